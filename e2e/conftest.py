@@ -54,8 +54,11 @@ def _clean_screenshots():
 def browser():
     with sync_playwright() as playwright:
         # Debian's Chromium: Playwright's own browser download is not reachable from here.
-        # --no-sandbox because tests run as root in CI.
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
+        # --no-sandbox because tests run as root in CI; --disable-dev-shm-usage because a small
+        # /dev/shm (common in containers) makes Chromium's tabs crash.
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-dev-shm-usage"]
+        )
         yield browser
         browser.close()
 

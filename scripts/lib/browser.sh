@@ -42,7 +42,7 @@ los_part_e2e() {
   if [ -z "${E2E_BASE_URL:-}" ]; then
     # Reuses the debug build of the other parts; only the executable is needed.
     swift build --product lineofsight
-    LINEOFSIGHT_BINARY="$(swift build --show-bin-path)/lineofsight"
+    LINEOFSIGHT_BINARY="$(swift build --show-bin-path | tail -n 1)/lineofsight"
     export LINEOFSIGHT_BINARY
   fi
   export LOS_CHROMIUM

@@ -34,8 +34,8 @@ los_apt_installed() {
 }
 
 # Install the Debian packages that are missing. CI runs on fresh machines with no stdin, so
-# apt must never prompt. `apt-get update` runs once per scripts/test invocation, and only when
-# something is actually missing, so a machine that has everything does no network work.
+# apt must never prompt. `apt-get update` runs only when something is missing (at most once per
+# part), so a machine that already has everything does no network work.
 los_apt_install() {
   local missing=() pkg
   for pkg in "$@"; do
