@@ -21,6 +21,7 @@ UPN_KEY = "Unique pupil number (UPN)"
 # (A–Z without I, O and S). A digit's value is the digit; a letter (allowed only in position 13,
 # for temporary UPNs) is worth its index in the same alphabet.
 UPN_ALPHABET = "ABCDEFGHJKLMNPQRTUVWXYZ"
+UPN_PATTERN = re.compile(r"[A-Z]\d{11}[0-9A-Z]")
 
 
 def upn_check_letter(last_twelve: str) -> str:
@@ -74,7 +75,7 @@ def new_upn_for(current: str) -> str:
     Establishment 9990 is not a real school's number, so it should not collide with another
     demo child's UPN.
     """
-    la = current[1:4] if re.fullmatch(r"[A-Z]\d{12}", current) else "800"
+    la = current[1:4] if UPN_PATTERN.fullmatch(current) else "800"
     for serial in ("001", "002"):
         upn = make_upn(la, "9990", "24", serial)
         if upn != current:
@@ -124,7 +125,8 @@ def test_team_manager_finds_and_edits_a_child(page, visits):
     for field in ("first-name", "last-name", "upn", "nhs-number",
                   "date-of-birth-day", "date-of-birth-month", "date-of-birth-year"):
         expect(page.locator(f"#{field}")).to_be_visible()
-    expect(page.locator("#upn")).to_have_value(original_upn)
+    # The form starts from the saved UPN; a child without one shows "Not recorded" and an empty field.
+    expect(page.locator("#upn")).to_have_value(original_upn if UPN_PATTERN.fullmatch(original_upn) else "")
     good_upn = new_upn_for(original_upn)
     wrong_letter = UPN_ALPHABET[(UPN_ALPHABET.index(good_upn[0]) + 1) % 23]
     bad_upn = wrong_letter + good_upn[1:]
