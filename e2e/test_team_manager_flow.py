@@ -120,7 +120,7 @@ def test_team_manager_finds_and_edits_a_child(page, visits):
     original_upn = summary_value(page, UPN_KEY)
 
     # Edit with a malformed UPN: a well-formed UPN with the wrong check letter.
-    visits.click(page.get_by_role("link", name="Change details"), "edit")
+    visits.click(page.get_by_role("link", name="Change details", exact=True), "edit")
     assert path_of(page) == f"{child_path}/edit"
     for field in ("first-name", "last-name", "upn", "nhs-number",
                   "date-of-birth-day", "date-of-birth-month", "date-of-birth-year"):
@@ -143,6 +143,8 @@ def test_team_manager_finds_and_edits_a_child(page, visits):
     expect(error_message).not_to_have_text("")
     # "Next to the field": the message and the input share a parent (the form group).
     expect(error_message.locator("xpath=..").locator("#upn")).to_have_count(1)
+    # ... and a screen reader announces it with the field.
+    expect(page.locator("#upn")).to_have_attribute("aria-describedby", re.compile(r"(^|\s)upn-error(\s|$)"))
     # What the user typed is kept, so they can correct it rather than retype it.
     expect(page.locator("#upn")).to_have_value(bad_upn)
     # The summary's link takes the user to the field.
@@ -154,7 +156,7 @@ def test_team_manager_finds_and_edits_a_child(page, visits):
     assert summary_value(page, UPN_KEY) == original_upn
 
     # Fix it: saved, confirmed, shown.
-    visits.click(page.get_by_role("link", name="Change details"), "edit-again")
+    visits.click(page.get_by_role("link", name="Change details", exact=True), "edit-again")
     page.locator("#upn").fill(good_upn)
     visits.click(page.get_by_role("button", name="Save", exact=True), "child-saved")
     assert path_of(page) == child_path
@@ -166,7 +168,7 @@ def test_team_manager_finds_and_edits_a_child(page, visits):
     # Sign out: back at sign-in, and the session is really gone.
     visits.click(page.get_by_role("button", name="Sign out"), "signed-out")
     assert path_of(page) == "/sign-in"
-    expect(page.get_by_text("You have signed out")).to_be_visible()
+    expect(page.locator("main")).to_contain_text("You have signed out")
     visits.goto("/children", "children-after-sign-out")
     assert path_of(page) == "/sign-in"
 
