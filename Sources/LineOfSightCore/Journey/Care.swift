@@ -1,0 +1,85 @@
+/// A period during which the child is looked after, with its legal statuses and placements.
+public struct PeriodOfCare: Sendable, Hashable, Codable {
+    public var id: String
+    /// The date the child became looked after.
+    public var start: CivilDate
+    public var end: CivilDate?
+    /// SSDA903 reason episode ceased (e.g. E11 adopted, E41 residence order), free text allowed.
+    public var endReason: String?
+    public var legalStatuses: [LegalStatusChange]
+    public var placements: [Placement]
+
+    public init(id: String, start: CivilDate, end: CivilDate? = nil, endReason: String? = nil,
+                legalStatuses: [LegalStatusChange] = [], placements: [Placement] = []) {
+        self.id = id; self.start = start; self.end = end; self.endReason = endReason
+        self.legalStatuses = legalStatuses; self.placements = placements
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try c.decode(String.self, forKey: .id), start: try c.decode(CivilDate.self, forKey: .start),
+            end: try c.decodeIfPresent(CivilDate.self, forKey: .end),
+            endReason: try c.decodeIfPresent(String.self, forKey: .endReason),
+            legalStatuses: try c.list(.legalStatuses), placements: try c.list(.placements))
+    }
+
+    /// True when `date` falls inside the period (end day included).
+    public func contains(_ date: CivilDate) -> Bool {
+        date >= start && (end.map { date <= $0 } ?? true)
+    }
+}
+
+/// A change of legal status (SSDA903 codes: C1 interim care order, C2 full care order,
+/// V2 section 20, E1 placement order, L1/L2/L3 emergency orders, J1–J3 youth justice …).
+public struct LegalStatusChange: Sendable, Hashable, Codable {
+    public var date: CivilDate
+    public var code: String
+
+    public init(date: CivilDate, code: String) {
+        self.date = date; self.code = code
+    }
+}
+
+public struct Placement: Sendable, Hashable, Codable {
+    public var id: String
+    public var start: CivilDate
+    public var end: CivilDate?
+    /// SSDA903 placement type, e.g. U4 foster (other carer), U1 foster (relative or friend),
+    /// P1 placed with parents, K2 children's home, A5 placed for adoption.
+    public var type: String
+    /// SSDA903 provider, e.g. PR1 own LA, PR4 private.
+    public var provider: String?
+    /// Intended to last until the child is 18: after the first year, visits at most 3-monthly
+    /// (CPPCR reg 28(2)(b)(i)).
+    public var intendedUntil18: Bool?
+    /// A designated long-term foster placement whose child agreed to 6-monthly visits after a
+    /// year (reg 28(3A)).
+    public var sixMonthlyVisitsAgreed: Bool?
+    /// The date the placement plan was agreed.
+    public var placementPlan: CivilDate?
+
+    public init(id: String, start: CivilDate, end: CivilDate? = nil, type: String, provider: String? = nil,
+                intendedUntil18: Bool? = nil, sixMonthlyVisitsAgreed: Bool? = nil, placementPlan: CivilDate? = nil) {
+        self.id = id; self.start = start; self.end = end; self.type = type; self.provider = provider
+        self.intendedUntil18 = intendedUntil18; self.sixMonthlyVisitsAgreed = sixMonthlyVisitsAgreed
+        self.placementPlan = placementPlan
+    }
+
+    /// Placed with parents or another person with parental responsibility.
+    public var isWithParents: Bool { type == "P1" }
+}
+
+public struct HealthAssessment: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable {
+        case initial, review
+    }
+
+    public var id: String
+    public var kind: Kind
+    public var date: CivilDate
+
+    public init(id: String, kind: Kind, date: CivilDate) {
+        self.id = id; self.kind = kind; self.date = date
+    }
+}

@@ -1,0 +1,122 @@
+/// The plan for the child's long-term upbringing, recorded in the care plan.
+public struct PermanencePlan: Sendable, Hashable, Codable {
+    public var id: String
+    public var date: CivilDate
+    /// The route, e.g. "return home", "kinship", "special guardianship", "adoption",
+    /// "long-term fostering", "residential".
+    public var route: String?
+
+    public init(id: String, date: CivilDate, route: String? = nil) {
+        self.id = id; self.date = date; self.route = route
+    }
+}
+
+/// Temporary approval of a connected person as a foster carer (CPPCR reg 24) and its
+/// extension (reg 25).
+public struct TemporaryApproval: Sendable, Hashable, Codable {
+    public var id: String
+    /// The placement made under the approval; its visits follow reg 28(4) while approval is temporary.
+    public var placementID: String?
+    public var start: CivilDate
+    public var extensions: [Extension]
+    /// Approved as a foster carer: the temporary approval is no longer needed.
+    public var approved: CivilDate?
+    /// The temporary arrangement ended without approval (placement ended, assessment negative).
+    public var ended: CivilDate?
+
+    public init(id: String, placementID: String? = nil, start: CivilDate, extensions: [Extension] = [],
+                approved: CivilDate? = nil, ended: CivilDate? = nil) {
+        self.id = id; self.placementID = placementID; self.start = start; self.extensions = extensions
+        self.approved = approved; self.ended = ended
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try c.decode(String.self, forKey: .id),
+            placementID: try c.decodeIfPresent(String.self, forKey: .placementID),
+            start: try c.decode(CivilDate.self, forKey: .start), extensions: try c.list(.extensions),
+            approved: try c.decodeIfPresent(CivilDate.self, forKey: .approved),
+            ended: try c.decodeIfPresent(CivilDate.self, forKey: .ended))
+    }
+}
+
+/// An extension of a time limit by a number of weeks (court or nominated officer).
+public struct Extension: Sendable, Hashable, Codable {
+    public var granted: CivilDate
+    public var weeks: Int
+
+    public init(granted: CivilDate, weeks: Int) {
+        self.granted = granted; self.weeks = weeks
+    }
+}
+
+/// Pre-proceedings under the Public Law Outline.
+public struct PreProceedings: Sendable, Hashable, Codable {
+    public var id: String
+    /// The letter before proceedings (or the legal gateway decision when no letter is recorded).
+    public var start: CivilDate
+    public var end: CivilDate?
+    /// e.g. "issued", "stepped down".
+    public var outcome: String?
+
+    public init(id: String, start: CivilDate, end: CivilDate? = nil, outcome: String? = nil) {
+        self.id = id; self.start = start; self.end = end; self.outcome = outcome
+    }
+}
+
+/// A care or supervision application under Part IV of the Children Act 1989.
+public struct CareProceedings: Sendable, Hashable, Codable {
+    public var id: String
+    public var issued: CivilDate
+    public var extensions: [Extension]
+    /// The final order or other disposal (withdrawal) of the application.
+    public var concluded: CivilDate?
+    public var outcome: String?
+
+    public init(id: String, issued: CivilDate, extensions: [Extension] = [], concluded: CivilDate? = nil,
+                outcome: String? = nil) {
+        self.id = id; self.issued = issued; self.extensions = extensions
+        self.concluded = concluded; self.outcome = outcome
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try c.decode(String.self, forKey: .id), issued: try c.decode(CivilDate.self, forKey: .issued),
+            extensions: try c.list(.extensions), concluded: try c.decodeIfPresent(CivilDate.self, forKey: .concluded),
+            outcome: try c.decodeIfPresent(String.self, forKey: .outcome))
+    }
+}
+
+/// Adoption milestones (SSDA903 AD1 / PlacedAdoption items).
+public struct Adoption: Sendable, Hashable, Codable {
+    /// Agency decision-maker's decision that the child should be placed for adoption.
+    public var agencyDecision: CivilDate?
+    /// Authority to place: placement order (ACA 2002 s21) …
+    public var placementOrder: CivilDate?
+    /// … or parental consent to placement (s19), when there is no placement order.
+    public var consentToPlacement: CivilDate?
+    public var matched: CivilDate?
+    /// Moved in with the prospective adopters.
+    public var placed: CivilDate?
+    public var adoptionOrder: CivilDate?
+    /// Adopted by the child's foster carers (A10 then counts from moving in with them).
+    public var adoptedByFosterCarer: Bool?
+    public var movedInWithFosterCarer: CivilDate?
+    /// The adoptive placement ended without an adoption order.
+    public var placementEnded: CivilDate?
+
+    public init(agencyDecision: CivilDate? = nil, placementOrder: CivilDate? = nil, consentToPlacement: CivilDate? = nil,
+                matched: CivilDate? = nil, placed: CivilDate? = nil, adoptionOrder: CivilDate? = nil,
+                adoptedByFosterCarer: Bool? = nil, movedInWithFosterCarer: CivilDate? = nil,
+                placementEnded: CivilDate? = nil) {
+        self.agencyDecision = agencyDecision; self.placementOrder = placementOrder
+        self.consentToPlacement = consentToPlacement; self.matched = matched; self.placed = placed
+        self.adoptionOrder = adoptionOrder; self.adoptedByFosterCarer = adoptedByFosterCarer
+        self.movedInWithFosterCarer = movedInWithFosterCarer; self.placementEnded = placementEnded
+    }
+
+    /// The date the agency first had authority to place (reg 36(1) clock; A2 start).
+    public var authorityToPlace: CivilDate? { placementOrder ?? consentToPlacement }
+}

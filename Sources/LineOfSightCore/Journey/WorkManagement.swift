@@ -1,0 +1,64 @@
+/// An allegation against a person who works with children, referred to the LADO.
+public struct Allegation: Sendable, Hashable, Codable {
+    public var id: String
+    public var referred: CivilDate
+    public var concluded: CivilDate?
+    /// substantiated, malicious, false, unsubstantiated, unfounded.
+    public var outcome: String?
+    /// The LADO officer handling it.
+    public var officerID: String?
+
+    public init(id: String, referred: CivilDate, concluded: CivilDate? = nil, outcome: String? = nil, officerID: String? = nil) {
+        self.id = id; self.referred = referred; self.concluded = concluded; self.outcome = outcome; self.officerID = officerID
+    }
+}
+
+/// A transfer of the child's case between teams.
+public struct Transfer: Sendable, Hashable, Codable {
+    public var id: String
+    public var fromTeam: String
+    public var toTeam: String
+    /// The end of the assessment that prompted the transfer (transfer tracker measure).
+    public var assessmentCompleted: CivilDate?
+    public var requested: CivilDate
+    public var accepted: CivilDate?
+
+    public init(id: String, fromTeam: String, toTeam: String, assessmentCompleted: CivilDate? = nil,
+                requested: CivilDate, accepted: CivilDate? = nil) {
+        self.id = id; self.fromTeam = fromTeam; self.toTeam = toTeam
+        self.assessmentCompleted = assessmentCompleted; self.requested = requested; self.accepted = accepted
+    }
+}
+
+/// An action from a plan, meeting, supervision or audit: what, who, by when.
+public struct Action: Sendable, Hashable, Codable {
+    public var id: String
+    public var description: String
+    public var ownerID: String?
+    public var teamID: String?
+    /// When the action was set (its clock start; the due date when not recorded).
+    public var raised: CivilDate?
+    public var due: CivilDate
+    public var done: CivilDate?
+    /// Cancelled actions are not applicable from this date.
+    public var cancelled: CivilDate?
+
+    public init(id: String, description: String, ownerID: String? = nil, teamID: String? = nil,
+                raised: CivilDate? = nil, due: CivilDate, done: CivilDate? = nil, cancelled: CivilDate? = nil) {
+        self.id = id; self.description = description; self.ownerID = ownerID; self.teamID = teamID
+        self.raised = raised; self.due = due; self.done = done; self.cancelled = cancelled
+    }
+}
+
+/// The team (and worker, once allocated) responsible for the child over a span of time.
+public struct Allocation: Sendable, Hashable, Codable {
+    public var teamID: String
+    /// Nil while the child waits in the team's unallocated queue.
+    public var workerID: String?
+    public var start: CivilDate
+    public var end: CivilDate?
+
+    public init(teamID: String, workerID: String? = nil, start: CivilDate, end: CivilDate? = nil) {
+        self.teamID = teamID; self.workerID = workerID; self.start = start; self.end = end
+    }
+}

@@ -1,0 +1,59 @@
+extension DerivationContext {
+    /// Care proceedings (26 weeks beginning with issue, plus extensions), pre-proceedings, and
+    /// connected-person temporary approval (16 weeks plus one extension).
+    mutating func deriveProceedings() {
+        for (index, proceedings) in journey.careProceedings.enumerated() {
+            let field = "$.careProceedings[\(index)]"
+            var due = proceedings.issued.lastDayOfWeeksBeginningHere(p.proceedingsLimitWeeks)
+            for (number, granted) in proceedings.extensions.enumerated() {
+                due = due.adding(weeks: cappedWeeks(granted.weeks, max: p.proceedingsMaxExtensionWeeks,
+                                                    field: "\(field).extensions[\(number)].weeks", rule: .careProceedings))
+            }
+            var concluded = proceedings.concluded
+            if let date = concluded, date < proceedings.issued {
+                finding(field + ".concluded", .careProceedings,
+                        "proceedings \(proceedings.id) concluded (\(date)) before they were issued (\(proceedings.issued)); treated as not concluded")
+                concluded = nil
+            }
+            add(.careProceedings, id: "\(RuleID.careProceedings):\(proceedings.id)",
+                startedBy: EventRef(.careProceedings, proceedings.id, proceedings.issued), due: due,
+                metBy: concluded.map { EventRef(.careProceedings, proceedings.id, $0) })
+        }
+
+        for (index, pre) in journey.preProceedings.enumerated() {
+            let end = validEnd(pre.end, after: pre.start, field: "$.preProceedings[\(index)].end",
+                               rule: .preProceedings, what: "pre-proceedings \(pre.id)")
+            add(.preProceedings, id: "\(RuleID.preProceedings):\(pre.id)",
+                startedBy: EventRef(.preProceedings, pre.id, pre.start), due: pre.start.adding(weeks: p.preProceedingsWeeks),
+                metBy: end.map { EventRef(.preProceedings, pre.id, $0) })
+        }
+
+        for (index, approval) in journey.temporaryApprovals.enumerated() {
+            let field = "$.temporaryApprovals[\(index)]"
+            var due = approval.start.adding(weeks: p.temporaryApprovalWeeks)
+            if let granted = approval.extensions.first {
+                due = due.adding(weeks: cappedWeeks(granted.weeks, max: p.temporaryApprovalMaxExtensionWeeks,
+                                                    field: field + ".extensions[0].weeks", rule: .temporaryApproval))
+            }
+            if approval.extensions.count > 1 {
+                finding(field + ".extensions[1]", .temporaryApproval,
+                        "temporary approval \(approval.id) has \(approval.extensions.count) extensions; regulation 25 allows one, so only the first is counted")
+            }
+            // The arrangement ends with the approval record's end, or with the placement.
+            let placementEnd = approval.placementID.flatMap { id in
+                journey.periodsOfCare.lazy.flatMap(\.placements).first { $0.id == id }?.end
+            }
+            single(.temporaryApproval, id: "\(RuleID.temporaryApproval):\(approval.id)",
+                   startedBy: EventRef(.temporaryApproval, approval.id, approval.start), due: due,
+                   metBy: approval.approved.map { EventRef(.temporaryApproval, approval.id, $0) },
+                   end: earliest(approval.ended, placementEnd), endReason: "temporary arrangement ended without approval")
+        }
+    }
+
+    /// An extension's weeks, capped at the legal maximum (with a finding when it exceeds it).
+    private mutating func cappedWeeks(_ weeks: Int, max: Int, field: String, rule: RuleID) -> Int {
+        guard weeks > max || weeks < 0 else { return weeks }
+        finding(field, rule, "an extension of \(weeks) weeks is outside the allowed 0–\(max); \(weeks < 0 ? 0 : max) counted")
+        return weeks < 0 ? 0 : max
+    }
+}

@@ -1,0 +1,41 @@
+/// A stable rule identifier, e.g. `cp.icpc`. Stored with every obligation.
+public struct RuleID: RawRepresentable, Hashable, Comparable, Sendable, Codable, ExpressibleByStringLiteral, CustomStringConvertible {
+    public let rawValue: String
+
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { self.rawValue = value }
+    public init(from decoder: any Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+
+    public var description: String { rawValue }
+    public static func < (lhs: RuleID, rhs: RuleID) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// The area of work a rule belongs to (a section of docs/timescales.md).
+public enum RuleFamily: String, Sendable, Hashable, Codable, CaseIterable {
+    case frontDoor, assessment, childProtection, childInNeed, lookedAfter, visits, health, education
+    case permanence, proceedings, adoption, careLeavers, lado, transfers, actions
+}
+
+/// One timescale: when this happens, that is due by then, and this completes it.
+public struct Rule: Sendable, Hashable, Identifiable {
+    public let id: RuleID
+    public let title: String
+    public let family: RuleFamily
+    /// What the obligation is keyed on.
+    public let subject: Subject.Kind
+    /// The legal or guidance source, as cited in the reference.
+    public let source: String
+    public let confidence: Confidence
+    public let clockStarts: String
+    public let dueDate: String
+    public let metBy: String
+    public let calendar: CalendarBasis
+    /// The named standards that set its values.
+    public let standards: [String]
+    /// Recurring obligations chain from the actual date of the previous occurrence.
+    public let recurring: Bool
+}

@@ -1,0 +1,269 @@
+/// Every timescale the system derives, as data (shared/reference/timescales.md). The
+/// computation of each lives in Obligations/; this is what it means and where it comes from.
+public enum RuleCatalogue {
+    public static func rule(_ id: RuleID) -> Rule? { byID[id] }
+
+    private static let byID = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
+
+    public static let all: [Rule] = [
+        rule(.referralDecision, "Referral decision", .frontDoor,
+             source: "Working Together 2023 ch.3 'Referral' (from WT2018 ch.1)", .secondary,
+             starts: "referral received", due: "1 working day after", met: "decision on next steps recorded",
+             .nationalWorkingDays, ["front_door.referral_decision_working_days"]),
+        rule(.assessment, "Assessment completed and authorised", .assessment,
+             source: "Working Together 2023 ch.3 'Assessment of children in need'", .secondary,
+             starts: "referral received (not NFA); for an assessment with no referral, its start",
+             due: "45 working days after", met: "assessment authorised by the team manager",
+             .nationalWorkingDays, ["assessment.working_days"]),
+
+        rule(.icpc, "Initial child protection conference", .childProtection,
+             source: "Working Together 2023 ch.3 'Initial child protection conferences'; CIN census target ICPC date (rule 8675Q)", .confirmed,
+             starts: "the last strategy discussion at which s47 enquiries were initiated (before the conference)",
+             due: "15 working days after", met: "initial conference held",
+             .nationalWorkingDays, ["cp.icpc_working_days"]),
+        rule(.cpFirstReview, "First child protection review conference", .childProtection,
+             source: "Working Together 2023 ch.3 'Child protection review conference'", .secondary,
+             starts: "the CP plan's start (initial conference)", due: "3 months after", met: "review conference held",
+             .calendar, ["cp.first_review_months"]),
+        rule(.cpReview, "Child protection review conference", .childProtection,
+             source: "Working Together 2023 ch.3", .secondary,
+             starts: "the previous review conference", due: "6 months after", met: "review conference held",
+             .calendar, ["cp.review_interval_months"], recurring: true),
+        rule(.cpFirstCoreGroup, "First core group meeting", .childProtection,
+             source: "Working Together (2018 wording in LA procedures updated for 2023); Sefton 6.1.4, Newcastle 1.4.5", .secondary,
+             starts: "the CP plan's start (initial conference)", due: "10 working days after", met: "core group held",
+             .nationalWorkingDays, ["cp.first_core_group_working_days"]),
+        rule(.cpCoreGroup, "Core group meeting", .childProtection,
+             source: "Local practice (Sefton, Newcastle: 4-weekly)", .local,
+             starts: "the previous core group", due: "4 weeks after", met: "core group held",
+             .calendar, ["cp.core_group_interval_weeks"], recurring: true),
+        rule(.cpVisit, "Child protection visit", .visits,
+             source: "Local practice standard (no national frequency)", .local,
+             starts: "the CP plan's start, then each visit", due: "10 working days after",
+             met: "visit with the child seen (and seen alone, if the standard requires)",
+             .localWorkingDays, ["visits.cp.interval_working_days", "visits.cp.require_seen_alone", "visits.require_child_seen"],
+             recurring: true),
+        rule(.cinVisit, "Child in need visit", .visits,
+             source: "Local practice standard (no national frequency)", .local,
+             starts: "the CIN plan's start, then each visit", due: "20 working days after", met: "visit with the child seen",
+             .localWorkingDays, ["visits.cin.interval_working_days", "visits.require_child_seen"], recurring: true),
+
+        rule(.claFirstReview, "First looked-after review", .lookedAfter,
+             source: "CPPCR 2010 reg 33(1); Volume 2 ch.4 'Timing of reviews'", .secondary,
+             starts: "the child becomes looked after", due: "20 working days after", met: "review held",
+             .nationalWorkingDays, ["cla.first_review_working_days"]),
+        rule(.claSecondReview, "Second looked-after review", .lookedAfter,
+             source: "CPPCR 2010 reg 33(2)", .secondary,
+             starts: "the first review", due: "3 months after", met: "review held",
+             .calendar, ["cla.second_review_months"]),
+        rule(.claReview, "Looked-after review", .lookedAfter,
+             source: "CPPCR 2010 reg 33(2)–(3)", .secondary,
+             starts: "the previous review", due: "6 months after", met: "review held",
+             .calendar, ["cla.review_interval_months"], recurring: true),
+        rule(.carePlan, "Care plan", .lookedAfter,
+             source: "CPPCR 2010 reg 4", .secondary,
+             starts: "the start of the first placement of the period of care", due: "10 working days after",
+             met: "care plan recorded (before the placement also meets it)",
+             .nationalWorkingDays, ["cla.care_plan_working_days"]),
+        rule(.placementPlan, "Placement plan", .lookedAfter,
+             source: "CPPCR 2010 reg 9", .partial,
+             starts: "the start of each placement", due: "5 working days after (emergency placements)",
+             met: "placement plan agreed (before the placement also meets it)",
+             .nationalWorkingDays, ["cla.placement_plan_working_days"]),
+        rule(.permanencePlan, "Permanence plan by the second review", .permanence,
+             source: "Children Act 1989 Volume 2 ch.2 'Permanence planning'", .secondary,
+             starts: "the child becomes looked after",
+             due: "the date of the second review (as held, or as due while not yet held)",
+             met: "permanence plan recorded", .calendar, ["cla.permanence_plan_by_review"]),
+
+        rule(.reg28FirstWeek, "Visit within a week of a placement starting", .visits,
+             source: "CPPCR 2010 reg 28(2)(a), 28(5)", .confirmed,
+             starts: "the start of the placement", due: "7 days after", met: "visit with the child seen",
+             .calendar, ["visits.reg28.first_visit_days", "visits.require_child_seen"]),
+        rule(.reg28FirstYear, "Visit, first year of placement (6-weekly)", .visits,
+             source: "CPPCR 2010 reg 28(2)(b)", .confirmed,
+             starts: "the previous visit", due: "6 weeks after", met: "visit with the child seen",
+             .calendar, ["visits.reg28.first_year_interval_weeks", "visits.reg28.first_year_boundary"], recurring: true),
+        rule(.reg28LongTerm, "Visit, long-term placement after the first year (3-monthly)", .visits,
+             source: "CPPCR 2010 reg 28(2)(b)(i)", .confirmed,
+             starts: "the previous visit", due: "3 months after", met: "visit with the child seen",
+             .calendar, ["visits.reg28.long_term_interval_months"], recurring: true),
+        rule(.reg28Other, "Visit, other placement after the first year (6-weekly)", .visits,
+             source: "CPPCR 2010 reg 28(2)(b)(ii)", .confirmed,
+             starts: "the previous visit", due: "6 weeks after", met: "visit with the child seen",
+             .calendar, ["visits.reg28.other_interval_weeks"], recurring: true),
+        rule(.reg28WeeklyUntilReview, "Visit weekly until the first review", .visits,
+             source: "CPPCR 2010 reg 28(3) (placed with parents before assessment), 28(4) (connected person, interim care order at home)", .confirmed,
+             starts: "the previous visit, before the first looked-after review", due: "7 days after",
+             met: "visit with the child seen", .calendar, ["visits.reg28.weekly_interval_days"], recurring: true),
+        rule(.reg28Connected, "Visit, connected person or interim care order at home (4-weekly)", .visits,
+             source: "CPPCR 2010 reg 28(4)", .confirmed,
+             starts: "the previous visit, after the first review", due: "4 weeks after", met: "visit with the child seen",
+             .calendar, ["visits.reg28.connected_interval_weeks"], recurring: true),
+        rule(.reg28WithParents, "Visit, placed with parents (6-weekly)", .visits,
+             source: "CPPCR 2010 reg 28(3) after the first review; 28(5) care order with the child at home", .confirmed,
+             starts: "the previous visit", due: "6 weeks after", met: "visit with the child seen",
+             .calendar, ["visits.reg28.with_parents_interval_weeks"], recurring: true),
+        rule(.reg28LongTermFoster, "Visit, long-term foster placement with the child's agreement (6-monthly)", .visits,
+             source: "CPPCR 2010 reg 28(3A), inserted 2015", .partial,
+             starts: "the previous visit, once the placement has lasted a year", due: "6 months after",
+             met: "visit with the child seen", .calendar, ["visits.reg28.long_term_foster_interval_months"], recurring: true),
+
+        rule(.initialHealthAssessment, "Initial health assessment", .health,
+             source: "CPPCR 2010 reg 7; Promoting the health and wellbeing of looked-after children (2015, updated 2022)", .secondary,
+             starts: "the child becomes looked after", due: "20 working days after", met: "initial health assessment",
+             .nationalWorkingDays, ["health.iha_working_days"]),
+        rule(.reviewHealthAssessment, "Review health assessment", .health,
+             source: "Promoting the health and wellbeing of looked-after children", .secondary,
+             starts: "the previous health assessment",
+             due: "6 months after if the child is under 5 on that date, otherwise 12 months after",
+             met: "health assessment", .calendar,
+             ["health.rha_under_5_months", "health.rha_from_5_months", "health.rha_age_threshold"], recurring: true),
+        rule(.pepInitial, "Personal education plan initiated", .education,
+             source: "Promoting the education of looked-after and previously looked-after children (DfE, 2018)", .partial,
+             starts: "the child becomes looked after (school age)", due: "20 working days after", met: "PEP recorded",
+             .nationalWorkingDays, ["education.pep_initial_working_days"]),
+        rule(.pepReview, "Personal education plan reviewed", .education,
+             source: "Promoting the education of looked-after children (2018): reviewed each term", .partial,
+             starts: "the previous PEP", due: "4 months after", met: "PEP review recorded",
+             .calendar, ["education.pep_review_months"], recurring: true),
+
+        rule(.careProceedings, "Care proceedings concluded within 26 weeks", .proceedings,
+             source: "Children Act 1989 s32(1)(a), (5)–(8) (Children and Families Act 2014 s14)", .confirmed,
+             starts: "the application is issued",
+             due: "the last day of 26 weeks beginning with the issue date (issue + 181 days), plus each extension of up to 8 weeks",
+             met: "final order or other disposal", .calendar, ["proceedings.limit_weeks", "proceedings.max_extension_weeks"]),
+        rule(.preProceedings, "Pre-proceedings concluded", .proceedings,
+             source: "Public Law Working Group pre-proceedings best-practice guidance (2021, revised 2023)", .notFound,
+             starts: "the letter before proceedings", due: "16 weeks after", met: "proceedings issued or stepped down",
+             .calendar, ["plo.pre_proceedings_weeks"]),
+        rule(.temporaryApproval, "Connected person temporary approval resolved", .permanence,
+             source: "CPPCR 2010 reg 24 (16 weeks), reg 25 (one extension of up to 8 weeks)", .partial,
+             starts: "temporary approval", due: "16 weeks after, plus one extension of up to 8 weeks",
+             met: "approved as a foster carer (or the arrangement ended)", .calendar,
+             ["connected_person.temporary_approval_weeks", "connected_person.max_extension_weeks"]),
+
+        rule(.adoptionFirstReview, "Adoption review after authority to place", .adoption,
+             source: "Adoption Agencies Regulations 2005 reg 36(1)", .confirmed,
+             starts: "the agency first has authority to place", due: "3 months after", met: "review held (while not placed)",
+             .calendar, ["adoption.first_review_months"]),
+        rule(.adoptionReview, "Adoption review while waiting for placement", .adoption,
+             source: "AAR 2005 reg 36(1)", .confirmed,
+             starts: "the previous review", due: "6 months after", met: "review held", .calendar,
+             ["adoption.review_interval_months"], recurring: true),
+        rule(.adoptionPlacedFirstReview, "Adoption review after placement", .adoption,
+             source: "AAR 2005 reg 36(3)", .confirmed,
+             starts: "placement for adoption", due: "4 weeks after", met: "review held", .calendar,
+             ["adoption.placed_first_review_weeks"]),
+        rule(.adoptionPlacedSecondReview, "Second adoption review after placement", .adoption,
+             source: "AAR 2005 reg 36(3)", .confirmed,
+             starts: "the first post-placement review", due: "3 months after", met: "review held", .calendar,
+             ["adoption.placed_second_review_months"]),
+        rule(.adoptionPlacedReview, "Adoption review until the adoption order", .adoption,
+             source: "AAR 2005 reg 36(3)", .confirmed,
+             starts: "the previous review", due: "6 months after", met: "review held", .calendar,
+             ["adoption.review_interval_months"], recurring: true),
+        rule(.adoptionVisitFirstWeek, "Adoption visit within a week of placement", .adoption,
+             source: "AAR 2005 reg 36(4)", .confirmed,
+             starts: "placement for adoption", due: "7 days after", met: "visit", .calendar, ["adoption.visit_first_days"]),
+        rule(.adoptionVisitWeekly, "Adoption visit weekly until the first review", .adoption,
+             source: "AAR 2005 reg 36(4)", .confirmed,
+             starts: "the previous visit", due: "7 days after", met: "visit", .calendar,
+             ["adoption.visit_weekly_days"], recurring: true),
+        rule(.adoptionVisitAfterReview, "Adoption visit at the frequency set by review", .adoption,
+             source: "AAR 2005 reg 36(4); frequency is a local standard", .local,
+             starts: "the previous visit", due: "6 weeks after", met: "visit", .calendar,
+             ["adoption.visit_after_review_weeks"], recurring: true),
+
+        rule(.needsAssessment, "Care leaver needs assessment", .careLeavers,
+             source: "CPPCR 2010 reg 42(1); eligibility reg 40 and CA 1989 Sch 2 para 19B", .confirmed,
+             starts: "the 16th birthday, or the day the child becomes eligible if later", due: "3 months after",
+             met: "needs assessment completed", .calendar,
+             ["care_leavers.needs_assessment_months", "care_leavers.eligible_weeks_since_14"]),
+        rule(.pathwayReview, "Pathway plan review", .careLeavers,
+             source: "CPPCR 2010 reg 43; Care Leavers (England) Regulations 2010", .secondary,
+             starts: "the previous pathway plan or review", due: "6 months after", met: "pathway plan review",
+             .calendar, ["care_leavers.pathway_review_months", "care_leavers.pathway_until_age"], recurring: true),
+
+        rule(.ladoOneMonth, "Allegation resolved within one month", .lado,
+             source: "KCSIE Part 4 para 174: 80% within one month", .confirmed,
+             starts: "referral to the LADO", due: "1 month after", met: "allegation concluded",
+             .calendar, ["lado.first_target_months"], subject: .allegation),
+        rule(.ladoThreeMonths, "Allegation resolved within three months", .lado,
+             source: "KCSIE Part 4 para 174: 90% within three months", .confirmed,
+             starts: "referral to the LADO", due: "3 months after", met: "allegation concluded",
+             .calendar, ["lado.second_target_months"], subject: .allegation),
+        rule(.ladoTwelveMonths, "Allegation completed within twelve months", .lado,
+             source: "KCSIE Part 4 para 174: all but the most exceptional within 12 months", .confirmed,
+             starts: "referral to the LADO", due: "12 months after", met: "allegation concluded",
+             .calendar, ["lado.final_target_months"], subject: .allegation),
+
+        rule(.transferAcceptance, "Transfer accepted", .transfers,
+             source: "Local practice (case transfer tracker)", .local,
+             starts: "transfer requested", due: "5 working days after", met: "receiving team accepts",
+             .localWorkingDays, ["transfers.acceptance_working_days"]),
+        rule(.transferFirstVisit, "First visit by the receiving team", .transfers,
+             source: "Local practice (case transfer tracker)", .local,
+             starts: "transfer accepted", due: "10 working days after", met: "visit by the receiving team, child seen",
+             .localWorkingDays, ["transfers.first_visit_working_days", "visits.require_child_seen"]),
+        rule(.action, "Action", .actions,
+             source: "The action's own due date (plan, meeting, supervision or audit)", .local,
+             starts: "the action is set", due: "its due date", met: "action done", .calendar, []),
+    ]
+
+    private static func rule(_ id: RuleID, _ title: String, _ family: RuleFamily, source: String, _ confidence: Confidence,
+                             starts: String, due: String, met: String, _ calendar: CalendarBasis, _ standards: [String],
+                             recurring: Bool = false, subject: Subject.Kind = .child) -> Rule {
+        Rule(id: id, title: title, family: family, subject: subject, source: source, confidence: confidence,
+             clockStarts: starts, dueDate: due, metBy: met, calendar: calendar, standards: standards, recurring: recurring)
+    }
+}
+
+extension RuleID {
+    public static let referralDecision: RuleID = "front_door.referral_decision"
+    public static let assessment: RuleID = "assessment.completion"
+    public static let icpc: RuleID = "cp.icpc"
+    public static let cpFirstReview: RuleID = "cp.first_review"
+    public static let cpReview: RuleID = "cp.review"
+    public static let cpFirstCoreGroup: RuleID = "cp.first_core_group"
+    public static let cpCoreGroup: RuleID = "cp.core_group"
+    public static let cpVisit: RuleID = "cp.visit"
+    public static let cinVisit: RuleID = "cin.visit"
+    public static let claFirstReview: RuleID = "cla.first_review"
+    public static let claSecondReview: RuleID = "cla.second_review"
+    public static let claReview: RuleID = "cla.review"
+    public static let carePlan: RuleID = "cla.care_plan"
+    public static let placementPlan: RuleID = "cla.placement_plan"
+    public static let permanencePlan: RuleID = "cla.permanence_plan"
+    public static let reg28FirstWeek: RuleID = "cla.visit.first_week"
+    public static let reg28FirstYear: RuleID = "cla.visit.first_year"
+    public static let reg28LongTerm: RuleID = "cla.visit.long_term"
+    public static let reg28Other: RuleID = "cla.visit.other"
+    public static let reg28WeeklyUntilReview: RuleID = "cla.visit.weekly_until_review"
+    public static let reg28Connected: RuleID = "cla.visit.connected_or_interim_at_home"
+    public static let reg28WithParents: RuleID = "cla.visit.with_parents"
+    public static let reg28LongTermFoster: RuleID = "cla.visit.long_term_foster"
+    public static let initialHealthAssessment: RuleID = "health.initial"
+    public static let reviewHealthAssessment: RuleID = "health.review"
+    public static let pepInitial: RuleID = "education.pep_initial"
+    public static let pepReview: RuleID = "education.pep_review"
+    public static let careProceedings: RuleID = "proceedings.conclusion"
+    public static let preProceedings: RuleID = "plo.pre_proceedings"
+    public static let temporaryApproval: RuleID = "connected_person.temporary_approval"
+    public static let adoptionFirstReview: RuleID = "adoption.review_before_placement_first"
+    public static let adoptionReview: RuleID = "adoption.review_before_placement"
+    public static let adoptionPlacedFirstReview: RuleID = "adoption.review_after_placement_first"
+    public static let adoptionPlacedSecondReview: RuleID = "adoption.review_after_placement_second"
+    public static let adoptionPlacedReview: RuleID = "adoption.review_after_placement"
+    public static let adoptionVisitFirstWeek: RuleID = "adoption.visit_first_week"
+    public static let adoptionVisitWeekly: RuleID = "adoption.visit_weekly"
+    public static let adoptionVisitAfterReview: RuleID = "adoption.visit_after_review"
+    public static let needsAssessment: RuleID = "care_leavers.needs_assessment"
+    public static let pathwayReview: RuleID = "care_leavers.pathway_review"
+    public static let ladoOneMonth: RuleID = "lado.one_month"
+    public static let ladoThreeMonths: RuleID = "lado.three_months"
+    public static let ladoTwelveMonths: RuleID = "lado.twelve_months"
+    public static let transferAcceptance: RuleID = "transfers.acceptance"
+    public static let transferFirstVisit: RuleID = "transfers.first_visit"
+    public static let action: RuleID = "action.due"
+}
