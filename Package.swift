@@ -34,7 +34,8 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            resources: [.copy("Resources/app.css"), .copy("Resources/openapi.json")]
         ),
         .executableTarget(
             name: "lineofsight",

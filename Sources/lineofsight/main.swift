@@ -1,1 +1,3 @@
 import LineOfSightServer
+
+await LineOfSightMain.run()

@@ -1,0 +1,72 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// API v1 (M22): the register as JSON, with the same role checks and record-level access as the
+/// pages, authenticated by session or bearer token. Documented in `openapi.json`.
+struct APIController {
+    func register(_ routes: any RoutesBuilder) {
+        let api = routes.grouped("api", "v1")
+        api.get("openapi.json", use: openAPI).access(.anyone)
+        api.get("children", use: children).allow(Role.childReaders)
+        api.get("children", ":childID", use: child).allow(Role.childReaders)
+        api.get("teams", use: teams).allow(Role.workforceReaders)
+        api.get("teams", ":teamID", use: team).allow(Role.workforceReaders)
+        api.get("staff", use: staff).allow(Role.workforceReaders)
+        api.get("staff", ":staffID", use: staffMember).allow(Role.workforceReaders)
+    }
+
+    func openAPI(req: Request) async throws -> Response {
+        let response = Response(status: .ok, body: .init(string: OpenAPIDocument.json))
+        response.headers.contentType = .json
+        return response
+    }
+
+    func children(req: Request) async throws -> APIPage<APIChildSummary> {
+        let query = try req.query.decode(ChildListQuery.self)
+        let page = max(1, query.page ?? 1)
+        let (rows, total) = try await ChildDirectory.page(query.filter, scope: req.childScope(), page: page, on: req.sql)
+        if !query.filter.text.isEmpty {
+            try await req.audit(.search, entity: "child", entityID: nil, childID: nil, detail: "API search of children for “\(query.filter.text)”: \(total) found")
+        }
+        return APIPage(items: rows.map(APIChildSummary.init), total: total, page: page, pageSize: ChildDirectory.pageSize)
+    }
+
+    func child(req: Request) async throws -> APIChild {
+        let child = try await req.visibleChild()
+        let allocations = try await Allocation.query(on: req.db).filter(\.$child.$id == child.requireID()).sort(\.$startDate).all()
+        try await req.audit(.read, entity: "child", entityID: child.id, childID: child.id, detail: "Read the child’s record through the API")
+        return try APIChild(child, allocations: allocations)
+    }
+
+    func teams(req: Request) async throws -> [APITeam] {
+        try await Workforce.teamSummaries(on: req.db).map(APITeam.init)
+    }
+
+    func team(req: Request) async throws -> APITeam {
+        let id = req.parameters.get("teamID", as: UUID.self)
+        guard let summary = try await Workforce.teamSummaries(on: req.db).first(where: { $0.team.id == id }) else { throw Abort(.notFound) }
+        return try APITeam(summary)
+    }
+
+    func staff(req: Request) async throws -> [APIStaffMember] {
+        let caseloads = try await ChildDirectory.caseloads(on: req.sql)
+        let members = try await StaffMember.query(on: req.db).sort(\.$lastName).sort(\.$firstName).all()
+        return try members.map { try APIStaffMember($0, caseload: caseloads[$0.requireID()] ?? 0) }
+    }
+
+    func staffMember(req: Request) async throws -> APIStaffMember {
+        guard let id = req.parameters.get("staffID", as: UUID.self), let member = try await StaffMember.find(id, on: req.db) else { throw Abort(.notFound) }
+        let caseload = try await ChildDirectory.caseloads(on: req.sql)[id] ?? 0
+        return try APIStaffMember(member, caseload: caseload)
+    }
+}
+
+enum OpenAPIDocument {
+    static let json: String = {
+        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json"),
+              let text = try? String(contentsOf: url, encoding: .utf8)
+        else { preconditionFailure("openapi.json is missing from the LineOfSightServer resource bundle") }
+        return text
+    }()
+}

@@ -1,0 +1,114 @@
+import Fluent
+import LineOfSightCore
+import Vapor
+
+/// Allocating a child to a team and worker (M1). The open allocation is closed the day before the new
+/// one starts, so the history is a gap-free record of who was responsible on each day.
+struct AllocationsController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.get("children", ":childID", "allocate", use: form).allow(Role.allocators)
+        routes.post("children", ":childID", "allocate", use: allocate).allow(Role.allocators)
+    }
+
+    func form(req: Request) async throws -> Response {
+        let child = try await req.visibleChild()
+        let current = try await currentAllocation(of: child, on: req.db)
+        var form = AllocationForm(team: current?.$team.id.uuidString ?? "", worker: current?.$worker.id?.uuidString ?? "", start: DateParts(iso: req.today.iso))
+        if let restored = try await SavedForms.take(req) { form = AllocationForm(fields: restored) }
+        return try await AllocationPages.form(req, child: child, current: current, form: form, errors: FieldErrors())
+    }
+
+    func allocate(req: Request) async throws -> Response {
+        let child = try await req.visibleChild()
+        let childID = try child.requireID()
+        let current = try await currentAllocation(of: child, on: req.db)
+        let form = AllocationForm(fields: req.formFields())
+        let teams = try await Team.query(on: req.db).all()
+        let staff = try await StaffMember.query(on: req.db).filter(\.$active == true).all()
+        switch form.validate(teams: teams, staff: staff, current: current, today: req.today) {
+        case let .failure(errors):
+            return try await AllocationPages.form(req, child: child, current: current, form: form, errors: errors)
+        case let .success(valid):
+            let allocation = Allocation(childID: childID, teamID: valid.teamID, workerID: valid.workerID, startDate: valid.start.iso)
+            try await req.db.transaction { db in
+                if let current {
+                    current.endDate = valid.start.adding(days: -1).iso
+                    try await current.save(on: db)
+                }
+                try await allocation.create(on: db)
+                try await req.audit(.update, entity: "allocation", entityID: allocation.id, childID: childID, detail: "Changed the child’s allocation",
+                                    before: current.map(AllocationSnapshot.init), after: AllocationSnapshot(allocation), on: db)
+            }
+            req.flash("Allocation saved")
+            return req.redirect(to: "/children/\(childID)")
+        }
+    }
+
+    private func currentAllocation(of child: Child, on db: any Database) async throws -> Allocation? {
+        try await Allocation.query(on: db).filter(\.$child.$id == child.requireID()).filter(\.$endDate == nil).first()
+    }
+}
+
+struct AllocationSnapshot: Codable, Sendable {
+    let teamID: UUID
+    let workerID: UUID?
+    let startDate: String
+    let endDate: String?
+
+    init(_ allocation: Allocation) {
+        teamID = allocation.$team.id
+        workerID = allocation.$worker.id
+        startDate = allocation.startDate
+        endDate = allocation.endDate
+    }
+}
+
+struct AllocationForm: Sendable {
+    var team: String
+    var worker: String
+    var start: DateParts
+
+    init(team: String, worker: String, start: DateParts) {
+        self.team = team
+        self.worker = worker
+        self.start = start
+    }
+
+    init(fields: [String: String]) {
+        team = fields["team", default: ""]
+        worker = fields["worker", default: ""]
+        start = DateParts(fields: fields, id: "start-date")
+    }
+
+    struct Valid {
+        let teamID: UUID
+        let workerID: UUID?
+        let start: CivilDate
+    }
+
+    func validate(teams: [Team], staff: [StaffMember], current: Allocation?, today: CivilDate) -> Result<Valid, FieldErrors> {
+        var errors = FieldErrors()
+        let teamID = UUID(uuidString: team).flatMap { id in teams.contains { $0.id == id } ? id : nil }
+        if teamID == nil { errors.add("team", "Select the team the child is allocated to") }
+        var workerID: UUID?
+        if !worker.isEmpty {
+            guard let member = UUID(uuidString: worker).flatMap({ id in staff.first { $0.id == id } }) else {
+                errors.add("worker", "Select a worker from the list, or no worker")
+                return .failure(errors)
+            }
+            if let teamID, member.$team.id != teamID { errors.add("worker", "Select a worker who is a member of the chosen team") }
+            workerID = member.id
+        }
+        let startDate = start.validate(id: "start-date", name: "Start date", errors: &errors)
+        if startDate == nil, start.isEmpty { errors.add("start-date", "Enter the date the allocation starts") }
+        if let startDate, startDate > today { errors.add("start-date", "Start date must be today or in the past") }
+        if let startDate, let current, let currentStart = CivilDate(iso: current.startDate), startDate <= currentStart {
+            errors.add("start-date", "Start date must be after the current allocation started, on \(DateText.long(currentStart))")
+        }
+        if let current, current.$team.id == teamID, current.$worker.id == workerID {
+            errors.add("worker", "The child is already allocated to this team and worker")
+        }
+        guard errors.isEmpty, let teamID, let startDate else { return .failure(errors) }
+        return .success(Valid(teamID: teamID, workerID: workerID, start: startDate))
+    }
+}

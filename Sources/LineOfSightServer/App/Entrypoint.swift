@@ -1,0 +1,33 @@
+import Fluent
+import Foundation
+import Logging
+import Vapor
+
+/// The `lineofsight` executable: Vapor's command line (`serve`, `migrate`, `routes`) plus ours.
+public enum LineOfSightMain {
+    public static func run() async {
+        do {
+            var env = try Environment.detect()
+            // `serve --demo`: our flag on Vapor's serve command, taken out before Vapor parses the rest.
+            let demo = env.arguments.contains("--demo")
+            env.arguments.removeAll { $0 == "--demo" }
+            try LoggingSystem.bootstrap(from: &env)
+            let settings = try Settings.fromEnvironment(demo: demo)
+            let app = try await Application.make(env)
+            do {
+                try await configure(app, settings: settings)
+                Commands.register(app)
+                try await DatabaseSetup.checkReachable(app, settings.database)
+                if demo { try await DemoStartup.prepare(app) }
+                try await app.execute()
+                try await app.asyncShutdown()
+            } catch {
+                try? await app.asyncShutdown()
+                throw error
+            }
+        } catch {
+            FileHandle.standardError.write(Data("lineofsight: \(error)\n".utf8))
+            exit(1)
+        }
+    }
+}

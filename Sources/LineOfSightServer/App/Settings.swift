@@ -1,0 +1,78 @@
+import Foundation
+
+/// Everything configurable about a running LineOfSight, read once from the environment.
+public struct Settings: Sendable {
+    public enum DatabaseLocation: Sendable, Equatable {
+        case sqlite(path: String)
+        case sqliteInMemory
+        case postgres(url: String)
+
+        /// Where the database is, for messages: the path, or the URL without its password.
+        var description: String {
+            switch self {
+            case let .sqlite(path): path
+            case .sqliteInMemory: "an in-memory SQLite database"
+            case let .postgres(url): Settings.redactingPassword(url)
+            }
+        }
+    }
+
+    public var database: DatabaseLocation
+    public var sessionIdleTimeout: TimeInterval
+    public var standardsFile: String?
+    public var secureCookies: Bool
+    /// Load the demo authority into an empty database and print the demo sign-ins at start.
+    public var demo: Bool
+    /// Injectable "today" for deterministic demo data and tests; nil means the real date in Europe/London.
+    public var today: String?
+
+    public init(database: DatabaseLocation, sessionIdleTimeout: TimeInterval = 30 * 60, standardsFile: String? = nil,
+                secureCookies: Bool = false, demo: Bool = false, today: String? = nil) {
+        self.database = database
+        self.sessionIdleTimeout = sessionIdleTimeout
+        self.standardsFile = standardsFile
+        self.secureCookies = secureCookies
+        self.demo = demo
+        self.today = today
+    }
+
+    /// `DATABASE_URL` (postgres://…) selects PostgreSQL; otherwise SQLite at `LINEOFSIGHT_DATABASE_PATH`
+    /// or `./data/lineofsight.sqlite`.
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment, demo: Bool = false) throws -> Settings {
+        let database: DatabaseLocation
+        if let url = environment["DATABASE_URL"], !url.isEmpty {
+            guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
+                throw SettingsError("DATABASE_URL must start with postgres:// (got \(redactingPassword(url)))")
+            }
+            database = .postgres(url: url)
+        } else {
+            database = .sqlite(path: environment["LINEOFSIGHT_DATABASE_PATH"] ?? "data/lineofsight.sqlite")
+        }
+        var timeout: TimeInterval = 30 * 60
+        if let minutes = environment["LINEOFSIGHT_SESSION_IDLE_MINUTES"] {
+            guard let value = Int(minutes), value > 0 else {
+                throw SettingsError("LINEOFSIGHT_SESSION_IDLE_MINUTES must be a whole number of minutes above 0 (got \(minutes))")
+            }
+            timeout = TimeInterval(value * 60)
+        }
+        return Settings(
+            database: database,
+            sessionIdleTimeout: timeout,
+            standardsFile: environment["LINEOFSIGHT_STANDARDS_FILE"],
+            secureCookies: environment["LINEOFSIGHT_SECURE_COOKIES"] == "true",
+            demo: demo,
+            today: environment["LINEOFSIGHT_TODAY"]
+        )
+    }
+
+    static func redactingPassword(_ url: String) -> String {
+        guard var components = URLComponents(string: url), components.password != nil else { return url }
+        components.password = "***"
+        return components.string ?? url
+    }
+}
+
+public struct SettingsError: Error, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}

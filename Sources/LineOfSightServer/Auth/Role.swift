@@ -1,0 +1,39 @@
+/// The roles of issue 2 / M21. What each role may open is decided by `ChildAccess`; which routes each
+/// may use is declared on the route itself (`RouteAccess`).
+enum Role: String, CaseIterable, Codable, Sendable {
+    case socialWorker = "social_worker"
+    case teamManager = "team_manager"
+    case headOfService = "head_of_service"
+    case director
+    case iro
+    case qaLead = "qa_lead"
+    case analyst
+    case lado
+    case admin
+    case board
+
+    var title: String {
+        switch self {
+        case .socialWorker: "Social worker"
+        case .teamManager: "Team manager"
+        case .headOfService: "Head of service"
+        case .director: "Director"
+        case .iro: "Independent reviewing officer"
+        case .qaLead: "Quality assurance lead"
+        case .analyst: "Performance analyst"
+        case .lado: "LADO"
+        case .admin: "Administrator"
+        case .board: "Improvement board member"
+        }
+    }
+
+    /// Roles that may open children's records at all (each limited further by `ChildAccess`).
+    static let childReaders: Set<Role> = [.socialWorker, .teamManager, .headOfService, .director, .iro, .qaLead, .analyst, .lado]
+    /// Roles that may change a child's details and allocations.
+    static let childEditors: Set<Role> = [.socialWorker, .teamManager, .headOfService, .director]
+    /// Roles that may allocate children to teams and workers.
+    static let allocators: Set<Role> = [.teamManager, .headOfService, .director]
+    /// Roles that see the organisation (teams, staff, caseloads) but not necessarily children.
+    static let workforceReaders: Set<Role> = [.socialWorker, .teamManager, .headOfService, .director, .iro, .qaLead, .analyst, .admin]
+    static let all = Set(Role.allCases)
+}

@@ -1,0 +1,46 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// Forms submitted after an idle timeout. Kept server-side, for the same user only, for an hour; the
+/// form page restores them after the user signs in again.
+enum SavedForms {
+    static let lifetime: TimeInterval = 60 * 60
+    private static let excludedFields: Set<String> = [CSRF.fieldName, "password"]
+
+    static func save(_ request: Request, userID: UUID, path: String, now: Date) async throws {
+        let fields = (try? request.content.decode([String: String].self)) ?? [:]
+        let kept = fields.filter { !excludedFields.contains($0.key) }
+        let json = String(decoding: try JSONEncoder().encode(kept), as: UTF8.self)
+        try await SavedForm.query(on: request.db).filter(\.$user.$id == userID).filter(\.$path == path).delete()
+        try await SavedForm(userID: userID, path: path, fields: json, savedAt: now).save(on: request.db)
+    }
+
+    /// The newest form the user lost within the last hour, to send them back to after signing in.
+    static func pendingPath(for userID: UUID, on db: any Database, now: Date = Date()) async throws -> String? {
+        try await SavedForm.query(on: db)
+            .filter(\.$user.$id == userID)
+            .filter(\.$savedAt >= now.addingTimeInterval(-lifetime))
+            .sort(\.$savedAt, .descending)
+            .first()?.path
+    }
+
+    /// Takes (and deletes) the saved fields for this user and path, if any are still fresh.
+    static func take(_ request: Request, now: Date = Date()) async throws -> [String: String]? {
+        guard let principal = request.principal else { return nil }
+        let path = request.url.path
+        let saved = try await SavedForm.query(on: request.db)
+            .filter(\.$user.$id == principal.userID)
+            .filter(\.$path == path)
+            .sort(\.$savedAt, .descending)
+            .all()
+        guard let newest = saved.first else { return nil }
+        try await SavedForm.query(on: request.db).filter(\.$user.$id == principal.userID).filter(\.$path == path).delete()
+        guard now.timeIntervalSince(newest.savedAt) <= lifetime else { return nil }
+        return try JSONDecoder().decode([String: String].self, from: Data(newest.fields.utf8))
+    }
+
+    static func discardExpired(on db: any Database, now: Date = Date()) async throws {
+        try await SavedForm.query(on: db).filter(\.$savedAt < now.addingTimeInterval(-lifetime)).delete()
+    }
+}

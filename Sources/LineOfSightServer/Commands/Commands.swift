@@ -1,0 +1,8 @@
+import Vapor
+
+/// Our commands beside Vapor's `serve`, `routes` and Fluent's `migrate`.
+enum Commands {
+    static func register(_ app: Application) {
+        app.asyncCommands.use(UsersCommand(), as: "users")
+    }
+}

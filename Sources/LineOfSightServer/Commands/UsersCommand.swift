@@ -1,0 +1,47 @@
+import ConsoleKit
+import Fluent
+import Foundation
+import Vapor
+
+/// `lineofsight users create --role admin --username ada --name "Ada Lovelace"`: how a real deployment
+/// makes its first administrator. The password is read from LINEOFSIGHT_NEW_PASSWORD or asked for.
+struct UsersCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "action", help: "create")
+        var action: String
+        @Option(name: "role", help: "One of: \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+        var role: String?
+        @Option(name: "username", help: "The sign-in name")
+        var username: String?
+        @Option(name: "name", help: "The person's name as shown in the service")
+        var name: String?
+    }
+
+    var help: String { "Manages sign-in accounts: users create --role ROLE --username NAME --name \"Full Name\"" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard signature.action == "create" else { throw CommandFailure("Unknown action \(signature.action): use create") }
+        guard let roleText = signature.role, let role = Role(rawValue: roleText) else {
+            throw CommandFailure("--role must be one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard let username = signature.username?.trimmed.lowercased(), !username.isEmpty else { throw CommandFailure("--username is required") }
+        let name = signature.name?.trimmed ?? username
+        let password = ProcessInfo.processInfo.environment["LINEOFSIGHT_NEW_PASSWORD"] ?? context.console.ask("Password for \(username)", isSecure: true)
+        guard password.count >= Passwords.minimumLength else {
+            throw CommandFailure("The password must be at least \(Passwords.minimumLength) characters")
+        }
+        let db = context.application.db
+        if try await User.query(on: db).filter(\.$username == username).first() != nil {
+            throw CommandFailure("A user called \(username) already exists")
+        }
+        let user = User(username: username, displayName: name, passwordHash: try Passwords.hash(password), role: role, staffID: nil)
+        try await user.create(on: db)
+        try await Audit.record(.create, entity: "user", entityID: user.id, childID: nil, detail: "Created user \(username) (\(role.rawValue)) from the command line", by: nil, on: db)
+        context.console.print("Created \(role.title.lowercased()) \(username).")
+    }
+}
+
+struct CommandFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,51 @@
+import LineOfSightCore
+import Vapor
+
+enum HomePage {
+    static func render(context: PageContext, principal: Principal, summaries: [TeamSummary], myChildren: [ChildListRow],
+                       myChildrenTotal: Int, myTeams: [TeamSummary], today: CivilDate) -> Response {
+        let open = summaries.reduce(0) { $0 + $1.children }
+        let unallocated = summaries.reduce(0) { $0 + $1.unallocated }
+        let holders = summaries.reduce(0) { $0 + $1.caseHolders }
+        let fte = summaries.reduce(0.0) { $0 + $1.caseHoldingFTE }
+        return Layout.page(title: "Home", context: context) {
+            heading(principal.role == .socialWorker ? "My work" : "Line of sight", caption: "Signed in as \(principal.displayName), \(principal.role.title)")
+            if principal.role == .socialWorker {
+                table(caption: "Children allocated to you (\(myChildrenTotal))", columns: [.init(header: "Name"), .init(header: "LA child ID"), .init(header: "Age")],
+                      rows: myChildren.map { [link($0.fullName, "/children/\($0.id)"), .text($0.laChildID),
+                                              .text(DateText.age(dateOfBirth: $0.dateOfBirth, expected: $0.expectedDateOfBirth, today: today))] })
+            }
+            if !myTeams.isEmpty {
+                teamTable(caption: myTeams.count == 1 ? "Your team" : "Your teams", myTeams, linkTeams: true)
+            }
+            el("h2", .class("govuk-heading-m")) { "The authority today" }
+            el("div", .class("app-card-grid")) {
+                card("\(open.formatted())", "children open to the service")
+                card("\(unallocated.formatted())", "children without an allocated worker")
+                card("\(holders)", "case-holding staff")
+                card(fte > 0 ? String(format: "%.1f", Double(open - unallocated) / fte) : "–", "children per full-time case holder")
+            }
+            teamTable(caption: "Teams", summaries, linkTeams: Role.workforceReaders.contains(principal.role))
+        }
+    }
+
+    private static func card(_ value: String, _ label: String) -> Node {
+        el("div", .class("app-card")) {
+            el("span", .class("app-card__value")) { value }
+            el("span", .class("app-card__label")) { label }
+        }
+    }
+
+    static func teamTable(caption: String, _ summaries: [TeamSummary], linkTeams: Bool) -> Node {
+        table(caption: caption, columns: [
+            .init(header: "Team"), .init(header: "Service"), .init(header: "Children", numeric: true),
+            .init(header: "Unallocated", numeric: true), .init(header: "Children per FTE", numeric: true),
+        ], rows: summaries.map { summary in [
+            linkTeams ? link(summary.team.name, "/teams/\(summary.team.id?.uuidString ?? "")") : .text(summary.team.name),
+            .text(summary.team.service.title),
+            .text("\(summary.children)"),
+            .text("\(summary.unallocated)"),
+            .text(String(format: "%.1f", summary.averageCaseload)),
+        ] })
+    }
+}

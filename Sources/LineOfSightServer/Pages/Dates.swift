@@ -1,0 +1,35 @@
+import LineOfSightCore
+
+/// Dates as GOV.UK style writes them: "3 March 2025".
+enum DateText {
+    static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+
+    static func long(_ date: CivilDate) -> String {
+        "\(date.day) \(months[date.month - 1]) \(date.year)"
+    }
+
+    static func long(iso: String?) -> String {
+        iso.flatMap(CivilDate.init(iso:)).map(long) ?? "Not recorded"
+    }
+
+    /// "4 years old", or "Unborn (due 3 March 2026)".
+    static func age(dateOfBirth: String?, expected: String?, today: CivilDate) -> String {
+        if let birth = dateOfBirth.flatMap(CivilDate.init(iso:)) {
+            let years = birth.age(on: today)
+            if years >= 1 { return "\(years) year\(years == 1 ? "" : "s") old" }
+            let months = birth.monthsBetween(today)
+            return "\(months) month\(months == 1 ? "" : "s") old"
+        }
+        if let due = expected.flatMap(CivilDate.init(iso:)) { return "Unborn (due \(long(due)))" }
+        return "Not recorded"
+    }
+}
+
+extension CivilDate {
+    /// Whole calendar months from self to a later date.
+    func monthsBetween(_ later: CivilDate) -> Int {
+        var months = (later.year - year) * 12 + later.month - month
+        if later.day < day { months -= 1 }
+        return max(0, months)
+    }
+}

@@ -1,0 +1,109 @@
+/// A small typed HTML tree. Text is escaped when rendered, so a page cannot inject markup by accident;
+/// the builder is non-generic so large pages type-check quickly.
+public indirect enum Node: Sendable {
+    case element(String, [Attribute], [Node])
+    case void(String, [Attribute])
+    case text(String)
+    case raw(String)
+    case fragment([Node])
+
+    static let empty = Node.fragment([])
+
+    func render(into out: inout String) {
+        switch self {
+        case let .element(name, attributes, children):
+            out += "<" + name
+            for attribute in attributes { attribute.render(into: &out) }
+            out += ">"
+            for child in children { child.render(into: &out) }
+            out += "</" + name + ">"
+        case let .void(name, attributes):
+            out += "<" + name
+            for attribute in attributes { attribute.render(into: &out) }
+            out += ">"
+        case let .text(text):
+            out += HTMLEscaping.escape(text)
+        case let .raw(html):
+            out += html
+        case let .fragment(children):
+            for child in children { child.render(into: &out) }
+        }
+    }
+
+    var rendered: String {
+        var out = ""
+        render(into: &out)
+        return out
+    }
+}
+
+public struct Attribute: Sendable {
+    let name: String
+    /// nil renders a boolean attribute (`required`, `checked`).
+    let value: String?
+
+    init(_ name: String, _ value: String?) {
+        self.name = name
+        self.value = value
+    }
+
+    func render(into out: inout String) {
+        out += " " + name
+        if let value { out += "=\"" + HTMLEscaping.escape(value) + "\"" }
+    }
+
+    static func `class`(_ value: String) -> Attribute { Attribute("class", value) }
+    static func id(_ value: String) -> Attribute { Attribute("id", value) }
+    static func href(_ value: String) -> Attribute { Attribute("href", value) }
+    static func name(_ value: String) -> Attribute { Attribute("name", value) }
+    static func type(_ value: String) -> Attribute { Attribute("type", value) }
+    static func value(_ value: String) -> Attribute { Attribute("value", value) }
+    static func `for`(_ value: String) -> Attribute { Attribute("for", value) }
+    static func aria(_ name: String, _ value: String) -> Attribute { Attribute("aria-" + name, value) }
+    static func data(_ name: String, _ value: String) -> Attribute { Attribute("data-" + name, value) }
+    static func flag(_ name: String) -> Attribute { Attribute(name, nil) }
+}
+
+enum HTMLEscaping {
+    static func escape(_ text: String) -> String {
+        guard text.contains(where: { "&<>\"'".contains($0) }) else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 16)
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}
+
+@resultBuilder
+public enum NodeBuilder {
+    public static func buildExpression(_ node: Node) -> [Node] { [node] }
+    public static func buildExpression(_ nodes: [Node]) -> [Node] { nodes }
+    public static func buildExpression(_ text: String) -> [Node] { [.text(text)] }
+    public static func buildBlock(_ parts: [Node]...) -> [Node] { parts.flatMap { $0 } }
+    public static func buildOptional(_ part: [Node]?) -> [Node] { part ?? [] }
+    public static func buildEither(first: [Node]) -> [Node] { first }
+    public static func buildEither(second: [Node]) -> [Node] { second }
+    public static func buildArray(_ parts: [[Node]]) -> [Node] { parts.flatMap { $0 } }
+}
+
+/// `el("p", .class("govuk-body")) { "Hello" }`
+func el(_ name: String, _ attributes: Attribute..., @NodeBuilder content: () -> [Node] = { [] }) -> Node {
+    .element(name, attributes, content())
+}
+
+func el(_ name: String, attributes: [Attribute], @NodeBuilder _ content: () -> [Node] = { [] }) -> Node {
+    .element(name, attributes, content())
+}
+
+func fragment(@NodeBuilder _ content: () -> [Node]) -> Node {
+    .fragment(content())
+}

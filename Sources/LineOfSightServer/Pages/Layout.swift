@@ -1,0 +1,103 @@
+import Vapor
+
+/// What every page needs besides its content: who is signed in (for the header and navigation) and the
+/// CSRF token for the sign-out form.
+struct PageContext: Sendable {
+    let principal: Principal?
+    let csrfToken: String
+    let currentPath: String
+
+    init(_ req: Request) {
+        principal = req.principal
+        csrfToken = CSRF.token(for: req)
+        currentPath = req.url.path
+    }
+}
+
+struct NavigationItem {
+    let title: String
+    let href: String
+    let roles: Set<Role>
+
+    static let all: [NavigationItem] = [
+        .init(title: "Home", href: "/", roles: Role.all),
+        .init(title: "Children", href: "/children", roles: Role.childReaders),
+        .init(title: "Teams", href: "/teams", roles: Role.workforceReaders),
+        .init(title: "Staff", href: "/staff", roles: Role.workforceReaders),
+        .init(title: "Users", href: "/admin/users", roles: [.admin]),
+        .init(title: "Access grants", href: "/admin/grants", roles: [.admin]),
+        .init(title: "Access history", href: "/admin/access-history", roles: [.admin]),
+    ]
+}
+
+enum Layout {
+    static let serviceName = "LineOfSight"
+
+    static func page(title: String, context: PageContext, status: HTTPStatus = .ok, hasErrors: Bool = false, backLink: String? = nil, @NodeBuilder _ content: () -> [Node]) -> Response {
+        let body = document(title: title, context: context, hasErrors: hasErrors, backLink: backLink, content: content())
+        let response = Response(status: status, body: .init(string: body))
+        response.headers.contentType = .html
+        return response
+    }
+
+    static func document(title: String, context: PageContext, hasErrors: Bool = false, backLink: String? = nil, content: [Node]) -> String {
+        let fullTitle = (hasErrors ? "Error: " : "") + title + " – " + serviceName
+        let html = el("html", .attribute("lang", "en-GB"), .class("govuk-template")) {
+            el("head") {
+                Node.void("meta", [.attribute("charset", "utf-8")])
+                el("title") { fullTitle }
+                Node.void("meta", [.name("viewport"), .attribute("content", "width=device-width, initial-scale=1")])
+                Node.void("link", [.attribute("rel", "stylesheet"), .href(Assets.stylesheetPath)])
+            }
+            el("body", .class("govuk-template__body")) {
+                el("a", .href("#main-content"), .class("govuk-skip-link")) { "Skip to main content" }
+                header(context)
+                el("div", .class("govuk-width-container")) {
+                    if let backLink { el("a", .href(backLink), .class("govuk-back-link")) { "Back" } }
+                    el("main", .class("govuk-main-wrapper"), .id("main-content")) { content }
+                }
+                footer()
+            }
+        }
+        return "<!DOCTYPE html>\n" + html.rendered
+    }
+
+    private static func header(_ context: PageContext) -> Node {
+        el("header", .class("app-header")) {
+            el("div", .class("govuk-width-container app-header__container")) {
+                el("a", .href("/"), .class("app-header__service-name")) { serviceName }
+                if let principal = context.principal {
+                    el("div", .class("app-header__account")) {
+                        el("span", .class("app-header__user")) {
+                            principal.displayName
+                            el("span", .class("app-header__role")) { " (" + principal.role.title + ")" }
+                        }
+                        postForm(action: "/sign-out", csrfToken: context.csrfToken) {
+                            el("button", .type("submit"), .class("app-header__sign-out")) { "Sign out" }
+                        }
+                    }
+                }
+            }
+            if let principal = context.principal {
+                el("nav", .class("app-navigation"), .aria("label", "Menu")) {
+                    el("ul", .class("govuk-width-container app-navigation__list")) {
+                        for item in NavigationItem.all where item.roles.contains(principal.role) {
+                            let current = item.href == "/" ? context.currentPath == "/" : context.currentPath.hasPrefix(item.href)
+                            el("li", .class("app-navigation__item" + (current ? " app-navigation__item--active" : ""))) {
+                                el("a", attributes: [.class("app-navigation__link"), .href(item.href)] + (current ? [.aria("current", "page")] : [])) { item.title }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static func footer() -> Node {
+        el("footer", .class("govuk-footer")) {
+            el("div", .class("govuk-width-container")) {
+                paragraph("LineOfSight: open software for children's services. Children's records are special category personal data; every view and change is recorded.", "govuk-body-s")
+            }
+        }
+    }
+}

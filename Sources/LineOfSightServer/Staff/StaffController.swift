@@ -1,0 +1,67 @@
+import Fluent
+import Vapor
+
+/// Staff and their caseloads (M1, M13 base).
+struct StaffController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.get("staff", use: list).allow(Role.workforceReaders)
+        routes.get("staff", ":staffID", use: show).allow(Role.workforceReaders)
+    }
+
+    func list(req: Request) async throws -> Response {
+        let staff = try await StaffMember.query(on: req.db).filter(\.$active == true).with(\.$team).sort(\.$lastName).sort(\.$firstName).all()
+        let caseloads = try await ChildDirectory.caseloads(on: req.sql)
+        return Layout.page(title: "Staff", context: PageContext(req)) {
+            heading("Staff")
+            StaffPages.staffTable(caption: "\(staff.count) members of staff", staff, caseloads: caseloads, showTeam: true)
+        }
+    }
+
+    func show(req: Request) async throws -> Response {
+        guard let id = req.parameters.get("staffID", as: UUID.self),
+              let member = try await StaffMember.query(on: req.db).filter(\.$id == id).with(\.$team).with(\.$manager).first()
+        else { throw Abort(.notFound) }
+        let principal = try req.requirePrincipal()
+        let caseload = try await ChildDirectory.caseloads(on: req.sql)[id] ?? 0
+        var children: [ChildListRow] = []
+        if Role.childReaders.contains(principal.role) {
+            children = try await ChildDirectory.page(ChildFilter(workerID: id), scope: req.childScope(), page: 1, on: req.sql).rows
+        }
+        let today = req.today
+        return Layout.page(title: member.fullName, context: PageContext(req), backLink: "/staff") {
+            heading(member.fullName, caption: member.jobRole.title)
+            summaryList([
+                SummaryRow("Team", node: member.team.map { link($0.name, "/teams/\($0.id?.uuidString ?? "")") } ?? .text("No team")),
+                SummaryRow("Manager", member.manager?.fullName ?? "Not recorded"),
+                SummaryRow("Full-time equivalent", String(format: "%.1f", member.fte)),
+                SummaryRow("Agency worker", member.agency ? "Yes" : "No"),
+                SummaryRow("Newly qualified (ASYE)", member.newlyQualified ? "Yes" : "No"),
+                SummaryRow("Children allocated", "\(caseload)"),
+            ])
+            if !children.isEmpty {
+                table(caption: "Children allocated that you can open", columns: [.init(header: "Name"), .init(header: "LA child ID"), .init(header: "Age")],
+                      rows: children.map { [link($0.fullName, "/children/\($0.id)"), .text($0.laChildID),
+                                            .text(DateText.age(dateOfBirth: $0.dateOfBirth, expected: $0.expectedDateOfBirth, today: today))] })
+            }
+        }
+    }
+}
+
+enum StaffPages {
+    static func staffTable(caption: String, _ staff: [StaffMember], caseloads: [UUID: Int], showTeam: Bool) -> Node {
+        var columns: [TableColumn] = [.init(header: "Name"), .init(header: "Role")]
+        if showTeam { columns.append(.init(header: "Team")) }
+        columns += [.init(header: "FTE", numeric: true), .init(header: "Children", numeric: true), .init(header: "Notes")]
+        return table(caption: caption, columns: columns, rows: staff.map { member in
+            var row: [Node] = [link(member.fullName, "/staff/\(member.id?.uuidString ?? "")"), .text(member.jobRole.title)]
+            if showTeam { row.append(.text(member.team?.name ?? "No team")) }
+            row.append(.text(String(format: "%.1f", member.fte)))
+            row.append(.text(member.jobRole.holdsCases ? "\(caseloads[member.id ?? UUID()] ?? 0)" : "–"))
+            row.append(fragment {
+                if member.agency { tag("Agency", .purple) }
+                if member.newlyQualified { tag("Newly qualified", .blue) }
+            })
+            return row
+        })
+    }
+}

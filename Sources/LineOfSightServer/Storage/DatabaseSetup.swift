@@ -1,0 +1,51 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import SQLKit
+import Vapor
+
+enum DatabaseSetup {
+    static func configure(_ app: Application, _ location: Settings.DatabaseLocation) throws {
+        switch location {
+        case let .sqlite(path):
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+            do {
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            } catch {
+                throw DatabaseUnavailable(location: location, cause: "cannot create the folder \(directory.path): \(error.localizedDescription)")
+            }
+            app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
+        case .sqliteInMemory:
+            app.databases.use(.sqlite(.memory, sqlLogLevel: .debug), as: .sqlite)
+        case let .postgres(url):
+            do {
+                var configuration = try SQLPostgresConfiguration(url: url)
+                configuration.searchPath = nil
+                app.databases.use(.postgres(configuration: configuration, sqlLogLevel: .debug), as: .psql)
+            } catch {
+                throw DatabaseUnavailable(location: location, cause: "the URL is not valid (\(error))")
+            }
+        }
+        for migration in AppMigrations.all { app.migrations.add(migration) }
+    }
+
+    /// Opens a connection now rather than on the first request, so a wrong path or URL is reported at
+    /// start with its cause.
+    static func checkReachable(_ app: Application, _ location: Settings.DatabaseLocation) async throws {
+        do {
+            try await (app.db as! any SQLDatabase).raw("SELECT 1").run()
+        } catch {
+            throw DatabaseUnavailable(location: location, cause: String(describing: error))
+        }
+    }
+}
+
+struct DatabaseUnavailable: Error, CustomStringConvertible {
+    let location: Settings.DatabaseLocation
+    let cause: String
+
+    var description: String {
+        "cannot open the database at \(location.description): \(cause.replacingOccurrences(of: "\n", with: " "))"
+    }
+}

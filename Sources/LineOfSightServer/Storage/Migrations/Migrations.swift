@@ -1,0 +1,12 @@
+import Fluent
+
+/// Every migration, in order. `lineofsight migrate` and `serve` apply them to SQLite or PostgreSQL.
+enum AppMigrations {
+    static let all: [any Migration] = [
+        CreateOrganisation(),
+        CreateChildren(),
+        CreateAccess(),
+        CreateAuditEvents(),
+        SessionRecord.migration,
+    ]
+}

@@ -1,0 +1,26 @@
+import Fluent
+import Foundation
+
+/// A child's allocation to a team, and usually a worker, over a period. The open allocation (no end
+/// date) is the current one; history is never rewritten, only closed.
+final class Allocation: Model, @unchecked Sendable {
+    static let schema = "allocations"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "child_id") var child: Child
+    @Parent(key: "team_id") var team: Team
+    @OptionalParent(key: "worker_id") var worker: StaffMember?
+    @Field(key: "start_date") var startDate: String
+    @OptionalField(key: "end_date") var endDate: String?
+
+    init() {}
+
+    init(id: UUID? = nil, childID: UUID, teamID: UUID, workerID: UUID?, startDate: String, endDate: String? = nil) {
+        self.id = id
+        $child.id = childID
+        $team.id = teamID
+        $worker.id = workerID
+        self.startDate = startDate
+        self.endDate = endDate
+    }
+}

@@ -1,0 +1,40 @@
+import Fluent
+import Foundation
+
+/// One row of the append-only audit trail. The application only ever inserts these; database
+/// triggers refuse UPDATE and DELETE (see `CreateAuditEvents`).
+final class AuditEvent: Model, @unchecked Sendable {
+    static let schema = "audit_events"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "at") var at: Date
+    @OptionalField(key: "user_id") var userID: UUID?
+    @Field(key: "username") var username: String
+    @Enum(key: "action") var action: AuditAction
+    @Field(key: "entity") var entity: String
+    @OptionalField(key: "entity_id") var entityID: String?
+    @OptionalField(key: "child_id") var childID: UUID?
+    @Field(key: "detail") var detail: String
+    @OptionalField(key: "before") var before: String?
+    @OptionalField(key: "after") var after: String?
+
+    init() {}
+
+    init(at: Date, userID: UUID?, username: String, action: AuditAction, entity: String, entityID: String?, childID: UUID?,
+         detail: String, before: String? = nil, after: String? = nil) {
+        self.at = at
+        self.userID = userID
+        self.username = username
+        self.action = action
+        self.entity = entity
+        self.entityID = entityID
+        self.childID = childID
+        self.detail = detail
+        self.before = before
+        self.after = after
+    }
+}
+
+enum AuditAction: String, Codable, Sendable, CaseIterable {
+    case read, create, update, search, signIn = "sign_in", signOut = "sign_out", refused
+}

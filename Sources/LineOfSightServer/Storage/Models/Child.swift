@@ -1,0 +1,58 @@
+import Fluent
+import Foundation
+
+final class Child: Model, @unchecked Sendable {
+    static let schema = "children"
+
+    @ID(key: .id) var id: UUID?
+    /// The council's own child identifier (SSDA903 CHILD / CIN LAchildID).
+    @Field(key: "la_child_id") var laChildID: String
+    @Field(key: "first_name") var firstName: String
+    @Field(key: "last_name") var lastName: String
+    /// Civil dates as ISO `YYYY-MM-DD`: exact, sortable and the same in SQLite and PostgreSQL.
+    @OptionalField(key: "date_of_birth") var dateOfBirth: String?
+    /// For an unborn child: the expected date of birth.
+    @OptionalField(key: "expected_date_of_birth") var expectedDateOfBirth: String?
+    @Enum(key: "sex") var sex: Sex
+    @Field(key: "ethnicity") var ethnicity: String
+    @OptionalField(key: "upn") var upn: String?
+    @OptionalField(key: "nhs_number") var nhsNumber: String?
+    /// Hidden from everyone without an explicit grant for this child, whatever their role.
+    @Field(key: "restricted") var restricted: Bool
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    init(id: UUID? = nil, laChildID: String, firstName: String, lastName: String, dateOfBirth: String?, expectedDateOfBirth: String?,
+         sex: Sex, ethnicity: String, upn: String?, nhsNumber: String?, restricted: Bool = false) {
+        self.id = id
+        self.laChildID = laChildID
+        self.firstName = firstName
+        self.lastName = lastName
+        self.dateOfBirth = dateOfBirth
+        self.expectedDateOfBirth = expectedDateOfBirth
+        self.sex = sex
+        self.ethnicity = ethnicity
+        self.upn = upn
+        self.nhsNumber = nhsNumber
+        self.restricted = restricted
+    }
+
+    var fullName: String { firstName + " " + lastName }
+}
+
+/// Sex as recorded in the CIN census and SSDA903 (1 male, 2 female; 0 not known for the census).
+enum Sex: String, CaseIterable, Codable, Sendable {
+    case male = "M"
+    case female = "F"
+    case unknown = "U"
+
+    var title: String {
+        switch self {
+        case .male: "Male"
+        case .female: "Female"
+        case .unknown: "Not known"
+        }
+    }
+}

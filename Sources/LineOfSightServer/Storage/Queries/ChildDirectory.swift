@@ -1,0 +1,123 @@
+import Fluent
+import Foundation
+import SQLKit
+
+/// A child as listed: identity plus the current allocation.
+struct ChildListRow: Decodable, Sendable {
+    let id: UUID
+    let laChildID: String
+    let firstName: String
+    let lastName: String
+    let dateOfBirth: String?
+    let expectedDateOfBirth: String?
+    let teamID: UUID?
+    let teamName: String?
+    let workerID: UUID?
+    let workerFirstName: String?
+    let workerLastName: String?
+
+    var fullName: String { firstName + " " + lastName }
+    var workerName: String? { workerFirstName.map { $0 + " " + (workerLastName ?? "") } }
+
+    enum CodingKeys: String, CodingKey {
+        case id, laChildID = "la_child_id", firstName = "first_name", lastName = "last_name",
+             dateOfBirth = "date_of_birth", expectedDateOfBirth = "expected_date_of_birth",
+             teamID = "team_id", teamName = "team_name", workerID = "worker_id",
+             workerFirstName = "worker_first_name", workerLastName = "worker_last_name"
+    }
+}
+
+struct ChildFilter: Sendable, Equatable {
+    var text = ""
+    var teamID: UUID?
+    var workerID: UUID?
+    var service: Service?
+    var unallocatedOnly = false
+}
+
+/// Children queries over `children c` with its open allocation `a`, team `t` and worker `s`, always
+/// inside a `ChildScope`.
+enum ChildDirectory {
+    static let pageSize = 50
+
+    static func page(_ filter: ChildFilter, scope: ChildScope, page: Int, on db: any SQLDatabase) async throws -> (rows: [ChildListRow], total: Int) {
+        let count = try await scoped(db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"), filter, scope)
+            .first(decodingColumn: "n", as: Int.self) ?? 0
+        let rows = try await scoped(selectColumns(db.select()), filter, scope)
+            .orderBy(SQLColumn("last_name", table: "c")).orderBy(SQLColumn("first_name", table: "c")).orderBy(SQLColumn("la_child_id", table: "c"))
+            .limit(pageSize).offset(max(0, page - 1) * pageSize)
+            .all(decoding: ChildListRow.self)
+        return (rows, count)
+    }
+
+    /// Whether this scope may open this child: the same predicate as the lists.
+    static func isVisible(_ childID: UUID, scope: ChildScope, on db: any SQLDatabase) async throws -> Bool {
+        let found = try await scoped(db.select().column(SQLColumn("id", table: "c")), ChildFilter(), scope)
+            .where(SQLColumn("id", table: "c"), .equal, SQLBind(childID))
+            .first()
+        return found != nil
+    }
+
+    /// Current caseload per worker (children allocated to them now), for the team and staff pages.
+    static func caseloads(on db: any SQLDatabase) async throws -> [UUID: Int] {
+        struct Row: Decodable { let worker_id: UUID; let n: Int }
+        let rows = try await db.select()
+            .column("worker_id").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from(Allocation.schema)
+            .where("end_date", .is, SQLLiteral.null)
+            .where("worker_id", .isNot, SQLLiteral.null)
+            .groupBy("worker_id")
+            .all(decoding: Row.self)
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0.worker_id, $0.n) })
+    }
+
+    private static func selectColumns(_ builder: SQLSelectBuilder) -> SQLSelectBuilder {
+        builder
+            .column(SQLColumn("id", table: "c")).column(SQLColumn("la_child_id", table: "c"))
+            .column(SQLColumn("first_name", table: "c")).column(SQLColumn("last_name", table: "c"))
+            .column(SQLColumn("date_of_birth", table: "c")).column(SQLColumn("expected_date_of_birth", table: "c"))
+            .column(SQLColumn("team_id", table: "a")).column(SQLColumn("name", table: "t"), as: "team_name")
+            .column(SQLColumn("worker_id", table: "a"))
+            .column(SQLColumn("first_name", table: "s"), as: "worker_first_name")
+            .column(SQLColumn("last_name", table: "s"), as: "worker_last_name")
+    }
+
+    private static func scoped(_ builder: SQLSelectBuilder, _ filter: ChildFilter, _ scope: ChildScope) -> SQLSelectBuilder {
+        let openAllocation = SQLBinaryExpression(
+            SQLBinaryExpression(SQLColumn("child_id", table: "a"), .equal, SQLColumn("id", table: "c")),
+            .and,
+            SQLBinaryExpression(SQLColumn("end_date", table: "a"), .is, SQLLiteral.null)
+        )
+        builder
+            .from(SQLAlias(SQLIdentifier(Child.schema), as: SQLIdentifier("c")))
+            .join(SQLAlias(SQLIdentifier(Allocation.schema), as: SQLIdentifier("a")), method: SQLJoinMethod.left, on: openAllocation)
+            .join(SQLAlias(SQLIdentifier(Team.schema), as: SQLIdentifier("t")), method: SQLJoinMethod.left,
+                  on: SQLColumn("id", table: "t"), .equal, SQLColumn("team_id", table: "a"))
+            .join(SQLAlias(SQLIdentifier(StaffMember.schema), as: SQLIdentifier("s")), method: SQLJoinMethod.left,
+                  on: SQLColumn("id", table: "s"), .equal, SQLColumn("worker_id", table: "a"))
+        _ = scope.apply(to: builder)
+        for token in searchTokens(filter.text) {
+            builder.where { group in
+                group.orWhere(SQLFunction("LOWER", args: SQLColumn("first_name", table: "c")), .like, SQLBind(token + "%"))
+                    .orWhere(SQLFunction("LOWER", args: SQLColumn("last_name", table: "c")), .like, SQLBind(token + "%"))
+                    .orWhere(SQLFunction("LOWER", args: SQLColumn("la_child_id", table: "c")), .equal, SQLBind(token))
+                    .orWhere(SQLFunction("LOWER", args: SQLColumn("upn", table: "c")), .equal, SQLBind(token))
+            }
+        }
+        if let teamID = filter.teamID { builder.where(SQLColumn("team_id", table: "a"), .equal, SQLBind(teamID)) }
+        if let workerID = filter.workerID { builder.where(SQLColumn("worker_id", table: "a"), .equal, SQLBind(workerID)) }
+        if let service = filter.service { builder.where(SQLColumn("service", table: "t"), .equal, SQLBind(service.rawValue)) }
+        if filter.unallocatedOnly { builder.where(SQLColumn("worker_id", table: "a"), .is, SQLLiteral.null) }
+        return builder
+    }
+
+    /// Lower-cased words of the search, without LIKE wildcards typed by the user.
+    static func searchTokens(_ text: String) -> [String] {
+        text.lowercased()
+            .split(whereSeparator: { $0.isWhitespace || $0 == "," })
+            .map { word in String(word.filter { $0 != "%" && $0 != "_" && $0 != "\\" }) }
+            .filter { !$0.isEmpty }
+            .prefix(5)
+            .map { $0 }
+    }
+}

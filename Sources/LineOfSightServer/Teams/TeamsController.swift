@@ -1,0 +1,45 @@
+import Fluent
+import Vapor
+
+/// Teams and their members' caseloads (M1, M13 base).
+struct TeamsController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.get("teams", use: list).allow(Role.workforceReaders)
+        routes.get("teams", ":teamID", use: show).allow(Role.workforceReaders)
+    }
+
+    func list(req: Request) async throws -> Response {
+        let summaries = try await Workforce.teamSummaries(on: req.db)
+        return Layout.page(title: "Teams", context: PageContext(req)) {
+            heading("Teams")
+            HomePage.teamTable(caption: "\(summaries.count) teams", summaries, linkTeams: true)
+        }
+    }
+
+    func show(req: Request) async throws -> Response {
+        guard let id = req.parameters.get("teamID", as: UUID.self), let team = try await Team.query(on: req.db).filter(\.$id == id).with(\.$headOfService).first() else {
+            throw Abort(.notFound)
+        }
+        let summary = try await Workforce.teamSummaries(on: req.db).first { $0.team.id == id }
+        let members = try await StaffMember.query(on: req.db).filter(\.$team.$id == id).filter(\.$active == true).sort(\.$lastName).all()
+        let caseloads = try await ChildDirectory.caseloads(on: req.sql)
+        let canSeeChildren = Role.childReaders.contains(try req.requirePrincipal().role)
+        return Layout.page(title: team.name, context: PageContext(req), backLink: "/teams") {
+            heading(team.name, caption: team.service.title)
+            summaryList([
+                SummaryRow("Head of service", team.headOfService?.fullName ?? "Not recorded"),
+                SummaryRow("Children allocated to the team", "\(summary?.children ?? 0)"),
+                SummaryRow("Children without an allocated worker", "\(summary?.unallocated ?? 0)"),
+                SummaryRow("Allocated children per full-time case holder", String(format: "%.1f", summary?.averageCaseload ?? 0)),
+            ])
+            if canSeeChildren {
+                el("p", .class("govuk-body")) {
+                    link("Children allocated to this team", "/children?team=\(id)")
+                    " · "
+                    link("Unallocated children in this team", "/children?team=\(id)&unallocated=yes")
+                }
+            }
+            StaffPages.staffTable(caption: "Members (\(members.count))", members, caseloads: caseloads, showTeam: false)
+        }
+    }
+}
