@@ -15,6 +15,8 @@ public struct BankHoliday: Hashable, Sendable, Codable {
 public struct BankHolidayFeedError: Error, Sendable, CustomStringConvertible, Equatable {
     public let message: String
     public var description: String { message }
+
+    public init(message: String) { self.message = message }
 }
 
 /// Reads the gov.uk `bank-holidays.json` shape, taking the `england-and-wales` division only

@@ -55,7 +55,7 @@ extension DerivationContext {
             }
 
             derivePEP(period: period, entered: entered, end: end, peps: peps.from(period.start))
-            deriveRegulation28Visits(period: period, periodIndex: index, end: end, firstReview: firstReview)
+            derivePlacements(period: period, periodIndex: index, end: end, firstReview: firstReview)
         }
     }
 

@@ -42,6 +42,10 @@ public struct StandardsError: Error, Sendable, Equatable, CustomStringConvertibl
     public let key: String
     public let message: String
     public var description: String { message }
+
+    public init(key: String, message: String) {
+        self.key = key; self.message = message
+    }
 }
 
 /// One named standard: every timescale value the rules use, with its default and where the

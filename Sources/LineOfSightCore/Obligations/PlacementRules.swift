@@ -1,8 +1,8 @@
 extension DerivationContext {
-    /// Visits for each placement of a period: within a week of the start, then at the interval
-    /// regulation 28 sets for the placement on the day of the previous visit, chained from the
-    /// actual visits.
-    mutating func deriveRegulation28Visits(period: PeriodOfCare, periodIndex: Int, end periodEnd: CivilDate?,
+    /// For each placement of a period: its placement plan (5 working days), and visits within a
+    /// week of the start, then at the interval regulation 28 sets for the placement on the day of
+    /// the previous visit, chained from the actual visits.
+    mutating func derivePlacements(period: PeriodOfCare, periodIndex: Int, end periodEnd: CivilDate?,
                                            firstReview: CivilDate?) {
         let f = facts
         for (index, placement) in period.placements.enumerated() {
@@ -16,10 +16,16 @@ extension DerivationContext {
             let end = earliest(placementEnd, periodEnd)
             let reason = placementEnd != nil && placementEnd == end ? "placement ended" : "child left care"
             let approval = journey.temporaryApprovals.first { $0.placementID == placement.id }
+            let started = EventRef(.placement, placement.id, placement.start)
+
+            let (planDue, planProvisional) = facts.nationalWorkingDays(p.placementPlanWD, after: placement.start)
+            single(.placementPlan, id: "\(RuleID.placementPlan):\(placement.id)", startedBy: started, due: planDue,
+                   provisional: planProvisional, metBy: placement.placementPlan.map { EventRef(.placementPlan, placement.id, $0) },
+                   end: end, endReason: reason)
 
             chain(id: "cla.visit:\(placement.id)",
                   first: Link(rule: .reg28FirstWeek, due: placement.start.adding(days: p.reg28FirstVisitDays)),
-                  startedBy: EventRef(.placement, placement.id, placement.start), events: seenVisits.from(placement.start),
+                  startedBy: started, events: seenVisits.from(placement.start),
                   end: end, endReason: reason) { previous, _ in
                 let regime = f.visitRegime(placement, period: period, approval: approval, on: previous.date)
                 return f.regulation28Link(regime, placement: placement, after: previous.date, firstReview: firstReview)
