@@ -36,7 +36,7 @@ los_e2e_venv() {
 }
 
 los_part_e2e() {
-  cd "$LOS_ROOT"
+  cd "$LOS_ROOT" || return
   los_browser_install
   los_e2e_venv
   if [ -z "${E2E_BASE_URL:-}" ]; then

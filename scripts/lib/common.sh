@@ -2,6 +2,7 @@
 # Shared helpers for scripts/test and its parts. Sourced, never run on its own.
 
 # Repository root, whatever directory the caller started in.
+# shellcheck disable=SC2034  # used by the part files sourced after this one
 LOS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 
 los_log() { printf '%s\n' "$*"; }

@@ -14,7 +14,7 @@ los_pg_bindir() {
   if [ -x /usr/lib/postgresql/15/bin/initdb ]; then
     echo /usr/lib/postgresql/15/bin
   else
-    ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1
+    printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -n 1
   fi
 }
 
@@ -76,7 +76,7 @@ los_pg_start_temp() {
 }
 
 los_part_postgres() {
-  cd "$LOS_ROOT"
+  cd "$LOS_ROOT" || return
   if [ -n "${DATABASE_URL:-}" ]; then
     case "$DATABASE_URL" in
       postgres://* | postgresql://*) ;;
