@@ -1,0 +1,164 @@
+import Fluent
+import Foundation
+import LineOfSightCore
+@testable import LineOfSightServer
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite struct AuditTrailTests {
+    @Test func theAuditTableRefusesUpdatesAndDeletesInTheDatabaseItself() async throws {
+        try await withTestApp { app, demo in
+            var reader = try await Visitor.signedIn(app, as: "iro")
+            _ = try await reader.get("/children/\(demo.socialWorkersChild.id)")
+            let sql = app.db as! any SQLDatabase
+            #expect(try await AuditEvent.query(on: app.db).count() >= 2)
+            await #expect(throws: (any Error).self) { try await sql.raw("UPDATE audit_events SET username = 'someone else'").run() }
+            await #expect(throws: (any Error).self) { try await sql.raw("DELETE FROM audit_events").run() }
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$username == "someone else").count() == 0)
+        }
+    }
+
+    @Test func anAdministratorReadsAChildsAccessHistoryButNotTheRecord() async throws {
+        try await withTestApp { app, demo in
+            let child = demo.socialWorkersChild
+            var worker = try await Visitor.signedIn(app, as: "social.worker")
+            _ = try await worker.get("/children/\(child.id)")
+            var admin = try await Visitor.signedIn(app, as: "admin")
+            #expect(try await admin.get("/children/\(child.id)").status == .forbidden)
+            let history = try await admin.get("/admin/access-history?child=\(child.laChildID)")
+            #expect(history.status == .ok)
+            #expect(history.body.string.contains("social.worker"))
+            #expect(history.body.string.contains("Viewed the child’s summary"))
+            #expect(!history.body.string.contains(child.lastName), "the administrator sees who looked, not the child’s details")
+        }
+    }
+}
+
+@Suite struct APITests {
+    @Test func bearerTokensIssuedByAnAdministratorAuthenticateWithTheSameRoleChecks() async throws {
+        try await withTestApp { app, demo in
+            let analyst = try #require(try await User.query(on: app.db).filter(\.$username == "analyst").first())
+            let board = try #require(try await User.query(on: app.db).filter(\.$username == "board").first())
+            let analystToken = try await BearerTokens.issue(for: analyst.requireID(), name: "BI tool", on: app.db)
+            let boardToken = try await BearerTokens.issue(for: board.requireID(), name: "Board pack", on: app.db)
+            #expect(try await APIToken.query(on: app.db).filter(\.$tokenHash == analystToken).count() == 0, "only the hash is stored")
+
+            try await app.testing().test(.GET, "/api/v1/children/\(demo.socialWorkersChild.id)", headers: ["Authorization": "Bearer \(analystToken)"]) { res in
+                #expect(res.status == .ok)
+                let child = try res.content.decode(APIChild.self)
+                #expect(child.laChildId == demo.socialWorkersChild.laChildID)
+                #expect(!child.allocations.isEmpty)
+            }
+            try await app.testing().test(.GET, "/api/v1/children", headers: ["Authorization": "Bearer \(boardToken)"]) { res in
+                #expect(res.status == .forbidden)
+            }
+            try await app.testing().test(.GET, "/api/v1/teams", headers: ["Authorization": "Bearer los_not-a-token"]) { res in
+                #expect(res.status == .unauthorized)
+            }
+            // State-changing requests with a bearer token need no CSRF token (no cookies are involved).
+            let reads = try await AuditEvent.query(on: app.db).filter(\.$username == "analyst").filter(\.$action == .read).count()
+            #expect(reads == 1)
+        }
+    }
+
+    @Test func theOpenAPIDocumentDescribesExactlyTheRegisteredAPIRoutes() async throws {
+        try await withTestApp(seedDemo: false) { app, _ in
+            var documented: Set<String> = []
+            try await app.testing().test(.GET, "/api/v1/openapi.json") { res in
+                #expect(res.status == .ok)
+                let document = try JSONSerialization.jsonObject(with: Data(res.body.string.utf8)) as! [String: Any]
+                #expect((document["openapi"] as? String)?.hasPrefix("3.") == true)
+                let paths = document["paths"] as! [String: [String: Any]]
+                for (path, operations) in paths {
+                    for method in operations.keys { documented.insert("\(method.uppercased()) \(path)") }
+                }
+            }
+            let registered = Set(app.routes.all.filter { $0.path.first?.description == "api" }.map { route in
+                "\(route.method.rawValue) /" + route.path.map { component in
+                    if case let .parameter(name) = component { return "{\(name)}" }
+                    return component.description
+                }.joined(separator: "/")
+            })
+            #expect(!registered.isEmpty)
+            #expect(registered.subtracting(documented).isEmpty, "registered but undocumented: \(registered.subtracting(documented).sorted())")
+            #expect(documented.subtracting(registered).isEmpty, "documented but not registered: \(documented.subtracting(registered).sorted())")
+        }
+    }
+}
+
+@Suite struct HealthTests {
+    @Test func healthReportsTheDatabaseAndMetricsCountRequestsByRoute() async throws {
+        try await withTestApp(seedDemo: false) { app, _ in
+            try await app.testing().test(.GET, "/healthz") { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("\"database\":\"reachable\""))
+            }
+            try await app.testing().test(.GET, "/children/\(UUID())") { _ in }
+            try await app.testing().test(.GET, "/metrics") { res in
+                #expect(res.status == .ok)
+                let text = res.body.string
+                #expect(text.contains(#"lineofsight_http_requests_total{method="GET",route="/healthz",status="200"} 1"#))
+                #expect(text.contains(#"route="/children/:childID""#), "routes are labelled by pattern, never by a child's id")
+                #expect(text.contains("lineofsight_http_request_duration_seconds_bucket"))
+            }
+        }
+    }
+
+    @Test func aDatabaseThatCannotBeOpenedIsReportedWithItsPathAndCause() async throws {
+        let path = "/proc/lineofsight-cannot-write-here/db.sqlite"
+        let app = try await Application.make(.testing)
+        do {
+            try await configure(app, settings: Settings(database: .sqlite(path: path)))
+            Issue.record("configuring with an unusable path should fail")
+        } catch {
+            #expect(String(describing: error).contains(path))
+            #expect(String(describing: error).hasPrefix("cannot open the database at"))
+        }
+        try await app.asyncShutdown()
+        #expect(throws: SettingsError.self) { try Settings.fromEnvironment(["DATABASE_URL": "mysql://x"]) }
+        #expect(Settings.redactingPassword("postgres://me:secret@db/los") == "postgres://me:***@db/los")
+    }
+}
+
+@Suite struct DemoAuthorityTests {
+    let today = testToday
+
+    @Test func theSameSeedAndDayBuildTheSameAuthority() {
+        let first = DemoAuthority.generate(seed: 1, today: today, childCount: 200)
+        let second = DemoAuthority.generate(seed: 1, today: today, childCount: 200)
+        #expect(first.children.map(\.id) == second.children.map(\.id))
+        #expect(first.allocations.map(\.start) == second.allocations.map(\.start))
+        #expect(DemoAuthority.generate(seed: 2, today: today, childCount: 200).children.map(\.id) != first.children.map(\.id))
+    }
+
+    @Test func theFullAuthorityIsRealistic() {
+        let demo = DemoAuthority.generate(today: today)
+        #expect(demo.teams.count == 10)
+        #expect(Set(demo.teams.map(\.service)).count == 8)
+        #expect(demo.staff.count == 100)
+        #expect(demo.children.count == 1300)
+        let holders = demo.staff.filter(\.jobRole.holdsCases)
+        #expect(holders.count == 80)
+        let open = demo.allocations.filter { $0.end == nil }
+        #expect(open.count == demo.children.count, "every child has exactly one open allocation")
+        let loads = Dictionary(grouping: open.compactMap(\.workerID), by: { $0 }).mapValues(\.count)
+        let average = Double(loads.values.reduce(0, +)) / Double(holders.count)
+        #expect((15...18).contains(average), "average caseload \(average)")
+        #expect(loads.values.filter { $0 > 22 }.count >= 2, "a few workers are overloaded")
+        for child in demo.children {
+            if let upn = child.upn { #expect(UPN.problem(with: upn) == nil, "\(upn)") }
+            if let nhs = child.nhsNumber { #expect(NHSNumber.isValid(nhs), "\(nhs)") }
+            #expect((child.dateOfBirth == nil) != (child.expectedDateOfBirth == nil))
+        }
+        // Histories are gap-free and end before the current allocation starts.
+        for (_, history) in Dictionary(grouping: demo.allocations, by: \.childID) {
+            let sorted = history.sorted { $0.start < $1.start }
+            for (earlier, later) in zip(sorted, sorted.dropFirst()) {
+                #expect(earlier.end.map { $0.adding(days: 1) == later.start } == true)
+            }
+        }
+        #expect(Set(demo.accounts.map(\.role)) == Set(Role.allCases))
+    }
+}

@@ -1,0 +1,182 @@
+import Fluent
+import Foundation
+import LineOfSightCore
+@testable import LineOfSightServer
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite struct ChildrenTests {
+    @Test func eachRoleSeesOnlyTheChildrenItMayOpen() async throws {
+        try await withTestApp { app, demo in
+            let team = demo.team(named: "Safeguarding Team 1")
+            let worker = demo.account(.socialWorker).staffID!
+            let open = demo.allocations.filter { $0.end == nil }
+            let inTeam = Set(open.filter { $0.teamID == team.id }.map(\.childID))
+            let mine = Set(open.filter { $0.workerID == worker }.map(\.childID))
+            let restricted = Set(demo.children.filter(\.restricted).map(\.id))
+            let headsTeams = Set(demo.teams.filter { $0.headOfServiceID == team.headOfServiceID }.map(\.id))
+            let expected: [Role: Int] = [
+                .socialWorker: inTeam.union(mine).subtracting(restricted).count,
+                .teamManager: inTeam.subtracting(restricted).count,
+                .headOfService: Set(open.filter { headsTeams.contains($0.teamID) }.map(\.childID)).subtracting(restricted).count,
+                .director: demo.children.count - restricted.count,
+                .lado: 0,
+            ]
+            for (role, count) in expected {
+                var visitor = try await Visitor.signedIn(app, as: demo.account(role).username)
+                let page = try await visitor.get("/api/v1/children")
+                let body = try page.content.decode(APIPage<APIChildSummary>.self)
+                #expect(body.total == count, "\(role): \(body.total) children listed, expected \(count)")
+            }
+            #expect(expected[.teamManager]! > 0 && expected[.teamManager]! < expected[.director]!)
+        }
+    }
+
+    @Test func aChildOutsideYourAccessLooksLikeAnUnknownChildAndTheAttemptIsAudited() async throws {
+        try await withTestApp { app, demo in
+            let outside = demo.allocations.first { $0.end == nil && $0.teamID == demo.team(named: "Leaving Care Team").id }!.childID
+            var manager = try await Visitor.signedIn(app, as: "team.manager")
+            #expect(try await manager.get("/children/\(outside)").status == .notFound)
+            #expect(try await manager.get("/children/\(UUID())").status == .notFound)
+            #expect(try await manager.get("/children/not-a-uuid").status == .notFound)
+            let refusals = try await AuditEvent.query(on: app.db).filter(\.$childID == outside).filter(\.$action == .refused).count()
+            #expect(refusals == 1)
+        }
+    }
+
+    @Test func restrictedRecordsAreHiddenFromEveryoneWithoutAGrant() async throws {
+        try await withTestApp { app, demo in
+            let restricted = demo.children.first { $0.restricted }
+            let child = try #require(restricted)
+            var director = try await Visitor.signedIn(app, as: "director")
+            #expect(try await director.get("/children/\(child.id)").status == .notFound)
+            let directorID = try #require(try await User.query(on: app.db).filter(\.$username == "director").first()?.requireID())
+            let adminID = try #require(try await User.query(on: app.db).filter(\.$username == "admin").first()?.requireID())
+            try await AccessGrant(userID: directorID, childID: child.id, teamID: nil, reason: "Case review", expiresOn: testToday.iso, grantedBy: adminID).create(on: app.db)
+            #expect(try await director.get("/children/\(child.id)").status == .ok)
+            // An expired grant opens nothing.
+            try await AccessGrant.query(on: app.db).set(\.$expiresOn, to: testToday.adding(days: -1).iso).update()
+            #expect(try await director.get("/children/\(child.id)").status == .notFound)
+        }
+    }
+
+    @Test func searchFindsByNameAndIdentifiers() async throws {
+        try await withTestApp { app, demo in
+            let child = demo.children.first { $0.upn != nil && !$0.restricted }!
+            var analyst = try await Visitor.signedIn(app, as: "analyst")
+            for query in [child.firstName + " " + child.lastName, child.laChildID.lowercased(), child.upn!] {
+                let page = try await analyst.get("/children?q=\(query.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)")
+                #expect(page.status == .ok)
+                #expect(page.body.string.contains("/children/\(child.id)"), "search for \(query) should find \(child.laChildID)")
+            }
+            let none = try await analyst.get("/children?q=zzzznotaname")
+            #expect(none.body.string.contains("No children match"))
+        }
+    }
+
+    @Test func anInvalidEditShowsMessagesNextToTheFieldsAndSavesNothing() async throws {
+        try await withTestApp { app, demo in
+            let child = demo.socialWorkersChild
+            var manager = try await Visitor.signedIn(app, as: "team.manager")
+            _ = try await manager.get("/children/\(child.id)/edit")
+            var fields = Self.fields(of: child)
+            fields["upn"] = "A12345678901Z"
+            fields["date-of-birth-day"] = "31"
+            fields["date-of-birth-month"] = "2"
+            fields["nhs-number"] = "1234567890"
+            fields["first-name"] = "Changed"
+            let response = try await manager.post("/children/\(child.id)/edit", fields)
+            #expect(response.status == .unprocessableEntity)
+            let html = response.body.string
+            #expect(html.contains("<title>Error: "))
+            #expect(html.contains("href=\"#upn\""))
+            #expect(html.contains("id=\"upn-error\""))
+            #expect(html.contains("Date of birth must be a real date"))
+            #expect(html.contains("Enter a valid NHS number"))
+            #expect(html.contains("value=\"A12345678901Z\""), "what was typed is shown back")
+            let stored = try #require(try await Child.find(child.id, on: app.db))
+            #expect(stored.firstName == child.firstName)
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == .update).count() == 0)
+        }
+    }
+
+    @Test func aValidEditIsSavedWithBeforeAndAfterInTheAuditTrail() async throws {
+        try await withTestApp { app, demo in
+            let child = demo.socialWorkersChild
+            var worker = try await Visitor.signedIn(app, as: "social.worker")
+            _ = try await worker.get("/children/\(child.id)/edit")
+            var fields = Self.fields(of: child)
+            let upn = String(UPN.checkLetter(for: Array("999200126001"))) + "999200126001"
+            fields["upn"] = upn
+            let response = try await worker.post("/children/\(child.id)/edit", fields)
+            #expect(response.status == .seeOther && response.location == "/children/\(child.id)")
+            let page = try await worker.get("/children/\(child.id)")
+            #expect(page.body.string.contains("Child’s details saved"))
+            #expect(page.body.string.contains(upn))
+            let change = try #require(try await AuditEvent.query(on: app.db).filter(\.$action == .update).filter(\.$childID == child.id).first())
+            #expect(change.username == "social.worker")
+            #expect(change.before?.contains(child.laChildID) == true && change.before?.contains(upn) == false)
+            #expect(change.after?.contains(upn) == true)
+            let reads = try await AuditEvent.query(on: app.db).filter(\.$action == .read).filter(\.$childID == child.id).count()
+            #expect(reads == 2, "opening the edit form and the summary are both reads")
+        }
+    }
+
+    @Test func addingAChildValidatesAndRefusesADuplicateID() async throws {
+        try await withTestApp { app, demo in
+            var director = try await Visitor.signedIn(app, as: "director")
+            _ = try await director.get("/children/new")
+            let empty = try await director.post("/children/new", [:])
+            #expect(empty.status == .unprocessableEntity)
+            for message in ["Enter the child’s LA child ID", "Enter the child’s first name", "Enter the child’s date of birth", "Select the child’s sex"] {
+                #expect(empty.body.string.contains(message))
+            }
+            var fields = Self.fields(of: demo.children[0])
+            let duplicate = try await director.post("/children/new", fields)
+            #expect(duplicate.body.string.contains("already exists"))
+            fields["la-child-id"] = "NEW-1"
+            let created = try await director.post("/children/new", fields)
+            #expect(created.status == .seeOther)
+            #expect(try await Child.query(on: app.db).filter(\.$laChildID == "NEW-1").count() == 1)
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == .create).filter(\.$entity == "child").count() == 1)
+        }
+    }
+
+    @Test func reallocatingClosesTheCurrentAllocationTheDayBefore() async throws {
+        try await withTestApp { app, demo in
+            let child = demo.socialWorkersChild
+            let team = demo.team(named: "Safeguarding Team 1")
+            let other = demo.staff.first { $0.teamID == team.id && $0.jobRole.holdsCases && $0.id != demo.account(.socialWorker).staffID }!
+            var manager = try await Visitor.signedIn(app, as: "team.manager")
+            _ = try await manager.get("/children/\(child.id)/allocate")
+            let wrongTeam = demo.staff.first { $0.teamID != team.id && $0.jobRole.holdsCases }!
+            let refused = try await manager.post("/children/\(child.id)/allocate", ["team": team.id.uuidString, "worker": wrongTeam.id.uuidString,
+                                                                                   "start-date-day": "31", "start-date-month": "3", "start-date-year": "2026"])
+            #expect(refused.body.string.contains("Select a worker who is a member of the chosen team"))
+            let saved = try await manager.post("/children/\(child.id)/allocate", ["team": team.id.uuidString, "worker": other.id.uuidString,
+                                                                                 "start-date-day": "31", "start-date-month": "3", "start-date-year": "2026"])
+            #expect(saved.status == .seeOther)
+            let history = try await Allocation.query(on: app.db).filter(\.$child.$id == child.id).sort(\.$startDate).all()
+            let previous = history[history.count - 2], current = history[history.count - 1]
+            #expect(previous.endDate == "2026-03-30")
+            #expect(current.startDate == "2026-03-31" && current.endDate == nil && current.$worker.id == other.id)
+        }
+    }
+
+    static func fields(of child: DemoAuthority.ChildRecord) -> [String: String] {
+        var fields = ["la-child-id": child.laChildID, "first-name": child.firstName, "last-name": child.lastName,
+                      "sex": child.sex.rawValue, "ethnicity": child.ethnicity, "upn": child.upn ?? "", "nhs-number": child.nhsNumber ?? ""]
+        if let birth = child.dateOfBirth {
+            fields["date-of-birth-day"] = String(birth.day)
+            fields["date-of-birth-month"] = String(birth.month)
+            fields["date-of-birth-year"] = String(birth.year)
+        }
+        if let expected = child.expectedDateOfBirth {
+            fields["expected-date-of-birth-day"] = String(expected.day)
+            fields["expected-date-of-birth-month"] = String(expected.month)
+            fields["expected-date-of-birth-year"] = String(expected.year)
+        }
+        return fields
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+@testable import LineOfSightServer
+import Testing
+import Vapor
+import VaporTesting
+
+/// Every route the application registers, for every role: allowed or refused as the access policy of
+/// issue 2 says. The routes come from `app.routes.all`, not from a list kept here; the policy table is
+/// written out independently of the routes' own declarations, so a route that declares the wrong
+/// roles fails, and a new route without a policy entry fails until someone decides who may use it.
+@Suite(.serialized) struct RouteAccessTests {
+    /// Who may use each route: the policy, by method and path pattern.
+    static let policy: [String: Set<Role>] = {
+        let readers: Set<Role> = [.socialWorker, .teamManager, .headOfService, .director, .iro, .qaLead, .analyst, .lado]
+        let editors: Set<Role> = [.socialWorker, .teamManager, .headOfService, .director]
+        let allocators: Set<Role> = [.teamManager, .headOfService, .director]
+        let organisation: Set<Role> = [.socialWorker, .teamManager, .headOfService, .director, .iro, .qaLead, .analyst, .admin]
+        var table: [String: Set<Role>] = [
+            "GET /": Set(Role.allCases),
+            "GET /children": readers, "GET /children/:childID": readers,
+            "GET /children/new": editors, "POST /children/new": editors,
+            "GET /children/:childID/edit": editors, "POST /children/:childID/edit": editors,
+            "GET /children/:childID/allocate": allocators, "POST /children/:childID/allocate": allocators,
+            "GET /teams": organisation, "GET /teams/:teamID": organisation,
+            "GET /staff": organisation, "GET /staff/:staffID": organisation,
+            "GET /api/v1/children": readers, "GET /api/v1/children/:childID": readers,
+            "GET /api/v1/teams": organisation, "GET /api/v1/teams/:teamID": organisation,
+            "GET /api/v1/staff": organisation, "GET /api/v1/staff/:staffID": organisation,
+        ]
+        for route in ["GET /admin/users", "GET /admin/users/new", "POST /admin/users/new", "GET /admin/users/:userID",
+                      "POST /admin/users/:userID/tokens", "POST /admin/users/:userID/tokens/:tokenID/revoke", "POST /admin/users/:userID/active",
+                      "GET /admin/grants", "POST /admin/grants", "POST /admin/grants/:grantID/revoke",
+                      "GET /admin/access-history", "POST /admin/access-history/restricted"] {
+            table[route] = [.admin]
+        }
+        return table
+    }()
+
+    /// Routes anyone may use, signed in or not: nothing on them is about a child.
+    static let public_: Set<String> = ["GET /sign-in", "POST /sign-in", "POST /sign-out", "GET /healthz", "GET /metrics",
+                                       "GET /assets/:file", "GET /api/v1/openapi.json"]
+
+    static func key(_ route: Route) -> String {
+        "\(route.method.rawValue) /" + route.path.map(\.description).joined(separator: "/")
+    }
+
+    @Test func everyRegisteredRouteIsInThePolicyAndDeclaresItsAccess() async throws {
+        try await withTestApp(seedDemo: false) { app, _ in
+            let registered = app.routes.all.map(Self.key)
+            #expect(!registered.isEmpty)
+            for route in app.routes.all {
+                let key = Self.key(route)
+                if Self.public_.contains(key) {
+                    #expect(route.declaredAccess == .anyone, "\(key) should be open to anyone")
+                } else {
+                    #expect(Self.policy[key] != nil, "\(key) has no entry in the access policy: decide which roles may use it")
+                    #expect(route.declaredAccess != nil && route.declaredAccess != .anyone, "\(key) must declare its roles")
+                }
+            }
+            let stale = Set(Self.policy.keys).subtracting(registered)
+            #expect(stale.isEmpty, "policy entries for routes that no longer exist: \(stale.sorted())")
+        }
+    }
+
+    @Test func everyRoleIsAllowedOrRefusedOnEveryRoute() async throws {
+        try await withTestApp { app, demo in
+            let spare = User(username: "spare", displayName: "Spare Account", passwordHash: "x", role: .analyst, staffID: nil)
+            try await spare.create(on: app.db)
+            let parameters: [String: String] = [
+                "childID": demo.socialWorkersChild.id.uuidString,
+                "teamID": demo.team(named: "Safeguarding Team 1").id.uuidString,
+                "staffID": demo.account(.socialWorker).staffID!.uuidString,
+                "userID": try spare.requireID().uuidString,
+                "tokenID": UUID().uuidString,
+                "grantID": UUID().uuidString,
+                "file": String(Assets.stylesheetPath.dropFirst("/assets/".count)),
+            ]
+            var checked = 0
+            for role in Role.allCases {
+                var visitor = try await Visitor.signedIn(app, as: demo.account(role).username)
+                for route in app.routes.all where !Self.public_.contains(Self.key(route)) {
+                    let path = "/" + route.path.map { component -> String in
+                        if case let .parameter(name) = component { return parameters[name]! }
+                        return component.description
+                    }.joined(separator: "/")
+                    let response = route.method == .POST ? try await visitor.post(path) : try await visitor.get(path)
+                    let allowed = Self.policy[Self.key(route)]?.contains(role) ?? false
+                    if allowed {
+                        #expect(response.status != .forbidden && response.status != .unauthorized,
+                                "\(role.rawValue) should be allowed \(Self.key(route)), got \(response.status)")
+                    } else {
+                        #expect(response.status == .forbidden, "\(role.rawValue) should be refused \(Self.key(route)), got \(response.status)")
+                    }
+                    checked += 1
+                }
+            }
+            #expect(checked == Role.allCases.count * (app.routes.all.count - Self.public_.count))
+        }
+    }
+
+    @Test func signedOutVisitorsAreSentToSignInOrRefusedByTheAPI() async throws {
+        try await withTestApp(seedDemo: false) { app, _ in
+            var visitor = Visitor(app)
+            for route in app.routes.all where route.method == .GET && !Self.public_.contains(Self.key(route)) {
+                let path = "/" + route.path.map { if case .parameter = $0 { return UUID().uuidString } else { return $0.description } }.joined(separator: "/")
+                let response = try await visitor.get(path)
+                if path.hasPrefix("/api/") {
+                    #expect(response.status == .unauthorized, "\(path): \(response.status)")
+                } else {
+                    #expect(response.status == .seeOther && response.location?.hasPrefix("/sign-in?next=") == true, "\(path): \(response.status)")
+                }
+            }
+        }
+    }
+}

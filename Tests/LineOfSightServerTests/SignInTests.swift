@@ -1,0 +1,123 @@
+import Fluent
+import Foundation
+@testable import LineOfSightServer
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite struct SignInTests {
+    @Test func wrongPasswordIsRefusedWithAMessageAndCorrectPasswordSignsIn() async throws {
+        try await withTestApp { app, _ in
+            var visitor = Visitor(app)
+            let refused = try await visitor.signIn("team.manager", password: "not-the-password")
+            #expect(refused.status == .unauthorized)
+            #expect(refused.body.string.contains("Enter a correct username and password"))
+            let accepted = try await visitor.signIn("team.manager", password: DemoAuthority.password)
+            #expect(accepted.status == .seeOther && accepted.location == "/")
+            let home = try await visitor.get("/")
+            #expect(home.status == .ok)
+            #expect(home.body.string.contains("Sign out"))
+        }
+    }
+
+    @Test func sessionCookieIsHttpOnlyAndSameSite() async throws {
+        try await withTestApp { app, _ in
+            try await app.testing().test(.GET, "/sign-in") { res in
+                let cookie = try #require(res.headers.setCookie?["lineofsight-session"])
+                #expect(cookie.isHTTPOnly)
+                #expect(cookie.sameSite == .lax)
+            }
+        }
+    }
+
+    @Test func fiveFailuresLockTheUsernameEvenWithTheRightPassword() async throws {
+        try await withTestApp { app, _ in
+            var visitor = Visitor(app)
+            for _ in 0..<LoginThrottle.maximumFailures { _ = try await visitor.signIn("director", password: "wrong") }
+            let locked = try await visitor.signIn("director", password: DemoAuthority.password)
+            #expect(locked.status == .unauthorized)
+            #expect(locked.body.string.contains("Too many failed attempts"))
+            // The count lives in the database, so another "instance" (a fresh visitor) sees it too.
+            var other = Visitor(app)
+            #expect(try await other.signIn("director", password: DemoAuthority.password).status == .unauthorized)
+            // Another username is unaffected.
+            #expect(try await other.signIn("analyst", password: DemoAuthority.password).status == .seeOther)
+        }
+    }
+
+    @Test func formsWithoutTheCSRFTokenAreRefusedAndNothingIsSaved() async throws {
+        try await withTestApp { app, demo in
+            var visitor = try await Visitor.signedIn(app, as: "team.manager")
+            let child = demo.socialWorkersChild
+            let response = try await visitor.post("/children/\(child.id)/edit", ["first-name": "Changed", "last-name": child.lastName], csrf: false)
+            #expect(response.status == .forbidden)
+            #expect(try await Child.find(child.id, on: app.db)?.firstName == child.firstName)
+            // Signing in needs the token too.
+            var stranger = Visitor(app)
+            _ = try await stranger.get("/sign-in")
+            #expect(try await stranger.post("/sign-in", ["username": "director", "password": DemoAuthority.password], csrf: false).status == .forbidden)
+        }
+    }
+
+    @Test func signingInStartsANewSessionAndSigningOutEndsIt() async throws {
+        try await withTestApp { app, _ in
+            var visitor = Visitor(app)
+            _ = try await visitor.get("/sign-in")
+            let before = try #require(visitor.cookie)
+            _ = try await visitor.post("/sign-in", ["username": "analyst", "password": DemoAuthority.password])
+            #expect(visitor.cookie != nil && visitor.cookie != before, "the pre-sign-in session id must not survive sign-in")
+            _ = try await visitor.get("/")
+            let out = try await visitor.post("/sign-out")
+            #expect(out.location == "/sign-in?signedOut=1")
+            let page = try await visitor.get("/sign-in?signedOut=1")
+            #expect(page.body.string.contains("You have signed out"))
+            #expect(try await visitor.get("/children").status == .seeOther)
+        }
+    }
+
+    @Test func afterTheIdleTimeoutAFormIsKeptAndRestoredForTheSameUserOnly() async throws {
+        try await withTestApp(idleTimeout: 1) { app, demo in
+            let child = demo.socialWorkersChild
+            var visitor = try await Visitor.signedIn(app, as: "team.manager")
+            _ = try await visitor.get("/children/\(child.id)/edit")
+            try await Task.sleep(for: .milliseconds(1_200))
+            let timedOut = try await visitor.post("/children/\(child.id)/edit", ["first-name": "Typed before timeout", "last-name": child.lastName])
+            #expect(timedOut.status == .seeOther)
+            #expect(timedOut.location?.hasPrefix("/sign-in?timeout=1") == true)
+            #expect(try await Child.find(child.id, on: app.db)?.firstName == child.firstName, "nothing is saved by an expired session")
+
+            // Another user signing in does not get it.
+            var colleague = try await Visitor.signedIn(app, as: "head.of.service")
+            let theirs = try await colleague.get("/children/\(child.id)/edit")
+            #expect(!theirs.body.string.contains("Typed before timeout"))
+
+            // The same user is sent back to the form, with what they typed.
+            _ = try await visitor.get("/sign-in")
+            let back = try await visitor.post("/sign-in", ["username": "team.manager", "password": DemoAuthority.password])
+            #expect(back.location == "/children/\(child.id)/edit")
+            let restored = try await visitor.get("/children/\(child.id)/edit")
+            #expect(restored.body.string.contains("value=\"Typed before timeout\""))
+            // Restored once: it is not offered again.
+            #expect(try await SavedForm.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test func savedFormsOlderThanAnHourAreDiscarded() async throws {
+        try await withTestApp { app, demo in
+            let userID = try #require(try await User.query(on: app.db).filter(\.$username == "team.manager").first()?.requireID())
+            try await SavedForm(userID: userID, path: "/children/new", fields: "{\"first-name\":\"Old\"}", savedAt: Date().addingTimeInterval(-3_700)).create(on: app.db)
+            #expect(try await SavedForms.pendingPath(for: userID, on: app.db) == nil)
+            var visitor = try await Visitor.signedIn(app, as: "team.manager")
+            let page = try await visitor.get("/children/new")
+            #expect(!page.body.string.contains("value=\"Old\""))
+            _ = demo
+        }
+    }
+
+    @Test func redirectsAfterSignInStayOnThisSite() {
+        #expect(SignInController.safeRedirect("/children?q=a") == "/children?q=a")
+        #expect(SignInController.safeRedirect("//evil.example") == "/")
+        #expect(SignInController.safeRedirect("https://evil.example") == "/")
+        #expect(SignInController.safeRedirect(nil) == "/")
+    }
+}

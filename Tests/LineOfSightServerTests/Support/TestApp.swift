@@ -1,0 +1,65 @@
+import Fluent
+import Foundation
+import LineOfSightCore
+@testable import LineOfSightServer
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+
+/// The fixed "today" of every server test, so ages, expiry dates and demo histories never drift.
+let testToday = CivilDate(iso: "2026-03-31")!
+
+/// Runs a test against a real application on a real database: a fresh SQLite file by default, or the
+/// PostgreSQL server named by `DATABASE_URL` (scripts/test runs the suite both ways; the PostgreSQL
+/// pass runs serially and each test starts from emptied tables). A small demo authority is loaded.
+func withTestApp(seedDemo: Bool = true, idleTimeout: TimeInterval = 30 * 60, _ test: (Application, DemoAuthority) async throws -> Void) async throws {
+    let database: Settings.DatabaseLocation
+    var sqliteFile: String?
+    if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty {
+        database = .postgres(url: url)
+    } else {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("lineofsight-test-\(UUID().uuidString).sqlite").path
+        sqliteFile = path
+        database = .sqlite(path: path)
+    }
+    defer { if let sqliteFile { try? FileManager.default.removeItem(atPath: sqliteFile) } }
+    let settings = Settings(database: database, sessionIdleTimeout: idleTimeout, today: testToday.iso)
+    let authority = DemoAuthority.generate(seed: 7, today: testToday, childCount: 120)
+    try await withApp(configure: { app in
+        app.logger.logLevel = .warning
+        try await configure(app, settings: settings)
+    }) { app in
+        try await app.autoMigrate()
+        try await TestDatabase.empty(app.db)
+        if seedDemo { try await DemoSeeder.seed(authority, on: app.db, passwordCost: 4) }
+        try await test(app, authority)
+    }
+}
+
+enum TestDatabase {
+    /// Empties every table (the PostgreSQL pass shares one database between tests). TRUNCATE fires no
+    /// row triggers, so the append-only audit table can be emptied here but not through the app.
+    static func empty(_ db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        let tables = [SavedForm.schema, APIToken.schema, LoginAttempt.schema, AccessGrant.schema, AuditEvent.schema, User.schema,
+                      Allocation.schema, Child.schema, Team.schema, StaffMember.schema, SessionRecord.schema]
+        if sql.dialect.name == "postgresql" {
+            try await sql.raw("TRUNCATE \(unsafeRaw: tables.joined(separator: ", ")) CASCADE").run()
+        }
+        // SQLite files are new for every test.
+    }
+}
+
+extension DemoAuthority {
+    func account(_ role: Role) -> AccountRecord { accounts.first { $0.role == role }! }
+
+    /// A child allocated to the demo social worker: visible to them, their team manager and head of service.
+    var socialWorkersChild: ChildRecord {
+        let worker = account(.socialWorker).staffID!
+        let open = allocations.first { $0.workerID == worker && $0.end == nil }!
+        return children.first { $0.id == open.childID }!
+    }
+
+    func team(named name: String) -> TeamRecord { teams.first { $0.name == name }! }
+}
