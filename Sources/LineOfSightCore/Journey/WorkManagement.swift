@@ -62,3 +62,23 @@ public struct Allocation: Sendable, Hashable, Codable {
         self.teamID = teamID; self.workerID = workerID; self.start = start; self.end = end
     }
 }
+
+/// A staff member's case supervision: obligations about it are keyed on the staff member.
+public struct StaffSupervision: Sendable, Hashable, Codable {
+    public var staffID: String
+    public var teamID: String?
+    /// The supervising manager, responsible for the sessions.
+    public var managerID: String?
+    /// Started in post (or started holding cases).
+    public var start: CivilDate
+    public var end: CivilDate?
+    /// In the assessed and supported year in employment (newly qualified).
+    public var newlyQualified: Bool?
+    public var sessions: [DatedRecord]
+
+    public init(staffID: String, teamID: String? = nil, managerID: String? = nil, start: CivilDate, end: CivilDate? = nil,
+                newlyQualified: Bool? = nil, sessions: [DatedRecord] = []) {
+        self.staffID = staffID; self.teamID = teamID; self.managerID = managerID; self.start = start; self.end = end
+        self.newlyQualified = newlyQualified; self.sessions = sessions
+    }
+}

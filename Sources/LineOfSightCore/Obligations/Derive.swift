@@ -139,7 +139,7 @@ struct DerivationContext {
     /// chain's `end` passes with a link unmet, that link no longer applies and the chain stops.
     /// `events` must be sorted by date.
     @discardableResult
-    mutating func chain(id anchor: String, first: Link, startedBy: EventRef, events: ArraySlice<EventRef>,
+    mutating func chain(id anchor: String, subject: Subject? = nil, first: Link, startedBy: EventRef, events: ArraySlice<EventRef>,
                         end: CivilDate?, endReason: String, responsible: Responsibility?? = .none,
                         next: (EventRef, Int) -> Link?) -> ChainResult {
         var link = first
@@ -153,12 +153,12 @@ struct DerivationContext {
             let candidate = index < events.endIndex ? events[index] : nil
             let meeting = candidate.flatMap { event in end.map { event.date <= $0 } ?? true ? event : nil }
             guard let meeting else {
-                add(link.rule, id: "\(anchor)#\(sequence)", sequence: sequence, startedBy: start, due: link.due,
+                add(link.rule, id: "\(anchor)#\(sequence)", sequence: sequence, subject: subject, startedBy: start, due: link.due,
                     provisional: link.provisional, metBy: nil,
                     notApplicable: end.map { NotApplicable(reason: endReason, since: $0) }, responsible: responsible)
                 return ChainResult(met: sequence - 1, pendingDue: link.due)
             }
-            add(link.rule, id: "\(anchor)#\(sequence)", sequence: sequence, startedBy: start, due: link.due,
+            add(link.rule, id: "\(anchor)#\(sequence)", sequence: sequence, subject: subject, startedBy: start, due: link.due,
                 provisional: link.provisional, metBy: meeting, responsible: responsible)
             guard let following = next(meeting, sequence + 1) else {
                 return ChainResult(met: sequence, pendingDue: nil)

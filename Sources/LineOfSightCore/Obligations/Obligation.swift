@@ -42,7 +42,7 @@ public enum EventKind: String, Sendable, Hashable, Codable, CaseIterable {
     case authorityToPlace, adoptionPlacement, adoptionReview
     /// A birthday or the day a young person became an eligible care leaver (id says which).
     case eligibility
-    case needsAssessment, pathwayPlan, allegation, transfer, action
+    case needsAssessment, pathwayPlan, allegation, transfer, action, supervision
 }
 
 /// The team and worker responsible for an obligation.

@@ -62,6 +62,7 @@ struct StandardParameters: Sendable {
     let eligibleWeeksSince14, needsAssessmentMonths, pathwayReviewMonths, pathwayUntilAge: Int
     let ladoFirstMonths, ladoSecondMonths, ladoFinalMonths: Int
     let transferAcceptanceWD, transferFirstVisitWD: Int
+    let supervisionIntervalDays, asyeWeeklyWeeks, asyeFortnightlyMonths: Int
 
     init(_ values: [String: StandardValue]) {
         func int(_ key: String) -> Int {
@@ -131,5 +132,8 @@ struct StandardParameters: Sendable {
         ladoFinalMonths = int("lado.final_target_months")
         transferAcceptanceWD = int("transfers.acceptance_working_days")
         transferFirstVisitWD = int("transfers.first_visit_working_days")
+        supervisionIntervalDays = 7 * int("supervision.interval_weeks")
+        asyeWeeklyWeeks = int("supervision.asye_weekly_weeks")
+        asyeFortnightlyMonths = int("supervision.asye_fortnightly_months")
     }
 }

@@ -17,7 +17,7 @@ public struct RuleID: RawRepresentable, Hashable, Comparable, Sendable, Codable,
 /// The area of work a rule belongs to (a section of docs/timescales.md).
 public enum RuleFamily: String, Sendable, Hashable, Codable, CaseIterable {
     case frontDoor, assessment, childProtection, childInNeed, lookedAfter, visits, health, education
-    case permanence, proceedings, adoption, careLeavers, lado, transfers, actions
+    case permanence, proceedings, adoption, careLeavers, lado, transfers, actions, supervision
 }
 
 /// One timescale: when this happens, that is due by then, and this completes it.

@@ -206,6 +206,16 @@ public enum RuleCatalogue {
              source: "Local practice (case transfer tracker)", .local,
              starts: "transfer accepted", due: "10 working days after", met: "visit by the receiving team, child seen",
              .localWorkingDays, ["transfers.first_visit_working_days", "visits.require_child_seen"]),
+        rule(.supervision, "Case supervision", .supervision,
+             source: "Local practice (no national standard; LGA employer standards 3 and 5)", .notFound,
+             starts: "starting in post, then each session", due: "4 weeks after", met: "supervision session",
+             .calendar, ["supervision.interval_weeks"], recurring: true, subject: .staffMember),
+        rule(.supervisionNewlyQualified, "Supervision, newly qualified worker (ASYE)", .supervision,
+             source: "Skills for Care ASYE framework (Suffolk): weekly for 6 weeks, fortnightly to 6 months, then monthly", .secondary,
+             starts: "starting in post, then each session",
+             due: "7 days, 14 days or 1 month after, by time in post on the day of the previous session",
+             met: "supervision session", .calendar,
+             ["supervision.asye_weekly_weeks", "supervision.asye_fortnightly_months"], recurring: true, subject: .staffMember),
         rule(.action, "Action", .actions,
              source: "The action's own due date (plan, meeting, supervision or audit)", .local,
              starts: "the action is set", due: "its due date", met: "action done", .calendar, []),
@@ -266,4 +276,6 @@ extension RuleID {
     public static let transferAcceptance: RuleID = "transfers.acceptance"
     public static let transferFirstVisit: RuleID = "transfers.first_visit"
     public static let action: RuleID = "action.due"
+    public static let supervision: RuleID = "supervision.case_holder"
+    public static let supervisionNewlyQualified: RuleID = "supervision.newly_qualified"
 }

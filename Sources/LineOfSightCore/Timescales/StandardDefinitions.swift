@@ -165,6 +165,17 @@ extension LocalStandards {
         count("lado.final_target_months", 12, "months", 1...36, .confirmed,
               "All but the most exceptional cases completed within this long.", "KCSIE Part 4 para 174."),
 
+        // Supervision
+        count("supervision.interval_weeks", 4, "weeks", 1...12, .notFound,
+              "Case-holding social workers supervised at least this often.",
+              "No national standard: LA practice is every 4–6 weeks (LGA employer standard 5 asks for regular supervision)."),
+        count("supervision.asye_weekly_weeks", 6, "weeks", 0...26, .secondary,
+              "Newly qualified (ASYE) workers: weekly supervision for this many weeks from starting.",
+              "Skills for Care ASYE framework as implemented by Suffolk."),
+        count("supervision.asye_fortnightly_months", 6, "months", 0...12, .secondary,
+              "Then at least fortnightly until this many months from starting, and monthly after.",
+              "Skills for Care ASYE framework as implemented by Suffolk."),
+
         // Transfers
         count("transfers.acceptance_working_days", 5, "working days", 1...60, .local,
               "Receiving team accepts a transfer within this many working days of the request.",
