@@ -9,6 +9,8 @@ public func configure(_ app: Application, settings: Settings) async throws {
         guard let date = CivilDate(iso: today) else { throw SettingsError("LINEOFSIGHT_TODAY must be a date like 2026-03-31 (got \(today))") }
         app.clock = AppClock(fixedToday: date)
     }
+    // A mistake in the council's standards file stops the start, with its line and column.
+    app.standardsFile = try settings.standardsFile.map { path throws(StandardsFileError) in try StandardsFile.load(path: path) } ?? .defaults
     try DatabaseSetup.configure(app, settings.database)
 
     app.sessions.use(.fluent)

@@ -6,6 +6,7 @@ import Vapor
 /// The `lineofsight` executable: Vapor's command line (`serve`, `migrate`, `routes`) plus ours.
 public enum LineOfSightMain {
     public static func run() async {
+        if let status = await DomainCommands.runIfDomainCommand(CommandLine.arguments) { exit(status) }
         do {
             var env = try Environment.detect()
             // `serve --demo`: our flag on Vapor's serve command, taken out before Vapor parses the rest.

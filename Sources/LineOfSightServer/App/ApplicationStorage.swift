@@ -11,6 +11,13 @@ struct AppClock: Sendable {
 extension Application {
     private struct ClockKey: StorageKey { typealias Value = AppClock }
     private struct SettingsKey: StorageKey { typealias Value = Settings }
+    private struct StandardsKey: StorageKey { typealias Value = StandardsFile }
+
+    /// The local standards and working-day calendar every obligation is derived with.
+    var standardsFile: StandardsFile {
+        get { storage[StandardsKey.self] ?? .defaults }
+        set { storage[StandardsKey.self] = newValue }
+    }
 
     var clock: AppClock {
         get { storage[ClockKey.self] ?? AppClock(fixedToday: nil) }

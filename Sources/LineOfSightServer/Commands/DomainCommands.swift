@@ -1,0 +1,30 @@
+import ConsoleKit
+import Foundation
+
+/// The commands that ask the domain core directly (`calendar`, `obligations`, `bench`). They need no
+/// database, so they run without starting the web application and print nothing but their answer.
+public enum DomainCommands {
+    static let names: Set<String> = ["calendar", "obligations", "bench"]
+
+    /// Exit status: 0 done, 2 bad input (a message on standard error says what and where).
+    public static func runIfDomainCommand(_ arguments: [String]) async -> Int32? {
+        guard arguments.count > 1, names.contains(arguments[1]) else { return nil }
+        var commands = AsyncCommands(enableAutocomplete: false)
+        commands.use(CalendarCommand(), as: "calendar")
+        commands.use(ObligationsCommand(), as: "obligations")
+        commands.use(BenchCommand(), as: "bench")
+        do {
+            try await Terminal().run(commands.group(help: "Ask the LineOfSight domain core directly"), input: CommandInput(arguments: arguments))
+            return 0
+        } catch {
+            FileHandle.standardError.write(Data("lineofsight: \(error)\n".utf8))
+            return 2
+        }
+    }
+}
+
+/// A message for the person at the terminal, without Swift's error decoration.
+struct InputError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

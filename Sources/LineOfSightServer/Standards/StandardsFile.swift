@@ -1,0 +1,130 @@
+import Foundation
+import LineOfSightCore
+import Yams
+
+private typealias YAMLNode = Yams.Node
+
+/// The council's local standards file (YAML), parsed here at the edge so the core stays Foundation-only.
+///
+/// ```yaml
+/// standards:                      # any named standard (docs/timescales.md lists them all)
+///   visits.cp.interval_working_days: 10
+/// local_closure_days: [2026-12-24, 2026-12-29]   # local standards only; statutory rules ignore them
+/// bank_holidays_feed: bank-holidays.json          # a newer gov.uk feed, relative to this file
+/// ```
+///
+/// Every problem is reported with its line and column, and nothing from a bad file is used.
+struct StandardsFile: Sendable {
+    let standards: LocalStandards
+    let calendar: WorkingDayCalendar
+
+    static let defaults = StandardsFile(standards: .defaults, calendar: .englandAndWales)
+
+    static func load(path: String) throws(StandardsFileError) -> StandardsFile {
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw StandardsFileError(path: path, line: nil, column: nil, message: "cannot read the file (\(error.localizedDescription))")
+        }
+        return try parse(text, path: path)
+    }
+
+    static func parse(_ text: String, path: String) throws(StandardsFileError) -> StandardsFile {
+        func fail(_ node: YAMLNode?, _ message: String) -> StandardsFileError {
+            StandardsFileError(path: path, line: node?.mark?.line, column: node?.mark?.column, message: message)
+        }
+        let root: YAMLNode?
+        do { root = try Yams.compose(yaml: text) } catch let error as YamlError {
+            throw StandardsFileError(yaml: error, path: path)
+        } catch {
+            throw StandardsFileError(path: path, line: nil, column: nil, message: "not valid YAML (\(error))")
+        }
+        guard let root else { return .defaults }
+        guard let top = root.mapping else { throw fail(root, "the file must be a mapping with the keys standards, local_closure_days and bank_holidays_feed") }
+
+        var overrides: [String: StandardValue] = [:]
+        var calendar = WorkingDayCalendar.englandAndWales
+        for (keyNode, value) in top {
+            switch keyNode.string {
+            case "standards":
+                guard let entries = value.mapping else { throw fail(value, "standards must map each standard’s name to its value") }
+                for (nameNode, valueNode) in entries {
+                    let name = nameNode.string ?? ""
+                    guard let definition = LocalStandards.definition(name) else {
+                        throw fail(nameNode, "unknown standard “\(name)” (docs/timescales.md lists every standard)")
+                    }
+                    overrides[name] = try standardValue(valueNode, like: definition.defaultValue, name: name, fail: fail)
+                }
+            case "local_closure_days":
+                guard let days = value.sequence else { throw fail(value, "local_closure_days must be a list of dates like 2026-12-24") }
+                var closures: [CivilDate] = []
+                for day in days {
+                    guard let date = day.string.flatMap(CivilDate.init(iso:)) else { throw fail(day, "“\(day.string ?? "")” is not a date like 2026-12-24") }
+                    closures.append(date)
+                }
+                calendar = calendar.withLocalClosures(closures)
+            case "bank_holidays_feed":
+                guard let feedPath = value.string else { throw fail(value, "bank_holidays_feed must be the path of a gov.uk bank-holidays JSON file") }
+                let resolved = feedPath.hasPrefix("/") ? feedPath : URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(feedPath).path
+                guard let data = FileManager.default.contents(atPath: resolved) else { throw fail(value, "cannot read the bank holidays feed \(resolved)") }
+                do { calendar = try calendar.merging(feedData: data) } catch { throw fail(value, "the bank holidays feed \(resolved) is not valid: \(error)") }
+            default:
+                throw fail(keyNode, "unknown key “\(keyNode.string ?? "")”: use standards, local_closure_days or bank_holidays_feed")
+            }
+        }
+        do {
+            return StandardsFile(standards: try LocalStandards.defaults.overriding(overrides), calendar: calendar)
+        } catch {
+            let node = entriesNode(top, named: error.key)
+            throw fail(node, error.message)
+        }
+    }
+
+    private static func standardValue(_ node: YAMLNode, like example: StandardValue, name: String,
+                                      fail: (YAMLNode?, String) -> StandardsFileError) throws(StandardsFileError) -> StandardValue {
+        switch example {
+        case .integer:
+            guard let value = node.int else { throw fail(node, "\(name) must be a whole number") }
+            return .integer(value)
+        case .boolean:
+            guard let value = node.bool else { throw fail(node, "\(name) must be true or false") }
+            return .boolean(value)
+        case .choice:
+            guard let value = node.string else { throw fail(node, "\(name) must be one of its listed words") }
+            return .choice(value)
+        }
+    }
+
+    private static func entriesNode(_ top: Yams.Node.Mapping, named key: String) -> YAMLNode? {
+        top.first { $0.key.string == "standards" }?.value.mapping?.first { $0.key.string == key }?.key
+    }
+}
+
+struct StandardsFileError: Error, CustomStringConvertible {
+    let path: String
+    let line: Int?
+    let column: Int?
+    let message: String
+
+    init(path: String, line: Int?, column: Int?, message: String) {
+        self.path = path
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    init(yaml error: YamlError, path: String) {
+        var line: Int?, column: Int?
+        switch error {
+        case let .scanner(_, _, mark, _), let .parser(_, _, mark, _):
+            line = mark.line
+            column = mark.column
+        default: break
+        }
+        self.init(path: path, line: line, column: column, message: "not valid YAML: \(error)".components(separatedBy: "\n").first ?? "not valid YAML")
+    }
+
+    var description: String {
+        let position = line.map { ":\($0)" + (column.map { ":\($0)" } ?? "") } ?? ""
+        return "\(path)\(position): \(message)"
+    }
+}

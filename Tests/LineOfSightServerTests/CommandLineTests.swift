@@ -1,0 +1,120 @@
+import Foundation
+import LineOfSightCore
+@testable import LineOfSightServer
+import Testing
+
+/// The local standards file and the commands that ask the core directly, run as a person would: the
+/// real `lineofsight` binary, real files.
+@Suite struct StandardsFileTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let exampleJourney = repository.appendingPathComponent("docs/examples/journey-cp-and-care.json")
+
+    func temporaryFile(_ text: String, suffix: String = ".yaml") throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("standards-\(UUID().uuidString)\(suffix)").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    func firstCPVisitDue(_ file: StandardsFile) throws -> CivilDate {
+        let journey = try JourneyDocument.decode(Data(contentsOf: Self.exampleJourney))
+        let visits = derive(journey, standards: file.standards, calendar: file.calendar).obligations.filter { $0.ruleID == .cpVisit }
+        return try #require(visits.min { $0.due < $1.due }).due
+    }
+
+    @Test func aValueFromTheCouncilsFileMovesTheDueDate() throws {
+        let path = try temporaryFile("""
+            # Our local practice standards
+            standards:
+              visits.cp.interval_working_days: 5
+            """)
+        let council = try StandardsFile.load(path: path)
+        let national = try firstCPVisitDue(.defaults)
+        let local = try firstCPVisitDue(council)
+        // The first CP visit is due 10 working days after the ICPC (Monday 22 Dec 2025) by default:
+        // 23, 24, 29, 30, 31 Dec, (1 Jan is a bank holiday) 2, 5, 6, 7, 8 Jan → 8 Jan 2026.
+        // With 5 working days: 23, 24, (25, 26 bank holidays; a weekend) 29, 30, 31 Dec → 31 Dec 2025.
+        #expect(national.iso == "2026-01-08")
+        #expect(local.iso == "2025-12-31")
+    }
+
+    @Test func localClosureDaysMoveOnlyLocalStandards() throws {
+        let path = try temporaryFile("""
+            local_closure_days: [2025-12-29, 2025-12-30, 2025-12-31]
+            """)
+        let council = try StandardsFile.load(path: path)
+        #expect(try firstCPVisitDue(council).iso == "2026-01-13", "a local visiting standard skips the council's closure days")
+        let journey = try JourneyDocument.decode(Data(contentsOf: Self.exampleJourney))
+        let icpc = derive(journey, standards: council.standards, calendar: council.calendar).obligations.first { $0.ruleID == .icpc }
+        #expect(icpc?.due.iso == "2025-12-24", "the statutory ICPC timescale ignores local closures")
+    }
+
+    @Test func mistakesAreReportedWithTheirLineAndColumn() throws {
+        let cases: [(String, String)] = [
+            ("standards:\n  visits.cp.interval_days: 5\n", ":2:3: unknown standard “visits.cp.interval_days”"),
+            ("standards:\n  visits.cp.interval_working_days: often\n", ":2:36: visits.cp.interval_working_days must be a whole number"),
+            ("local_closure_days:\n  - 2025-13-01\n", ":2:5: “2025-13-01” is not a date"),
+            ("colour: blue\n", ":1:1: unknown key “colour”"),
+            ("standards: [unclosed\n", ":2:1: not valid YAML"),
+        ]
+        for (text, expected) in cases {
+            let path = try temporaryFile(text)
+            let error = #expect(throws: StandardsFileError.self) { try StandardsFile.load(path: path) }
+            #expect(error?.description == nil ? false : error!.description.hasPrefix(path + expected.prefix { $0 != " " }) , "\(text) → \(error?.description ?? "no error")")
+            #expect(error?.description.contains(expected.drop { $0 != " " }.dropFirst()) == true, "\(text) → \(error?.description ?? "no error")")
+        }
+    }
+}
+
+@Suite struct DomainCommandTests {
+    /// The built `lineofsight` executable, in the build folder beside the test bundle.
+    static let executable: String = {
+        let folder = Bundle.main.bundleURL
+        let candidates = [folder, folder.deletingLastPathComponent()].map { $0.appendingPathComponent("lineofsight").path }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
+    }()
+
+    func run(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.executable)
+        process.arguments = arguments
+        let output = Pipe(), error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    }
+
+    @Test func addWorkingDaysPrintsOnlyTheDate() throws {
+        let result = try run(["calendar", "add-working-days", "2025-12-19", "15"])
+        #expect(result.status == 0)
+        #expect(result.output == "2026-01-14\n")
+        let impossible = try run(["calendar", "add-working-days", "2025-02-30", "1"])
+        #expect(impossible.status == 2)
+        #expect(impossible.error.contains("2025-02-30"))
+    }
+
+    @Test func obligationsReadsAJourneyAndNamesTheJSONPathOfABadValue() throws {
+        let journey = StandardsFileTests.exampleJourney.path
+        let json = try run(["obligations", "--journey", journey, "--as-of", "2026-03-31"])
+        #expect(json.status == 0)
+        let decoded = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
+        #expect(decoded != nil)
+        #expect(json.output.contains("\"cp.icpc\""))
+        let table = try run(["obligations", "--journey", journey, "--as-of", "2026-03-31", "--format", "table"])
+        #expect(table.output.contains("cp.icpc") && table.output.contains("met_on_time"))
+
+        var text = try String(contentsOfFile: journey, encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"2025-12-03\"", with: "\"2025-02-30\"")
+        let bad = FileManager.default.temporaryDirectory.appendingPathComponent("journey-\(UUID().uuidString).json")
+        try text.write(to: bad, atomically: true, encoding: .utf8)
+        let refused = try run(["obligations", "--journey", bad.path])
+        #expect(refused.status == 2)
+        #expect(refused.error.contains("$."), "the message names the JSON path: \(refused.error)")
+        #expect(refused.error.contains("2025-02-30"))
+        try "{ not json".write(to: bad, atomically: true, encoding: .utf8)
+        #expect(try run(["obligations", "--journey", bad.path]).status == 2)
+    }
+}
