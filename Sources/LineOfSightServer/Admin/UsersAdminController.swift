@@ -1,8 +1,8 @@
 import Fluent
 import Vapor
 
-/// Administrators manage sign-in accounts: create, change role or team link, deactivate, reset
-/// password, and issue or revoke API tokens (M21).
+/// Administrators manage sign-in accounts: create, deactivate or reactivate, and issue or revoke
+/// API tokens (M21).
 struct UsersAdminController {
     func register(_ routes: any RoutesBuilder) {
         routes.get("admin", "users", use: list).allow(.admin)
@@ -57,23 +57,20 @@ struct UsersAdminController {
 
     func show(req: Request) async throws -> Response {
         let user = try await findUser(req)
-        let tokens = try await APIToken.query(on: req.db).filter(\.$user.$id == user.requireID()).sort(\.$createdAt, .descending).all()
-        return UserPages.detail(context: PageContext(req), user: user, tokens: tokens, flash: req.takeFlash(), newToken: nil)
+        return UserPages.detail(context: PageContext(req), user: user, tokens: try await tokens(of: user, on: req.db), flash: req.takeFlash(), newToken: nil)
     }
 
     func issueToken(req: Request) async throws -> Response {
         let user = try await findUser(req)
         let name = req.formFields()["token-name", default: ""].trimmed
-        let tokens = try await APIToken.query(on: req.db).filter(\.$user.$id == user.requireID()).sort(\.$createdAt, .descending).all()
         guard !name.isEmpty, name.count <= 100 else {
             var errors = FieldErrors()
             errors.add("token-name", "Enter a name for the token, such as the system that will use it (100 characters or fewer)")
-            return UserPages.detail(context: PageContext(req), user: user, tokens: tokens, flash: nil, newToken: nil, errors: errors)
+            return UserPages.detail(context: PageContext(req), user: user, tokens: try await tokens(of: user, on: req.db), flash: nil, newToken: nil, errors: errors)
         }
         let token = try await BearerTokens.issue(for: user.requireID(), name: name, on: req.db)
         try await req.audit(.create, entity: "api_token", entityID: user.id, childID: nil, detail: "Issued API token “\(name)” to \(user.username)")
-        let refreshed = try await APIToken.query(on: req.db).filter(\.$user.$id == user.requireID()).sort(\.$createdAt, .descending).all()
-        return UserPages.detail(context: PageContext(req), user: user, tokens: refreshed, flash: nil, newToken: token)
+        return UserPages.detail(context: PageContext(req), user: user, tokens: try await tokens(of: user, on: req.db), flash: nil, newToken: token)
     }
 
     func revokeToken(req: Request) async throws -> Response {
@@ -100,6 +97,10 @@ struct UsersAdminController {
         }
         req.flash("\(user.username) \(user.active ? "reactivated" : "deactivated")")
         return req.redirect(to: "/admin/users/\(try user.requireID())")
+    }
+
+    private func tokens(of user: User, on db: any Database) async throws -> [APIToken] {
+        try await APIToken.query(on: db).filter(\.$user.$id == user.requireID()).sort(\.$createdAt, .descending).all()
     }
 
     private func findUser(_ req: Request) async throws -> User {

@@ -36,7 +36,9 @@ enum DatabaseSetup {
         do {
             try await (app.db as! any SQLDatabase).raw("SELECT 1").run()
         } catch {
-            throw DatabaseUnavailable(location: location, cause: String(describing: error))
+            // PostgresNIO's plain description hides everything; the detailed one names the connection
+            // failure (never the password, which is only in the URL we redact).
+            throw DatabaseUnavailable(location: location, cause: String(reflecting: error))
         }
     }
 }
