@@ -37,6 +37,15 @@ import Testing
         #expect(local.iso == "2025-12-31")
     }
 
+    @Test func theDocumentedExampleFileLoads() throws {
+        let file = try StandardsFile.load(path: Self.repository.appendingPathComponent("docs/examples/local-standards.yaml").path)
+        #expect(file.standards.dueSoonDays == 10)
+        let closed = CivilDate(iso: "2026-12-30")!
+        #expect(file.calendar.localClosures.contains(closed))
+        #expect(file.calendar.national.isWorkingDay(closed), "closure days are local only; nationally it is a working day")
+        #expect(try LocalStandards.defaults.overriding([:]).dueSoonDays != file.standards.dueSoonDays, "the file changed something")
+    }
+
     @Test func localClosureDaysMoveOnlyLocalStandards() throws {
         let path = try temporaryFile("""
             local_closure_days: [2025-12-29, 2025-12-30, 2025-12-31]

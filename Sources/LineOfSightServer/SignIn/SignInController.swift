@@ -37,6 +37,7 @@ struct SignInController {
             return refuse("Enter a correct username and password")
         }
         try await LoginThrottle.record(username, succeeded: true, on: req.db)
+        try await SavedForms.discardExpired(on: req.db)
         try await req.signIn(user)
         try await Audit.record(.signIn, entity: "user", entityID: user.id, childID: nil, detail: "Signed in", by: nil, on: req.db)
         let userID = try user.requireID()
