@@ -180,3 +180,26 @@ import VaporTesting
         return fields
     }
 }
+
+@Suite struct TeamsAdminTests {
+    @Test func anAdministratorAddsAndRenamesATeamWithValidation() async throws {
+        try await withTestApp { app, demo in
+            var admin = try await Visitor.signedIn(app, as: "admin")
+            _ = try await admin.get("/admin/teams/new")
+            let invalid = try await admin.post("/admin/teams/new", ["name": demo.teams[0].name, "service": "nonsense"])
+            #expect(invalid.status == .unprocessableEntity)
+            #expect(invalid.body.string.contains("already exists"))
+            #expect(invalid.body.string.contains("Select the team’s service"))
+            let head = demo.teams[0].headOfServiceID
+            let created = try await admin.post("/admin/teams/new", ["name": "Fostering Support", "service": "children_in_care", "head-of-service": head.uuidString])
+            #expect(created.status == .seeOther)
+            let team = try #require(try await Team.query(on: app.db).filter(\.$name == "Fostering Support").first())
+            #expect(team.$headOfService.id == head)
+            _ = try await admin.get("/admin/teams/\(try team.requireID())/edit")
+            let renamed = try await admin.post("/admin/teams/\(try team.requireID())/edit", ["name": "Fostering Support Team", "service": "children_in_care"])
+            #expect(renamed.status == .seeOther)
+            #expect(try await Team.find(team.requireID(), on: app.db)?.name == "Fostering Support Team")
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$entity == "team").count() == 2)
+        }
+    }
+}

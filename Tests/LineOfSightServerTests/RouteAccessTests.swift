@@ -30,7 +30,8 @@ import VaporTesting
         for route in ["GET /admin/users", "GET /admin/users/new", "POST /admin/users/new", "GET /admin/users/:userID",
                       "POST /admin/users/:userID/tokens", "POST /admin/users/:userID/tokens/:tokenID/revoke", "POST /admin/users/:userID/active",
                       "GET /admin/grants", "POST /admin/grants", "POST /admin/grants/:grantID/revoke",
-                      "GET /admin/access-history", "POST /admin/access-history/restricted"] {
+                      "GET /admin/access-history", "POST /admin/access-history/restricted",
+                      "GET /admin/teams/new", "POST /admin/teams/new", "GET /admin/teams/:teamID/edit", "POST /admin/teams/:teamID/edit"] {
             table[route] = [.admin]
         }
         return table

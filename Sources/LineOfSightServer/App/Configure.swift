@@ -47,6 +47,7 @@ func routes(_ app: Application, metrics: RequestMetrics) throws {
     StaffController().register(app)
     UsersAdminController().register(app)
     GrantsAdminController().register(app)
+    TeamsAdminController().register(app)
     AccessHistoryController().register(app)
     APIController().register(app)
 }

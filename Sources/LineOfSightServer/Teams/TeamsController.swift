@@ -10,8 +10,10 @@ struct TeamsController {
 
     func list(req: Request) async throws -> Response {
         let summaries = try await Workforce.teamSummaries(on: req.db)
+        let isAdmin = try req.requirePrincipal().role == .admin
         return Layout.page(title: "Teams", context: PageContext(req)) {
             heading("Teams")
+            if isAdmin { el("a", .class("govuk-button govuk-button--secondary"), .href("/admin/teams/new")) { "Add a team" } }
             HomePage.teamTable(caption: "\(summaries.count) teams", summaries, linkTeams: true)
         }
     }
@@ -23,7 +25,8 @@ struct TeamsController {
         let summary = try await Workforce.teamSummaries(on: req.db).first { $0.team.id == id }
         let members = try await StaffMember.query(on: req.db).filter(\.$team.$id == id).filter(\.$active == true).sort(\.$lastName).all()
         let caseloads = try await ChildDirectory.caseloads(on: req.sql)
-        let canSeeChildren = Role.childReaders.contains(try req.requirePrincipal().role)
+        let role = try req.requirePrincipal().role
+        let canSeeChildren = Role.childReaders.contains(role)
         return Layout.page(title: team.name, context: PageContext(req), backLink: "/teams") {
             heading(team.name, caption: team.service.title)
             summaryList([
@@ -32,6 +35,7 @@ struct TeamsController {
                 SummaryRow("Children without an allocated worker", "\(summary?.unallocated ?? 0)"),
                 SummaryRow("Allocated children per full-time case holder", String(format: "%.1f", summary?.averageCaseload ?? 0)),
             ])
+            if role == .admin { el("a", .class("govuk-button govuk-button--secondary"), .href("/admin/teams/\(id)/edit")) { "Change team details" } }
             if canSeeChildren {
                 el("p", .class("govuk-body")) {
                     link("Children allocated to this team", "/children?team=\(id)")
