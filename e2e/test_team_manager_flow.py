@@ -11,7 +11,8 @@ from urllib.parse import urlparse
 
 from playwright.sync_api import expect
 
-DEMO_PASSWORD = "demo-password"  # exists only in the generated demo data
+from navigation import DEMO_PASSWORD, path_of, sign_in
+
 TEAM_MANAGER = "team.manager"
 UPN_KEY = "Unique pupil number (UPN)"
 
@@ -47,10 +48,6 @@ def test_upn_check_letter():
     assert upn_check_letter("80120000500A") == "M"
 
 
-def path_of(page) -> str:
-    return urlparse(page.url).path
-
-
 def summary_value(page, key: str) -> str:
     """The value cell of the summary-list row whose key is `key`."""
     row = page.locator("dl.govuk-summary-list div").filter(
@@ -58,15 +55,6 @@ def summary_value(page, key: str) -> str:
     )
     expect(row).to_have_count(1)
     return row.locator("dd").first.inner_text().strip()
-
-
-def sign_in(page, visits, username: str, password: str, after_step: str):
-    """Fill in and submit the sign-in form; `after_step` names the page that follows."""
-    visits.goto("/sign-in", "sign-in")
-    page.locator("#username").fill(username)
-    page.locator("#password").fill(password)
-    expect(page.locator("#password")).to_have_attribute("type", "password")
-    return visits.click(page.get_by_role("button", name="Sign in", exact=True), after_step)
 
 
 def new_upn_for(current: str) -> str:
