@@ -32,7 +32,8 @@ extension DerivationContext {
             }
 
             chain(id: "cp.visit:\(plan.id)", first: f.localVisitLink(.cpVisit, p.cpVisitWD, after: plan.start),
-                  startedBy: started, events: cpVisits.from(plan.start), end: end, endReason: reason) { previous, _ in
+                  startedBy: started, events: cpVisits.from(plan.start), end: end, endReason: reason,
+                  restart: p.lateLocalVisitRestart) { previous, _ in
                 f.localVisitLink(.cpVisit, f.p.cpVisitWD, after: previous.date)
             }
         }
@@ -45,7 +46,7 @@ extension DerivationContext {
             let end = validEnd(plan.end, after: plan.start, field: "$.cinPlans[\(index)].end", rule: .cinVisit, what: "CIN plan \(plan.id)")
             chain(id: "cin.visit:\(plan.id)", first: f.localVisitLink(.cinVisit, p.cinVisitWD, after: plan.start),
                   startedBy: EventRef(.cinPlan, plan.id, plan.start), events: seenVisits.from(plan.start),
-                  end: end, endReason: "CIN plan ended") { previous, _ in
+                  end: end, endReason: "CIN plan ended", restart: p.lateLocalVisitRestart) { previous, _ in
                 f.localVisitLink(.cinVisit, f.p.cinVisitWD, after: previous.date)
             }
         }

@@ -141,7 +141,7 @@ struct DerivationContext {
     @discardableResult
     mutating func chain(id anchor: String, subject: Subject? = nil, first: Link, startedBy: EventRef, events: ArraySlice<EventRef>,
                         end: CivilDate?, endReason: String, responsible: Responsibility?? = .none,
-                        next: (EventRef, Int) -> Link?) -> ChainResult {
+                        restart: ChainRestart = .actualEvent, next: (EventRef, Int) -> Link?) -> ChainResult {
         var link = first
         var start = startedBy
         var sequence = 1
@@ -160,7 +160,11 @@ struct DerivationContext {
             }
             add(link.rule, id: "\(anchor)#\(sequence)", sequence: sequence, subject: subject, startedBy: start, due: link.due,
                 provisional: link.provisional, metBy: meeting, responsible: responsible)
-            guard let following = next(meeting, sequence + 1) else {
+            // A late event restarts the clock at its own date, or (where a council's local standard
+            // says so) at the missed due date, keeping the original rhythm.
+            let late = meeting.date > link.due
+            let from = restart == .dueDate && late ? EventRef(meeting.kind, meeting.id, link.due) : meeting
+            guard let following = next(from, sequence + 1) else {
                 return ChainResult(met: sequence, pendingDue: nil)
             }
             link = following
@@ -198,6 +202,14 @@ extension ArraySlice where Element == EventRef {
 
 extension Array where Element == EventRef {
     func from(_ date: CivilDate) -> ArraySlice<EventRef> { self[...].from(date) }
+}
+
+/// Where the next link of a recurring chain is counted from when the previous one was met late.
+enum ChainRestart: Sendable {
+    /// From the actual (late) event, as the regulations say for statutory chains.
+    case actualEvent
+    /// From the missed due date (a local choice for local visiting standards).
+    case dueDate
 }
 
 /// One link of a recurring chain: the rule that sets its interval and its due date.

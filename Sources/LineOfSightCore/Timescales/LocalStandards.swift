@@ -48,6 +48,7 @@ struct StandardParameters: Sendable {
     let icpcWD, cpFirstReviewMonths, cpReviewMonths, firstCoreGroupWD, coreGroupIntervalDays: Int
     let cpVisitWD, cinVisitWD: Int
     let cpVisitRequiresSeenAlone, visitRequiresChildSeen: Bool
+    let lateLocalVisitRestart: ChainRestart
     let claFirstReviewWD, claSecondReviewMonths, claReviewMonths: Int
     let carePlanWD, placementPlanWD, permanencePlanByReview: Int
     let reg28FirstVisitDays, reg28FirstYearDays, reg28LongTermMonths, reg28OtherDays: Int
@@ -88,6 +89,7 @@ struct StandardParameters: Sendable {
         cpVisitWD = int("visits.cp.interval_working_days")
         cinVisitWD = int("visits.cin.interval_working_days")
         cpVisitRequiresSeenAlone = bool("visits.cp.require_seen_alone")
+        lateLocalVisitRestart = word("visits.late_visit_restarts_from") == "due_date" ? .dueDate : .actualEvent
         visitRequiresChildSeen = bool("visits.require_child_seen")
         claFirstReviewWD = int("cla.first_review_working_days")
         claSecondReviewMonths = int("cla.second_review_months")

@@ -109,6 +109,21 @@ import Testing
         #expect(chainLinks("cp.core_group:CP", journey, calendar: closed).first?.due == d("2025-12-30"))
     }
 
+    @Test func aCouncilCanKeepTheVisitRhythmAfterALateVisit() throws {
+        let visits = [Visit(id: "V1", date: d("2025-12-30"), seen: true), Visit(id: "V3", date: d("2026-01-15"), seen: true)]
+        let journey = plan(start: "2025-12-12", visits: visits)
+        // V3 is a day late for 14 Jan. By default the next visit is due 10 working days after the
+        // late visit (29 Jan); counting from the missed due date keeps the rhythm: 15, 16, 19–23,
+        // 26, 27, 28 Jan → 28 Jan.
+        #expect(chainLinks("cp.visit:CP", journey).last?.due == d("2026-01-29"))
+        let rhythm = try LocalStandards.defaults.overriding(["visits.late_visit_restarts_from": .choice("due_date")])
+        let links = chainLinks("cp.visit:CP", journey, standards: rhythm)
+        #expect(links.map(\.due) == [d("2025-12-30"), d("2026-01-14"), d("2026-01-28")])
+        #expect(links[1].metBy?.id == "V3", "the late visit still meets its link")
+        #expect(links[2].startedBy.id == "V3")
+        #expect(throws: StandardsError.self) { try LocalStandards.defaults.overriding(["visits.late_visit_restarts_from": .choice("whenever")]) }
+    }
+
     @Test func visitStandardsAreConfigurable() throws {
         let visits = [Visit(id: "V1", date: d("2025-12-30"), seen: false), Visit(id: "V2", date: d("2026-01-02"), seen: true)]
         let journey = plan(start: "2025-12-12", visits: visits)
