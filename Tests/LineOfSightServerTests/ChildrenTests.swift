@@ -203,3 +203,31 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct UsersAdminTests {
+    @Test func anAdministratorChangesARoleAndResetsAPasswordWithoutAuditingTheSecret() async throws {
+        try await withTestApp { app, demo in
+            var admin = try await Visitor.signedIn(app, as: "admin")
+            let analyst = try #require(try await User.query(on: app.db).filter(\.$username == "analyst").first())
+            let id = try analyst.requireID()
+            _ = try await admin.get("/admin/users/\(id)")
+            let unlinked = try await admin.post("/admin/users/\(id)/role", ["role": "team_manager", "staff": ""])
+            #expect(unlinked.status == .unprocessableEntity)
+            #expect(unlinked.body.string.contains("id=\"staff-error\""))
+            let manager = demo.staff.first { $0.jobRole == .teamManager }!
+            let changed = try await admin.post("/admin/users/\(id)/role", ["role": "team_manager", "staff": manager.id.uuidString])
+            #expect(changed.status == .seeOther)
+            #expect(try await User.find(id, on: app.db)?.role == .teamManager)
+
+            _ = try await admin.get("/admin/users/\(id)")
+            #expect(try await admin.post("/admin/users/\(id)/password", ["new-password": "short"]).status == .unprocessableEntity)
+            #expect(try await admin.post("/admin/users/\(id)/password", ["new-password": "a-new-long-password"]).status == .seeOther)
+            var person = Visitor(app)
+            #expect(try await person.signIn("analyst", password: DemoAuthority.password).status == .unauthorized)
+            #expect(try await person.signIn("analyst", password: "a-new-long-password").status == .seeOther)
+            let rows = try await AuditEvent.query(on: app.db).filter(\.$entity == "user").filter(\.$action == .update).all()
+            #expect(rows.count == 2)
+            #expect(rows.allSatisfy { !($0.after ?? "").contains("$2") && !$0.detail.contains("a-new-long-password") })
+        }
+    }
+}

@@ -29,6 +29,7 @@ import VaporTesting
         ]
         for route in ["GET /admin/users", "GET /admin/users/new", "POST /admin/users/new", "GET /admin/users/:userID",
                       "POST /admin/users/:userID/tokens", "POST /admin/users/:userID/tokens/:tokenID/revoke", "POST /admin/users/:userID/active",
+                      "POST /admin/users/:userID/role", "POST /admin/users/:userID/password",
                       "GET /admin/grants", "POST /admin/grants", "POST /admin/grants/:grantID/revoke",
                       "GET /admin/access-history", "POST /admin/access-history/restricted",
                       "GET /admin/teams/new", "POST /admin/teams/new", "GET /admin/teams/:teamID/edit", "POST /admin/teams/:teamID/edit"] {

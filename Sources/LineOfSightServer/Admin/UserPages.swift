@@ -24,7 +24,7 @@ enum UserPages {
         }
     }
 
-    static func detail(context: PageContext, user: User, tokens: [APIToken], flash: String?, newToken: String?, errors: FieldErrors = FieldErrors()) -> Response {
+    static func detail(context: PageContext, user: User, tokens: [APIToken], staff: [StaffMember], flash: String?, newToken: String?, errors: FieldErrors = FieldErrors()) -> Response {
         let id = user.id?.uuidString ?? ""
         return Layout.page(title: user.username, context: context, status: errors.isEmpty ? .ok : .unprocessableEntity, hasErrors: !errors.isEmpty, backLink: "/admin/users") {
             errorSummary(errors)
@@ -46,6 +46,19 @@ enum UserPages {
             ])
             postForm(action: "/admin/users/\(id)/active", csrfToken: context.csrfToken) {
                 button(user.active ? "Deactivate user" : "Reactivate user", secondary: true)
+            }
+            el("h2", .class("govuk-heading-m")) { "Role and staff record" }
+            postForm(action: "/admin/users/\(id)/role", csrfToken: context.csrfToken) {
+                SelectField(id: "role", label: "Role", options: Role.allCases.map { ($0.rawValue, $0.title) }, selected: user.role.rawValue, error: errors["role"]).node
+                SelectField(id: "staff", label: "Staff record", options: [("", "None")] + staff.map { ($0.id?.uuidString ?? "", "\($0.fullName), \($0.jobRole.title)") },
+                            selected: user.$staff.id?.uuidString ?? "", hint: "Social workers, team managers and heads of service must be linked.", error: errors["staff"]).node
+                button("Change role", secondary: true)
+            }
+            el("h2", .class("govuk-heading-m")) { "Password" }
+            postForm(action: "/admin/users/\(id)/password", csrfToken: context.csrfToken) {
+                TextField(id: "new-password", label: "New temporary password", hint: "At least \(Passwords.minimumLength) characters. Give it to the person securely.",
+                          error: errors["new-password"], type: "password", width: "20", autocomplete: "new-password").node
+                button("Reset password", secondary: true)
             }
             el("h2", .class("govuk-heading-m")) { "API tokens" }
             if !tokens.isEmpty {

@@ -12,6 +12,8 @@ struct UsersAdminController {
         routes.post("admin", "users", ":userID", "tokens", use: issueToken).allow(.admin)
         routes.post("admin", "users", ":userID", "tokens", ":tokenID", "revoke", use: revokeToken).allow(.admin)
         routes.post("admin", "users", ":userID", "active", use: toggleActive).allow(.admin)
+        routes.post("admin", "users", ":userID", "role", use: changeRole).allow(.admin)
+        routes.post("admin", "users", ":userID", "password", use: resetPassword).allow(.admin)
     }
 
     func list(req: Request) async throws -> Response {
@@ -57,7 +59,7 @@ struct UsersAdminController {
 
     func show(req: Request) async throws -> Response {
         let user = try await findUser(req)
-        return UserPages.detail(context: PageContext(req), user: user, tokens: try await tokens(of: user, on: req.db), flash: req.takeFlash(), newToken: nil)
+        return try await detailPage(req, user, flash: req.takeFlash(), newToken: nil)
     }
 
     func issueToken(req: Request) async throws -> Response {
@@ -66,11 +68,11 @@ struct UsersAdminController {
         guard !name.isEmpty, name.count <= 100 else {
             var errors = FieldErrors()
             errors.add("token-name", "Enter a name for the token, such as the system that will use it (100 characters or fewer)")
-            return UserPages.detail(context: PageContext(req), user: user, tokens: try await tokens(of: user, on: req.db), flash: nil, newToken: nil, errors: errors)
+            return try await detailPage(req, user, flash: nil, newToken: nil, errors: errors)
         }
         let token = try await BearerTokens.issue(for: user.requireID(), name: name, on: req.db)
         try await req.audit(.create, entity: "api_token", entityID: user.id, childID: nil, detail: "Issued API token “\(name)” to \(user.username)")
-        return UserPages.detail(context: PageContext(req), user: user, tokens: try await tokens(of: user, on: req.db), flash: nil, newToken: token)
+        return try await detailPage(req, user, flash: nil, newToken: token)
     }
 
     func revokeToken(req: Request) async throws -> Response {
@@ -99,8 +101,48 @@ struct UsersAdminController {
         return req.redirect(to: "/admin/users/\(try user.requireID())")
     }
 
-    private func tokens(of user: User, on db: any Database) async throws -> [APIToken] {
-        try await APIToken.query(on: db).filter(\.$user.$id == user.requireID()).sort(\.$createdAt, .descending).all()
+    func changeRole(req: Request) async throws -> Response {
+        let user = try await findUser(req)
+        var form = UserForm(fields: req.formFields())
+        form.username = user.username
+        let errors = form.validateAccess(staff: try await StaffMember.query(on: req.db).all())
+        guard errors.isEmpty, let role = Role(rawValue: form.role) else {
+            return try await detailPage(req, user, flash: nil, newToken: nil, errors: errors)
+        }
+        let before = AccountSnapshot(user)
+        user.role = role
+        user.$staff.id = UUID(uuidString: form.staffID)
+        try await req.db.transaction { db in
+            try await user.save(on: db)
+            try await req.audit(.update, entity: "user", entityID: user.id, childID: nil, detail: "Changed the role or staff record of \(user.username)",
+                                before: before, after: AccountSnapshot(user), on: db)
+        }
+        req.flash("\(user.username) is now a \(role.title.lowercased())")
+        return req.redirect(to: "/admin/users/\(try user.requireID())")
+    }
+
+    func resetPassword(req: Request) async throws -> Response {
+        let user = try await findUser(req)
+        let password = req.formFields()["new-password", default: ""]
+        guard password.count >= Passwords.minimumLength else {
+            var errors = FieldErrors()
+            errors.add("new-password", "Password must be at least \(Passwords.minimumLength) characters")
+            return try await detailPage(req, user, flash: nil, newToken: nil, errors: errors)
+        }
+        user.passwordHash = try Passwords.hash(password)
+        try await req.db.transaction { db in
+            try await user.save(on: db)
+            // The audit row says that it happened, never the password or its hash.
+            try await req.audit(.update, entity: "user", entityID: user.id, childID: nil, detail: "Reset the password of \(user.username)", on: db)
+        }
+        req.flash("Password of \(user.username) reset. Give it to them securely.")
+        return req.redirect(to: "/admin/users/\(try user.requireID())")
+    }
+
+    private func detailPage(_ req: Request, _ user: User, flash: String?, newToken: String?, errors: FieldErrors = FieldErrors()) async throws -> Response {
+        let tokens = try await APIToken.query(on: req.db).filter(\.$user.$id == user.requireID()).sort(\.$createdAt, .descending).all()
+        let staff = try await StaffMember.query(on: req.db).filter(\.$active == true).sort(\.$lastName).all()
+        return UserPages.detail(context: PageContext(req), user: user, tokens: tokens, staff: staff, flash: flash, newToken: newToken, errors: errors)
     }
 
     private func findUser(_ req: Request) async throws -> User {
@@ -135,13 +177,33 @@ struct UserForm: Sendable {
             errors.add("username", "Username must be 50 characters or fewer, using letters, numbers, full stops, hyphens and underscores")
         }
         if displayName.isEmpty { errors.add("display-name", "Enter the person’s name") }
+        for entry in validateAccess(staff: staff).entries { errors.add(entry.field, entry.message) }
+        if password.count < Passwords.minimumLength { errors.add("password", "Password must be at least \(Passwords.minimumLength) characters") }
+        return errors
+    }
+
+    /// The role and the staff record that places the person in a team.
+    func validateAccess(staff: [StaffMember]) -> FieldErrors {
+        var errors = FieldErrors()
         let role = Role(rawValue: role)
         if role == nil { errors.add("role", "Select a role") }
         if !staffID.isEmpty, !staff.contains(where: { $0.id?.uuidString == staffID }) { errors.add("staff", "Select a staff record from the list") }
         if let role, [.socialWorker, .teamManager, .headOfService].contains(role), staffID.isEmpty {
             errors.add("staff", "Select the staff record of this \(role.title.lowercased()): it decides which children they see")
         }
-        if password.count < Passwords.minimumLength { errors.add("password", "Password must be at least \(Passwords.minimumLength) characters") }
         return errors
+    }
+}
+
+/// A user's access as recorded in the audit trail (never the password hash).
+struct AccountSnapshot: Codable, Sendable {
+    let role: String
+    let staffID: UUID?
+    let active: Bool
+
+    init(_ user: User) {
+        role = user.role.rawValue
+        staffID = user.$staff.id
+        active = user.active
     }
 }
