@@ -50,6 +50,15 @@ extension CivilDate {
         return age
     }
 
+    /// Whole calendar months from `self` to `date` (a baby's age in months), with the same month-end
+    /// clipping as `adding(months:)`: 31 Jan to 29 Feb 2024 is one month. 0 when `date` is earlier.
+    public func wholeMonths(to date: CivilDate) -> Int {
+        guard date > self else { return 0 }
+        var months = (date.year - year) * 12 + date.month - month
+        if adding(months: months) > date { months -= 1 }
+        return months
+    }
+
     /// Today's civil date in Europe/London, the zone every council in England works in.
     /// Pass `now` to make "today" deterministic in tests.
     public static func today(now: Date = Date()) -> CivilDate {

@@ -17,19 +17,10 @@ enum DateText {
         if let birth = dateOfBirth.flatMap(CivilDate.init(iso:)) {
             let years = birth.age(on: today)
             if years >= 1 { return "\(years) year\(years == 1 ? "" : "s") old" }
-            let months = birth.monthsBetween(today)
+            let months = birth.wholeMonths(to: today)
             return "\(months) month\(months == 1 ? "" : "s") old"
         }
         if let due = expected.flatMap(CivilDate.init(iso:)) { return "Unborn (due \(long(due)))" }
         return "Not recorded"
-    }
-}
-
-extension CivilDate {
-    /// Whole calendar months from self to a later date.
-    func monthsBetween(_ later: CivilDate) -> Int {
-        var months = (later.year - year) * 12 + later.month - month
-        if later.day < day { months -= 1 }
-        return max(0, months)
     }
 }

@@ -55,6 +55,16 @@ import Testing
         #expect(d("2010-06-15").age(on: d("2026-06-15")) == 16)
     }
 
+    @Test func wholeMonthsForABabysAge() {
+        #expect(d("2026-01-15").wholeMonths(to: d("2026-03-14")) == 1)
+        #expect(d("2026-01-15").wholeMonths(to: d("2026-03-15")) == 2)
+        // Month-end birthdays: a month after 31 January 2024 is 29 February (leap year).
+        #expect(d("2024-01-31").wholeMonths(to: d("2024-02-29")) == 1)
+        #expect(d("2024-01-31").wholeMonths(to: d("2024-02-28")) == 0)
+        #expect(d("2025-11-30").wholeMonths(to: d("2026-11-22")) == 11)
+        #expect(d("2026-03-01").wholeMonths(to: d("2026-02-01")) == 0)
+    }
+
     @Test func todayIsTheLondonCivilDate() {
         // 23:30 UTC on 30 June is 00:30 BST on 1 July.
         let summer = Date(timeIntervalSince1970: 1_751_326_200)  // 2025-06-30T23:30:00Z
