@@ -157,7 +157,7 @@ import VaporTesting
             let saved = try await manager.post("/children/\(child.id)/allocate", ["team": team.id.uuidString, "worker": other.id.uuidString,
                                                                                  "start-date-day": "31", "start-date-month": "3", "start-date-year": "2026"])
             #expect(saved.status == .seeOther)
-            let history = try await Allocation.query(on: app.db).filter(\.$child.$id == child.id).sort(\.$startDate).all()
+            let history = try await StoredAllocation.query(on: app.db).filter(\.$child.$id == child.id).sort(\.$startDate).all()
             let previous = history[history.count - 2], current = history[history.count - 1]
             #expect(previous.endDate == "2026-03-30")
             #expect(current.startDate == "2026-03-31" && current.endDate == nil && current.$worker.id == other.id)

@@ -51,6 +51,8 @@ public struct Action: Sendable, Hashable, Codable {
 }
 
 /// The team (and worker, once allocated) responsible for the child over a span of time.
+/// A child's allocation to a team (and usually a worker). `start` and `end` are both days of the
+/// allocation; an open allocation has no end. Successive allocations are gap-free.
 public struct Allocation: Sendable, Hashable, Codable {
     public var teamID: String
     /// Nil while the child waits in the team's unallocated queue.
@@ -60,6 +62,12 @@ public struct Allocation: Sendable, Hashable, Codable {
 
     public init(teamID: String, workerID: String? = nil, start: CivilDate, end: CivilDate? = nil) {
         self.teamID = teamID; self.workerID = workerID; self.start = start; self.end = end
+    }
+
+    /// The last day of an allocation succeeded by one starting on `next`: the day before, so each
+    /// day has exactly one responsible team.
+    public static func lastDay(whenSucceededOn next: CivilDate) -> CivilDate {
+        next.adding(days: -1)
     }
 }
 

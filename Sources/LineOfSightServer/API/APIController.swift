@@ -32,11 +32,11 @@ struct APIController {
         return APIPage(items: rows.map(APIChildSummary.init), total: total, page: page, pageSize: ChildDirectory.pageSize)
     }
 
-    func child(req: Request) async throws -> APIChild {
+    func child(req: Request) async throws -> ChildDetails {
         let child = try await req.visibleChild()
-        let allocations = try await Allocation.query(on: req.db).filter(\.$child.$id == child.requireID()).sort(\.$startDate).all()
+        let allocations = try await StoredAllocation.query(on: req.db).filter(\.$child.$id == child.requireID()).sort(\.$startDate).all()
         try await req.audit(.read, entity: "child", entityID: child.id, childID: child.id, detail: "Read the child’s record through the API")
-        return try APIChild(child, allocations: allocations)
+        return try ChildDetails(child, allocations: allocations)
     }
 
     func teams(req: Request) async throws -> [APITeam] {
@@ -50,14 +50,14 @@ struct APIController {
     }
 
     func staff(req: Request) async throws -> [APIStaffMember] {
-        let caseloads = try await ChildDirectory.caseloads(on: req.sql)
+        let caseloads = try await Workforce.caseloads(on: req.db)
         let members = try await StaffMember.query(on: req.db).sort(\.$lastName).sort(\.$firstName).all()
         return try members.map { try APIStaffMember($0, caseload: caseloads[$0.requireID()] ?? 0) }
     }
 
     func staffMember(req: Request) async throws -> APIStaffMember {
         guard let id = req.parameters.get("staffID", as: UUID.self), let member = try await StaffMember.find(id, on: req.db) else { throw Abort(.notFound) }
-        let caseload = try await ChildDirectory.caseloads(on: req.sql)[id] ?? 0
+        let caseload = try await Workforce.caseloads(on: req.db)[id] ?? 0
         return try APIStaffMember(member, caseload: caseload)
     }
 }

@@ -29,50 +29,6 @@ struct APIChildSummary: Content {
     }
 }
 
-struct APIChild: Content {
-    let id: UUID
-    let laChildId: String
-    let firstName: String
-    let lastName: String
-    let dateOfBirth: String?
-    let expectedDateOfBirth: String?
-    let sex: String
-    let ethnicity: String
-    let upn: String?
-    let nhsNumber: String?
-    let allocations: [APIAllocation]
-
-    init(_ child: Child, allocations: [Allocation]) throws {
-        id = try child.requireID()
-        laChildId = child.laChildID
-        firstName = child.firstName
-        lastName = child.lastName
-        dateOfBirth = child.dateOfBirth
-        expectedDateOfBirth = child.expectedDateOfBirth
-        sex = child.sex.rawValue
-        ethnicity = child.ethnicity
-        upn = child.upn
-        nhsNumber = child.nhsNumber
-        self.allocations = try allocations.map(APIAllocation.init)
-    }
-}
-
-struct APIAllocation: Content {
-    let id: UUID
-    let teamId: UUID
-    let workerId: UUID?
-    let startDate: String
-    let endDate: String?
-
-    init(_ allocation: Allocation) throws {
-        id = try allocation.requireID()
-        teamId = allocation.$team.id
-        workerId = allocation.$worker.id
-        startDate = allocation.startDate
-        endDate = allocation.endDate
-    }
-}
-
 struct APITeam: Content {
     let id: UUID
     let name: String

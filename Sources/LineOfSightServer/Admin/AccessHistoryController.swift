@@ -44,12 +44,12 @@ struct AccessHistoryController {
     func setRestricted(req: Request) async throws -> Response {
         let laChildID = req.formFields()["child", default: ""].trimmed
         guard let child = try await Child.query(on: req.db).filter(\.$laChildID == laChildID).first() else { throw Abort(.notFound) }
-        let before = ChildSnapshot(child)
+        let before = try ChildDetails(child)
         child.restricted.toggle()
         try await req.db.transaction { db in
             try await child.save(on: db)
             try await req.audit(.update, entity: "child", entityID: child.id, childID: child.id,
-                                detail: child.restricted ? "Restricted the record" : "Removed the restriction", before: before, after: ChildSnapshot(child), on: db)
+                                detail: child.restricted ? "Restricted the record" : "Removed the restriction", before: before, after: try ChildDetails(child), on: db)
         }
         req.flash(child.restricted ? "Record restricted" : "Restriction removed")
         return req.redirect(to: "/admin/access-history?child=\(laChildID.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")

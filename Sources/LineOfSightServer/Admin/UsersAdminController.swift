@@ -172,14 +172,20 @@ struct UserForm: Sendable {
 
     func validate(staff: [StaffMember]) -> FieldErrors {
         var errors = FieldErrors()
-        if username.isEmpty { errors.add("username", "Enter a username") }
-        else if !username.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" }) || username.count > 50 {
-            errors.add("username", "Username must be 50 characters or fewer, using letters, numbers, full stops, hyphens and underscores")
-        }
+        if let problem = Self.usernameProblem(username) { errors.add("username", problem) }
         if displayName.isEmpty { errors.add("display-name", "Enter the person’s name") }
         for entry in validateAccess(staff: staff).entries { errors.add(entry.field, entry.message) }
         if password.count < Passwords.minimumLength { errors.add("password", "Password must be at least \(Passwords.minimumLength) characters") }
         return errors
+    }
+
+    /// The one rule for usernames, for the browser and `lineofsight users create` alike.
+    static func usernameProblem(_ username: String) -> String? {
+        if username.isEmpty { return "Enter a username" }
+        guard username.count <= 50, username.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" }) else {
+            return "Username must be 50 characters or fewer, using letters, numbers, full stops, hyphens and underscores"
+        }
+        return nil
     }
 
     /// The role and the staff record that places the person in a team.

@@ -2,11 +2,11 @@ import Fluent
 import Vapor
 
 enum AllocationPages {
-    static func form(_ req: Request, child: Child, current: Allocation?, form: AllocationForm, errors: FieldErrors) async throws -> Response {
+    static func form(_ req: Request, child: Child, current: StoredAllocation?, form: AllocationForm, errors: FieldErrors) async throws -> Response {
         let teams = try await Team.query(on: req.db).sort(\.$name).all()
         let workers = try await StaffMember.query(on: req.db).filter(\.$active == true).with(\.$team).sort(\.$lastName).all()
             .filter { $0.jobRole.holdsCases && $0.team != nil }
-        let caseloads = try await ChildDirectory.caseloads(on: req.sql)
+        let caseloads = try await Workforce.caseloads(on: req.db)
         let id = child.id?.uuidString ?? ""
         let context = PageContext(req)
         return Layout.page(title: "Change allocation", context: context, status: errors.isEmpty ? .ok : .unprocessableEntity,
@@ -22,7 +22,7 @@ enum AllocationPages {
                             let load = caseloads[worker.id ?? UUID()] ?? 0
                             return (worker.id?.uuidString ?? "", "\(worker.fullName), \(worker.team?.name ?? "") (\(load) children)")
                         }, selected: form.worker, hint: "The worker must be a member of the team. Current caseloads are shown.", error: errors["worker"]).node
-                        DateField(id: "start-date", legend: "Allocation starts on", value: form.start, hint: nil, error: errors["start-date"]).node
+                        DateField(id: "start-date", legend: "StoredAllocation starts on", value: form.start, hint: nil, error: errors["start-date"]).node
                         button("Save allocation")
                     }
                 }

@@ -2,8 +2,8 @@ import Fluent
 import LineOfSightCore
 import Vapor
 
-/// Allocating a child to a team and worker (M1). The open allocation is closed the day before the new
-/// one starts, so the history is a gap-free record of who was responsible on each day.
+/// Allocating a child to a team and worker (M1). The open allocation is closed as the core defines
+/// allocation periods (inclusive, gap-free), so the history records who was responsible on each day.
 struct AllocationsController {
     func register(_ routes: any RoutesBuilder) {
         routes.get("children", ":childID", "allocate", use: form).allow(Role.allocators)
@@ -29,37 +29,23 @@ struct AllocationsController {
         case let .failure(errors):
             return try await AllocationPages.form(req, child: child, current: current, form: form, errors: errors)
         case let .success(valid):
-            let allocation = Allocation(childID: childID, teamID: valid.teamID, workerID: valid.workerID, startDate: valid.start.iso)
+            let allocation = StoredAllocation(childID: childID, teamID: valid.teamID, workerID: valid.workerID, startDate: valid.start.iso)
             try await req.db.transaction { db in
                 if let current {
-                    current.endDate = valid.start.adding(days: -1).iso
+                    current.endDate = Allocation.lastDay(whenSucceededOn: valid.start).iso
                     try await current.save(on: db)
                 }
                 try await allocation.create(on: db)
                 try await req.audit(.update, entity: "allocation", entityID: allocation.id, childID: childID, detail: "Changed the child’s allocation",
-                                    before: current.map(AllocationSnapshot.init), after: AllocationSnapshot(allocation), on: db)
+                                    before: try current.map(AllocationDetails.init), after: try AllocationDetails(allocation), on: db)
             }
-            req.flash("Allocation saved")
+            req.flash("StoredAllocation saved")
             return req.redirect(to: "/children/\(childID)")
         }
     }
 
-    private func currentAllocation(of child: Child, on db: any Database) async throws -> Allocation? {
-        try await Allocation.query(on: db).filter(\.$child.$id == child.requireID()).filter(\.$endDate == nil).first()
-    }
-}
-
-struct AllocationSnapshot: Codable, Sendable {
-    let teamID: UUID
-    let workerID: UUID?
-    let startDate: String
-    let endDate: String?
-
-    init(_ allocation: Allocation) {
-        teamID = allocation.$team.id
-        workerID = allocation.$worker.id
-        startDate = allocation.startDate
-        endDate = allocation.endDate
+    private func currentAllocation(of child: Child, on db: any Database) async throws -> StoredAllocation? {
+        try await StoredAllocation.query(on: db).filter(\.$child.$id == child.requireID()).filter(\.$endDate == nil).first()
     }
 }
 
@@ -86,18 +72,18 @@ struct AllocationForm: Sendable {
         let start: CivilDate
     }
 
-    func validate(teams: [Team], staff: [StaffMember], current: Allocation?, today: CivilDate) -> Result<Valid, FieldErrors> {
+    func validate(teams: [Team], staff: [StaffMember], current: StoredAllocation?, today: CivilDate) -> Result<Valid, FieldErrors> {
         var errors = FieldErrors()
         let teamID = UUID(uuidString: team).flatMap { id in teams.contains { $0.id == id } ? id : nil }
         if teamID == nil { errors.add("team", "Select the team the child is allocated to") }
         var workerID: UUID?
         if !worker.isEmpty {
-            guard let member = UUID(uuidString: worker).flatMap({ id in staff.first { $0.id == id } }) else {
+            if let member = UUID(uuidString: worker).flatMap({ id in staff.first { $0.id == id } }) {
+                if let teamID, member.$team.id != teamID { errors.add("worker", "Select a worker who is a member of the chosen team") }
+                workerID = member.id
+            } else {
                 errors.add("worker", "Select a worker from the list, or no worker")
-                return .failure(errors)
             }
-            if let teamID, member.$team.id != teamID { errors.add("worker", "Select a worker who is a member of the chosen team") }
-            workerID = member.id
         }
         let startDate = start.validate(id: "start-date", name: "Start date", errors: &errors)
         if startDate == nil, start.isEmpty { errors.add("start-date", "Enter the date the allocation starts") }

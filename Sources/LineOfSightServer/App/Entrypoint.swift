@@ -20,11 +20,17 @@ public enum LineOfSightMain {
                 Commands.register(app)
                 try await DatabaseSetup.checkReachable(app, settings.database)
                 if demo { try await DemoStartup.prepare(app) }
-                try await app.execute()
-                try await app.asyncShutdown()
             } catch {
                 try? await app.asyncShutdown()
                 throw error
+            }
+            do {
+                try await app.execute()
+                try await app.asyncShutdown()
+            } catch {
+                // Vapor's command runner has already reported it.
+                try? await app.asyncShutdown()
+                exit(1)
             }
         } catch {
             FileHandle.standardError.write(Data("lineofsight: \(error)\n".utf8))

@@ -24,14 +24,9 @@ struct ChildScope: Sendable, Equatable {
             scope.everyone = true
         case .socialWorker:
             scope.workerID = principal.staffID
-            if let team = principal.teamID { scope.teamIDs.insert(team) }
-        case .teamManager:
-            if let team = principal.teamID { scope.teamIDs.insert(team) }
-        case .headOfService:
-            if let staffID = principal.staffID {
-                let teams = try await Team.query(on: db).filter(\.$headOfService.$id == staffID).all()
-                scope.teamIDs.formUnion(teams.compactMap(\.id))
-            }
+            scope.teamIDs = try await responsibleTeams(of: principal, on: db)
+        case .teamManager, .headOfService:
+            scope.teamIDs = try await responsibleTeams(of: principal, on: db)
         case .lado, .admin, .board:
             // LADO access comes from the allegations they handle (the LADO capability); admins and the
             // board see no child unless granted.
@@ -47,6 +42,18 @@ struct ChildScope: Sendable, Equatable {
             scope.teamIDs.formUnion(grants.compactMap { $0.$team.id })
         }
         return scope
+    }
+
+    /// The teams a person works in or answers for: their own team, or for a head of service the teams
+    /// they head.
+    static func responsibleTeams(of principal: Principal, on db: any Database) async throws -> Set<UUID> {
+        switch principal.role {
+        case .headOfService:
+            guard let staffID = principal.staffID else { return [] }
+            return Set(try await Team.query(on: db).filter(\.$headOfService.$id == staffID).all().compactMap(\.id))
+        default:
+            return principal.teamID.map { [$0] } ?? []
+        }
     }
 
     /// Restricts a query over `children c LEFT JOIN allocations a` (the open allocation) to this scope.

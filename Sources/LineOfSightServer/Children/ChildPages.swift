@@ -36,7 +36,7 @@ enum ChildPages {
         }
     }
 
-    static func summary(context: PageContext, child: Child, allocations: [Allocation], today: CivilDate, canEdit: Bool, canAllocate: Bool, flash: String?) -> Response {
+    static func summary(context: PageContext, child: Child, allocations: [StoredAllocation], today: CivilDate, canEdit: Bool, canAllocate: Bool, flash: String?) -> Response {
         let id = child.id?.uuidString ?? ""
         let current = allocations.first { $0.endDate == nil }
         return Layout.page(title: child.fullName, context: context, backLink: "/children") {
@@ -53,7 +53,7 @@ enum ChildPages {
                 SummaryRow("NHS number", child.nhsNumber.map(formatNHS) ?? "Not recorded"),
             ])
             if canEdit { el("a", .class("govuk-button govuk-button--secondary"), .href("/children/\(id)/edit")) { "Change details" } }
-            el("h2", .class("govuk-heading-m")) { "Allocation" }
+            el("h2", .class("govuk-heading-m")) { "StoredAllocation" }
             summaryList([
                 SummaryRow("Team", current?.team.name ?? "Not allocated to a team"),
                 SummaryRow("Allocated worker", node: current?.worker.map { link($0.fullName, "/staff/\($0.id?.uuidString ?? "")") } ?? tag("Unallocated", .orange)),
@@ -61,7 +61,7 @@ enum ChildPages {
             ])
             if canAllocate { el("a", .class("govuk-button govuk-button--secondary"), .href("/children/\(id)/allocate")) { "Change allocation" } }
             if !allocations.isEmpty {
-                table(caption: "Allocation history", columns: [.init(header: "From"), .init(header: "To"), .init(header: "Team"), .init(header: "Worker")],
+                table(caption: "StoredAllocation history", columns: [.init(header: "From"), .init(header: "To"), .init(header: "Team"), .init(header: "Worker")],
                       rows: allocations.map { allocation in [
                           .text(DateText.long(iso: allocation.startDate)),
                           .text(allocation.endDate.map { DateText.long(iso: $0) } ?? "Now"),

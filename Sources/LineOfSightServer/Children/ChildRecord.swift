@@ -3,8 +3,6 @@ import SQLKit
 import Vapor
 
 extension Request {
-    var sql: any SQLDatabase { db as! any SQLDatabase }
-
     func childScope() async throws -> ChildScope {
         try await ChildScope.of(requirePrincipal(), on: db, today: today)
     }

@@ -28,7 +28,7 @@ struct ChildrenController {
     func show(req: Request) async throws -> Response {
         let child = try await req.visibleChild()
         let childID = try child.requireID()
-        let allocations = try await Allocation.query(on: req.db)
+        let allocations = try await StoredAllocation.query(on: req.db)
             .filter(\.$child.$id == childID)
             .with(\.$team).with(\.$worker)
             .sort(\.$startDate, .descending)
@@ -62,7 +62,7 @@ struct ChildrenController {
             try await req.db.transaction { db in
                 try await child.create(on: db)
                 try await req.audit(.create, entity: "child", entityID: child.id, childID: child.id, detail: "Added the child",
-                                    after: ChildSnapshot(child), on: db)
+                                    after: try ChildDetails(child), on: db)
             }
             req.flash("Child added. Allocate them to a team next.")
             return req.redirect(to: "/children/\(try child.requireID())")
@@ -84,7 +84,7 @@ struct ChildrenController {
         case let .failure(errors):
             return ChildPages.form(context: PageContext(req), child: child, form: form, errors: errors)
         case let .success(valid):
-            let before = ChildSnapshot(child)
+            let before = try ChildDetails(child)
             child.firstName = valid.firstName
             child.lastName = valid.lastName
             child.dateOfBirth = valid.dateOfBirth?.iso
@@ -93,7 +93,7 @@ struct ChildrenController {
             child.ethnicity = valid.ethnicity
             child.upn = valid.upn
             child.nhsNumber = valid.nhsNumber
-            let after = ChildSnapshot(child)
+            let after = try ChildDetails(child)
             if before != after {
                 try await req.db.transaction { db in
                     try await child.save(on: db)
@@ -131,32 +131,5 @@ struct ChildListQuery: Content {
         components.path = "/children"
         components.queryItems = items
         return components.string ?? "/children"
-    }
-}
-
-/// A child's details as recorded in the audit trail's before/after.
-struct ChildSnapshot: Codable, Equatable, Sendable {
-    let laChildID: String
-    let firstName: String
-    let lastName: String
-    let dateOfBirth: String?
-    let expectedDateOfBirth: String?
-    let sex: String
-    let ethnicity: String
-    let upn: String?
-    let nhsNumber: String?
-    let restricted: Bool
-
-    init(_ child: Child) {
-        laChildID = child.laChildID
-        firstName = child.firstName
-        lastName = child.lastName
-        dateOfBirth = child.dateOfBirth
-        expectedDateOfBirth = child.expectedDateOfBirth
-        sex = child.sex.rawValue
-        ethnicity = child.ethnicity
-        upn = child.upn
-        nhsNumber = child.nhsNumber
-        restricted = child.restricted
     }
 }

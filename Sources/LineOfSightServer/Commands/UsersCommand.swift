@@ -24,7 +24,8 @@ struct UsersCommand: AsyncCommand {
         guard let roleText = signature.role, let role = Role(rawValue: roleText) else {
             throw CommandFailure("--role must be one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        guard let username = signature.username?.trimmed.lowercased(), !username.isEmpty else { throw CommandFailure("--username is required") }
+        let username = signature.username?.trimmed.lowercased() ?? ""
+        if let problem = UserForm.usernameProblem(username) { throw CommandFailure("--username: \(problem)") }
         let name = signature.name?.trimmed ?? username
         let password = ProcessInfo.processInfo.environment["LINEOFSIGHT_NEW_PASSWORD"] ?? context.console.ask("Password for \(username)", isSecure: true)
         guard password.count >= Passwords.minimumLength else {

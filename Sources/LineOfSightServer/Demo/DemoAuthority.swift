@@ -24,6 +24,12 @@ struct DemoAuthority: Sendable {
     var allocations: [AllocationRecord] = []
     var accounts: [AccountRecord] = []
 
+    /// One demo account per role, by username.
+    static let usernames: [Role: String] = [
+        .socialWorker: "social.worker", .teamManager: "team.manager", .headOfService: "head.of.service", .director: "director",
+        .iro: "iro", .qaLead: "qa.lead", .analyst: "analyst", .lado: "lado", .admin: "admin", .board: "board",
+    ]
+
     /// The demo password for every demo account. It exists only in demo data.
     static let password = "demo-password"
     /// A fictional local authority number for UPNs.
@@ -170,11 +176,12 @@ private struct DemoAuthorityBuilder {
         var start = knownFrom
         for (index, step) in path.enumerated() {
             let isCurrent = index == path.count - 1
-            let end: CivilDate? = isCurrent ? nil : min(today.adding(days: -1), start.adding(days: max(1, span / path.count - 1)))
+            let next: CivilDate? = isCurrent ? nil : min(today, start.adding(days: max(1, span / path.count - 1) + 1))
+            let end = next.map(Allocation.lastDay(whenSucceededOn:))
             let unallocated = isCurrent && rng.chance(step.service == .dutyAndAssessment || step.service == .frontDoor ? 0.12 : 0.02)
             let worker = unallocated ? nil : pickWorker(in: step.id)
             authority.allocations.append(.init(id: rng.uuid(), childID: childID, teamID: step.id, workerID: worker, start: start, end: end))
-            if let end { start = end.adding(days: 1) }
+            if let next { start = next }
         }
     }
 
@@ -204,17 +211,18 @@ private struct DemoAuthorityBuilder {
         let worker = caseHolders[safeguarding.id]![1].id
         let manager = managers[safeguarding.id]!
         func staffName(_ id: UUID) -> String { authority.staff.first { $0.id == id }.map { $0.firstName + " " + $0.lastName } ?? "" }
-        authority.accounts = [
-            .init(username: "social.worker", displayName: staffName(worker), role: .socialWorker, staffID: worker),
-            .init(username: "team.manager", displayName: staffName(manager), role: .teamManager, staffID: manager),
-            .init(username: "head.of.service", displayName: staffName(safeguarding.headOfServiceID), role: .headOfService, staffID: safeguarding.headOfServiceID),
-            .init(username: "director", displayName: "Director of Children’s Services", role: .director, staffID: nil),
-            .init(username: "iro", displayName: staffName(reviewingOfficers[0]), role: .iro, staffID: reviewingOfficers[0]),
-            .init(username: "qa.lead", displayName: "Quality Assurance Lead", role: .qaLead, staffID: nil),
-            .init(username: "analyst", displayName: "Performance Analyst", role: .analyst, staffID: nil),
-            .init(username: "lado", displayName: "Local Authority Designated Officer", role: .lado, staffID: nil),
-            .init(username: "admin", displayName: "System Administrator", role: .admin, staffID: nil),
-            .init(username: "board", displayName: "Improvement Board Member", role: .board, staffID: nil),
+        let people: [(Role, String, UUID?)] = [
+            (.socialWorker, staffName(worker), worker),
+            (.teamManager, staffName(manager), manager),
+            (.headOfService, staffName(safeguarding.headOfServiceID), safeguarding.headOfServiceID),
+            (.director, "Director of Children’s Services", nil),
+            (.iro, staffName(reviewingOfficers[0]), reviewingOfficers[0]),
+            (.qaLead, "Quality Assurance Lead", nil),
+            (.analyst, "Performance Analyst", nil),
+            (.lado, "Local Authority Designated Officer", nil),
+            (.admin, "System Administrator", nil),
+            (.board, "Improvement Board Member", nil),
         ]
+        authority.accounts = people.map { .init(username: DemoAuthority.usernames[$0.0]!, displayName: $0.1, role: $0.0, staffID: $0.2) }
     }
 }

@@ -23,7 +23,7 @@ enum DemoSeeder {
                 }.create(on: db)
             }
             for batch in authority.allocations.chunked(300) {
-                try await batch.map { Allocation(id: $0.id, childID: $0.childID, teamID: $0.teamID, workerID: $0.workerID, startDate: $0.start.iso, endDate: $0.end?.iso) }
+                try await batch.map { StoredAllocation(id: $0.id, childID: $0.childID, teamID: $0.teamID, workerID: $0.workerID, startDate: $0.start.iso, endDate: $0.end?.iso) }
                     .create(on: db)
             }
             try await authority.accounts.map { User(username: $0.username, displayName: $0.displayName, passwordHash: hash, role: $0.role, staffID: $0.staffID) }

@@ -13,7 +13,7 @@ enum DemoStartup {
             try await DemoSeeder.seed(DemoAuthority.generate(today: today), on: app.db)
         }
         let (host, port) = serveAddress(app.environment.arguments)
-        let accounts = try await User.query(on: app.db).filter(\.$passwordHash != "").sort(\.$username).all()
+        let accounts = try await User.query(on: app.db).filter(\.$username ~~ Array(DemoAuthority.usernames.values)).filter(\.$active == true).sort(\.$username).all()
         var banner = "\nLineOfSight demo: open http://\(host):\(port)/ in your browser.\n"
         banner += "Sign in with any of these demo accounts (password: \(DemoAuthority.password)); the password exists only in demo data:\n"
         for account in accounts { banner += "  \(account.username.padding(toLength: 18, withPad: " ", startingAt: 0)) \(account.role.title)\n" }

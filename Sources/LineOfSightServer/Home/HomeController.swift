@@ -16,11 +16,10 @@ struct HomeController {
         if principal.role == .socialWorker, let staffID = principal.staffID {
             (myChildren, myChildrenTotal) = try await ChildDirectory.page(ChildFilter(workerID: staffID), scope: req.childScope(), page: 1, on: req.sql)
         }
-        let myTeams: [TeamSummary]
-        switch principal.role {
-        case .teamManager: myTeams = summaries.filter { $0.team.id == principal.teamID }
-        case .headOfService: myTeams = summaries.filter { $0.team.$headOfService.id == principal.staffID && principal.staffID != nil }
-        default: myTeams = []
+        var myTeams: [TeamSummary] = []
+        if principal.role == .teamManager || principal.role == .headOfService {
+            let responsible = try await ChildScope.responsibleTeams(of: principal, on: req.db)
+            myTeams = summaries.filter { $0.team.id.map(responsible.contains) ?? false }
         }
         return HomePage.render(context: PageContext(req), principal: principal, summaries: summaries, myChildren: myChildren,
                                myChildrenTotal: myChildrenTotal, myTeams: myTeams, today: req.today)

@@ -10,7 +10,7 @@ struct StaffController {
 
     func list(req: Request) async throws -> Response {
         let staff = try await StaffMember.query(on: req.db).filter(\.$active == true).with(\.$team).sort(\.$lastName).sort(\.$firstName).all()
-        let caseloads = try await ChildDirectory.caseloads(on: req.sql)
+        let caseloads = try await Workforce.caseloads(on: req.db)
         return Layout.page(title: "Staff", context: PageContext(req)) {
             heading("Staff")
             StaffPages.staffTable(caption: "\(staff.count) members of staff", staff, caseloads: caseloads, showTeam: true)
@@ -22,7 +22,7 @@ struct StaffController {
               let member = try await StaffMember.query(on: req.db).filter(\.$id == id).with(\.$team).with(\.$manager).first()
         else { throw Abort(.notFound) }
         let principal = try req.requirePrincipal()
-        let caseload = try await ChildDirectory.caseloads(on: req.sql)[id] ?? 0
+        let caseload = try await Workforce.caseloads(on: req.db)[id] ?? 0
         var children: [ChildListRow] = []
         if Role.childReaders.contains(principal.role) {
             children = try await ChildDirectory.page(ChildFilter(workerID: id), scope: req.childScope(), page: 1, on: req.sql).rows

@@ -34,7 +34,7 @@ enum DatabaseSetup {
     /// start with its cause.
     static func checkReachable(_ app: Application, _ location: Settings.DatabaseLocation) async throws {
         do {
-            try await (app.db as! any SQLDatabase).raw("SELECT 1").run()
+            try await app.db.sql.raw("SELECT 1").run()
         } catch {
             // PostgresNIO's plain description hides everything; the detailed one names the connection
             // failure (never the password, which is only in the URL we redact).

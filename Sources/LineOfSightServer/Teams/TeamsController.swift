@@ -24,7 +24,7 @@ struct TeamsController {
         }
         let summary = try await Workforce.teamSummaries(on: req.db).first { $0.team.id == id }
         let members = try await StaffMember.query(on: req.db).filter(\.$team.$id == id).filter(\.$active == true).sort(\.$lastName).all()
-        let caseloads = try await ChildDirectory.caseloads(on: req.sql)
+        let caseloads = try await Workforce.caseloads(on: req.db)
         let role = try req.requirePrincipal().role
         let canSeeChildren = Role.childReaders.contains(role)
         return Layout.page(title: team.name, context: PageContext(req), backLink: "/teams") {

@@ -41,9 +41,9 @@ enum TestDatabase {
     /// Empties every table (the PostgreSQL pass shares one database between tests). TRUNCATE fires no
     /// row triggers, so the append-only audit table can be emptied here but not through the app.
     static func empty(_ db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         let tables = [SavedForm.schema, APIToken.schema, LoginAttempt.schema, AccessGrant.schema, AuditEvent.schema, User.schema,
-                      Allocation.schema, Child.schema, Team.schema, StaffMember.schema, SessionRecord.schema]
+                      StoredAllocation.schema, Child.schema, Team.schema, StaffMember.schema, SessionRecord.schema]
         if sql.dialect.name == "postgresql" {
             try await sql.raw("TRUNCATE \(unsafeRaw: tables.joined(separator: ", ")) CASCADE").run()
         }

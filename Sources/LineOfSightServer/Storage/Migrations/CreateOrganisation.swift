@@ -47,7 +47,7 @@ struct CreateChildren: AsyncMigration {
             .field("updated_at", .datetime)
             .unique(on: "la_child_id")
             .create()
-        try await database.schema(Allocation.schema)
+        try await database.schema(StoredAllocation.schema)
             .id()
             .field("child_id", .uuid, .required, .references(Child.schema, .id))
             .field("team_id", .uuid, .required, .references(Team.schema, .id))
@@ -56,15 +56,15 @@ struct CreateChildren: AsyncMigration {
             .field("end_date", .string)
             .create()
         try await Indexes.create(on: database, [
-            ("allocations_child", Allocation.schema, ["child_id", "end_date"]),
-            ("allocations_team", Allocation.schema, ["team_id", "end_date"]),
-            ("allocations_worker", Allocation.schema, ["worker_id", "end_date"]),
+            ("allocations_child", StoredAllocation.schema, ["child_id", "end_date"]),
+            ("allocations_team", StoredAllocation.schema, ["team_id", "end_date"]),
+            ("allocations_worker", StoredAllocation.schema, ["worker_id", "end_date"]),
             ("children_names", Child.schema, ["last_name", "first_name"]),
         ])
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(Allocation.schema).delete()
+        try await database.schema(StoredAllocation.schema).delete()
         try await database.schema(Child.schema).delete()
     }
 }

@@ -58,19 +58,6 @@ enum ChildDirectory {
         return found != nil
     }
 
-    /// Current caseload per worker (children allocated to them now), for the team and staff pages.
-    static func caseloads(on db: any SQLDatabase) async throws -> [UUID: Int] {
-        struct Row: Decodable { let worker_id: UUID; let n: Int }
-        let rows = try await db.select()
-            .column("worker_id").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-            .from(Allocation.schema)
-            .where("end_date", .is, SQLLiteral.null)
-            .where("worker_id", .isNot, SQLLiteral.null)
-            .groupBy("worker_id")
-            .all(decoding: Row.self)
-        return Dictionary(uniqueKeysWithValues: rows.map { ($0.worker_id, $0.n) })
-    }
-
     private static func selectColumns(_ builder: SQLSelectBuilder) -> SQLSelectBuilder {
         builder
             .column(SQLColumn("id", table: "c")).column(SQLColumn("la_child_id", table: "c"))
@@ -90,7 +77,7 @@ enum ChildDirectory {
         )
         builder
             .from(SQLAlias(SQLIdentifier(Child.schema), as: SQLIdentifier("c")))
-            .join(SQLAlias(SQLIdentifier(Allocation.schema), as: SQLIdentifier("a")), method: SQLJoinMethod.left, on: openAllocation)
+            .join(SQLAlias(SQLIdentifier(StoredAllocation.schema), as: SQLIdentifier("a")), method: SQLJoinMethod.left, on: openAllocation)
             .join(SQLAlias(SQLIdentifier(Team.schema), as: SQLIdentifier("t")), method: SQLJoinMethod.left,
                   on: SQLColumn("id", table: "t"), .equal, SQLColumn("team_id", table: "a"))
             .join(SQLAlias(SQLIdentifier(StaffMember.schema), as: SQLIdentifier("s")), method: SQLJoinMethod.left,

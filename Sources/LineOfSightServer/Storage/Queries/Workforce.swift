@@ -15,13 +15,26 @@ struct TeamSummary: Sendable {
 }
 
 enum Workforce {
+    /// Current caseload per worker (children allocated to them now), for the team and staff pages.
+    static func caseloads(on db: any Database) async throws -> [UUID: Int] {
+        struct Row: Decodable { let worker_id: UUID; let n: Int }
+        let rows = try await db.sql.select()
+            .column("worker_id").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from(StoredAllocation.schema)
+            .where("end_date", .is, SQLLiteral.null)
+            .where("worker_id", .isNot, SQLLiteral.null)
+            .groupBy("worker_id")
+            .all(decoding: Row.self)
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0.worker_id, $0.n) })
+    }
+
     static func teamSummaries(on db: any Database) async throws -> [TeamSummary] {
         struct Count: Decodable { let team_id: UUID; let children: Int; let unallocated: Int }
-        let counts = try await (db as! any SQLDatabase).select()
+        let counts = try await db.sql.select()
             .column("team_id")
             .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "children")
             .column(SQLRaw("SUM(CASE WHEN worker_id IS NULL THEN 1 ELSE 0 END)"), as: "unallocated")
-            .from(Allocation.schema)
+            .from(StoredAllocation.schema)
             .where("end_date", .is, SQLLiteral.null)
             .groupBy("team_id")
             .all(decoding: Count.self)

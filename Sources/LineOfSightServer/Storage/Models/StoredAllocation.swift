@@ -1,9 +1,11 @@
 import Fluent
 import Foundation
 
-/// A child's allocation to a team, and usually a worker, over a period. The open allocation (no end
-/// date) is the current one; history is never rewritten, only closed.
-final class Allocation: Model, @unchecked Sendable {
+/// The stored form of a child's allocation (the core's `Allocation`) to a team, and usually a worker,
+/// over a period. Fluent models whose core type has the same name are called `Stored…`, so neither
+/// shadows the other. The open allocation (no end date) is the current one; history is never
+/// rewritten, only closed.
+final class StoredAllocation: Model, @unchecked Sendable {
     static let schema = "allocations"
 
     @ID(key: .id) var id: UUID?

@@ -1,0 +1,19 @@
+import Foundation
+import Vapor
+
+/// An allocation as the API returns it and as the audit trail records it.
+struct AllocationDetails: Content, Equatable {
+    let id: UUID
+    let teamId: UUID
+    let workerId: UUID?
+    let startDate: String
+    let endDate: String?
+
+    init(_ allocation: StoredAllocation) throws {
+        id = try allocation.requireID()
+        teamId = allocation.$team.id
+        workerId = allocation.$worker.id
+        startDate = allocation.startDate
+        endDate = allocation.endDate
+    }
+}

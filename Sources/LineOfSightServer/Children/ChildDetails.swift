@@ -1,0 +1,35 @@
+import Foundation
+import Vapor
+
+/// A child's record as the API returns it and as the audit trail records it before and after a
+/// change: one shape, so what an auditor reads is what an API client sees. Audit rows leave
+/// `allocations` out; the API fills it in.
+struct ChildDetails: Content, Equatable {
+    let id: UUID
+    let laChildId: String
+    let firstName: String
+    let lastName: String
+    let dateOfBirth: String?
+    let expectedDateOfBirth: String?
+    let sex: String
+    let ethnicity: String
+    let upn: String?
+    let nhsNumber: String?
+    let restricted: Bool
+    var allocations: [AllocationDetails]?
+
+    init(_ child: Child, allocations: [StoredAllocation]? = nil) throws {
+        id = try child.requireID()
+        laChildId = child.laChildID
+        firstName = child.firstName
+        lastName = child.lastName
+        dateOfBirth = child.dateOfBirth
+        expectedDateOfBirth = child.expectedDateOfBirth
+        sex = child.sex.rawValue
+        ethnicity = child.ethnicity
+        upn = child.upn
+        nhsNumber = child.nhsNumber
+        restricted = child.restricted
+        self.allocations = try allocations?.map(AllocationDetails.init)
+    }
+}
