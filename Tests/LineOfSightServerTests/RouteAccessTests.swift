@@ -26,11 +26,13 @@ import VaporTesting
             "GET /api/v1/children": readers, "GET /api/v1/children/:childID": readers,
             "GET /api/v1/teams": organisation, "GET /api/v1/teams/:teamID": organisation,
             "GET /api/v1/staff": organisation, "GET /api/v1/staff/:staffID": organisation,
+            "GET /account/tokens": readers.union(organisation), "POST /account/tokens": readers.union(organisation),
+            "POST /account/tokens/:tokenID/revoke": readers.union(organisation),
         ]
         for route in ["GET /admin/users", "GET /admin/users/new", "POST /admin/users/new", "GET /admin/users/:userID",
-                      "POST /admin/users/:userID/tokens", "POST /admin/users/:userID/tokens/:tokenID/revoke", "POST /admin/users/:userID/active",
-                      "POST /admin/users/:userID/role", "POST /admin/users/:userID/password",
-                      "GET /admin/grants", "POST /admin/grants", "POST /admin/grants/:grantID/revoke",
+                      "POST /admin/users/:userID/tokens/:tokenID/revoke", "POST /admin/users/:userID/active",
+                      "POST /admin/users/:userID/role", "POST /admin/users/:userID/password", "POST /admin/users/:userID/unlock",
+                      "GET /admin/grants", "POST /admin/grants", "POST /admin/grants/:grantID/revoke", "POST /admin/grants/:grantID/approve",
                       "GET /admin/access-history", "POST /admin/access-history/restricted",
                       "GET /admin/teams/new", "POST /admin/teams/new", "GET /admin/teams/:teamID/edit", "POST /admin/teams/:teamID/edit"] {
             table[route] = [.admin]

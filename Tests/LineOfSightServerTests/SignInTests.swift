@@ -20,13 +20,21 @@ import VaporTesting
         }
     }
 
-    @Test func sessionCookieIsHttpOnlyAndSameSite() async throws {
+    @Test func cookiesAreHttpOnlySameSiteAndSecureExceptOnALoopbackHost() async throws {
         try await withTestApp { app, _ in
-            try await app.testing().test(.GET, "/sign-in") { res in
-                let cookie = try #require(res.headers.setCookie?["lineofsight-session"])
-                #expect(cookie.isHTTPOnly)
-                #expect(cookie.sameSite == .lax)
-            }
+            var visitor = Visitor(app)
+            let form = try await visitor.get("/sign-in")
+            let csrf = try #require(form.headers.setCookie?["lineofsight-csrf"])
+            #expect(csrf.isHTTPOnly && csrf.sameSite == .lax && csrf.isSecure, "no Host header: not a loopback name, so Secure")
+            let signedIn = try await visitor.post("/sign-in", ["username": "analyst", "password": DemoAuthority.password])
+            let session = try #require(signedIn.headers.setCookie?["lineofsight-session"])
+            #expect(session.isHTTPOnly && session.sameSite == .lax && session.isSecure)
+            #expect(signedIn.headers.first(name: "Strict-Transport-Security") != nil)
+            var local = Visitor(app)
+            let page = try await local.get("/sign-in", headers: ["Host": "127.0.0.1:8080"])
+            #expect(page.headers.setCookie?["lineofsight-csrf"]?.isSecure == false)
+            #expect(page.headers.first(name: "Strict-Transport-Security") == nil)
+            #expect(Request.isLoopback(host: "localhost:8080") && Request.isLoopback(host: "[::1]:80") && !Request.isLoopback(host: "127.evil.example"))
         }
     }
 
@@ -63,9 +71,17 @@ import VaporTesting
         try await withTestApp { app, _ in
             var visitor = Visitor(app)
             _ = try await visitor.get("/sign-in")
-            let before = try #require(visitor.cookie)
+            visitor.cookie = "planted-by-someone-else"
             _ = try await visitor.post("/sign-in", ["username": "analyst", "password": DemoAuthority.password])
-            #expect(visitor.cookie != nil && visitor.cookie != before, "the pre-sign-in session id must not survive sign-in")
+            let first = try #require(visitor.cookie)
+            #expect(first != "planted-by-someone-else", "a planted session id must not survive sign-in")
+            _ = try await visitor.get("/")
+            _ = try await visitor.post("/sign-in", ["username": "analyst", "password": DemoAuthority.password])
+            #expect(visitor.cookie != first, "signing in again starts a new session")
+            var stale = Visitor(app)
+            stale.cookie = first
+            #expect(try await stale.get("/children").status == .seeOther, "the replaced session no longer signs anyone in")
+            #expect(try await UserSession.query(on: app.db).filter(\.$tokenHash == first).count() == 0, "only the hash of a session token is stored")
             _ = try await visitor.get("/")
             let out = try await visitor.post("/sign-out")
             #expect(out.location == "/sign-in?signedOut=1")
@@ -118,6 +134,9 @@ import VaporTesting
         #expect(SignInController.safeRedirect("/children?q=a") == "/children?q=a")
         #expect(SignInController.safeRedirect("//evil.example") == "/")
         #expect(SignInController.safeRedirect("https://evil.example") == "/")
-        #expect(SignInController.safeRedirect(nil) == "/")
+        #expect(SignInController.safeRedirect("/\\evil.example") == "/")
+        #expect(SignInController.safeRedirect("/\t/evil.example/") == "/")
+        #expect(SignInController.safeRedirect("/children\r\nSet-Cookie: x=1") == "/")
+        #expect(SignInController.safeRedirect("/ /evil.example") == "/")
     }
 }

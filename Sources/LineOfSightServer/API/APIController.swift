@@ -23,13 +23,10 @@ struct APIController {
     }
 
     func children(req: Request) async throws -> APIPage<APIChildSummary> {
-        let query = try req.query.decode(ChildListQuery.self)
-        let page = max(1, query.page ?? 1)
-        let (rows, total) = try await ChildDirectory.page(query.filter, scope: req.childScope(), page: page, on: req.sql)
-        if !query.filter.text.isEmpty {
-            try await req.audit(.search, entity: "child", entityID: nil, childID: nil, detail: "API search of children for “\(query.filter.text)”: \(total) found")
-        }
-        return APIPage(items: rows.map(APIChildSummary.init), total: total, page: page, pageSize: ChildDirectory.pageSize)
+        let query = ChildListQuery(req.queryParameters)
+        let page = try await ChildDirectory.page(query.filter, scope: req.childScope(), page: query.page, on: req.sql)
+        try await req.auditShown(page.rows.map(\.id), query.filter.text.isEmpty ? .list : .search, detail: query.auditDetail(page) + " through the API")
+        return APIPage(items: page.rows.map(APIChildSummary.init), total: page.total, page: page.number, pageSize: ChildDirectory.pageSize)
     }
 
     func child(req: Request) async throws -> ChildDetails {

@@ -8,8 +8,8 @@ struct APIChildSummary: Content {
     let laChildId: String
     let firstName: String
     let lastName: String
-    let dateOfBirth: String?
-    let expectedDateOfBirth: String?
+    let dateOfBirth: CivilDate?
+    let expectedDateOfBirth: CivilDate?
     let teamId: UUID?
     let teamName: String?
     let workerId: UUID?

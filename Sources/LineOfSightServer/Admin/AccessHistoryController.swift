@@ -1,22 +1,23 @@
 import Fluent
+import FluentSQL
+import SQLKit
 import Vapor
 
-/// An administrator reads who opened or changed a child's record, and can restrict a record (M21).
-/// The child is named by LA child ID only: administrators do not see children's details.
+/// An administrator reads who opened, listed, found or changed a child's record, and restricts or
+/// unrestricts it (M21). The child is named by LA child ID only: administrators do not see children's
+/// details.
 struct AccessHistoryController {
+    static let shownEvents = 500
+
     func register(_ routes: any RoutesBuilder) {
         routes.get("admin", "access-history", use: history).allow(.admin)
         routes.post("admin", "access-history", "restricted", use: setRestricted).allow(.admin)
     }
 
-    struct Query: Content { var child: String? }
-
     func history(req: Request) async throws -> Response {
-        let laChildID = (try req.query.decode(Query.self).child ?? "").trimmed
+        let laChildID = String((req.queryParameters["child"] ?? "").trimmed.prefix(50))
         let child = laChildID.isEmpty ? nil : try await Child.query(on: req.db).filter(\.$laChildID == laChildID).first()
-        let events = try await child.asyncFlatMap { child in
-            try await AuditEvent.query(on: req.db).filter(\.$childID == child.requireID()).sort(\.$at, .descending).limit(500).all()
-        } ?? []
+        let events = try await child.asyncFlatMap { try await Self.events(about: $0.requireID(), on: req.sql) } ?? []
         let context = PageContext(req)
         return Layout.page(title: "Access history", context: context) {
             if let flash = req.takeFlash() { successBanner(flash) }
@@ -30,28 +31,54 @@ struct AccessHistoryController {
                 summaryList([SummaryRow("LA child ID", child.laChildID), SummaryRow("Restricted record", child.restricted ? "Yes" : "No")])
                 postForm(action: "/admin/access-history/restricted", csrfToken: context.csrfToken) {
                     Node.void("input", [.type("hidden"), .name("child"), .value(child.laChildID)])
+                    Node.void("input", [.type("hidden"), .name("restricted"), .value(child.restricted ? "no" : "yes")])
                     button(child.restricted ? "Remove the restriction" : "Restrict this record", secondary: true)
                 }
-                table(caption: "Reads and changes (\(events.count), newest first)", columns: [
+                table(caption: "Reads, lists and changes (\(events.count)\(events.count == Self.shownEvents ? ", the newest" : ""), newest first)", columns: [
                     .init(header: "When"), .init(header: "Who"), .init(header: "What"), .init(header: "Detail"),
                 ], rows: events.map { event in [
-                    .text(UserPages.timestamp(event.at)), .text(event.username), .text(event.action.rawValue.replacingOccurrences(of: "_", with: " ")), .text(event.detail),
+                    .text(UserPages.timestamp(event.at)),
+                    .text(event.username + (event.tokenID == nil ? "" : " (with an API token)")),
+                    .text(event.action.title),
+                    .text(event.detail),
                 ] })
             }
         }
     }
 
+    /// Everything the trail holds about the child: rows about the child alone, and lists and searches
+    /// that showed the child among others.
+    static func events(about childID: UUID, on sql: any SQLDatabase) async throws -> [AuditEvent] {
+        let listed = SQLSubquery.select { $0.column("audit_event_id").from(AuditedChild.schema).where("child_id", .equal, SQLBind(childID)) }
+        return try await sql.select().column("*").from(AuditEvent.schema)
+            .where("child_id", .equal, SQLBind(childID))
+            .orWhere("id", .in, listed)
+            .orderBy("at", .descending)
+            .limit(shownEvents)
+            .all(decodingFluent: AuditEvent.self)
+    }
+
+    /// Sets the restriction to what the form asked for (never a toggle: a second click of the same
+    /// button, or a stale page, changes nothing).
     func setRestricted(req: Request) async throws -> Response {
-        let laChildID = req.formFields()["child", default: ""].trimmed
+        let laChildID = (req.form["child"] ?? "").trimmed
+        guard let wanted = ["yes": true, "no": false][req.form["restricted"] ?? ""] else {
+            throw Abort(.badRequest, reason: "Choose whether to restrict the record.")
+        }
         guard let child = try await Child.query(on: req.db).filter(\.$laChildID == laChildID).first() else { throw Abort(.notFound) }
+        let link = "/admin/access-history?child=\(laChildID.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+        guard child.restricted != wanted else {
+            req.flash(wanted ? "The record was already restricted" : "The record was already unrestricted")
+            return req.redirect(to: link)
+        }
         let before = try ChildDetails(child)
-        child.restricted.toggle()
+        child.restricted = wanted
         try await req.db.transaction { db in
             try await child.save(on: db)
             try await req.audit(.update, entity: "child", entityID: child.id, childID: child.id,
-                                detail: child.restricted ? "Restricted the record" : "Removed the restriction", before: before, after: try ChildDetails(child), on: db)
+                                detail: wanted ? "Restricted the record" : "Removed the restriction", before: before, after: try ChildDetails(child), on: db)
         }
-        req.flash(child.restricted ? "Record restricted" : "Restriction removed")
-        return req.redirect(to: "/admin/access-history?child=\(laChildID.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
+        req.flash(wanted ? "Record restricted" : "Restriction removed")
+        return req.redirect(to: link)
     }
 }

@@ -17,7 +17,7 @@ struct TeamsAdminController {
     }
 
     func create(req: Request) async throws -> Response {
-        let form = TeamForm(fields: req.formFields())
+        let form = TeamForm(fields: req.form)
         let (valid, errors) = try await form.validate(excluding: nil, on: req.db)
         guard let valid else { return try await self.form(req, team: nil, form: form, errors: errors) }
         let team = Team(name: valid.name, service: valid.service, headOfServiceID: valid.headOfServiceID)
@@ -36,7 +36,7 @@ struct TeamsAdminController {
 
     func update(req: Request) async throws -> Response {
         let team = try await findTeam(req)
-        let form = TeamForm(fields: req.formFields())
+        let form = TeamForm(fields: req.form)
         let (valid, errors) = try await form.validate(excluding: team.id, on: req.db)
         guard let valid else { return try await self.form(req, team: team, form: form, errors: errors) }
         let before = TeamSnapshot(team)
@@ -94,10 +94,10 @@ struct TeamForm: Sendable {
         headOfService = team.$headOfService.id?.uuidString ?? ""
     }
 
-    init(fields: [String: String]) {
-        name = fields["name", default: ""].trimmed
-        service = fields["service", default: ""]
-        headOfService = fields["head-of-service", default: ""]
+    init(fields: FormInput) {
+        name = (fields["name"] ?? "").trimmed
+        service = fields["service"] ?? ""
+        headOfService = fields["head-of-service"] ?? ""
     }
 
     struct Valid {

@@ -24,59 +24,51 @@ enum UserPages {
         }
     }
 
-    static func detail(context: PageContext, user: User, tokens: [APIToken], staff: [StaffMember], flash: String?, newToken: String?, errors: FieldErrors = FieldErrors()) -> Response {
+    static func detail(context: PageContext, user: User, tokens: [APIToken], staff: [StaffMember], locked: Bool, isSelf: Bool,
+                       flash: String?, errors: FieldErrors = FieldErrors()) -> Response {
         let id = user.id?.uuidString ?? ""
         return Layout.page(title: user.username, context: context, status: errors.isEmpty ? .ok : .unprocessableEntity, hasErrors: !errors.isEmpty, backLink: "/admin/users") {
             errorSummary(errors)
             if let flash { successBanner(flash) }
-            if let newToken {
-                el("div", .class("govuk-notification-banner govuk-notification-banner--success"), .attribute("role", "alert"), .aria("labelledby", "token-title")) {
-                    el("div", .class("govuk-notification-banner__header")) { el("h2", .class("govuk-notification-banner__title"), .id("token-title")) { "Token issued" } }
-                    el("div", .class("govuk-notification-banner__content")) {
-                        paragraph("Copy this token now. It will not be shown again:")
-                        el("p", .class("govuk-body govuk-!-font-weight-bold"), .id("new-token")) { newToken }
-                    }
-                }
-            }
             heading(user.displayName, caption: user.username)
             summaryList([
                 SummaryRow("Role", user.role.title),
                 SummaryRow("Staff record", user.staff?.fullName ?? "None"),
                 SummaryRow("Status", user.active ? "Active" : "Deactivated"),
+                SummaryRow("Sign-in", locked ? "Locked after too many failed attempts" : "Not locked"),
             ])
-            postForm(action: "/admin/users/\(id)/active", csrfToken: context.csrfToken) {
-                button(user.active ? "Deactivate user" : "Reactivate user", secondary: true)
+            if locked {
+                postForm(action: "/admin/users/\(id)/unlock", csrfToken: context.csrfToken) { button("Unlock sign-in", secondary: true) }
+            }
+            if !isSelf {
+                postForm(action: "/admin/users/\(id)/active", csrfToken: context.csrfToken) {
+                    Node.void("input", [.type("hidden"), .name("active"), .value(user.active ? "no" : "yes")])
+                    button(user.active ? "Deactivate user" : "Reactivate user", secondary: true)
+                }
             }
             el("h2", .class("govuk-heading-m")) { "Role and staff record" }
-            postForm(action: "/admin/users/\(id)/role", csrfToken: context.csrfToken) {
-                SelectField(id: "role", label: "Role", options: Role.allCases.map { ($0.rawValue, $0.title) }, selected: user.role.rawValue, error: errors["role"]).node
-                SelectField(id: "staff", label: "Staff record", options: [("", "None")] + staff.map { ($0.id?.uuidString ?? "", "\($0.fullName), \($0.jobRole.title)") },
-                            selected: user.$staff.id?.uuidString ?? "", hint: "Social workers, team managers and heads of service must be linked.", error: errors["staff"]).node
-                button("Change role", secondary: true)
+            if isSelf {
+                paragraph("You cannot change your own role or staff record. Ask another administrator.")
+            } else {
+                postForm(action: "/admin/users/\(id)/role", csrfToken: context.csrfToken) {
+                    SelectField(id: "role", label: "Role", options: Role.allCases.map { ($0.rawValue, $0.title) }, selected: user.role.rawValue, error: errors["role"]).node
+                    SelectField(id: "staff", label: "Staff record", options: [("", "None")] + staff.map { ($0.id?.uuidString ?? "", "\($0.fullName), \($0.jobRole.title)") },
+                                selected: user.$staff.id?.uuidString ?? "", hint: "Social workers, team managers and heads of service must be linked.", error: errors["staff"]).node
+                    button("Change role", secondary: true)
+                }
             }
             el("h2", .class("govuk-heading-m")) { "Password" }
             postForm(action: "/admin/users/\(id)/password", csrfToken: context.csrfToken) {
-                TextField(id: "new-password", label: "New temporary password", hint: "At least \(Passwords.minimumLength) characters. Give it to the person securely.",
+                TextField(id: "new-password", label: "New temporary password", hint: "At least \(Passwords.minimumLength) characters. Give it to the person securely. They will be signed out everywhere.",
                           error: errors["new-password"], type: "password", width: "20", autocomplete: "new-password").node
                 button("Reset password", secondary: true)
             }
             el("h2", .class("govuk-heading-m")) { "API tokens" }
-            if !tokens.isEmpty {
-                table(caption: "API tokens", captionVisible: false, columns: [.init(header: "Name"), .init(header: "Issued"), .init(header: "Last used"), .init(header: "Status")],
-                      rows: tokens.map { token in [
-                          .text(token.name),
-                          .text(token.createdAt.map(timestamp) ?? ""),
-                          .text(token.lastUsedAt.map(timestamp) ?? "Never"),
-                          token.revokedAt == nil
-                              ? postForm(action: "/admin/users/\(id)/tokens/\(token.id?.uuidString ?? "")/revoke", csrfToken: context.csrfToken) {
-                                  el("button", .type("submit"), .class("govuk-button govuk-button--warning"), .aria("label", "Revoke token \(token.name)")) { "Revoke" }
-                              }
-                              : tag("Revoked", .grey),
-                      ] })
-            }
-            postForm(action: "/admin/users/\(id)/tokens", csrfToken: context.csrfToken) {
-                TextField(id: "token-name", label: "Name of the new token", hint: "The system or script that will use it", error: errors["token-name"], width: "20").node
-                button("Issue API token", secondary: true)
+            paragraph("People issue their own tokens. You can revoke any of them.")
+            if tokens.isEmpty {
+                paragraph("\(user.username) has no API tokens.")
+            } else {
+                TokenPages.tokenTable(tokens, context: context) { "/admin/users/\(id)/tokens/\($0)/revoke" }
             }
         }
     }

@@ -1,19 +1,20 @@
 import Fluent
 import Vapor
 
-/// Administrators manage sign-in accounts: create, deactivate or reactivate, and issue or revoke
-/// API tokens (M21).
+/// Administrators manage sign-in accounts: create, deactivate or reactivate, change another person's
+/// role, reset a password, unlock sign-in, and revoke API tokens (M21). An administrator cannot change
+/// their own role, and cannot issue a token for anyone: people issue their own (`AccountController`).
 struct UsersAdminController {
     func register(_ routes: any RoutesBuilder) {
         routes.get("admin", "users", use: list).allow(.admin)
         routes.get("admin", "users", "new", use: newForm).allow(.admin)
         routes.post("admin", "users", "new", use: create).allow(.admin)
         routes.get("admin", "users", ":userID", use: show).allow(.admin)
-        routes.post("admin", "users", ":userID", "tokens", use: issueToken).allow(.admin)
         routes.post("admin", "users", ":userID", "tokens", ":tokenID", "revoke", use: revokeToken).allow(.admin)
-        routes.post("admin", "users", ":userID", "active", use: toggleActive).allow(.admin)
+        routes.post("admin", "users", ":userID", "active", use: setActive).allow(.admin)
         routes.post("admin", "users", ":userID", "role", use: changeRole).allow(.admin)
         routes.post("admin", "users", ":userID", "password", use: resetPassword).allow(.admin)
+        routes.post("admin", "users", ":userID", "unlock", use: unlock).allow(.admin)
     }
 
     func list(req: Request) async throws -> Response {
@@ -40,14 +41,14 @@ struct UsersAdminController {
     }
 
     func create(req: Request) async throws -> Response {
-        let form = UserForm(fields: req.formFields())
+        let form = UserForm(fields: req.form)
         let staff = try await StaffMember.query(on: req.db).all()
         var errors = form.validate(staff: staff)
         if errors.isEmpty, try await User.query(on: req.db).filter(\.$username == form.username).first() != nil {
             errors.add("username", "A user called \(form.username) already exists")
         }
         guard errors.isEmpty, let role = Role(rawValue: form.role) else { return try await UserPages.form(req, form: form, errors: errors) }
-        let user = User(username: form.username, displayName: form.displayName, passwordHash: try Passwords.hash(form.password),
+        let user = User(username: form.username, displayName: form.displayName, passwordHash: try await Passwords.hash(form.password, on: req.application),
                         role: role, staffID: UUID(uuidString: form.staffID))
         try await req.db.transaction { db in
             try await user.create(on: db)
@@ -59,20 +60,7 @@ struct UsersAdminController {
 
     func show(req: Request) async throws -> Response {
         let user = try await findUser(req)
-        return try await detailPage(req, user, flash: req.takeFlash(), newToken: nil)
-    }
-
-    func issueToken(req: Request) async throws -> Response {
-        let user = try await findUser(req)
-        let name = req.formFields()["token-name", default: ""].trimmed
-        guard !name.isEmpty, name.count <= 100 else {
-            var errors = FieldErrors()
-            errors.add("token-name", "Enter a name for the token, such as the system that will use it (100 characters or fewer)")
-            return try await detailPage(req, user, flash: nil, newToken: nil, errors: errors)
-        }
-        let token = try await BearerTokens.issue(for: user.requireID(), name: name, on: req.db)
-        try await req.audit(.create, entity: "api_token", entityID: user.id, childID: nil, detail: "Issued API token “\(name)” to \(user.username)")
-        return try await detailPage(req, user, flash: nil, newToken: token)
+        return try await detailPage(req, user, flash: req.takeFlash())
     }
 
     func revokeToken(req: Request) async throws -> Response {
@@ -80,34 +68,37 @@ struct UsersAdminController {
         guard let tokenID = req.parameters.get("tokenID", as: UUID.self),
               let token = try await APIToken.query(on: req.db).filter(\.$id == tokenID).filter(\.$user.$id == user.requireID()).first()
         else { throw Abort(.notFound) }
-        token.revokedAt = Date()
-        try await req.db.transaction { db in
-            try await token.save(on: db)
-            try await req.audit(.update, entity: "api_token", entityID: token.id, childID: nil, detail: "Revoked API token “\(token.name)” of \(user.username)", on: db)
-        }
-        req.flash("Token “\(token.name)” revoked")
+        try await TokenPages.revoke(token, by: req)
         return req.redirect(to: "/admin/users/\(try user.requireID())")
     }
 
-    func toggleActive(req: Request) async throws -> Response {
+    /// Sets the account active or not, as the form asked (never a toggle, so a second click changes
+    /// nothing). Deactivating ends the person's sessions at once.
+    func setActive(req: Request) async throws -> Response {
         let user = try await findUser(req)
+        guard let wanted = ["yes": true, "no": false][req.form["active"] ?? ""] else { throw Abort(.badRequest, reason: "Choose whether the account is active.") }
         guard user.id != req.principal?.userID else { throw Abort(.badRequest, reason: "You cannot deactivate your own account.") }
-        user.active.toggle()
-        try await req.db.transaction { db in
-            try await user.save(on: db)
-            try await req.audit(.update, entity: "user", entityID: user.id, childID: nil, detail: "\(user.active ? "Reactivated" : "Deactivated") user \(user.username)", on: db)
+        if user.active != wanted {
+            user.active = wanted
+            try await req.db.transaction { db in
+                try await user.save(on: db)
+                if !wanted { try await Sessions.endAll(of: user.requireID(), on: db) }
+                try await req.audit(.update, entity: "user", entityID: user.id, childID: nil, detail: "\(wanted ? "Reactivated" : "Deactivated") user \(user.username)", on: db)
+            }
         }
-        req.flash("\(user.username) \(user.active ? "reactivated" : "deactivated")")
+        req.flash("\(user.username) \(wanted ? "reactivated" : "deactivated")")
         return req.redirect(to: "/admin/users/\(try user.requireID())")
     }
 
     func changeRole(req: Request) async throws -> Response {
         let user = try await findUser(req)
-        var form = UserForm(fields: req.formFields())
+        var form = UserForm(fields: req.form)
         form.username = user.username
-        let errors = form.validateAccess(staff: try await StaffMember.query(on: req.db).all())
+        var errors = form.validateAccess(staff: try await StaffMember.query(on: req.db).all())
+        // Otherwise an administrator could make themselves a reader of children.
+        if user.id == req.principal?.userID { errors.add("role", "You cannot change your own role or staff record: ask another administrator") }
         guard errors.isEmpty, let role = Role(rawValue: form.role) else {
-            return try await detailPage(req, user, flash: nil, newToken: nil, errors: errors)
+            return try await detailPage(req, user, flash: nil, errors: errors)
         }
         let before = AccountSnapshot(user)
         user.role = role
@@ -121,17 +112,20 @@ struct UsersAdminController {
         return req.redirect(to: "/admin/users/\(try user.requireID())")
     }
 
+    /// A new temporary password; every session of that person ends (but the administrator's own, if
+    /// they reset their own password).
     func resetPassword(req: Request) async throws -> Response {
         let user = try await findUser(req)
-        let password = req.formFields()["new-password", default: ""]
-        guard password.count >= Passwords.minimumLength else {
+        let password = req.form["new-password"] ?? ""
+        if let problem = Passwords.problem(with: password) {
             var errors = FieldErrors()
-            errors.add("new-password", "Password must be at least \(Passwords.minimumLength) characters")
-            return try await detailPage(req, user, flash: nil, newToken: nil, errors: errors)
+            errors.add("new-password", problem)
+            return try await detailPage(req, user, flash: nil, errors: errors)
         }
-        user.passwordHash = try Passwords.hash(password)
+        user.passwordHash = try await Passwords.hash(password, on: req.application)
         try await req.db.transaction { db in
             try await user.save(on: db)
+            try await Sessions.endAll(of: user.requireID(), except: req.principal?.sessionID, on: db)
             // The audit row says that it happened, never the password or its hash.
             try await req.audit(.update, entity: "user", entityID: user.id, childID: nil, detail: "Reset the password of \(user.username)", on: db)
         }
@@ -139,10 +133,23 @@ struct UsersAdminController {
         return req.redirect(to: "/admin/users/\(try user.requireID())")
     }
 
-    private func detailPage(_ req: Request, _ user: User, flash: String?, newToken: String?, errors: FieldErrors = FieldErrors()) async throws -> Response {
+    /// Lets a person locked out by failed sign-ins try again at once.
+    func unlock(req: Request) async throws -> Response {
+        let user = try await findUser(req)
+        try await req.db.transaction { db in
+            try await LoginThrottle.unlock(user.username, on: db)
+            try await req.audit(.update, entity: "user", entityID: user.id, childID: nil, detail: "Unlocked sign-in for \(user.username)", on: db)
+        }
+        req.flash("\(user.username) can sign in again")
+        return req.redirect(to: "/admin/users/\(try user.requireID())")
+    }
+
+    private func detailPage(_ req: Request, _ user: User, flash: String?, errors: FieldErrors = FieldErrors()) async throws -> Response {
         let tokens = try await APIToken.query(on: req.db).filter(\.$user.$id == user.requireID()).sort(\.$createdAt, .descending).all()
         let staff = try await StaffMember.query(on: req.db).filter(\.$active == true).sort(\.$lastName).all()
-        return UserPages.detail(context: PageContext(req), user: user, tokens: tokens, staff: staff, flash: flash, newToken: newToken, errors: errors)
+        let locked = try await LoginThrottle.isLocked(user.username, on: req.db)
+        return UserPages.detail(context: PageContext(req), user: user, tokens: tokens, staff: staff, locked: locked,
+                                isSelf: user.id == req.principal?.userID, flash: flash, errors: errors)
     }
 
     private func findUser(_ req: Request) async throws -> User {
@@ -162,20 +169,21 @@ struct UserForm: Sendable {
 
     init() {}
 
-    init(fields: [String: String]) {
-        username = fields["username", default: ""].trimmed.lowercased()
-        displayName = fields["display-name", default: ""].trimmed
-        role = fields["role", default: ""]
-        staffID = fields["staff", default: ""]
-        password = fields["password", default: ""]
+    init(fields: FormInput) {
+        username = (fields["username"] ?? "").trimmed.lowercased()
+        displayName = (fields["display-name"] ?? "").trimmed
+        role = fields["role"] ?? ""
+        staffID = fields["staff"] ?? ""
+        password = fields["password"] ?? ""
     }
 
     func validate(staff: [StaffMember]) -> FieldErrors {
         var errors = FieldErrors()
         if let problem = Self.usernameProblem(username) { errors.add("username", problem) }
         if displayName.isEmpty { errors.add("display-name", "Enter the person’s name") }
+        else if displayName.count > 100 { errors.add("display-name", "Name must be 100 characters or fewer") }
         for entry in validateAccess(staff: staff).entries { errors.add(entry.field, entry.message) }
-        if password.count < Passwords.minimumLength { errors.add("password", "Password must be at least \(Passwords.minimumLength) characters") }
+        if let problem = Passwords.problem(with: password) { errors.add("password", problem) }
         return errors
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import LineOfSightCore
 import Vapor
 
 /// An allocation as the API returns it and as the audit trail records it.
@@ -6,8 +7,8 @@ struct AllocationDetails: Content, Equatable {
     let id: UUID
     let teamId: UUID
     let workerId: UUID?
-    let startDate: String
-    let endDate: String?
+    let startDate: CivilDate
+    let endDate: CivilDate?
 
     init(_ allocation: StoredAllocation) throws {
         id = try allocation.requireID()

@@ -16,13 +16,14 @@ enum AllocationPages {
                     errorSummary(errors)
                     heading("Change allocation", caption: child.fullName)
                     postForm(action: "/children/\(id)/allocate", csrfToken: context.csrfToken) {
+                        Node.void("input", [.type("hidden"), .name("current-allocation"), .value(form.current)])
                         SelectField(id: "team", label: "Team", options: [("", "Select a team")] + teams.map { ($0.id?.uuidString ?? "", $0.name) },
                                     selected: form.team, error: errors["team"]).node
                         SelectField(id: "worker", label: "Worker", options: [("", "No worker yet (unallocated)")] + workers.map { worker in
                             let load = caseloads[worker.id ?? UUID()] ?? 0
                             return (worker.id?.uuidString ?? "", "\(worker.fullName), \(worker.team?.name ?? "") (\(load) children)")
                         }, selected: form.worker, hint: "The worker must be a member of the team. Current caseloads are shown.", error: errors["worker"]).node
-                        DateField(id: "start-date", legend: "StoredAllocation starts on", value: form.start, hint: nil, error: errors["start-date"]).node
+                        DateField(id: "start-date", legend: "Allocation starts on", value: form.start, hint: nil, error: errors["start-date"]).node
                         button("Save allocation")
                     }
                 }

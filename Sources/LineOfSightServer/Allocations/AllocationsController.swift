@@ -1,5 +1,6 @@
 import Fluent
 import LineOfSightCore
+import SQLKit
 import Vapor
 
 /// Allocating a child to a team and worker (M1). The open allocation is closed as the core defines
@@ -12,8 +13,9 @@ struct AllocationsController {
 
     func form(req: Request) async throws -> Response {
         let child = try await req.visibleChild()
+        try await req.audit(.read, entity: "child", entityID: child.id, childID: child.id, detail: "Opened the child’s allocation for changing")
         let current = try await currentAllocation(of: child, on: req.db)
-        var form = AllocationForm(team: current?.$team.id.uuidString ?? "", worker: current?.$worker.id?.uuidString ?? "", start: DateParts(iso: req.today.iso))
+        var form = AllocationForm(current: current, start: req.today)
         if let restored = try await SavedForms.take(req) { form = AllocationForm(fields: restored) }
         return try await AllocationPages.form(req, child: child, current: current, form: form, errors: FieldErrors())
     }
@@ -22,24 +24,45 @@ struct AllocationsController {
         let child = try await req.visibleChild()
         let childID = try child.requireID()
         let current = try await currentAllocation(of: child, on: req.db)
-        let form = AllocationForm(fields: req.formFields())
+        var form = AllocationForm(fields: req.form)
         let teams = try await Team.query(on: req.db).all()
         let staff = try await StaffMember.query(on: req.db).filter(\.$active == true).all()
+        func stale() async throws -> Response {
+            // Keep what they chose, against the allocation as it is now.
+            let now = try await currentAllocation(of: child, on: req.db)
+            form.current = now?.id?.uuidString ?? ""
+            var errors = FieldErrors()
+            errors.add("team", "Someone else changed this child’s allocation after you opened this page. Check the current allocation, then save again.")
+            return try await AllocationPages.form(req, child: child, current: now, form: form, errors: errors)
+        }
+        guard form.current == (current?.id?.uuidString ?? "") else { return try await stale() }
         switch form.validate(teams: teams, staff: staff, current: current, today: req.today) {
         case let .failure(errors):
             return try await AllocationPages.form(req, child: child, current: current, form: form, errors: errors)
         case let .success(valid):
-            let allocation = StoredAllocation(childID: childID, teamID: valid.teamID, workerID: valid.workerID, startDate: valid.start.iso)
-            try await req.db.transaction { db in
-                if let current {
-                    current.endDate = Allocation.lastDay(whenSucceededOn: valid.start).iso
-                    try await current.save(on: db)
+            let allocation = StoredAllocation(childID: childID, teamID: valid.teamID, workerID: valid.workerID, startDate: valid.start)
+            do {
+                try await req.db.transaction { db in
+                    if let current {
+                        // Close it only if it is still the open one: of two saves, one closes it.
+                        let closed = try await db.sql.update(StoredAllocation.schema)
+                            .set("end_date", to: Allocation.lastDay(whenSucceededOn: valid.start))
+                            .where("id", .equal, SQLBind(current.requireID()))
+                            .where("end_date", .is, SQLLiteral.null)
+                            .returning("id")
+                            .first()
+                        guard closed != nil else { throw StaleRecord() }
+                        current.endDate = Allocation.lastDay(whenSucceededOn: valid.start)
+                    }
+                    // The database allows one open allocation per child, so a racing save fails here.
+                    try await allocation.create(on: db)
+                    try await req.audit(.update, entity: "allocation", entityID: allocation.id, childID: childID, detail: "Changed the child’s allocation",
+                                        before: try current.map(AllocationDetails.init), after: try AllocationDetails(allocation), on: db)
                 }
-                try await allocation.create(on: db)
-                try await req.audit(.update, entity: "allocation", entityID: allocation.id, childID: childID, detail: "Changed the child’s allocation",
-                                    before: try current.map(AllocationDetails.init), after: try AllocationDetails(allocation), on: db)
+            } catch let error where error is StaleRecord || error.isUniqueViolation {
+                return try await stale()
             }
-            req.flash("StoredAllocation saved")
+            req.flash("Allocation saved")
             return req.redirect(to: "/children/\(childID)")
         }
     }
@@ -53,17 +76,22 @@ struct AllocationForm: Sendable {
     var team: String
     var worker: String
     var start: DateParts
+    /// The allocation that was current when the form was opened ("" for none): a save against any
+    /// other is refused as stale.
+    var current: String
 
-    init(team: String, worker: String, start: DateParts) {
-        self.team = team
-        self.worker = worker
-        self.start = start
+    init(current: StoredAllocation?, start: CivilDate) {
+        team = current?.$team.id.uuidString ?? ""
+        worker = current?.$worker.id?.uuidString ?? ""
+        self.start = DateParts(start)
+        self.current = current?.id?.uuidString ?? ""
     }
 
-    init(fields: [String: String]) {
-        team = fields["team", default: ""]
-        worker = fields["worker", default: ""]
+    init(fields: FormInput) {
+        team = fields["team"] ?? ""
+        worker = fields["worker"] ?? ""
         start = DateParts(fields: fields, id: "start-date")
+        current = fields["current-allocation"] ?? ""
     }
 
     struct Valid {
@@ -88,8 +116,8 @@ struct AllocationForm: Sendable {
         let startDate = start.validate(id: "start-date", name: "Start date", errors: &errors)
         if startDate == nil, start.isEmpty { errors.add("start-date", "Enter the date the allocation starts") }
         if let startDate, startDate > today { errors.add("start-date", "Start date must be today or in the past") }
-        if let startDate, let current, let currentStart = CivilDate(iso: current.startDate), startDate <= currentStart {
-            errors.add("start-date", "Start date must be after the current allocation started, on \(DateText.long(currentStart))")
+        if let startDate, let current, startDate <= current.startDate {
+            errors.add("start-date", "Start date must be after the current allocation started, on \(DateText.long(current.startDate))")
         }
         if let current, current.$team.id == teamID, current.$worker.id == workerID {
             errors.add("worker", "The child is already allocated to this team and worker")

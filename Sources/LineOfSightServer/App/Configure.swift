@@ -13,26 +13,22 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.standardsFile = try settings.standardsFile.map { path throws(StandardsFileError) in try StandardsFile.load(path: path) } ?? .defaults
     try DatabaseSetup.configure(app, settings.database)
 
-    app.sessions.use(.fluent)
-    app.sessions.configuration = SessionsConfiguration(cookieName: "lineofsight-session") { id in
-        HTTPCookies.Value(string: id.string, expires: nil, maxAge: nil, domain: nil, path: "/",
-                          isSecure: settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
-    }
-
     let metrics = RequestMetrics()
-    // Order matters: metrics see every response, errors become pages, then the session is loaded,
-    // the person signed in, the CSRF token checked and finally the route's declared roles enforced.
+    // Order matters: metrics see every response and the response headers go on every one (error
+    // pages included); errors become pages; the form or query is read strictly; then the person is
+    // signed in (session, or API token under /api/v1), the CSRF token checked and finally the route's
+    // declared roles enforced.
     app.middleware = Middlewares()
     app.middleware.use(MetricsMiddleware(metrics: metrics))
-    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(ResponseHeadersMiddleware())
     app.middleware.use(ErrorPageMiddleware())
-    app.middleware.use(app.sessions.middleware)
-    app.middleware.use(SessionAuthMiddleware(idleTimeout: settings.sessionIdleTimeout))
+    app.middleware.use(FormInputMiddleware())
+    app.middleware.use(SessionMiddleware())
     app.middleware.use(BearerAuthMiddleware())
     app.middleware.use(CSRFMiddleware())
     app.middleware.use(RouteAccessMiddleware())
 
-    app.routes.defaultMaxBodySize = "1mb"
+    app.routes.defaultMaxBodySize = ByteCount(value: FormInputMiddleware.maximumBytes)
     try routes(app, metrics: metrics)
 }
 
@@ -49,20 +45,6 @@ func routes(_ app: Application, metrics: RequestMetrics) throws {
     GrantsAdminController().register(app)
     TeamsAdminController().register(app)
     AccessHistoryController().register(app)
+    AccountController().register(app)
     APIController().register(app)
-}
-
-/// Headers that keep pages out of frames and caches, and scripts out entirely.
-struct SecurityHeadersMiddleware: AsyncMiddleware {
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let response = try await next.respond(to: request)
-        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'self'; script-src 'none'; frame-ancestors 'none'; form-action 'self'")
-        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-        response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
-        if !request.url.path.hasPrefix("/assets/") {
-            // Children's records must not linger in shared browser caches.
-            response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        }
-        return response
-    }
 }

@@ -13,13 +13,17 @@ public enum LineOfSightMain {
             let demo = env.arguments.contains("--demo")
             env.arguments.removeAll { $0 == "--demo" }
             try LoggingSystem.bootstrap(from: &env)
-            let settings = try Settings.fromEnvironment(demo: demo)
+            let settings = try Settings.fromEnvironment()
             let app = try await Application.make(env)
             do {
                 try await configure(app, settings: settings)
                 Commands.register(app)
                 try await DatabaseSetup.checkReachable(app, settings.database)
-                if demo { try await DemoStartup.prepare(app) }
+                if demo {
+                    try await DemoStartup.prepare(app)
+                } else if env.arguments.dropFirst().first == "serve" {
+                    try await DatabaseSetup.checkMigrated(app)
+                }
             } catch {
                 try? await app.asyncShutdown()
                 throw error

@@ -17,28 +17,39 @@ public struct Settings: Sendable {
         }
     }
 
+    /// When cookies are marked Secure (HTTPS only).
+    public enum CookieSecurity: Sendable, Equatable {
+        case always
+        case never
+        /// Secure, except for requests that name a loopback host (a developer's machine, no TLS).
+        case exceptOnLoopback
+    }
+
     public var database: DatabaseLocation
     public var sessionIdleTimeout: TimeInterval
     public var standardsFile: String?
-    public var secureCookies: Bool
-    /// Load the demo authority into an empty database and print the demo sign-ins at start.
-    public var demo: Bool
+    public var secureCookies: CookieSecurity
+    /// The bearer token Prometheus sends to read `/metrics`; without one, `/metrics` is not served.
+    public var metricsToken: String?
+    /// Behind a reverse proxy, the client's address is the last one the proxy adds to X-Forwarded-For.
+    public var behindProxy: Bool
     /// Injectable "today" for deterministic demo data and tests; nil means the real date in Europe/London.
     public var today: String?
 
     public init(database: DatabaseLocation, sessionIdleTimeout: TimeInterval = 30 * 60, standardsFile: String? = nil,
-                secureCookies: Bool = false, demo: Bool = false, today: String? = nil) {
+                secureCookies: CookieSecurity = .exceptOnLoopback, metricsToken: String? = nil, behindProxy: Bool = false, today: String? = nil) {
         self.database = database
         self.sessionIdleTimeout = sessionIdleTimeout
         self.standardsFile = standardsFile
         self.secureCookies = secureCookies
-        self.demo = demo
+        self.metricsToken = metricsToken
+        self.behindProxy = behindProxy
         self.today = today
     }
 
     /// `DATABASE_URL` (postgres://…) selects PostgreSQL; otherwise SQLite at `LINEOFSIGHT_DATABASE_PATH`
     /// or `./data/lineofsight.sqlite`.
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment, demo: Bool = false) throws -> Settings {
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Settings {
         let database: DatabaseLocation
         if let url = environment["DATABASE_URL"], !url.isEmpty {
             guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
@@ -59,10 +70,20 @@ public struct Settings: Sendable {
             database: database,
             sessionIdleTimeout: timeout,
             standardsFile: environment["LINEOFSIGHT_STANDARDS_FILE"],
-            secureCookies: environment["LINEOFSIGHT_SECURE_COOKIES"] == "true",
-            demo: demo,
+            secureCookies: try flag("LINEOFSIGHT_SECURE_COOKIES", in: environment).map { $0 ? .always : .never } ?? .exceptOnLoopback,
+            metricsToken: environment["LINEOFSIGHT_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 },
+            behindProxy: try flag("LINEOFSIGHT_BEHIND_PROXY", in: environment) ?? false,
             today: environment["LINEOFSIGHT_TODAY"]
         )
+    }
+
+    private static func flag(_ name: String, in environment: [String: String]) throws -> Bool? {
+        switch environment[name] {
+        case nil, "": nil
+        case "true": true
+        case "false": false
+        case let other?: throw SettingsError("\(name) must be true or false (got \(other))")
+        }
     }
 
     static func redactingPassword(_ url: String) -> String {

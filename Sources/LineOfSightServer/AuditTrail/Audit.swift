@@ -2,27 +2,46 @@ import Fluent
 import Foundation
 import Vapor
 
-/// Writes the append-only audit trail (M21): every read of a child's record and every change.
-/// Changes are recorded on the same database handle as the change, inside its transaction, so a
-/// change and its audit row are saved together or not at all.
+/// Writes the append-only audit trail (M21): every read of a child's record, every list or search
+/// that shows children (naming each child shown, so each child's access history has it) and every
+/// change. Changes are recorded on the same database handle as the change, inside its transaction,
+/// so a change and its audit row are saved together or not at all.
 enum Audit {
+    /// Who did it, and with which API token if not in the browser.
+    struct Actor: Sendable {
+        let userID: UUID?
+        let username: String
+        let tokenID: UUID?
+
+        init(_ principal: Principal?) {
+            userID = principal?.userID
+            username = principal?.username ?? "anonymous"
+            tokenID = principal?.tokenID
+        }
+
+        init(user: User) throws {
+            userID = try user.requireID()
+            username = user.username
+            tokenID = nil
+        }
+    }
+
     static func record(
-        _ action: AuditAction, entity: String, entityID: UUID?, childID: UUID?, detail: String,
+        _ action: AuditAction, entity: String, entityID: UUID?, childID: UUID?, shown children: [UUID] = [], detail: String,
         before: (any Encodable)? = nil, after: (any Encodable)? = nil,
-        by principal: Principal?, on db: any Database
+        by actor: Actor, on db: any Database
     ) async throws {
-        try await AuditEvent(
-            at: Date(),
-            userID: principal?.userID,
-            username: principal?.username ?? "anonymous",
-            action: action,
-            entity: entity,
-            entityID: entityID?.uuidString,
-            childID: childID,
-            detail: detail,
-            before: try before.map(json),
-            after: try after.map(json)
-        ).create(on: db)
+        let event = AuditEvent(
+            id: UUID(), at: Date(), userID: actor.userID, username: actor.username, tokenID: actor.tokenID, action: action,
+            entity: entity, entityID: entityID?.uuidString, childID: childID, detail: detail,
+            before: try before.map(json), after: try after.map(json)
+        )
+        guard !children.isEmpty else { return try await event.create(on: db) }
+        try await db.transaction { db in
+            try await event.create(on: db)
+            let eventID = try event.requireID()
+            try await children.map { AuditedChild(auditEventID: eventID, childID: $0) }.create(on: db)
+        }
     }
 
     private static func json(_ value: any Encodable) throws -> String {
@@ -36,6 +55,13 @@ extension Request {
     func audit(_ action: AuditAction, entity: String, entityID: UUID?, childID: UUID?, detail: String,
                before: (any Encodable)? = nil, after: (any Encodable)? = nil, on db: (any Database)? = nil) async throws {
         try await Audit.record(action, entity: entity, entityID: entityID, childID: childID, detail: detail,
-                               before: before, after: after, by: principal, on: db ?? self.db)
+                               before: before, after: after, by: Audit.Actor(principal), on: db ?? self.db)
+    }
+
+    /// A page or API response that shows several children: one row saying what was shown, naming each child.
+    func auditShown(_ children: [UUID], _ action: AuditAction = .list, detail: String) async throws {
+        guard !children.isEmpty || action == .search else { return }
+        try await Audit.record(action, entity: "child", entityID: nil, childID: nil, shown: children, detail: detail,
+                               by: Audit.Actor(principal), on: db)
     }
 }

@@ -2,18 +2,21 @@ import Crypto
 import Foundation
 import Vapor
 
-/// Synchroniser-token CSRF protection: one random token per session, posted back by every
-/// state-changing form (or sent as `X-CSRF-Token` by scripts using the session). Bearer-token API
-/// requests carry no cookies, so cannot be forged cross-site, and are exempt.
+/// Synchroniser-token CSRF protection: every state-changing form posts a token (or a script using the
+/// session sends it as `X-CSRF-Token`). A signed-in person's token is derived from their session
+/// token, so it is never stored; before sign-in it is a random value kept in a cookie and repeated in
+/// the form (double submit). API requests with a bearer token carry no cookies, so cannot be forged
+/// cross-site, and are exempt.
 enum CSRF {
     static let fieldName = "csrf-token"
     static let headerName = "X-CSRF-Token"
-    static let sessionKey = "csrf"
+    static let anonymousCookieName = "lineofsight-csrf"
 
     static func token(for req: Request) -> String {
-        if let token = req.session.data[sessionKey] { return token }
+        if let session = req.currentSession { return derived(fromSession: session.token) }
+        if let token = req.cookies[anonymousCookieName]?.string, token.count == 43 { return token }
         let token = randomToken()
-        req.session.data[sessionKey] = token
+        req.setCookie(anonymousCookieName, to: token)
         return token
     }
 
@@ -21,11 +24,17 @@ enum CSRF {
         Data(SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }).base64URLEncoded
     }
 
-    /// Whether the request carries the session's token; compared in constant time.
+    private static func derived(fromSession token: String) -> String {
+        Data(SHA256.hash(data: Data(("lineofsight-csrf:" + token).utf8))).base64URLEncoded
+    }
+
+    /// Whether the request carries the token of its session (or of its anonymous cookie); compared in
+    /// constant time.
     static func isValid(_ req: Request) -> Bool {
-        guard let expected = req.session.data[sessionKey] else { return false }
-        let sent = req.headers.first(name: headerName) ?? (try? req.content.get(String.self, at: fieldName))
-        guard let sent else { return false }
+        let expected = req.currentSession.map { derived(fromSession: $0.token) } ?? req.cookies[anonymousCookieName]?.string
+        guard let expected, !expected.isEmpty,
+              let sent = req.headers.first(name: headerName) ?? req.form[fieldName]
+        else { return false }
         return Data(sent.utf8).constantTimeEquals(Data(expected.utf8))
     }
 
@@ -36,7 +45,7 @@ enum CSRF {
 
 struct CSRFMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if CSRF.isStateChanging(request.method), request.principal?.viaToken != true, !CSRF.isValid(request) {
+        if CSRF.isStateChanging(request.method), request.principal?.tokenID == nil, !CSRF.isValid(request) {
             throw Abort(.forbidden, reason: "This form has expired or did not come from LineOfSight. Go back, reload the page and try again.")
         }
         return try await next.respond(to: request)

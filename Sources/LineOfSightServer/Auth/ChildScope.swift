@@ -3,7 +3,7 @@ import Foundation
 import LineOfSightCore
 import SQLKit
 
-/// Which children a person may open (issue 2 §5), as data that both the list queries and the
+/// Which children a person may open, as data that both the list queries and the
 /// single-record check apply in SQL, so the two can never disagree.
 struct ChildScope: Sendable, Equatable {
     /// Every child whose record is not restricted.
@@ -12,8 +12,10 @@ struct ChildScope: Sendable, Equatable {
     var teamIDs: Set<UUID> = []
     /// Children currently allocated to this worker.
     var workerID: UUID?
-    /// Children granted explicitly: the only way into a restricted record.
+    /// Children granted explicitly.
     var grantedChildIDs: Set<UUID> = []
+    /// Granted children whose grant a second administrator approved: the only way into a restricted record.
+    var approvedChildIDs: Set<UUID> = []
 
     var isEmpty: Bool { !everyone && teamIDs.isEmpty && workerID == nil && grantedChildIDs.isEmpty }
 
@@ -36,9 +38,10 @@ struct ChildScope: Sendable, Equatable {
             let grants = try await AccessGrant.query(on: db)
                 .filter(\.$user.$id == principal.userID)
                 .filter(\.$revokedAt == nil)
-                .filter(\.$expiresOn >= today.iso)
+                .filter(\.$expiresOn >= today)
                 .all()
             scope.grantedChildIDs.formUnion(grants.compactMap { $0.$child.id })
+            scope.approvedChildIDs.formUnion(grants.filter { $0.$approvedBy.id != nil }.compactMap { $0.$child.id })
             scope.teamIDs.formUnion(grants.compactMap { $0.$team.id })
         }
         return scope
@@ -68,7 +71,7 @@ struct ChildScope: Sendable, Equatable {
         }
         builder.where { group in
             group.where(SQLColumn("restricted", table: "c"), .equal, SQLLiteral.boolean(false))
-            if !grantedChildIDs.isEmpty { group.orWhere(SQLColumn("id", table: "c"), .in, SQLBind.group(Array(grantedChildIDs))) }
+            if !approvedChildIDs.isEmpty { group.orWhere(SQLColumn("id", table: "c"), .in, SQLBind.group(Array(approvedChildIDs))) }
             return group
         }
         return builder

@@ -1,4 +1,4 @@
-/// The roles of issue 2 / M21. What each role may open is decided by `ChildAccess`; which routes each
+/// The roles of issue 2 / M21. What each role may open is decided by `ChildScope`; which routes each
 /// may use is declared on the route itself (`RouteAccess`).
 enum Role: String, CaseIterable, Codable, Sendable {
     case socialWorker = "social_worker"
@@ -27,7 +27,7 @@ enum Role: String, CaseIterable, Codable, Sendable {
         }
     }
 
-    /// Roles that may open children's records at all (each limited further by `ChildAccess`).
+    /// Roles that may open children's records at all (each limited further by `ChildScope`).
     static let childReaders: Set<Role> = [.socialWorker, .teamManager, .headOfService, .director, .iro, .qaLead, .analyst, .lado]
     /// Roles that may change a child's details and allocations.
     static let childEditors: Set<Role> = [.socialWorker, .teamManager, .headOfService, .director]
@@ -35,5 +35,7 @@ enum Role: String, CaseIterable, Codable, Sendable {
     static let allocators: Set<Role> = [.teamManager, .headOfService, .director]
     /// Roles that see the organisation (teams, staff, caseloads) but not necessarily children.
     static let workforceReaders: Set<Role> = [.socialWorker, .teamManager, .headOfService, .director, .iro, .qaLead, .analyst, .admin]
+    /// Roles that may use the API (and so issue themselves tokens): everyone who reads children or the organisation.
+    static let apiUsers = childReaders.union(workforceReaders)
     static let all = Set(Role.allCases)
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LineOfSightCore
 import Vapor
 
 /// A child's record as the API returns it and as the audit trail records it before and after a
@@ -9,8 +10,8 @@ struct ChildDetails: Content, Equatable {
     let laChildId: String
     let firstName: String
     let lastName: String
-    let dateOfBirth: String?
-    let expectedDateOfBirth: String?
+    let dateOfBirth: CivilDate?
+    let expectedDateOfBirth: CivilDate?
     let sex: String
     let ethnicity: String
     let upn: String?

@@ -14,6 +14,8 @@ struct ChildForm: Sendable, Equatable {
     var ethnicity = ""
     var upn = ""
     var nhsNumber = ""
+    /// The version of the record the form was opened at (see `Versioned`).
+    var version = ""
 
     init() {}
 
@@ -21,24 +23,26 @@ struct ChildForm: Sendable, Equatable {
         laChildID = child.laChildID
         firstName = child.firstName
         lastName = child.lastName
-        dateOfBirth = DateParts(iso: child.dateOfBirth)
-        expectedDateOfBirth = DateParts(iso: child.expectedDateOfBirth)
+        dateOfBirth = DateParts(child.dateOfBirth)
+        expectedDateOfBirth = DateParts(child.expectedDateOfBirth)
         sex = child.sex.rawValue
         ethnicity = child.ethnicity
         upn = child.upn ?? ""
         nhsNumber = child.nhsNumber ?? ""
+        version = String(child.version)
     }
 
-    init(fields: [String: String]) {
-        laChildID = fields["la-child-id", default: ""].trimmed
-        firstName = fields["first-name", default: ""].trimmed
-        lastName = fields["last-name", default: ""].trimmed
+    init(fields: FormInput) {
+        laChildID = (fields["la-child-id"] ?? "").trimmed
+        firstName = (fields["first-name"] ?? "").trimmed
+        lastName = (fields["last-name"] ?? "").trimmed
         dateOfBirth = DateParts(fields: fields, id: "date-of-birth")
         expectedDateOfBirth = DateParts(fields: fields, id: "expected-date-of-birth")
-        sex = fields["sex", default: ""]
-        ethnicity = fields["ethnicity", default: ""]
-        upn = fields["upn", default: ""].trimmed.uppercased()
-        nhsNumber = fields["nhs-number", default: ""].filter { !$0.isWhitespace }
+        sex = fields["sex"] ?? ""
+        ethnicity = fields["ethnicity"] ?? ""
+        upn = (fields["upn"] ?? "").trimmed.uppercased()
+        nhsNumber = (fields["nhs-number"] ?? "").filter { !$0.isWhitespace }
+        version = fields["version"] ?? ""
     }
 
     struct Valid: Sendable {
@@ -99,13 +103,13 @@ struct ChildForm: Sendable, Equatable {
 }
 
 extension DateParts {
-    init(iso: String?) {
-        guard let date = iso.flatMap(CivilDate.init(iso:)) else { self.init(); return }
+    init(_ date: CivilDate?) {
+        guard let date else { self.init(); return }
         self.init(day: String(date.day), month: String(date.month), year: String(date.year))
     }
 
-    init(fields: [String: String], id: String) {
-        self.init(day: fields["\(id)-day", default: ""].trimmed, month: fields["\(id)-month", default: ""].trimmed, year: fields["\(id)-year", default: ""].trimmed)
+    init(fields: FormInput, id: String) {
+        self.init(day: (fields["\(id)-day"] ?? "").trimmed, month: (fields["\(id)-month"] ?? "").trimmed, year: (fields["\(id)-year"] ?? "").trimmed)
     }
 
     var isEmpty: Bool { day.isEmpty && month.isEmpty && year.isEmpty }
@@ -122,7 +126,7 @@ extension DateParts {
             errors.add(id, "\(name) must include a \(missing.joined(separator: " and "))")
             return nil
         }
-        guard let d = Int(day), let m = Int(month), let y = Int(year), year.count == 4,
+        guard day.count <= 2, month.count <= 2, year.count == 4, let d = Int(day), let m = Int(month), let y = Int(year),
               let date = CivilDate(year: y, month: m, day: d)
         else {
             errors.add(id, "\(name) must be a real date")

@@ -3,19 +3,19 @@ import Vapor
 
 /// The pages of the child register.
 enum ChildPages {
-    static func list(context: PageContext, query: ChildListQuery, rows: [ChildListRow], total: Int, page: Int, teams: [Team], today: CivilDate) -> Response {
-        let pageCount = max(1, (total + ChildDirectory.pageSize - 1) / ChildDirectory.pageSize)
+    static func list(context: PageContext, query: ChildListQuery, page result: ChildDirectory.Page, teams: [Team], today: CivilDate) -> Response {
+        let (rows, total, page, pageCount) = (result.rows, result.total, result.number, result.pageCount)
         let canAdd = context.principal.map { Role.childEditors.contains($0.role) } ?? false
         return Layout.page(title: "Children", context: context) {
             heading("Children")
             if canAdd { el("a", .class("govuk-button govuk-button--secondary"), .href("/children/new")) { "Add a child" } }
             el("form", .attribute("method", "get"), .attribute("action", "/children"), .class("app-filter"), .attribute("role", "search")) {
                 el("div", .class("app-filter__row")) {
-                    TextField(id: "q", label: "Name, LA child ID or UPN", value: query.q ?? "", width: "20", spellcheck: false).node
-                    SelectField(id: "team", label: "Team", options: [("", "All teams")] + teams.map { ($0.id?.uuidString ?? "", $0.name) }, selected: query.team ?? "").node
-                    SelectField(id: "service", label: "Service", options: [("", "All services")] + Service.allCases.map { ($0.rawValue, $0.title) }, selected: query.service ?? "").node
+                    TextField(id: "q", label: "Name, LA child ID or UPN", value: query.q, width: "20", spellcheck: false).node
+                    SelectField(id: "team", label: "Team", options: [("", "All teams")] + teams.map { ($0.id?.uuidString ?? "", $0.name) }, selected: query.team).node
+                    SelectField(id: "service", label: "Service", options: [("", "All services")] + Service.allCases.map { ($0.rawValue, $0.title) }, selected: query.service).node
                 }
-                CheckboxField(id: "unallocated", label: "Only children without an allocated worker", checked: query.unallocated == "yes").node
+                CheckboxField(id: "unallocated", label: "Only children without an allocated worker", checked: query.unallocated).node
                 button("Search")
             }
             paragraph(total == 1 ? "1 child" : "\(total.formatted()) children", "govuk-body govuk-!-font-weight-bold")
@@ -45,7 +45,7 @@ enum ChildPages {
             if child.restricted { paragraph("This is a restricted record: only people granted access can see it.", "govuk-body govuk-!-font-weight-bold") }
             el("h2", .class("govuk-heading-m")) { "Details" }
             summaryList([
-                SummaryRow("Date of birth", child.dateOfBirth == nil ? "Not recorded" : DateText.long(iso: child.dateOfBirth)),
+                SummaryRow("Date of birth", child.dateOfBirth.map(DateText.long) ?? "Not recorded"),
                 SummaryRow("Age", DateText.age(dateOfBirth: child.dateOfBirth, expected: child.expectedDateOfBirth, today: today)),
                 SummaryRow("Sex", child.sex.title),
                 SummaryRow("Ethnicity", Ethnicity.title(for: child.ethnicity) ?? child.ethnicity),
@@ -53,18 +53,18 @@ enum ChildPages {
                 SummaryRow("NHS number", child.nhsNumber.map(formatNHS) ?? "Not recorded"),
             ])
             if canEdit { el("a", .class("govuk-button govuk-button--secondary"), .href("/children/\(id)/edit")) { "Change details" } }
-            el("h2", .class("govuk-heading-m")) { "StoredAllocation" }
+            el("h2", .class("govuk-heading-m")) { "Allocation" }
             summaryList([
                 SummaryRow("Team", current?.team.name ?? "Not allocated to a team"),
                 SummaryRow("Allocated worker", node: current?.worker.map { link($0.fullName, "/staff/\($0.id?.uuidString ?? "")") } ?? tag("Unallocated", .orange)),
-                SummaryRow("Allocated since", current.map { DateText.long(iso: $0.startDate) } ?? "Not allocated"),
+                SummaryRow("Allocated since", current.map { DateText.long($0.startDate) } ?? "Not allocated"),
             ])
             if canAllocate { el("a", .class("govuk-button govuk-button--secondary"), .href("/children/\(id)/allocate")) { "Change allocation" } }
             if !allocations.isEmpty {
-                table(caption: "StoredAllocation history", columns: [.init(header: "From"), .init(header: "To"), .init(header: "Team"), .init(header: "Worker")],
+                table(caption: "Allocation history", columns: [.init(header: "From"), .init(header: "To"), .init(header: "Team"), .init(header: "Worker")],
                       rows: allocations.map { allocation in [
-                          .text(DateText.long(iso: allocation.startDate)),
-                          .text(allocation.endDate.map { DateText.long(iso: $0) } ?? "Now"),
+                          .text(DateText.long(allocation.startDate)),
+                          .text(allocation.endDate.map(DateText.long) ?? "Now"),
                           .text(allocation.team.name),
                           .text(allocation.worker?.fullName ?? "No worker allocated"),
                       ] })
@@ -82,6 +82,7 @@ enum ChildPages {
                     errorSummary(errors)
                     heading(title)
                     postForm(action: action, csrfToken: context.csrfToken) {
+                        if child != nil { Node.void("input", [.type("hidden"), .name("version"), .value(form.version)]) }
                         if child == nil {
                             TextField(id: "la-child-id", label: "LA child ID", value: form.laChildID, hint: "The council’s own identifier for the child", error: errors["la-child-id"], width: "10", spellcheck: false).node
                         }

@@ -14,15 +14,11 @@ struct ChildrenController {
     }
 
     func list(req: Request) async throws -> Response {
-        let query = try req.query.decode(ChildListQuery.self)
-        let filter = query.filter
-        let page = max(1, query.page ?? 1)
-        let (rows, total) = try await ChildDirectory.page(filter, scope: req.childScope(), page: page, on: req.sql)
-        if !filter.text.isEmpty {
-            try await req.audit(.search, entity: "child", entityID: nil, childID: nil, detail: "Searched children for “\(filter.text)”: \(total) found")
-        }
+        let query = ChildListQuery(req.queryParameters)
+        let page = try await ChildDirectory.page(query.filter, scope: req.childScope(), page: query.page, on: req.sql)
+        try await req.auditShown(page.rows.map(\.id), query.filter.text.isEmpty ? .list : .search, detail: query.auditDetail(page))
         let teams = try await Team.query(on: req.db).sort(\.$name).all()
-        return ChildPages.list(context: PageContext(req), query: query, rows: rows, total: total, page: page, teams: teams, today: req.today)
+        return ChildPages.list(context: PageContext(req), query: query, page: page, teams: teams, today: req.today)
     }
 
     func show(req: Request) async throws -> Response {
@@ -46,23 +42,26 @@ struct ChildrenController {
     }
 
     func create(req: Request) async throws -> Response {
-        let form = ChildForm(fields: req.formFields())
+        let form = ChildForm(fields: req.form)
         switch form.validate(today: req.today, requireChildID: true) {
         case let .failure(errors):
             return ChildPages.form(context: PageContext(req), child: nil, form: form, errors: errors)
         case let .success(valid):
-            if try await Child.query(on: req.db).filter(\.$laChildID == valid.laChildID).first() != nil {
-                var errors = FieldErrors()
-                errors.add("la-child-id", "A child with LA child ID \(valid.laChildID) already exists")
-                return ChildPages.form(context: PageContext(req), child: nil, form: form, errors: errors)
-            }
             let child = Child(laChildID: valid.laChildID, firstName: valid.firstName, lastName: valid.lastName,
-                              dateOfBirth: valid.dateOfBirth?.iso, expectedDateOfBirth: valid.expectedDateOfBirth?.iso,
+                              dateOfBirth: valid.dateOfBirth, expectedDateOfBirth: valid.expectedDateOfBirth,
                               sex: valid.sex, ethnicity: valid.ethnicity, upn: valid.upn, nhsNumber: valid.nhsNumber)
-            try await req.db.transaction { db in
-                try await child.create(on: db)
-                try await req.audit(.create, entity: "child", entityID: child.id, childID: child.id, detail: "Added the child",
-                                    after: try ChildDetails(child), on: db)
+            do {
+                try await req.db.transaction { db in
+                    try await child.create(on: db)
+                    try await req.audit(.create, entity: "child", entityID: child.id, childID: child.id, detail: "Added the child",
+                                        after: try ChildDetails(child), on: db)
+                }
+            } catch where error.isUniqueViolation {
+                // The same message whether or not this person may open the existing record, so it
+                // says nothing about a record they cannot see.
+                var errors = FieldErrors()
+                errors.add("la-child-id", "LA child ID \(valid.laChildID) is already in use. Check the ID, or search the register for the child.")
+                return ChildPages.form(context: PageContext(req), child: nil, form: form, errors: errors)
             }
             req.flash("Child added. Allocate them to a team next.")
             return req.redirect(to: "/children/\(try child.requireID())")
@@ -78,7 +77,7 @@ struct ChildrenController {
 
     func update(req: Request) async throws -> Response {
         let child = try await req.visibleChild()
-        var form = ChildForm(fields: req.formFields())
+        var form = ChildForm(fields: req.form)
         form.laChildID = child.laChildID
         switch form.validate(today: req.today, requireChildID: false) {
         case let .failure(errors):
@@ -87,19 +86,33 @@ struct ChildrenController {
             let before = try ChildDetails(child)
             child.firstName = valid.firstName
             child.lastName = valid.lastName
-            child.dateOfBirth = valid.dateOfBirth?.iso
-            child.expectedDateOfBirth = valid.expectedDateOfBirth?.iso
+            child.dateOfBirth = valid.dateOfBirth
+            child.expectedDateOfBirth = valid.expectedDateOfBirth
             child.sex = valid.sex
             child.ethnicity = valid.ethnicity
             child.upn = valid.upn
             child.nhsNumber = valid.nhsNumber
             let after = try ChildDetails(child)
-            if before != after {
+            guard before != after else {
+                req.flash("Child’s details saved")
+                return req.redirect(to: "/children/\(try child.requireID())")
+            }
+            let openedAt = Int(form.version) ?? -1
+            do {
                 try await req.db.transaction { db in
+                    try await child.claimVersion(from: openedAt, on: db)
                     try await child.save(on: db)
                     try await req.audit(.update, entity: "child", entityID: child.id, childID: child.id, detail: "Changed the child’s details",
                                         before: before, after: after, on: db)
                 }
+            } catch is StaleRecord {
+                // Keep what they typed; the form now carries the current version, so saving again
+                // (after checking) replaces the other person's change knowingly.
+                let current = try await req.visibleChild()
+                form.version = String(current.version)
+                var errors = FieldErrors()
+                errors.add("first-name", "Someone else changed this child’s details after you opened this page. Your changes have not been saved: check them against the child’s record, then save again.")
+                return ChildPages.form(context: PageContext(req), child: current, form: form, errors: errors)
             }
             req.flash("Child’s details saved")
             return req.redirect(to: "/children/\(try child.requireID())")
@@ -107,25 +120,41 @@ struct ChildrenController {
     }
 }
 
-/// The query string of the children list.
-struct ChildListQuery: Content {
-    var q: String?
-    var team: String?
-    var service: String?
-    var unallocated: String?
-    var page: Int?
+/// The query string of the children list (and of the API's list).
+struct ChildListQuery: Sendable {
+    var q: String
+    var team: String
+    var service: String
+    var unallocated: Bool
+    /// Any number is accepted; the directory brings it within the pages there are.
+    var page: Int
+
+    init(_ parameters: FormInput) {
+        q = String((parameters["q"] ?? "").prefix(200))
+        team = parameters["team"] ?? ""
+        service = parameters["service"] ?? ""
+        unallocated = parameters["unallocated"] == "yes"
+        page = (parameters["page"]).flatMap { Int($0.prefix(18)) } ?? 1
+    }
 
     var filter: ChildFilter {
-        ChildFilter(text: q?.trimmed ?? "", teamID: team.flatMap(UUID.init(uuidString:)), workerID: nil,
-                    service: service.flatMap(Service.init(rawValue:)), unallocatedOnly: unallocated == "yes")
+        ChildFilter(text: q.trimmed, teamID: UUID(uuidString: team), workerID: nil,
+                    service: Service(rawValue: service), unallocatedOnly: unallocated)
+    }
+
+    /// What the audit trail says was shown.
+    func auditDetail(_ page: ChildDirectory.Page) -> String {
+        var what = filter.text.isEmpty ? "Listed children" : "Searched children for “\(filter.text)”"
+        what += ": \(page.total) found, page \(page.number) of \(page.pageCount) shown"
+        return what
     }
 
     func href(page: Int) -> String {
         var items: [URLQueryItem] = []
-        if let q, !q.isEmpty { items.append(.init(name: "q", value: q)) }
-        if let team, !team.isEmpty { items.append(.init(name: "team", value: team)) }
-        if let service, !service.isEmpty { items.append(.init(name: "service", value: service)) }
-        if unallocated == "yes" { items.append(.init(name: "unallocated", value: "yes")) }
+        if !q.isEmpty { items.append(.init(name: "q", value: q)) }
+        if !team.isEmpty { items.append(.init(name: "team", value: team)) }
+        if !service.isEmpty { items.append(.init(name: "service", value: service)) }
+        if unallocated { items.append(.init(name: "unallocated", value: "yes")) }
         items.append(.init(name: "page", value: String(page)))
         var components = URLComponents()
         components.path = "/children"

@@ -28,16 +28,14 @@ struct UsersCommand: AsyncCommand {
         if let problem = UserForm.usernameProblem(username) { throw CommandFailure("--username: \(problem)") }
         let name = signature.name?.trimmed ?? username
         let password = ProcessInfo.processInfo.environment["LINEOFSIGHT_NEW_PASSWORD"] ?? context.console.ask("Password for \(username)", isSecure: true)
-        guard password.count >= Passwords.minimumLength else {
-            throw CommandFailure("The password must be at least \(Passwords.minimumLength) characters")
-        }
+        if let problem = Passwords.problem(with: password) { throw CommandFailure(problem) }
         let db = context.application.db
         if try await User.query(on: db).filter(\.$username == username).first() != nil {
             throw CommandFailure("A user called \(username) already exists")
         }
-        let user = User(username: username, displayName: name, passwordHash: try Passwords.hash(password), role: role, staffID: nil)
+        let user = User(username: username, displayName: name, passwordHash: try await Passwords.hash(password, on: context.application), role: role, staffID: nil)
         try await user.create(on: db)
-        try await Audit.record(.create, entity: "user", entityID: user.id, childID: nil, detail: "Created user \(username) (\(role.rawValue)) from the command line", by: nil, on: db)
+        try await Audit.record(.create, entity: "user", entityID: user.id, childID: nil, detail: "Created user \(username) (\(role.rawValue)) from the command line", by: Audit.Actor(nil), on: db)
         context.console.print("Created \(role.title.lowercased()) \(username).")
     }
 }

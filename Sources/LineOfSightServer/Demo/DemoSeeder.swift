@@ -1,11 +1,12 @@
 import Fluent
 import Foundation
 import LineOfSightCore
+import Vapor
 
 /// Writes a generated demo authority into an empty database, in one transaction.
 enum DemoSeeder {
     static func seed(_ authority: DemoAuthority, on db: any Database, passwordCost: Int = 12) async throws {
-        let hash = try Passwords.hash(DemoAuthority.password, cost: passwordCost)
+        let hash = try Bcrypt.hash(DemoAuthority.password, cost: passwordCost)
         try await db.transaction { db in
             // Staff reference their managers and teams reference their heads, so staff go in first
             // (in generation order: heads, then managers, then members), then teams.
@@ -17,13 +18,13 @@ enum DemoSeeder {
             try await authority.teams.map { Team(id: $0.id, name: $0.name, service: $0.service, headOfServiceID: $0.headOfServiceID) }.create(on: db)
             for batch in authority.children.chunked(200) {
                 try await batch.map {
-                    Child(id: $0.id, laChildID: $0.laChildID, firstName: $0.firstName, lastName: $0.lastName, dateOfBirth: $0.dateOfBirth?.iso,
-                          expectedDateOfBirth: $0.expectedDateOfBirth?.iso, sex: $0.sex, ethnicity: $0.ethnicity, upn: $0.upn,
+                    Child(id: $0.id, laChildID: $0.laChildID, firstName: $0.firstName, lastName: $0.lastName, dateOfBirth: $0.dateOfBirth,
+                          expectedDateOfBirth: $0.expectedDateOfBirth, sex: $0.sex, ethnicity: $0.ethnicity, upn: $0.upn,
                           nhsNumber: $0.nhsNumber, restricted: $0.restricted)
                 }.create(on: db)
             }
             for batch in authority.allocations.chunked(300) {
-                try await batch.map { StoredAllocation(id: $0.id, childID: $0.childID, teamID: $0.teamID, workerID: $0.workerID, startDate: $0.start.iso, endDate: $0.end?.iso) }
+                try await batch.map { StoredAllocation(id: $0.id, childID: $0.childID, teamID: $0.teamID, workerID: $0.workerID, startDate: $0.start, endDate: $0.end) }
                     .create(on: db)
             }
             try await authority.accounts.map { User(username: $0.username, displayName: $0.displayName, passwordHash: hash, role: $0.role, staffID: $0.staffID) }

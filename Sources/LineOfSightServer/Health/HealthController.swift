@@ -2,7 +2,8 @@ import SQLKit
 import Vapor
 
 /// `/healthz` for load balancers (process up, database reachable) and `/metrics` for Prometheus.
-/// Neither reveals anything about a child.
+/// Neither reveals anything about a child; `/metrics` (which shows how the service is used) is served
+/// only to a caller with the metrics token configured in `LINEOFSIGHT_METRICS_TOKEN`.
 struct HealthController {
     let metrics: RequestMetrics
 
@@ -27,6 +28,10 @@ struct HealthController {
     }
 
     func exposition(req: Request) async throws -> Response {
+        guard let expected = req.application.settings.metricsToken else { throw Abort(.notFound) }
+        guard let sent = req.headers.bearerAuthorization?.token, Data(sent.utf8).constantTimeEquals(Data(expected.utf8)) else {
+            throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer realm=\"metrics\""])
+        }
         let response = Response(status: .ok, body: .init(string: metrics.registry.emitToString()))
         response.headers.replaceOrAdd(name: .contentType, value: "text/plain; version=0.0.4; charset=utf-8")
         return response

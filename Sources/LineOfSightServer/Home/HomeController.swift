@@ -14,7 +14,9 @@ struct HomeController {
         var myChildren: [ChildListRow] = []
         var myChildrenTotal = 0
         if principal.role == .socialWorker, let staffID = principal.staffID {
-            (myChildren, myChildrenTotal) = try await ChildDirectory.page(ChildFilter(workerID: staffID), scope: req.childScope(), page: 1, on: req.sql)
+            let page = try await ChildDirectory.page(ChildFilter(workerID: staffID), scope: req.childScope(), page: 1, on: req.sql)
+            (myChildren, myChildrenTotal) = (page.rows, page.total)
+            try await req.auditShown(page.rows.map(\.id), detail: "Listed the children allocated to them on the home page")
         }
         var myTeams: [TeamSummary] = []
         if principal.role == .teamManager || principal.role == .headOfService {

@@ -8,19 +8,15 @@ enum DateText {
         "\(date.day) \(months[date.month - 1]) \(date.year)"
     }
 
-    static func long(iso: String?) -> String {
-        iso.flatMap(CivilDate.init(iso:)).map(long) ?? "Not recorded"
-    }
-
     /// "4 years old", or "Unborn (due 3 March 2026)".
-    static func age(dateOfBirth: String?, expected: String?, today: CivilDate) -> String {
-        if let birth = dateOfBirth.flatMap(CivilDate.init(iso:)) {
+    static func age(dateOfBirth: CivilDate?, expected: CivilDate?, today: CivilDate) -> String {
+        if let birth = dateOfBirth {
             let years = birth.age(on: today)
             if years >= 1 { return "\(years) year\(years == 1 ? "" : "s") old" }
             let months = birth.wholeMonths(to: today)
             return "\(months) month\(months == 1 ? "" : "s") old"
         }
-        if let due = expected.flatMap(CivilDate.init(iso:)) { return "Unborn (due \(long(due)))" }
+        if let due = expected { return "Unborn (due \(long(due)))" }
         return "Not recorded"
     }
 }

@@ -1,21 +1,21 @@
+import Foundation
 import Vapor
 
-/// A one-time message shown on the next page (after a redirect), kept in the session.
+/// A one-time message shown on the next page after a redirect ("Child added"). It travels in a
+/// short-lived cookie rather than the database: it is the user's own confirmation, holds no record,
+/// and costs no write.
 extension Request {
-    private static let flashKey = "flash"
+    private static let flashCookie = "lineofsight-flash"
 
     func flash(_ message: String) {
-        session.data[Self.flashKey] = message
+        setCookie(Self.flashCookie, to: Data(message.utf8).base64URLEncoded, maxAge: 60)
     }
 
     func takeFlash() -> String? {
-        guard hasSession, let message = session.data[Self.flashKey] else { return nil }
-        session.data[Self.flashKey] = nil
-        return message
-    }
-
-    /// The submitted form as plain fields (every form here posts text fields only).
-    func formFields() -> [String: String] {
-        (try? content.decode([String: String].self)) ?? [:]
+        guard let value = cookies[Self.flashCookie]?.string, !value.isEmpty else { return nil }
+        clearCookie(Self.flashCookie)
+        var base64 = value.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
+        return Data(base64Encoded: base64).flatMap { String(data: $0, encoding: .utf8) }
     }
 }

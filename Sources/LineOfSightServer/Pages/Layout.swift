@@ -27,6 +27,7 @@ struct NavigationItem {
         .init(title: "Users", href: "/admin/users", roles: [.admin]),
         .init(title: "Access grants", href: "/admin/grants", roles: [.admin]),
         .init(title: "Access history", href: "/admin/access-history", roles: [.admin]),
+        .init(title: "API tokens", href: "/account/tokens", roles: Role.apiUsers),
     ]
 }
 

@@ -11,61 +11,60 @@ struct SignInController {
 
     func form(req: Request) async throws -> Response {
         if req.principal != nil { return req.redirect(to: "/") }
-        let query = try req.query.decode(SignInQuery.self)
-        let notice: String? = query.timeout == "1"
+        let query = req.queryParameters
+        let notice: String? = query["timeout"] == "1"
             ? "You were signed out because you had not done anything for a while. Sign in again to carry on: anything you were saving has been kept."
-            : query.signedOut == "1" ? "You have signed out" : nil
-        return SignInPage.render(context: PageContext(req), username: "", next: query.next, notice: notice, error: nil)
+            : query["signedOut"] == "1" ? "You have signed out" : nil
+        return SignInPage.render(context: PageContext(req), username: "", next: query["next"].map(Self.safeRedirect), notice: notice, error: nil)
     }
 
     func signIn(req: Request) async throws -> Response {
-        let fields = req.formFields()
-        let username = fields["username", default: ""].trimmed.lowercased()
-        let password = fields["password", default: ""]
-        let next = fields["next"]
+        let username = String((req.form["username"] ?? "").trimmed.lowercased().prefix(100))
+        let password = req.form["password"] ?? ""
+        let next = req.form["next"].map(Self.safeRedirect)
         func refuse(_ message: String) -> Response {
             SignInPage.render(context: PageContext(req), username: username, next: next, notice: nil, error: message, status: .unauthorized)
         }
         guard !username.isEmpty, !password.isEmpty else { return refuse("Enter your username and password") }
-        if try await LoginThrottle.isLocked(username, on: req.db) {
-            return refuse("Too many failed attempts to sign in as \(username). Wait 15 minutes, then try again.")
+        let (attempt, verdict) = try await LoginThrottle.begin(username: username, address: req.clientAddress, on: req.db)
+        switch verdict {
+        case .usernameLocked:
+            return refuse("Too many failed attempts to sign in as \(username). Wait 15 minutes, or ask your LineOfSight administrator to unlock the account.")
+        case .addressLocked:
+            return refuse("Too many failed attempts to sign in from your network. Wait 15 minutes, then try again.")
+        case .allowed:
+            break
         }
-        guard let user = try await User.query(on: req.db).filter(\.$username == username).first(), user.active,
-              Passwords.verify(password, user.passwordHash)
-        else {
-            try await LoginThrottle.record(username, succeeded: false, on: req.db)
+        let user = try await User.query(on: req.db).filter(\.$username == username).first()
+        guard try await Passwords.verify(password, user?.passwordHash, on: req.application), let user, user.active else {
             return refuse("Enter a correct username and password")
         }
-        try await LoginThrottle.record(username, succeeded: true, on: req.db)
+        try await LoginThrottle.succeeded(attempt, on: req.db)
         try await SavedForms.discardExpired(on: req.db)
-        try await req.signIn(user)
-        try await Audit.record(.signIn, entity: "user", entityID: user.id, childID: nil, detail: "Signed in", by: nil, on: req.db)
-        let userID = try user.requireID()
-        if let lostForm = try await SavedForms.pendingPath(for: userID, on: req.db) {
+        try await Sessions.start(for: user.requireID(), req)
+        try await Audit.record(.signIn, entity: "user", entityID: user.id, childID: nil, detail: "Signed in", by: Audit.Actor(user: user), on: req.db)
+        if let lostForm = try await SavedForms.pendingPath(for: user.requireID(), on: req.db) {
             return req.redirect(to: lostForm)
         }
-        return req.redirect(to: Self.safeRedirect(next))
+        return req.redirect(to: next ?? "/")
     }
 
     func signOut(req: Request) async throws -> Response {
         if let principal = req.principal {
-            try await Audit.record(.signOut, entity: "user", entityID: principal.userID, childID: nil, detail: "Signed out", by: principal, on: req.db)
+            try await Audit.record(.signOut, entity: "user", entityID: principal.userID, childID: nil, detail: "Signed out", by: Audit.Actor(principal), on: req.db)
         }
-        req.session.destroy()
+        try await Sessions.end(req)
         return req.redirect(to: "/sign-in?signedOut=1")
     }
 
-    /// Only local paths, so a crafted sign-in link cannot send someone to another site.
-    static func safeRedirect(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/" }
+    /// Only a path on this site, so a crafted sign-in link cannot send someone elsewhere: one leading
+    /// slash, then only the characters a URL may carry unescaped (no spaces or control characters,
+    /// which browsers strip, and no backslashes, which they read as slashes).
+    static func safeRedirect(_ next: String) -> String {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@/?%".unicodeScalars)
+        guard next.hasPrefix("/"), !next.hasPrefix("//"), next.utf8.count <= 2_000, next.unicodeScalars.allSatisfy(allowed.contains) else { return "/" }
         return next
     }
-}
-
-struct SignInQuery: Content {
-    var next: String?
-    var timeout: String?
-    var signedOut: String?
 }
 
 enum SignInPage {

@@ -26,6 +26,7 @@ struct StaffController {
         var children: [ChildListRow] = []
         if Role.childReaders.contains(principal.role) {
             children = try await ChildDirectory.page(ChildFilter(workerID: id), scope: req.childScope(), page: 1, on: req.sql).rows
+            try await req.auditShown(children.map(\.id), detail: "Listed the children allocated to \(member.fullName) on their staff page")
         }
         let today = req.today
         return Layout.page(title: member.fullName, context: PageContext(req), backLink: "/staff") {

@@ -41,6 +41,16 @@ enum DatabaseSetup {
             throw DatabaseUnavailable(location: location, cause: String(reflecting: error))
         }
     }
+
+    /// `serve` on a database that was never migrated (or is behind this version) would start and then
+    /// fail every request; it refuses to start instead, saying what to run.
+    static func checkMigrated(_ app: Application) async throws {
+        let pending = try await app.migrator.previewPrepareBatch().get()
+        guard pending.isEmpty else {
+            throw SettingsError("the database at \(app.settings.database.description) is not set up for this version of LineOfSight "
+                + "(\(pending.count) migration\(pending.count == 1 ? "" : "s") to apply): run `lineofsight migrate` first")
+        }
+    }
 }
 
 struct DatabaseUnavailable: Error, CustomStringConvertible {

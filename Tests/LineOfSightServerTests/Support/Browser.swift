@@ -5,11 +5,21 @@ import Testing
 import Vapor
 import VaporTesting
 
-/// A signed-in (or anonymous) visitor: keeps the session cookie and the CSRF token, as a browser would.
+/// A signed-in (or anonymous) visitor: keeps its cookies and the CSRF token of the last page, as a
+/// browser would.
 struct Visitor {
     let app: Application
-    var cookie: String?
+    var cookies: [String: String] = [:]
     var csrfToken: String?
+    /// The hidden fields of each form on the last page, by action: posted back as a browser would
+    /// (the version a form was opened at, for instance).
+    var hiddenFields: [String: [String: String]] = [:]
+
+    /// The session cookie, if signed in.
+    var cookie: String? {
+        get { cookies["lineofsight-session"] }
+        set { cookies["lineofsight-session"] = newValue }
+    }
 
     init(_ app: Application) { self.app = app }
 
@@ -32,27 +42,56 @@ struct Visitor {
 
     /// Posts a form with the session's CSRF token unless `csrf` is false.
     mutating func post(_ path: String, _ fields: [String: String] = [:], csrf: Bool = true) async throws -> TestingHTTPResponse {
-        var fields = fields
+        var fields = (hiddenFields[path] ?? [:]).merging(fields) { _, given in given }
+        fields["csrf-token"] = nil
         if csrf, let csrfToken { fields["csrf-token"] = csrfToken }
         return try await send(.POST, path, headers: [:], body: fields)
     }
 
-    private mutating func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders, body: [String: String]?) async throws -> TestingHTTPResponse {
+    mutating func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders = [:], body: [String: String]?) async throws -> TestingHTTPResponse {
         var captured: TestingHTTPResponse?
-        let cookie = self.cookie
+        let cookieHeader = cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
         try await app.testing().test(method, path, beforeRequest: { req in
             req.headers.add(contentsOf: headers)
-            if let cookie { req.headers.replaceOrAdd(name: .cookie, value: "lineofsight-session=\(cookie)") }
+            if !cookieHeader.isEmpty { req.headers.replaceOrAdd(name: .cookie, value: cookieHeader) }
             if let body { try req.content.encode(body, as: .urlEncodedForm) }
         }, afterResponse: { res in
             captured = res
         })
         let response = captured!
-        if let setCookie = response.headers.setCookie?["lineofsight-session"] {
-            self.cookie = setCookie.expires.map { $0 < Date() } == true ? nil : setCookie.string
-        }
-        if let token = Self.csrfToken(in: response.body.string) { csrfToken = token }
+        remember(response)
         return response
+    }
+
+    /// Takes in the response's cookies and CSRF token, as a browser would.
+    mutating func remember(_ response: TestingHTTPResponse) {
+        for (name, value) in response.headers.setCookie?.all ?? [:] {
+            let expired = value.maxAge == 0 || value.expires.map { $0 < Date() } == true || value.string.isEmpty
+            cookies[name] = expired ? nil : value.string
+        }
+        let html = response.body.string
+        if let token = Self.csrfToken(in: html) { csrfToken = token }
+        if response.headers.contentType == .html { hiddenFields = Self.hiddenFields(in: html) }
+    }
+
+    static func hiddenFields(in html: String) -> [String: [String: String]] {
+        var forms: [String: [String: String]] = [:]
+        for form in html.components(separatedBy: "<form").dropFirst() {
+            guard let action = attribute("action", in: form.prefix { $0 != ">" }) else { continue }
+            let body = form.components(separatedBy: "</form>").first ?? ""
+            for input in body.components(separatedBy: "<input").dropFirst() {
+                let tag = input.prefix { $0 != ">" }
+                guard attribute("type", in: tag) == "hidden", let name = attribute("name", in: tag) else { continue }
+                forms[action, default: [:]][name] = attribute("value", in: tag) ?? ""
+            }
+        }
+        return forms
+    }
+
+    private static func attribute(_ name: String, in tag: Substring) -> String? {
+        guard let range = tag.range(of: " \(name)=\"") else { return nil }
+        let rest = tag[range.upperBound...]
+        return rest.firstIndex(of: "\"").map { String(rest[..<$0]).replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&quot;", with: "\"") }
     }
 
     static func csrfToken(in html: String) -> String? {

@@ -9,6 +9,7 @@ import VaporTesting
 
 /// The fixed "today" of every server test, so ages, expiry dates and demo histories never drift.
 let testToday = CivilDate(iso: "2026-03-31")!
+let testMetricsToken = "test-metrics-token"
 
 /// Runs a test against a real application on a real database: a fresh SQLite file by default, or the
 /// PostgreSQL server named by `DATABASE_URL` (scripts/test runs the suite both ways; the PostgreSQL
@@ -24,7 +25,7 @@ func withTestApp(seedDemo: Bool = true, idleTimeout: TimeInterval = 30 * 60, _ t
         database = .sqlite(path: path)
     }
     defer { if let sqliteFile { try? FileManager.default.removeItem(atPath: sqliteFile) } }
-    let settings = Settings(database: database, sessionIdleTimeout: idleTimeout, today: testToday.iso)
+    let settings = Settings(database: database, sessionIdleTimeout: idleTimeout, metricsToken: testMetricsToken, today: testToday.iso)
     let authority = DemoAuthority.generate(seed: 7, today: testToday, childCount: 120)
     try await withApp(configure: { app in
         app.logger.logLevel = .warning
@@ -42,8 +43,8 @@ enum TestDatabase {
     /// row triggers, so the append-only audit table can be emptied here but not through the app.
     static func empty(_ db: any Database) async throws {
         let sql = db.sql
-        let tables = [SavedForm.schema, APIToken.schema, LoginAttempt.schema, AccessGrant.schema, AuditEvent.schema, User.schema,
-                      StoredAllocation.schema, Child.schema, Team.schema, StaffMember.schema, SessionRecord.schema]
+        let tables = [SavedForm.schema, APIToken.schema, LoginAttempt.schema, AccessGrant.schema, AuditedChild.schema, AuditEvent.schema,
+                      UserSession.schema, User.schema, StoredAllocation.schema, Child.schema, Team.schema, StaffMember.schema]
         if sql.dialect.name == "postgresql" {
             try await sql.raw("TRUNCATE \(unsafeRaw: tables.joined(separator: ", ")) CASCADE").run()
         }

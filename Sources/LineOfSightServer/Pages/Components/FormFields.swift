@@ -12,6 +12,8 @@ struct TextField {
     var spellcheck: Bool? = nil
 
     var node: Node {
+        // Saved forms keep every field but those whose names end in "password" (see `SavedForms`).
+        precondition(type != "password" || id.hasSuffix("password"), "a password field's id must end in \"password\"")
         var attributes: [Attribute] = [
             .class("govuk-input" + (width.map { " govuk-input--width-\($0)" } ?? "") + (error == nil ? "" : " govuk-input--error")),
             .id(id), .name(id), .type(type), .value(value),

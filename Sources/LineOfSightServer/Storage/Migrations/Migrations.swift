@@ -7,6 +7,6 @@ enum AppMigrations {
         CreateChildren(),
         CreateAccess(),
         CreateAuditEvents(),
-        SessionRecord.migration,
+        HardenAccess(),
     ]
 }

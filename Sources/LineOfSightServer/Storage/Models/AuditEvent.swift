@@ -10,6 +10,8 @@ final class AuditEvent: Model, @unchecked Sendable {
     @Field(key: "at") var at: Date
     @OptionalField(key: "user_id") var userID: UUID?
     @Field(key: "username") var username: String
+    /// The API token the request was made with, if any: a token can be stolen, so its use is told apart.
+    @OptionalField(key: "token_id") var tokenID: UUID?
     @Enum(key: "action") var action: AuditAction
     @Field(key: "entity") var entity: String
     @OptionalField(key: "entity_id") var entityID: String?
@@ -20,11 +22,13 @@ final class AuditEvent: Model, @unchecked Sendable {
 
     init() {}
 
-    init(at: Date, userID: UUID?, username: String, action: AuditAction, entity: String, entityID: String?, childID: UUID?,
+    init(id: UUID? = nil, at: Date, userID: UUID?, username: String, tokenID: UUID?, action: AuditAction, entity: String, entityID: String?, childID: UUID?,
          detail: String, before: String? = nil, after: String? = nil) {
+        self.id = id
         self.at = at
         self.userID = userID
         self.username = username
+        self.tokenID = tokenID
         self.action = action
         self.entity = entity
         self.entityID = entityID
@@ -36,5 +40,19 @@ final class AuditEvent: Model, @unchecked Sendable {
 }
 
 enum AuditAction: String, Codable, Sendable, CaseIterable {
-    case read, create, update, search, signIn = "sign_in", signOut = "sign_out", refused
+    case read, list, create, update, search, signIn = "sign_in", signOut = "sign_out", refused
+
+    /// How the access history names the action.
+    var title: String {
+        switch self {
+        case .read: "Read"
+        case .list: "Listed"
+        case .create: "Created"
+        case .update: "Changed"
+        case .search: "Searched"
+        case .signIn: "Signed in"
+        case .signOut: "Signed out"
+        case .refused: "Refused"
+        }
+    }
 }

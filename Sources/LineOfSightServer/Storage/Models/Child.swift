@@ -1,7 +1,8 @@
 import Fluent
 import Foundation
+import LineOfSightCore
 
-final class Child: Model, @unchecked Sendable {
+final class Child: Model, Versioned, @unchecked Sendable {
     static let schema = "children"
 
     @ID(key: .id) var id: UUID?
@@ -9,22 +10,23 @@ final class Child: Model, @unchecked Sendable {
     @Field(key: "la_child_id") var laChildID: String
     @Field(key: "first_name") var firstName: String
     @Field(key: "last_name") var lastName: String
-    /// Civil dates as ISO `YYYY-MM-DD`: exact, sortable and the same in SQLite and PostgreSQL.
-    @OptionalField(key: "date_of_birth") var dateOfBirth: String?
+    @OptionalField(key: "date_of_birth") var dateOfBirth: CivilDate?
     /// For an unborn child: the expected date of birth.
-    @OptionalField(key: "expected_date_of_birth") var expectedDateOfBirth: String?
+    @OptionalField(key: "expected_date_of_birth") var expectedDateOfBirth: CivilDate?
     @Enum(key: "sex") var sex: Sex
     @Field(key: "ethnicity") var ethnicity: String
     @OptionalField(key: "upn") var upn: String?
     @OptionalField(key: "nhs_number") var nhsNumber: String?
     /// Hidden from everyone without an explicit grant for this child, whatever their role.
     @Field(key: "restricted") var restricted: Bool
+    /// Raised by every change, so a form saved from a stale copy of the record is refused (see `Versioned`).
+    @Field(key: "version") var version: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}
 
-    init(id: UUID? = nil, laChildID: String, firstName: String, lastName: String, dateOfBirth: String?, expectedDateOfBirth: String?,
+    init(id: UUID? = nil, laChildID: String, firstName: String, lastName: String, dateOfBirth: CivilDate?, expectedDateOfBirth: CivilDate?,
          sex: Sex, ethnicity: String, upn: String?, nhsNumber: String?, restricted: Bool = false) {
         self.id = id
         self.laChildID = laChildID
@@ -37,6 +39,7 @@ final class Child: Model, @unchecked Sendable {
         self.upn = upn
         self.nhsNumber = nhsNumber
         self.restricted = restricted
+        version = 1
     }
 
     var fullName: String { firstName + " " + lastName }

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import LineOfSightCore
 
 /// The stored form of a child's allocation (the core's `Allocation`) to a team, and usually a worker,
 /// over a period. Fluent models whose core type has the same name are called `Stored…`, so neither
@@ -12,12 +13,13 @@ final class StoredAllocation: Model, @unchecked Sendable {
     @Parent(key: "child_id") var child: Child
     @Parent(key: "team_id") var team: Team
     @OptionalParent(key: "worker_id") var worker: StaffMember?
-    @Field(key: "start_date") var startDate: String
-    @OptionalField(key: "end_date") var endDate: String?
+    @Field(key: "start_date") var startDate: CivilDate
+    /// Inclusive; nil while the allocation is current. The database allows one current allocation per child.
+    @OptionalField(key: "end_date") var endDate: CivilDate?
 
     init() {}
 
-    init(id: UUID? = nil, childID: UUID, teamID: UUID, workerID: UUID?, startDate: String, endDate: String? = nil) {
+    init(id: UUID? = nil, childID: UUID, teamID: UUID, workerID: UUID?, startDate: CivilDate, endDate: CivilDate? = nil) {
         self.id = id
         $child.id = childID
         $team.id = teamID

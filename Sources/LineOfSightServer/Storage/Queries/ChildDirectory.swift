@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import LineOfSightCore
 import SQLKit
 
 /// A child as listed: identity plus the current allocation.
@@ -8,8 +9,8 @@ struct ChildListRow: Decodable, Sendable {
     let laChildID: String
     let firstName: String
     let lastName: String
-    let dateOfBirth: String?
-    let expectedDateOfBirth: String?
+    let dateOfBirth: CivilDate?
+    let expectedDateOfBirth: CivilDate?
     let teamID: UUID?
     let teamName: String?
     let workerID: UUID?
@@ -40,14 +41,27 @@ struct ChildFilter: Sendable, Equatable {
 enum ChildDirectory {
     static let pageSize = 50
 
-    static func page(_ filter: ChildFilter, scope: ChildScope, page: Int, on db: any SQLDatabase) async throws -> (rows: [ChildListRow], total: Int) {
+    struct Page: Sendable {
+        let rows: [ChildListRow]
+        let total: Int
+        /// The page shown: the one asked for, brought within 1…pageCount.
+        let number: Int
+
+        var pageCount: Int { max(1, (total + ChildDirectory.pageSize - 1) / ChildDirectory.pageSize) }
+    }
+
+    /// One page of the children in scope matching the filter. Any requested page number is safe: one
+    /// before the first gives the first, one past the last gives the last.
+    static func page(_ filter: ChildFilter, scope: ChildScope, page requested: Int, on db: any SQLDatabase) async throws -> Page {
         let count = try await scoped(db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"), filter, scope)
             .first(decodingColumn: "n", as: Int.self) ?? 0
+        let lastPage = max(1, (count + pageSize - 1) / pageSize)
+        let page = min(max(1, requested), lastPage)
         let rows = try await scoped(selectColumns(db.select()), filter, scope)
             .orderBy(SQLColumn("last_name", table: "c")).orderBy(SQLColumn("first_name", table: "c")).orderBy(SQLColumn("la_child_id", table: "c"))
-            .limit(pageSize).offset(max(0, page - 1) * pageSize)
+            .limit(pageSize).offset((page - 1) * pageSize)
             .all(decoding: ChildListRow.self)
-        return (rows, count)
+        return Page(rows: rows, total: count, number: page)
     }
 
     /// Whether this scope may open this child: the same predicate as the lists.
