@@ -68,10 +68,16 @@ public enum SyntheticJourneys {
                                     noFurtherAction: !assessed)
             journey.referrals.append(referral)
             guard assessed else { return }
-            let start = date.adding(days: random.int(0...5))
-            let authorised = start.adding(days: random.int(20...80))
-            journey.assessments.append(Assessment(id: next("A"), referralID: referral.id, start: start,
-                                                  authorised: authorised <= today ? authorised : nil))
+            // Some assessments name their referral, some leave it to be inferred; a few children
+            // have a second assessment of the same referral.
+            var start = date.adding(days: random.int(0...5))
+            for number in 0...(random.chance(0.1) ? 1 : 0) {
+                if number > 0 { start = start.adding(days: random.int(10...60)) }
+                guard start <= today else { return }
+                let authorised = start.adding(days: random.int(20...80))
+                journey.assessments.append(Assessment(id: next("A"), referralID: random.chance(0.7) ? referral.id : nil, start: start,
+                                                      authorised: authorised <= today ? authorised : nil))
+            }
         }
 
         /// Dated events from `start` at roughly `interval` days (± jitter) until `end` or today.
