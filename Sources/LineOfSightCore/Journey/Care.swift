@@ -6,22 +6,13 @@ public struct PeriodOfCare: Sendable, Hashable, Codable {
     public var end: CivilDate?
     /// SSDA903 reason episode ceased (e.g. E11 adopted, E41 residence order), free text allowed.
     public var endReason: String?
-    public var legalStatuses: [LegalStatusChange]
-    public var placements: [Placement]
+    @DefaultEmpty public var legalStatuses: [LegalStatusChange]
+    @DefaultEmpty public var placements: [Placement]
 
     public init(id: String, start: CivilDate, end: CivilDate? = nil, endReason: String? = nil,
                 legalStatuses: [LegalStatusChange] = [], placements: [Placement] = []) {
         self.id = id; self.start = start; self.end = end; self.endReason = endReason
         self.legalStatuses = legalStatuses; self.placements = placements
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            id: try c.decode(String.self, forKey: .id), start: try c.decode(CivilDate.self, forKey: .start),
-            end: try c.decodeIfPresent(CivilDate.self, forKey: .end),
-            endReason: try c.decodeIfPresent(String.self, forKey: .endReason),
-            legalStatuses: try c.list(.legalStatuses), placements: try c.list(.placements))
     }
 
     /// True when `date` falls inside the period (end day included).

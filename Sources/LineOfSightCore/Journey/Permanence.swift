@@ -18,7 +18,7 @@ public struct TemporaryApproval: Sendable, Hashable, Codable {
     /// The placement made under the approval; its visits follow reg 28(4) while approval is temporary.
     public var placementID: String?
     public var start: CivilDate
-    public var extensions: [Extension]
+    @DefaultEmpty public var extensions: [Extension]
     /// Approved as a foster carer: the temporary approval is no longer needed.
     public var approved: CivilDate?
     /// The temporary arrangement ended without approval (placement ended, assessment negative).
@@ -28,16 +28,6 @@ public struct TemporaryApproval: Sendable, Hashable, Codable {
                 approved: CivilDate? = nil, ended: CivilDate? = nil) {
         self.id = id; self.placementID = placementID; self.start = start; self.extensions = extensions
         self.approved = approved; self.ended = ended
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            id: try c.decode(String.self, forKey: .id),
-            placementID: try c.decodeIfPresent(String.self, forKey: .placementID),
-            start: try c.decode(CivilDate.self, forKey: .start), extensions: try c.list(.extensions),
-            approved: try c.decodeIfPresent(CivilDate.self, forKey: .approved),
-            ended: try c.decodeIfPresent(CivilDate.self, forKey: .ended))
     }
 }
 
@@ -69,7 +59,7 @@ public struct PreProceedings: Sendable, Hashable, Codable {
 public struct CareProceedings: Sendable, Hashable, Codable {
     public var id: String
     public var issued: CivilDate
-    public var extensions: [Extension]
+    @DefaultEmpty public var extensions: [Extension]
     /// The final order or other disposal (withdrawal) of the application.
     public var concluded: CivilDate?
     public var outcome: String?
@@ -78,14 +68,6 @@ public struct CareProceedings: Sendable, Hashable, Codable {
                 outcome: String? = nil) {
         self.id = id; self.issued = issued; self.extensions = extensions
         self.concluded = concluded; self.outcome = outcome
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            id: try c.decode(String.self, forKey: .id), issued: try c.decode(CivilDate.self, forKey: .issued),
-            extensions: try c.list(.extensions), concluded: try c.decodeIfPresent(CivilDate.self, forKey: .concluded),
-            outcome: try c.decodeIfPresent(String.self, forKey: .outcome))
     }
 }
 

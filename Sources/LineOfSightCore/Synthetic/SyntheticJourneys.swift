@@ -11,11 +11,11 @@ public enum SyntheticJourneys {
         }
     }
 
-    private enum Stage: CaseIterable {
+    enum Stage: CaseIterable {
         case frontDoor, childInNeed, childProtection, inCare, adoption, careLeaver
     }
 
-    private struct Builder {
+    struct Builder {
         let id: String
         let today: CivilDate
         var random: SeededGenerator
