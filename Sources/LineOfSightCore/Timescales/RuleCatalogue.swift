@@ -139,7 +139,7 @@ public enum RuleCatalogue {
              .calendar, ["plo.pre_proceedings_weeks"]),
         rule(.temporaryApproval, "Connected person temporary approval resolved", .permanence,
              source: "CPPCR 2010 reg 24 (16 weeks), reg 25 (one extension of up to 8 weeks)", .partial,
-             starts: "temporary approval", due: "16 weeks after, plus one extension of up to 8 weeks",
+             starts: "temporary approval", due: "16 weeks after, plus one extension of up to 8 weeks granted while the approval is current",
              met: "approved as a foster carer (or the arrangement ended)", .calendar,
              ["connected_person.temporary_approval_weeks", "connected_person.max_extension_weeks"]),
 

@@ -35,6 +35,22 @@ import Testing
         #expect(result.findings.map(\.field) == ["$.temporaryApprovals[0].extensions[1]"])
     }
 
+    /// CPPCR 2010 reg 25: one extension, of up to 8 weeks, of an approval "likely to expire";
+    /// granted after the approval has expired, it cannot extend it.
+    @Test func anExtensionGrantedAfterExpiryIsNotCounted() {
+        let approval = TemporaryApproval(id: "TA", start: d("2024-06-03"),
+                                         extensions: [Extension(granted: d("2024-09-30"), weeks: 8)], approved: d("2024-11-01"))
+        let result = derive(Journey(childID: "C", temporaryApprovals: [approval]), standards: .defaults, calendar: england)
+        let obligation = result.obligations.first { $0.ruleID == .temporaryApproval }
+        #expect(obligation?.due == d("2024-09-23"))  // 3 Jun + 16 weeks; not 18 Nov
+        #expect(status(obligation, asOf: "2024-12-01") == .metLate)
+        #expect(result.findings.map(\.field) == ["$.temporaryApprovals[0].extensions[0].granted"])
+        // Granted on the day of expiry, the approval is still current.
+        var onTheDay = approval
+        onTheDay.extensions[0].granted = d("2024-09-23")
+        #expect(obligations(.temporaryApproval, Journey(childID: "C", temporaryApprovals: [onTheDay])).first?.due == d("2024-11-18"))
+    }
+
     @Test func temporaryApprovalEndingWithoutApprovalNoLongerApplies() {
         let approval = TemporaryApproval(id: "TA", start: d("2025-01-06"), ended: d("2025-03-01"))
         let obligation = obligations(.temporaryApproval, Journey(childID: "C", temporaryApprovals: [approval])).first
