@@ -75,9 +75,9 @@ public struct CareProceedings: Sendable, Hashable, Codable {
 public struct Adoption: Sendable, Hashable, Codable {
     /// Agency decision-maker's decision that the child should be placed for adoption.
     public var agencyDecision: CivilDate?
-    /// Authority to place: placement order (ACA 2002 s21) …
+    /// Authority to place: a placement order (ACA 2002 s21) …
     public var placementOrder: CivilDate?
-    /// … or parental consent to placement (s19), when there is no placement order.
+    /// … or parents' consent to placement for adoption (ACA 2002 s19).
     public var consentToPlacement: CivilDate?
     public var matched: CivilDate?
     /// Moved in with the prospective adopters.
@@ -99,6 +99,8 @@ public struct Adoption: Sendable, Hashable, Codable {
         self.movedInWithFosterCarer = movedInWithFosterCarer; self.placementEnded = placementEnded
     }
 
-    /// The date the agency first had authority to place (reg 36(1) clock; A2 start).
-    public var authorityToPlace: CivilDate? { placementOrder ?? consentToPlacement }
+    /// The date the agency first had authority to place: consent under s19 or a placement order,
+    /// whichever came first (AAR 2005 reg 36(1) counts from the first authority; a later placement
+    /// order does not restart the clock).
+    public var authorityToPlace: CivilDate? { earliest(consentToPlacement, placementOrder) }
 }

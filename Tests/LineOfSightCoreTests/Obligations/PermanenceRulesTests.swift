@@ -85,6 +85,18 @@ import Testing
         #expect(placed.last?.notApplicable?.reason == "adoption order made")
     }
 
+    /// AAR 2005 reg 36(1): first review within 3 months of the agency first having authority to
+    /// place, which parental consent (ACA 2002 s19) gives before a later placement order (s21).
+    @Test func adoptionReviewsCountFromConsentWhenItCameFirst() {
+        let journey = Journey(childID: "C", adoption: Adoption(placementOrder: d("2024-06-30"), consentToPlacement: d("2024-03-15")))
+        let first = chainLinks("adoption.review.waiting:C", journey).first
+        #expect(first?.startedBy == EventRef(.authorityToPlace, "consent", d("2024-03-15")))
+        #expect(first?.due == d("2024-06-15"))
+        // An order before any consent is the first authority.
+        let order = Journey(childID: "C", adoption: Adoption(placementOrder: d("2024-02-01"), consentToPlacement: d("2024-03-15")))
+        #expect(chainLinks("adoption.review.waiting:C", order).first?.due == d("2024-05-01"))
+    }
+
     @Test func adoptionVisitsWeeklyUntilTheFirstReview() {
         let visits = chainLinks("adoption.visit:C", adoption())
         #expect(visits.map(\.ruleID) == [.adoptionVisitFirstWeek] + Array(repeating: .adoptionVisitWeekly, count: 4) + [.adoptionVisitAfterReview])
