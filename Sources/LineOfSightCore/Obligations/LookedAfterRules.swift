@@ -11,6 +11,7 @@ extension DerivationContext {
         let peps = facts.dated(journey.peps, .pep)
         let health = journey.healthAssessments.sortedIfNeeded { ($0.date, $0.id) < ($1.date, $1.id) }
             .map { EventRef(.healthAssessment, $0.id, $0.date) }
+        let initialHealth = Set(journey.healthAssessments.filter { $0.kind == .initial }.map(\.id))
         let permanencePlans = journey.permanencePlans.sortedIfNeeded { ($0.date, $0.id) < ($1.date, $1.id) }
             .map { EventRef(.permanencePlan, $0.id, $0.date) }
 
@@ -47,10 +48,15 @@ extension DerivationContext {
             single(.carePlan, id: "\(RuleID.carePlan):\(period.id)", startedBy: entered, due: careDue,
                    provisional: careProvisional, metBy: carePlans.from(since).first, end: end, endReason: reason)
 
-            // Health: initial assessment in 20 working days, then reviews by age.
+            // Health: initial assessment in 20 working days, met only by an initial assessment (reg 7:
+            // by a registered medical practitioner; a review may be done by a nurse); then reviews
+            // by age, chained from it and met by any later assessment.
             let (ihaDue, ihaProvisional) = facts.nationalWorkingDays(p.ihaWD, after: period.start)
+            let periodHealth = health.from(period.start)
+            let healthEvents = periodHealth.first { initialHealth.contains($0.id) }
+                .map { iha in [iha] + periodHealth.drop { $0.date <= iha.date } } ?? []
             chain(id: "health:\(period.id)", first: Link(rule: .initialHealthAssessment, due: ihaDue, provisional: ihaProvisional),
-                  startedBy: entered, events: health.from(period.start), end: end, endReason: reason) { previous, _ in
+                  startedBy: entered, events: healthEvents[...], end: end, endReason: reason) { previous, _ in
                 f.reviewHealthLink(after: previous.date)
             }
 

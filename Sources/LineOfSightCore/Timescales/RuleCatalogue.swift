@@ -111,7 +111,7 @@ public enum RuleCatalogue {
 
         rule(.initialHealthAssessment, "Initial health assessment", .health,
              source: "CPPCR 2010 reg 7; Promoting the health and wellbeing of looked-after children (2015, updated 2022)", .secondary,
-             starts: "the child becomes looked after", due: "20 working days after", met: "initial health assessment",
+             starts: "the child becomes looked after", due: "20 working days after", met: "a health assessment recorded as initial (a review does not meet it)",
              .nationalWorkingDays, ["health.iha_working_days"]),
         rule(.reviewHealthAssessment, "Review health assessment", .health,
              source: "Promoting the health and wellbeing of looked-after children", .secondary,
