@@ -38,6 +38,8 @@ public struct EventRef: Sendable, Hashable, Codable, CustomStringConvertible {
 public enum EventKind: String, Sendable, Hashable, Codable, CaseIterable {
     case referral, assessment, strategyDiscussion, s47Enquiry, conference, cpPlan, coreGroup, cinPlan, visit
     case periodOfCare, placement, lacReview, carePlan, placementPlan, healthAssessment, pep
+    /// A change of legal status within a period of care (id: the period and the new code).
+    case legalStatus
     case permanencePlan, temporaryApproval, preProceedings, careProceedings
     case authorityToPlace, adoptionPlacement, adoptionReview
     /// A birthday or the day a young person became an eligible care leaver (id says which).

@@ -77,9 +77,13 @@ public enum RuleCatalogue {
              met: "permanence plan recorded", .calendar, ["cla.permanence_plan_by_review"]),
 
         rule(.reg28FirstWeek, "Visit within a week of a placement starting", .visits,
-             source: "CPPCR 2010 reg 28(2)(a), 28(5)", .confirmed,
+             source: "CPPCR 2010 reg 28(2)(a)", .confirmed,
              starts: "the start of the placement", due: "7 days after", met: "visit with the child seen",
              .calendar, ["visits.reg28.first_visit_days", "visits.require_child_seen"]),
+        rule(.reg28CareOrderAtHome, "Visit within a week of a care order made while the child lives with a parent", .visits,
+             source: "CPPCR 2010 reg 28(5)", .confirmed,
+             starts: "the care order (legal status C2) made during a placement with parents", due: "7 days after",
+             met: "visit with the child seen", .calendar, ["visits.reg28.first_visit_days", "visits.require_child_seen"]),
         rule(.reg28FirstYear, "Visit, first year of placement (6-weekly)", .visits,
              source: "CPPCR 2010 reg 28(2)(b)", .confirmed,
              starts: "the previous visit", due: "6 weeks after", met: "visit with the child seen",
@@ -246,6 +250,7 @@ extension RuleID {
     public static let placementPlan: RuleID = "cla.placement_plan"
     public static let permanencePlan: RuleID = "cla.permanence_plan"
     public static let reg28FirstWeek: RuleID = "cla.visit.first_week"
+    public static let reg28CareOrderAtHome: RuleID = "cla.visit.care_order_at_home"
     public static let reg28FirstYear: RuleID = "cla.visit.first_year"
     public static let reg28LongTerm: RuleID = "cla.visit.long_term"
     public static let reg28Other: RuleID = "cla.visit.other"
