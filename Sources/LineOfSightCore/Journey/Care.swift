@@ -15,6 +15,14 @@ public struct PeriodOfCare: Sendable, Hashable, Codable {
         self.legalStatuses = legalStatuses; self.placements = placements
     }
 
+    /// Looked after only under an agreed series of short breaks (CPPCR 2010 reg 48): every legal
+    /// status recorded for the period is V3 (a series, each break recorded) or V4 (a series, the
+    /// agreement recorded). A period that changes to any other status is ordinary care, to which
+    /// the regulations apply in full.
+    public var isShortBreak: Bool {
+        !legalStatuses.isEmpty && legalStatuses.allSatisfy { $0.code == "V3" || $0.code == "V4" }
+    }
+
     /// True when `date` falls inside the period (end day included).
     public func contains(_ date: CivilDate) -> Bool {
         date >= start && (end.map { date <= $0 } ?? true)

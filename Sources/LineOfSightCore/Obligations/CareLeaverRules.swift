@@ -31,13 +31,15 @@ extension DerivationFacts {
     ///
     /// Each period counts its end minus its start in days (a period from 1 March is 91 days long
     /// on 31 May), as the DfE's SSDA903 validator does for this rule (1001), so 13 weeks are
-    /// reached 91 days after the start of care, not a day earlier.
+    /// reached 91 days after the start of care, not a day earlier. Short breaks do not count: a
+    /// child looked after only in a pre-planned series of short placements, returning home after
+    /// each, is not an eligible child (reg 40(2)).
     func eligibilityDate(born: CivilDate) -> CivilDate? {
         let fourteen = born.birthday(age: 14), sixteen = born.birthday(age: 16)
         let lastDay = born.birthday(age: 18).adding(days: -1)
         let needed = 7 * p.eligibleWeeksSince14
         var counted = 0
-        for period in journey.periodsOfCare.sortedIfNeeded(by: { $0.start < $1.start }) {
+        for period in journey.periodsOfCare.sortedIfNeeded(by: { $0.start < $1.start }) where !period.isShortBreak {
             let from = max(period.start, fourteen)
             let to = min(period.end ?? lastDay, lastDay)
             guard from <= to else { continue }

@@ -76,6 +76,24 @@ public enum RuleCatalogue {
              due: "the date of the second review (as held, or as due while not yet held)",
              met: "permanence plan recorded", .calendar, ["cla.permanence_plan_by_review"]),
 
+        rule(.shortBreakFirstReview, "First review, series of short breaks", .lookedAfter,
+             source: "CPPCR 2010 reg 48 (replacing reg 33 for short breaks)", .secondary,
+             starts: "the start of the first short break of the series", due: "3 months after", met: "review held",
+             .calendar, ["cla.short_breaks.first_review_months"]),
+        rule(.shortBreakReview, "Review, series of short breaks", .lookedAfter,
+             source: "CPPCR 2010 reg 48 (replacing reg 33 for short breaks)", .secondary,
+             starts: "the previous review", due: "6 months after", met: "review held",
+             .calendar, ["cla.short_breaks.review_interval_months"], recurring: true),
+        rule(.shortBreakFirstVisit, "First visit, series of short breaks", .visits,
+             source: "CPPCR 2010 reg 48(3)(c) (replacing reg 28(2)): intervals agreed with the IRO and parents", .local,
+             starts: "the start of the first short break of the series", due: "3 months after",
+             met: "visit with the child seen, on a day of a break", .calendar,
+             ["visits.short_breaks.first_visit_months", "visits.require_child_seen"]),
+        rule(.shortBreakVisit, "Visit, series of short breaks", .visits,
+             source: "CPPCR 2010 reg 48(3)(c) (replacing reg 28(2)): intervals agreed with the IRO and parents", .local,
+             starts: "the previous visit", due: "6 months after", met: "visit with the child seen, on a day of a break",
+             .calendar, ["visits.short_breaks.interval_months", "visits.require_child_seen"], recurring: true),
+
         rule(.reg28FirstWeek, "Visit within a week of a placement starting", .visits,
              source: "CPPCR 2010 reg 28(2)(a)", .confirmed,
              starts: "the start of the placement", due: "7 days after", met: "visit with the child seen",
@@ -249,6 +267,10 @@ extension RuleID {
     public static let carePlan: RuleID = "cla.care_plan"
     public static let placementPlan: RuleID = "cla.placement_plan"
     public static let permanencePlan: RuleID = "cla.permanence_plan"
+    public static let shortBreakFirstReview: RuleID = "cla.short_breaks.first_review"
+    public static let shortBreakReview: RuleID = "cla.short_breaks.review"
+    public static let shortBreakFirstVisit: RuleID = "cla.visit.short_breaks_first"
+    public static let shortBreakVisit: RuleID = "cla.visit.short_breaks"
     public static let reg28FirstWeek: RuleID = "cla.visit.first_week"
     public static let reg28CareOrderAtHome: RuleID = "cla.visit.care_order_at_home"
     public static let reg28FirstYear: RuleID = "cla.visit.first_year"

@@ -15,19 +15,19 @@ import Testing
 
     @Test func everyRuleHasItsRow() throws {
         let lines = try Self.lines()
-        for rule in RuleCatalogue.all {
-            let row = "| `\(rule.id)` | \(rule.title) | \(rule.clockStarts) | \(rule.dueDate) | \(rule.metBy) | "
+        let missing = RuleCatalogue.all.map { rule in
+            "| `\(rule.id)` | \(rule.title) | \(rule.clockStarts) | \(rule.dueDate) | \(rule.metBy) | "
                 + "\(rule.calendar.rawValue) | \(rule.source) | \(rule.confidence.mark) |"
-            #expect(lines.contains(row), "missing or different: \(row)")
-        }
+        }.filter { !lines.contains($0) }
+        #expect(missing.isEmpty, "missing or different:\n\(missing.joined(separator: "\n"))")
     }
 
     @Test func everyStandardHasItsRow() throws {
         let lines = try Self.lines()
-        for standard in LocalStandards.definitions {
-            let row = "| `\(standard.key)` | \(standard.defaultValue) | \(standard.unit) | \(standard.description) | "
+        let missing = LocalStandards.definitions.map { standard in
+            "| `\(standard.key)` | \(standard.defaultValue) | \(standard.unit) | \(standard.description) | "
                 + "\(standard.source) | \(standard.confidence.mark) |"
-            #expect(lines.contains(row), "missing or different: \(row)")
-        }
+        }.filter { !lines.contains($0) }
+        #expect(missing.isEmpty, "missing or different:\n\(missing.joined(separator: "\n"))")
     }
 }
