@@ -12,7 +12,7 @@ public enum RuleCatalogue {
              .nationalWorkingDays, ["front_door.referral_decision_working_days"]),
         rule(.assessment, "Assessment completed and authorised", .assessment,
              source: "Working Together 2023 ch.3 'Assessment of children in need'", .secondary,
-             starts: "referral received (not NFA); for an assessment with no referral, its start",
+             starts: "the referral the assessment answers (named, else the latest received on or before its start); with none, the assessment's start",
              due: "45 working days after", met: "assessment authorised by the team manager",
              .nationalWorkingDays, ["assessment.working_days"]),
 
