@@ -6,8 +6,8 @@ public struct PeriodOfCare: Sendable, Hashable, Codable {
     public var end: CivilDate?
     /// SSDA903 reason episode ceased (e.g. E11 adopted, E41 residence order), free text allowed.
     public var endReason: String?
-    public var legalStatuses: [LegalStatusChange]
-    public var placements: [Placement]
+    @DefaultEmpty public var legalStatuses: [LegalStatusChange]
+    @DefaultEmpty public var placements: [Placement]
 
     public init(id: String, start: CivilDate, end: CivilDate? = nil, endReason: String? = nil,
                 legalStatuses: [LegalStatusChange] = [], placements: [Placement] = []) {
@@ -15,13 +15,12 @@ public struct PeriodOfCare: Sendable, Hashable, Codable {
         self.legalStatuses = legalStatuses; self.placements = placements
     }
 
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            id: try c.decode(String.self, forKey: .id), start: try c.decode(CivilDate.self, forKey: .start),
-            end: try c.decodeIfPresent(CivilDate.self, forKey: .end),
-            endReason: try c.decodeIfPresent(String.self, forKey: .endReason),
-            legalStatuses: try c.list(.legalStatuses), placements: try c.list(.placements))
+    /// Looked after only under an agreed series of short breaks (CPPCR 2010 reg 48): every legal
+    /// status recorded for the period is V3 (a series, each break recorded) or V4 (a series, the
+    /// agreement recorded). A period that changes to any other status is ordinary care, to which
+    /// the regulations apply in full.
+    public var isShortBreak: Bool {
+        !legalStatuses.isEmpty && legalStatuses.allSatisfy { $0.code == "V3" || $0.code == "V4" }
     }
 
     /// True when `date` falls inside the period (end day included).

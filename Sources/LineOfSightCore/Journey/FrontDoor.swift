@@ -29,7 +29,8 @@ public struct Referral: Sendable, Hashable, Codable {
 /// A child and family assessment under s17 or s47.
 public struct Assessment: Sendable, Hashable, Codable {
     public var id: String
-    /// The referral it answers; when absent, the latest referral received on or before `start`.
+    /// The referral it answers; when absent, the latest referral received on or before `start`
+    /// (`Journey.referral(answering:)` decides).
     public var referralID: String?
     public var start: CivilDate
     /// Completed and authorised by the team manager.
@@ -37,5 +38,19 @@ public struct Assessment: Sendable, Hashable, Codable {
 
     public init(id: String, referralID: String? = nil, start: CivilDate, authorised: CivilDate? = nil) {
         self.id = id; self.referralID = referralID; self.start = start; self.authorised = authorised
+    }
+}
+
+extension Journey {
+    /// The referral an assessment answers, whose receipt starts its 45-working-day clock: the one
+    /// its `referralID` names, else the latest referral received on or before its start (the
+    /// last by id on the same day). Nil when it names a referral that is not in the journey, or
+    /// when no referral was received by its start: the clock then starts at the assessment itself.
+    ///
+    /// The one definition: the assessment obligations, the assessment timeliness measure and the
+    /// data-quality findings all ask this function, so they cannot disagree about a clock.
+    public func referral(answering assessment: Assessment) -> Referral? {
+        if let linked = assessment.referralID { return referrals.first { $0.id == linked } }
+        return referrals.filter { $0.received <= assessment.start }.max { ($0.received, $0.id) < ($1.received, $1.id) }
     }
 }

@@ -1,54 +1,55 @@
 /// Everything recorded about one child that a timescale can depend on: the facts, never a due
 /// date. Obligations are derived from this by `derive(_:standards:calendar:)`.
 ///
-/// Every list may be in any order; every event carries a stable `id` (the server's record id)
-/// so that an obligation can name the event that started its clock and the one that met it.
+/// Every list may be in any order, and may be left out of a journey document (`@DefaultEmpty`);
+/// every event carries a stable `id` (the server's record id) so that an obligation can name the
+/// event that started its clock and the one that met it.
 public struct Journey: Sendable, Hashable, Codable {
     public var childID: String
     public var dateOfBirth: CivilDate?
 
     // Front door and assessment
-    public var contacts: [Contact]
-    public var referrals: [Referral]
-    public var assessments: [Assessment]
+    @DefaultEmpty public var contacts: [Contact]
+    @DefaultEmpty public var referrals: [Referral]
+    @DefaultEmpty public var assessments: [Assessment]
 
     // Child protection and children in need
-    public var strategyDiscussions: [StrategyDiscussion]
-    public var s47Enquiries: [S47Enquiry]
-    public var conferences: [Conference]
-    public var cpPlans: [CPPlan]
-    public var coreGroups: [DatedRecord]
-    public var cinPlans: [CINPlan]
-    public var visits: [Visit]
+    @DefaultEmpty public var strategyDiscussions: [StrategyDiscussion]
+    @DefaultEmpty public var s47Enquiries: [S47Enquiry]
+    @DefaultEmpty public var conferences: [Conference]
+    @DefaultEmpty public var cpPlans: [CPPlan]
+    @DefaultEmpty public var coreGroups: [DatedRecord]
+    @DefaultEmpty public var cinPlans: [CINPlan]
+    @DefaultEmpty public var visits: [Visit]
 
     // Looked after
-    public var periodsOfCare: [PeriodOfCare]
-    public var lacReviews: [DatedRecord]
-    public var carePlans: [DatedRecord]
-    public var healthAssessments: [HealthAssessment]
-    public var peps: [DatedRecord]
+    @DefaultEmpty public var periodsOfCare: [PeriodOfCare]
+    @DefaultEmpty public var lacReviews: [DatedRecord]
+    @DefaultEmpty public var carePlans: [DatedRecord]
+    @DefaultEmpty public var healthAssessments: [HealthAssessment]
+    @DefaultEmpty public var peps: [DatedRecord]
 
     // Permanence, proceedings and adoption
-    public var permanencePlans: [PermanencePlan]
-    public var permanenceMeetings: [DatedRecord]
-    public var temporaryApprovals: [TemporaryApproval]
-    public var preProceedings: [PreProceedings]
-    public var careProceedings: [CareProceedings]
+    @DefaultEmpty public var permanencePlans: [PermanencePlan]
+    @DefaultEmpty public var permanenceMeetings: [DatedRecord]
+    @DefaultEmpty public var temporaryApprovals: [TemporaryApproval]
+    @DefaultEmpty public var preProceedings: [PreProceedings]
+    @DefaultEmpty public var careProceedings: [CareProceedings]
     public var adoption: Adoption?
-    public var adoptionReviews: [DatedRecord]
+    @DefaultEmpty public var adoptionReviews: [DatedRecord]
 
     // Care leavers
-    public var needsAssessments: [DatedRecord]
-    public var pathwayPlans: [DatedRecord]
+    @DefaultEmpty public var needsAssessments: [DatedRecord]
+    @DefaultEmpty public var pathwayPlans: [DatedRecord]
 
     // Allegations against people who work with children, where this child is the subject of
     // the concern. Their obligations are keyed on the allegation, not the child.
-    public var allegations: [Allegation]
+    @DefaultEmpty public var allegations: [Allegation]
 
     // Work management
-    public var transfers: [Transfer]
-    public var actions: [Action]
-    public var allocations: [Allocation]
+    @DefaultEmpty public var transfers: [Transfer]
+    @DefaultEmpty public var actions: [Action]
+    @DefaultEmpty public var allocations: [Allocation]
 
     public init(
         childID: String, dateOfBirth: CivilDate? = nil,
@@ -79,27 +80,6 @@ public struct Journey: Sendable, Hashable, Codable {
         self.allegations = allegations; self.transfers = transfers; self.actions = actions
         self.allocations = allocations
     }
-
-    /// Lists may be left out of a journey document: a missing list is an empty one.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            childID: try c.decode(String.self, forKey: .childID),
-            dateOfBirth: try c.decodeIfPresent(CivilDate.self, forKey: .dateOfBirth),
-            contacts: try c.list(.contacts), referrals: try c.list(.referrals), assessments: try c.list(.assessments),
-            strategyDiscussions: try c.list(.strategyDiscussions), s47Enquiries: try c.list(.s47Enquiries),
-            conferences: try c.list(.conferences), cpPlans: try c.list(.cpPlans), coreGroups: try c.list(.coreGroups),
-            cinPlans: try c.list(.cinPlans), visits: try c.list(.visits),
-            periodsOfCare: try c.list(.periodsOfCare), lacReviews: try c.list(.lacReviews),
-            carePlans: try c.list(.carePlans), healthAssessments: try c.list(.healthAssessments),
-            peps: try c.list(.peps), permanencePlans: try c.list(.permanencePlans),
-            permanenceMeetings: try c.list(.permanenceMeetings), temporaryApprovals: try c.list(.temporaryApprovals),
-            preProceedings: try c.list(.preProceedings), careProceedings: try c.list(.careProceedings),
-            adoption: try c.decodeIfPresent(Adoption.self, forKey: .adoption),
-            adoptionReviews: try c.list(.adoptionReviews), needsAssessments: try c.list(.needsAssessments),
-            pathwayPlans: try c.list(.pathwayPlans), allegations: try c.list(.allegations),
-            transfers: try c.list(.transfers), actions: try c.list(.actions), allocations: try c.list(.allocations))
-    }
 }
 
 /// An event that is only a date: a review held, a plan written, a meeting.
@@ -110,12 +90,5 @@ public struct DatedRecord: Sendable, Hashable, Codable {
     public init(id: String, date: CivilDate) {
         self.id = id
         self.date = date
-    }
-}
-
-extension KeyedDecodingContainer {
-    /// A list that may be absent (absent = empty).
-    func list<T: Decodable>(_ key: Key) throws -> [T] {
-        try decodeIfPresent([T].self, forKey: key) ?? []
     }
 }

@@ -18,7 +18,7 @@ public struct TemporaryApproval: Sendable, Hashable, Codable {
     /// The placement made under the approval; its visits follow reg 28(4) while approval is temporary.
     public var placementID: String?
     public var start: CivilDate
-    public var extensions: [Extension]
+    @DefaultEmpty public var extensions: [Extension]
     /// Approved as a foster carer: the temporary approval is no longer needed.
     public var approved: CivilDate?
     /// The temporary arrangement ended without approval (placement ended, assessment negative).
@@ -28,16 +28,6 @@ public struct TemporaryApproval: Sendable, Hashable, Codable {
                 approved: CivilDate? = nil, ended: CivilDate? = nil) {
         self.id = id; self.placementID = placementID; self.start = start; self.extensions = extensions
         self.approved = approved; self.ended = ended
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            id: try c.decode(String.self, forKey: .id),
-            placementID: try c.decodeIfPresent(String.self, forKey: .placementID),
-            start: try c.decode(CivilDate.self, forKey: .start), extensions: try c.list(.extensions),
-            approved: try c.decodeIfPresent(CivilDate.self, forKey: .approved),
-            ended: try c.decodeIfPresent(CivilDate.self, forKey: .ended))
     }
 }
 
@@ -69,7 +59,7 @@ public struct PreProceedings: Sendable, Hashable, Codable {
 public struct CareProceedings: Sendable, Hashable, Codable {
     public var id: String
     public var issued: CivilDate
-    public var extensions: [Extension]
+    @DefaultEmpty public var extensions: [Extension]
     /// The final order or other disposal (withdrawal) of the application.
     public var concluded: CivilDate?
     public var outcome: String?
@@ -79,23 +69,15 @@ public struct CareProceedings: Sendable, Hashable, Codable {
         self.id = id; self.issued = issued; self.extensions = extensions
         self.concluded = concluded; self.outcome = outcome
     }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            id: try c.decode(String.self, forKey: .id), issued: try c.decode(CivilDate.self, forKey: .issued),
-            extensions: try c.list(.extensions), concluded: try c.decodeIfPresent(CivilDate.self, forKey: .concluded),
-            outcome: try c.decodeIfPresent(String.self, forKey: .outcome))
-    }
 }
 
 /// Adoption milestones (SSDA903 AD1 / PlacedAdoption items).
 public struct Adoption: Sendable, Hashable, Codable {
     /// Agency decision-maker's decision that the child should be placed for adoption.
     public var agencyDecision: CivilDate?
-    /// Authority to place: placement order (ACA 2002 s21) …
+    /// Authority to place: a placement order (ACA 2002 s21) …
     public var placementOrder: CivilDate?
-    /// … or parental consent to placement (s19), when there is no placement order.
+    /// … or parents' consent to placement for adoption (ACA 2002 s19).
     public var consentToPlacement: CivilDate?
     public var matched: CivilDate?
     /// Moved in with the prospective adopters.
@@ -117,6 +99,8 @@ public struct Adoption: Sendable, Hashable, Codable {
         self.movedInWithFosterCarer = movedInWithFosterCarer; self.placementEnded = placementEnded
     }
 
-    /// The date the agency first had authority to place (reg 36(1) clock; A2 start).
-    public var authorityToPlace: CivilDate? { placementOrder ?? consentToPlacement }
+    /// The date the agency first had authority to place: consent under s19 or a placement order,
+    /// whichever came first (AAR 2005 reg 36(1) counts from the first authority; a later placement
+    /// order does not restart the clock).
+    public var authorityToPlace: CivilDate? { earliest(consentToPlacement, placementOrder) }
 }

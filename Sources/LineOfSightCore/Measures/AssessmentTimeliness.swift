@@ -1,6 +1,9 @@
 /// Assessment timeliness by both definitions in the reference: working days from the referral
 /// to authorisation (Working Together's clock), and from the assessment's start to
 /// authorisation (the DfE statistics' apparent basis). Counted on the national calendar.
+///
+/// Read from the assessment obligations themselves (the same derivation, the same referral for
+/// each assessment, the same status rule), so the measure and the obligations cannot disagree.
 public struct AssessmentTimeliness: Sendable, Hashable {
     /// Assessments authorised in the period.
     public private(set) var completed = 0
@@ -14,20 +17,21 @@ public struct AssessmentTimeliness: Sendable, Hashable {
 
     public static func measure(_ journeys: [Journey], authorisedIn period: ClosedRange<CivilDate>,
                                standards: LocalStandards, calendar: WorkingDayCalendar) -> AssessmentTimeliness {
-        let limit = standards.parameters.assessmentWD
-        let national = calendar.national
         var result = AssessmentTimeliness()
         for journey in journeys {
-            for assessment in journey.assessments {
-                guard let authorised = assessment.authorised, period.contains(authorised) else { continue }
+            var context = DerivationContext(journey: journey, parameters: standards.parameters, calendar: calendar)
+            context.deriveAssessments()
+            for obligation in context.obligations {
+                guard let met = obligation.metBy, met.kind == .assessment, period.contains(met.date),
+                      let assessment = journey.assessments.first(where: { $0.id == met.id }) else { continue }
                 result.completed += 1
-                if national.workingDays(from: assessment.start, to: authorised) <= limit { result.withinFromStart += 1 }
-                let referral = journey.referrals.first { $0.id == assessment.referralID }
-                    ?? journey.referrals.filter { $0.received <= assessment.start }.max { $0.received < $1.received }
-                if let referral {
+                if obligation.startedBy.kind == .referral {
                     result.withReferral += 1
-                    if national.workingDays(from: referral.received, to: authorised) <= limit { result.withinFromReferral += 1 }
+                    if obligation.status(asOf: met.date, dueSoonDays: 0) == .metOnTime { result.withinFromReferral += 1 }
                 }
+                let (fromStart, _) = context.facts.assessmentDue(after: assessment.start)
+                let bounds = StatusBounds(asOf: met.date, dueSoonDays: 0)
+                if bounds.status(due: fromStart, met: met.date, notApplicableSince: nil) == .metOnTime { result.withinFromStart += 1 }
             }
         }
         return result

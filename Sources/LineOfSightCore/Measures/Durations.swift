@@ -20,9 +20,10 @@ public struct Span: Sendable, Hashable {
 /// Durations the trackers show (where children wait), for one journey as of a date.
 public enum Durations {
     /// For each period of care: from entering care to the first permanence plan (or, without
-    /// one, to leaving care or the as-of date).
+    /// one, to leaving care or the as-of date). Short breaks are left out: a child in a series of
+    /// short breaks lives at home and has no permanence plan (CPPCR reg 48).
     public static func timeInCareWithoutPermanencePlan(_ journey: Journey, asOf: CivilDate) -> [Span] {
-        journey.periodsOfCare.filter { $0.start <= asOf }.map { period in
+        journey.periodsOfCare.filter { $0.start <= asOf && !$0.isShortBreak }.map { period in
             let plan = journey.permanencePlans.filter { period.contains($0.date) && $0.date <= asOf }.map(\.date).min()
             let left = period.end.flatMap { $0 <= asOf ? $0 : nil }
             return Span(recordID: period.id, start: period.start, end: plan ?? left, asOf: asOf)

@@ -16,12 +16,14 @@ public struct Timeliness: Sendable, Hashable {
     /// Percentage met on time, or nil when nothing fell due.
     public var percentOnTime: Double? { due == 0 ? nil : 100 * Double(metOnTime) / Double(due) }
 
+    /// Counts one obligation by its own status as of `asOf` (the due-soon window plays no part:
+    /// only met on time and met late are told apart from the rest).
     mutating func count(_ obligation: Obligation, asOf: CivilDate) {
         due += 1
-        if let met = obligation.metBy?.date, met <= asOf {
-            if met <= obligation.due { metOnTime += 1 } else { metLate += 1 }
-        } else {
-            notMet += 1
+        switch obligation.status(asOf: asOf, dueSoonDays: 0) {
+        case .metOnTime: metOnTime += 1
+        case .metLate: metLate += 1
+        case .upcoming, .dueSoon, .overdue, .notApplicable: notMet += 1
         }
     }
 

@@ -10,7 +10,7 @@ extension DerivationContext {
             ? "adoption order made" : "adoptive placement ended"
 
         if let authority = adoption.authorityToPlace {
-            let started = EventRef(.authorityToPlace, adoption.placementOrder != nil ? "placementOrder" : "consent", authority)
+            let started = EventRef(.authorityToPlace, authority == adoption.consentToPlacement ? "consent" : "placementOrder", authority)
             let waitingEnd = adoption.placed ?? finished
             chain(id: "adoption.review.waiting:\(journey.childID)",
                   first: Link(rule: .adoptionFirstReview, due: authority.adding(months: p.adoptionFirstReviewMonths)),

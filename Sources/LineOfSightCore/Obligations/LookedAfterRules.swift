@@ -1,6 +1,7 @@
 extension DerivationContext {
     /// Reviews, care and placement plans, permanence plan, health assessments, PEPs and
-    /// regulation 28 visits, for each period of care.
+    /// regulation 28 visits, for each period of care; a run of short-break periods is one series
+    /// under regulation 48 (`deriveShortBreaks`).
     mutating func deriveLookedAfter() {
         guard !journey.periodsOfCare.isEmpty else { return }
         let periods = Array(journey.periodsOfCare.indices).sortedIfNeeded {
@@ -11,20 +12,35 @@ extension DerivationContext {
         let peps = facts.dated(journey.peps, .pep)
         let health = journey.healthAssessments.sortedIfNeeded { ($0.date, $0.id) < ($1.date, $1.id) }
             .map { EventRef(.healthAssessment, $0.id, $0.date) }
+        let initialHealth = Set(journey.healthAssessments.filter { $0.kind == .initial }.map(\.id))
         let permanencePlans = journey.permanencePlans.sortedIfNeeded { ($0.date, $0.id) < ($1.date, $1.id) }
             .map { EventRef(.permanencePlan, $0.id, $0.date) }
 
+        // Each ordinary period alone; consecutive short-break periods together, as one series.
+        let groups = periods.reduce(into: [[Int]]()) { groups, index in
+            if journey.periodsOfCare[index].isShortBreak, let last = groups.last?.last, journey.periodsOfCare[last].isShortBreak {
+                groups[groups.count - 1].append(index)
+            } else {
+                groups.append([index])
+            }
+        }
+
         let f = facts
         var previousEnd: CivilDate?
-        for index in periods {
+        for group in groups {
+            let index = group[0]
             let period = journey.periodsOfCare[index]
+            // A care plan made since the previous period ended counts for this one (it may
+            // come before the first placement).
+            let since = previousEnd.map { $0.adding(days: 1) } ?? period.start.adding(days: -366)
+            if period.isShortBreak {
+                previousEnd = deriveShortBreaks(group, reviews: reviews, carePlans: carePlans.from(since))
+                continue
+            }
             let end = validEnd(period.end, after: period.start, field: "$.periodsOfCare[\(index)].end",
                                rule: .claFirstReview, what: "period of care \(period.id)")
             let entered = EventRef(.periodOfCare, period.id, period.start)
             let reason = "child left care"
-            // A care plan made since the previous period ended counts for this one (it may
-            // come before the first placement).
-            let since = previousEnd.map { $0.adding(days: 1) } ?? period.start.adding(days: -366)
             previousEnd = end ?? period.end
 
             // Reviews: 20 working days, then 3 months, then 6-monthly, from the actual dates.
@@ -41,22 +57,32 @@ extension DerivationContext {
             derivePermanencePlan(period: period, entered: entered, end: end, reviews: periodReviews,
                                  chain: reviewChain, plans: permanencePlans.from(period.start))
 
-            // Care plan: 10 working days from the start of the first placement.
-            let firstPlacement = period.placements.min { $0.start < $1.start }?.start ?? period.start
-            let (careDue, careProvisional) = facts.nationalWorkingDays(p.carePlanWD, after: firstPlacement)
-            single(.carePlan, id: "\(RuleID.carePlan):\(period.id)", startedBy: entered, due: careDue,
-                   provisional: careProvisional, metBy: carePlans.from(since).first, end: end, endReason: reason)
+            deriveCarePlan(period, plans: carePlans.from(since), end: end, endReason: reason)
 
-            // Health: initial assessment in 20 working days, then reviews by age.
+            // Health: initial assessment in 20 working days, met only by an initial assessment (reg 7:
+            // by a registered medical practitioner; a review may be done by a nurse); then reviews
+            // by age, chained from it and met by any later assessment.
             let (ihaDue, ihaProvisional) = facts.nationalWorkingDays(p.ihaWD, after: period.start)
+            let periodHealth = health.from(period.start)
+            let healthEvents = periodHealth.first { initialHealth.contains($0.id) }
+                .map { iha in [iha] + periodHealth.drop { $0.date <= iha.date } } ?? []
             chain(id: "health:\(period.id)", first: Link(rule: .initialHealthAssessment, due: ihaDue, provisional: ihaProvisional),
-                  startedBy: entered, events: health.from(period.start), end: end, endReason: reason) { previous, _ in
+                  startedBy: entered, events: healthEvents[...], end: end, endReason: reason) { previous, _ in
                 f.reviewHealthLink(after: previous.date)
             }
 
             derivePEP(period: period, entered: entered, end: end, peps: peps.from(period.start))
             derivePlacements(period: period, periodIndex: index, end: end, firstReview: firstReview)
         }
+    }
+
+    /// Care plan (reg 4): before the first placement of `period` or within 10 working days of its
+    /// start; one for each period of care, and one for a whole series of short breaks.
+    mutating func deriveCarePlan(_ period: PeriodOfCare, plans: ArraySlice<EventRef>, end: CivilDate?, endReason: String) {
+        let firstPlacement = period.placements.min { $0.start < $1.start }?.start ?? period.start
+        let (due, provisional) = facts.nationalWorkingDays(p.carePlanWD, after: firstPlacement)
+        single(.carePlan, id: "\(RuleID.carePlan):\(period.id)", startedBy: EventRef(.periodOfCare, period.id, period.start),
+               due: due, provisional: provisional, metBy: plans.first, end: end, endReason: endReason)
     }
 
     /// Permanence plan by the Nth review: due on the date that review was held or, while it has

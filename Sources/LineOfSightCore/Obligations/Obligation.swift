@@ -38,6 +38,8 @@ public struct EventRef: Sendable, Hashable, Codable, CustomStringConvertible {
 public enum EventKind: String, Sendable, Hashable, Codable, CaseIterable {
     case referral, assessment, strategyDiscussion, s47Enquiry, conference, cpPlan, coreGroup, cinPlan, visit
     case periodOfCare, placement, lacReview, carePlan, placementPlan, healthAssessment, pep
+    /// A change of legal status within a period of care (id: the period and the new code).
+    case legalStatus
     case permanencePlan, temporaryApproval, preProceedings, careProceedings
     case authorityToPlace, adoptionPlacement, adoptionReview
     /// A birthday or the day a young person became an eligible care leaver (id says which).
@@ -100,32 +102,6 @@ public enum ObligationStatus: String, Sendable, Hashable, Codable, CaseIterable 
     case notApplicable = "not_applicable"
 
     public var isOpen: Bool { self == .upcoming || self == .dueSoon || self == .overdue }
-}
-
-/// The one definition of status, as date bounds, so that stored obligations can be filtered in
-/// SQL without restating any rule. With `asOf` and `dueSoonEnd` as parameters, an obligation is:
-/// - not applicable: `na_since IS NOT NULL AND na_since <= asOf`
-/// - met on time / late: otherwise, `met IS NOT NULL AND met <= asOf` and `met <= due` / `met > due`
-/// - overdue: otherwise (open), `due < asOf`
-/// - due soon: open and `asOf <= due AND due <= dueSoonEnd`
-/// - upcoming: open and `due > dueSoonEnd`
-/// ("open" = not met by asOf, i.e. `met IS NULL OR met > asOf`, and not not-applicable by asOf).
-public struct StatusBounds: Sendable, Hashable {
-    public let asOf: CivilDate
-    /// The last due date that counts as due soon.
-    public let dueSoonEnd: CivilDate
-
-    public init(asOf: CivilDate, dueSoonDays: Int) {
-        self.asOf = asOf
-        self.dueSoonEnd = asOf.adding(days: dueSoonDays)
-    }
-
-    public func status(due: CivilDate, met: CivilDate?, notApplicableSince: CivilDate?) -> ObligationStatus {
-        if let since = notApplicableSince, since <= asOf { return .notApplicable }
-        if let met, met <= asOf { return met <= due ? .metOnTime : .metLate }
-        if due < asOf { return .overdue }
-        return due <= dueSoonEnd ? .dueSoon : .upcoming
-    }
 }
 
 /// A contradiction or gap in the record that affects a rule: reported, never fatal.

@@ -23,6 +23,16 @@ extension DerivationContext {
                    provisional: planProvisional, metBy: placement.placementPlan.map { EventRef(.placementPlan, placement.id, $0) },
                    end: end, endReason: reason)
 
+            // Reg 28(5): a care order made while the child already lives with a parent (after an
+            // interim order, say) needs a visit within a week of the order, whatever the rhythm.
+            if placement.isWithParents {
+                for order in careOrdersMade(in: period) where placement.start < order && end.map({ order <= $0 }) ?? true {
+                    single(.reg28CareOrderAtHome, id: "\(RuleID.reg28CareOrderAtHome):\(placement.id)@\(order)",
+                           startedBy: EventRef(.legalStatus, "\(period.id):C2", order), due: order.adding(days: p.reg28FirstVisitDays),
+                           metBy: seenVisits.from(order).first, end: end, endReason: reason)
+                }
+            }
+
             chain(id: "cla.visit:\(placement.id)",
                   first: Link(rule: .reg28FirstWeek, due: placement.start.adding(days: p.reg28FirstVisitDays)),
                   startedBy: started, events: seenVisits.from(placement.start),
@@ -30,6 +40,17 @@ extension DerivationContext {
                 let regime = f.visitRegime(placement, period: period, approval: approval, on: previous.date)
                 return f.regulation28Link(regime, placement: placement, after: previous.date, firstReview: firstReview)
             }
+        }
+    }
+}
+
+extension DerivationContext {
+    /// The days a full care order (legal status C2) was made during a period: each change to C2
+    /// from another status.
+    func careOrdersMade(in period: PeriodOfCare) -> [CivilDate] {
+        let statuses = period.legalStatuses.sortedIfNeeded { $0.date < $1.date }
+        return zip([nil] + statuses.map(\.code), statuses).compactMap { previous, change in
+            change.code == "C2" && previous != "C2" ? change.date : nil
         }
     }
 }

@@ -30,10 +30,18 @@ extension DerivationContext {
 
         for (index, approval) in journey.temporaryApprovals.enumerated() {
             let field = "$.temporaryApprovals[\(index)]"
-            var due = approval.start.adding(weeks: p.temporaryApprovalWeeks)
+            // Regulation 25 extends an approval "likely to expire": only while it is current, so an
+            // extension granted after the initial expiry (the due date) cannot revive it.
+            let expiry = approval.start.adding(weeks: p.temporaryApprovalWeeks)
+            var due = expiry
             if let granted = approval.extensions.first {
-                due = due.adding(weeks: cappedWeeks(granted.weeks, max: p.temporaryApprovalMaxExtensionWeeks,
-                                                    field: field + ".extensions[0].weeks", rule: .temporaryApproval))
+                if granted.granted <= expiry {
+                    due = due.adding(weeks: cappedWeeks(granted.weeks, max: p.temporaryApprovalMaxExtensionWeeks,
+                                                        field: field + ".extensions[0].weeks", rule: .temporaryApproval))
+                } else {
+                    finding(field + ".extensions[0].granted", .temporaryApproval,
+                            "temporary approval \(approval.id) was extended on \(granted.granted), after it expired on \(expiry); regulation 25 allows an extension only while the approval is current, so it is not counted")
+                }
             }
             if approval.extensions.count > 1 {
                 finding(field + ".extensions[1]", .temporaryApproval,

@@ -11,11 +11,11 @@ public enum SyntheticJourneys {
         }
     }
 
-    private enum Stage: CaseIterable {
-        case frontDoor, childInNeed, childProtection, inCare, adoption, careLeaver
+    enum Stage: CaseIterable {
+        case frontDoor, childInNeed, childProtection, inCare, adoption, shortBreaks, careLeaver
     }
 
-    private struct Builder {
+    struct Builder {
         let id: String
         let today: CivilDate
         var random: SeededGenerator
@@ -42,6 +42,7 @@ public enum SyntheticJourneys {
             case 50..<65: .childProtection
             case 65..<88: .inCare
             case 88..<94: .adoption
+            case 94..<97: .shortBreaks
             default: .careLeaver
             }
             let age = stage == .careLeaver ? random.int(16...19) : stage == .adoption ? random.int(1...5) : random.int(0...16)
@@ -56,6 +57,7 @@ public enum SyntheticJourneys {
             case .childProtection: childProtection(from: referred.adding(days: random.int(1...10)))
             case .inCare: inCare(from: max(journey.dateOfBirth!, today.adding(days: -random.int(30...2200))), adoption: false)
             case .adoption: inCare(from: max(journey.dateOfBirth!, today.adding(days: -random.int(400...1400))), adoption: true)
+            case .shortBreaks: shortBreaks(from: referred.adding(days: random.int(20...60)))
             case .careLeaver: careLeaver()
             }
             actions()
@@ -68,10 +70,16 @@ public enum SyntheticJourneys {
                                     noFurtherAction: !assessed)
             journey.referrals.append(referral)
             guard assessed else { return }
-            let start = date.adding(days: random.int(0...5))
-            let authorised = start.adding(days: random.int(20...80))
-            journey.assessments.append(Assessment(id: next("A"), referralID: referral.id, start: start,
-                                                  authorised: authorised <= today ? authorised : nil))
+            // Some assessments name their referral, some leave it to be inferred; a few children
+            // have a second assessment of the same referral.
+            var start = date.adding(days: random.int(0...5))
+            for number in 0...(random.chance(0.1) ? 1 : 0) {
+                if number > 0 { start = start.adding(days: random.int(10...60)) }
+                guard start <= today else { return }
+                let authorised = start.adding(days: random.int(20...80))
+                journey.assessments.append(Assessment(id: next("A"), referralID: random.chance(0.7) ? referral.id : nil, start: start,
+                                                      authorised: authorised <= today ? authorised : nil))
+            }
         }
 
         /// Dated events from `start` at roughly `interval` days (± jitter) until `end` or today.
@@ -168,6 +176,26 @@ public enum SyntheticJourneys {
             if random.chance(0.15) {
                 journey.transfers.append(Transfer(id: next("TR"), fromTeam: "T1", toTeam: "T2", requested: start,
                                                   accepted: start.adding(days: random.int(2...30))))
+            }
+        }
+
+        /// A disabled child's series of short breaks (legal status V3, each break a period of
+        /// care), with a care plan, reviews about 6-monthly and visits during some breaks.
+        mutating func shortBreaks(from start: CivilDate) {
+            let breaks = [start] + series(from: start, every: 30, jitter: 10, until: nil)
+            for first in breaks {
+                let last = first.adding(days: random.int(1...4))
+                let period = PeriodOfCare(id: next("SB"), start: first, end: last <= today ? last : nil,
+                                          legalStatuses: [LegalStatusChange(date: first, code: "V3")],
+                                          placements: [Placement(id: next("PL"), start: first, end: last <= today ? last : nil, type: "K1")])
+                journey.periodsOfCare.append(period)
+                if random.chance(0.25), first.adding(days: 1) <= today {
+                    journey.visits.append(Visit(id: next("V"), date: first.adding(days: 1), seen: true))
+                }
+            }
+            journey.carePlans.append(DatedRecord(id: next("CARE"), date: start.adding(days: -random.int(0...10))))
+            for date in series(from: start.adding(days: random.int(60...95) - 180), every: 180, jitter: 15, until: nil) where date > start {
+                journey.lacReviews.append(DatedRecord(id: next("LAR"), date: date))
             }
         }
 

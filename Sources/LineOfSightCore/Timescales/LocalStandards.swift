@@ -51,6 +51,7 @@ struct StandardParameters: Sendable {
     let lateLocalVisitRestart: ChainRestart
     let claFirstReviewWD, claSecondReviewMonths, claReviewMonths: Int
     let carePlanWD, placementPlanWD, permanencePlanByReview: Int
+    let shortBreakFirstReviewMonths, shortBreakReviewMonths, shortBreakFirstVisitMonths, shortBreakVisitMonths: Int
     let reg28FirstVisitDays, reg28FirstYearDays, reg28LongTermMonths, reg28OtherDays: Int
     let reg28WeeklyDays, reg28ConnectedDays, reg28WithParentsDays, reg28LongTermFosterMonths: Int
     let reg28Boundary: Reg28Boundary
@@ -97,6 +98,10 @@ struct StandardParameters: Sendable {
         carePlanWD = int("cla.care_plan_working_days")
         placementPlanWD = int("cla.placement_plan_working_days")
         permanencePlanByReview = int("cla.permanence_plan_by_review")
+        shortBreakFirstReviewMonths = int("cla.short_breaks.first_review_months")
+        shortBreakReviewMonths = int("cla.short_breaks.review_interval_months")
+        shortBreakFirstVisitMonths = int("visits.short_breaks.first_visit_months")
+        shortBreakVisitMonths = int("visits.short_breaks.interval_months")
         reg28FirstVisitDays = int("visits.reg28.first_visit_days")
         reg28FirstYearDays = 7 * int("visits.reg28.first_year_interval_weeks")
         reg28LongTermMonths = int("visits.reg28.long_term_interval_months")

@@ -12,7 +12,7 @@ public enum RuleCatalogue {
              .nationalWorkingDays, ["front_door.referral_decision_working_days"]),
         rule(.assessment, "Assessment completed and authorised", .assessment,
              source: "Working Together 2023 ch.3 'Assessment of children in need'", .secondary,
-             starts: "referral received (not NFA); for an assessment with no referral, its start",
+             starts: "the referral the assessment answers (named, else the latest received on or before its start); with none, the assessment's start",
              due: "45 working days after", met: "assessment authorised by the team manager",
              .nationalWorkingDays, ["assessment.working_days"]),
 
@@ -76,10 +76,32 @@ public enum RuleCatalogue {
              due: "the date of the second review (as held, or as due while not yet held)",
              met: "permanence plan recorded", .calendar, ["cla.permanence_plan_by_review"]),
 
+        rule(.shortBreakFirstReview, "First review, series of short breaks", .lookedAfter,
+             source: "CPPCR 2010 reg 48 (replacing reg 33 for short breaks)", .secondary,
+             starts: "the start of the first short break of the series", due: "3 months after", met: "review held",
+             .calendar, ["cla.short_breaks.first_review_months"]),
+        rule(.shortBreakReview, "Review, series of short breaks", .lookedAfter,
+             source: "CPPCR 2010 reg 48 (replacing reg 33 for short breaks)", .secondary,
+             starts: "the previous review", due: "6 months after", met: "review held",
+             .calendar, ["cla.short_breaks.review_interval_months"], recurring: true),
+        rule(.shortBreakFirstVisit, "First visit, series of short breaks", .visits,
+             source: "CPPCR 2010 reg 48(3)(c) (replacing reg 28(2)): intervals agreed with the IRO and parents", .local,
+             starts: "the start of the first short break of the series", due: "3 months after",
+             met: "visit with the child seen, on a day of a break", .calendar,
+             ["visits.short_breaks.first_visit_months", "visits.require_child_seen"]),
+        rule(.shortBreakVisit, "Visit, series of short breaks", .visits,
+             source: "CPPCR 2010 reg 48(3)(c) (replacing reg 28(2)): intervals agreed with the IRO and parents", .local,
+             starts: "the previous visit", due: "6 months after", met: "visit with the child seen, on a day of a break",
+             .calendar, ["visits.short_breaks.interval_months", "visits.require_child_seen"], recurring: true),
+
         rule(.reg28FirstWeek, "Visit within a week of a placement starting", .visits,
-             source: "CPPCR 2010 reg 28(2)(a), 28(5)", .confirmed,
+             source: "CPPCR 2010 reg 28(2)(a)", .confirmed,
              starts: "the start of the placement", due: "7 days after", met: "visit with the child seen",
              .calendar, ["visits.reg28.first_visit_days", "visits.require_child_seen"]),
+        rule(.reg28CareOrderAtHome, "Visit within a week of a care order made while the child lives with a parent", .visits,
+             source: "CPPCR 2010 reg 28(5)", .confirmed,
+             starts: "the care order (legal status C2) made during a placement with parents", due: "7 days after",
+             met: "visit with the child seen", .calendar, ["visits.reg28.first_visit_days", "visits.require_child_seen"]),
         rule(.reg28FirstYear, "Visit, first year of placement (6-weekly)", .visits,
              source: "CPPCR 2010 reg 28(2)(b)", .confirmed,
              starts: "the previous visit", due: "6 weeks after", met: "visit with the child seen",
@@ -111,7 +133,7 @@ public enum RuleCatalogue {
 
         rule(.initialHealthAssessment, "Initial health assessment", .health,
              source: "CPPCR 2010 reg 7; Promoting the health and wellbeing of looked-after children (2015, updated 2022)", .secondary,
-             starts: "the child becomes looked after", due: "20 working days after", met: "initial health assessment",
+             starts: "the child becomes looked after", due: "20 working days after", met: "a health assessment recorded as initial (a review does not meet it)",
              .nationalWorkingDays, ["health.iha_working_days"]),
         rule(.reviewHealthAssessment, "Review health assessment", .health,
              source: "Promoting the health and wellbeing of looked-after children", .secondary,
@@ -139,7 +161,7 @@ public enum RuleCatalogue {
              .calendar, ["plo.pre_proceedings_weeks"]),
         rule(.temporaryApproval, "Connected person temporary approval resolved", .permanence,
              source: "CPPCR 2010 reg 24 (16 weeks), reg 25 (one extension of up to 8 weeks)", .partial,
-             starts: "temporary approval", due: "16 weeks after, plus one extension of up to 8 weeks",
+             starts: "temporary approval", due: "16 weeks after, plus one extension of up to 8 weeks granted while the approval is current",
              met: "approved as a foster carer (or the arrangement ended)", .calendar,
              ["connected_person.temporary_approval_weeks", "connected_person.max_extension_weeks"]),
 
@@ -245,7 +267,12 @@ extension RuleID {
     public static let carePlan: RuleID = "cla.care_plan"
     public static let placementPlan: RuleID = "cla.placement_plan"
     public static let permanencePlan: RuleID = "cla.permanence_plan"
+    public static let shortBreakFirstReview: RuleID = "cla.short_breaks.first_review"
+    public static let shortBreakReview: RuleID = "cla.short_breaks.review"
+    public static let shortBreakFirstVisit: RuleID = "cla.visit.short_breaks_first"
+    public static let shortBreakVisit: RuleID = "cla.visit.short_breaks"
     public static let reg28FirstWeek: RuleID = "cla.visit.first_week"
+    public static let reg28CareOrderAtHome: RuleID = "cla.visit.care_order_at_home"
     public static let reg28FirstYear: RuleID = "cla.visit.first_year"
     public static let reg28LongTerm: RuleID = "cla.visit.long_term"
     public static let reg28Other: RuleID = "cla.visit.other"

@@ -63,6 +63,20 @@ extension LocalStandards {
               "The care plan includes the permanence plan by this looked-after review.",
               "Volume 2 ch.2 'Permanence planning' (paragraph not verified); Kirklees, Benecare procedures."),
 
+        // Short breaks (CPPCR reg 48)
+        count("cla.short_breaks.first_review_months", 3, "months", 1...12, .secondary,
+              "Series of short breaks: first review of the child's case after the start of the first break.",
+              "CPPCR 2010 reg 48, replacing reg 33 for short breaks (regulation text not verified); Waltham Forest procedure: 'within three months of the first short break and at least six monthly from then on'."),
+        count("cla.short_breaks.review_interval_months", 6, "months", 1...12, .secondary,
+              "Series of short breaks: later reviews, not more than this after the previous one.",
+              "CPPCR 2010 reg 48, replacing reg 33 (regulation text not verified); Waltham Forest procedure."),
+        count("visits.short_breaks.first_visit_months", 3, "months", 1...12, .local,
+              "Series of short breaks: first visit, on a day the child is placed, after the start of the first break.",
+              "CPPCR 2010 reg 48(3)(c), replacing reg 28(2): visits at intervals agreed with the IRO and the parents and recorded in the care plan; default the outer limit (3 months) as commonly summarised, text not verified."),
+        count("visits.short_breaks.interval_months", 6, "months", 1...12, .local,
+              "Series of short breaks: later visits, on days the child is placed, not more than this after the previous one.",
+              "CPPCR 2010 reg 48(3)(c): intervals agreed with the IRO and the parents; default the outer limit (6 months) as commonly summarised, text not verified."),
+
         // Regulation 28 visits
         count("visits.reg28.first_visit_days", 7, "days", 1...28, .confirmed,
               "First visit within one week of the start of any placement (or of a care order with the child at home).",

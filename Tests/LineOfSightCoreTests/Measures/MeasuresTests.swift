@@ -84,4 +84,28 @@ import Testing
         #expect(result.percentFromReferral == 0)  // 46 working days from the referral
         #expect(result.percentFromStart == 100)   // 38 from the start
     }
+
+    @Test func assessmentTimelinessAgreesWithTheObligationsOnOneReferralAndTwoAssessments() {
+        let journey = Journey(childID: "C", referrals: [Referral(id: "R", received: d("2025-12-19"))], assessments: [
+            Assessment(id: "A1", start: d("2025-12-22"), authorised: d("2026-02-20")),
+            Assessment(id: "A2", start: d("2026-01-12"), authorised: d("2026-03-02")),
+        ])
+        let result = AssessmentTimeliness.measure([journey], authorisedIn: d("2026-01-01")...d("2026-03-31"),
+                                                  standards: .defaults, calendar: england)
+        #expect(result.withReferral == 2)
+        #expect(result.withinFromReferral == 1)
+        #expect(result.withinFromStart == 2)
+    }
+
+    @Test func anAuthorisationOnTheSaturdayAfterTheDueFridayIsLate() {
+        // Referral Tue 23 Dec 2025: the 45th working day is Fri 27 Feb 2026; Sat 28 Feb is late,
+        // although no working day passed in between.
+        let journey = Journey(childID: "C", referrals: [Referral(id: "R", received: d("2025-12-23"))],
+                              assessments: [Assessment(id: "A", start: d("2025-12-23"), authorised: d("2026-02-28"))])
+        #expect(obligations(.assessment, journey).first?.due == d("2026-02-27"))
+        let result = AssessmentTimeliness.measure([journey], authorisedIn: d("2026-01-01")...d("2026-03-31"),
+                                                  standards: .defaults, calendar: england)
+        #expect(result.withinFromReferral == 0)
+        #expect(result.withinFromStart == 0)
+    }
 }

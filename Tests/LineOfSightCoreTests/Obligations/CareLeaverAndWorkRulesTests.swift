@@ -17,10 +17,28 @@ import Testing
     }
 
     @Test func needsAssessmentAfterBecomingEligibleLater() {
-        // In care from 2 Jun 2025 at 16: 13 weeks (91 days) reached on 31 Aug.
+        // In care from 2 Jun 2025 at 16: 13 weeks (91 days, end − start) reached on 1 Sep.
         let assessment = obligations(.needsAssessment, leaver(born: "2009-01-15", inCare: "2025-06-02")).first
-        #expect(assessment?.startedBy.date == d("2025-08-31"))
-        #expect(assessment?.due == d("2025-11-30"))
+        #expect(assessment?.startedBy.date == d("2025-09-01"))
+        #expect(assessment?.due == d("2025-12-01"))
+    }
+
+    /// CPPCR 2010 reg 40 (13 weeks since 14), reg 42(1) (needs assessment within 3 months); days
+    /// of care counted end − start, as the DfE SSDA903 validator's rule 1001 does.
+    @Test func thirteenWeeksAreNinetyOneDaysAfterEnteringCare() {
+        // 1 Mar 2024 + 91 days: 31 in March, 30 in April, 30 in May → 31 May.
+        let assessment = obligations(.needsAssessment, leaver(born: "2008-01-15", inCare: "2024-03-01", needs: ["2024-08-31"])).first
+        #expect(assessment?.startedBy == EventRef(.eligibility, "became eligible", d("2024-05-31")))
+        #expect(assessment?.due == d("2024-08-31"))
+        #expect(status(assessment, asOf: "2024-09-01") == .metOnTime)
+    }
+
+    @Test func periodsOfCareAddUpEachCountedEndMinusStart() {
+        // 60 days (1 Mar → 30 Apr), then from 1 Jun the remaining 31 days: 2 Jul 2024.
+        var journey = leaver(born: "2008-01-15", inCare: "2024-03-01")
+        journey.periodsOfCare[0].end = d("2024-04-30")
+        journey.periodsOfCare.append(PeriodOfCare(id: "P2", start: d("2024-06-01")))
+        #expect(obligations(.needsAssessment, journey).first?.startedBy.date == d("2024-07-02"))
     }
 
     @Test func leapDayBirthday() {

@@ -53,6 +53,36 @@ import Testing
         #expect(found.map(\.metBy?.id) == ["A1", "A2"])
     }
 
+    @Test func twoAssessmentsOfOneReferralAreBothTimedFromIt() {
+        // Referral Fri 19 Dec 2025: due 25 Feb 2026 for both (Working Together counts from the referral).
+        let journey = Journey(childID: "C", referrals: [Referral(id: "R", received: d("2025-12-19"))], assessments: [
+            Assessment(id: "A1", start: d("2025-12-22"), authorised: d("2026-02-20")),
+            Assessment(id: "A2", start: d("2026-01-12"), authorised: d("2026-03-02")),
+        ])
+        let result = derive(journey, standards: .defaults, calendar: england)
+        #expect(result.findings.isEmpty, "\(result.findings)")
+        let found = result.obligations.filter { $0.ruleID == .assessment }
+        #expect(found.map(\.id) == ["assessment.completion:R", "assessment.completion:R/A2"])
+        #expect(found.allSatisfy { $0.startedBy == EventRef(.referral, "R", d("2025-12-19")) && $0.due == d("2026-02-25") })
+        #expect(found.map { status($0, asOf: "2026-04-01") } == [.metOnTime, .metLate])
+    }
+
+    @Test func aReferralAwaitingItsAssessmentHasAnOpenObligation() {
+        let journey = Journey(childID: "C", referrals: [Referral(id: "R1", received: d("2025-12-19")), Referral(id: "R2", received: d("2026-01-05"))],
+                              assessments: [Assessment(id: "A", start: d("2026-01-06"))])
+        let found = obligations(.assessment, journey)
+        #expect(found.map(\.id) == ["assessment.completion:R2", "assessment.completion:R1"])
+        #expect(found.map(\.metBy) == [nil, nil])
+    }
+
+    @Test func anAssessmentOfAReferralMarkedNoFurtherActionIsAFinding() {
+        let journey = Journey(childID: "C", referrals: [Referral(id: "R", received: d("2025-12-19"), noFurtherAction: true)],
+                              assessments: [Assessment(id: "A", referralID: "R", start: d("2026-01-06"))])
+        let result = derive(journey, standards: .defaults, calendar: england)
+        #expect(result.findings.map(\.field) == ["$.assessments[0]"])
+        #expect(result.obligations.first { $0.ruleID == .assessment }?.startedBy.kind == .referral)
+    }
+
     @Test func anAssessmentWithoutAReferralIsReportedAndStillTimed() {
         let journey = Journey(childID: "C", assessments: [Assessment(id: "A", start: d("2025-12-19"))])
         let result = derive(journey, standards: .defaults, calendar: england)

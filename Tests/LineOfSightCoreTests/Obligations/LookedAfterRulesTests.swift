@@ -83,6 +83,20 @@ import Testing
         #expect(links.map(\.due) == [d("2026-01-21"), d("2026-07-21"), d("2027-07-21")])
     }
 
+    /// CPPCR 2010 reg 7: the initial health assessment is by a registered medical practitioner; a
+    /// review assessment (which a nurse may do) does not meet it.
+    @Test func onlyAnInitialAssessmentMeetsTheInitialHealthAssessment() {
+        let reviewOnly = chainLinks("health:P", care(health: [HealthAssessment(id: "RHA", kind: .review, date: d("2026-01-10"))]))
+        #expect(reviewOnly.map(\.ruleID) == [.initialHealthAssessment])
+        #expect(reviewOnly.first?.metBy == nil)
+        #expect(status(reviewOnly.first, asOf: "2026-02-01") == .overdue)
+
+        let links = chainLinks("health:P", care(health: [HealthAssessment(id: "RHA", kind: .review, date: d("2026-01-10")),
+                                                         HealthAssessment(id: "IHA", kind: .initial, date: d("2026-01-28"))]))
+        #expect(links.map(\.metBy?.id) == ["IHA", nil])
+        #expect(status(links.first, asOf: "2026-02-01") == .metLate)
+    }
+
     @Test func pepStartsAtEntryOrAtTheAgePEPsBegin() {
         let links = chainLinks("pep:P", care(peps: ["2026-01-20"]))
         #expect(links.map(\.ruleID) == [.pepInitial, .pepReview])

@@ -35,6 +35,22 @@ import Testing
         #expect(result.findings.map(\.field) == ["$.temporaryApprovals[0].extensions[1]"])
     }
 
+    /// CPPCR 2010 reg 25: one extension, of up to 8 weeks, of an approval "likely to expire";
+    /// granted after the approval has expired, it cannot extend it.
+    @Test func anExtensionGrantedAfterExpiryIsNotCounted() {
+        let approval = TemporaryApproval(id: "TA", start: d("2024-06-03"),
+                                         extensions: [Extension(granted: d("2024-09-30"), weeks: 8)], approved: d("2024-11-01"))
+        let result = derive(Journey(childID: "C", temporaryApprovals: [approval]), standards: .defaults, calendar: england)
+        let obligation = result.obligations.first { $0.ruleID == .temporaryApproval }
+        #expect(obligation?.due == d("2024-09-23"))  // 3 Jun + 16 weeks; not 18 Nov
+        #expect(status(obligation, asOf: "2024-12-01") == .metLate)
+        #expect(result.findings.map(\.field) == ["$.temporaryApprovals[0].extensions[0].granted"])
+        // Granted on the day of expiry, the approval is still current.
+        var onTheDay = approval
+        onTheDay.extensions[0].granted = d("2024-09-23")
+        #expect(obligations(.temporaryApproval, Journey(childID: "C", temporaryApprovals: [onTheDay])).first?.due == d("2024-11-18"))
+    }
+
     @Test func temporaryApprovalEndingWithoutApprovalNoLongerApplies() {
         let approval = TemporaryApproval(id: "TA", start: d("2025-01-06"), ended: d("2025-03-01"))
         let obligation = obligations(.temporaryApproval, Journey(childID: "C", temporaryApprovals: [approval])).first
@@ -67,6 +83,18 @@ import Testing
         // 1 May + 4 weeks; 29 May + 3 months; 29 Aug + 6 months clipped to 28 Feb.
         #expect(placed.map(\.due) == [d("2025-05-29"), d("2025-08-29"), d("2026-02-28")])
         #expect(placed.last?.notApplicable?.reason == "adoption order made")
+    }
+
+    /// AAR 2005 reg 36(1): first review within 3 months of the agency first having authority to
+    /// place, which parental consent (ACA 2002 s19) gives before a later placement order (s21).
+    @Test func adoptionReviewsCountFromConsentWhenItCameFirst() {
+        let journey = Journey(childID: "C", adoption: Adoption(placementOrder: d("2024-06-30"), consentToPlacement: d("2024-03-15")))
+        let first = chainLinks("adoption.review.waiting:C", journey).first
+        #expect(first?.startedBy == EventRef(.authorityToPlace, "consent", d("2024-03-15")))
+        #expect(first?.due == d("2024-06-15"))
+        // An order before any consent is the first authority.
+        let order = Journey(childID: "C", adoption: Adoption(placementOrder: d("2024-02-01"), consentToPlacement: d("2024-03-15")))
+        #expect(chainLinks("adoption.review.waiting:C", order).first?.due == d("2024-05-01"))
     }
 
     @Test func adoptionVisitsWeeklyUntilTheFirstReview() {

@@ -77,6 +77,24 @@ import Testing
         #expect(links[3].due == d(dueAfter))
     }
 
+    /// CPPCR 2010 reg 28(5): a care order made while the child lives with a parent needs a visit
+    /// within one week of the making of the order, not of the placement's start.
+    @Test func aCareOrderMadeWhilePlacedWithParentsNeedsAVisitWithinAWeek() {
+        let statuses = [LegalStatusChange(date: d("2025-03-03"), code: "C1"), LegalStatusChange(date: d("2025-05-12"), code: "C2")]
+        let visited = foster(start: "2025-03-03", visits: ["2025-03-05", "2025-05-16"], type: "P1", statuses: statuses)
+        let order = obligations(.reg28CareOrderAtHome, visited)
+        #expect(order.count == 1)
+        #expect(order.first?.startedBy == EventRef(.legalStatus, "P:C2", d("2025-05-12")))
+        #expect(order.first?.due == d("2025-05-19"))
+        #expect(order.first?.metBy?.id == "V2")
+        let unvisited = foster(start: "2025-03-03", visits: ["2025-03-05"], type: "P1", statuses: statuses)
+        #expect(status(obligations(.reg28CareOrderAtHome, unvisited).first, asOf: "2025-05-20") == .overdue)
+        // Not in foster care, nor when the order is already in force at the start of the placement.
+        #expect(obligations(.reg28CareOrderAtHome, foster(start: "2025-03-03", visits: [], statuses: statuses)).isEmpty)
+        let fromTheStart = foster(start: "2025-03-03", visits: [], type: "P1", statuses: [LegalStatusChange(date: d("2025-03-03"), code: "C2")])
+        #expect(obligations(.reg28CareOrderAtHome, fromTheStart).isEmpty)
+    }
+
     @Test func aPlacementEndingMakesTheNextVisitNotApplicable() {
         let links = chainLinks("cla.visit:PL", foster(visits: ["2025-01-13"], end: "2025-02-01"))
         #expect(links.last?.notApplicable == NotApplicable(reason: "placement ended", since: d("2025-02-01")))

@@ -19,10 +19,15 @@ import Testing
         #expect(journeys.contains { !$0.pathwayPlans.isEmpty })
         // Children in care for years have dozens of visits and several placements.
         #expect(journeys.contains { $0.visits.count >= 24 && ($0.periodsOfCare.first?.placements.count ?? 0) >= 3 })
+        #expect(journeys.contains { $0.periodsOfCare.contains(where: \.isShortBreak) })
         var statuses = Set<ObligationStatus>()
         for journey in journeys {
             let derivation = derive(journey, standards: .defaults, calendar: england)
             #expect(derivation.findings.isEmpty, "\(journey.childID): \(derivation.findings)")
+            if !journey.periodsOfCare.isEmpty, journey.periodsOfCare.allSatisfy(\.isShortBreak) {
+                let rules = Set(derivation.obligations.map(\.ruleID))
+                #expect(rules.isDisjoint(with: [.initialHealthAssessment, .claFirstReview, .reg28FirstWeek, .placementPlan, .pepInitial]))
+            }
             for obligation in derivation.obligations { statuses.insert(obligation.status(asOf: today, dueSoonDays: 7)) }
         }
         #expect(statuses == Set(ObligationStatus.allCases))

@@ -51,8 +51,8 @@ import Testing
     }
 
     @Test func everyDerivedObligationHasACatalogueRule() {
-        let journey = SampleJourneys.rich
-        for obligation in derive(journey, standards: .defaults, calendar: england).obligations {
+        let journeys = [SampleJourneys.rich, SyntheticJourneys.complete(seed: 1, today: d("2026-06-01"))]
+        for obligation in journeys.flatMap({ derive($0, standards: .defaults, calendar: england).obligations }) {
             #expect(RuleCatalogue.rule(obligation.ruleID) != nil, "\(obligation.ruleID) missing from the catalogue")
         }
     }
