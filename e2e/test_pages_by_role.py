@@ -64,9 +64,7 @@ def test_administrator_manages_users_grants_teams_and_reads_access_history(page,
 
     visits.goto("/admin/users", "users-again")
     visits.click(page.get_by_role("link", name="analyst", exact=True), "user")
-    page.locator("#token-name").fill("Power BI")
-    visits.click(page.get_by_role("button", name="Issue API token"), "token-issued")
-    expect(page.locator("#new-token")).to_have_text(re.compile(r"^los_"))
+    expect(page.locator("main")).to_contain_text("People issue their own tokens")
 
     visits.click(page.locator('nav a[href="/admin/grants"]'), "grants")
     response = visits.click(page.get_by_role("button", name="Give access"), "grants-errors")
@@ -82,6 +80,19 @@ def test_administrator_manages_users_grants_teams_and_reads_access_history(page,
     response = visits.click(page.get_by_role("button", name="Save team"), "add-team-errors")
     assert response.status == 422
     assert path_of(page) == "/admin/teams/new"
+
+
+def test_analyst_issues_their_own_api_token_shown_once(page, visits):
+    sign_in(page, visits, "analyst", DEMO_PASSWORD, "home")
+    visits.click(page.locator('nav a[href="/account/tokens"]'), "tokens")
+    response = visits.click(page.get_by_role("button", name="Issue token"), "tokens-errors")
+    assert response.status == 422
+    page.locator("#token-name").fill("Power BI")
+    visits.click(page.get_by_role("button", name="Issue token"), "token-issued")
+    expect(page.locator("#new-token")).to_have_text(re.compile(r"^los_"))
+    visits.goto("/account/tokens", "tokens-after-reload")
+    expect(page.locator("#new-token")).to_have_count(0)
+    expect(page.locator("main table")).to_contain_text("Power BI")
 
 
 def test_board_member_sees_numbers_and_no_child(page, visits):

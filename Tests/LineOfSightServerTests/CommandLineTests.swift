@@ -82,10 +82,13 @@ import Testing
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
     }()
 
-    func run(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String, error: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.executable)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "DATABASE_URL" }.merging(environment) { $1 }
+        }
         let output = Pipe(), error = Pipe()
         process.standardOutput = output
         process.standardError = error
@@ -125,5 +128,13 @@ import Testing
         #expect(refused.error.contains("2025-02-30"))
         try "{ not json".write(to: bad, atomically: true, encoding: .utf8)
         #expect(try run(["obligations", "--journey", bad.path]).status == 2)
+    }
+
+    @Test func serveRefusesADatabaseThatWasNeverMigrated() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("never-migrated-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try run(["serve", "--port", "0"], environment: ["LINEOFSIGHT_DATABASE_PATH": path])
+        #expect(result.status == 1)
+        #expect(result.error.contains("run `lineofsight migrate`"), "\(result.error)")
     }
 }

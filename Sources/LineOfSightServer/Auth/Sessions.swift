@@ -103,6 +103,9 @@ struct SessionMiddleware: AsyncMiddleware {
             request.auth.login(principal)
             return try await next.respond(to: request)
         case let .idle(userID, current):
+            // The idle row stays until the next sign-in purges it, so a form posted from a second
+            // tab is kept too; it never signs anyone in again.
+            if request.url.path == "/sign-in" { return try await next.respond(to: request) }
             request.currentSession = current
             return try await expire(request, userID: userID, now: now)
         case .none:
@@ -113,10 +116,14 @@ struct SessionMiddleware: AsyncMiddleware {
 
     private func expire(_ request: Request, userID: UUID, now: Date) async throws -> Response {
         let path = request.url.path
-        if CSRF.isStateChanging(request.method), CSRF.isValid(request), path != "/sign-out" {
+        if path == "/sign-out" {
+            try await Sessions.end(request)
+            return request.redirect(to: "/sign-in?signedOut=1")
+        }
+        if CSRF.isStateChanging(request.method), CSRF.isValid(request) {
             try await SavedForms.save(request, userID: userID, path: path, now: now)
         }
-        try await Sessions.end(request)
+        request.currentSession = nil
         let next = request.method == .GET ? request.url.string : path
         return request.redirect(to: "/sign-in?timeout=1&next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
     }

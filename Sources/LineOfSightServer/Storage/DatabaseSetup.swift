@@ -45,10 +45,11 @@ enum DatabaseSetup {
     /// `serve` on a database that was never migrated (or is behind this version) would start and then
     /// fail every request; it refuses to start instead, saying what to run.
     static func checkMigrated(_ app: Application) async throws {
-        let pending = try await app.migrator.previewPrepareBatch().get()
-        guard pending.isEmpty else {
+        // A database that was never migrated has no migration log to read at all.
+        let pending = try? await app.migrator.previewPrepareBatch().get()
+        guard let pending, pending.isEmpty else {
             throw SettingsError("the database at \(app.settings.database.description) is not set up for this version of LineOfSight "
-                + "(\(pending.count) migration\(pending.count == 1 ? "" : "s") to apply): run `lineofsight migrate` first")
+                + "(\(pending.map { "\($0.count) migrations" } ?? "it has never been migrated") to apply): run `lineofsight migrate` first")
         }
     }
 }

@@ -63,6 +63,22 @@ struct Visitor {
         return response
     }
 
+    /// Sends an already-encoded form body, byte for byte (for what a browser would never send).
+    mutating func sendRaw(_ method: HTTPMethod, _ path: String, body: String) async throws -> TestingHTTPResponse {
+        var captured: TestingHTTPResponse?
+        let cookieHeader = cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
+        try await app.testing().test(method, path, beforeRequest: { req in
+            if !cookieHeader.isEmpty { req.headers.replaceOrAdd(name: .cookie, value: cookieHeader) }
+            req.headers.contentType = .urlEncodedForm
+            req.body = ByteBuffer(string: body)
+        }, afterResponse: { res in
+            captured = res
+        })
+        let response = captured!
+        remember(response)
+        return response
+    }
+
     /// Takes in the response's cookies and CSRF token, as a browser would.
     mutating func remember(_ response: TestingHTTPResponse) {
         for (name, value) in response.headers.setCookie?.all ?? [:] {

@@ -1,0 +1,358 @@
+import Fluent
+import Foundation
+import LineOfSightCore
+@testable import LineOfSightServer
+import NIOCore
+import Testing
+import Vapor
+import VaporTesting
+
+/// The defences found missing by a probe of the running server, each attacked as an attacker or a
+/// hurried user would.
+@Suite struct HostileInputTests {
+    /// Values an attacker or a careless paste would send to any parameter.
+    static let hostileValues = [
+        "9223372036854775807", "-9223372036854775808", "99999999999999999999999999", "-1", "0", "",
+        String(repeating: "x", count: 100_000), "%FF%FE%00", "a\u{0}b", "<script>alert(1)</script>",
+    ]
+
+    @Test func noRequestToAnyRouteByAnyRoleCanStopTheServer() async throws {
+        try await withTestApp { app, demo in
+            // Every field name any form uses, and every query parameter, read from the pages themselves.
+            var names: Set<String> = ["page", "q", "team", "service", "unallocated", "child", "next", "timeout", "signedOut", "restricted", "active", "version", "current-allocation"]
+            var admin = try await Visitor.signedIn(app, as: "admin")
+            var manager = try await Visitor.signedIn(app, as: "team.manager")
+            let child = demo.socialWorkersChild.id
+            for path in ["/children/new", "/children/\(child)/edit", "/children/\(child)/allocate", "/children"] {
+                names.formUnion(Self.fieldNames(in: try await manager.get(path).body.string))
+            }
+            let users = try await User.query(on: app.db).all()
+            for path in ["/admin/users/new", "/admin/grants", "/admin/teams/new", "/admin/users/\(try users[0].requireID())", "/account/tokens"] {
+                names.formUnion(Self.fieldNames(in: try await admin.get(path).body.string))
+            }
+            #expect(names.contains("first-name") && names.contains("new-password") && names.contains("token-name"))
+
+            let parameters: [String: String] = [
+                "childID": child.uuidString, "teamID": demo.teams[0].id.uuidString, "staffID": demo.staff[0].id.uuidString,
+                "userID": try users[0].requireID().uuidString, "tokenID": UUID().uuidString, "grantID": UUID().uuidString, "file": "app.css",
+            ]
+            var sent = 0
+            for role in [Role?.none, .admin, .director, .teamManager, .socialWorker, .board] {
+                for route in app.routes.all {
+                    var visitor = Visitor(app)
+                    for value in Self.hostileValues {
+                        // Signed in afresh whenever a request ended the session (signing out, a password reset).
+                        if let role, visitor.cookie == nil { visitor = try await Visitor.signedIn(app, as: demo.account(role).username) }
+                        // Hostile values in path parameters too, half of the time.
+                        let path = "/" + route.path.map { component -> String in
+                            guard case let .parameter(name) = component else { return component.description }
+                            return sent.isMultiple(of: 2) ? parameters[name]! : (value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "x")
+                        }.joined(separator: "/")
+                        let encoded = value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+                        let raw = value == "%FF%FE%00" ? value : encoded
+                        let response: TestingHTTPResponse
+                        if route.method == .GET {
+                            response = try await visitor.get(path + "?" + names.sorted().map { "\($0)=\(raw)" }.joined(separator: "&"))
+                        } else {
+                            let body = names.sorted().map { "\($0)=\(raw)" }.joined(separator: "&") + "&csrf-token=\(visitor.csrfToken ?? "")"
+                            response = try await visitor.sendRaw(route.method, path, body: body)
+                        }
+                        #expect(response.status.code < 500, "\(route.method) \(path) as \(role?.rawValue ?? "anonymous") with \(value.prefix(30)): \(response.status)")
+                        sent += 1
+                    }
+                }
+            }
+            #expect(sent > 1_000)
+            var visitor = Visitor(app)
+            #expect(try await visitor.get("/healthz").status == .ok, "the server is still serving")
+        }
+    }
+
+    @Test func extremePageNumbersGiveTheFirstOrLastPage() async throws {
+        try await withTestApp { app, _ in
+            var director = try await Visitor.signedIn(app, as: "director")
+            for path in ["/children", "/api/v1/children"] {
+                for page in ["9223372036854775807", "-9223372036854775808", "abc", "99999999999999999999"] {
+                    let response = try await director.get("\(path)?page=\(page)")
+                    #expect(response.status == .ok, "\(path)?page=\(page): \(response.status)")
+                }
+            }
+            let last = try await director.get("/api/v1/children?page=9223372036854775807").content.decode(APIPage<APIChildSummary>.self)
+            #expect(last.page == (last.total + ChildDirectory.pageSize - 1) / ChildDirectory.pageSize && !last.items.isEmpty)
+        }
+    }
+
+    @Test func invalidTextInAFormIsRefusedWithAMessageAndNothingIsStored() async throws {
+        try await withTestApp { app, demo in
+            let child = demo.socialWorkersChild
+            var manager = try await Visitor.signedIn(app, as: "team.manager")
+            _ = try await manager.get("/children/\(child.id)/edit")
+            let version = manager.hiddenFields["/children/\(child.id)/edit"]?["version"] ?? ""
+            for name in ["%FF%FEJo", "Jo%00hn", "Jo%1Bhn", "%ZZ"] {
+                let response = try await manager.sendRaw(.POST, "/children/\(child.id)/edit",
+                                                         body: "csrf-token=\(manager.csrfToken!)&version=\(version)&first-name=\(name)&last-name=X")
+                #expect(response.status == .badRequest, "\(name): \(response.status)")
+                #expect(response.body.string.contains("could not be read"))
+            }
+            #expect(try await Child.find(child.id, on: app.db)?.firstName == child.firstName)
+        }
+    }
+
+    @Test func aFormOverTheLimitGets413WithAClearPage() async throws {
+        try await withTestApp { app, demo in
+            var manager = try await Visitor.signedIn(app, as: "team.manager")
+            _ = try await manager.get("/children/new")
+            let body = "csrf-token=\(manager.csrfToken!)&first-name=" + String(repeating: "a", count: FormInputMiddleware.maximumBytes + 10)
+            let response = try await manager.sendRaw(.POST, "/children/new", body: body)
+            #expect(response.status == .payloadTooLarge)
+            #expect(response.body.string.contains("What you sent was too large"))
+            #expect(!response.body.string.contains("This form has expired"))
+            _ = demo
+        }
+    }
+
+    static func fieldNames(in html: String) -> Set<String> {
+        Set(html.components(separatedBy: " name=\"").dropFirst().compactMap { $0.split(separator: "\"").first.map(String.init) })
+    }
+}
+
+/// Two or twenty people saving at once: the database keeps the record whole.
+@Suite(.serialized) struct ConcurrentWriteTests {
+    @Test func parallelAllocationsLeaveExactlyOneCurrentAllocation() async throws {
+        try await withTestApp { app, demo in
+            let child = demo.socialWorkersChild
+            let team = demo.team(named: "Safeguarding Team 1")
+            var manager = try await Visitor.signedIn(app, as: "team.manager")
+            _ = try await manager.get("/children/\(child.id)/allocate")
+            let workers = demo.staff.filter { $0.teamID == team.id && $0.jobRole.holdsCases }
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for index in 0..<20 {
+                    let visitor = manager
+                    group.addTask {
+                        var copy = visitor
+                        return try await copy.post("/children/\(child.id)/allocate", [
+                            "team": team.id.uuidString, "worker": workers[index % workers.count].id.uuidString,
+                            "start-date-day": "31", "start-date-month": "3", "start-date-year": "2026",
+                        ]).status
+                    }
+                }
+                return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
+            }
+            let open = try await StoredAllocation.query(on: app.db).filter(\.$child.$id == child.id).filter(\.$endDate == nil).count()
+            #expect(open == 1, "one current allocation, whatever the race: \(open)")
+            #expect(statuses.filter { $0 == .seeOther }.count <= 1)
+            #expect(statuses.allSatisfy { $0 == .seeOther || $0 == .unprocessableEntity }, "\(statuses)")
+            var director = try await Visitor.signedIn(app, as: "director")
+            let listed = try await director.get("/api/v1/children?q=\(child.laChildID)").content.decode(APIPage<APIChildSummary>.self)
+            #expect(listed.total == 1, "the child is listed once")
+        }
+    }
+
+    @Test func parallelEditsFromOneVersionSaveOnceAndTellTheOthers() async throws {
+        try await withTestApp { app, demo in
+            let child = demo.socialWorkersChild
+            var manager = try await Visitor.signedIn(app, as: "team.manager")
+            _ = try await manager.get("/children/\(child.id)/edit")
+            let base = try #require(try await Child.find(child.id, on: app.db))
+            let responses = try await withThrowingTaskGroup(of: (String, TestingHTTPResponse).self) { group in
+                for index in 0..<20 {
+                    let visitor = manager
+                    group.addTask {
+                        var copy = visitor
+                        let name = "Edited \(index)"
+                        return (name, try await copy.post("/children/\(child.id)/edit", [
+                            "first-name": name, "last-name": base.lastName, "sex": base.sex.rawValue, "ethnicity": base.ethnicity,
+                            "date-of-birth-day": String(base.dateOfBirth!.day), "date-of-birth-month": String(base.dateOfBirth!.month),
+                            "date-of-birth-year": String(base.dateOfBirth!.year), "upn": base.upn ?? "", "nhs-number": base.nhsNumber ?? "",
+                        ]))
+                    }
+                }
+                return try await group.reduce(into: [(String, TestingHTTPResponse)]()) { $0.append($1) }
+            }
+            let saved = responses.filter { $0.1.status == .seeOther }
+            #expect(saved.count == 1, "exactly one save wins: \(responses.map(\.1.status))")
+            for (name, response) in responses where response.status != .seeOther {
+                #expect(response.status == .unprocessableEntity)
+                #expect(response.body.string.contains("Someone else changed this child’s details"))
+                #expect(response.body.string.contains("value=\"\(name)\""), "the refused person's input is kept")
+            }
+            let stored = try #require(try await Child.find(child.id, on: app.db))
+            #expect(stored.firstName == saved.first?.0 && stored.version == base.version + 1)
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$childID == child.id).filter(\.$action == .update).count() == 1)
+        }
+    }
+
+    @Test func restrictingIsExplicitSoADoubleClickDoesNotUndoIt() async throws {
+        try await withTestApp { app, demo in
+            let child = demo.socialWorkersChild
+            var admin = try await Visitor.signedIn(app, as: "admin")
+            _ = try await admin.get("/admin/access-history?child=\(child.laChildID)")
+            let form = try #require(admin.hiddenFields["/admin/access-history/restricted"])
+            #expect(form["restricted"] == "yes")
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<2 {
+                    let visitor = admin
+                    group.addTask { var copy = visitor; _ = try await copy.post("/admin/access-history/restricted", form) }
+                }
+                try await group.waitForAll()
+            }
+            #expect(try await Child.find(child.id, on: app.db)?.restricted == true)
+            _ = try await admin.post("/admin/access-history/restricted", form)
+            #expect(try await Child.find(child.id, on: app.db)?.restricted == true, "a stale page's button does not toggle it back")
+        }
+    }
+
+    @Test func parallelWrongPasswordsAreCountedAtOnce() async throws {
+        try await withTestApp { app, _ in
+            var visitor = Visitor(app)
+            _ = try await visitor.get("/sign-in")
+            let bodies = try await withThrowingTaskGroup(of: String.self) { group in
+                for _ in 0..<30 {
+                    let copy = visitor
+                    group.addTask { var v = copy; return try await v.post("/sign-in", ["username": "director", "password": "wrong guess"]).body.string }
+                }
+                return try await group.reduce(into: [String]()) { $0.append($1) }
+            }
+            let checked = bodies.filter { $0.contains("Enter a correct username and password") }.count
+            #expect(checked <= LoginThrottle.maximumFailures, "\(checked) passwords were checked against a limit of \(LoginThrottle.maximumFailures)")
+            #expect(bodies.count - checked >= 30 - LoginThrottle.maximumFailures)
+        }
+    }
+}
+
+/// Nobody can make themselves a reader of children, and every token is its owner's, in the API only.
+@Suite struct PrivilegeTests {
+    @Test func anAdministratorCannotChangeTheirOwnRoleOrGrantThemselvesAccess() async throws {
+        try await withTestApp { app, demo in
+            let adminUser = try #require(try await User.query(on: app.db).filter(\.$username == "admin").first())
+            var admin = try await Visitor.signedIn(app, as: "admin")
+            _ = try await admin.get("/admin/users/\(try adminUser.requireID())")
+            let refused = try await admin.post("/admin/users/\(try adminUser.requireID())/role", ["role": "director", "staff": ""])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(try await User.find(adminUser.id, on: app.db)?.role == .admin)
+            _ = try await admin.get("/admin/grants")
+            let grant = try await admin.post("/admin/grants", ["user": try adminUser.requireID().uuidString, "la-child-id": demo.children[0].laChildID,
+                                                                "reason": "Curious", "expires-day": "1", "expires-month": "4", "expires-year": "2026"])
+            #expect(grant.status == .unprocessableEntity)
+            #expect(grant.body.string.contains("You cannot give yourself access"))
+            #expect(try await AccessGrant.query(on: app.db).count() == 0)
+            // No route issues a token for someone else.
+            #expect(app.routes.all.allSatisfy { !($0.path.map(\.description).joined(separator: "/").hasPrefix("admin/users") && $0.path.last?.description == "tokens") })
+        }
+    }
+
+    @Test func aGrantToARestrictedRecordOpensItOnlyAfterASecondAdministratorApproves() async throws {
+        try await withTestApp { app, demo in
+            let restricted = try #require(demo.children.first { $0.restricted })
+            let director = try #require(try await User.query(on: app.db).filter(\.$username == "director").first())
+            let second = User(username: "second.admin", displayName: "Second Admin", passwordHash: try Bcrypt.hash(DemoAuthority.password, cost: 4), role: .admin, staffID: nil)
+            try await second.create(on: app.db)
+            var admin = try await Visitor.signedIn(app, as: "admin")
+            _ = try await admin.get("/admin/grants")
+            let given = try await admin.post("/admin/grants", ["user": try director.requireID().uuidString, "la-child-id": restricted.laChildID,
+                                                                "reason": "Serious case review", "expires-day": "30", "expires-month": "4", "expires-year": "2026"])
+            #expect(given.status == .seeOther)
+            var reader = try await Visitor.signedIn(app, as: "director")
+            #expect(try await reader.get("/children/\(restricted.id)").status == .notFound)
+            let grant = try #require(try await AccessGrant.query(on: app.db).first())
+            _ = try await admin.get("/admin/grants")
+            #expect(try await admin.post("/admin/grants/\(try grant.requireID())/approve").status == .forbidden, "not by the one who gave it")
+            var other = try await Visitor.signedIn(app, as: "second.admin")
+            _ = try await other.get("/admin/grants")
+            #expect(try await other.post("/admin/grants/\(try grant.requireID())/approve").status == .seeOther)
+            #expect(try await reader.get("/children/\(restricted.id)").status == .ok)
+        }
+    }
+
+    @Test func tokensWorkOnlyInTheAPIWithinTheirScopeUntilTheyExpireAndAreNamedInTheAuditTrail() async throws {
+        try await withTestApp { app, demo in
+            app.post("api", "v1", "test-change") { _ in "changed" }.allow(Role.all)
+            let director = try #require(try await User.query(on: app.db).filter(\.$username == "director").first())
+            let (readToken, readRecord) = try await BearerTokens.issue(for: director.requireID(), name: "reader", scope: .read, lifetimeDays: 30, on: app.db)
+            let (writeToken, _) = try await BearerTokens.issue(for: director.requireID(), name: "writer", scope: .readWrite, lifetimeDays: 30, on: app.db)
+            let child = demo.socialWorkersChild
+            var api = Visitor(app)
+            // A token cannot drive the HTML forms (where no CSRF token would guard it).
+            let form = try await api.send(.POST, "/children/\(child.id)/edit", headers: ["Authorization": "Bearer \(writeToken)"], body: ["first-name": "Token"])
+            #expect(form.status == .unauthorized)
+            #expect(try await api.send(.GET, "/children/\(child.id)", headers: ["Authorization": "Bearer \(writeToken)"], body: nil).status == .unauthorized)
+            #expect(try await Child.find(child.id, on: app.db)?.firstName == child.firstName)
+            // Scope.
+            #expect(try await api.send(.POST, "/api/v1/test-change", headers: ["Authorization": "Bearer \(readToken)"], body: nil).status == .forbidden)
+            #expect(try await api.send(.POST, "/api/v1/test-change", headers: ["Authorization": "Bearer \(writeToken)"], body: nil).status == .ok)
+            // Audit names the token.
+            #expect(try await api.send(.GET, "/api/v1/children/\(child.id)", headers: ["Authorization": "Bearer \(readToken)"], body: nil).status == .ok)
+            let row = try #require(try await AuditEvent.query(on: app.db).filter(\.$childID == child.id).filter(\.$action == .read).first())
+            #expect(row.username == "director" && row.tokenID == readRecord.id)
+            // Expiry and revocation.
+            readRecord.expiresAt = Date().addingTimeInterval(-1)
+            try await readRecord.save(on: app.db)
+            #expect(try await api.send(.GET, "/api/v1/teams", headers: ["Authorization": "Bearer \(readToken)"], body: nil).status == .unauthorized)
+        }
+    }
+
+    @Test func aPasswordResetEndsThatPersonsOtherSessions() async throws {
+        try await withTestApp { app, _ in
+            var worker = try await Visitor.signedIn(app, as: "social.worker")
+            let user = try #require(try await User.query(on: app.db).filter(\.$username == "social.worker").first())
+            var admin = try await Visitor.signedIn(app, as: "admin")
+            _ = try await admin.get("/admin/users/\(try user.requireID())")
+            #expect(try await admin.post("/admin/users/\(try user.requireID())/password", ["new-password": "a-new-long-password"]).status == .seeOther)
+            #expect(try await worker.get("/children").status == .seeOther, "signed out")
+            #expect(try await admin.get("/admin/users").status == .ok, "the administrator stays signed in")
+        }
+    }
+}
+
+/// Every read of children is audited, and no secret is ever stored.
+@Suite struct ReadAuditAndSecretsTests {
+    @Test func listsSearchesAndTheHomePageNameEveryChildShownInTheirAccessHistory() async throws {
+        try await withTestApp { app, demo in
+            let child = demo.socialWorkersChild
+            var worker = try await Visitor.signedIn(app, as: "social.worker")
+            _ = try await worker.get("/")
+            _ = try await worker.get("/children?q=\(child.lastName)")
+            var director = try await Visitor.signedIn(app, as: "director")
+            _ = try await director.get("/api/v1/children?page=1")
+            let history = try await AccessHistoryController.events(about: child.id, on: app.db.sql)
+            let details = history.map(\.detail)
+            #expect(details.contains { $0.contains("home page") })
+            #expect(details.contains { $0.contains("Searched children for “\(child.lastName)”") })
+            let apiPage = try #require(history.first { $0.detail.hasSuffix("through the API") })
+            #expect(try await AuditedChild.query(on: app.db).filter(\.$auditEvent.$id == apiPage.requireID()).count() == ChildDirectory.pageSize)
+            var admin = try await Visitor.signedIn(app, as: "admin")
+            let page = try await admin.get("/admin/access-history?child=\(child.laChildID)")
+            #expect(page.body.string.contains("Listed the children allocated to them on the home page"))
+        }
+    }
+
+    @Test func passwordsAreNeverKeptAfterATimeoutAndFormsWithoutAPageAreNotKept() async throws {
+        try await withTestApp(idleTimeout: 1) { app, _ in
+            let user = try #require(try await User.query(on: app.db).filter(\.$username == "social.worker").first())
+            var admin = try await Visitor.signedIn(app, as: "admin")
+            _ = try await admin.get("/admin/users/new")
+            let newForm = admin
+            _ = try await admin.get("/admin/users/\(try user.requireID())")
+            try await Task.sleep(for: .milliseconds(1_200))
+            _ = try await admin.post("/admin/users/\(try user.requireID())/password", ["new-password": "secret-reset-password"])
+            var again = newForm
+            _ = try await again.post("/admin/users/new", ["username": "kept.user", "display-name": "Kept", "role": "analyst", "password": "secret-new-password"])
+            let saved = try await SavedForm.query(on: app.db).all()
+            #expect(saved.count == 1 && saved[0].path == "/admin/users/new", "the reset has no page to restore it on: \(saved.map(\.path))")
+            #expect(saved.allSatisfy { !$0.fields.contains("secret") }, "no password is ever kept")
+            #expect(saved.first?.fields.contains("kept.user") == true)
+        }
+    }
+
+    @Test func pagesCarryTheProtectiveHeadersAndSignInsNameTheirAccount() async throws {
+        try await withTestApp { app, _ in
+            var worker = try await Visitor.signedIn(app, as: "social.worker")
+            let page = try await worker.get("/children")
+            #expect(page.headers.first(name: "X-Frame-Options") == "DENY")
+            #expect(page.headers.first(name: "Referrer-Policy") == "same-origin")
+            #expect(page.headers.first(name: .cacheControl) == "no-store")
+            let signIn = try #require(try await AuditEvent.query(on: app.db).filter(\.$action == .signIn).first())
+            #expect(signIn.username == "social.worker" && signIn.userID != nil)
+        }
+    }
+}
