@@ -13,8 +13,10 @@ import VaporTesting
     /// Values an attacker or a careless paste would send to any parameter.
     static let hostileValues = [
         "9223372036854775807", "-9223372036854775808", "99999999999999999999999999", "-1", "0", "",
-        String(repeating: "x", count: 100_000), "%FF%FE%00", "a\u{0}b", "<script>alert(1)</script>",
+        "%FF%FE%00", "a\u{0}b", "<script>alert(1)</script>",
     ]
+    /// A 100 KB paste, sent by fewer roles: every field of a form at once makes a 4 MB request.
+    static let longValue = String(repeating: "x", count: 100_000)
 
     @Test func noRequestToAnyRouteByAnyRoleCanStopTheServer() async throws {
         try await withTestApp { app, demo in
@@ -40,7 +42,8 @@ import VaporTesting
             for role in [Role?.none, .admin, .director, .teamManager, .socialWorker, .board] {
                 for route in app.routes.all {
                     var visitor = Visitor(app)
-                    for value in Self.hostileValues {
+                    let values = [Role?.none, .admin, .director].contains(role) ? Self.hostileValues + [Self.longValue] : Self.hostileValues
+                    for value in values {
                         // Signed in afresh whenever a request ended the session (signing out, a password reset).
                         if let role, visitor.cookie == nil { visitor = try await Visitor.signedIn(app, as: demo.account(role).username) }
                         // Hostile values in path parameters too, half of the time.

@@ -84,13 +84,19 @@ extension FormInput.Problem: AbortError {
     }
 }
 
-/// Reads every form body (up to `maximumBytes`, else 413 with a clear page) and query string into a
+/// Reads every form body (up to `maximumBytes`, else 413 with a clear page) and query string (up to
+/// `maximumQueryBytes`, else 414) into a
 /// `FormInput` before anything else looks at the request, so bad input is refused in one place.
 struct FormInputMiddleware: AsyncMiddleware {
     static let maximumBytes = 1 << 20
+    /// No page takes more than a search and a few filters in its address.
+    static let maximumQueryBytes = 8_192
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let query = request.url.query {
+            guard query.utf8.count <= Self.maximumQueryBytes else {
+                throw Abort(.uriTooLong, reason: "The web address is too long. Go back and search with fewer words.")
+            }
             request.queryParameters = try FormInput.parse(query.utf8)
         }
         if CSRF.isStateChanging(request.method), !request.isAPI {

@@ -30,7 +30,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         case .notFound: ("Page not found", "If you typed the web address, check it is correct. If you followed a link to a child’s record, you may not have access to it.")
         case .forbidden: ("You do not have permission to see this page", reason)
         case .unauthorized: ("You need to sign in", "Sign in to LineOfSight to see this page.")
-        case .badRequest, .unprocessableEntity, .unsupportedMediaType: ("There is a problem with the request", reason)
+        case .badRequest, .unprocessableEntity, .unsupportedMediaType, .uriTooLong: ("There is a problem with the request", reason)
         case .payloadTooLarge: ("What you sent was too large", "LineOfSight accepts forms of up to 1 MB. Nothing was saved. Go back, shorten what you entered (for example, long text pasted in) and try again.")
         default: ("Sorry, there is a problem with the service", "Try again later. Anything you saved before this page appeared has been kept.")
         }

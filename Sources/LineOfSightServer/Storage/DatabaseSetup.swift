@@ -6,6 +6,8 @@ import SQLKit
 import Vapor
 
 enum DatabaseSetup {
+    static let postgresConnectionsPerEventLoop = 4
+
     static func configure(_ app: Application, _ location: Settings.DatabaseLocation) throws {
         switch location {
         case let .sqlite(path):
@@ -16,13 +18,16 @@ enum DatabaseSetup {
                 throw DatabaseUnavailable(location: location, cause: "cannot create the folder \(directory.path): \(error.localizedDescription)")
             }
             app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
+            app.lifecycle.use(SQLiteTuning())
         case .sqliteInMemory:
             app.databases.use(.sqlite(.memory, sqlLogLevel: .debug), as: .sqlite)
         case let .postgres(url):
             do {
                 var configuration = try SQLPostgresConfiguration(url: url)
                 configuration.searchPath = nil
-                app.databases.use(.postgres(configuration: configuration, sqlLogLevel: .debug), as: .psql)
+                // Each event loop keeps a few connections, so a slow query does not hold up the
+                // requests behind it; several app instances share the server's connection limit.
+                app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: postgresConnectionsPerEventLoop, sqlLogLevel: .debug), as: .psql)
             } catch {
                 throw DatabaseUnavailable(location: location, cause: "the URL is not valid (\(error))")
             }
@@ -60,5 +65,20 @@ struct DatabaseUnavailable: Error, CustomStringConvertible {
 
     var description: String {
         "cannot open the database at \(location.description): \(cause.replacingOccurrences(of: "\n", with: " "))"
+    }
+}
+
+/// SQLite tuned for a web server: write-ahead logging, so readers never wait for a writer and a commit
+/// is one append; `synchronous=NORMAL`, which in WAL mode stays consistent after a crash (a power cut
+/// can lose only the last commits, never corrupt the file) without waiting for the disk on every
+/// commit. Fluent's SQLite driver keeps one connection per event loop, so the per-connection setting
+/// is made once on each; SQLiteNIO already retries a busy database rather than failing.
+struct SQLiteTuning: LifecycleHandler {
+    func didBootAsync(_ app: Application) async throws {
+        try await app.db.sql.raw("PRAGMA journal_mode=WAL").run()
+        for eventLoop in app.eventLoopGroup.makeIterator() {
+            guard let db = app.databases.database(logger: app.logger, on: eventLoop) else { continue }
+            try await db.sql.raw("PRAGMA synchronous=NORMAL").run()
+        }
     }
 }
