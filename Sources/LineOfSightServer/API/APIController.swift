@@ -6,14 +6,13 @@ import Vapor
 /// pages, authenticated by session or bearer token. Documented in `openapi.json`.
 struct APIController {
     func register(_ routes: any RoutesBuilder) {
-        let api = routes.grouped("api", "v1")
-        api.get("openapi.json", use: openAPI).access(.anyone)
-        api.get("children", use: children).allow(Role.childReaders)
-        api.get("children", ":childID", use: child).allow(Role.childReaders)
-        api.get("teams", use: teams).allow(Role.workforceReaders)
-        api.get("teams", ":teamID", use: team).allow(Role.workforceReaders)
-        api.get("staff", use: staff).allow(Role.workforceReaders)
-        api.get("staff", ":staffID", use: staffMember).allow(Role.workforceReaders)
+        routes.get(SiteURL.api(.openAPI), use: openAPI).access(.anyone)
+        routes.get(SiteURL.api(.children), use: children).allow(Role.childReaders)
+        routes.get(SiteURL.api(.child(.key)), use: child).allow(Role.childReaders)
+        routes.get(SiteURL.api(.teams), use: teams).allow(Role.workforceReaders)
+        routes.get(SiteURL.api(.team(.key)), use: team).allow(Role.workforceReaders)
+        routes.get(SiteURL.api(.staff), use: staff).allow(Role.workforceReaders)
+        routes.get(SiteURL.api(.staffMember(.key)), use: staffMember).allow(Role.workforceReaders)
     }
 
     func openAPI(req: Request) async throws -> Response {

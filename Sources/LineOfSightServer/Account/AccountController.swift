@@ -7,24 +7,24 @@ struct AccountController {
     /// The new token travels to the page that shows it in a cookie for that page alone, never in the
     /// database; the page is reached by redirect, so a reload cannot issue a second token.
     static let newTokenCookie = "lineofsight-new-token"
-    static let path = "/account/tokens"
+    static let path = SiteURL.accountTokens.path
 
     func register(_ routes: any RoutesBuilder) {
-        routes.get("account", "tokens", use: tokens).allow(Role.apiUsers)
-        routes.post("account", "tokens", use: issue).allow(Role.apiUsers)
-        routes.post("account", "tokens", ":tokenID", "revoke", use: revoke).allow(Role.apiUsers)
+        routes.get(SiteURL.accountTokens, use: tokens).allow(Role.apiUsers)
+        routes.post(SiteURL.accountTokens, use: issue).allow(Role.apiUsers)
+        routes.post(SiteURL.revokeAccountToken(.key), use: revoke).allow(Role.apiUsers)
     }
 
     func tokens(req: Request) async throws -> Response {
         let newToken = req.cookies[Self.newTokenCookie].map(\.string).flatMap { $0.hasPrefix(BearerTokens.prefix) ? $0 : nil }
         if req.cookies[Self.newTokenCookie] != nil { req.clearCookie(Self.newTokenCookie, path: Self.path) }
         let restored = try await SavedForms.take(req)
-        return try await page(req, form: restored.map(TokenForm.init(fields:)) ?? TokenForm(), newToken: newToken, flash: req.takeFlash(), errors: FieldErrors())
+        return try await page(req, form: restored.map(TokenForm.init) ?? TokenForm(), newToken: newToken, flash: req.takeFlash(), errors: FieldErrors())
     }
 
     func issue(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
-        let form = TokenForm(fields: req.form)
+        let form = TokenForm(req.form)
         switch form.validate() {
         case let .failure(errors):
             return try await page(req, form: form, newToken: nil, flash: nil, errors: errors)
@@ -36,7 +36,7 @@ struct AccountController {
                 return issued.token
             }
             req.setCookie(Self.newTokenCookie, to: token, maxAge: 300, path: Self.path)
-            return req.redirect(to: Self.path)
+            return req.redirect(to: .accountTokens)
         }
     }
 
@@ -46,7 +46,7 @@ struct AccountController {
               let token = try await APIToken.query(on: req.db).filter(\.$id == id).filter(\.$user.$id == principal.userID).first()
         else { throw Abort(.notFound) }
         try await TokenPages.revoke(token, by: req)
-        return req.redirect(to: Self.path)
+        return req.redirect(to: .accountTokens)
     }
 
     private func page(_ req: Request, form: TokenForm, newToken: String?, flash: String?, errors: FieldErrors) async throws -> Response {
@@ -70,30 +70,36 @@ struct AccountController {
             if tokens.isEmpty {
                 paragraph("You have no API tokens.")
             } else {
-                TokenPages.tokenTable(tokens, context: context) { "\(Self.path)/\($0)/revoke" }
+                TokenPages.tokenTable(tokens, context: context) { .revokeAccountToken($0) }
             }
             el("h2", .class("govuk-heading-m")) { "Issue a token" }
-            postForm(action: Self.path, csrfToken: context.csrfToken) {
-                TextField(id: "token-name", label: "Name of the token", value: form.name, hint: "The system or script that will use it", error: errors["token-name"], width: "20").node
-                SelectField(id: "token-scope", label: "What it may do", options: TokenScope.allCases.map { ($0.rawValue, $0.title) }, selected: form.scope, error: errors["token-scope"]).node
-                SelectField(id: "token-days", label: "Expires after", options: BearerTokens.lifetimes.map { (String($0), "\($0) days") }, selected: form.days, error: errors["token-days"]).node
+            postForm(action: .accountTokens, csrfToken: context.csrfToken) {
+                let values = form.values
+                TextField(TokenForm.Field.name, in: values, errors: errors, label: "Name of the token", hint: "The system or script that will use it", width: "20").node
+                SelectField(TokenForm.Field.scope, in: values, errors: errors, label: "What it may do", options: TokenScope.allCases.map { ($0.rawValue, $0.title) }).node
+                SelectField(TokenForm.Field.days, in: values, errors: errors, label: "Expires after", options: BearerTokens.lifetimes.map { (String($0), "\($0) days") }).node
                 button("Issue token")
             }
         }
     }
 }
 
-struct TokenForm: Sendable {
-    var name = ""
-    var scope = TokenScope.read.rawValue
-    var days = String(BearerTokens.defaultLifetimeDays)
+/// Issuing oneself an API token.
+struct TokenForm: EntryForm {
+    enum Field: String, FieldID {
+        case name = "token-name", scope = "token-scope", days = "token-days"
+    }
 
-    init() {}
+    var values: FormValues<Field>
 
-    init(fields: FormInput) {
-        name = (fields["token-name"] ?? "").trimmed
-        scope = fields["token-scope"] ?? ""
-        days = fields["token-days"] ?? ""
+    init(values: FormValues<Field>) {
+        self.values = values
+    }
+
+    init() {
+        values = FormValues()
+        values[.scope] = TokenScope.read.rawValue
+        values[.days] = String(BearerTokens.defaultLifetimeDays)
     }
 
     struct Valid {
@@ -103,20 +109,21 @@ struct TokenForm: Sendable {
     }
 
     func validate() -> Result<Valid, FieldErrors> {
-        var errors = FieldErrors()
-        if name.isEmpty || name.count > 100 { errors.add("token-name", "Enter a name for the token, such as the system that will use it (100 characters or fewer)") }
-        let scope = TokenScope(rawValue: scope)
-        if scope == nil { errors.add("token-scope", "Select what the token may do") }
-        let days = Int(days).flatMap { BearerTokens.lifetimes.contains($0) ? $0 : nil }
-        if days == nil { errors.add("token-days", "Select when the token expires") }
-        guard errors.isEmpty, let scope, let days else { return .failure(errors) }
-        return .success(Valid(name: name, scope: scope, days: days))
+        var check = FormValidation(values)
+        let name = check.text(.name, name: "Name of the token", required: "Enter a name for the token, such as the system that will use it")
+        let scope = check.choice(.scope, as: TokenScope.self, message: "Select what the token may do")
+        let days = Int(values[.days]).flatMap { BearerTokens.lifetimes.contains($0) ? $0 : nil }
+        if days == nil { check.fail(.days, "Select when the token expires") }
+        return check.result {
+            guard let name, let scope, let days else { return nil }
+            return Valid(name: name, scope: scope, days: days)
+        }
     }
 }
 
 /// The table of tokens and their revocation, for a person's own page and the administrator's.
 enum TokenPages {
-    static func tokenTable(_ tokens: [APIToken], context: PageContext, revokeAction: (String) -> String) -> Node {
+    static func tokenTable(_ tokens: [APIToken], context: PageContext, revokeAction: (Parameter<UUID>) -> SiteURL) -> Node {
         let now = Date()
         return table(caption: "API tokens", captionVisible: false, columns: [
             .init(header: "Name"), .init(header: "May"), .init(header: "Issued"), .init(header: "Expires"), .init(header: "Last used"), .init(header: "Status"),
@@ -129,7 +136,7 @@ enum TokenPages {
                 .text(token.expiresAt.map(UserPages.timestamp) ?? "Expired"),
                 .text(token.lastUsedAt.map(UserPages.timestamp) ?? "Never"),
                 live
-                    ? postForm(action: revokeAction(token.id?.uuidString ?? ""), csrfToken: context.csrfToken) {
+                    ? postForm(action: revokeAction(token.parameter), csrfToken: context.csrfToken) {
                         el("button", .type("submit"), .class("govuk-button govuk-button--warning"), .aria("label", "Revoke token \(token.name)")) { "Revoke" }
                     }
                     : tag(token.revokedAt == nil ? "Expired" : "Revoked", .grey),

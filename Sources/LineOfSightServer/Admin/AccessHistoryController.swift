@@ -10,8 +10,8 @@ struct AccessHistoryController {
     static let shownEvents = 500
 
     func register(_ routes: any RoutesBuilder) {
-        routes.get("admin", "access-history", use: history).allow(.admin)
-        routes.post("admin", "access-history", "restricted", use: setRestricted).allow(.admin)
+        routes.get(SiteURL.accessHistory, use: history).allow(.admin)
+        routes.post(SiteURL.restriction, use: setRestricted).allow(.admin)
     }
 
     func history(req: Request) async throws -> Response {
@@ -22,14 +22,14 @@ struct AccessHistoryController {
         return Layout.page(title: "Access history", context: context) {
             if let flash = req.takeFlash() { successBanner(flash) }
             heading("Access history")
-            el("form", .attribute("method", "get"), .attribute("action", "/admin/access-history"), .class("app-filter")) {
+            el("form", .attribute("method", "get"), .attribute("action", SiteURL.accessHistory.path), .class("app-filter")) {
                 TextField(id: "child", label: "Child’s LA child ID", value: laChildID, width: "10", spellcheck: false).node
                 button("Show history")
             }
             if !laChildID.isEmpty, child == nil { paragraph("No child has the LA child ID \(laChildID).") }
             if let child {
                 summaryList([SummaryRow("LA child ID", child.laChildID), SummaryRow("Restricted record", child.restricted ? "Yes" : "No")])
-                postForm(action: "/admin/access-history/restricted", csrfToken: context.csrfToken) {
+                postForm(action: .restriction, csrfToken: context.csrfToken) {
                     Node.void("input", [.type("hidden"), .name("child"), .value(child.laChildID)])
                     Node.void("input", [.type("hidden"), .name("restricted"), .value(child.restricted ? "no" : "yes")])
                     button(child.restricted ? "Remove the restriction" : "Restrict this record", secondary: true)
@@ -66,7 +66,7 @@ struct AccessHistoryController {
             throw Abort(.badRequest, reason: "Choose whether to restrict the record.")
         }
         guard let child = try await Child.query(on: req.db).filter(\.$laChildID == laChildID).first() else { throw Abort(.notFound) }
-        let link = "/admin/access-history?child=\(laChildID.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+        let link = SiteURL.accessHistory.path(query: [("child", laChildID)])
         guard child.restricted != wanted else {
             req.flash(wanted ? "The record was already restricted" : "The record was already unrestricted")
             return req.redirect(to: link)

@@ -7,46 +7,40 @@ import Vapor
 /// grant to a restricted record opens it only once a second administrator has approved it.
 struct GrantsAdminController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get("admin", "grants", use: list).allow(.admin)
-        routes.post("admin", "grants", use: create).allow(.admin)
-        routes.post("admin", "grants", ":grantID", "revoke", use: revoke).allow(.admin)
-        routes.post("admin", "grants", ":grantID", "approve", use: approve).allow(.admin)
+        routes.get(SiteURL.grants, use: list).allow(.admin)
+        routes.post(SiteURL.grants, use: create).allow(.admin)
+        routes.post(SiteURL.revokeGrant(.key), use: revoke).allow(.admin)
+        routes.post(SiteURL.approveGrant(.key), use: approve).allow(.admin)
     }
 
     func list(req: Request) async throws -> Response {
-        try await page(req, form: GrantForm(expires: DateParts(req.today.adding(months: 3))), errors: FieldErrors())
+        try await page(req, form: GrantForm(expires: req.today.adding(months: 3)), errors: FieldErrors())
     }
 
     func create(req: Request) async throws -> Response {
-        let form = GrantForm(fields: req.form)
+        let form = GrantForm(req.form)
         let principal = try req.requirePrincipal()
-        var errors = FieldErrors()
-        let user = try await UUID(uuidString: form.user).asyncFlatMap { try await User.find($0, on: req.db) }
-        if user == nil { errors.add("user", "Select the user to give access to") }
-        if let user, user.id == principal.userID { errors.add("user", "You cannot give yourself access: ask another administrator") }
-        let child = form.laChildID.isEmpty || form.laChildID.count > 50 ? nil : try await Child.query(on: req.db).filter(\.$laChildID == form.laChildID).first()
-        let team = try await UUID(uuidString: form.team).asyncFlatMap { try await Team.find($0, on: req.db) }
-        if !form.laChildID.isEmpty, child == nil { errors.add("la-child-id", "No child has the LA child ID \(form.laChildID)") }
-        if form.laChildID.isEmpty, team == nil { errors.add("la-child-id", "Enter a child’s LA child ID, or select a team") }
-        if child != nil, team != nil { errors.add("team", "Give access to a child or to a team, not both in one grant") }
-        if form.reason.isEmpty { errors.add("reason", "Enter the reason for the access") }
-        else if form.reason.count > 500 { errors.add("reason", "Reason must be 500 characters or fewer") }
-        let expires = form.expires.validate(id: "expires", name: "Expiry date", errors: &errors)
-        if expires == nil, form.expires.isEmpty { errors.add("expires", "Enter the last day the access is valid") }
-        if let expires, expires < req.today { errors.add("expires", "Expiry date must be today or in the future") }
-        if let expires, expires > req.today.adding(years: 1) { errors.add("expires", "Expiry date must be within a year; grant again when it ends") }
-        guard errors.isEmpty, let user, let expires else { return try await page(req, form: form, errors: errors) }
-        let grant = AccessGrant(userID: try user.requireID(), childID: child?.id, teamID: team?.id, reason: form.reason, expiresOn: expires,
+        let laChildID = form.values[.laChildID].trimmed
+        let child = laChildID.isEmpty || laChildID.count > 50 ? nil : try await Child.query(on: req.db).filter(\.$laChildID == laChildID).first()
+        let users = try await User.query(on: req.db).all()
+        let teams = try await Team.query(on: req.db).all()
+        let valid: GrantForm.Valid
+        switch form.validate(users: users, teams: teams, child: child, grantedBy: principal.userID, today: req.today) {
+        case let .failure(errors): return try await page(req, form: form, errors: errors)
+        case let .success(checked): valid = checked
+        }
+        let (user, team, expires) = (valid.user, valid.team, valid.expires)
+        let grant = AccessGrant(userID: try user.requireID(), childID: child?.id, teamID: team?.id, reason: valid.reason, expiresOn: expires,
                                 grantedBy: principal.userID)
         try await req.db.transaction { db in
             try await grant.create(on: db)
             try await req.audit(.create, entity: "access_grant", entityID: grant.id, childID: child?.id,
-                                detail: "Granted \(user.username) access to \(child.map { "child \($0.laChildID)" } ?? "team \(team?.name ?? "")") until \(expires.iso): \(form.reason)", on: db)
+                                detail: "Granted \(user.username) access to \(child.map { "child \($0.laChildID)" } ?? "team \(team?.name ?? "")") until \(expires.iso): \(valid.reason)", on: db)
         }
         req.flash(child?.restricted == true
             ? "Access for \(user.username) recorded. The record is restricted, so another administrator must approve it before it opens."
             : "Access granted to \(user.username)")
-        return req.redirect(to: "/admin/grants")
+        return req.redirect(to: .grants)
     }
 
     /// The second administrator's approval of a grant (needed to open a restricted record).
@@ -65,7 +59,7 @@ struct GrantsAdminController {
             try await req.audit(.update, entity: "access_grant", entityID: grant.id, childID: grant.$child.id, detail: "Approved an access grant", on: db)
         }
         req.flash("Access approved")
-        return req.redirect(to: "/admin/grants")
+        return req.redirect(to: .grants)
     }
 
     func revoke(req: Request) async throws -> Response {
@@ -78,7 +72,7 @@ struct GrantsAdminController {
             try await req.audit(.update, entity: "access_grant", entityID: grant.id, childID: grant.$child.id, detail: "Revoked an access grant", on: db)
         }
         req.flash("Access revoked")
-        return req.redirect(to: "/admin/grants")
+        return req.redirect(to: .grants)
     }
 
     private func page(_ req: Request, form: GrantForm, errors: FieldErrors) async throws -> Response {
@@ -96,7 +90,6 @@ struct GrantsAdminController {
             table(caption: "Current grants (\(grants.count))", columns: [
                 .init(header: "User"), .init(header: "Access to"), .init(header: "Reason"), .init(header: "Until"), .init(header: "Status"), .init(header: "Action"),
             ], rows: grants.map { grant in
-                let id = grant.id?.uuidString ?? ""
                 let awaiting = grant.child?.restricted == true && grant.$approvedBy.id == nil
                 let mayApprove = awaiting && grant.$grantedBy.id != principal.userID && grant.$user.id != principal.userID
                 return [
@@ -107,45 +100,73 @@ struct GrantsAdminController {
                     awaiting ? tag("Awaiting a second administrator", .yellow) : tag("In effect", .green),
                     fragment {
                         if mayApprove {
-                            postForm(action: "/admin/grants/\(id)/approve", csrfToken: context.csrfToken) {
+                            postForm(action: .approveGrant(grant.parameter), csrfToken: context.csrfToken) {
                                 el("button", .type("submit"), .class("govuk-button"), .aria("label", "Approve access of \(grant.user.username)")) { "Approve" }
                             }
                         }
-                        postForm(action: "/admin/grants/\(id)/revoke", csrfToken: context.csrfToken) {
+                        postForm(action: .revokeGrant(grant.parameter), csrfToken: context.csrfToken) {
                             el("button", .type("submit"), .class("govuk-button govuk-button--warning"), .aria("label", "Revoke access of \(grant.user.username)")) { "Revoke" }
                         }
                     },
                 ]
             })
             el("h2", .class("govuk-heading-m")) { "Give access" }
-            postForm(action: "/admin/grants", csrfToken: context.csrfToken) {
-                SelectField(id: "user", label: "User", options: [("", "Select a user")] + users.map { ($0.id?.uuidString ?? "", "\($0.username) (\($0.role.title))") },
-                            selected: form.user, error: errors["user"]).node
-                TextField(id: "la-child-id", label: "Child’s LA child ID", value: form.laChildID, hint: "For access to one child. Leave empty to give access to a team.", error: errors["la-child-id"], width: "10", spellcheck: false).node
-                SelectField(id: "team", label: "Or a team", options: [("", "No team")] + teams.map { ($0.id?.uuidString ?? "", $0.name) }, selected: form.team, error: errors["team"]).node
-                TextField(id: "reason", label: "Reason", value: form.reason, hint: "For example: covering for a colleague on leave", error: errors["reason"]).node
-                DateField(id: "expires", legend: "Access ends after", value: form.expires, error: errors["expires"]).node
+            postForm(action: .grants, csrfToken: context.csrfToken) {
+                let values = form.values
+                SelectField(GrantForm.Field.user, in: values, errors: errors, label: "User",
+                            options: [("", "Select a user")] + users.map { ($0.id?.uuidString ?? "", "\($0.username) (\($0.role.title))") }).node
+                TextField(GrantForm.Field.laChildID, in: values, errors: errors, label: "Child’s LA child ID", hint: "For access to one child. Leave empty to give access to a team.", width: "10", spellcheck: false).node
+                SelectField(GrantForm.Field.team, in: values, errors: errors, label: "Or a team", options: [("", "No team")] + teams.map { ($0.id?.uuidString ?? "", $0.name) }).node
+                TextField(GrantForm.Field.reason, in: values, errors: errors, label: "Reason", hint: "For example: covering for a colleague on leave").node
+                DateField(GrantForm.Field.expires, in: values, errors: errors, legend: "Access ends after").node
                 button("Give access")
             }
         }
     }
 }
 
-struct GrantForm: Sendable {
-    var user = ""
-    var laChildID = ""
-    var team = ""
-    var reason = ""
-    var expires = DateParts()
+/// Giving a person access to one child or a team's children, until a date.
+struct GrantForm: EntryForm {
+    enum Field: String, FieldID {
+        case user, laChildID = "la-child-id", team, reason, expires
+    }
 
-    init(expires: DateParts) { self.expires = expires }
+    var values: FormValues<Field>
 
-    init(fields: FormInput) {
-        user = fields["user"] ?? ""
-        laChildID = (fields["la-child-id"] ?? "").trimmed
-        team = fields["team"] ?? ""
-        reason = (fields["reason"] ?? "").trimmed
-        expires = DateParts(fields: fields, id: "expires")
+    init(values: FormValues<Field>) {
+        self.values = values
+    }
+
+    init(expires: CivilDate) {
+        values = FormValues()
+        values[date: .expires] = DateParts(expires)
+    }
+
+    struct Valid {
+        let user: User
+        let team: Team?
+        let reason: String
+        let expires: CivilDate
+    }
+
+    /// `child` is the child found by the LA child ID typed, if any.
+    func validate(users: [User], teams: [Team], child: Child?, grantedBy: UUID, today: CivilDate) -> Result<Valid, FieldErrors> {
+        var check = FormValidation(values)
+        let user = check.record(.user, from: users.filter(\.active), id: \.id, required: "Select the user to give access to", message: "Select the user to give access to")
+        if let user, user.id == grantedBy { check.fail(.user, "You cannot give yourself access: ask another administrator") }
+        let laChildID = values[.laChildID].trimmed
+        let team = check.record(.team, from: teams, id: \.id, required: nil, message: "Select a team from the list")
+        if !laChildID.isEmpty, child == nil { check.fail(.laChildID, "No child has the LA child ID \(laChildID.prefix(50))") }
+        if laChildID.isEmpty, team == nil { check.fail(.laChildID, "Enter a child’s LA child ID, or select a team") }
+        if child != nil, team != nil { check.fail(.team, "Give access to a child or to a team, not both in one grant") }
+        let reason = check.text(.reason, name: "Reason", required: "Enter the reason for the access", maxLength: 500)
+        let expires = check.date(.expires, name: "Expiry date", required: "Enter the last day the access is valid")
+        if let expires, expires < today { check.fail(.expires, "Expiry date must be today or in the future") }
+        if let expires, expires > today.adding(years: 1) { check.fail(.expires, "Expiry date must be within a year; grant again when it ends") }
+        return check.result {
+            guard let user, let reason, let expires else { return nil }
+            return Valid(user: user, team: team, reason: reason, expires: expires)
+        }
     }
 }
 

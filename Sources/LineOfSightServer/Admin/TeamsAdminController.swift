@@ -5,40 +5,46 @@ import Vapor
 /// A team's head of service decides which heads of service see its children.
 struct TeamsAdminController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get("admin", "teams", "new", use: newForm).allow(.admin)
-        routes.post("admin", "teams", "new", use: create).allow(.admin)
-        routes.get("admin", "teams", ":teamID", "edit", use: editForm).allow(.admin)
-        routes.post("admin", "teams", ":teamID", "edit", use: update).allow(.admin)
+        routes.get(SiteURL.newTeam, use: newForm).allow(.admin)
+        routes.post(SiteURL.newTeam, use: create).allow(.admin)
+        routes.get(SiteURL.editTeam(.key), use: editForm).allow(.admin)
+        routes.post(SiteURL.editTeam(.key), use: update).allow(.admin)
     }
 
     func newForm(req: Request) async throws -> Response {
         let restored = try await SavedForms.take(req)
-        return try await form(req, team: nil, form: restored.map(TeamForm.init(fields:)) ?? TeamForm(), errors: FieldErrors())
+        return try await form(req, team: nil, form: restored.map(TeamForm.init) ?? TeamForm(), errors: FieldErrors())
     }
 
     func create(req: Request) async throws -> Response {
-        let form = TeamForm(fields: req.form)
-        let (valid, errors) = try await form.validate(excluding: nil, on: req.db)
-        guard let valid else { return try await self.form(req, team: nil, form: form, errors: errors) }
+        let form = TeamForm(req.form)
+        let valid: TeamForm.Valid
+        switch try await form.validate(excluding: nil, on: req.db) {
+        case let .failure(errors): return try await self.form(req, team: nil, form: form, errors: errors)
+        case let .success(checked): valid = checked
+        }
         let team = Team(name: valid.name, service: valid.service, headOfServiceID: valid.headOfServiceID)
         try await req.db.transaction { db in
             try await team.create(on: db)
             try await req.audit(.create, entity: "team", entityID: team.id, childID: nil, detail: "Created team \(team.name)", after: TeamSnapshot(team), on: db)
         }
-        return req.redirect(to: "/teams/\(try team.requireID())")
+        return req.redirect(to: .team(team.parameter))
     }
 
     func editForm(req: Request) async throws -> Response {
         let team = try await findTeam(req)
         let restored = try await SavedForms.take(req)
-        return try await form(req, team: team, form: restored.map(TeamForm.init(fields:)) ?? TeamForm(team), errors: FieldErrors())
+        return try await form(req, team: team, form: restored.map(TeamForm.init) ?? TeamForm(team), errors: FieldErrors())
     }
 
     func update(req: Request) async throws -> Response {
         let team = try await findTeam(req)
-        let form = TeamForm(fields: req.form)
-        let (valid, errors) = try await form.validate(excluding: team.id, on: req.db)
-        guard let valid else { return try await self.form(req, team: team, form: form, errors: errors) }
+        let form = TeamForm(req.form)
+        let valid: TeamForm.Valid
+        switch try await form.validate(excluding: team.id, on: req.db) {
+        case let .failure(errors): return try await self.form(req, team: team, form: form, errors: errors)
+        case let .success(checked): valid = checked
+        }
         let before = TeamSnapshot(team)
         team.name = valid.name
         team.service = valid.service
@@ -48,7 +54,7 @@ struct TeamsAdminController {
             try await req.audit(.update, entity: "team", entityID: team.id, childID: nil, detail: "Changed team \(team.name)",
                                 before: before, after: TeamSnapshot(team), on: db)
         }
-        return req.redirect(to: "/teams/\(try team.requireID())")
+        return req.redirect(to: .team(team.parameter))
     }
 
     private func findTeam(_ req: Request) async throws -> Team {
@@ -59,20 +65,21 @@ struct TeamsAdminController {
     private func form(_ req: Request, team: Team?, form: TeamForm, errors: FieldErrors) async throws -> Response {
         let heads = try await StaffMember.query(on: req.db).filter(\.$jobRole == .headOfService).filter(\.$active == true).sort(\.$lastName).all()
         let title = team == nil ? "Add a team" : "Change \(team!.name)"
-        let action = team.map { "/admin/teams/\($0.id?.uuidString ?? "")/edit" } ?? "/admin/teams/new"
+        let action = team.map { SiteURL.editTeam($0.parameter) } ?? .newTeam
         let context = PageContext(req)
         return Layout.page(title: title, context: context, status: errors.isEmpty ? .ok : .unprocessableEntity, hasErrors: !errors.isEmpty,
-                           backLink: team.map { "/teams/\($0.id?.uuidString ?? "")" } ?? "/teams") {
+                           backLink: team.map { .team($0.parameter) } ?? .teams) {
             el("div", .class("govuk-grid-row")) {
                 el("div", .class("govuk-grid-column-two-thirds")) {
                     errorSummary(errors)
                     heading(title)
                     postForm(action: action, csrfToken: context.csrfToken) {
-                        TextField(id: "name", label: "Team name", value: form.name, error: errors["name"], width: "20").node
-                        SelectField(id: "service", label: "Service", options: [("", "Select a service")] + Service.allCases.map { ($0.rawValue, $0.title) },
-                                    selected: form.service, error: errors["service"]).node
-                        SelectField(id: "head-of-service", label: "Head of service", options: [("", "None yet")] + heads.map { ($0.id?.uuidString ?? "", $0.fullName) },
-                                    selected: form.headOfService, hint: "The head of service sees this team’s children.", error: errors["head-of-service"]).node
+                        let values = form.values
+                        TextField(TeamForm.Field.name, in: values, errors: errors, label: "Team name", width: "20").node
+                        SelectField(TeamForm.Field.service, in: values, errors: errors, label: "Service",
+                                    options: [("", "Select a service")] + Service.allCases.map { ($0.rawValue, $0.title) }).node
+                        SelectField(TeamForm.Field.headOfService, in: values, errors: errors, label: "Head of service",
+                                    options: [("", "None yet")] + heads.map { ($0.id?.uuidString ?? "", $0.fullName) }, hint: "The head of service sees this team’s children.").node
                         button("Save team")
                     }
                 }
@@ -81,23 +88,23 @@ struct TeamsAdminController {
     }
 }
 
-struct TeamForm: Sendable {
-    var name = ""
-    var service = ""
-    var headOfService = ""
-
-    init() {}
-
-    init(_ team: Team) {
-        name = team.name
-        service = team.service.rawValue
-        headOfService = team.$headOfService.id?.uuidString ?? ""
+/// A team's name, service and head of service.
+struct TeamForm: EntryForm {
+    enum Field: String, FieldID {
+        case name, service, headOfService = "head-of-service"
     }
 
-    init(fields: FormInput) {
-        name = (fields["name"] ?? "").trimmed
-        service = fields["service"] ?? ""
-        headOfService = fields["head-of-service"] ?? ""
+    var values: FormValues<Field>
+
+    init(values: FormValues<Field> = FormValues()) {
+        self.values = values
+    }
+
+    init(_ team: Team) {
+        values = FormValues()
+        values[.name] = team.name
+        values[.service] = team.service.rawValue
+        values[.headOfService] = team.$headOfService.id?.uuidString ?? ""
     }
 
     struct Valid {
@@ -106,25 +113,19 @@ struct TeamForm: Sendable {
         let headOfServiceID: UUID?
     }
 
-    func validate(excluding teamID: UUID?, on db: any Database) async throws -> (Valid?, FieldErrors) {
-        var errors = FieldErrors()
-        if name.isEmpty { errors.add("name", "Enter the team’s name") }
-        else if name.count > 100 { errors.add("name", "Team name must be 100 characters or fewer") }
-        else if let existing = try await Team.query(on: db).filter(\.$name == name).first(), existing.id != teamID {
-            errors.add("name", "A team called \(name) already exists")
+    func validate(excluding teamID: UUID?, on db: any Database) async throws -> Result<Valid, FieldErrors> {
+        var check = FormValidation(values)
+        let name = check.text(.name, name: "Team name", required: "Enter the team’s name")
+        if let name, let existing = try await Team.query(on: db).filter(\.$name == name).first(), existing.id != teamID {
+            check.fail(.name, "A team called \(name) already exists")
         }
-        let service = Service(rawValue: service)
-        if service == nil { errors.add("service", "Select the team’s service") }
-        var headID: UUID?
-        if !headOfService.isEmpty {
-            guard let id = UUID(uuidString: headOfService), let head = try await StaffMember.find(id, on: db), head.jobRole == .headOfService else {
-                errors.add("head-of-service", "Select a head of service from the list")
-                return (nil, errors)
-            }
-            headID = id
+        let service = check.choice(.service, as: Service.self, message: "Select the team’s service")
+        let heads = try await StaffMember.query(on: db).filter(\.$jobRole == .headOfService).all()
+        let head = check.record(.headOfService, from: heads, id: \.id, required: nil, message: "Select a head of service from the list")
+        return check.result {
+            guard let name, let service else { return nil }
+            return Valid(name: name, service: service, headOfServiceID: head?.id)
         }
-        guard errors.isEmpty, let service else { return (nil, errors) }
-        return (Valid(name: name, service: service, headOfServiceID: headID), errors)
     }
 }
 

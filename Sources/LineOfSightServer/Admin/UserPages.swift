@@ -5,18 +5,21 @@ enum UserPages {
     static func form(_ req: Request, form: UserForm, errors: FieldErrors) async throws -> Response {
         let staff = try await StaffMember.query(on: req.db).filter(\.$active == true).sort(\.$lastName).all()
         let context = PageContext(req)
-        return Layout.page(title: "Add a user", context: context, status: errors.isEmpty ? .ok : .unprocessableEntity, hasErrors: !errors.isEmpty, backLink: "/admin/users") {
+        return Layout.page(title: "Add a user", context: context, status: errors.isEmpty ? .ok : .unprocessableEntity, hasErrors: !errors.isEmpty, backLink: .users) {
             el("div", .class("govuk-grid-row")) {
                 el("div", .class("govuk-grid-column-two-thirds")) {
                     errorSummary(errors)
                     heading("Add a user")
-                    postForm(action: "/admin/users/new", csrfToken: context.csrfToken) {
-                        TextField(id: "username", label: "Username", value: form.username, error: errors["username"], width: "20", autocomplete: "off", spellcheck: false).node
-                        TextField(id: "display-name", label: "Name", value: form.displayName, error: errors["display-name"], width: "20").node
-                        SelectField(id: "role", label: "Role", options: [("", "Select a role")] + Role.allCases.map { ($0.rawValue, $0.title) }, selected: form.role, error: errors["role"]).node
-                        SelectField(id: "staff", label: "Staff record", options: [("", "None")] + staff.map { ($0.id?.uuidString ?? "", "\($0.fullName), \($0.jobRole.title)") },
-                                    selected: form.staffID, hint: "Social workers, team managers and heads of service must be linked: it decides which children they see.", error: errors["staff"]).node
-                        TextField(id: "password", label: "Temporary password", hint: "At least \(Passwords.minimumLength) characters. Give it to the person securely.", error: errors["password"], type: "password", width: "20", autocomplete: "new-password").node
+                    postForm(action: .newUser, csrfToken: context.csrfToken) {
+                        let values = form.values
+                        TextField(UserForm.Field.username, in: values, errors: errors, label: "Username", width: "20", autocomplete: "off", spellcheck: false).node
+                        TextField(UserForm.Field.displayName, in: values, errors: errors, label: "Name", width: "20").node
+                        SelectField(UserForm.Field.role, in: values, errors: errors, label: "Role", options: [("", "Select a role")] + Role.allCases.map { ($0.rawValue, $0.title) }).node
+                        SelectField(UserForm.Field.staff, in: values, errors: errors, label: "Staff record",
+                                    options: [("", "None")] + staff.map { ($0.id?.uuidString ?? "", "\($0.fullName), \($0.jobRole.title)") },
+                                    hint: "Social workers, team managers and heads of service must be linked: it decides which children they see.").node
+                        TextField(UserForm.Field.password, in: values, errors: errors, label: "Temporary password", hint: "At least \(Passwords.minimumLength) characters. Give it to the person securely.",
+                                  type: "password", width: "20", autocomplete: "new-password").node
                         button("Create user")
                     }
                 }
@@ -26,8 +29,7 @@ enum UserPages {
 
     static func detail(context: PageContext, user: User, tokens: [APIToken], staff: [StaffMember], locked: Bool, isSelf: Bool,
                        flash: String?, errors: FieldErrors = FieldErrors()) -> Response {
-        let id = user.id?.uuidString ?? ""
-        return Layout.page(title: user.username, context: context, status: errors.isEmpty ? .ok : .unprocessableEntity, hasErrors: !errors.isEmpty, backLink: "/admin/users") {
+        return Layout.page(title: user.username, context: context, status: errors.isEmpty ? .ok : .unprocessableEntity, hasErrors: !errors.isEmpty, backLink: .users) {
             errorSummary(errors)
             if let flash { successBanner(flash) }
             heading(user.displayName, caption: user.username)
@@ -38,10 +40,10 @@ enum UserPages {
                 SummaryRow("Sign-in", locked ? "Locked after too many failed attempts" : "Not locked"),
             ])
             if locked {
-                postForm(action: "/admin/users/\(id)/unlock", csrfToken: context.csrfToken) { button("Unlock sign-in", secondary: true) }
+                postForm(action: .userUnlock(user.parameter), csrfToken: context.csrfToken) { button("Unlock sign-in", secondary: true) }
             }
             if !isSelf {
-                postForm(action: "/admin/users/\(id)/active", csrfToken: context.csrfToken) {
+                postForm(action: .userActive(user.parameter), csrfToken: context.csrfToken) {
                     Node.void("input", [.type("hidden"), .name("active"), .value(user.active ? "no" : "yes")])
                     button(user.active ? "Deactivate user" : "Reactivate user", secondary: true)
                 }
@@ -50,17 +52,20 @@ enum UserPages {
             if isSelf {
                 paragraph("You cannot change your own role or staff record. Ask another administrator.")
             } else {
-                postForm(action: "/admin/users/\(id)/role", csrfToken: context.csrfToken) {
-                    SelectField(id: "role", label: "Role", options: Role.allCases.map { ($0.rawValue, $0.title) }, selected: user.role.rawValue, error: errors["role"]).node
-                    SelectField(id: "staff", label: "Staff record", options: [("", "None")] + staff.map { ($0.id?.uuidString ?? "", "\($0.fullName), \($0.jobRole.title)") },
-                                selected: user.$staff.id?.uuidString ?? "", hint: "Social workers, team managers and heads of service must be linked.", error: errors["staff"]).node
+                postForm(action: .userRole(user.parameter), csrfToken: context.csrfToken) {
+                    let current = UserForm(accessOf: user).values
+                    SelectField(UserForm.Field.role, in: current, errors: errors, label: "Role", options: Role.allCases.map { ($0.rawValue, $0.title) }).node
+                    SelectField(UserForm.Field.staff, in: current, errors: errors, label: "Staff record",
+                                options: [("", "None")] + staff.map { ($0.id?.uuidString ?? "", "\($0.fullName), \($0.jobRole.title)") },
+                                hint: "Social workers, team managers and heads of service must be linked.").node
                     button("Change role", secondary: true)
                 }
             }
             el("h2", .class("govuk-heading-m")) { "Password" }
-            postForm(action: "/admin/users/\(id)/password", csrfToken: context.csrfToken) {
-                TextField(id: "new-password", label: "New temporary password", hint: "At least \(Passwords.minimumLength) characters. Give it to the person securely. They will be signed out everywhere.",
-                          error: errors["new-password"], type: "password", width: "20", autocomplete: "new-password").node
+            postForm(action: .userPassword(user.parameter), csrfToken: context.csrfToken) {
+                TextField(PasswordResetField.newPassword, in: FormValues(), errors: errors, label: "New temporary password",
+                          hint: "At least \(Passwords.minimumLength) characters. Give it to the person securely. They will be signed out everywhere.",
+                          type: "password", width: "20", autocomplete: "new-password").node
                 button("Reset password", secondary: true)
             }
             el("h2", .class("govuk-heading-m")) { "API tokens" }
@@ -68,7 +73,7 @@ enum UserPages {
             if tokens.isEmpty {
                 paragraph("\(user.username) has no API tokens.")
             } else {
-                TokenPages.tokenTable(tokens, context: context) { "/admin/users/\(id)/tokens/\($0)/revoke" }
+                TokenPages.tokenTable(tokens, context: context) { .revokeUserToken(user: user.parameter, token: $0) }
             }
         }
     }

@@ -6,15 +6,15 @@ import Vapor
 /// their own role, and cannot issue a token for anyone: people issue their own (`AccountController`).
 struct UsersAdminController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get("admin", "users", use: list).allow(.admin)
-        routes.get("admin", "users", "new", use: newForm).allow(.admin)
-        routes.post("admin", "users", "new", use: create).allow(.admin)
-        routes.get("admin", "users", ":userID", use: show).allow(.admin)
-        routes.post("admin", "users", ":userID", "tokens", ":tokenID", "revoke", use: revokeToken).allow(.admin)
-        routes.post("admin", "users", ":userID", "active", use: setActive).allow(.admin)
-        routes.post("admin", "users", ":userID", "role", use: changeRole).allow(.admin)
-        routes.post("admin", "users", ":userID", "password", use: resetPassword).allow(.admin)
-        routes.post("admin", "users", ":userID", "unlock", use: unlock).allow(.admin)
+        routes.get(SiteURL.users, use: list).allow(.admin)
+        routes.get(SiteURL.newUser, use: newForm).allow(.admin)
+        routes.post(SiteURL.newUser, use: create).allow(.admin)
+        routes.get(SiteURL.user(.key), use: show).allow(.admin)
+        routes.post(SiteURL.revokeUserToken(user: .key, token: .key), use: revokeToken).allow(.admin)
+        routes.post(SiteURL.userActive(.key), use: setActive).allow(.admin)
+        routes.post(SiteURL.userRole(.key), use: changeRole).allow(.admin)
+        routes.post(SiteURL.userPassword(.key), use: resetPassword).allow(.admin)
+        routes.post(SiteURL.userUnlock(.key), use: unlock).allow(.admin)
     }
 
     func list(req: Request) async throws -> Response {
@@ -22,11 +22,11 @@ struct UsersAdminController {
         return Layout.page(title: "Users", context: PageContext(req)) {
             if let flash = req.takeFlash() { successBanner(flash) }
             heading("Users")
-            el("a", .class("govuk-button govuk-button--secondary"), .href("/admin/users/new")) { "Add a user" }
+            el("a", .class("govuk-button govuk-button--secondary"), .href(SiteURL.newUser)) { "Add a user" }
             table(caption: "\(users.count) users", captionVisible: false, columns: [
                 .init(header: "Username"), .init(header: "Name"), .init(header: "Role"), .init(header: "Staff record"), .init(header: "Status"),
             ], rows: users.map { user in [
-                link(user.username, "/admin/users/\(user.id?.uuidString ?? "")"),
+                link(user.username, .user(user.parameter)),
                 .text(user.displayName),
                 .text(user.role.title),
                 .text(user.staff?.fullName ?? "None"),
@@ -37,25 +37,31 @@ struct UsersAdminController {
 
     func newForm(req: Request) async throws -> Response {
         let restored = try await SavedForms.take(req)
-        return try await UserPages.form(req, form: restored.map(UserForm.init(fields:)) ?? UserForm(), errors: FieldErrors())
+        return try await UserPages.form(req, form: restored.map(UserForm.init) ?? UserForm(), errors: FieldErrors())
     }
 
     func create(req: Request) async throws -> Response {
-        let form = UserForm(fields: req.form)
+        let form = UserForm(req.form)
         let staff = try await StaffMember.query(on: req.db).all()
-        var errors = form.validate(staff: staff)
-        if errors.isEmpty, try await User.query(on: req.db).filter(\.$username == form.username).first() != nil {
-            errors.add("username", "A user called \(form.username) already exists")
+        let valid: UserForm.Valid
+        switch form.validate(staff: staff) {
+        case let .failure(errors): return try await UserPages.form(req, form: form, errors: errors)
+        case let .success(checked): valid = checked
         }
-        guard errors.isEmpty, let role = Role(rawValue: form.role) else { return try await UserPages.form(req, form: form, errors: errors) }
-        let user = User(username: form.username, displayName: form.displayName, passwordHash: try await Passwords.hash(form.password, on: req.application),
-                        role: role, staffID: UUID(uuidString: form.staffID))
+        if try await User.query(on: req.db).filter(\.$username == valid.username).first() != nil {
+            var errors = FieldErrors()
+            errors.add(UserForm.Field.username, "A user called \(valid.username) already exists")
+            return try await UserPages.form(req, form: form, errors: errors)
+        }
+        let role = valid.access.role
+        let user = User(username: valid.username, displayName: valid.displayName, passwordHash: try await Passwords.hash(valid.password, on: req.application),
+                        role: role, staffID: valid.access.staffID)
         try await req.db.transaction { db in
             try await user.create(on: db)
             try await req.audit(.create, entity: "user", entityID: user.id, childID: nil, detail: "Created user \(user.username) (\(role.rawValue))", on: db)
         }
         req.flash("User \(user.username) created")
-        return req.redirect(to: "/admin/users")
+        return req.redirect(to: .users)
     }
 
     func show(req: Request) async throws -> Response {
@@ -69,7 +75,7 @@ struct UsersAdminController {
               let token = try await APIToken.query(on: req.db).filter(\.$id == tokenID).filter(\.$user.$id == user.requireID()).first()
         else { throw Abort(.notFound) }
         try await TokenPages.revoke(token, by: req)
-        return req.redirect(to: "/admin/users/\(try user.requireID())")
+        return req.redirect(to: .user(user.parameter))
     }
 
     /// Sets the account active or not, as the form asked (never a toggle, so a second click changes
@@ -87,39 +93,44 @@ struct UsersAdminController {
             }
         }
         req.flash("\(user.username) \(wanted ? "reactivated" : "deactivated")")
-        return req.redirect(to: "/admin/users/\(try user.requireID())")
+        return req.redirect(to: .user(user.parameter))
     }
 
     func changeRole(req: Request) async throws -> Response {
         let user = try await findUser(req)
-        var form = UserForm(fields: req.form)
-        form.username = user.username
-        var errors = form.validateAccess(staff: try await StaffMember.query(on: req.db).all())
+        let form = UserForm(req.form)
+        var access = form.validateAccess(staff: try await StaffMember.query(on: req.db).all())
         // Otherwise an administrator could make themselves a reader of children.
-        if user.id == req.principal?.userID { errors.add("role", "You cannot change your own role or staff record: ask another administrator") }
-        guard errors.isEmpty, let role = Role(rawValue: form.role) else {
+        if user.id == req.principal?.userID {
+            var errors = FieldErrors()
+            errors.add(UserForm.Field.role, "You cannot change your own role or staff record: ask another administrator")
+            access = .failure(errors)
+        }
+        guard case let .success(valid) = access else {
+            guard case let .failure(errors) = access else { return try await detailPage(req, user, flash: nil) }
             return try await detailPage(req, user, flash: nil, errors: errors)
         }
+        let role = valid.role
         let before = AccountSnapshot(user)
         user.role = role
-        user.$staff.id = UUID(uuidString: form.staffID)
+        user.$staff.id = valid.staffID
         try await req.db.transaction { db in
             try await user.save(on: db)
             try await req.audit(.update, entity: "user", entityID: user.id, childID: nil, detail: "Changed the role or staff record of \(user.username)",
                                 before: before, after: AccountSnapshot(user), on: db)
         }
         req.flash("\(user.username) is now a \(role.title.lowercased())")
-        return req.redirect(to: "/admin/users/\(try user.requireID())")
+        return req.redirect(to: .user(user.parameter))
     }
 
     /// A new temporary password; every session of that person ends (but the administrator's own, if
     /// they reset their own password).
     func resetPassword(req: Request) async throws -> Response {
         let user = try await findUser(req)
-        let password = req.form["new-password"] ?? ""
+        let password = req.form[PasswordResetField.newPassword.rawValue] ?? ""
         if let problem = Passwords.problem(with: password) {
             var errors = FieldErrors()
-            errors.add("new-password", problem)
+            errors.add(PasswordResetField.newPassword, problem)
             return try await detailPage(req, user, flash: nil, errors: errors)
         }
         user.passwordHash = try await Passwords.hash(password, on: req.application)
@@ -130,7 +141,7 @@ struct UsersAdminController {
             try await req.audit(.update, entity: "user", entityID: user.id, childID: nil, detail: "Reset the password of \(user.username)", on: db)
         }
         req.flash("Password of \(user.username) reset. Give it to them securely.")
-        return req.redirect(to: "/admin/users/\(try user.requireID())")
+        return req.redirect(to: .user(user.parameter))
     }
 
     /// Lets a person locked out by failed sign-ins try again at once.
@@ -141,7 +152,7 @@ struct UsersAdminController {
             try await req.audit(.update, entity: "user", entityID: user.id, childID: nil, detail: "Unlocked sign-in for \(user.username)", on: db)
         }
         req.flash("\(user.username) can sign in again")
-        return req.redirect(to: "/admin/users/\(try user.requireID())")
+        return req.redirect(to: .user(user.parameter))
     }
 
     private func detailPage(_ req: Request, _ user: User, flash: String?, errors: FieldErrors = FieldErrors()) async throws -> Response {
@@ -160,31 +171,49 @@ struct UsersAdminController {
     }
 }
 
-struct UserForm: Sendable {
-    var username = ""
-    var displayName = ""
-    var role = ""
-    var staffID = ""
-    var password = ""
-
-    init() {}
-
-    init(fields: FormInput) {
-        username = (fields["username"] ?? "").trimmed.lowercased()
-        displayName = (fields["display-name"] ?? "").trimmed
-        role = fields["role"] ?? ""
-        staffID = fields["staff"] ?? ""
-        password = fields["password"] ?? ""
+/// A new sign-in account; its role and staff record are also the form for changing them.
+struct UserForm: EntryForm {
+    enum Field: String, FieldID {
+        case username, displayName = "display-name", role, staff, password
     }
 
-    func validate(staff: [StaffMember]) -> FieldErrors {
-        var errors = FieldErrors()
-        if let problem = Self.usernameProblem(username) { errors.add("username", problem) }
-        if displayName.isEmpty { errors.add("display-name", "Enter the person’s name") }
-        else if displayName.count > 100 { errors.add("display-name", "Name must be 100 characters or fewer") }
-        for entry in validateAccess(staff: staff).entries { errors.add(entry.field, entry.message) }
-        if let problem = Passwords.problem(with: password) { errors.add("password", problem) }
-        return errors
+    var values: FormValues<Field>
+
+    init(values: FormValues<Field> = FormValues()) {
+        self.values = values
+    }
+
+    /// The form for changing a person's role and staff record, filled with the current ones.
+    init(accessOf user: User) {
+        values = FormValues()
+        values[.role] = user.role.rawValue
+        values[.staff] = user.$staff.id?.uuidString ?? ""
+    }
+
+    struct Access {
+        let role: Role
+        let staffID: UUID?
+    }
+
+    struct Valid {
+        let username: String
+        let displayName: String
+        let access: Access
+        let password: String
+    }
+
+    func validate(staff: [StaffMember]) -> Result<Valid, FieldErrors> {
+        var check = FormValidation(values)
+        let username = values[.username].trimmed.lowercased()
+        if let problem = Self.usernameProblem(username) { check.fail(.username, problem) }
+        let displayName = check.text(.displayName, name: "Name", required: "Enter the person’s name")
+        let access = checkAccess(&check, staff: staff)
+        let password = values[.password]
+        if let problem = Passwords.problem(with: password) { check.fail(.password, problem) }
+        return check.result {
+            guard let displayName, let access else { return nil }
+            return Valid(username: username, displayName: displayName, access: access, password: password)
+        }
     }
 
     /// The one rule for usernames, for the browser and `lineofsight users create` alike.
@@ -196,17 +225,26 @@ struct UserForm: Sendable {
         return nil
     }
 
-    /// The role and the staff record that places the person in a team.
-    func validateAccess(staff: [StaffMember]) -> FieldErrors {
-        var errors = FieldErrors()
-        let role = Role(rawValue: role)
-        if role == nil { errors.add("role", "Select a role") }
-        if !staffID.isEmpty, !staff.contains(where: { $0.id?.uuidString == staffID }) { errors.add("staff", "Select a staff record from the list") }
-        if let role, [.socialWorker, .teamManager, .headOfService].contains(role), staffID.isEmpty {
-            errors.add("staff", "Select the staff record of this \(role.title.lowercased()): it decides which children they see")
-        }
-        return errors
+    /// The role, and the staff record that places the person in a team.
+    func validateAccess(staff: [StaffMember]) -> Result<Access, FieldErrors> {
+        var check = FormValidation(values)
+        let access = checkAccess(&check, staff: staff)
+        return check.result { access }
     }
+
+    private func checkAccess(_ check: inout FormValidation<Field>, staff: [StaffMember]) -> Access? {
+        let role = check.choice(.role, as: Role.self, message: "Select a role")
+        let member = check.record(.staff, from: staff, id: \.id, required: nil, message: "Select a staff record from the list")
+        if let role, [.socialWorker, .teamManager, .headOfService].contains(role), values[.staff].isEmpty {
+            check.fail(.staff, "Select the staff record of this \(role.title.lowercased()): it decides which children they see")
+        }
+        return role.map { Access(role: $0, staffID: member?.id) }
+    }
+}
+
+/// The administrator's password reset, on the user's page.
+enum PasswordResetField: String, FieldID {
+    case newPassword = "new-password"
 }
 
 /// A user's access as recorded in the audit trail (never the password hash).

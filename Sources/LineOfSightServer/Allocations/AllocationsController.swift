@@ -7,8 +7,8 @@ import Vapor
 /// allocation periods (inclusive, gap-free), so the history records who was responsible on each day.
 struct AllocationsController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get("children", ":childID", "allocate", use: form).allow(Role.allocators)
-        routes.post("children", ":childID", "allocate", use: allocate).allow(Role.allocators)
+        routes.get(SiteURL.allocateChild(.key), use: form).allow(Role.allocators)
+        routes.post(SiteURL.allocateChild(.key), use: allocate).allow(Role.allocators)
     }
 
     func form(req: Request) async throws -> Response {
@@ -16,7 +16,7 @@ struct AllocationsController {
         try await req.audit(.read, entity: "child", entityID: child.id, childID: child.id, detail: "Opened the child’s allocation for changing")
         let current = try await currentAllocation(of: child, on: req.db)
         var form = AllocationForm(current: current, start: req.today)
-        if let restored = try await SavedForms.take(req) { form = AllocationForm(fields: restored) }
+        if let restored = try await SavedForms.take(req) { form = AllocationForm(restored) }
         return try await AllocationPages.form(req, child: child, current: current, form: form, errors: FieldErrors())
     }
 
@@ -24,18 +24,18 @@ struct AllocationsController {
         let child = try await req.visibleChild()
         let childID = try child.requireID()
         let current = try await currentAllocation(of: child, on: req.db)
-        var form = AllocationForm(fields: req.form)
+        var form = AllocationForm(req.form)
         let teams = try await Team.query(on: req.db).all()
         let staff = try await StaffMember.query(on: req.db).filter(\.$active == true).all()
         func stale() async throws -> Response {
             // Keep what they chose, against the allocation as it is now.
             let now = try await currentAllocation(of: child, on: req.db)
-            form.current = now?.id?.uuidString ?? ""
+            form.values[.current] = now?.id?.uuidString ?? ""
             var errors = FieldErrors()
-            errors.add("team", "Someone else changed this child’s allocation after you opened this page. Check the current allocation, then save again.")
+            errors.add(AllocationForm.Field.team, "Someone else changed this child’s allocation after you opened this page. Check the current allocation, then save again.")
             return try await AllocationPages.form(req, child: child, current: now, form: form, errors: errors)
         }
-        guard form.current == (current?.id?.uuidString ?? "") else { return try await stale() }
+        guard form.values[.current] == (current?.id?.uuidString ?? "") else { return try await stale() }
         switch form.validate(teams: teams, staff: staff, current: current, today: req.today) {
         case let .failure(errors):
             return try await AllocationPages.form(req, child: child, current: current, form: form, errors: errors)
@@ -63,7 +63,7 @@ struct AllocationsController {
                 return try await stale()
             }
             req.flash("Allocation saved")
-            return req.redirect(to: "/children/\(childID)")
+            return req.redirect(to: .child(.value(childID)))
         }
     }
 
@@ -72,26 +72,27 @@ struct AllocationsController {
     }
 }
 
-struct AllocationForm: Sendable {
-    var team: String
-    var worker: String
-    var start: DateParts
-    /// The allocation that was current when the form was opened ("" for none): a save against any
-    /// other is refused as stale.
-    var current: String
-
-    init(current: StoredAllocation?, start: CivilDate) {
-        team = current?.$team.id.uuidString ?? ""
-        worker = current?.$worker.id?.uuidString ?? ""
-        self.start = DateParts(start)
-        self.current = current?.id?.uuidString ?? ""
+/// Allocating a child to a team and, usually, a worker.
+struct AllocationForm: EntryForm {
+    enum Field: String, FieldID {
+        case team, worker, start = "start-date"
+        /// The allocation that was current when the form was opened ("" for none): a save against
+        /// any other is refused as stale.
+        case current = "current-allocation"
     }
 
-    init(fields: FormInput) {
-        team = fields["team"] ?? ""
-        worker = fields["worker"] ?? ""
-        start = DateParts(fields: fields, id: "start-date")
-        current = fields["current-allocation"] ?? ""
+    var values: FormValues<Field>
+
+    init(values: FormValues<Field>) {
+        self.values = values
+    }
+
+    init(current: StoredAllocation?, start: CivilDate) {
+        values = FormValues()
+        values[.team] = current?.$team.id.uuidString ?? ""
+        values[.worker] = current?.$worker.id?.uuidString ?? ""
+        values[date: .start] = DateParts(start)
+        values[.current] = current?.id?.uuidString ?? ""
     }
 
     struct Valid {
@@ -101,28 +102,21 @@ struct AllocationForm: Sendable {
     }
 
     func validate(teams: [Team], staff: [StaffMember], current: StoredAllocation?, today: CivilDate) -> Result<Valid, FieldErrors> {
-        var errors = FieldErrors()
-        let teamID = UUID(uuidString: team).flatMap { id in teams.contains { $0.id == id } ? id : nil }
-        if teamID == nil { errors.add("team", "Select the team the child is allocated to") }
-        var workerID: UUID?
-        if !worker.isEmpty {
-            if let member = UUID(uuidString: worker).flatMap({ id in staff.first { $0.id == id } }) {
-                if let teamID, member.$team.id != teamID { errors.add("worker", "Select a worker who is a member of the chosen team") }
-                workerID = member.id
-            } else {
-                errors.add("worker", "Select a worker from the list, or no worker")
-            }
+        var check = FormValidation(values)
+        let team = check.record(.team, from: teams, id: \.id, required: "Select the team the child is allocated to", message: "Select the team the child is allocated to")
+        let worker = check.record(.worker, from: staff, id: \.id, required: nil, message: "Select a worker from the list, or no worker")
+        if let team, let worker, worker.$team.id != team.id { check.fail(.worker, "Select a worker who is a member of the chosen team") }
+        let start = check.date(.start, name: "Start date", required: "Enter the date the allocation starts")
+        if let start, start > today { check.fail(.start, "Start date must be today or in the past") }
+        if let start, let current, start <= current.startDate {
+            check.fail(.start, "Start date must be after the current allocation started, on \(DateText.long(current.startDate))")
         }
-        let startDate = start.validate(id: "start-date", name: "Start date", errors: &errors)
-        if startDate == nil, start.isEmpty { errors.add("start-date", "Enter the date the allocation starts") }
-        if let startDate, startDate > today { errors.add("start-date", "Start date must be today or in the past") }
-        if let startDate, let current, startDate <= current.startDate {
-            errors.add("start-date", "Start date must be after the current allocation started, on \(DateText.long(current.startDate))")
+        if let current, current.$team.id == team?.id, current.$worker.id == worker?.id {
+            check.fail(.worker, "The child is already allocated to this team and worker")
         }
-        if let current, current.$team.id == teamID, current.$worker.id == workerID {
-            errors.add("worker", "The child is already allocated to this team and worker")
+        return check.result {
+            guard let teamID = team?.id, let start else { return nil }
+            return Valid(teamID: teamID, workerID: worker?.id, start: start)
         }
-        guard errors.isEmpty, let teamID, let startDate else { return .failure(errors) }
-        return .success(Valid(teamID: teamID, workerID: workerID, start: startDate))
     }
 }

@@ -48,7 +48,7 @@ struct RouteAccessMiddleware: AsyncMiddleware {
         if request.principal == nil {
             if request.isAPI { throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer"]) }
             let next = request.method == .GET ? request.url.string : "/"
-            return request.redirect(to: "/sign-in?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+            return request.redirect(to: SiteURL.signIn.path(query: [("next", next)]))
         }
         throw Abort(.forbidden, reason: "Your role does not allow you to use this page.")
     }

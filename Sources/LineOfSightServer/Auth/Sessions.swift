@@ -118,14 +118,14 @@ struct SessionMiddleware: AsyncMiddleware {
         let path = request.url.path
         if path == "/sign-out" {
             try await Sessions.end(request)
-            return request.redirect(to: "/sign-in?signedOut=1")
+            return request.redirect(to: SiteURL.signIn.path(query: [("signedOut", "1")]))
         }
         if CSRF.isStateChanging(request.method), CSRF.isValid(request) {
             try await SavedForms.save(request, userID: userID, path: path, now: now)
         }
         request.currentSession = nil
         let next = request.method == .GET ? request.url.string : path
-        return request.redirect(to: "/sign-in?timeout=1&next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+        return request.redirect(to: SiteURL.signIn.path(query: [("timeout", "1"), ("next", next)]))
     }
 }
 

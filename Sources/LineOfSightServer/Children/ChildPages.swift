@@ -8,8 +8,8 @@ enum ChildPages {
         let canAdd = context.principal.map { Role.childEditors.contains($0.role) } ?? false
         return Layout.page(title: "Children", context: context) {
             heading("Children")
-            if canAdd { el("a", .class("govuk-button govuk-button--secondary"), .href("/children/new")) { "Add a child" } }
-            el("form", .attribute("method", "get"), .attribute("action", "/children"), .class("app-filter"), .attribute("role", "search")) {
+            if canAdd { el("a", .class("govuk-button govuk-button--secondary"), .href(SiteURL.newChild)) { "Add a child" } }
+            el("form", .attribute("method", "get"), .attribute("action", SiteURL.children.path), .class("app-filter"), .attribute("role", "search")) {
                 el("div", .class("app-filter__row")) {
                     TextField(id: "q", label: "Name, LA child ID or UPN", value: query.q, width: "20", spellcheck: false).node
                     SelectField(id: "team", label: "Team", options: [("", "All teams")] + teams.map { ($0.id?.uuidString ?? "", $0.name) }, selected: query.team).node
@@ -25,7 +25,7 @@ enum ChildPages {
                 table(caption: "Children, page \(page) of \(pageCount)", captionVisible: false, columns: [
                     .init(header: "Name"), .init(header: "LA child ID"), .init(header: "Age"), .init(header: "Team"), .init(header: "Allocated worker"),
                 ], rows: rows.map { row in [
-                    link(row.fullName, "/children/\(row.id)"),
+                    link(row.fullName, .child(.value(row.id))),
                     .text(row.laChildID),
                     .text(DateText.age(dateOfBirth: row.dateOfBirth, expected: row.expectedDateOfBirth, today: today)),
                     .text(row.teamName ?? "Not allocated"),
@@ -39,7 +39,7 @@ enum ChildPages {
     static func summary(context: PageContext, child: Child, allocations: [StoredAllocation], today: CivilDate, canEdit: Bool, canAllocate: Bool, flash: String?) -> Response {
         let id = child.id?.uuidString ?? ""
         let current = allocations.first { $0.endDate == nil }
-        return Layout.page(title: child.fullName, context: context, backLink: "/children") {
+        return Layout.page(title: child.fullName, context: context, backLink: .children) {
             if let flash { successBanner(flash) }
             heading(child.fullName, caption: "LA child ID \(child.laChildID)")
             if child.restricted { paragraph("This is a restricted record: only people granted access can see it.", "govuk-body govuk-!-font-weight-bold") }
@@ -52,14 +52,14 @@ enum ChildPages {
                 SummaryRow("Unique pupil number (UPN)", child.upn ?? "Not recorded"),
                 SummaryRow("NHS number", child.nhsNumber.map(formatNHS) ?? "Not recorded"),
             ])
-            if canEdit { el("a", .class("govuk-button govuk-button--secondary"), .href("/children/\(id)/edit")) { "Change details" } }
+            if canEdit { el("a", .class("govuk-button govuk-button--secondary"), .href(SiteURL.editChild(child.parameter))) { "Change details" } }
             el("h2", .class("govuk-heading-m")) { "Allocation" }
             summaryList([
                 SummaryRow("Team", current?.team.name ?? "Not allocated to a team"),
-                SummaryRow("Allocated worker", node: current?.worker.map { link($0.fullName, "/staff/\($0.id?.uuidString ?? "")") } ?? tag("Unallocated", .orange)),
+                SummaryRow("Allocated worker", node: current?.worker.map { link($0.fullName, .staffMember($0.parameter)) } ?? tag("Unallocated", .orange)),
                 SummaryRow("Allocated since", current.map { DateText.long($0.startDate) } ?? "Not allocated"),
             ])
-            if canAllocate { el("a", .class("govuk-button govuk-button--secondary"), .href("/children/\(id)/allocate")) { "Change allocation" } }
+            if canAllocate { el("a", .class("govuk-button govuk-button--secondary"), .href(SiteURL.allocateChild(child.parameter))) { "Change allocation" } }
             if !allocations.isEmpty {
                 table(caption: "Allocation history", columns: [.init(header: "From"), .init(header: "To"), .init(header: "Team"), .init(header: "Worker")],
                       rows: allocations.map { allocation in [
@@ -74,26 +74,27 @@ enum ChildPages {
 
     static func form(context: PageContext, child: Child?, form: ChildForm, errors: FieldErrors) -> Response {
         let title = child == nil ? "Add a child" : "Change \(child!.fullName)’s details"
-        let action = child.map { "/children/\($0.id?.uuidString ?? "")/edit" } ?? "/children/new"
+        let action = child.map { SiteURL.editChild($0.parameter) } ?? .newChild
         return Layout.page(title: title, context: context, status: errors.isEmpty ? .ok : .unprocessableEntity, hasErrors: !errors.isEmpty,
-                           backLink: child.map { "/children/\($0.id?.uuidString ?? "")" } ?? "/children") {
+                           backLink: child.map { .child($0.parameter) } ?? .children) {
             el("div", .class("govuk-grid-row")) {
                 el("div", .class("govuk-grid-column-two-thirds")) {
                     errorSummary(errors)
                     heading(title)
                     postForm(action: action, csrfToken: context.csrfToken) {
-                        if child != nil { Node.void("input", [.type("hidden"), .name("version"), .value(form.version)]) }
+                        let values = form.values
+                        if child != nil { hiddenField(ChildForm.Field.version, in: values) }
                         if child == nil {
-                            TextField(id: "la-child-id", label: "LA child ID", value: form.laChildID, hint: "The council’s own identifier for the child", error: errors["la-child-id"], width: "10", spellcheck: false).node
+                            TextField(ChildForm.Field.laChildID, in: values, errors: errors, label: "LA child ID", hint: "The council’s own identifier for the child", width: "10", spellcheck: false).node
                         }
-                        TextField(id: "first-name", label: "First name", value: form.firstName, error: errors["first-name"], width: "20", spellcheck: false).node
-                        TextField(id: "last-name", label: "Last name", value: form.lastName, error: errors["last-name"], width: "20", spellcheck: false).node
-                        DateField(id: "date-of-birth", legend: "Date of birth", value: form.dateOfBirth, error: errors["date-of-birth"]).node
-                        DateField(id: "expected-date-of-birth", legend: "Expected date of birth (unborn children only)", value: form.expectedDateOfBirth, error: errors["expected-date-of-birth"]).node
-                        SelectField(id: "sex", label: "Sex", options: [("", "Select")] + Sex.allCases.map { ($0.rawValue, $0.title) }, selected: form.sex, error: errors["sex"]).node
-                        SelectField(id: "ethnicity", label: "Ethnicity", options: [("", "Select")] + Ethnicity.codes.map { ($0.code, $0.title) }, selected: form.ethnicity, error: errors["ethnicity"]).node
-                        TextField(id: "upn", label: "Unique pupil number (UPN)", value: form.upn, hint: "13 characters, starting with a letter. Leave empty if not known.", error: errors["upn"], width: "10", spellcheck: false).node
-                        TextField(id: "nhs-number", label: "NHS number", value: form.nhsNumber, hint: "10 digits. Leave empty if not known.", error: errors["nhs-number"], width: "10", spellcheck: false).node
+                        TextField(ChildForm.Field.firstName, in: values, errors: errors, label: "First name", width: "20", spellcheck: false).node
+                        TextField(ChildForm.Field.lastName, in: values, errors: errors, label: "Last name", width: "20", spellcheck: false).node
+                        DateField(ChildForm.Field.dateOfBirth, in: values, errors: errors, legend: "Date of birth").node
+                        DateField(ChildForm.Field.expectedDateOfBirth, in: values, errors: errors, legend: "Expected date of birth (unborn children only)").node
+                        SelectField(ChildForm.Field.sex, in: values, errors: errors, label: "Sex", options: [("", "Select")] + Sex.allCases.map { ($0.rawValue, $0.title) }).node
+                        SelectField(ChildForm.Field.ethnicity, in: values, errors: errors, label: "Ethnicity", options: [("", "Select")] + Ethnicity.codes.map { ($0.code, $0.title) }).node
+                        TextField(ChildForm.Field.upn, in: values, errors: errors, label: "Unique pupil number (UPN)", hint: "13 characters, starting with a letter. Leave empty if not known.", width: "10", spellcheck: false).node
+                        TextField(ChildForm.Field.nhsNumber, in: values, errors: errors, label: "NHS number", hint: "10 digits. Leave empty if not known.", width: "10", spellcheck: false).node
                         button("Save")
                     }
                 }

@@ -5,12 +5,12 @@ import Vapor
 /// The child register (M1): list and search, the child's summary, and creating and editing a child.
 struct ChildrenController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get("children", use: list).allow(Role.childReaders)
-        routes.get("children", "new", use: newForm).allow(Role.childEditors)
-        routes.post("children", "new", use: create).allow(Role.childEditors)
-        routes.get("children", ":childID", use: show).allow(Role.childReaders)
-        routes.get("children", ":childID", "edit", use: editForm).allow(Role.childEditors)
-        routes.post("children", ":childID", "edit", use: update).allow(Role.childEditors)
+        routes.get(SiteURL.children, use: list).allow(Role.childReaders)
+        routes.get(SiteURL.newChild, use: newForm).allow(Role.childEditors)
+        routes.post(SiteURL.newChild, use: create).allow(Role.childEditors)
+        routes.get(SiteURL.child(.key), use: show).allow(Role.childReaders)
+        routes.get(SiteURL.editChild(.key), use: editForm).allow(Role.childEditors)
+        routes.post(SiteURL.editChild(.key), use: update).allow(Role.childEditors)
     }
 
     func list(req: Request) async throws -> Response {
@@ -38,11 +38,11 @@ struct ChildrenController {
 
     func newForm(req: Request) async throws -> Response {
         let restored = try await SavedForms.take(req)
-        return ChildPages.form(context: PageContext(req), child: nil, form: restored.map(ChildForm.init(fields:)) ?? ChildForm(), errors: FieldErrors())
+        return ChildPages.form(context: PageContext(req), child: nil, form: restored.map(ChildForm.init) ?? ChildForm(), errors: FieldErrors())
     }
 
     func create(req: Request) async throws -> Response {
-        let form = ChildForm(fields: req.form)
+        let form = ChildForm(req.form)
         switch form.validate(today: req.today, requireChildID: true) {
         case let .failure(errors):
             return ChildPages.form(context: PageContext(req), child: nil, form: form, errors: errors)
@@ -60,11 +60,11 @@ struct ChildrenController {
                 // The same message whether or not this person may open the existing record, so it
                 // says nothing about a record they cannot see.
                 var errors = FieldErrors()
-                errors.add("la-child-id", "LA child ID \(valid.laChildID) is already in use. Check the ID, or search the register for the child.")
+                errors.add(ChildForm.Field.laChildID, "LA child ID \(valid.laChildID) is already in use. Check the ID, or search the register for the child.")
                 return ChildPages.form(context: PageContext(req), child: nil, form: form, errors: errors)
             }
             req.flash("Child added. Allocate them to a team next.")
-            return req.redirect(to: "/children/\(try child.requireID())")
+            return req.redirect(to: .child(child.parameter))
         }
     }
 
@@ -72,13 +72,13 @@ struct ChildrenController {
         let child = try await req.visibleChild()
         try await req.audit(.read, entity: "child", entityID: child.id, childID: child.id, detail: "Opened the child’s details for editing")
         let restored = try await SavedForms.take(req)
-        return ChildPages.form(context: PageContext(req), child: child, form: restored.map(ChildForm.init(fields:)) ?? ChildForm(child), errors: FieldErrors())
+        return ChildPages.form(context: PageContext(req), child: child, form: restored.map(ChildForm.init) ?? ChildForm(child), errors: FieldErrors())
     }
 
     func update(req: Request) async throws -> Response {
         let child = try await req.visibleChild()
-        var form = ChildForm(fields: req.form)
-        form.laChildID = child.laChildID
+        var form = ChildForm(req.form)
+        form.values[.laChildID] = child.laChildID
         switch form.validate(today: req.today, requireChildID: false) {
         case let .failure(errors):
             return ChildPages.form(context: PageContext(req), child: child, form: form, errors: errors)
@@ -95,9 +95,9 @@ struct ChildrenController {
             let after = try ChildDetails(child)
             guard before != after else {
                 req.flash("Child’s details saved")
-                return req.redirect(to: "/children/\(try child.requireID())")
+                return req.redirect(to: .child(child.parameter))
             }
-            let openedAt = Int(form.version) ?? -1
+            let openedAt = Int(form.values[.version]) ?? -1
             do {
                 try await req.db.transaction { db in
                     try await child.claimVersion(from: openedAt, on: db)
@@ -109,13 +109,13 @@ struct ChildrenController {
                 // Keep what they typed; the form now carries the current version, so saving again
                 // (after checking) replaces the other person's change knowingly.
                 let current = try await req.visibleChild()
-                form.version = String(current.version)
+                form.values[.version] = String(current.version)
                 var errors = FieldErrors()
-                errors.add("first-name", "Someone else changed this child’s details after you opened this page. Your changes have not been saved: check them against the child’s record, then save again.")
+                errors.add(ChildForm.Field.firstName, "Someone else changed this child’s details after you opened this page. Your changes have not been saved: check them against the child’s record, then save again.")
                 return ChildPages.form(context: PageContext(req), child: current, form: form, errors: errors)
             }
             req.flash("Child’s details saved")
-            return req.redirect(to: "/children/\(try child.requireID())")
+            return req.redirect(to: .child(child.parameter))
         }
     }
 }
@@ -156,9 +156,6 @@ struct ChildListQuery: Sendable {
         if !service.isEmpty { items.append(.init(name: "service", value: service)) }
         if unallocated { items.append(.init(name: "unallocated", value: "yes")) }
         items.append(.init(name: "page", value: String(page)))
-        var components = URLComponents()
-        components.path = "/children"
-        components.queryItems = items
-        return components.string ?? "/children"
+        return SiteURL.children.path(query: items.map { ($0.name, $0.value ?? "") })
     }
 }

@@ -8,8 +8,8 @@ struct HealthController {
     let metrics: RequestMetrics
 
     func register(_ routes: any RoutesBuilder) {
-        routes.get("healthz", use: health).access(.anyone)
-        routes.get("metrics", use: exposition).access(.anyone)
+        routes.get(SiteURL.healthz, use: health).access(.anyone)
+        routes.get(SiteURL.metrics, use: exposition).access(.anyone)
     }
 
     struct Health: Content {

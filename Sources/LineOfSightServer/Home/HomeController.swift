@@ -5,7 +5,7 @@ import Vapor
 /// name); people who hold or manage cases also see their own children or teams.
 struct HomeController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(use: home).allow(Role.all)
+        routes.get(SiteURL.home, use: home).allow(Role.all)
     }
 
     func home(req: Request) async throws -> Response {

@@ -12,7 +12,7 @@ enum HomePage {
             heading(principal.role == .socialWorker ? "My work" : "Line of sight", caption: "Signed in as \(principal.displayName), \(principal.role.title)")
             if principal.role == .socialWorker {
                 table(caption: "Children allocated to you (\(myChildrenTotal))", columns: [.init(header: "Name"), .init(header: "LA child ID"), .init(header: "Age")],
-                      rows: myChildren.map { [link($0.fullName, "/children/\($0.id)"), .text($0.laChildID),
+                      rows: myChildren.map { [link($0.fullName, .child(.value($0.id))), .text($0.laChildID),
                                               .text(DateText.age(dateOfBirth: $0.dateOfBirth, expected: $0.expectedDateOfBirth, today: today))] })
             }
             if !myTeams.isEmpty {
@@ -41,7 +41,7 @@ enum HomePage {
             .init(header: "Team"), .init(header: "Service"), .init(header: "Children", numeric: true),
             .init(header: "Unallocated", numeric: true), .init(header: "Children per FTE", numeric: true),
         ], rows: summaries.map { summary in [
-            linkTeams ? link(summary.team.name, "/teams/\(summary.team.id?.uuidString ?? "")") : .text(summary.team.name),
+            linkTeams ? link(summary.team.name, .team(summary.team.parameter)) : .text(summary.team.name),
             .text(summary.team.service.title),
             .text("\(summary.children)"),
             .text("\(summary.unallocated)"),

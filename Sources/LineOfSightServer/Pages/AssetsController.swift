@@ -2,7 +2,7 @@ import Vapor
 
 struct AssetsController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get("assets", ":file", use: stylesheet).access(.anyone)
+        routes.get(SiteURL.asset(.key), use: stylesheet).access(.anyone)
     }
 
     func stylesheet(req: Request) async throws -> Response {

@@ -37,7 +37,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         return Layout.page(title: title, context: PageContext(request), status: status) {
             heading(title)
             paragraph(message)
-            el("p", .class("govuk-body")) { link("Go to the home page", "/") }
+            el("p", .class("govuk-body")) { link("Go to the home page", .home) }
         }
     }
 }

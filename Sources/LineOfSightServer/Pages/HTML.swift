@@ -55,6 +55,7 @@ public struct Attribute: Sendable {
     static func `class`(_ value: String) -> Attribute { Attribute("class", value) }
     static func id(_ value: String) -> Attribute { Attribute("id", value) }
     static func href(_ value: String) -> Attribute { Attribute("href", value) }
+    static func href(_ url: SiteURL) -> Attribute { Attribute("href", url.path) }
     static func name(_ value: String) -> Attribute { Attribute("name", value) }
     static func type(_ value: String) -> Attribute { Attribute("type", value) }
     static func value(_ value: String) -> Attribute { Attribute("value", value) }

@@ -16,32 +16,32 @@ struct PageContext: Sendable {
 
 struct NavigationItem {
     let title: String
-    let href: String
+    let url: SiteURL
     let roles: Set<Role>
 
     static let all: [NavigationItem] = [
-        .init(title: "Home", href: "/", roles: Role.all),
-        .init(title: "Children", href: "/children", roles: Role.childReaders),
-        .init(title: "Teams", href: "/teams", roles: Role.workforceReaders),
-        .init(title: "Staff", href: "/staff", roles: Role.workforceReaders),
-        .init(title: "Users", href: "/admin/users", roles: [.admin]),
-        .init(title: "Access grants", href: "/admin/grants", roles: [.admin]),
-        .init(title: "Access history", href: "/admin/access-history", roles: [.admin]),
-        .init(title: "API tokens", href: "/account/tokens", roles: Role.apiUsers),
+        .init(title: "Home", url: .home, roles: Role.all),
+        .init(title: "Children", url: .children, roles: Role.childReaders),
+        .init(title: "Teams", url: .teams, roles: Role.workforceReaders),
+        .init(title: "Staff", url: .staff, roles: Role.workforceReaders),
+        .init(title: "Users", url: .users, roles: [.admin]),
+        .init(title: "Access grants", url: .grants, roles: [.admin]),
+        .init(title: "Access history", url: .accessHistory, roles: [.admin]),
+        .init(title: "API tokens", url: .accountTokens, roles: Role.apiUsers),
     ]
 }
 
 enum Layout {
     static let serviceName = "LineOfSight"
 
-    static func page(title: String, context: PageContext, status: HTTPStatus = .ok, hasErrors: Bool = false, backLink: String? = nil, @NodeBuilder _ content: () -> [Node]) -> Response {
+    static func page(title: String, context: PageContext, status: HTTPStatus = .ok, hasErrors: Bool = false, backLink: SiteURL? = nil, @NodeBuilder _ content: () -> [Node]) -> Response {
         let body = document(title: title, context: context, hasErrors: hasErrors, backLink: backLink, content: content())
         let response = Response(status: status, body: .init(string: body))
         response.headers.contentType = .html
         return response
     }
 
-    static func document(title: String, context: PageContext, hasErrors: Bool = false, backLink: String? = nil, content: [Node]) -> String {
+    static func document(title: String, context: PageContext, hasErrors: Bool = false, backLink: SiteURL? = nil, content: [Node]) -> String {
         let fullTitle = (hasErrors ? "Error: " : "") + title + " – " + serviceName
         let html = el("html", .attribute("lang", "en-GB"), .class("govuk-template")) {
             el("head") {
@@ -66,14 +66,14 @@ enum Layout {
     private static func header(_ context: PageContext) -> Node {
         el("header", .class("app-header")) {
             el("div", .class("govuk-width-container app-header__container")) {
-                el("a", .href("/"), .class("app-header__service-name")) { serviceName }
+                el("a", .href(SiteURL.home), .class("app-header__service-name")) { serviceName }
                 if let principal = context.principal {
                     el("div", .class("app-header__account")) {
                         el("span", .class("app-header__user")) {
                             principal.displayName
                             el("span", .class("app-header__role")) { " (" + principal.role.title + ")" }
                         }
-                        postForm(action: "/sign-out", csrfToken: context.csrfToken) {
+                        postForm(action: .signOut, csrfToken: context.csrfToken) {
                             el("button", .type("submit"), .class("app-header__sign-out")) { "Sign out" }
                         }
                     }
@@ -83,9 +83,10 @@ enum Layout {
                 el("nav", .class("app-navigation"), .aria("label", "Menu")) {
                     el("ul", .class("govuk-width-container app-navigation__list")) {
                         for item in NavigationItem.all where item.roles.contains(principal.role) {
-                            let current = item.href == "/" ? context.currentPath == "/" : context.currentPath.hasPrefix(item.href)
+                            let href = item.url.path
+                            let current = href == "/" ? context.currentPath == "/" : context.currentPath.hasPrefix(href)
                             el("li", .class("app-navigation__item" + (current ? " app-navigation__item--active" : ""))) {
-                                el("a", attributes: [.class("app-navigation__link"), .href(item.href)] + (current ? [.aria("current", "page")] : [])) { item.title }
+                                el("a", attributes: [.class("app-navigation__link"), .href(href)] + (current ? [.aria("current", "page")] : [])) { item.title }
                             }
                         }
                     }

@@ -4,13 +4,13 @@ import Vapor
 /// Username and password sign-in (M21), throttled per username in the database.
 struct SignInController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get("sign-in", use: form).access(.anyone)
-        routes.post("sign-in", use: signIn).access(.anyone)
-        routes.post("sign-out", use: signOut).access(.anyone)
+        routes.get(SiteURL.signIn, use: form).access(.anyone)
+        routes.post(SiteURL.signIn, use: signIn).access(.anyone)
+        routes.post(SiteURL.signOut, use: signOut).access(.anyone)
     }
 
     func form(req: Request) async throws -> Response {
-        if req.principal != nil { return req.redirect(to: "/") }
+        if req.principal != nil { return req.redirect(to: .home) }
         let query = req.queryParameters
         let notice: String? = query["timeout"] == "1"
             ? "You were signed out because you had not done anything for a while. Sign in again to carry on: anything you were saving has been kept."
@@ -46,7 +46,7 @@ struct SignInController {
         if let lostForm = try await SavedForms.pendingPath(for: user.requireID(), on: req.db) {
             return req.redirect(to: lostForm)
         }
-        return req.redirect(to: next ?? "/")
+        return req.redirect(to: next ?? SiteURL.home.path)
     }
 
     func signOut(req: Request) async throws -> Response {
@@ -54,7 +54,7 @@ struct SignInController {
             try await Audit.record(.signOut, entity: "user", entityID: principal.userID, childID: nil, detail: "Signed out", by: Audit.Actor(principal), on: req.db)
         }
         try await Sessions.end(req)
-        return req.redirect(to: "/sign-in?signedOut=1")
+        return req.redirect(to: SiteURL.signIn.path(query: [("signedOut", "1")]))
     }
 
     /// Only a path on this site, so a crafted sign-in link cannot send someone elsewhere: one leading
@@ -82,7 +82,7 @@ enum SignInPage {
                         }
                     }
                     heading("Sign in to LineOfSight")
-                    postForm(action: "/sign-in", csrfToken: context.csrfToken) {
+                    postForm(action: .signIn, csrfToken: context.csrfToken) {
                         if let next { Node.void("input", [.type("hidden"), .name("next"), .value(next)]) }
                         TextField(id: "username", label: "Username", value: username, width: "20", autocomplete: "username", spellcheck: false).node
                         TextField(id: "password", label: "Password", type: "password", width: "20", autocomplete: "current-password").node

@@ -4,8 +4,8 @@ import Vapor
 /// Staff and their caseloads (M1, M13 base).
 struct StaffController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get("staff", use: list).allow(Role.workforceReaders)
-        routes.get("staff", ":staffID", use: show).allow(Role.workforceReaders)
+        routes.get(SiteURL.staff, use: list).allow(Role.workforceReaders)
+        routes.get(SiteURL.staffMember(.key), use: show).allow(Role.workforceReaders)
     }
 
     func list(req: Request) async throws -> Response {
@@ -29,10 +29,10 @@ struct StaffController {
             try await req.auditShown(children.map(\.id), detail: "Listed the children allocated to \(member.fullName) on their staff page")
         }
         let today = req.today
-        return Layout.page(title: member.fullName, context: PageContext(req), backLink: "/staff") {
+        return Layout.page(title: member.fullName, context: PageContext(req), backLink: .staff) {
             heading(member.fullName, caption: member.jobRole.title)
             summaryList([
-                SummaryRow("Team", node: member.team.map { link($0.name, "/teams/\($0.id?.uuidString ?? "")") } ?? .text("No team")),
+                SummaryRow("Team", node: member.team.map { link($0.name, .team($0.parameter)) } ?? .text("No team")),
                 SummaryRow("Manager", member.manager?.fullName ?? "Not recorded"),
                 SummaryRow("Full-time equivalent", String(format: "%.1f", member.fte)),
                 SummaryRow("Agency worker", member.agency ? "Yes" : "No"),
@@ -41,7 +41,7 @@ struct StaffController {
             ])
             if !children.isEmpty {
                 table(caption: "Children allocated that you can open", columns: [.init(header: "Name"), .init(header: "LA child ID"), .init(header: "Age")],
-                      rows: children.map { [link($0.fullName, "/children/\($0.id)"), .text($0.laChildID),
+                      rows: children.map { [link($0.fullName, .child(.value($0.id))), .text($0.laChildID),
                                             .text(DateText.age(dateOfBirth: $0.dateOfBirth, expected: $0.expectedDateOfBirth, today: today))] })
             }
         }
@@ -54,7 +54,7 @@ enum StaffPages {
         if showTeam { columns.append(.init(header: "Team")) }
         columns += [.init(header: "FTE", numeric: true), .init(header: "Children", numeric: true), .init(header: "Notes")]
         return table(caption: caption, columns: columns, rows: staff.map { member in
-            var row: [Node] = [link(member.fullName, "/staff/\(member.id?.uuidString ?? "")"), .text(member.jobRole.title)]
+            var row: [Node] = [link(member.fullName, .staffMember(member.parameter)), .text(member.jobRole.title)]
             if showTeam { row.append(.text(member.team?.name ?? "No team")) }
             row.append(.text(String(format: "%.1f", member.fte)))
             row.append(.text(member.jobRole.holdsCases ? "\(caseloads[member.id ?? UUID()] ?? 0)" : "–"))

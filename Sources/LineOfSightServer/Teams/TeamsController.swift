@@ -4,8 +4,8 @@ import Vapor
 /// Teams and their members' caseloads (M1, M13 base).
 struct TeamsController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get("teams", use: list).allow(Role.workforceReaders)
-        routes.get("teams", ":teamID", use: show).allow(Role.workforceReaders)
+        routes.get(SiteURL.teams, use: list).allow(Role.workforceReaders)
+        routes.get(SiteURL.team(.key), use: show).allow(Role.workforceReaders)
     }
 
     func list(req: Request) async throws -> Response {
@@ -13,7 +13,7 @@ struct TeamsController {
         let isAdmin = try req.requirePrincipal().role == .admin
         return Layout.page(title: "Teams", context: PageContext(req)) {
             heading("Teams")
-            if isAdmin { el("a", .class("govuk-button govuk-button--secondary"), .href("/admin/teams/new")) { "Add a team" } }
+            if isAdmin { el("a", .class("govuk-button govuk-button--secondary"), .href(SiteURL.newTeam)) { "Add a team" } }
             HomePage.teamTable(caption: "\(summaries.count) teams", summaries, linkTeams: true)
         }
     }
@@ -27,7 +27,7 @@ struct TeamsController {
         let caseloads = try await Workforce.caseloads(on: req.db)
         let role = try req.requirePrincipal().role
         let canSeeChildren = Role.childReaders.contains(role)
-        return Layout.page(title: team.name, context: PageContext(req), backLink: "/teams") {
+        return Layout.page(title: team.name, context: PageContext(req), backLink: .teams) {
             heading(team.name, caption: team.service.title)
             summaryList([
                 SummaryRow("Head of service", team.headOfService?.fullName ?? "Not recorded"),
@@ -35,12 +35,12 @@ struct TeamsController {
                 SummaryRow("Children without an allocated worker", "\(summary?.unallocated ?? 0)"),
                 SummaryRow("Allocated children per full-time case holder", String(format: "%.1f", summary?.averageCaseload ?? 0)),
             ])
-            if role == .admin { el("a", .class("govuk-button govuk-button--secondary"), .href("/admin/teams/\(id)/edit")) { "Change team details" } }
+            if role == .admin { el("a", .class("govuk-button govuk-button--secondary"), .href(SiteURL.editTeam(.value(id)))) { "Change team details" } }
             if canSeeChildren {
                 el("p", .class("govuk-body")) {
-                    link("Children allocated to this team", "/children?team=\(id)")
+                    link("Children allocated to this team", href: SiteURL.children.path(query: [("team", id.uuidString)]))
                     " · "
-                    link("Unallocated children in this team", "/children?team=\(id)&unallocated=yes")
+                    link("Unallocated children in this team", href: SiteURL.children.path(query: [("team", id.uuidString), ("unallocated", "yes")]))
                 }
             }
             StaffPages.staffTable(caption: "Members (\(members.count))", members, caseloads: caseloads, showTeam: false)

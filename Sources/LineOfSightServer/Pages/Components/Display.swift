@@ -83,7 +83,12 @@ func successBanner(_ message: String) -> Node {
     }
 }
 
-func link(_ text: String, _ href: String) -> Node {
+func link(_ text: String, _ url: SiteURL) -> Node {
+    link(text, href: url.path)
+}
+
+/// A link to an address with a query string (a filtered list).
+func link(_ text: String, href: String) -> Node {
     el("a", .class("govuk-link"), .href(href)) { text }
 }
 

@@ -5,13 +5,14 @@ struct FieldErrors: Error, Sendable, Equatable {
 
     var isEmpty: Bool { entries.isEmpty }
 
-    mutating func add(_ field: String, _ message: String) {
+    /// The first message for a field stays: it is the one to fix first.
+    mutating func add(_ field: some FieldID, _ message: String) {
         guard self[field] == nil else { return }
-        entries.append((field, message))
+        entries.append((field.rawValue, message))
     }
 
-    subscript(field: String) -> String? {
-        entries.first { $0.field == field }?.message
+    subscript(field: some FieldID) -> String? {
+        entries.first { $0.field == field.rawValue }?.message
     }
 
     static func == (lhs: FieldErrors, rhs: FieldErrors) -> Bool {

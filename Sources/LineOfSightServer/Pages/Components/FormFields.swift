@@ -18,10 +18,7 @@ struct TextField {
             .class("govuk-input" + (width.map { " govuk-input--width-\($0)" } ?? "") + (error == nil ? "" : " govuk-input--error")),
             .id(id), .name(id), .type(type), .value(value),
         ]
-        var describedBy: [String] = []
-        if hint != nil { describedBy.append(id + "-hint") }
-        if error != nil { describedBy.append(id + "-error") }
-        if !describedBy.isEmpty { attributes.append(.aria("describedby", describedBy.joined(separator: " "))) }
+        if let describedBy = describedBy(id: id, hint: hint, error: error) { attributes.append(.aria("describedby", describedBy)) }
         if let autocomplete { attributes.append(.attribute("autocomplete", autocomplete)) }
         if let spellcheck { attributes.append(.attribute("spellcheck", spellcheck ? "true" : "false")) }
         return formGroup(error: error) {
@@ -43,7 +40,7 @@ struct SelectField {
 
     var node: Node {
         var attributes: [Attribute] = [.class("govuk-select" + (error == nil ? "" : " govuk-select--error")), .id(id), .name(id)]
-        if error != nil { attributes.append(.aria("describedby", id + "-error")) }
+        if let describedBy = describedBy(id: id, hint: hint, error: error) { attributes.append(.aria("describedby", describedBy)) }
         return formGroup(error: error) {
             el("label", .class("govuk-label"), .for(id)) { label }
             hintNode(id: id, hint)
@@ -68,7 +65,8 @@ struct DateField {
 
     var node: Node {
         formGroup(error: error) {
-            el("fieldset", .class("govuk-fieldset"), .attribute("role", "group"), .aria("describedby", [hint == nil ? nil : id + "-hint", error == nil ? nil : id + "-error"].compactMap { $0 }.joined(separator: " "))) {
+            el("fieldset", attributes: [.class("govuk-fieldset"), .attribute("role", "group")]
+                + (describedBy(id: id, hint: hint, error: error).map { [.aria("describedby", $0)] } ?? [])) {
                 el("legend", .class("govuk-fieldset__legend govuk-fieldset__legend--s")) { legend }
                 hintNode(id: id, hint)
                 errorMessage(id: id, error)
@@ -95,13 +93,6 @@ struct DateField {
     }
 }
 
-/// What a person typed into a date input, kept as text so a bad value is shown back unchanged.
-struct DateParts: Sendable, Equatable {
-    var day = ""
-    var month = ""
-    var year = ""
-}
-
 struct CheckboxField {
     var id: String
     var label: String
@@ -119,6 +110,12 @@ struct CheckboxField {
             }
         }
     }
+}
+
+/// The ids of a field's hint and error message, for `aria-describedby`; nil when it has neither.
+private func describedBy(id: String, hint: String?, error: String?) -> String? {
+    let ids = [hint == nil ? nil : id + "-hint", error == nil ? nil : id + "-error"].compactMap { $0 }
+    return ids.isEmpty ? nil : ids.joined(separator: " ")
 }
 
 func formGroup(error: String?, @NodeBuilder _ content: () -> [Node]) -> Node {
@@ -143,8 +140,8 @@ func button(_ text: String, secondary: Bool = false) -> Node {
 }
 
 /// Every state-changing form posts its CSRF token; the CSRF middleware checks it.
-func postForm(action: String, csrfToken: String, novalidate: Bool = true, @NodeBuilder _ content: () -> [Node]) -> Node {
-    el("form", attributes: [.attribute("method", "post"), .attribute("action", action)] + (novalidate ? [.flag("novalidate")] : [])) {
+func postForm(action: SiteURL, csrfToken: String, novalidate: Bool = true, @NodeBuilder _ content: () -> [Node]) -> Node {
+    el("form", attributes: [.attribute("method", "post"), .attribute("action", action.path)] + (novalidate ? [.flag("novalidate")] : [])) {
         Node.void("input", [.type("hidden"), .name(CSRF.fieldName), .value(csrfToken)])
         content()
     }

@@ -1,0 +1,154 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// A path parameter of a `SiteURL`: its pattern when a route is registered, its value in a link.
+enum Parameter<Value: Sendable>: Sendable {
+    case key
+    case value(Value)
+}
+
+/// Every address of the site, written once: routes register its pattern and pages link to it, so a
+/// link cannot point at a page that does not exist, and renaming an address renames every link.
+enum SiteURL: Sendable {
+    case home
+    case signIn, signOut
+    case children, newChild
+    case child(Parameter<UUID>), editChild(Parameter<UUID>), allocateChild(Parameter<UUID>)
+    case teams, team(Parameter<UUID>)
+    case staff, staffMember(Parameter<UUID>)
+    case accountTokens, revokeAccountToken(Parameter<UUID>)
+    case users, newUser, user(Parameter<UUID>)
+    case userActive(Parameter<UUID>), userRole(Parameter<UUID>), userPassword(Parameter<UUID>), userUnlock(Parameter<UUID>)
+    case revokeUserToken(user: Parameter<UUID>, token: Parameter<UUID>)
+    case grants, revokeGrant(Parameter<UUID>), approveGrant(Parameter<UUID>)
+    case newTeam, editTeam(Parameter<UUID>)
+    case accessHistory, restriction
+    case healthz, metrics, asset(Parameter<String>)
+    case api(API)
+
+    /// API v1, under `/api/v1`.
+    enum API: Sendable {
+        case openAPI
+        case children, child(Parameter<UUID>)
+        case teams, team(Parameter<UUID>)
+        case staff, staffMember(Parameter<UUID>)
+    }
+
+    private enum Segment {
+        case constant(String)
+        case parameter(name: String, value: String?)
+    }
+
+    private static func uuid(_ name: String, _ parameter: Parameter<UUID>) -> Segment {
+        switch parameter {
+        case .key: .parameter(name: name, value: nil)
+        case let .value(id): .parameter(name: name, value: id.uuidString)
+        }
+    }
+
+    private var segments: [Segment] {
+        let c = Segment.constant
+        switch self {
+        case .home: return []
+        case .signIn: return [c("sign-in")]
+        case .signOut: return [c("sign-out")]
+        case .children: return [c("children")]
+        case .newChild: return [c("children"), c("new")]
+        case let .child(id): return [c("children"), Self.uuid("childID", id)]
+        case let .editChild(id): return [c("children"), Self.uuid("childID", id), c("edit")]
+        case let .allocateChild(id): return [c("children"), Self.uuid("childID", id), c("allocate")]
+        case .teams: return [c("teams")]
+        case let .team(id): return [c("teams"), Self.uuid("teamID", id)]
+        case .staff: return [c("staff")]
+        case let .staffMember(id): return [c("staff"), Self.uuid("staffID", id)]
+        case .accountTokens: return [c("account"), c("tokens")]
+        case let .revokeAccountToken(id): return [c("account"), c("tokens"), Self.uuid("tokenID", id), c("revoke")]
+        case .users: return [c("admin"), c("users")]
+        case .newUser: return [c("admin"), c("users"), c("new")]
+        case let .user(id): return [c("admin"), c("users"), Self.uuid("userID", id)]
+        case let .userActive(id): return [c("admin"), c("users"), Self.uuid("userID", id), c("active")]
+        case let .userRole(id): return [c("admin"), c("users"), Self.uuid("userID", id), c("role")]
+        case let .userPassword(id): return [c("admin"), c("users"), Self.uuid("userID", id), c("password")]
+        case let .userUnlock(id): return [c("admin"), c("users"), Self.uuid("userID", id), c("unlock")]
+        case let .revokeUserToken(user, token):
+            return [c("admin"), c("users"), Self.uuid("userID", user), c("tokens"), Self.uuid("tokenID", token), c("revoke")]
+        case .grants: return [c("admin"), c("grants")]
+        case let .revokeGrant(id): return [c("admin"), c("grants"), Self.uuid("grantID", id), c("revoke")]
+        case let .approveGrant(id): return [c("admin"), c("grants"), Self.uuid("grantID", id), c("approve")]
+        case .newTeam: return [c("admin"), c("teams"), c("new")]
+        case let .editTeam(id): return [c("admin"), c("teams"), Self.uuid("teamID", id), c("edit")]
+        case .accessHistory: return [c("admin"), c("access-history")]
+        case .restriction: return [c("admin"), c("access-history"), c("restricted")]
+        case .healthz: return [c("healthz")]
+        case .metrics: return [c("metrics")]
+        case let .asset(file):
+            switch file {
+            case .key: return [c("assets"), .parameter(name: "file", value: nil)]
+            case let .value(name): return [c("assets"), .parameter(name: "file", value: name)]
+            }
+        case let .api(api):
+            let base = [c("api"), c("v1")]
+            switch api {
+            case .openAPI: return base + [c("openapi.json")]
+            case .children: return base + [c("children")]
+            case let .child(id): return base + [c("children"), Self.uuid("childID", id)]
+            case .teams: return base + [c("teams")]
+            case let .team(id): return base + [c("teams"), Self.uuid("teamID", id)]
+            case .staff: return base + [c("staff")]
+            case let .staffMember(id): return base + [c("staff"), Self.uuid("staffID", id)]
+            }
+        }
+    }
+
+    /// The pattern a route registers.
+    var pathComponents: [PathComponent] {
+        segments.map { segment in
+            switch segment {
+            case let .constant(text): .constant(text)
+            case let .parameter(name, _): .parameter(name)
+            }
+        }
+    }
+
+    /// The address to link to (parameters given as `.value`).
+    var path: String {
+        "/" + segments.map { segment in
+            switch segment {
+            case let .constant(text): text
+            case let .parameter(name, value): value ?? ":" + name
+            }
+        }.joined(separator: "/")
+    }
+
+    /// The address with a query string, e.g. a filtered list.
+    func path(query: [(String, String)]) -> String {
+        var components = URLComponents()
+        components.path = path
+        components.queryItems = query.map { URLQueryItem(name: $0.0, value: $0.1) }
+        return components.string ?? path
+    }
+}
+
+extension RoutesBuilder {
+    @discardableResult
+    func get(_ url: SiteURL, use handler: @escaping @Sendable (Request) async throws -> some AsyncResponseEncodable) -> Route {
+        get(url.pathComponents, use: handler)
+    }
+
+    @discardableResult
+    func post(_ url: SiteURL, use handler: @escaping @Sendable (Request) async throws -> some AsyncResponseEncodable) -> Route {
+        post(url.pathComponents, use: handler)
+    }
+}
+
+extension Model where IDValue == UUID {
+    /// The record as a path parameter (a stored record always has its id).
+    var parameter: Parameter<UUID> { id.map(Parameter.value) ?? .key }
+}
+
+extension Request {
+    func redirect(to url: SiteURL) -> Response {
+        redirect(to: url.path)
+    }
+}
