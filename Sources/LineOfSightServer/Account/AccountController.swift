@@ -61,7 +61,7 @@ struct AccountController {
                     el("div", .class("govuk-notification-banner__header")) { el("h2", .class("govuk-notification-banner__title"), .id("token-title")) { "Token issued" } }
                     el("div", .class("govuk-notification-banner__content")) {
                         paragraph("Copy this token now. It will not be shown again:")
-                        el("p", .class("govuk-body govuk-!-font-weight-bold app-token"), .id("new-token")) { newToken }
+                        el("p", .class("govuk-body")) { el("code", .class("app-token"), .id("new-token")) { newToken } }
                     }
                 }
             }

@@ -16,7 +16,7 @@ struct DemoAuthority: Sendable {
         let upn: String?; let nhsNumber: String?; let restricted: Bool
     }
     struct AllocationRecord: Sendable { let id: UUID; let childID: UUID; let teamID: UUID; let workerID: UUID?; let start: CivilDate; let end: CivilDate? }
-    struct AccountRecord: Sendable { let username: String; let displayName: String; let role: Role; let staffID: UUID? }
+    struct AccountRecord: Sendable { let id: UUID; let username: String; let displayName: String; let role: Role; let staffID: UUID? }
 
     var teams: [TeamRecord] = []
     var staff: [StaffRecord] = []
@@ -223,6 +223,6 @@ private struct DemoAuthorityBuilder {
             (.admin, "System Administrator", nil),
             (.board, "Improvement Board Member", nil),
         ]
-        authority.accounts = people.map { .init(username: DemoAuthority.usernames[$0.0]!, displayName: $0.1, role: $0.0, staffID: $0.2) }
+        authority.accounts = people.map { .init(id: rng.uuid(), username: DemoAuthority.usernames[$0.0]!, displayName: $0.1, role: $0.0, staffID: $0.2) }
     }
 }

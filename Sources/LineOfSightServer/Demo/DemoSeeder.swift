@@ -27,7 +27,7 @@ enum DemoSeeder {
                 try await batch.map { StoredAllocation(id: $0.id, childID: $0.childID, teamID: $0.teamID, workerID: $0.workerID, startDate: $0.start, endDate: $0.end) }
                     .create(on: db)
             }
-            try await authority.accounts.map { User(username: $0.username, displayName: $0.displayName, passwordHash: hash, role: $0.role, staffID: $0.staffID) }
+            try await authority.accounts.map { User(id: $0.id, username: $0.username, displayName: $0.displayName, passwordHash: hash, role: $0.role, staffID: $0.staffID) }
                 .create(on: db)
         }
     }
