@@ -41,14 +41,14 @@ import VaporTesting
         try await withTestApp { app, demo in
             let analyst = try #require(try await User.query(on: app.db).filter(\.$username == "analyst").first())
             let board = try #require(try await User.query(on: app.db).filter(\.$username == "board").first())
-            let analystToken = try await BearerTokens.issue(for: analyst.requireID(), name: "BI tool", scope: .read, lifetimeDays: 90, on: app.db).token
-            let boardToken = try await BearerTokens.issue(for: board.requireID(), name: "Board pack", scope: .read, lifetimeDays: 90, on: app.db).token
+            let analystToken = try await BearerTokens.issue(for: analyst.requireID(), name: "BI tool", scope: .read, lifetimeDays: 90, now: Date(), on: app.db).token
+            let boardToken = try await BearerTokens.issue(for: board.requireID(), name: "Board pack", scope: .read, lifetimeDays: 90, now: Date(), on: app.db).token
             #expect(try await APIToken.query(on: app.db).filter(\.$tokenHash == analystToken).count() == 0, "only the hash is stored")
 
             try await app.testing().test(.GET, "/api/v1/children/\(demo.socialWorkersChild.id)", headers: ["Authorization": "Bearer \(analystToken)"]) { res in
                 #expect(res.status == .ok)
                 let child = try res.content.decode(ChildDetails.self)
-                #expect(child.laChildId == demo.socialWorkersChild.laChildID)
+                #expect(child.laChildID == demo.socialWorkersChild.laChildID)
                 #expect(child.allocations?.isEmpty == false)
             }
             try await app.testing().test(.GET, "/api/v1/children", headers: ["Authorization": "Bearer \(boardToken)"]) { res in
@@ -119,7 +119,7 @@ import VaporTesting
             #expect(String(describing: error).hasPrefix("cannot open the database at"))
         }
         try await app.asyncShutdown()
-        #expect(throws: SettingsError.self) { try Settings.fromEnvironment(["DATABASE_URL": "mysql://x"]) }
+        #expect(throws: UsageError.self) { try Settings.fromEnvironment(["DATABASE_URL": "mysql://x"]) }
         #expect(Settings.redactingPassword("postgres://me:secret@db/los") == "postgres://me:***@db/los")
     }
 }

@@ -271,8 +271,8 @@ import VaporTesting
         try await withTestApp { app, demo in
             app.post("api", "v1", "test-change") { _ in "changed" }.allow(Role.all)
             let director = try #require(try await User.query(on: app.db).filter(\.$username == "director").first())
-            let (readToken, readRecord) = try await BearerTokens.issue(for: director.requireID(), name: "reader", scope: .read, lifetimeDays: 30, on: app.db)
-            let (writeToken, _) = try await BearerTokens.issue(for: director.requireID(), name: "writer", scope: .readWrite, lifetimeDays: 30, on: app.db)
+            let (readToken, readRecord) = try await BearerTokens.issue(for: director.requireID(), name: "reader", scope: .read, lifetimeDays: 30, now: Date(), on: app.db)
+            let (writeToken, _) = try await BearerTokens.issue(for: director.requireID(), name: "writer", scope: .readWrite, lifetimeDays: 30, now: Date(), on: app.db)
             let child = demo.socialWorkersChild
             var api = Visitor(app)
             // A token cannot drive the HTML forms (where no CSRF token would guard it).

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Calendar arithmetic in the project's fixed convention (issue 3 §1).
+/// Calendar arithmetic in the project's one convention (see `WorkingDayCalendar`).
 extension CivilDate {
     public func adding(days: Int) -> CivilDate {
         CivilDate(dayNumber: dayNumber + days)

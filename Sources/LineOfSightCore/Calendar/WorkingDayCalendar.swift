@@ -3,7 +3,7 @@ import Foundation
 /// Working days for England and Wales: Monday to Friday, less bank holidays, and — for local
 /// standards only — the council's own closure days.
 ///
-/// The counting convention is fixed for the whole project (issue 3 §1):
+/// The counting convention is fixed for the whole project, so every timescale counts the same way:
 /// - adding N working days to X gives the Nth working day strictly after X; X itself never
 ///   counts, working day or not (Saturday + 1 = Monday, Friday + 1 = Monday);
 /// - working days between A and B counts working days d with A < d ≤ B (negative when B < A).

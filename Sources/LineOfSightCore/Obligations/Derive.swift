@@ -96,15 +96,29 @@ struct DerivationContext {
     var p: StandardParameters { facts.p }
     var seenVisits: [EventRef] { facts.seenVisits }
 
+    /// Who answers for an obligation: by default whoever the child is allocated to (on the day it
+    /// was met, or is due); some rules name someone else, or no one.
+    enum WhoIsResponsible {
+        case allocation
+        case named(Responsibility?)
+
+        func resolved(by facts: DerivationFacts, met: CivilDate?, due: CivilDate) -> Responsibility? {
+            switch self {
+            case .allocation: facts.responsibility(met: met, due: due)
+            case let .named(who): who
+            }
+        }
+    }
+
     // MARK: - Adding obligations
 
     mutating func add(_ rule: RuleID, id: String, sequence: Int = 1, subject: Subject? = nil, startedBy: EventRef,
                       due: CivilDate, provisional: Bool = false, metBy: EventRef?, notApplicable: NotApplicable? = nil,
-                      responsible: Responsibility?? = .none) {
+                      responsible: WhoIsResponsible = .allocation) {
         obligations.append(Obligation(
             id: id, ruleID: rule, subject: subject ?? facts.child, sequence: sequence, startedBy: startedBy, due: due,
             provisional: provisional, metBy: metBy,
-            responsible: responsible ?? facts.responsibility(met: metBy?.date, due: due),
+            responsible: responsible.resolved(by: facts, met: metBy?.date, due: due),
             notApplicable: metBy == nil ? notApplicable : nil))
     }
 
@@ -115,7 +129,7 @@ struct DerivationContext {
     /// A single (non-recurring) obligation that no longer applies once `end` has passed unmet.
     mutating func single(_ rule: RuleID, id: String, startedBy: EventRef, due: CivilDate, provisional: Bool = false,
                          metBy: EventRef?, end: CivilDate? = nil, endReason: String = "",
-                         subject: Subject? = nil, responsible: Responsibility?? = .none) {
+                         subject: Subject? = nil, responsible: WhoIsResponsible = .allocation) {
         let notApplicable: NotApplicable? = end.flatMap { end in
             metBy.map { $0.date > end } ?? true ? NotApplicable(reason: endReason, since: end) : nil
         }
@@ -140,7 +154,7 @@ struct DerivationContext {
     /// `events` must be sorted by date.
     @discardableResult
     mutating func chain(id anchor: String, subject: Subject? = nil, first: Link, startedBy: EventRef, events: ArraySlice<EventRef>,
-                        end: CivilDate?, endReason: String, responsible: Responsibility?? = .none,
+                        end: CivilDate?, endReason: String, responsible: WhoIsResponsible = .allocation,
                         restart: ChainRestart = .actualEvent, next: (EventRef, Int) -> Link?) -> ChainResult {
         var link = first
         var start = startedBy

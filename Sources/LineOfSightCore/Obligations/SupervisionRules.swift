@@ -18,7 +18,7 @@ public func deriveSupervision(_ record: StaffSupervision, standards: LocalStanda
     context.chain(id: "supervision:\(record.staffID)", subject: Subject(.staffMember, record.staffID), first: link(after: record.start),
                   startedBy: EventRef(.supervision, "started in post", record.start), events: sessions[...],
                   end: record.end, endReason: "left post",
-                  responsible: .some(Responsibility(teamID: record.teamID, workerID: record.managerID))) { previous, _ in
+                  responsible: .named(Responsibility(teamID: record.teamID, workerID: record.managerID))) { previous, _ in
         link(after: previous.date)
     }
     return context.obligations

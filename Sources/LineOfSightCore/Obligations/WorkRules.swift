@@ -5,7 +5,7 @@ extension DerivationContext {
             let subject = Subject(.allegation, allegation.id)
             let started = EventRef(.allegation, allegation.id, allegation.referred)
             let met = allegation.concluded.map { EventRef(.allegation, allegation.id, $0) }
-            let officer: Responsibility?? = .some(allegation.officerID.map { Responsibility(teamID: nil, workerID: $0) })
+            let officer = WhoIsResponsible.named(allegation.officerID.map { Responsibility(teamID: nil, workerID: $0) })
             for (rule, months) in [(RuleID.ladoOneMonth, p.ladoFirstMonths), (.ladoThreeMonths, p.ladoSecondMonths),
                                    (.ladoTwelveMonths, p.ladoFinalMonths)] {
                 add(rule, id: "\(rule):\(allegation.id)", subject: subject, startedBy: started,
@@ -22,7 +22,7 @@ extension DerivationContext {
             add(.transferAcceptance, id: "\(RuleID.transferAcceptance):\(transfer.id)", startedBy: requested,
                 due: acceptDue, provisional: acceptProvisional,
                 metBy: transfer.accepted.map { EventRef(.transfer, transfer.id, $0) },
-                responsible: .some(Responsibility(teamID: transfer.toTeam, workerID: nil)))
+                responsible: .named(Responsibility(teamID: transfer.toTeam, workerID: nil)))
 
             guard let accepted = transfer.accepted else { continue }
             let (visitDue, visitProvisional) = facts.localWorkingDays(p.transferFirstVisitWD, after: accepted)
@@ -41,8 +41,8 @@ extension DerivationContext {
     /// Actions: due on their own date, the owner responsible.
     mutating func deriveActions() {
         for action in journey.actions {
-            let owner: Responsibility?? = action.ownerID == nil && action.teamID == nil
-                ? .none : .some(Responsibility(teamID: action.teamID, workerID: action.ownerID))
+            let owner: WhoIsResponsible = action.ownerID == nil && action.teamID == nil
+                ? .allocation : .named(Responsibility(teamID: action.teamID, workerID: action.ownerID))
             add(.action, id: "\(RuleID.action):\(action.id)", startedBy: EventRef(.action, action.id, action.raised ?? action.due),
                 due: action.due, metBy: action.done.map { EventRef(.action, action.id, $0) },
                 notApplicable: action.cancelled.map { NotApplicable(reason: "action cancelled", since: $0) },

@@ -2,7 +2,7 @@ import Fluent
 import Foundation
 import Vapor
 
-/// API v1 (M22): the register as JSON, with the same role checks and record-level access as the
+/// API v1, for councils' own reports and systems: the register as JSON, with the same role checks and record-level access as the
 /// pages, authenticated by session or bearer token. Documented in `openapi.json`.
 struct APIController {
     func register(_ routes: any RoutesBuilder) {

@@ -5,7 +5,7 @@ import Vapor
 /// The JSON shapes of API v1, as documented in `openapi.json`.
 struct APIChildSummary: Content {
     let id: UUID
-    let laChildId: String
+    let laChildID: String
     let firstName: String
     let lastName: String
     let dateOfBirth: CivilDate?
@@ -15,9 +15,14 @@ struct APIChildSummary: Content {
     let workerId: UUID?
     let workerName: String?
 
+    /// JSON spells acronyms as words (`laChildId`); Swift as acronyms (`laChildID`).
+    enum CodingKeys: String, CodingKey {
+        case id, laChildID = "laChildId", firstName, lastName, dateOfBirth, expectedDateOfBirth, teamId, teamName, workerId, workerName
+    }
+
     init(_ row: ChildListRow) {
         id = row.id
-        laChildId = row.laChildID
+        laChildID = row.laChildID
         firstName = row.firstName
         lastName = row.lastName
         dateOfBirth = row.dateOfBirth

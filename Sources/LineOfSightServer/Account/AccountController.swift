@@ -30,7 +30,7 @@ struct AccountController {
             return try await page(req, form: form, newToken: nil, flash: nil, errors: errors)
         case let .success(valid):
             let token = try await req.db.transaction { db in
-                let issued = try await BearerTokens.issue(for: principal.userID, name: valid.name, scope: valid.scope, lifetimeDays: valid.days, on: db)
+                let issued = try await BearerTokens.issue(for: principal.userID, name: valid.name, scope: valid.scope, lifetimeDays: valid.days, now: req.now, on: db)
                 try await req.audit(.create, entity: "api_token", entityID: issued.record.id, childID: nil,
                                     detail: "Issued themselves API token “\(valid.name)” (\(valid.scope.title.lowercased()), \(valid.days) days)", on: db)
                 return issued.token
@@ -70,7 +70,7 @@ struct AccountController {
             if tokens.isEmpty {
                 paragraph("You have no API tokens.")
             } else {
-                TokenPages.tokenTable(tokens, context: context) { .revokeAccountToken($0) }
+                TokenPages.tokenTable(tokens, context: context, now: req.now) { .revokeAccountToken($0) }
             }
             el("h2", .class("govuk-heading-m")) { "Issue a token" }
             postForm(action: .accountTokens, csrfToken: context.csrfToken) {
@@ -123,9 +123,8 @@ struct TokenForm: EntryForm {
 
 /// The table of tokens and their revocation, for a person's own page and the administrator's.
 enum TokenPages {
-    static func tokenTable(_ tokens: [APIToken], context: PageContext, revokeAction: (Parameter<UUID>) -> SiteURL) -> Node {
-        let now = Date()
-        return table(caption: "API tokens", captionVisible: false, columns: [
+    static func tokenTable(_ tokens: [APIToken], context: PageContext, now: Date, revokeAction: (Parameter<UUID>) -> SiteURL) -> Node {
+        table(caption: "API tokens", captionVisible: false, columns: [
             .init(header: "Name"), .init(header: "May"), .init(header: "Issued"), .init(header: "Expires"), .init(header: "Last used"), .init(header: "Status"),
         ], rows: tokens.map { token in
             let live = token.revokedAt == nil && (token.expiresAt.map { $0 > now } ?? false)
@@ -146,7 +145,7 @@ enum TokenPages {
 
     static func revoke(_ token: APIToken, by req: Request) async throws {
         guard token.revokedAt == nil else { return req.flash("Token “\(token.name)” was already revoked") }
-        token.revokedAt = Date()
+        token.revokedAt = req.now
         try await req.db.transaction { db in
             try await token.save(on: db)
             try await req.audit(.update, entity: "api_token", entityID: token.id, childID: nil, detail: "Revoked API token “\(token.name)”", on: db)

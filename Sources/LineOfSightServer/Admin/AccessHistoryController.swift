@@ -4,7 +4,7 @@ import SQLKit
 import Vapor
 
 /// An administrator reads who opened, listed, found or changed a child's record, and restricts or
-/// unrestricts it (M21). The child is named by LA child ID only: administrators do not see children's
+/// unrestricts it. The child is named by LA child ID only: administrators do not see children's
 /// details.
 struct AccessHistoryController {
     static let shownEvents = 500

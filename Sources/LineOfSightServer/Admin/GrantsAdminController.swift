@@ -2,7 +2,7 @@ import Fluent
 import LineOfSightCore
 import Vapor
 
-/// Extra access, given by an administrator with a reason and an expiry (M21): to one child (the only
+/// Extra access, given by an administrator with a reason and an expiry: to one child (the only
 /// way into a restricted record) or to a team's children. Nobody grants access to themselves, and a
 /// grant to a restricted record opens it only once a second administrator has approved it.
 struct GrantsAdminController {
@@ -53,7 +53,7 @@ struct GrantsAdminController {
             throw Abort(.forbidden, reason: "A grant must be approved by an administrator other than the one who gave it and the person it is for.")
         }
         grant.$approvedBy.id = principal.userID
-        grant.approvedAt = Date()
+        grant.approvedAt = req.now
         try await req.db.transaction { db in
             try await grant.save(on: db)
             try await req.audit(.update, entity: "access_grant", entityID: grant.id, childID: grant.$child.id, detail: "Approved an access grant", on: db)
@@ -66,7 +66,7 @@ struct GrantsAdminController {
         guard let id = req.parameters.get("grantID", as: UUID.self), let grant = try await AccessGrant.find(id, on: req.db), grant.revokedAt == nil else {
             throw Abort(.notFound)
         }
-        grant.revokedAt = Date()
+        grant.revokedAt = req.now
         try await req.db.transaction { db in
             try await grant.save(on: db)
             try await req.audit(.update, entity: "access_grant", entityID: grant.id, childID: grant.$child.id, detail: "Revoked an access grant", on: db)

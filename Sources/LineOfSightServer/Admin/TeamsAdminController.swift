@@ -1,7 +1,7 @@
 import Fluent
 import Vapor
 
-/// Administrators create teams and change their name, service and head of service (issue 2 §5).
+/// Administrators create teams and change their name, service and head of service.
 /// A team's head of service decides which heads of service see its children.
 struct TeamsAdminController {
     func register(_ routes: any RoutesBuilder) {

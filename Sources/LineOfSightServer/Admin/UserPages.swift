@@ -27,7 +27,7 @@ enum UserPages {
         }
     }
 
-    static func detail(context: PageContext, user: User, tokens: [APIToken], staff: [StaffMember], locked: Bool, isSelf: Bool,
+    static func detail(context: PageContext, user: User, tokens: [APIToken], staff: [StaffMember], locked: Bool, isSelf: Bool, now: Date,
                        flash: String?, errors: FieldErrors = FieldErrors()) -> Response {
         return Layout.page(title: user.username, context: context, status: errors.isEmpty ? .ok : .unprocessableEntity, hasErrors: !errors.isEmpty, backLink: .users) {
             errorSummary(errors)
@@ -73,7 +73,7 @@ enum UserPages {
             if tokens.isEmpty {
                 paragraph("\(user.username) has no API tokens.")
             } else {
-                TokenPages.tokenTable(tokens, context: context) { .revokeUserToken(user: user.parameter, token: $0) }
+                TokenPages.tokenTable(tokens, context: context, now: now) { .revokeUserToken(user: user.parameter, token: $0) }
             }
         }
     }

@@ -2,7 +2,7 @@ import Fluent
 import Vapor
 
 /// Administrators manage sign-in accounts: create, deactivate or reactivate, change another person's
-/// role, reset a password, unlock sign-in, and revoke API tokens (M21). An administrator cannot change
+/// role, reset a password, unlock sign-in, and revoke API tokens. An administrator cannot change
 /// their own role, and cannot issue a token for anyone: people issue their own (`AccountController`).
 struct UsersAdminController {
     func register(_ routes: any RoutesBuilder) {
@@ -148,7 +148,7 @@ struct UsersAdminController {
     func unlock(req: Request) async throws -> Response {
         let user = try await findUser(req)
         try await req.db.transaction { db in
-            try await LoginThrottle.unlock(user.username, on: db)
+            try await LoginThrottle.unlock(user.username, on: db, now: req.now)
             try await req.audit(.update, entity: "user", entityID: user.id, childID: nil, detail: "Unlocked sign-in for \(user.username)", on: db)
         }
         req.flash("\(user.username) can sign in again")
@@ -158,9 +158,9 @@ struct UsersAdminController {
     private func detailPage(_ req: Request, _ user: User, flash: String?, errors: FieldErrors = FieldErrors()) async throws -> Response {
         let tokens = try await APIToken.query(on: req.db).filter(\.$user.$id == user.requireID()).sort(\.$createdAt, .descending).all()
         let staff = try await StaffMember.query(on: req.db).filter(\.$active == true).sort(\.$lastName).all()
-        let locked = try await LoginThrottle.isLocked(user.username, on: req.db)
+        let locked = try await LoginThrottle.isLocked(user.username, on: req.db, now: req.now)
         return UserPages.detail(context: PageContext(req), user: user, tokens: tokens, staff: staff, locked: locked,
-                                isSelf: user.id == req.principal?.userID, flash: flash, errors: errors)
+                                isSelf: user.id == req.principal?.userID, now: req.now, flash: flash, errors: errors)
     }
 
     private func findUser(_ req: Request) async throws -> User {

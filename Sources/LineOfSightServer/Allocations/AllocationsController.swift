@@ -3,7 +3,7 @@ import LineOfSightCore
 import SQLKit
 import Vapor
 
-/// Allocating a child to a team and worker (M1). The open allocation is closed as the core defines
+/// Allocating a child to a team and worker. The open allocation is closed as the core defines
 /// allocation periods (inclusive, gap-free), so the history records who was responsible on each day.
 struct AllocationsController {
     func register(_ routes: any RoutesBuilder) {

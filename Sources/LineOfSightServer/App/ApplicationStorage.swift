@@ -1,26 +1,23 @@
 import LineOfSightCore
 import Vapor
 
-/// "Today" as a civil date in Europe/London, or the date fixed by `LINEOFSIGHT_TODAY` (tests, demos).
+/// The one source of "now" for the server: the time (for sessions, throttling, tokens and the audit
+/// trail) and "today" as a civil date in Europe/London, or the date fixed by `LINEOFSIGHT_TODAY`
+/// (tests, demos). Nothing else reads the system clock.
 struct AppClock: Sendable {
-    let fixedToday: CivilDate?
+    var fixedToday: CivilDate? = nil
+    var currentTime: @Sendable () -> Date = { Date() }
 
-    var today: CivilDate { fixedToday ?? CivilDate.today() }
+    var now: Date { currentTime() }
+    var today: CivilDate { fixedToday ?? CivilDate.today(now: now) }
 }
 
 extension Application {
     private struct ClockKey: StorageKey { typealias Value = AppClock }
     private struct SettingsKey: StorageKey { typealias Value = Settings }
-    private struct StandardsKey: StorageKey { typealias Value = StandardsFile }
-
-    /// The local standards and working-day calendar every obligation is derived with.
-    var standardsFile: StandardsFile {
-        get { storage[StandardsKey.self] ?? .defaults }
-        set { storage[StandardsKey.self] = newValue }
-    }
 
     var clock: AppClock {
-        get { storage[ClockKey.self] ?? AppClock(fixedToday: nil) }
+        get { storage[ClockKey.self] ?? AppClock() }
         set { storage[ClockKey.self] = newValue }
     }
 
@@ -35,4 +32,5 @@ extension Application {
 
 extension Request {
     var today: CivilDate { application.clock.today }
+    var now: Date { application.clock.now }
 }

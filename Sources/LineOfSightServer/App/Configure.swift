@@ -6,11 +6,12 @@ import Vapor
 public func configure(_ app: Application, settings: Settings) async throws {
     app.settings = settings
     if let today = settings.today {
-        guard let date = CivilDate(iso: today) else { throw SettingsError("LINEOFSIGHT_TODAY must be a date like 2026-03-31 (got \(today))") }
-        app.clock = AppClock(fixedToday: date)
+        guard let date = CivilDate(iso: today) else { throw UsageError("LINEOFSIGHT_TODAY must be a date like 2026-03-31 (got \(today))") }
+        app.clock.fixedToday = date
     }
-    // A mistake in the council's standards file stops the start, with its line and column.
-    app.standardsFile = try settings.standardsFile.map { path throws(StandardsFileError) in try StandardsFile.load(path: path) } ?? .defaults
+    // A mistake in the council's standards file stops the start, with its line and column, before
+    // anyone relies on a date derived from it.
+    if let path = settings.standardsFile { _ = try StandardsFile.load(path: path) }
     try DatabaseSetup.configure(app, settings.database)
 
     let metrics = RequestMetrics()

@@ -53,7 +53,7 @@ public struct Settings: Sendable {
         let database: DatabaseLocation
         if let url = environment["DATABASE_URL"], !url.isEmpty {
             guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
-                throw SettingsError("DATABASE_URL must start with postgres:// (got \(redactingPassword(url)))")
+                throw UsageError("DATABASE_URL must start with postgres:// (got \(redactingPassword(url)))")
             }
             database = .postgres(url: url)
         } else {
@@ -62,7 +62,7 @@ public struct Settings: Sendable {
         var timeout: TimeInterval = 30 * 60
         if let minutes = environment["LINEOFSIGHT_SESSION_IDLE_MINUTES"] {
             guard let value = Int(minutes), value > 0 else {
-                throw SettingsError("LINEOFSIGHT_SESSION_IDLE_MINUTES must be a whole number of minutes above 0 (got \(minutes))")
+                throw UsageError("LINEOFSIGHT_SESSION_IDLE_MINUTES must be a whole number of minutes above 0 (got \(minutes))")
             }
             timeout = TimeInterval(value * 60)
         }
@@ -82,7 +82,7 @@ public struct Settings: Sendable {
         case nil, "": nil
         case "true": true
         case "false": false
-        case let other?: throw SettingsError("\(name) must be true or false (got \(other))")
+        case let other?: throw UsageError("\(name) must be true or false (got \(other))")
         }
     }
 
@@ -93,7 +93,9 @@ public struct Settings: Sendable {
     }
 }
 
-public struct SettingsError: Error, CustomStringConvertible {
+/// A mistake in how LineOfSight was started or called (a setting, an argument, a file), in one line
+/// for the person at the terminal, without Swift's error decoration.
+public struct UsageError: Error, CustomStringConvertible {
     public let description: String
     init(_ description: String) { self.description = description }
 }

@@ -2,7 +2,7 @@ import Fluent
 import Foundation
 import Vapor
 
-/// Writes the append-only audit trail (M21): every read of a child's record, every list or search
+/// Writes the append-only audit trail, so a council can answer "who saw this child's record?": every read of a child's record, every list or search
 /// that shows children (naming each child shown, so each child's access history has it) and every
 /// change. Changes are recorded on the same database handle as the change, inside its transaction,
 /// so a change and its audit row are saved together or not at all.
@@ -29,10 +29,10 @@ enum Audit {
     static func record(
         _ action: AuditAction, entity: String, entityID: UUID?, childID: UUID?, shown children: [UUID] = [], detail: String,
         before: (any Encodable)? = nil, after: (any Encodable)? = nil,
-        by actor: Actor, on db: any Database
+        by actor: Actor, at time: Date, on db: any Database
     ) async throws {
         let event = AuditEvent(
-            id: UUID(), at: Date(), userID: actor.userID, username: actor.username, tokenID: actor.tokenID, action: action,
+            id: UUID(), at: time, userID: actor.userID, username: actor.username, tokenID: actor.tokenID, action: action,
             entity: entity, entityID: entityID?.uuidString, childID: childID, detail: detail,
             before: try before.map(json), after: try after.map(json)
         )
@@ -55,13 +55,13 @@ extension Request {
     func audit(_ action: AuditAction, entity: String, entityID: UUID?, childID: UUID?, detail: String,
                before: (any Encodable)? = nil, after: (any Encodable)? = nil, on db: (any Database)? = nil) async throws {
         try await Audit.record(action, entity: entity, entityID: entityID, childID: childID, detail: detail,
-                               before: before, after: after, by: Audit.Actor(principal), on: db ?? self.db)
+                               before: before, after: after, by: Audit.Actor(principal), at: now, on: db ?? self.db)
     }
 
     /// A page or API response that shows several children: one row saying what was shown, naming each child.
     func auditShown(_ children: [UUID], _ action: AuditAction = .list, detail: String) async throws {
         guard !children.isEmpty || action == .search else { return }
         try await Audit.record(action, entity: "child", entityID: nil, childID: nil, shown: children, detail: detail,
-                               by: Audit.Actor(principal), on: db)
+                               by: Audit.Actor(principal), at: now, on: db)
     }
 }

@@ -10,7 +10,7 @@ enum BearerTokens {
     static let lifetimes = [30, 90, 180]
     static let defaultLifetimeDays = 90
 
-    static func issue(for userID: UUID, name: String, scope: TokenScope, lifetimeDays: Int, now: Date = Date(), on db: any Database) async throws -> (token: String, record: APIToken) {
+    static func issue(for userID: UUID, name: String, scope: TokenScope, lifetimeDays: Int, now: Date, on db: any Database) async throws -> (token: String, record: APIToken) {
         let token = prefix + CSRF.randomToken()
         let record = APIToken(userID: userID, name: name, tokenHash: Sessions.tokenHash(token), scope: scope,
                               expiresAt: now.addingTimeInterval(TimeInterval(lifetimeDays) * 86_400))
@@ -50,7 +50,7 @@ struct BearerAuthMiddleware: AsyncMiddleware {
             throw Abort(.unauthorized, reason: "API tokens can be used only with the API (addresses starting /api/v1/).")
         }
         guard request.isAPI else { return try await next.respond(to: request) }
-        guard let principal = try await BearerTokens.principal(for: bearer.token, request, now: Date()) else {
+        guard let principal = try await BearerTokens.principal(for: bearer.token, request, now: request.now) else {
             throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer error=\"invalid_token\""])
         }
         if case .token(_, .read) = principal.credential, CSRF.isStateChanging(request.method) {

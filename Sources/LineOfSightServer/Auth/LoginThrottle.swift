@@ -21,7 +21,7 @@ enum LoginThrottle {
     }
 
     /// Records the attempt (as failed until `succeeded` says otherwise) and decides whether to check it.
-    static func begin(username: String, address: String?, on db: any Database, now: Date = Date()) async throws -> (attempt: LoginAttempt, verdict: Verdict) {
+    static func begin(username: String, address: String?, on db: any Database, now: Date) async throws -> (attempt: LoginAttempt, verdict: Verdict) {
         let attempt = LoginAttempt(username: username, address: address, at: now, succeeded: false)
         try await attempt.create(on: db)
         if try await failures(of: username, on: db, now: now) > maximumFailures { return (attempt, .usernameLocked) }
@@ -40,11 +40,11 @@ enum LoginThrottle {
     }
 
     /// An administrator's unlock: a successful attempt, after which earlier failures no longer count.
-    static func unlock(_ username: String, on db: any Database, now: Date = Date()) async throws {
+    static func unlock(_ username: String, on db: any Database, now: Date) async throws {
         try await LoginAttempt(username: username, address: nil, at: now, succeeded: true).create(on: db)
     }
 
-    static func isLocked(_ username: String, on db: any Database, now: Date = Date()) async throws -> Bool {
+    static func isLocked(_ username: String, on db: any Database, now: Date) async throws -> Bool {
         try await failures(of: username, on: db, now: now) >= maximumFailures
     }
 

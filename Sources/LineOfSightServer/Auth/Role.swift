@@ -1,4 +1,4 @@
-/// The roles of issue 2 / M21. What each role may open is decided by `ChildScope`; which routes each
+/// What a person does in children's services decides what LineOfSight shows them. What each role may open is decided by `ChildScope`; which routes each
 /// may use is declared on the route itself (`RouteAccess`).
 enum Role: String, CaseIterable, Codable, Sendable {
     case socialWorker = "social_worker"

@@ -36,7 +36,7 @@ enum SavedForms {
     }
 
     /// The newest form the user lost within the last hour, to send them back to after signing in.
-    static func pendingPath(for userID: UUID, on db: any Database, now: Date = Date()) async throws -> String? {
+    static func pendingPath(for userID: UUID, on db: any Database, now: Date) async throws -> String? {
         try await SavedForm.query(on: db)
             .filter(\.$user.$id == userID)
             .filter(\.$savedAt >= now.addingTimeInterval(-lifetime))
@@ -45,7 +45,8 @@ enum SavedForms {
     }
 
     /// Takes (and deletes) the saved fields for this user and path, if any are still fresh.
-    static func take(_ request: Request, now: Date = Date()) async throws -> FormInput? {
+    static func take(_ request: Request) async throws -> FormInput? {
+        let now = request.now
         guard let principal = request.principal else { return nil }
         let path = request.url.path
         let saved = try await SavedForm.query(on: request.db)
@@ -59,7 +60,7 @@ enum SavedForms {
         return FormInput(try JSONDecoder().decode([String: String].self, from: Data(newest.fields.utf8)))
     }
 
-    static func discardExpired(on db: any Database, now: Date = Date()) async throws {
+    static func discardExpired(on db: any Database, now: Date) async throws {
         try await SavedForm.query(on: db).filter(\.$savedAt < now.addingTimeInterval(-lifetime)).delete()
     }
 }

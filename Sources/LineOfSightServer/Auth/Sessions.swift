@@ -31,7 +31,7 @@ enum Sessions {
     /// before sign-in cannot be used afterwards (session fixation). Expired sessions of everyone are
     /// purged at the same time.
     static func start(for userID: UUID, _ req: Request) async throws {
-        let now = Date()
+        let now = req.now
         if let current = req.currentSession {
             try await UserSession.query(on: req.db).filter(\.$id == current.id).delete()
         }
@@ -58,7 +58,7 @@ enum Sessions {
         try await query.delete()
     }
 
-    static func purgeExpired(idleTimeout: TimeInterval, now: Date = Date(), on db: any Database) async throws {
+    static func purgeExpired(idleTimeout: TimeInterval, now: Date, on db: any Database) async throws {
         try await UserSession.query(on: db).filter(\.$lastSeenAt < now.addingTimeInterval(-idleTimeout)).delete()
     }
 
@@ -96,7 +96,7 @@ struct SessionMiddleware: AsyncMiddleware {
         guard let token = request.cookies[Sessions.cookieName]?.string, !token.isEmpty else {
             return try await next.respond(to: request)
         }
-        let now = Date()
+        let now = request.now
         switch try await Sessions.lookup(token, request, now: now) {
         case let .active(principal, current):
             request.currentSession = current

@@ -7,7 +7,7 @@ import Vapor
 /// `allocations` out; the API fills it in.
 struct ChildDetails: Content, Equatable {
     let id: UUID
-    let laChildId: String
+    let laChildID: String
     let firstName: String
     let lastName: String
     let dateOfBirth: CivilDate?
@@ -19,9 +19,14 @@ struct ChildDetails: Content, Equatable {
     let restricted: Bool
     var allocations: [AllocationDetails]?
 
+    /// JSON spells acronyms as words (`laChildId`); Swift as acronyms (`laChildID`).
+    enum CodingKeys: String, CodingKey {
+        case id, laChildID = "laChildId", firstName, lastName, dateOfBirth, expectedDateOfBirth, sex, ethnicity, upn, nhsNumber, restricted, allocations
+    }
+
     init(_ child: Child, allocations: [StoredAllocation]? = nil) throws {
         id = try child.requireID()
-        laChildId = child.laChildID
+        laChildID = child.laChildID
         firstName = child.firstName
         lastName = child.lastName
         dateOfBirth = child.dateOfBirth

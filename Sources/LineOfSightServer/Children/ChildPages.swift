@@ -22,18 +22,26 @@ enum ChildPages {
             if rows.isEmpty {
                 paragraph("No children match. Check the spelling, or clear the filters.")
             } else {
-                table(caption: "Children, page \(page) of \(pageCount)", captionVisible: false, columns: [
-                    .init(header: "Name"), .init(header: "LA child ID"), .init(header: "Age"), .init(header: "Team"), .init(header: "Allocated worker"),
-                ], rows: rows.map { row in [
-                    link(row.fullName, .child(.value(row.id))),
-                    .text(row.laChildID),
-                    .text(DateText.age(dateOfBirth: row.dateOfBirth, expected: row.expectedDateOfBirth, today: today)),
-                    .text(row.teamName ?? "Not allocated"),
-                    row.workerName.map(Node.text) ?? tag("Unallocated", .orange),
-                ] })
+                childrenTable(caption: "Children, page \(page) of \(pageCount)", captionVisible: false, rows, today: today, showAllocation: true)
             }
             pagination(page: page, pageCount: pageCount, href: query.href(page:))
         }
+    }
+
+    /// The one table of children: name (linking to the record), LA child ID, age, and where they are
+    /// allocated when the page is not already about one team or worker.
+    static func childrenTable(caption: String, captionVisible: Bool = true, _ rows: [ChildListRow], today: CivilDate, showAllocation: Bool) -> Node {
+        var columns: [TableColumn] = [.init(header: "Name"), .init(header: "LA child ID"), .init(header: "Age")]
+        if showAllocation { columns += [.init(header: "Team"), .init(header: "Allocated worker")] }
+        return table(caption: caption, captionVisible: captionVisible, columns: columns, rows: rows.map { row in
+            var cells: [Node] = [
+                link(row.fullName, .child(.value(row.id))),
+                .text(row.laChildID),
+                .text(DateText.age(dateOfBirth: row.dateOfBirth, expected: row.expectedDateOfBirth, today: today)),
+            ]
+            if showAllocation { cells += [.text(row.teamName ?? "Not allocated"), row.workerName.map(Node.text) ?? tag("Unallocated", .orange)] }
+            return cells
+        })
     }
 
     static func summary(context: PageContext, child: Child, allocations: [StoredAllocation], today: CivilDate, canEdit: Bool, canAllocate: Bool, flash: String?) -> Response {

@@ -2,7 +2,7 @@ import Fluent
 import LineOfSightCore
 import Vapor
 
-/// The child register (M1): list and search, the child's summary, and creating and editing a child.
+/// The child register: list and search, the child's summary, and creating and editing a child.
 struct ChildrenController {
     func register(_ routes: any RoutesBuilder) {
         routes.get(SiteURL.children, use: list).allow(Role.childReaders)

@@ -17,9 +17,9 @@ struct BenchCommand: AsyncCommand {
     var help: String { "Measures how fast the domain core derives obligations" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.what == "obligations" else { throw InputError("unknown benchmark “\(signature.what)”: use obligations") }
+        guard signature.what == "obligations" else { throw UsageError("unknown benchmark “\(signature.what)”: use obligations") }
         let count = signature.children ?? 50_000
-        guard count > 0 else { throw InputError("--children must be above 0") }
+        guard count > 0 else { throw UsageError("--children must be above 0") }
         #if DEBUG
         context.console.warning("This is a debug build: figures are not representative. Use swift run -c release lineofsight bench obligations.")
         #endif

@@ -23,8 +23,3 @@ public enum DomainCommands {
     }
 }
 
-/// A message for the person at the terminal, without Swift's error decoration.
-struct InputError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}

@@ -19,20 +19,20 @@ struct ObligationsCommand: AsyncCommand {
     var help: String { "Derives a child's obligations from a journey file" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard let path = signature.journey else { throw InputError("--journey FILE.json is required") }
-        guard let data = FileManager.default.contents(atPath: path) else { throw InputError("cannot read \(path)") }
+        guard let path = signature.journey else { throw UsageError("--journey FILE.json is required") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw UsageError("cannot read \(path)") }
         let asOf: CivilDate
         if let text = signature.asOf {
-            guard let date = CivilDate(iso: text) else { throw InputError("--as-of “\(text)” is not a real date in the form YYYY-MM-DD") }
+            guard let date = CivilDate(iso: text) else { throw UsageError("--as-of “\(text)” is not a real date in the form YYYY-MM-DD") }
             asOf = date
         } else {
             asOf = CivilDate.today()
         }
         let format = signature.format ?? "json"
-        guard format == "json" || format == "table" else { throw InputError("--format must be json or table") }
+        guard format == "json" || format == "table" else { throw UsageError("--format must be json or table") }
         let setup = try signature.standards.map { try StandardsFile.load(path: $0) } ?? .defaults
         let journey: Journey
-        do { journey = try JourneyDocument.decode(data) } catch { throw InputError("\(path): \(error)") }
+        do { journey = try JourneyDocument.decode(data) } catch { throw UsageError("\(path): \(error)") }
         let derivation = derive(journey, standards: setup.standards, calendar: setup.calendar)
         let report = ObligationsReport(childID: journey.childID, derivation: derivation, asOf: asOf, dueSoonDays: setup.standards.dueSoonDays)
         print(format == "table" ? report.table() : report.json())

@@ -20,27 +20,23 @@ struct UsersCommand: AsyncCommand {
     var help: String { "Manages sign-in accounts: users create --role ROLE --username NAME --name \"Full Name\"" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.action == "create" else { throw CommandFailure("Unknown action \(signature.action): use create") }
+        guard signature.action == "create" else { throw UsageError("Unknown action \(signature.action): use create") }
         guard let roleText = signature.role, let role = Role(rawValue: roleText) else {
-            throw CommandFailure("--role must be one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw UsageError("--role must be one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let username = signature.username?.trimmed.lowercased() ?? ""
-        if let problem = UserForm.usernameProblem(username) { throw CommandFailure("--username: \(problem)") }
+        if let problem = UserForm.usernameProblem(username) { throw UsageError("--username: \(problem)") }
         let name = signature.name?.trimmed ?? username
         let password = ProcessInfo.processInfo.environment["LINEOFSIGHT_NEW_PASSWORD"] ?? context.console.ask("Password for \(username)", isSecure: true)
-        if let problem = Passwords.problem(with: password) { throw CommandFailure(problem) }
+        if let problem = Passwords.problem(with: password) { throw UsageError(problem) }
         let db = context.application.db
         if try await User.query(on: db).filter(\.$username == username).first() != nil {
-            throw CommandFailure("A user called \(username) already exists")
+            throw UsageError("A user called \(username) already exists")
         }
         let user = User(username: username, displayName: name, passwordHash: try await Passwords.hash(password, on: context.application), role: role, staffID: nil)
         try await user.create(on: db)
-        try await Audit.record(.create, entity: "user", entityID: user.id, childID: nil, detail: "Created user \(username) (\(role.rawValue)) from the command line", by: Audit.Actor(nil), on: db)
+        try await Audit.record(.create, entity: "user", entityID: user.id, childID: nil, detail: "Created user \(username) (\(role.rawValue)) from the command line", by: Audit.Actor(nil), at: context.application.clock.now, on: db)
         context.console.print("Created \(role.title.lowercased()) \(username).")
     }
 }
 
-struct CommandFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}

@@ -11,9 +11,7 @@ enum HomePage {
         return Layout.page(title: "Home", context: context) {
             heading(principal.role == .socialWorker ? "My work" : "Line of sight", caption: "Signed in as \(principal.displayName), \(principal.role.title)")
             if principal.role == .socialWorker {
-                table(caption: "Children allocated to you (\(myChildrenTotal))", columns: [.init(header: "Name"), .init(header: "LA child ID"), .init(header: "Age")],
-                      rows: myChildren.map { [link($0.fullName, .child(.value($0.id))), .text($0.laChildID),
-                                              .text(DateText.age(dateOfBirth: $0.dateOfBirth, expected: $0.expectedDateOfBirth, today: today))] })
+                ChildPages.childrenTable(caption: "Children allocated to you (\(myChildrenTotal))", myChildren, today: today, showAllocation: false)
             }
             if !myTeams.isEmpty {
                 teamTable(caption: myTeams.count == 1 ? "Your team" : "Your teams", myTeams, linkTeams: true)

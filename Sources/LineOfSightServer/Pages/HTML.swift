@@ -4,7 +4,6 @@ public indirect enum Node: Sendable {
     case element(String, [Attribute], [Node])
     case void(String, [Attribute])
     case text(String)
-    case raw(String)
     case fragment([Node])
 
     static let empty = Node.fragment([])
@@ -23,8 +22,6 @@ public indirect enum Node: Sendable {
             out += ">"
         case let .text(text):
             out += HTMLEscaping.escape(text)
-        case let .raw(html):
-            out += html
         case let .fragment(children):
             for child in children { child.render(into: &out) }
         }

@@ -1,7 +1,7 @@
 import Fluent
 import Vapor
 
-/// Username and password sign-in (M21), throttled per username in the database.
+/// Username and password sign-in, throttled per username and per address in the database.
 struct SignInController {
     func register(_ routes: any RoutesBuilder) {
         routes.get(SiteURL.signIn, use: form).access(.anyone)
@@ -26,7 +26,7 @@ struct SignInController {
             SignInPage.render(context: PageContext(req), username: username, next: next, notice: nil, error: message, status: .unauthorized)
         }
         guard !username.isEmpty, !password.isEmpty else { return refuse("Enter your username and password") }
-        let (attempt, verdict) = try await LoginThrottle.begin(username: username, address: req.clientAddress, on: req.db)
+        let (attempt, verdict) = try await LoginThrottle.begin(username: username, address: req.clientAddress, on: req.db, now: req.now)
         switch verdict {
         case .usernameLocked:
             return refuse("Too many failed attempts to sign in as \(username). Wait 15 minutes, or ask your LineOfSight administrator to unlock the account.")
@@ -40,10 +40,10 @@ struct SignInController {
             return refuse("Enter a correct username and password")
         }
         try await LoginThrottle.succeeded(attempt, on: req.db)
-        try await SavedForms.discardExpired(on: req.db)
+        try await SavedForms.discardExpired(on: req.db, now: req.now)
         try await Sessions.start(for: user.requireID(), req)
-        try await Audit.record(.signIn, entity: "user", entityID: user.id, childID: nil, detail: "Signed in", by: Audit.Actor(user: user), on: req.db)
-        if let lostForm = try await SavedForms.pendingPath(for: user.requireID(), on: req.db) {
+        try await Audit.record(.signIn, entity: "user", entityID: user.id, childID: nil, detail: "Signed in", by: Audit.Actor(user: user), at: req.now, on: req.db)
+        if let lostForm = try await SavedForms.pendingPath(for: user.requireID(), on: req.db, now: req.now) {
             return req.redirect(to: lostForm)
         }
         return req.redirect(to: next ?? SiteURL.home.path)
@@ -51,7 +51,7 @@ struct SignInController {
 
     func signOut(req: Request) async throws -> Response {
         if let principal = req.principal {
-            try await Audit.record(.signOut, entity: "user", entityID: principal.userID, childID: nil, detail: "Signed out", by: Audit.Actor(principal), on: req.db)
+            try await Audit.record(.signOut, entity: "user", entityID: principal.userID, childID: nil, detail: "Signed out", by: Audit.Actor(principal), at: req.now, on: req.db)
         }
         try await Sessions.end(req)
         return req.redirect(to: SiteURL.signIn.path(query: [("signedOut", "1")]))

@@ -1,7 +1,7 @@
 import Fluent
 import Vapor
 
-/// Staff and their caseloads (M1, M13 base).
+/// Staff and their caseloads, for managers balancing work across a team.
 struct StaffController {
     func register(_ routes: any RoutesBuilder) {
         routes.get(SiteURL.staff, use: list).allow(Role.workforceReaders)
@@ -40,9 +40,7 @@ struct StaffController {
                 SummaryRow("Children allocated", "\(caseload)"),
             ])
             if !children.isEmpty {
-                table(caption: "Children allocated that you can open", columns: [.init(header: "Name"), .init(header: "LA child ID"), .init(header: "Age")],
-                      rows: children.map { [link($0.fullName, .child(.value($0.id))), .text($0.laChildID),
-                                            .text(DateText.age(dateOfBirth: $0.dateOfBirth, expected: $0.expectedDateOfBirth, today: today))] })
+                ChildPages.childrenTable(caption: "Children allocated that you can open", children, today: today, showAllocation: false)
             }
         }
     }

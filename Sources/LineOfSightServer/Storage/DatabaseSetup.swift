@@ -53,7 +53,7 @@ enum DatabaseSetup {
         // A database that was never migrated has no migration log to read at all.
         let pending = try? await app.migrator.previewPrepareBatch().get()
         guard let pending, pending.isEmpty else {
-            throw SettingsError("the database at \(app.settings.database.description) is not set up for this version of LineOfSight "
+            throw UsageError("the database at \(app.settings.database.description) is not set up for this version of LineOfSight "
                 + "(\(pending.map { "\($0.count) migrations" } ?? "it has never been migrated") to apply): run `lineofsight migrate` first")
         }
     }

@@ -1,7 +1,7 @@
 import Fluent
 import Vapor
 
-/// Teams and their members' caseloads (M1, M13 base).
+/// Teams and their members' caseloads, for managers balancing work across a team.
 struct TeamsController {
     func register(_ routes: any RoutesBuilder) {
         routes.get(SiteURL.teams, use: list).allow(Role.workforceReaders)

@@ -1,4 +1,4 @@
-/// The services a team belongs to (issue 2 §4); heads of service see their services' teams.
+/// The services a team belongs to, as councils organise children's social care; reports group teams by them.
 enum Service: String, CaseIterable, Codable, Sendable {
     case frontDoor = "front_door"
     case dutyAndAssessment = "duty_assessment"

@@ -2,7 +2,7 @@ import Fluent
 import Foundation
 import SQLKit
 
-/// Caseload and team figures (M13 base), computed in SQL over the open allocations.
+/// Caseload and team figures, computed in SQL over the open allocations.
 struct TeamSummary: Sendable {
     let team: Team
     let children: Int
