@@ -39,7 +39,7 @@ import VaporTesting
                 "userID": try users[0].requireID().uuidString, "tokenID": UUID().uuidString, "grantID": UUID().uuidString, "file": "app.css",
             ]
             var sent = 0
-            for role in [Role?.none, .admin, .director, .teamManager, .socialWorker, .board] {
+            for role in [Role?.none] + Role.allCases.map(Optional.some) {
                 for route in app.routes.all {
                     var visitor = Visitor(app)
                     let values = [Role?.none, .admin, .director].contains(role) ? Self.hostileValues + [Self.longValue] : Self.hostileValues

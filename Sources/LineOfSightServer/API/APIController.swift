@@ -47,7 +47,7 @@ struct APIController {
 
     func staff(req: Request) async throws -> [APIStaffMember] {
         let caseloads = try await Workforce.caseloads(on: req.db)
-        let members = try await StaffMember.query(on: req.db).sort(\.$lastName).sort(\.$firstName).all()
+        let members = try await StaffMember.query(on: req.db).sortedByName().all()
         return try members.map { try APIStaffMember($0, caseload: caseloads[$0.requireID()] ?? 0) }
     }
 

@@ -78,7 +78,7 @@ struct GrantsAdminController {
     private func page(_ req: Request, form: GrantForm, errors: FieldErrors) async throws -> Response {
         let principal = try req.requirePrincipal()
         let grants = try await AccessGrant.query(on: req.db).filter(\.$revokedAt == nil).filter(\.$expiresOn >= req.today)
-            .with(\.$user).with(\.$child).with(\.$team).sort(\.$expiresOn).all()
+            .with(\.$user).with(\.$child).with(\.$team).sort(\.$expiresOn).sort(\.$id).all()
         let users = try await User.query(on: req.db).filter(\.$active == true).sort(\.$username).all()
         let teams = try await Team.query(on: req.db).sort(\.$name).all()
         let context = PageContext(req)

@@ -63,7 +63,7 @@ struct TeamsAdminController {
     }
 
     private func form(_ req: Request, team: Team?, form: TeamForm, errors: FieldErrors) async throws -> Response {
-        let heads = try await StaffMember.query(on: req.db).filter(\.$jobRole == .headOfService).filter(\.$active == true).sort(\.$lastName).all()
+        let heads = try await StaffMember.query(on: req.db).filter(\.$jobRole == .headOfService).filter(\.$active == true).sortedByName().all()
         let title = team == nil ? "Add a team" : "Change \(team!.name)"
         let action = team.map { SiteURL.editTeam($0.parameter) } ?? .newTeam
         let context = PageContext(req)

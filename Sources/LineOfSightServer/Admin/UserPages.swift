@@ -3,7 +3,7 @@ import Vapor
 
 enum UserPages {
     static func form(_ req: Request, form: UserForm, errors: FieldErrors) async throws -> Response {
-        let staff = try await StaffMember.query(on: req.db).filter(\.$active == true).sort(\.$lastName).all()
+        let staff = try await StaffMember.query(on: req.db).filter(\.$active == true).sortedByName().all()
         let context = PageContext(req)
         return Layout.page(title: "Add a user", context: context, status: errors.isEmpty ? .ok : .unprocessableEntity, hasErrors: !errors.isEmpty, backLink: .users) {
             el("div", .class("govuk-grid-row")) {

@@ -157,7 +157,7 @@ struct UsersAdminController {
 
     private func detailPage(_ req: Request, _ user: User, flash: String?, errors: FieldErrors = FieldErrors()) async throws -> Response {
         let tokens = try await APIToken.query(on: req.db).filter(\.$user.$id == user.requireID()).sort(\.$createdAt, .descending).all()
-        let staff = try await StaffMember.query(on: req.db).filter(\.$active == true).sort(\.$lastName).all()
+        let staff = try await StaffMember.query(on: req.db).filter(\.$active == true).sortedByName().all()
         let locked = try await LoginThrottle.isLocked(user.username, on: req.db, now: req.now)
         return UserPages.detail(context: PageContext(req), user: user, tokens: tokens, staff: staff, locked: locked,
                                 isSelf: user.id == req.principal?.userID, now: req.now, flash: flash, errors: errors)

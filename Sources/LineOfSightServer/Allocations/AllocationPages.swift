@@ -4,7 +4,7 @@ import Vapor
 enum AllocationPages {
     static func form(_ req: Request, child: Child, current: StoredAllocation?, form: AllocationForm, errors: FieldErrors) async throws -> Response {
         let teams = try await Team.query(on: req.db).sort(\.$name).all()
-        let workers = try await StaffMember.query(on: req.db).filter(\.$active == true).with(\.$team).sort(\.$lastName).all()
+        let workers = try await StaffMember.query(on: req.db).filter(\.$active == true).with(\.$team).sortedByName().all()
             .filter { $0.jobRole.holdsCases && $0.team != nil }
         let caseloads = try await Workforce.caseloads(on: req.db)
         let context = PageContext(req)

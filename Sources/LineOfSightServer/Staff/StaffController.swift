@@ -9,7 +9,7 @@ struct StaffController {
     }
 
     func list(req: Request) async throws -> Response {
-        let staff = try await StaffMember.query(on: req.db).filter(\.$active == true).with(\.$team).sort(\.$lastName).sort(\.$firstName).all()
+        let staff = try await StaffMember.query(on: req.db).filter(\.$active == true).with(\.$team).sortedByName().all()
         let caseloads = try await Workforce.caseloads(on: req.db)
         return Layout.page(title: "Staff", context: PageContext(req)) {
             heading("Staff")

@@ -23,7 +23,7 @@ struct TeamsController {
             throw Abort(.notFound)
         }
         let summary = try await Workforce.teamSummaries(on: req.db).first { $0.team.id == id }
-        let members = try await StaffMember.query(on: req.db).filter(\.$team.$id == id).filter(\.$active == true).sort(\.$lastName).all()
+        let members = try await StaffMember.query(on: req.db).filter(\.$team.$id == id).filter(\.$active == true).sortedByName().all()
         let caseloads = try await Workforce.caseloads(on: req.db)
         let role = try req.requirePrincipal().role
         let canSeeChildren = Role.childReaders.contains(role)

@@ -16,6 +16,7 @@ enum Snapshots {
         let recording = ProcessInfo.processInfo.environment["SNAPSHOT_RECORD"] == "1"
         guard !recording, let expected = try? String(contentsOf: file, encoding: .utf8) else {
             try text.write(to: file, atomically: true, encoding: .utf8)
+            try? FileManager.default.removeItem(at: actual)
             if !recording { Issue.record("Recorded a new snapshot \(file.lastPathComponent): review it and commit it", sourceLocation: sourceLocation) }
             return
         }

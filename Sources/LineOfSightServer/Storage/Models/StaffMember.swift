@@ -33,3 +33,11 @@ final class StaffMember: Model, @unchecked Sendable {
 
     var fullName: String { firstName + " " + lastName }
 }
+
+extension QueryBuilder where Model == StaffMember {
+    /// Staff in the one order every list uses: by surname, then first name, then a tiebreaker, so
+    /// two people with the same name appear in the same order on SQLite and PostgreSQL.
+    func sortedByName() -> Self {
+        sort(\.$lastName).sort(\.$firstName).sort(\.$id)
+    }
+}
