@@ -54,7 +54,7 @@ struct UsersAdminController {
             return try await UserPages.form(req, form: form, errors: errors)
         }
         let role = valid.access.role
-        let user = User(username: valid.username, displayName: valid.displayName, passwordHash: try await Passwords.hash(valid.password, on: req.application),
+        let user = User(username: valid.username, displayName: valid.displayName, passwordHash: try await Passwords.hash(valid.password),
                         role: role, staffID: valid.access.staffID)
         try await req.db.transaction { db in
             try await user.create(on: db)
@@ -133,7 +133,7 @@ struct UsersAdminController {
             errors.add(PasswordResetField.newPassword, problem)
             return try await detailPage(req, user, flash: nil, errors: errors)
         }
-        user.passwordHash = try await Passwords.hash(password, on: req.application)
+        user.passwordHash = try await Passwords.hash(password)
         try await req.db.transaction { db in
             try await user.save(on: db)
             try await Sessions.endAll(of: user.requireID(), except: req.principal?.sessionID, on: db)

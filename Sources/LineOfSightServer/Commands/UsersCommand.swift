@@ -33,7 +33,7 @@ struct UsersCommand: AsyncCommand {
         if try await User.query(on: db).filter(\.$username == username).first() != nil {
             throw UsageError("A user called \(username) already exists")
         }
-        let user = User(username: username, displayName: name, passwordHash: try await Passwords.hash(password, on: context.application), role: role, staffID: nil)
+        let user = User(username: username, displayName: name, passwordHash: try await Passwords.hash(password), role: role, staffID: nil)
         try await user.create(on: db)
         try await Audit.record(.create, entity: "user", entityID: user.id, childID: nil, detail: "Created user \(username) (\(role.rawValue)) from the command line", by: Audit.Actor(nil), at: context.application.clock.now, on: db)
         context.console.print("Created \(role.title.lowercased()) \(username).")

@@ -36,7 +36,7 @@ struct SignInController {
             break
         }
         let user = try await User.query(on: req.db).filter(\.$username == username).first()
-        guard try await Passwords.verify(password, user?.passwordHash, on: req.application), let user, user.active else {
+        guard try await Passwords.verify(password, user?.passwordHash), let user, user.active else {
             return refuse("Enter a correct username and password")
         }
         try await LoginThrottle.succeeded(attempt, on: req.db)
