@@ -101,6 +101,8 @@ import VaporTesting
             #expect(timedOut.status == .seeOther)
             #expect(timedOut.location?.hasPrefix("/sign-in?timeout=1") == true)
             #expect(try await Child.find(child.id, on: app.db)?.firstName == child.firstName, "nothing is saved by an expired session")
+            #expect(try await visitor.get(Assets.stylesheetPath).status == .ok, "the sign-in page keeps its stylesheet")
+            #expect(try await visitor.get("/sign-in?timeout=1").status == .ok)
 
             // Another user signing in does not get it.
             var colleague = try await Visitor.signedIn(app, as: "head.of.service")

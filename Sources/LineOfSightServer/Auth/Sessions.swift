@@ -104,8 +104,11 @@ struct SessionMiddleware: AsyncMiddleware {
             return try await next.respond(to: request)
         case let .idle(userID, current):
             // The idle row stays until the next sign-in purges it, so a form posted from a second
-            // tab is kept too; it never signs anyone in again.
-            if request.url.path == "/sign-in" { return try await next.respond(to: request) }
+            // tab is kept too; it never signs anyone in again. Pages open to anyone (the sign-in
+            // page, its stylesheet) are served as to anyone.
+            if request.url.path != SiteURL.signOut.path, request.route?.declaredAccess == .anyone {
+                return try await next.respond(to: request)
+            }
             request.currentSession = current
             return try await expire(request, userID: userID, now: now)
         case .none:
