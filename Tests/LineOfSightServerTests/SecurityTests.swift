@@ -219,6 +219,8 @@ import VaporTesting
             let checked = bodies.filter { $0.contains("Enter a correct username and password") }.count
             #expect(checked <= LoginThrottle.maximumFailures, "\(checked) passwords were checked against a limit of \(LoginThrottle.maximumFailures)")
             #expect(bodies.count - checked >= 30 - LoginThrottle.maximumFailures)
+            let kept = try await LoginAttempt.query(on: app.db).filter(\.$username == "director").count()
+            #expect(kept == checked, "refused attempts checked no password and do not count towards the lock: \(kept) kept")
         }
     }
 }
@@ -294,15 +296,19 @@ import VaporTesting
         }
     }
 
-    @Test func aPasswordResetEndsThatPersonsOtherSessions() async throws {
+    @Test func aPasswordResetEndsThatPersonsSessionsAndRevokesTheirTokens() async throws {
         try await withTestApp { app, _ in
             var worker = try await Visitor.signedIn(app, as: "social.worker")
             let user = try #require(try await User.query(on: app.db).filter(\.$username == "social.worker").first())
+            let (token, _) = try await BearerTokens.issue(for: user.requireID(), name: "script", scope: .read, lifetimeDays: 30, now: Date(), on: app.db)
             var admin = try await Visitor.signedIn(app, as: "admin")
             _ = try await admin.get("/admin/users/\(try user.requireID())")
             #expect(try await admin.post("/admin/users/\(try user.requireID())/password", ["new-password": "a-new-long-password"]).status == .seeOther)
             #expect(try await worker.get("/children").status == .seeOther, "signed out")
             #expect(try await admin.get("/admin/users").status == .ok, "the administrator stays signed in")
+            var api = Visitor(app)
+            #expect(try await api.send(.GET, "/api/v1/teams", headers: ["Authorization": "Bearer \(token)"], body: nil).status == .unauthorized,
+                    "a token issued under the old password no longer works")
         }
     }
 }

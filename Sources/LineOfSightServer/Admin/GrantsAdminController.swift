@@ -14,7 +14,8 @@ struct GrantsAdminController {
     }
 
     func list(req: Request) async throws -> Response {
-        try await page(req, form: GrantForm(expires: req.today.adding(months: 3)), errors: FieldErrors())
+        let restored = try await SavedForms.take(req)
+        return try await page(req, form: restored.map(GrantForm.init) ?? GrantForm(expires: req.today.adding(months: 3)), errors: FieldErrors())
     }
 
     func create(req: Request) async throws -> Response {

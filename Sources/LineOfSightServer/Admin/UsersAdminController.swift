@@ -88,7 +88,7 @@ struct UsersAdminController {
             user.active = wanted
             try await req.db.transaction { db in
                 try await user.save(on: db)
-                if !wanted { try await Sessions.endAll(of: user.requireID(), on: db) }
+                if !wanted { try await Self.endAccess(of: user, now: req.now, on: db) }
                 try await req.audit(.update, entity: "user", entityID: user.id, childID: nil, detail: "\(wanted ? "Reactivated" : "Deactivated") user \(user.username)", on: db)
             }
         }
@@ -136,12 +136,19 @@ struct UsersAdminController {
         user.passwordHash = try await Passwords.hash(password)
         try await req.db.transaction { db in
             try await user.save(on: db)
-            try await Sessions.endAll(of: user.requireID(), except: req.principal?.sessionID, on: db)
+            try await Self.endAccess(of: user, except: req.principal?.sessionID, now: req.now, on: db)
             // The audit row says that it happened, never the password or its hash.
             try await req.audit(.update, entity: "user", entityID: user.id, childID: nil, detail: "Reset the password of \(user.username)", on: db)
         }
         req.flash("Password of \(user.username) reset. Give it to them securely.")
         return req.redirect(to: .user(user.parameter))
+    }
+
+    /// A reset password or a deactivated account may have been someone else's: every session ends
+    /// and every API token is revoked, so nothing issued under the old password keeps working.
+    private static func endAccess(of user: User, except session: UUID? = nil, now: Date, on db: any Database) async throws {
+        try await Sessions.endAll(of: user.requireID(), except: session, on: db)
+        try await APIToken.query(on: db).filter(\.$user.$id == user.requireID()).filter(\.$revokedAt == nil).set(\.$revokedAt, to: now).update()
     }
 
     /// Lets a person locked out by failed sign-ins try again at once.

@@ -49,12 +49,14 @@ extension Request {
 
     /// Whether cookies are marked Secure (sent over HTTPS only). Configured with
     /// `LINEOFSIGHT_SECURE_COOKIES`; by default they are, except when the site is reached by a
-    /// loopback name (a developer's own machine, where there is no TLS).
+    /// loopback name (a developer's own machine, where there is no TLS). Behind a reverse proxy
+    /// they always are: a proxy on the same machine forwards to a loopback address, but people
+    /// reach the site through it over HTTPS.
     var usesSecureCookies: Bool {
         switch application.settings.secureCookies {
         case .always: true
         case .never: false
-        case .exceptOnLoopback: !Self.isLoopback(host: headers.first(name: .host) ?? "")
+        case .exceptOnLoopback: application.settings.behindProxy || !Self.isLoopback(host: headers.first(name: .host) ?? "")
         }
     }
 

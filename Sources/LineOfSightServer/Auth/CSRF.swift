@@ -32,7 +32,7 @@ enum CSRF {
     /// constant time.
     static func isValid(_ req: Request) -> Bool {
         let expected = req.currentSession.map { derived(fromSession: $0.token) } ?? req.cookies[anonymousCookieName]?.string
-        guard let expected, !expected.isEmpty,
+        guard let expected, expected.count == 43,
               let sent = req.headers.first(name: headerName) ?? req.form[fieldName]
         else { return false }
         return Data(sent.utf8).constantTimeEquals(Data(expected.utf8))

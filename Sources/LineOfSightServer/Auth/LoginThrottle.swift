@@ -11,7 +11,8 @@ import Vapor
 /// when an administrator unlocks it (which records a successful attempt).
 enum LoginThrottle {
     static let maximumFailures = 5
-    static let maximumFailuresPerAddress = 30
+    /// Generous: a council's staff often share one outgoing address.
+    static let maximumFailuresPerAddress = 100
     static let window: TimeInterval = 15 * 60
 
     enum Verdict: Equatable {
@@ -24,14 +25,19 @@ enum LoginThrottle {
     static func begin(username: String, address: String?, on db: any Database, now: Date) async throws -> (attempt: LoginAttempt, verdict: Verdict) {
         let attempt = LoginAttempt(username: username, address: address, at: now, succeeded: false)
         try await attempt.create(on: db)
-        if try await failures(of: username, on: db, now: now) > maximumFailures { return (attempt, .usernameLocked) }
-        if let address {
+        var verdict = Verdict.allowed
+        if try await failures(of: username, on: db, now: now) > maximumFailures {
+            verdict = .usernameLocked
+        } else if let address {
             let since = now.addingTimeInterval(-window)
             let fromAddress = try await LoginAttempt.query(on: db)
                 .filter(\.$address == address).filter(\.$succeeded == false).filter(\.$at >= since).count()
-            if fromAddress > maximumFailuresPerAddress { return (attempt, .addressLocked) }
+            if fromAddress > maximumFailuresPerAddress { verdict = .addressLocked }
         }
-        return (attempt, .allowed)
+        // A refused attempt checked no password, so it does not count: otherwise a slow trickle of
+        // guesses would keep someone locked out for ever.
+        if verdict != .allowed { try await attempt.delete(on: db) }
+        return (attempt, verdict)
     }
 
     static func succeeded(_ attempt: LoginAttempt, on db: any Database) async throws {
