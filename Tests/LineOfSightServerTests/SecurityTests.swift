@@ -296,6 +296,28 @@ import VaporTesting
         }
     }
 
+    @Test func someoneElsesTokenCannotBeRevokedAndASecondRevokeOfAGrantChangesNothing() async throws {
+        try await withTestApp { app, demo in
+            let director = try #require(try await User.query(on: app.db).filter(\.$username == "director").first())
+            let (_, record) = try await BearerTokens.issue(for: director.requireID(), name: "theirs", scope: .read, lifetimeDays: 30, now: Date(), on: app.db)
+            var analyst = try await Visitor.signedIn(app, as: "analyst")
+            _ = try await analyst.get("/account/tokens")
+            #expect(try await analyst.post("/account/tokens/\(try record.requireID())/revoke").status == .notFound)
+            #expect(try await APIToken.find(record.id, on: app.db)?.revokedAt == nil)
+
+            let adminUser = try #require(try await User.query(on: app.db).filter(\.$username == "admin").first())
+            let grant = AccessGrant(userID: try director.requireID(), childID: demo.children[0].id, teamID: nil, reason: "Cover", expiresOn: testToday, grantedBy: try adminUser.requireID())
+            try await grant.create(on: app.db)
+            var admin = try await Visitor.signedIn(app, as: "admin")
+            _ = try await admin.get("/admin/grants")
+            #expect(try await admin.post("/admin/grants/\(try grant.requireID())/revoke").status == .seeOther)
+            let again = try await admin.post("/admin/grants/\(try grant.requireID())/revoke")
+            #expect(again.status == .seeOther, "a double click is not an error page")
+            #expect(try await admin.get(again.location ?? "/").body.string.contains("already revoked"))
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$detail == "Revoked an access grant").count() == 1)
+        }
+    }
+
     @Test func aPasswordResetEndsThatPersonsSessionsAndRevokesTheirTokens() async throws {
         try await withTestApp { app, _ in
             var worker = try await Visitor.signedIn(app, as: "social.worker")

@@ -47,32 +47,42 @@ struct GrantsAdminController {
     /// The second administrator's approval of a grant (needed to open a restricted record).
     func approve(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
-        guard let id = req.parameters.get("grantID", as: UUID.self), let grant = try await AccessGrant.find(id, on: req.db),
-              grant.revokedAt == nil, grant.$approvedBy.id == nil
-        else { throw Abort(.notFound) }
+        let grant = try await findGrant(req)
         guard grant.$grantedBy.id != principal.userID, grant.$user.id != principal.userID else {
             throw Abort(.forbidden, reason: "A grant must be approved by an administrator other than the one who gave it and the person it is for.")
         }
+        guard grant.revokedAt == nil, grant.$approvedBy.id == nil else { return Self.unchanged(req, "The access was already approved or revoked") }
         grant.$approvedBy.id = principal.userID
         grant.approvedAt = req.now
-        try await req.db.transaction { db in
-            try await grant.save(on: db)
-            try await req.audit(.update, entity: "access_grant", entityID: grant.id, childID: grant.$child.id, detail: "Approved an access grant", on: db)
-        }
-        req.flash("Access approved")
-        return req.redirect(to: .grants)
+        return try await save(grant, req, detail: "Approved an access grant", flash: "Access approved")
     }
 
     func revoke(req: Request) async throws -> Response {
-        guard let id = req.parameters.get("grantID", as: UUID.self), let grant = try await AccessGrant.find(id, on: req.db), grant.revokedAt == nil else {
+        let grant = try await findGrant(req)
+        guard grant.revokedAt == nil else { return Self.unchanged(req, "The access was already revoked") }
+        grant.revokedAt = req.now
+        return try await save(grant, req, detail: "Revoked an access grant", flash: "Access revoked")
+    }
+
+    private func findGrant(_ req: Request) async throws -> AccessGrant {
+        guard let id = req.parameters.get("grantID", as: UUID.self), let grant = try await AccessGrant.find(id, on: req.db) else {
             throw Abort(.notFound)
         }
-        grant.revokedAt = req.now
+        return grant
+    }
+
+    private func save(_ grant: AccessGrant, _ req: Request, detail: String, flash: String) async throws -> Response {
         try await req.db.transaction { db in
             try await grant.save(on: db)
-            try await req.audit(.update, entity: "access_grant", entityID: grant.id, childID: grant.$child.id, detail: "Revoked an access grant", on: db)
+            try await req.audit(.update, entity: "access_grant", entityID: grant.id, childID: grant.$child.id, detail: detail, on: db)
         }
-        req.flash("Access revoked")
+        req.flash(flash)
+        return req.redirect(to: .grants)
+    }
+
+    /// A second click, or a stale page: nothing to do, and nothing wrong either.
+    private static func unchanged(_ req: Request, _ message: String) -> Response {
+        req.flash(message)
         return req.redirect(to: .grants)
     }
 

@@ -98,17 +98,16 @@ struct UsersAdminController {
 
     func changeRole(req: Request) async throws -> Response {
         let user = try await findUser(req)
-        let form = UserForm(req.form)
-        var access = form.validateAccess(staff: try await StaffMember.query(on: req.db).all())
         // Otherwise an administrator could make themselves a reader of children.
-        if user.id == req.principal?.userID {
+        guard user.id != req.principal?.userID else {
             var errors = FieldErrors()
             errors.add(UserForm.Field.role, "You cannot change your own role or staff record: ask another administrator")
-            access = .failure(errors)
-        }
-        guard case let .success(valid) = access else {
-            guard case let .failure(errors) = access else { return try await detailPage(req, user, flash: nil) }
             return try await detailPage(req, user, flash: nil, errors: errors)
+        }
+        let valid: UserForm.Access
+        switch UserForm(req.form).validateAccess(staff: try await StaffMember.query(on: req.db).all()) {
+        case let .failure(errors): return try await detailPage(req, user, flash: nil, errors: errors)
+        case let .success(checked): valid = checked
         }
         let role = valid.role
         let before = AccountSnapshot(user)

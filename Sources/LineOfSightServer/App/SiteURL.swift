@@ -123,6 +123,7 @@ enum SiteURL: Sendable {
 
     /// The address with a query string, e.g. a filtered list.
     func path(query: [(String, String)]) -> String {
+        guard !query.isEmpty else { return path }
         var components = URLComponents()
         components.path = path
         components.queryItems = query.map { URLQueryItem(name: $0.0, value: $0.1) }

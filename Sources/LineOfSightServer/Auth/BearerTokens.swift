@@ -1,4 +1,3 @@
-import Crypto
 import Fluent
 import Foundation
 import Vapor
@@ -11,8 +10,8 @@ enum BearerTokens {
     static let defaultLifetimeDays = 90
 
     static func issue(for userID: UUID, name: String, scope: TokenScope, lifetimeDays: Int, now: Date, on db: any Database) async throws -> (token: String, record: APIToken) {
-        let token = prefix + CSRF.randomToken()
-        let record = APIToken(userID: userID, name: name, tokenHash: Sessions.tokenHash(token), scope: scope,
+        let token = prefix + Secrets.randomToken()
+        let record = APIToken(userID: userID, name: name, tokenHash: Secrets.hash(token), scope: scope,
                               expiresAt: now.addingTimeInterval(TimeInterval(lifetimeDays) * 86_400))
         try await record.create(on: db)
         return (token, record)
@@ -30,7 +29,7 @@ enum BearerTokens {
         guard token.count <= 100,
               let (found, account) = try await PrincipalLoader.find(Columns.self, table: APIToken.schema,
                                                                     columns: ["id", "scope", "expires_at", "revoked_at", "last_used_at"],
-                                                                    tokenHash: Sessions.tokenHash(token), on: req.sql),
+                                                                    tokenHash: Secrets.hash(token), on: req.sql),
               found.revokedAt == nil, let expiry = found.expiresAt, expiry > now
         else { return nil }
         if found.lastUsedAt.map({ now.timeIntervalSince($0) >= Sessions.lastSeenGranularity }) ?? true {

@@ -15,13 +15,9 @@ enum CSRF {
     static func token(for req: Request) -> String {
         if let session = req.currentSession { return derived(fromSession: session.token) }
         if let token = req.cookies[anonymousCookieName]?.string, token.count == 43 { return token }
-        let token = randomToken()
+        let token = Secrets.randomToken()
         req.setCookie(anonymousCookieName, to: token)
         return token
-    }
-
-    static func randomToken() -> String {
-        Data(SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }).base64URLEncoded
     }
 
     private static func derived(fromSession token: String) -> String {

@@ -38,5 +38,5 @@ enum Passwords {
     }()
 
     /// A hash of a random password nobody knows, made once, at production cost.
-    private static let unknownAccountHash: String = (try? Bcrypt.hash(CSRF.randomToken(), cost: cost)) ?? ""
+    private static let unknownAccountHash: String = (try? Bcrypt.hash(Secrets.randomToken(), cost: cost)) ?? ""
 }

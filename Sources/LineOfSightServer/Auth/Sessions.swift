@@ -1,4 +1,3 @@
-import Crypto
 import Fluent
 import Foundation
 import SQLKit
@@ -23,10 +22,6 @@ enum Sessions {
         let lastSeenAt: Date
     }
 
-    static func tokenHash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
-
     /// Starts a new session for the user, replacing any the request came with, so an id planted
     /// before sign-in cannot be used afterwards (session fixation). Expired sessions of everyone are
     /// purged at the same time.
@@ -36,8 +31,8 @@ enum Sessions {
             try await UserSession.query(on: req.db).filter(\.$id == current.id).delete()
         }
         try await purgeExpired(idleTimeout: req.application.settings.sessionIdleTimeout, now: now, on: req.db)
-        let token = CSRF.randomToken()
-        let session = UserSession(tokenHash: tokenHash(token), userID: userID, now: now)
+        let token = Secrets.randomToken()
+        let session = UserSession(tokenHash: Secrets.hash(token), userID: userID, now: now)
         try await session.create(on: req.db)
         req.currentSession = Current(id: try session.requireID(), token: token)
         req.setCookie(cookieName, to: token)
@@ -71,7 +66,7 @@ enum Sessions {
     fileprivate static func lookup(_ token: String, _ req: Request, now: Date) async throws -> Lookup {
         guard token.count <= 100,
               let (session, account) = try await PrincipalLoader.find(Columns.self, table: UserSession.schema, columns: ["id", "last_seen_at"],
-                                                                      tokenHash: tokenHash(token), on: req.sql)
+                                                                      tokenHash: Secrets.hash(token), on: req.sql)
         else { return .none }
         let current = Current(id: session.id, token: token)
         if now.timeIntervalSince(session.lastSeenAt) > req.application.settings.sessionIdleTimeout {

@@ -150,12 +150,7 @@ struct ChildListQuery: Sendable {
     }
 
     func href(page: Int) -> String {
-        var items: [URLQueryItem] = []
-        if !q.isEmpty { items.append(.init(name: "q", value: q)) }
-        if !team.isEmpty { items.append(.init(name: "team", value: team)) }
-        if !service.isEmpty { items.append(.init(name: "service", value: service)) }
-        if unallocated { items.append(.init(name: "unallocated", value: "yes")) }
-        items.append(.init(name: "page", value: String(page)))
-        return SiteURL.children.path(query: items.map { ($0.name, $0.value ?? "") })
+        let filters = [("q", q), ("team", team), ("service", service), ("unallocated", unallocated ? "yes" : "")].filter { !$0.1.isEmpty }
+        return SiteURL.children.path(query: filters + [("page", String(page))])
     }
 }

@@ -49,28 +49,28 @@ struct Visitor {
     }
 
     mutating func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders = [:], body: [String: String]?) async throws -> TestingHTTPResponse {
-        var captured: TestingHTTPResponse?
-        let cookieHeader = cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
-        try await app.testing().test(method, path, beforeRequest: { req in
+        try await perform(method, path) { req in
             req.headers.add(contentsOf: headers)
-            if !cookieHeader.isEmpty { req.headers.replaceOrAdd(name: .cookie, value: cookieHeader) }
             if let body { try req.content.encode(body, as: .urlEncodedForm) }
-        }, afterResponse: { res in
-            captured = res
-        })
-        let response = captured!
-        remember(response)
-        return response
+        }
     }
 
     /// Sends an already-encoded form body, byte for byte (for what a browser would never send).
     mutating func sendRaw(_ method: HTTPMethod, _ path: String, body: String) async throws -> TestingHTTPResponse {
+        try await perform(method, path) { req in
+            req.headers.contentType = .urlEncodedForm
+            req.body = ByteBuffer(string: body)
+        }
+    }
+
+    /// One request with this visitor's cookies, remembering what the response sets.
+    private mutating func perform(_ method: HTTPMethod, _ path: String,
+                                  prepare: @escaping (inout TestingHTTPRequest) throws -> Void) async throws -> TestingHTTPResponse {
         var captured: TestingHTTPResponse?
         let cookieHeader = cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
         try await app.testing().test(method, path, beforeRequest: { req in
+            try prepare(&req)
             if !cookieHeader.isEmpty { req.headers.replaceOrAdd(name: .cookie, value: cookieHeader) }
-            req.headers.contentType = .urlEncodedForm
-            req.body = ByteBuffer(string: body)
         }, afterResponse: { res in
             captured = res
         })
@@ -104,7 +104,7 @@ struct Visitor {
         return forms
     }
 
-    private static func attribute(_ name: String, in tag: Substring) -> String? {
+    static func attribute(_ name: String, in tag: Substring) -> String? {
         guard let range = tag.range(of: " \(name)=\"") else { return nil }
         let rest = tag[range.upperBound...]
         return rest.firstIndex(of: "\"").map { String(rest[..<$0]).replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&quot;", with: "\"") }

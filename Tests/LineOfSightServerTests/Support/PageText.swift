@@ -22,7 +22,7 @@ enum PageText {
                 } else if !tag.hasPrefix("!") {
                     let name = String(tag.prefix { !$0.isWhitespace && $0 != "/" }).lowercased()
                     if !voidElements.contains(name) {
-                        let classes = attribute("class", in: tag) ?? ""
+                        let classes = Visitor.attribute("class", in: tag) ?? ""
                         let read = readElements.contains(name) || readClasses.contains { classes.contains($0) }
                         stack.append((name, read || (stack.last?.read ?? false), name == "code" || (stack.last?.code ?? false)))
                     }
@@ -50,12 +50,6 @@ enum PageText {
                 || word.range(of: #"^[a-z]+[A-Z][A-Za-z]*$"#, options: .regularExpression) != nil
                 || word.range(of: #"^[A-Z][a-z]+[A-Z][a-z]+[A-Za-z]*$"#, options: .regularExpression) != nil
         }
-    }
-
-    private static func attribute(_ name: String, in tag: Substring) -> String? {
-        guard let range = tag.range(of: " \(name)=\"") else { return nil }
-        let rest = tag[range.upperBound...]
-        return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
     }
 
     private static func decode(_ text: String) -> String {
