@@ -21,6 +21,10 @@ import VaporTesting
             "GET /children/new": editors, "POST /children/new": editors,
             "GET /children/:childID/edit": editors, "POST /children/:childID/edit": editors,
             "GET /children/:childID/allocate": allocators, "POST /children/:childID/allocate": allocators,
+            "GET /children/:childID/record/:list": editors, "POST /children/:childID/record/:list": editors,
+            "GET /children/:childID/events/:eventID": readers,
+            "GET /children/:childID/events/:eventID/correct": editors, "POST /children/:childID/events/:eventID/correct": editors,
+            "GET /children/:childID/events/:eventID/withdraw": editors, "POST /children/:childID/events/:eventID/withdraw": editors,
             "GET /teams": organisation, "GET /teams/:teamID": organisation,
             "GET /staff": organisation, "GET /staff/:staffID": organisation,
             "GET /api/v1/children": readers, "GET /api/v1/children/:childID": readers,
@@ -77,6 +81,8 @@ import VaporTesting
                 "userID": try spare.requireID().uuidString,
                 "tokenID": UUID().uuidString,
                 "grantID": UUID().uuidString,
+                "list": "visits",
+                "eventID": UUID().uuidString,
                 "file": String(Assets.stylesheetPath.dropFirst("/assets/".count)),
             ]
             var checked = 0

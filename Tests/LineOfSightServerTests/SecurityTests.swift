@@ -25,7 +25,8 @@ import VaporTesting
             var admin = try await Visitor.signedIn(app, as: "admin")
             var manager = try await Visitor.signedIn(app, as: "team.manager")
             let child = demo.socialWorkersChild.id
-            for path in ["/children/new", "/children/\(child)/edit", "/children/\(child)/allocate", "/children"] {
+            for path in ["/children/new", "/children/\(child)/edit", "/children/\(child)/allocate", "/children"]
+                + JourneyList.allCases.map({ "/children/\(child)/record/\($0.rawValue)" }) {
                 names.formUnion(Self.fieldNames(in: try await manager.get(path).body.string))
             }
             let users = try await User.query(on: app.db).all()
@@ -37,6 +38,7 @@ import VaporTesting
             let parameters: [String: String] = [
                 "childID": child.uuidString, "teamID": demo.teams[0].id.uuidString, "staffID": demo.staff[0].id.uuidString,
                 "userID": try users[0].requireID().uuidString, "tokenID": UUID().uuidString, "grantID": UUID().uuidString, "file": "app.css",
+                "list": "visits", "eventID": UUID().uuidString,
             ]
             var sent = 0
             for role in [Role?.none] + Role.allCases.map(Optional.some) {

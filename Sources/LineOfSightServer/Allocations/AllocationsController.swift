@@ -42,7 +42,9 @@ struct AllocationsController {
         case let .success(valid):
             let allocation = StoredAllocation(childID: childID, teamID: valid.teamID, workerID: valid.workerID, startDate: valid.start)
             do {
+                let (derivation, dateOfBirth) = (ChildDerivation(setup: req.application.standards), child.dateOfBirth)
                 try await req.db.transaction { db in
+                    try await ChildDerivation.lock(childID: childID, on: db)
                     if let current {
                         // Close it only if it is still the open one: of two saves, one closes it.
                         let closed = try await db.sql.update(StoredAllocation.schema)
@@ -56,6 +58,8 @@ struct AllocationsController {
                     }
                     // The database allows one open allocation per child, so a racing save fails here.
                     try await allocation.create(on: db)
+                    // Who is responsible for each obligation follows the allocation.
+                    try await derivation.rederive(childID: childID, dateOfBirth: dateOfBirth, on: db)
                     try await req.audit(.update, entity: "allocation", entityID: allocation.id, childID: childID, detail: "Changed the child’s allocation",
                                         before: try current.map(AllocationDetails.init), after: try AllocationDetails(allocation), on: db)
                 }

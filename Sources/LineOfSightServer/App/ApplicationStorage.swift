@@ -15,10 +15,17 @@ struct AppClock: Sendable {
 extension Application {
     private struct ClockKey: StorageKey { typealias Value = AppClock }
     private struct SettingsKey: StorageKey { typealias Value = Settings }
+    private struct StandardsKey: StorageKey { typealias Value = StandardsFile }
 
     var clock: AppClock {
         get { storage[ClockKey.self] ?? AppClock() }
         set { storage[ClockKey.self] = newValue }
+    }
+
+    /// The council's local standards and working-day calendar every derivation uses.
+    var standards: StandardsFile {
+        get { storage[StandardsKey.self] ?? .defaults }
+        set { storage[StandardsKey.self] = newValue }
     }
 
     var settings: Settings {

@@ -11,7 +11,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     }
     // A mistake in the council's standards file stops the start, with its line and column, before
     // anyone relies on a date derived from it.
-    if let path = settings.standardsFile { _ = try StandardsFile.load(path: path) }
+    if let path = settings.standardsFile { app.standards = try StandardsFile.load(path: path) }
     try DatabaseSetup.configure(app, settings.database)
 
     let metrics = RequestMetrics()
@@ -39,6 +39,7 @@ func routes(_ app: Application, metrics: RequestMetrics) throws {
     SignInController().register(app)
     HomeController().register(app)
     ChildrenController().register(app)
+    JourneyController().register(app)
     AllocationsController().register(app)
     TeamsController().register(app)
     StaffController().register(app)

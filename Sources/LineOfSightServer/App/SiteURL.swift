@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import LineOfSightCore
 import Vapor
 
 /// A path parameter of a `SiteURL`: its pattern when a route is registered, its value in a link.
@@ -15,6 +16,9 @@ enum SiteURL: Sendable {
     case signIn, signOut
     case children, newChild
     case child(Parameter<UUID>), editChild(Parameter<UUID>), allocateChild(Parameter<UUID>)
+    case recordEvent(child: Parameter<UUID>, list: Parameter<JourneyList>)
+    case event(child: Parameter<UUID>, event: Parameter<UUID>)
+    case correctEvent(child: Parameter<UUID>, event: Parameter<UUID>), withdrawEvent(child: Parameter<UUID>, event: Parameter<UUID>)
     case teams, team(Parameter<UUID>)
     case staff, staffMember(Parameter<UUID>)
     case accountTokens, revokeAccountToken(Parameter<UUID>)
@@ -58,6 +62,17 @@ enum SiteURL: Sendable {
         case let .child(id): return [c("children"), Self.uuid("childID", id)]
         case let .editChild(id): return [c("children"), Self.uuid("childID", id), c("edit")]
         case let .allocateChild(id): return [c("children"), Self.uuid("childID", id), c("allocate")]
+        case let .recordEvent(child, list):
+            let name: Segment = switch list {
+            case .key: .parameter(name: "list", value: nil)
+            case let .value(list): .parameter(name: "list", value: list.rawValue)
+            }
+            return [c("children"), Self.uuid("childID", child), c("record"), name]
+        case let .event(child, event): return [c("children"), Self.uuid("childID", child), c("events"), Self.uuid("eventID", event)]
+        case let .correctEvent(child, event):
+            return [c("children"), Self.uuid("childID", child), c("events"), Self.uuid("eventID", event), c("correct")]
+        case let .withdrawEvent(child, event):
+            return [c("children"), Self.uuid("childID", child), c("events"), Self.uuid("eventID", event), c("withdraw")]
         case .teams: return [c("teams")]
         case let .team(id): return [c("teams"), Self.uuid("teamID", id)]
         case .staff: return [c("staff")]

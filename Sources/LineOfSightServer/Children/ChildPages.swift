@@ -44,13 +44,15 @@ enum ChildPages {
         })
     }
 
-    static func summary(context: PageContext, child: Child, allocations: [StoredAllocation], today: CivilDate, canEdit: Bool, canAllocate: Bool, flash: String?) -> Response {
+    static func summary(context: PageContext, child: Child, allocations: [StoredAllocation], journey: ChildJourneySummary, today: CivilDate, canEdit: Bool, canAllocate: Bool, flash: String?) -> Response {
         let id = child.id?.uuidString ?? ""
         let current = allocations.first { $0.endDate == nil }
         return Layout.page(title: child.fullName, context: context, backLink: .children) {
             if let flash { successBanner(flash) }
             heading(child.fullName, caption: "LA child ID \(child.laChildID)")
             if child.restricted { paragraph("This is a restricted record: only people granted access can see it.", "govuk-body govuk-!-font-weight-bold") }
+            summaryList(journey.stageRows)
+            journey.sections(child: child)
             el("h2", .class("govuk-heading-m")) { "Details" }
             summaryList([
                 SummaryRow("Date of birth", child.dateOfBirth.map(DateText.long) ?? "Not recorded"),

@@ -31,7 +31,8 @@ struct ChildrenController {
             .all()
         try await req.audit(.read, entity: "child", entityID: childID, childID: childID, detail: "Viewed the child’s summary")
         let principal = try req.requirePrincipal()
-        return ChildPages.summary(context: PageContext(req), child: child, allocations: allocations, today: req.today,
+        let journey = try await ChildJourneySummary.load(for: child, req: req)
+        return ChildPages.summary(context: PageContext(req), child: child, allocations: allocations, journey: journey, today: req.today,
                                   canEdit: Role.childEditors.contains(principal.role), canAllocate: Role.allocators.contains(principal.role),
                                   flash: req.takeFlash())
     }
@@ -51,8 +52,10 @@ struct ChildrenController {
                               dateOfBirth: valid.dateOfBirth, expectedDateOfBirth: valid.expectedDateOfBirth,
                               sex: valid.sex, ethnicity: valid.ethnicity, upn: valid.upn, nhsNumber: valid.nhsNumber)
             do {
+                let derivation = ChildDerivation(setup: req.application.standards)
                 try await req.db.transaction { db in
                     try await child.create(on: db)
+                    try await derivation.rederive(childID: child.requireID(), dateOfBirth: child.dateOfBirth, on: db)
                     try await req.audit(.create, entity: "child", entityID: child.id, childID: child.id, detail: "Added the child",
                                         after: try ChildDetails(child), on: db)
                 }
@@ -99,9 +102,13 @@ struct ChildrenController {
             }
             let openedAt = Int(form.values[.version]) ?? -1
             do {
+                let derivation = ChildDerivation(setup: req.application.standards)
                 try await req.db.transaction { db in
                     try await child.claimVersion(from: openedAt, on: db)
+                    try await ChildDerivation.lock(childID: child.requireID(), on: db)
                     try await child.save(on: db)
+                    // Timescales that count from the child's birth follow a corrected date of birth.
+                    try await derivation.rederive(childID: child.requireID(), dateOfBirth: child.dateOfBirth, on: db)
                     try await req.audit(.update, entity: "child", entityID: child.id, childID: child.id, detail: "Changed the child’s details",
                                         before: before, after: after, on: db)
                 }

@@ -57,24 +57,12 @@ struct FormValidation<Field: FieldID> {
     /// The date typed, or nil with a message when it is incomplete or not a real date. An empty date is
     /// nil, with `required` as the message if the date must be given.
     mutating func date(_ field: Field, name: String, required: String? = nil) -> CivilDate? {
-        let parts = values[date: field]
-        if parts.isEmpty {
-            if let required { fail(field, required) }
+        switch values[date: field].read(name: name, required: required) {
+        case let .success(date): return date
+        case let .failure(problem):
+            fail(field, problem.message)
             return nil
         }
-        let missing = [("day", parts.day), ("month", parts.month), ("year", parts.year)].filter { $0.1.isEmpty }.map(\.0)
-        guard missing.isEmpty else {
-            fail(field, "\(name) must include a \(missing.joined(separator: " and "))")
-            return nil
-        }
-        guard parts.day.count <= 2, parts.month.count <= 2, parts.year.count == 4,
-              let day = Int(parts.day), let month = Int(parts.month), let year = Int(parts.year),
-              let date = CivilDate(year: year, month: month, day: day)
-        else {
-            fail(field, "\(name) must be a real date")
-            return nil
-        }
-        return date
     }
 
     /// The typed values when there was no problem, otherwise every message.

@@ -47,6 +47,31 @@ struct DateParts: Sendable, Equatable {
     }
 
     var isEmpty: Bool { day.isEmpty && month.isEmpty && year.isEmpty }
+
+    /// The date typed: nil when empty (a failure with `required` as the message if it must be
+    /// given), a failure when it is incomplete or not a real date.
+    func read(name: String, required: String?) -> Result<CivilDate?, FieldProblem> {
+        if isEmpty {
+            return required.map { .failure(FieldProblem($0)) } ?? .success(nil)
+        }
+        let missing = [("day", day), ("month", month), ("year", year)].filter { $0.1.isEmpty }.map(\.0)
+        guard missing.isEmpty else {
+            return .failure(FieldProblem("\(name) must include a \(missing.joined(separator: " and "))"))
+        }
+        guard day.count <= 2, month.count <= 2, year.count == 4,
+              let d = Int(day), let m = Int(month), let y = Int(year), let date = CivilDate(year: y, month: m, day: d)
+        else {
+            return .failure(FieldProblem("\(name) must be a real date"))
+        }
+        return .success(date)
+    }
+}
+
+/// Why what was typed into a field cannot be used, in words for the person who typed it.
+struct FieldProblem: Error, Sendable, Equatable {
+    let message: String
+
+    init(_ message: String) { self.message = message }
 }
 
 extension String {

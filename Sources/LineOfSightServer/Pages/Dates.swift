@@ -8,6 +8,13 @@ enum DateText {
         "\(date.day) \(months[date.month - 1]) \(date.year)"
     }
 
+    /// "Friday 28 August 2026": where the day of the week matters (working-day arithmetic).
+    static func withWeekday(_ date: CivilDate) -> String {
+        "\(weekdays[date.weekday.rawValue - 1]) \(long(date))"
+    }
+
+    static let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
     /// "4 years old", or "Unborn (due 3 March 2026)".
     static func age(dateOfBirth: CivilDate?, expected: CivilDate?, today: CivilDate) -> String {
         if let birth = dateOfBirth {

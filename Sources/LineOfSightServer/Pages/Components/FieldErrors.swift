@@ -7,12 +7,21 @@ struct FieldErrors: Error, Sendable, Equatable {
 
     /// The first message for a field stays: it is the one to fix first.
     mutating func add(_ field: some FieldID, _ message: String) {
-        guard self[field] == nil else { return }
-        entries.append((field.rawValue, message))
+        add(id: field.rawValue, message)
+    }
+
+    /// For forms whose fields are data (event forms) rather than an enum.
+    mutating func add(id: String, _ message: String) {
+        guard self[id: id] == nil else { return }
+        entries.append((id, message))
     }
 
     subscript(field: some FieldID) -> String? {
-        entries.first { $0.field == field.rawValue }?.message
+        self[id: field.rawValue]
+    }
+
+    subscript(id id: String) -> String? {
+        entries.first { $0.field == id }?.message
     }
 
     static func == (lhs: FieldErrors, rhs: FieldErrors) -> Bool {

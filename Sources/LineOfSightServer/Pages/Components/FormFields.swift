@@ -113,7 +113,7 @@ struct CheckboxField {
 }
 
 /// The ids of a field's hint and error message, for `aria-describedby`; nil when it has neither.
-private func describedBy(id: String, hint: String?, error: String?) -> String? {
+func describedBy(id: String, hint: String?, error: String?) -> String? {
     let ids = [hint == nil ? nil : id + "-hint", error == nil ? nil : id + "-error"].compactMap { $0 }
     return ids.isEmpty ? nil : ids.joined(separator: " ")
 }
@@ -122,12 +122,12 @@ func formGroup(error: String?, @NodeBuilder _ content: () -> [Node]) -> Node {
     el("div", .class("govuk-form-group" + (error == nil ? "" : " govuk-form-group--error"))) { content() }
 }
 
-private func hintNode(id: String, _ hint: String?) -> Node {
+func hintNode(id: String, _ hint: String?) -> Node {
     guard let hint else { return .empty }
     return el("div", .class("govuk-hint"), .id(id + "-hint")) { hint }
 }
 
-private func errorMessage(id: String, _ error: String?) -> Node {
+func errorMessage(id: String, _ error: String?) -> Node {
     guard let error else { return .empty }
     return el("p", .class("govuk-error-message"), .id(id + "-error")) {
         el("span", .class("govuk-visually-hidden")) { "Error: " }

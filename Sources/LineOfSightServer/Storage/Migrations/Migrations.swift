@@ -8,5 +8,6 @@ enum AppMigrations {
         CreateAccess(),
         CreateAuditEvents(),
         HardenAccess(),
+        CreateJourney(),
     ]
 }

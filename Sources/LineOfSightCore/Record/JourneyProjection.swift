@@ -1,0 +1,59 @@
+import Foundation
+
+/// A stored event: its server id and its record.
+public struct RecordedEvent: Sendable {
+    public let id: String
+    public let record: any JourneyRecord
+
+    public init(id: String, record: any JourneyRecord) {
+        self.id = id; self.record = record
+    }
+}
+
+extension JourneyList {
+    /// The record type of this list: the one place a new kind of event is registered.
+    public var recordType: any JourneyRecord.Type {
+        switch self {
+        case .referrals: ReferralRecord.self
+        case .assessments: AssessmentRecord.self
+        case .strategyDiscussions: StrategyDiscussionRecord.self
+        case .s47Enquiries: S47EnquiryRecord.self
+        case .conferences: ConferenceRecord.self
+        case .cpPlans: CPPlanRecord.self
+        case .coreGroups: CoreGroupRecord.self
+        case .cinPlans: CINPlanRecord.self
+        case .visits: VisitRecord.self
+        case .actions: ActionRecord.self
+        }
+    }
+
+    /// Reads a record of this list from its JSON; the error names the JSON path at fault.
+    public func decode(_ data: Data) throws(JourneyDocumentError) -> any JourneyRecord {
+        do {
+            return try JSONDecoder().decode(recordType, from: data)
+        } catch let error as DecodingError {
+            throw JourneyDocument.explain(error)
+        } catch {
+            throw JourneyDocumentError(path: "$", message: "not a record: \(error)")
+        }
+    }
+}
+
+extension JourneyRecord {
+    /// The record as stored: JSON with sorted keys, so an unchanged record gives the same bytes.
+    public func encoded() -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Records hold strings, booleans, dates and enums: encoding cannot fail.
+        return (try? encoder.encode(self)) ?? Data("{}".utf8)
+    }
+}
+
+extension Journey {
+    /// The one projection from a child's stored events (withdrawn ones already left out) and
+    /// allocation history to the journey the core derives obligations from.
+    public init(childID: String, dateOfBirth: CivilDate?, events: [RecordedEvent], allocations: [Allocation]) {
+        self.init(childID: childID, dateOfBirth: dateOfBirth, allocations: allocations)
+        for event in events { event.record.project(id: event.id, into: &self) }
+    }
+}

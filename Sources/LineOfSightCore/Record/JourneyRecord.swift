@@ -1,0 +1,87 @@
+/// One event of a child's journey as a person records it: the facts the core needs to derive
+/// obligations, and the practice content a worker writes (what happened, the child's views,
+/// decisions). Stored once, as its own JSON (`Codable`), under a server id; `project(id:into:)`
+/// turns it into the journey's facts.
+///
+/// The JSON keys of the facts are the journey format's (docs/journey-format.md), so an element of
+/// a journey document plus the recording fields is a valid record.
+public protocol JourneyRecord: Codable, Sendable, Hashable {
+    /// The journey-format list this kind of event belongs to.
+    static var list: JourneyList { get }
+    /// The day it happened: the chronology's order.
+    var date: CivilDate { get }
+    /// Every date it holds, with the rules each must keep (not before birth; not in the future).
+    var dates: [RecordDate] { get }
+    /// Adds this event's facts to the journey, under the stored event's id.
+    func project(id: String, into journey: inout Journey)
+    /// What makes this record impossible given the rest of the child's journey (the journey does
+    /// not contain this record). Contradictions that the core can live with are left to the
+    /// derivation, which reports them as data-quality findings.
+    func problems(in context: RecordContext) -> [RecordProblem]
+    /// What the child said, wished or felt, recorded on this event (M11).
+    var childsViews: String? { get }
+}
+
+extension JourneyRecord {
+    public func problems(in context: RecordContext) -> [RecordProblem] { [] }
+    public var childsViews: String? { nil }
+
+    /// Every problem: the dates' own rules, then the record's.
+    public func validate(in context: RecordContext) -> [RecordProblem] {
+        dates.compactMap { $0.problem(in: context) } + problems(in: context)
+    }
+}
+
+/// The journey-format lists people record events into, in the order of the journey format.
+public enum JourneyList: String, Sendable, Hashable, Codable, CaseIterable {
+    case referrals, assessments, strategyDiscussions, s47Enquiries, conferences, cpPlans, coreGroups, cinPlans, visits, actions
+}
+
+/// What a record is checked against.
+public struct RecordContext: Sendable {
+    public let today: CivilDate
+    public let dateOfBirth: CivilDate?
+    /// The child's journey without the record being checked.
+    public let journey: Journey
+
+    public init(today: CivilDate, dateOfBirth: CivilDate?, journey: Journey) {
+        self.today = today; self.dateOfBirth = dateOfBirth; self.journey = journey
+    }
+}
+
+/// A reason a record cannot be saved, at the JSON key of the value at fault.
+public struct RecordProblem: Sendable, Hashable, CustomStringConvertible {
+    public let field: String
+    public let message: String
+
+    public init(_ field: String, _ message: String) {
+        self.field = field; self.message = message
+    }
+
+    public var description: String { "\(field): \(message)" }
+}
+
+/// A date in a record and what it must respect.
+public struct RecordDate: Sendable {
+    public let field: String
+    /// How a message names it, e.g. "The date of the visit".
+    public let name: String
+    public let value: CivilDate?
+    /// A due date may be in the future; the date something happened may not.
+    public let mayBeFuture: Bool
+
+    public init(_ field: String, _ name: String, _ value: CivilDate?, mayBeFuture: Bool = false) {
+        self.field = field; self.name = name; self.value = value; self.mayBeFuture = mayBeFuture
+    }
+
+    func problem(in context: RecordContext) -> RecordProblem? {
+        guard let value else { return nil }
+        if !mayBeFuture, value > context.today {
+            return RecordProblem(field, "\(name) must be today or in the past")
+        }
+        if let born = context.dateOfBirth, value < born {
+            return RecordProblem(field, "\(name) must be on or after the child’s date of birth")
+        }
+        return nil
+    }
+}

@@ -1,0 +1,96 @@
+import Fluent
+import LineOfSightCore
+import Vapor
+
+/// What the child's page shows of their journey: the stage they are at, what is due and overdue
+/// with why, the forms to record what happened next, and the events recorded so far.
+struct ChildJourneySummary {
+    let state: DerivedRows.StateRow?
+    let obligations: [Obligation]
+    let events: [StoredEvent]
+    let people: People
+    let calendar: WorkingDayCalendar
+    let today: CivilDate
+    let dueSoonDays: Int
+    let canRecord: Bool
+
+    static func load(for child: Child, req: Request) async throws -> ChildJourneySummary {
+        let childID = try child.requireID()
+        let standards = req.application.standards
+        return ChildJourneySummary(
+            state: try await DerivedRows.state(of: childID, on: req.sql),
+            obligations: try await DerivedRows.obligations(of: childID, on: req.sql),
+            events: try await StoredEvent.query(on: req.db).filter(\.$child.$id == childID).with(\.$recordedBy)
+                .sort(\.$date, .descending).sort(\.$recordedAt, .descending).all(),
+            people: try await People.load(on: req.db), calendar: standards.calendar, today: req.today,
+            dueSoonDays: standards.standards.dueSoonDays,
+            canRecord: Role.childEditors.contains(try req.requirePrincipal().role))
+    }
+
+    /// Stage and plans, as the header of the page shows them.
+    var stageRows: [SummaryRow] {
+        let stage = state?.stageValue ?? .noOpenWork
+        let plans = state?.planValues ?? []
+        return [
+            SummaryRow("Stage", Self.title(stage)),
+            SummaryRow("Plans in force", plans.isEmpty ? "None" : plans.map(Self.title).joined(separator: ", ")),
+            SummaryRow("Last seen", state?.last_seen.flatMap(CivilDate.init(iso:)).map(DateText.long) ?? "No visit with the child seen is recorded"),
+        ]
+    }
+
+    func sections(child: Child) -> Node {
+        let open = obligations.filter { $0.status(asOf: today, dueSoonDays: dueSoonDays).isOpen }
+        return fragment {
+            el("h2", .class("govuk-heading-m"), .id("due")) { "Due and overdue" }
+            if open.isEmpty {
+                paragraph("Nothing is due. Timescales appear here when you record the events that start them.")
+            } else {
+                EventPages.obligationsTable("Due and overdue for \(child.firstName)", open, people: people, calendar: calendar, today: today,
+                                            dueSoonDays: dueSoonDays)
+            }
+            if canRecord {
+                el("h2", .class("govuk-heading-m")) { "Record" }
+                el("ul", .class("govuk-list")) {
+                    for list in JourneyList.allCases {
+                        el("li") { link("Record a \(list.form.name)", .recordEvent(child: child.parameter, list: .value(list))) }
+                    }
+                }
+            }
+            el("h2", .class("govuk-heading-m")) { "Recorded events" }
+            if events.isEmpty {
+                paragraph("Nothing has been recorded yet.")
+            } else {
+                table(caption: "Recorded events, latest first", captionVisible: false,
+                      columns: [.init(header: "Date"), .init(header: "Event"), .init(header: "Recorded by")],
+                      rows: events.map { event in [
+                          .text(DateText.long(event.date)),
+                          fragment {
+                              link(event.list.form.title, .event(child: child.parameter, event: event.parameter))
+                              if event.isWithdrawn { " "; tag("Withdrawn", .grey) }
+                          },
+                          .text(event.recordedBy.displayName),
+                      ] })
+            }
+        }
+    }
+
+    static func title(_ stage: ChildState.Stage) -> String {
+        switch stage {
+        case .lookedAfter: "Looked after"
+        case .childProtectionPlan: "Child protection plan"
+        case .childInNeedPlan: "Child in need plan"
+        case .s47Enquiry: "Section 47 enquiry"
+        case .assessment: "Assessment"
+        case .referral: "Referral awaiting a decision"
+        case .noOpenWork: "No open work recorded"
+        }
+    }
+
+    static func title(_ plan: ChildState.Plan) -> String {
+        switch plan {
+        case .childProtection: "Child protection plan"
+        case .childInNeed: "Child in need plan"
+        case .care: "Care plan (looked after)"
+        }
+    }
+}

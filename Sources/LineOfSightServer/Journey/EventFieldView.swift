@@ -1,0 +1,55 @@
+import LineOfSightCore
+
+/// An event form's field as a GOV.UK component, filled with what was typed and its message. A
+/// field asked only after an answer to an earlier question is drawn inside that answer's
+/// conditional reveal.
+struct EventFieldView {
+    let form: EventForm
+    let values: EventFormValues
+    let errors: FieldErrors
+    let choices: EventChoices
+
+    /// Every field of the form, in order; revealed fields inside their parent's answer.
+    var nodes: [Node] {
+        form.fields.filter { $0.shownWhen == nil }.map(node)
+    }
+
+    private func node(_ field: EventField) -> Node {
+        let (id, error, hint) = (field.key, errors[id: field.key], field.hint)
+        switch field.input {
+        case .date:
+            return DateField(id: id, legend: field.label, value: values[date: id], hint: hint ?? "For example, 27 3 2026", error: error).node
+        case .yesNo:
+            return RadiosField(id: id, legend: field.label, items: items(field, [.init("yes", "Yes"), .init("no", "No")]),
+                               selected: values[id], hint: hint, error: error, inline: revealed(by: field).isEmpty).node
+        case let .choice(options):
+            return RadiosField(id: id, legend: field.label, items: items(field, options), selected: values[id], hint: hint, error: error).node
+        case let .checkboxes(options):
+            return CheckboxesField(id: id, legend: field.label, options: options.map { ($0.value, $0.label) }, checked: values.all(id),
+                                   hint: hint, error: error).node
+        case .text:
+            return TextField(id: id, label: field.label, value: values[id], hint: hint, error: error).node
+        case .notes:
+            return TextareaField(id: id, label: field.label, value: values[id], hint: hint, error: error).node
+        case .staff:
+            return SelectField(id: id, label: field.label, options: [("", "Select")] + choices.staff.map { ($0.value, $0.label) },
+                               selected: values[id], hint: hint, error: error).node
+        case let .event(lists):
+            let options = lists.flatMap { choices.events[$0] ?? [] }
+            return SelectField(id: id, label: field.label, options: [("", "None")] + options.map { ($0.value, $0.label) },
+                               selected: values[id], hint: hint, error: error).node
+        }
+    }
+
+    private func revealed(by field: EventField) -> [EventField] {
+        form.fields.filter { $0.shownWhen?.key == field.key }
+    }
+
+    private func items(_ field: EventField, _ options: [EventField.Option]) -> [RadiosField.Item] {
+        let dependants = revealed(by: field)
+        return options.map { option in
+            RadiosField.Item(value: option.value, label: option.label,
+                             conditional: dependants.filter { $0.shownWhen?.value == option.value }.map(node))
+        }
+    }
+}

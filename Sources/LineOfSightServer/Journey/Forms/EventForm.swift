@@ -1,0 +1,84 @@
+import LineOfSightCore
+
+/// How one kind of event is asked for in a form: its fields, in order, each naming the JSON key
+/// of the record it fills. The form, the correction form, the event's page and the chronology are
+/// all built from this, so a new kind of event needs only its record type and one of these.
+struct EventForm: Sendable {
+    let list: JourneyList
+    /// The event in a sentence, lower case: "Record a visit".
+    let name: String
+    /// The event as a heading and in the chronology: "Visit".
+    let title: String
+    /// The date shown for it in lists, by its key (a date field).
+    let dateKey: String
+    let fields: [EventField]
+    /// Who may record or correct it (always within the child's scope).
+    var roles: Set<Role> = Role.childEditors
+
+    func field(_ key: String) -> EventField? { fields.first { $0.key == key } }
+}
+
+/// One question of an event form.
+struct EventField: Sendable {
+    enum Input: Sendable {
+        /// A GOV.UK date input (day, month, year).
+        case date
+        /// Yes or no radios.
+        case yesNo
+        /// Radios of fixed choices.
+        case choice([Option])
+        /// Checkboxes: any number of the choices.
+        case checkboxes([Option])
+        /// A line of text.
+        case text
+        /// A textarea for what a worker writes.
+        case notes
+        /// A member of staff, by id.
+        case staff
+        /// Another of this child's events, by id (the referral an assessment answers …).
+        case event([JourneyList])
+    }
+
+    struct Option: Sendable {
+        let value: String
+        let label: String
+
+        init(_ value: String, _ label: String) {
+            self.value = value; self.label = label
+        }
+    }
+
+    let key: String
+    let label: String
+    var hint: String? = nil
+    let input: Input
+    /// The message when it is left empty; nil when it may be.
+    var required: String? = nil
+    /// Asked only after this answer to an earlier yes/no or choice question (a conditional reveal);
+    /// otherwise its value is ignored.
+    var shownWhen: (key: String, value: String)? = nil
+
+    /// The most a text answer may hold: a line, or a worker's notes.
+    var maxLength: Int {
+        if case .notes = input { return 20_000 }
+        return 200
+    }
+}
+
+extension JourneyList {
+    /// Each kind of event's form: the one registry of forms.
+    var form: EventForm {
+        switch self {
+        case .referrals: FrontDoorForms.referral
+        case .assessments: FrontDoorForms.assessment
+        case .strategyDiscussions: ChildProtectionForms.strategyDiscussion
+        case .s47Enquiries: ChildProtectionForms.s47Enquiry
+        case .conferences: ChildProtectionForms.conference
+        case .cpPlans: ChildProtectionForms.cpPlan
+        case .coreGroups: ChildProtectionForms.coreGroup
+        case .cinPlans: ChildProtectionForms.cinPlan
+        case .visits: VisitForm.form
+        case .actions: ActionForm.form
+        }
+    }
+}

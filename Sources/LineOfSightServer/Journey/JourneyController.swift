@@ -1,0 +1,208 @@
+import Fluent
+import LineOfSightCore
+import Vapor
+
+/// Recording a child's journey: the form for each kind of event, the event's own page, and its
+/// correction and withdrawal. Every kind of event goes through these same handlers.
+struct JourneyController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(SiteURL.recordEvent(child: .key, list: .key), use: recordForm).allow(Role.childEditors)
+        routes.post(SiteURL.recordEvent(child: .key, list: .key), use: record).allow(Role.childEditors)
+        routes.get(SiteURL.event(child: .key, event: .key), use: show).allow(Role.childReaders)
+        routes.get(SiteURL.correctEvent(child: .key, event: .key), use: correctForm).allow(Role.childEditors)
+        routes.post(SiteURL.correctEvent(child: .key, event: .key), use: correct).allow(Role.childEditors)
+        routes.get(SiteURL.withdrawEvent(child: .key, event: .key), use: withdrawForm).allow(Role.childEditors)
+        routes.post(SiteURL.withdrawEvent(child: .key, event: .key), use: withdraw).allow(Role.childEditors)
+    }
+
+    // MARK: - Recording
+
+    func recordForm(req: Request) async throws -> Response {
+        let (child, form) = (try await req.visibleChild(), try req.eventForm())
+        try await req.audit(.read, entity: "child", entityID: child.id, childID: child.id, detail: "Opened the form to record a \(form.name)")
+        let restored = try await SavedForms.take(req)
+        let values = restored.map { EventFormValues(form, input: $0) } ?? EventFormValues()
+        return try await formPage(req, child: child, form: form, purpose: .record, values: values, errors: FieldErrors())
+    }
+
+    func record(req: Request) async throws -> Response {
+        let (child, form) = (try await req.visibleChild(), try req.eventForm())
+        let values = EventFormValues(form, input: req.form)
+        let writer = JourneyWriter(req: req, child: child)
+        let choices = try await EventChoices.load(for: child, on: req.db)
+        switch form.read(values, choices: choices, context: try await writer.context()) {
+        case let .failure(errors):
+            return try await formPage(req, child: child, form: form, purpose: .record, values: values, errors: errors, choices: choices)
+        case let .success(record):
+            let event = try await writer.record(record)
+            req.flash("\(form.title) recorded")
+            return req.redirect(to: .event(child: child.parameter, event: event.parameter))
+        }
+    }
+
+    // MARK: - An event
+
+    func show(req: Request) async throws -> Response {
+        let child = try await req.visibleChild()
+        let event = try await req.childEvent(of: child)
+        try await req.audit(.read, entity: "event", entityID: event.id, childID: child.id, detail: "Viewed a \(event.list.form.name)")
+        let obligations = try await DerivedRows.obligations(of: child.requireID(), on: req.sql)
+        let principal = try req.requirePrincipal()
+        return EventPages.show(context: PageContext(req), child: child, event: event, record: try event.record(), obligations: obligations,
+                               people: try await People.load(on: req.db), calendar: req.application.standards.calendar, today: req.today,
+                               dueSoonDays: req.application.standards.standards.dueSoonDays,
+                               canChange: event.list.form.roles.contains(principal.role), flash: req.takeFlash())
+    }
+
+    // MARK: - Correcting
+
+    func correctForm(req: Request) async throws -> Response {
+        let child = try await req.visibleChild()
+        let event = try await req.changeableEvent(of: child)
+        try await req.audit(.read, entity: "event", entityID: event.id, childID: child.id, detail: "Opened a \(event.list.form.name) to correct it")
+        let restored = try await SavedForms.take(req)
+        var values = try restored.map { EventFormValues(event.list.form, input: $0) } ?? EventFormValues(event.list.form, record: event.record())
+        if restored == nil { values["version"] = String(event.version) }
+        return try await formPage(req, child: child, form: event.list.form, purpose: .correct(event), values: values, errors: FieldErrors())
+    }
+
+    func correct(req: Request) async throws -> Response {
+        let child = try await req.visibleChild()
+        let event = try await req.changeableEvent(of: child)
+        let form = event.list.form
+        var values = EventFormValues(form, input: req.form)
+        let writer = JourneyWriter(req: req, child: child)
+        let choices = try await EventChoices.load(for: child, excluding: event.id, on: req.db)
+        var result = form.read(values, choices: choices, context: try await writer.context(excluding: event.id))
+        let reason = values["reason"].trimmed
+        if reason.isEmpty || reason.count > 2_000 {
+            var errors = result.failure ?? FieldErrors()
+            errors.add(id: "reason", reason.isEmpty ? "Enter why you are correcting it" : "The reason must be 2,000 characters or fewer")
+            result = .failure(errors)
+        }
+        switch result {
+        case let .failure(errors):
+            return try await formPage(req, child: child, form: form, purpose: .correct(event), values: values, errors: errors, choices: choices)
+        case let .success(record):
+            do {
+                try await writer.correct(event, to: record, openedAt: Int(values["version"]) ?? -1, reason: reason)
+            } catch is StaleRecord {
+                let current = try await req.changeableEvent(of: child)
+                values["version"] = String(current.version)
+                var errors = FieldErrors()
+                errors.add(id: form.fields[0].key, "Someone else changed this record after you opened it. Your correction has not been saved: check it against the record, then save again.")
+                return try await formPage(req, child: child, form: form, purpose: .correct(current), values: values, errors: errors, choices: choices)
+            }
+            req.flash("Correction saved")
+            return req.redirect(to: .event(child: child.parameter, event: event.parameter))
+        }
+    }
+
+    // MARK: - Withdrawing
+
+    func withdrawForm(req: Request) async throws -> Response {
+        let child = try await req.visibleChild()
+        let event = try await req.changeableEvent(of: child)
+        try await req.audit(.read, entity: "event", entityID: event.id, childID: child.id, detail: "Opened a \(event.list.form.name) to withdraw it")
+        var values = EventFormValues()
+        values["version"] = String(event.version)
+        return EventPages.withdrawForm(context: PageContext(req), child: child, event: event, values: values, errors: FieldErrors())
+    }
+
+    func withdraw(req: Request) async throws -> Response {
+        let child = try await req.visibleChild()
+        let event = try await req.changeableEvent(of: child)
+        var values = EventFormValues(event.list.form, input: req.form)
+        let reason = values["reason"].trimmed
+        var errors = FieldErrors()
+        if reason.isEmpty { errors.add(id: "reason", "Enter why you are withdrawing it") }
+        if reason.count > 2_000 { errors.add(id: "reason", "The reason must be 2,000 characters or fewer") }
+        guard errors.isEmpty else {
+            return EventPages.withdrawForm(context: PageContext(req), child: child, event: event, values: values, errors: errors)
+        }
+        do {
+            try await JourneyWriter(req: req, child: child).withdraw(event, openedAt: Int(values["version"]) ?? -1, reason: reason)
+        } catch is StaleRecord {
+            let current = try await req.changeableEvent(of: child)
+            values["version"] = String(current.version)
+            errors.add(id: "reason", "Someone else changed this record after you opened it. Check the record, then withdraw it again if you still need to.")
+            return EventPages.withdrawForm(context: PageContext(req), child: child, event: current, values: values, errors: errors)
+        }
+        req.flash("\(event.list.form.title) withdrawn")
+        return req.redirect(to: .event(child: child.parameter, event: event.parameter))
+    }
+
+    // MARK: -
+
+    private func formPage(_ req: Request, child: Child, form: EventForm, purpose: EventPages.Purpose, values: EventFormValues, errors: FieldErrors,
+                          choices: EventChoices? = nil) async throws -> Response {
+        let childID = try child.requireID()
+        let excluded: UUID? = if case let .correct(event) = purpose { event.id } else { nil }
+        var loaded = choices
+        if loaded == nil { loaded = try await EventChoices.load(for: child, excluding: excluded, on: req.db) }
+        let (today, dueSoonDays) = (req.today, req.application.standards.standards.dueSoonDays)
+        let due = try await DerivedRows.obligations(of: childID, on: req.sql).filter { $0.status(asOf: today, dueSoonDays: dueSoonDays).isOpen }
+        return EventPages.form(context: PageContext(req), child: child, form: form, purpose: purpose, values: values, errors: errors,
+                               choices: loaded ?? EventChoices(), due: due, people: try await People.load(on: req.db), today: today, dueSoonDays: dueSoonDays)
+    }
+}
+
+extension Request {
+    /// The form named by the `list` path parameter; 404 for a list that is not a kind of event.
+    func eventForm() throws -> EventForm {
+        guard let name = parameters.get("list"), let list = JourneyList(rawValue: name) else { throw Abort(.notFound) }
+        return list.form
+    }
+
+    /// The event named in the path, if it is this child's; 404 otherwise (another child's event
+    /// id says nothing about that child).
+    func childEvent(of child: Child) async throws -> StoredEvent {
+        guard let id = parameters.get("eventID", as: UUID.self),
+              let childID = child.id,
+              let event = try await StoredEvent.query(on: db).filter(\.$id == id).filter(\.$child.$id == childID)
+                  .with(\.$recordedBy).with(\.$changedBy).first()
+        else { throw Abort(.notFound) }
+        return event
+    }
+
+    /// An event this person may correct or withdraw: their role records its kind, and it has not
+    /// been withdrawn.
+    func changeableEvent(of child: Child) async throws -> StoredEvent {
+        let event = try await childEvent(of: child)
+        guard event.list.form.roles.contains(try requirePrincipal().role) else { throw Abort(.forbidden) }
+        guard !event.isWithdrawn else { throw Abort(.notFound) }
+        return event
+    }
+}
+
+extension EventChoices {
+    /// Staff to own an action (active staff, by name), and this child's events to link to.
+    static func load(for child: Child, excluding: UUID? = nil, on db: any Database) async throws -> EventChoices {
+        let staff = try await StaffMember.query(on: db).filter(\.$active == true).sort(\.$lastName).sort(\.$firstName).all()
+        let childID = try child.requireID()
+        var query = StoredEvent.query(on: db).filter(\.$child.$id == childID).filter(\.$withdrawnReason == nil)
+        if let excluding { query = query.filter(\.$id != excluding) }
+        let events = try await query.sort(\.$date).all()
+        var choices = EventChoices(staff: staff.map { EventField.Option($0.id?.uuidString ?? "", $0.fullName) })
+        for event in events {
+            choices.events[event.list, default: []].append(EventField.Option(event.id?.uuidString ?? "", "\(event.list.form.title) on \(DateText.long(event.date))"))
+        }
+        return choices
+    }
+}
+
+extension People {
+    static func load(on db: any Database) async throws -> People {
+        let staff = try await StaffMember.query(on: db).all()
+        let teams = try await Team.query(on: db).all()
+        return People(staff: Dictionary(uniqueKeysWithValues: staff.map { ($0.id?.uuidString ?? "", $0.fullName) }),
+                      teams: Dictionary(uniqueKeysWithValues: teams.map { ($0.id?.uuidString ?? "", $0.name) }))
+    }
+}
+
+extension Result {
+    var failure: Failure? {
+        if case let .failure(error) = self { return error }
+        return nil
+    }
+}

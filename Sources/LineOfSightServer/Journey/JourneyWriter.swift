@@ -1,0 +1,66 @@
+import Fluent
+import Foundation
+import LineOfSightCore
+import Vapor
+
+/// Records, corrects and withdraws a child's events. Each change is one transaction: the child's
+/// journey lock, the event, the re-derivation of the child's obligations and state, and the audit
+/// row (before and after). Forms and the API both come through here.
+struct JourneyWriter {
+    let req: Request
+    let child: Child
+
+    private var derivation: ChildDerivation { ChildDerivation(setup: req.application.standards) }
+
+    /// What a record for this child is checked against: today, their date of birth and their
+    /// journey (without `excluding`, the event being corrected).
+    func context(excluding eventID: UUID? = nil) async throws -> RecordContext {
+        RecordContext(today: req.today, dateOfBirth: child.dateOfBirth,
+                      journey: try await ChildDerivation.journey(of: child.requireID(), dateOfBirth: child.dateOfBirth, excluding: eventID, on: req.db))
+    }
+
+    func record(_ record: any JourneyRecord) async throws -> StoredEvent {
+        let childID = try child.requireID()
+        let event = StoredEvent(childID: childID, record: record, recordedBy: try req.requirePrincipal().userID, at: req.now)
+        try await change(event, detail: "Recorded a \(type(of: record).list.form.name)", action: .create, before: nil, after: record) { db in
+            try await event.create(on: db)
+        }
+        return event
+    }
+
+    /// Replaces the record of `event`, refused with `StaleRecord` if it changed since `openedAt`.
+    func correct(_ event: StoredEvent, to record: any JourneyRecord, openedAt: Int, reason: String) async throws {
+        let before = try event.record()
+        try await change(event, detail: "Corrected a \(event.list.form.name): \(reason)", action: .update, before: before, after: record) { db in
+            try await event.claimVersion(from: openedAt, on: db)
+            event.replace(with: record, by: try req.requirePrincipal().userID, at: req.now)
+            try await event.save(on: db)
+        }
+    }
+
+    /// Takes the event out of the journey, keeping it and the reason; refused with `StaleRecord`
+    /// if it changed since `openedAt`.
+    func withdraw(_ event: StoredEvent, openedAt: Int, reason: String) async throws {
+        let before = try event.record()
+        try await change(event, detail: "Withdrew a \(event.list.form.name): \(reason)", action: .update, before: before, after: nil) { db in
+            try await event.claimVersion(from: openedAt, on: db)
+            event.withdrawnReason = reason
+            event.$changedBy.id = try req.requirePrincipal().userID
+            event.changedAt = req.now
+            try await event.save(on: db)
+        }
+    }
+
+    private func change(_ event: StoredEvent, detail: String, action: AuditAction, before: (any JourneyRecord)?, after: (any JourneyRecord)?,
+                        _ write: @escaping @Sendable (any Database) async throws -> Void) async throws {
+        let childID = try child.requireID()
+        let (dateOfBirth, derivation, req) = (child.dateOfBirth, derivation, req)
+        try await req.db.transaction { db in
+            try await ChildDerivation.lock(childID: childID, on: db)
+            try await write(db)
+            try await derivation.rederive(childID: childID, dateOfBirth: dateOfBirth, on: db)
+            try await req.audit(action, entity: "event", entityID: event.id, childID: childID, detail: detail,
+                                before: before, after: after, on: db)
+        }
+    }
+}

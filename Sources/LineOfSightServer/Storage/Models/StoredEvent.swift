@@ -1,0 +1,55 @@
+import Fluent
+import Foundation
+import LineOfSightCore
+
+/// One recorded event of a child's journey (see `JourneyRecord`): its kind's list, its main date
+/// for ordering, and the record as its own JSON. Corrections update it (the audit trail keeps
+/// before and after); a withdrawn event keeps its row and its reason and leaves the journey.
+final class StoredEvent: Model, Versioned, @unchecked Sendable {
+    static let schema = "journey_events"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "child_id") var child: Child
+    @Enum(key: "list") var list: JourneyList
+    @Field(key: "date") var date: CivilDate
+    /// The record's JSON (`JourneyRecord.encoded()`).
+    @Field(key: "record") var recordJSON: String
+    /// Marked by a worker as a significant event for the chronology.
+    @Field(key: "significant") var significant: Bool
+    @Field(key: "version") var version: Int
+    @Parent(key: "recorded_by") var recordedBy: User
+    @Field(key: "recorded_at") var recordedAt: Date
+    @OptionalParent(key: "changed_by") var changedBy: User?
+    @OptionalField(key: "changed_at") var changedAt: Date?
+    /// Set when the event is withdrawn: it then leaves the journey, but is never deleted.
+    @OptionalField(key: "withdrawn_reason") var withdrawnReason: String?
+
+    init() {}
+
+    init(childID: UUID, record: any JourneyRecord, recordedBy: UUID, at: Date) {
+        id = UUID()
+        $child.id = childID
+        list = type(of: record).list
+        date = record.date
+        recordJSON = String(decoding: record.encoded(), as: UTF8.self)
+        significant = false
+        version = 1
+        $recordedBy.id = recordedBy
+        recordedAt = at
+    }
+
+    /// The record, read back with the type its list names. Stored records were validated when
+    /// saved, so a failure here means the stored JSON was changed outside the application.
+    func record() throws -> any JourneyRecord {
+        try list.decode(Data(recordJSON.utf8))
+    }
+
+    func replace(with record: any JourneyRecord, by user: UUID, at time: Date) {
+        date = record.date
+        recordJSON = String(decoding: record.encoded(), as: UTF8.self)
+        $changedBy.id = user
+        changedAt = time
+    }
+
+    var isWithdrawn: Bool { withdrawnReason != nil }
+}

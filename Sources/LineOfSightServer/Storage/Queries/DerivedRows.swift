@@ -1,0 +1,102 @@
+import Fluent
+import Foundation
+import LineOfSightCore
+import SQLKit
+
+/// The rows derived from a child's journey: their obligations and their state. Written only by
+/// `ChildDerivation`, always all of a child's rows at once, inside the transaction that changed
+/// what they are derived from.
+enum DerivedRows {
+    static let obligations = "obligations"
+    static let states = "child_states"
+    /// One row: the fingerprint of the standards and rules the stored rows were derived with.
+    static let basis = "derivation_basis"
+
+    static func replace(childID: UUID, derivation: Derivation, state: ChildState, on sql: any SQLDatabase) async throws {
+        try await sql.delete(from: obligations).where("child_id", .equal, SQLBind(childID)).run()
+        try await sql.delete(from: states).where("child_id", .equal, SQLBind(childID)).run()
+        // Child obligations only: those keyed on an allegation or a staff member belong to other records.
+        let rows = derivation.obligations.filter { $0.subject.kind == .child }
+        // Large journeys are written in chunks, below SQLite's limit on bound values per statement.
+        for chunk in stride(from: 0, to: rows.count, by: 50).map({ rows[$0..<min($0 + 50, rows.count)] }) {
+            var insert = sql.insert(into: obligations).columns(
+                "child_id", "id", "rule", "sequence", "started_kind", "started_event", "started_date", "due", "provisional",
+                "met_kind", "met_event", "met_date", "team_id", "worker_id", "not_applicable_reason", "not_applicable_since")
+            for o in chunk {
+                insert = insert.values(
+                    SQLBind(childID), SQLBind(o.id), SQLBind(o.ruleID.rawValue), SQLBind(o.sequence),
+                    SQLBind(o.startedBy.kind.rawValue), SQLBind(o.startedBy.id), SQLBind(o.startedBy.date.iso), SQLBind(o.due.iso),
+                    SQLBind(o.provisional), SQLBind(o.metBy?.kind.rawValue), SQLBind(o.metBy?.id), SQLBind(o.metBy?.date.iso),
+                    SQLBind(o.responsible?.teamID), SQLBind(o.responsible?.workerID),
+                    SQLBind(o.notApplicable?.reason), SQLBind(o.notApplicable?.since.iso))
+            }
+            try await insert.run()
+        }
+        try await sql.insert(into: states)
+            .columns("child_id", "stage", "plans", "last_seen", "next_due", "open_obligations", "findings")
+            .values(SQLBind(childID), SQLBind(state.stage.rawValue), SQLBind(state.plans.map(\.rawValue).joined(separator: " ")),
+                    SQLBind(state.lastSeen?.iso), SQLBind(state.nextDue?.iso), SQLBind(state.openObligations), SQLBind(state.findings))
+            .run()
+    }
+
+    /// A child's stored obligations, as the core's values.
+    static func obligations(of childID: UUID, on sql: any SQLDatabase) async throws -> [Obligation] {
+        try await sql.select().columns("*").from(obligations)
+            .where("child_id", .equal, SQLBind(childID))
+            .orderBy("due").orderBy("rule").orderBy("id")
+            .all(decoding: ObligationRow.self)
+            .compactMap { $0.obligation(child: childID) }
+    }
+
+    static func state(of childID: UUID, on sql: any SQLDatabase) async throws -> StateRow? {
+        try await sql.select().columns("*").from(states).where("child_id", .equal, SQLBind(childID)).first(decoding: StateRow.self)
+    }
+
+    struct StateRow: Decodable {
+        let stage: String
+        let plans: String
+        let last_seen: String?
+        let next_due: String?
+        let open_obligations: Int
+        let findings: Int
+
+        var stageValue: ChildState.Stage? { ChildState.Stage(rawValue: stage) }
+        var planValues: [ChildState.Plan] { plans.split(separator: " ").compactMap { ChildState.Plan(rawValue: String($0)) } }
+    }
+
+    /// A stored obligation row. Every value was written by `replace`, so one that does not read back
+    /// (a rule removed in a later version, before re-derivation) is skipped rather than failing the page.
+    struct ObligationRow: Decodable {
+        let id: String
+        let rule: String
+        let sequence: Int
+        let started_kind: String
+        let started_event: String
+        let started_date: String
+        let due: String
+        let provisional: Bool
+        let met_kind: String?
+        let met_event: String?
+        let met_date: String?
+        let team_id: String?
+        let worker_id: String?
+        let not_applicable_reason: String?
+        let not_applicable_since: String?
+
+        func obligation(child: UUID) -> Obligation? {
+            guard let startedKind = EventKind(rawValue: started_kind), let startedDate = CivilDate(iso: started_date),
+                  let dueDate = CivilDate(iso: due) else { return nil }
+            var metBy: EventRef?
+            if let met_kind, let met_event, let met_date, let kind = EventKind(rawValue: met_kind), let date = CivilDate(iso: met_date) {
+                metBy = EventRef(kind, met_event, date)
+            }
+            let notApplicable = not_applicable_reason.flatMap { reason in
+                not_applicable_since.flatMap(CivilDate.init(iso:)).map { NotApplicable(reason: reason, since: $0) }
+            }
+            let responsible = team_id == nil && worker_id == nil ? nil : Responsibility(teamID: team_id, workerID: worker_id)
+            return Obligation(id: id, ruleID: RuleID(rawValue: rule), subject: .child(child.uuidString), sequence: sequence,
+                              startedBy: EventRef(startedKind, started_event, startedDate), due: dueDate, provisional: provisional,
+                              metBy: metBy, responsible: responsible, notApplicable: notApplicable)
+        }
+    }
+}

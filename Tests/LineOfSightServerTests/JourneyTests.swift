@@ -1,0 +1,226 @@
+import Fluent
+import Foundation
+import LineOfSightCore
+@testable import LineOfSightServer
+import Testing
+import Vapor
+import VaporTesting
+
+/// Recording a child's journey through the forms: the obligations each event starts or meets
+/// appear at once, bad input is refused next to its field with nothing saved, corrections and
+/// withdrawals keep history, and concurrent writes never leave stale obligations.
+@Suite(.serialized) struct JourneyTests {
+    /// The social worker's own child, born in 2018 so every date in March 2026 is after birth.
+    static func child(_ app: Application, _ demo: DemoAuthority) async throws -> Child {
+        let child = try #require(try await Child.find(demo.socialWorkersChild.id, on: app.db))
+        child.dateOfBirth = d("2018-05-01")
+        child.expectedDateOfBirth = nil
+        try await child.save(on: app.db)
+        return child
+    }
+
+    static func date(_ key: String, _ iso: String) -> [String: String] {
+        let date = d(iso)
+        return ["\(key)-day": String(date.day), "\(key)-month": String(date.month), "\(key)-year": String(date.year)]
+    }
+
+    static func stored(_ app: Application, _ child: Child) async throws -> [Obligation] {
+        try await DerivedRows.obligations(of: child.requireID(), on: app.db.sql)
+    }
+
+    @Test func aStrategyDiscussionThatStartsEnquiriesPutsTheConferenceDueDateOnTheChildsPage() async throws {
+        try await withTestApp { app, demo in
+            let child = try await Self.child(app, demo)
+            var worker = try await Visitor.signedIn(app, as: "social.worker")
+            let path = "/children/\(child.id!)/record/strategyDiscussions"
+            #expect(try await worker.get(path).status == .ok)
+            let saved = try await worker.post(path, Self.date("date", "2026-03-20").merging(["agencies": "police", "s47Initiated": "yes",
+                                                                                             "rationale": "Bruising seen at school"]) { $1 })
+            #expect(saved.status == .seeOther)
+            let event = try await worker.get(try #require(saved.location))
+            #expect(event.body.string.contains("Strategy discussion recorded"))
+            #expect(event.body.string.contains("Timescales this started"))
+            let page = try await worker.get("/children/\(child.id!)").body.string
+            // 15 working days after Friday 20 March 2026, Good Friday and Easter Monday not counted.
+            #expect(page.contains("Initial child protection conference"))
+            #expect(page.contains("14 April 2026"))
+            #expect(page.contains("15 working days after the strategy discussion on Friday 20 March 2026; Friday 3 April 2026 (bank holiday), Monday 6 April 2026 (bank holiday) not counted."))
+            #expect(page.contains("Section 47 enquiry"), "the stage follows the record")
+            let icpc = try await Self.stored(app, child).first { $0.ruleID == .icpc }
+            #expect(icpc?.due == d("2026-04-14"))
+        }
+    }
+
+    @Test func aVisitWithTheChildSeenMeetsTheVisitThatWasDue() async throws {
+        try await withTestApp { app, demo in
+            let child = try await Self.child(app, demo)
+            var worker = try await Visitor.signedIn(app, as: "social.worker")
+            _ = try await worker.get("/children/\(child.id!)/record/cinPlans")
+            #expect(try await worker.post("/children/\(child.id!)/record/cinPlans", Self.date("start", "2026-02-02")).status == .seeOther)
+            let due = try #require(try await Self.stored(app, child).first { $0.ruleID == .cinVisit && $0.metBy == nil })
+            _ = try await worker.get("/children/\(child.id!)/record/visits")
+            let saved = try await worker.post("/children/\(child.id!)/record/visits", Self.date("date", "2026-02-20").merging([
+                "kind": "planned", "location": "home", "seen": "yes", "seenAlone": "yes", "childsViews": "I like my new bedroom",
+            ]) { $1 })
+            #expect(saved.status == .seeOther)
+            let page = try await worker.get(try #require(saved.location)).body.string
+            #expect(page.contains("Timescales this met"))
+            let met = try #require(try await Self.stored(app, child).first { $0.id == due.id })
+            #expect(met.metBy?.date == d("2026-02-20"))
+            #expect(met.status(asOf: testToday, dueSoonDays: 7) == .metOnTime)
+        }
+    }
+
+    @Test func badInputIsRefusedNextToItsFieldAndNothingIsSaved() async throws {
+        try await withTestApp { app, demo in
+            let child = try await Self.child(app, demo)
+            var worker = try await Visitor.signedIn(app, as: "social.worker")
+            let visits = "/children/\(child.id!)/record/visits"
+            _ = try await worker.get(visits)
+            let cases: [([String: String], String)] = [
+                ([:], "Enter the date of the visit"),
+                (Self.date("date", "2026-04-01").merging(["kind": "planned", "location": "home", "seen": "yes"]) { $1 },
+                 "The date of the visit must be today or in the past"),
+                (Self.date("date", "2017-01-01").merging(["kind": "planned", "location": "home", "seen": "yes"]) { $1 },
+                 "The date of the visit must be on or after the child’s date of birth"),
+                (["date-day": "31", "date-month": "2", "date-year": "2026", "kind": "planned", "location": "home", "seen": "yes"],
+                 "Date of the visit must be a real date"),
+                (Self.date("date", "2026-03-01").merging(["kind": "sometimes", "location": "home", "seen": "yes"]) { $1 },
+                 "Select one of the options"),
+                (Self.date("date", "2026-03-01").merging(["kind": "planned", "location": "home", "seen": "no", "seenAlone": "yes"]) { $1 }, ""),
+            ]
+            for (fields, message) in cases {
+                let response = try await worker.post(visits, fields)
+                if message.isEmpty {
+                    // Seen alone is asked only when the child was seen: the answer is ignored, not refused.
+                    #expect(response.status == .seeOther)
+                    continue
+                }
+                #expect(response.status == .unprocessableEntity, "\(fields)")
+                #expect(response.body.string.contains(message), "\(fields) should say “\(message)”")
+                #expect(response.body.string.contains("govuk-error-summary"))
+            }
+            let events = try await StoredEvent.query(on: app.db).filter(\.$child.$id == child.requireID()).all()
+            #expect(events.count == 1)
+            #expect(try (events[0].record() as? VisitRecord)?.seenAlone == nil)
+
+            // A conference before the strategy discussion that started the enquiries.
+            _ = try await worker.get("/children/\(child.id!)/record/strategyDiscussions")
+            _ = try await worker.post("/children/\(child.id!)/record/strategyDiscussions",
+                                      Self.date("date", "2026-03-10").merging(["agencies": "police", "s47Initiated": "yes"]) { $1 })
+            _ = try await worker.get("/children/\(child.id!)/record/conferences")
+            let early = try await worker.post("/children/\(child.id!)/record/conferences",
+                                              Self.date("date", "2026-03-05").merging(["kind": "initial", "planNeeded": "no"]) { $1 })
+            #expect(early.status == .unprocessableEntity)
+            #expect(early.body.string.contains("must be on or after the strategy discussion that started the enquiries"))
+            #expect(try await worker.get("/children/\(child.id!)/record/nonsense").status == .notFound)
+        }
+    }
+
+    @Test func aCorrectionKeepsHistoryAndAStaleOneIsRefusedWithTheInputKept() async throws {
+        try await withTestApp { app, demo in
+            let child = try await Self.child(app, demo)
+            var worker = try await Visitor.signedIn(app, as: "social.worker")
+            let record = "/children/\(child.id!)/record/strategyDiscussions"
+            _ = try await worker.get(record)
+            let saved = try await worker.post(record, Self.date("date", "2026-03-20").merging(["agencies": "police", "s47Initiated": "yes"]) { $1 })
+            let eventPath = try #require(saved.location)
+            var manager = try await Visitor.signedIn(app, as: "team.manager")
+            // Both open the correction form at the same version.
+            _ = try await worker.get(eventPath + "/correct")
+            _ = try await manager.get(eventPath + "/correct")
+            let first = try await worker.post(eventPath + "/correct", Self.date("date", "2026-03-19").merging(
+                ["agencies": "police", "s47Initiated": "yes", "reason": "Wrong day typed"]) { $1 })
+            #expect(first.status == .seeOther)
+            let second = try await manager.post(eventPath + "/correct", Self.date("date", "2026-03-18").merging(
+                ["agencies": "health", "s47Initiated": "no", "reason": "Checked the minutes"]) { $1 })
+            #expect(second.status == .unprocessableEntity)
+            #expect(second.body.string.contains("Someone else changed this record"))
+            #expect(second.body.string.contains("Checked the minutes"), "what they typed is kept")
+            let icpc = try await Self.stored(app, child).first { $0.ruleID == .icpc }
+            #expect(icpc?.startedBy.date == d("2026-03-19"), "obligations follow the correction")
+            let audit = try await AuditEvent.query(on: app.db).filter(\.$entity == "event").filter(\.$action == .update).all()
+            #expect(audit.count == 1)
+            #expect(audit.first?.detail.contains("Wrong day typed") == true)
+            #expect(audit.first?.before?.contains("2026-03-20") == true && audit.first?.after?.contains("2026-03-19") == true)
+
+            // A correction needs a reason.
+            _ = try await worker.get(eventPath + "/correct")
+            let noReason = try await worker.post(eventPath + "/correct", Self.date("date", "2026-03-19").merging(["agencies": "police", "s47Initiated": "yes"]) { $1 })
+            #expect(noReason.status == .unprocessableEntity)
+            #expect(noReason.body.string.contains("Enter why you are correcting it"))
+        }
+    }
+
+    @Test func aWithdrawnEventLeavesTheJourneyButIsKept() async throws {
+        try await withTestApp { app, demo in
+            let child = try await Self.child(app, demo)
+            var worker = try await Visitor.signedIn(app, as: "social.worker")
+            let record = "/children/\(child.id!)/record/strategyDiscussions"
+            _ = try await worker.get(record)
+            let eventPath = try #require(try await worker.post(record, Self.date("date", "2026-03-20").merging(["agencies": "police", "s47Initiated": "yes"]) { $1 }).location)
+            #expect(try await Self.stored(app, child).contains { $0.ruleID == .icpc })
+            _ = try await worker.get(eventPath + "/withdraw")
+            #expect(try await worker.post(eventPath + "/withdraw", [:]).status == .unprocessableEntity)
+            #expect(try await worker.post(eventPath + "/withdraw", ["reason": "Recorded on the wrong child"]).status == .seeOther)
+            #expect(try await Self.stored(app, child).contains { $0.ruleID == .icpc } == false)
+            let page = try await worker.get(eventPath).body.string
+            #expect(page.contains("This record was withdrawn: Recorded on the wrong child"))
+            #expect(try await StoredEvent.query(on: app.db).count() == 1)
+            #expect(try await worker.get(eventPath + "/correct").status == .notFound, "a withdrawn record cannot be corrected")
+        }
+    }
+
+    @Test func otherTeamsChildrenAndTheirEventsStayHidden() async throws {
+        try await withTestApp { app, demo in
+            let child = try await Self.child(app, demo)
+            var worker = try await Visitor.signedIn(app, as: "social.worker")
+            _ = try await worker.get("/children/\(child.id!)/record/coreGroups")
+            let eventPath = try #require(try await worker.post("/children/\(child.id!)/record/coreGroups", Self.date("date", "2026-03-02")).location)
+            let eventID = try #require(eventPath.split(separator: "/").last)
+            // The same event under another child's id is not found.
+            let other = try #require(demo.children.first { $0.id != child.id })
+            #expect(try await worker.get("/children/\(other.id)/events/\(eventID)").status == .notFound)
+            var board = try await Visitor.signedIn(app, as: "board")
+            #expect(try await board.get(eventPath).status == .forbidden)
+            var iro = try await Visitor.signedIn(app, as: "iro")
+            #expect(try await iro.get(eventPath + "/correct").status == .forbidden)
+        }
+    }
+
+    @Test func concurrentRecordingLeavesObligationsThatMatchEveryEvent() async throws {
+        try await withTestApp { app, demo in
+            let child = try await Self.child(app, demo)
+            var worker = try await Visitor.signedIn(app, as: "social.worker")
+            _ = try await worker.get("/children/\(child.id!)/record/cpPlans")
+            _ = try await worker.post("/children/\(child.id!)/record/cpPlans", Self.date("start", "2026-01-05").merging(["category": "neglect"]) { $1 })
+            let path = "/children/\(child.id!)/record/visits"
+            _ = try await worker.get(path)
+            let base = worker
+            let days = Array(6...25)
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for day in days {
+                    var visitor = base
+                    group.addTask {
+                        try await visitor.post(path, Self.date("date", String(format: "2026-02-%02d", day)).merging(
+                            ["kind": "planned", "location": "home", "seen": "yes"]) { $1 }).status
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.allSatisfy { $0 == .seeOther }, "\(statuses)")
+            #expect(try await StoredEvent.query(on: app.db).filter(\.$list == .visits).count() == days.count)
+            // What is stored is exactly what deriving the whole journey now gives.
+            let journey = try await ChildDerivation.journey(of: child.requireID(), dateOfBirth: child.dateOfBirth, on: app.db)
+            let derived = derive(journey, standards: .defaults, calendar: .englandAndWales).obligations.filter { $0.subject.kind == .child }
+            let stored = try await Self.stored(app, child)
+            #expect(Set(stored) == Set(derived))
+        }
+    }
+}
+
+/// `d("2026-03-20")`: a date literal for tests; a typo stops the run at once.
+func d(_ iso: String) -> CivilDate {
+    guard let date = CivilDate(iso: iso) else { preconditionFailure("bad test date literal \(iso)") }
+    return date
+}
