@@ -10,13 +10,40 @@ import VaporTesting
 /// appear at once, bad input is refused next to its field with nothing saved, corrections and
 /// withdrawals keep history, and concurrent writes never leave stale obligations.
 @Suite(.serialized) struct JourneyTests {
-    /// The social worker's own child, born in 2018 so every date in March 2026 is after birth.
+    /// The social worker's own child, born in 2018 so every date in March 2026 is after birth, with
+    /// the demo's history taken away so each test starts from an empty journey.
     static func child(_ app: Application, _ demo: DemoAuthority) async throws -> Child {
         let child = try #require(try await Child.find(demo.socialWorkersChild.id, on: app.db))
         child.dateOfBirth = d("2018-05-01")
         child.expectedDateOfBirth = nil
         try await child.save(on: app.db)
+        try await StoredEvent.query(on: app.db).filter(\.$child.$id == child.requireID()).delete()
+        try await ChildDerivation(setup: .defaults).rederive(childID: child.requireID(), dateOfBirth: child.dateOfBirth, on: app.db)
         return child
+    }
+
+    @Test func theDemoHistoryIsPossibleAndShowsTheDriftInspectorsFind() async throws {
+        try await withTestApp { app, demo in
+            #expect(demo.events.count > demo.children.count * 3)
+            let children = Dictionary(uniqueKeysWithValues: demo.children.map { ($0.id, $0) })
+            var statuses: [RuleID: [ObligationStatus: Int]] = [:]
+            for (childID, events) in Dictionary(grouping: demo.events, by: \.childID) {
+                let born = children[childID]?.dateOfBirth
+                let recorded = events.map { RecordedEvent(id: $0.id.uuidString, record: $0.record) }
+                for event in recorded {
+                    let others = Journey(childID: childID.uuidString, dateOfBirth: born, events: recorded.filter { $0.id != event.id }, allocations: [])
+                    let problems = event.record.validate(in: RecordContext(today: testToday, dateOfBirth: born, journey: others))
+                    #expect(problems.isEmpty, "demo \(type(of: event.record).list) for \(childID): \(problems)")
+                }
+                for obligation in try await DerivedRows.obligations(of: childID, on: app.db.sql) {
+                    statuses[obligation.ruleID, default: [:]][obligation.status(asOf: testToday, dueSoonDays: 7), default: 0] += 1
+                }
+            }
+            for rule in [RuleID.referralDecision, .assessment, .icpc, .cpVisit, .cinVisit, .action] {
+                #expect((statuses[rule]?[.overdue] ?? 0) + (statuses[rule]?[.metLate] ?? 0) > 0, "some \(rule) drift: \(statuses[rule] ?? [:])")
+                #expect((statuses[rule]?[.metOnTime] ?? 0) > 0, "most \(rule) on time: \(statuses[rule] ?? [:])")
+            }
+        }
     }
 
     static func date(_ key: String, _ iso: String) -> [String: String] {
@@ -166,8 +193,36 @@ import VaporTesting
             #expect(try await Self.stored(app, child).contains { $0.ruleID == .icpc } == false)
             let page = try await worker.get(eventPath).body.string
             #expect(page.contains("This record was withdrawn: Recorded on the wrong child"))
-            #expect(try await StoredEvent.query(on: app.db).count() == 1)
+            #expect(try await StoredEvent.query(on: app.db).filter(\.$child.$id == child.requireID()).count() == 1)
             #expect(try await worker.get(eventPath + "/correct").status == .notFound, "a withdrawn record cannot be corrected")
+        }
+    }
+
+    @Test func theChronologyListsEveryEventAndPrintsWithoutNavigation() async throws {
+        try await withTestApp { app, demo in
+            let child = try await Self.child(app, demo)
+            var worker = try await Visitor.signedIn(app, as: "social.worker")
+            _ = try await worker.get("/children/\(child.id!)/record/visits")
+            let visit = try #require(try await worker.post("/children/\(child.id!)/record/visits", Self.date("date", "2026-03-02").merging(
+                ["kind": "unannounced", "location": "school", "seen": "yes", "seenAlone": "yes", "childsViews": "I want to see my brother more"]) { $1 }).location)
+            _ = try await worker.get("/children/\(child.id!)/record/significantEvents")
+            _ = try await worker.post("/children/\(child.id!)/record/significantEvents", Self.date("date", "2026-03-05").merging(
+                ["event": "Father sentenced to 18 months", "analysis": "Loss of contact; watch for changes at school"]) { $1 })
+            _ = try await worker.get(visit)
+            #expect(try await worker.post(visit + "/significant", ["significant": "yes"]).status == .seeOther)
+            // A second click asks for the same, and leaves it marked.
+            _ = try await worker.get(visit)
+            _ = try await worker.post(visit + "/significant", ["significant": "yes"])
+            let all = try await worker.get("/children/\(child.id!)/chronology").body.string
+            #expect(all.contains("I want to see my brother more") && all.contains("Father sentenced to 18 months"))
+            let significant = try await worker.get("/children/\(child.id!)/chronology?significant=yes").body.string
+            #expect(significant.contains("2 entries"))
+            let visitsOnly = try await worker.get("/children/\(child.id!)/chronology?type=significantEvents").body.string
+            #expect(visitsOnly.contains("1 entry") && !visitsOnly.contains("I want to see my brother more"))
+            let print = try await worker.get("/children/\(child.id!)/chronology/print?significant=yes").body.string
+            #expect(print.contains("Father sentenced") && !print.contains("app-navigation") && !print.contains("Sign out"))
+            let page = try await worker.get("/children/\(child.id!)").body.string
+            #expect(page.contains("Voice of the child") && page.contains("I want to see my brother more"))
         }
     }
 
@@ -209,7 +264,7 @@ import VaporTesting
                 return try await group.reduce(into: []) { $0.append($1) }
             }
             #expect(statuses.allSatisfy { $0 == .seeOther }, "\(statuses)")
-            #expect(try await StoredEvent.query(on: app.db).filter(\.$list == .visits).count() == days.count)
+            #expect(try await StoredEvent.query(on: app.db).filter(\.$child.$id == child.requireID()).filter(\.$list == .visits).count() == days.count)
             // What is stored is exactly what deriving the whole journey now gives.
             let journey = try await ChildDerivation.journey(of: child.requireID(), dateOfBirth: child.dateOfBirth, on: app.db)
             let derived = derive(journey, standards: .defaults, calendar: .englandAndWales).obligations.filter { $0.subject.kind == .child }

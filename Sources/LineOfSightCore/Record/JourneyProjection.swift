@@ -24,6 +24,7 @@ extension JourneyList {
         case .cinPlans: CINPlanRecord.self
         case .visits: VisitRecord.self
         case .actions: ActionRecord.self
+        case .significantEvents: SignificantEventRecord.self
         }
     }
 

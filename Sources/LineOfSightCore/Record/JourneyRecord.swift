@@ -35,6 +35,8 @@ extension JourneyRecord {
 /// The journey-format lists people record events into, in the order of the journey format.
 public enum JourneyList: String, Sendable, Hashable, Codable, CaseIterable {
     case referrals, assessments, strategyDiscussions, s47Enquiries, conferences, cpPlans, coreGroups, cinPlans, visits, actions
+    /// The chronology's own entries: significant events that are not part of the journey's timescales.
+    case significantEvents
 }
 
 /// What a record is checked against.

@@ -40,6 +40,7 @@ func routes(_ app: Application, metrics: RequestMetrics) throws {
     HomeController().register(app)
     ChildrenController().register(app)
     JourneyController().register(app)
+    ChronologyController().register(app)
     AllocationsController().register(app)
     TeamsController().register(app)
     StaffController().register(app)

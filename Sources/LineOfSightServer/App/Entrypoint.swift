@@ -19,10 +19,14 @@ public enum LineOfSightMain {
                 try await configure(app, settings: settings)
                 Commands.register(app)
                 try await DatabaseSetup.checkReachable(app, settings.database)
+                let serving = env.arguments.dropFirst().first == "serve"
                 if demo {
                     try await DemoStartup.prepare(app)
-                } else if env.arguments.dropFirst().first == "serve" {
+                } else if serving {
                     try await DatabaseSetup.checkMigrated(app)
+                }
+                if serving {
+                    try await Rederivation.ifBasisChanged(setup: app.standards, on: app.db, logger: app.logger)
                 }
             } catch {
                 try? await app.asyncShutdown()

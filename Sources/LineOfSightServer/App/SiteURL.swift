@@ -19,6 +19,8 @@ enum SiteURL: Sendable {
     case recordEvent(child: Parameter<UUID>, list: Parameter<JourneyList>)
     case event(child: Parameter<UUID>, event: Parameter<UUID>)
     case correctEvent(child: Parameter<UUID>, event: Parameter<UUID>), withdrawEvent(child: Parameter<UUID>, event: Parameter<UUID>)
+    case eventSignificance(child: Parameter<UUID>, event: Parameter<UUID>)
+    case chronology(Parameter<UUID>), chronologyPrint(Parameter<UUID>)
     case teams, team(Parameter<UUID>)
     case staff, staffMember(Parameter<UUID>)
     case accountTokens, revokeAccountToken(Parameter<UUID>)
@@ -73,6 +75,10 @@ enum SiteURL: Sendable {
             return [c("children"), Self.uuid("childID", child), c("events"), Self.uuid("eventID", event), c("correct")]
         case let .withdrawEvent(child, event):
             return [c("children"), Self.uuid("childID", child), c("events"), Self.uuid("eventID", event), c("withdraw")]
+        case let .eventSignificance(child, event):
+            return [c("children"), Self.uuid("childID", child), c("events"), Self.uuid("eventID", event), c("significant")]
+        case let .chronology(child): return [c("children"), Self.uuid("childID", child), c("chronology")]
+        case let .chronologyPrint(child): return [c("children"), Self.uuid("childID", child), c("chronology"), c("print")]
         case .teams: return [c("teams")]
         case let .team(id): return [c("teams"), Self.uuid("teamID", id)]
         case .staff: return [c("staff")]

@@ -4,5 +4,6 @@ import Vapor
 enum Commands {
     static func register(_ app: Application) {
         app.asyncCommands.use(UsersCommand(), as: "users")
+        app.asyncCommands.use(RederiveCommand(), as: "obligations")
     }
 }

@@ -9,6 +9,8 @@ public enum DomainCommands {
     /// Exit status: 0 done, 2 bad input (a message on standard error says what and where).
     public static func runIfDomainCommand(_ arguments: [String]) async -> Int32? {
         guard arguments.count > 1, names.contains(arguments[1]) else { return nil }
+        // `obligations rederive` works on the database: the application's command.
+        if arguments[1] == "obligations", arguments.dropFirst(2).first == "rederive" { return nil }
         var commands = AsyncCommands(enableAutocomplete: false)
         commands.use(CalendarCommand(), as: "calendar")
         commands.use(ObligationsCommand(), as: "obligations")

@@ -23,6 +23,8 @@ struct DemoAuthority: Sendable {
     var children: [ChildRecord] = []
     var allocations: [AllocationRecord] = []
     var accounts: [AccountRecord] = []
+    /// Every child's recorded journey so far.
+    var events: [DemoEvent] = []
 
     /// One demo account per role, by username.
     static let usernames: [Role: String] = [
@@ -40,7 +42,11 @@ struct DemoAuthority: Sendable {
         builder.buildOrganisation()
         builder.buildChildren(count: childCount)
         builder.buildAccounts()
-        return builder.authority
+        var journeys = DemoJourneyBuilder(rng: builder.rng, today: today, authority: builder.authority)
+        journeys.build()
+        var authority = builder.authority
+        authority.events = journeys.events
+        return authority
     }
 }
 

@@ -1,11 +1,15 @@
 import Fluent
 import Foundation
 import LineOfSightCore
+import SQLKit
 import Vapor
 
 /// Writes a generated demo authority into an empty database, in one transaction.
 enum DemoSeeder {
-    static func seed(_ authority: DemoAuthority, on db: any Database, passwordCost: Int = 12) async throws {
+    /// The account the demo's recorded history is attributed to: it cannot sign in.
+    static let historyUsername = "demo.history"
+
+    static func seed(_ authority: DemoAuthority, on db: any Database, passwordCost: Int = 12, standards: StandardsFile = .defaults) async throws {
         let hash = try Bcrypt.hash(DemoAuthority.password, cost: passwordCost)
         try await db.transaction { db in
             // Staff reference their managers and teams reference their heads, so staff go in first
@@ -29,12 +33,37 @@ enum DemoSeeder {
             }
             try await authority.accounts.map { User(id: $0.id, username: $0.username, displayName: $0.displayName, passwordHash: hash, role: $0.role, staffID: $0.staffID) }
                 .create(on: db)
+            let history = User(username: historyUsername, displayName: "Demo history (loaded with the demo data)", passwordHash: hash,
+                               role: .analyst, staffID: nil, active: false)
+            try await history.create(on: db)
+            let recordedBy = try history.requireID()
+            for batch in authority.events.chunked(100) {
+                var insert = db.sql.insert(into: StoredEvent.schema)
+                    .columns("id", "child_id", "list", "date", "record", "significant", "version", "recorded_by", "recorded_at")
+                for event in batch {
+                    let list = type(of: event.record).list
+                    insert = insert.values(SQLBind(event.id), SQLBind(event.childID), SQLBind(list.rawValue), SQLBind(event.record.date.iso),
+                                           SQLBind(String(decoding: event.record.encoded(), as: UTF8.self)), SQLBind(false), SQLBind(1),
+                                           SQLBind(recordedBy), SQLBind(event.record.date.noonInLondon))
+                }
+                try await insert.run()
+            }
         }
+        try await Rederivation.all(setup: standards, on: db)
     }
 }
 
 extension Array {
     func chunked(_ size: Int) -> [ArraySlice<Element>] {
         stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}
+
+extension CivilDate {
+    /// Midday on this day in England: when the demo says its history was recorded.
+    var noonInLondon: Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/London") ?? .gmt
+        return calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 12)) ?? Date(timeIntervalSince1970: 0)
     }
 }

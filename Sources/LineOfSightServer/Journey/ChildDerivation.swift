@@ -15,7 +15,12 @@ struct ChildDerivation: Sendable {
         if let excluding { query = query.filter(\.$id != excluding) }
         let events = try await query.sort(\.$date).sort(\.$recordedAt).all()
         let allocations = try await StoredAllocation.query(on: db).filter(\.$child.$id == childID).sort(\.$startDate).all()
-        return Journey(
+        return try journey(of: childID, dateOfBirth: dateOfBirth, events: events, allocations: allocations)
+    }
+
+    /// The projection of already-loaded events (in date order, none withdrawn) and allocations.
+    static func journey(of childID: UUID, dateOfBirth: CivilDate?, events: [StoredEvent], allocations: [StoredAllocation]) throws -> Journey {
+        Journey(
             childID: childID.uuidString, dateOfBirth: dateOfBirth,
             events: try events.map { RecordedEvent(id: try $0.requireID().uuidString, record: try $0.record()) },
             allocations: allocations.map {

@@ -52,17 +52,18 @@ struct ChildJourneySummary {
                 el("h2", .class("govuk-heading-m")) { "Record" }
                 el("ul", .class("govuk-list")) {
                     for list in JourneyList.allCases {
-                        el("li") { link("Record a \(list.form.name)", .recordEvent(child: child.parameter, list: .value(list))) }
+                        el("li") { link("Record \(list.form.withArticle)", .recordEvent(child: child.parameter, list: .value(list))) }
                     }
                 }
             }
-            el("h2", .class("govuk-heading-m")) { "Recorded events" }
+            voiceOfTheChild(child)
+            el("h2", .class("govuk-heading-m")) { "Recently recorded" }
             if events.isEmpty {
                 paragraph("Nothing has been recorded yet.")
             } else {
-                table(caption: "Recorded events, latest first", captionVisible: false,
+                table(caption: "The latest recorded events", captionVisible: false,
                       columns: [.init(header: "Date"), .init(header: "Event"), .init(header: "Recorded by")],
-                      rows: events.map { event in [
+                      rows: events.prefix(Self.recentCount).map { event in [
                           .text(DateText.long(event.date)),
                           fragment {
                               link(event.list.form.title, .event(child: child.parameter, event: event.parameter))
@@ -70,6 +71,35 @@ struct ChildJourneySummary {
                           },
                           .text(event.recordedBy.displayName),
                       ] })
+            }
+            el("p", .class("govuk-body")) { link("The child’s full chronology", .chronology(child.parameter)) }
+        }
+    }
+
+    static let recentCount = 10
+
+    /// Voice of the child (M11): what they said, wished and felt, wherever it was recorded, newest
+    /// first, each with the event that recorded it (and so what it informed).
+    func voiceOfTheChild(_ child: Child) -> Node {
+        let views = events.filter { !$0.isWithdrawn }.compactMap { event -> (StoredEvent, String)? in
+            guard let said = (try? event.record())?.childsViews, !said.isEmpty else { return nil }
+            return (event, said)
+        }
+        return fragment {
+            el("h2", .class("govuk-heading-m")) { "Voice of the child" }
+            if views.isEmpty {
+                paragraph("No views, wishes or feelings of \(child.firstName) are recorded yet. Record them on a visit, an assessment, a conference or a plan.")
+            } else {
+                for (event, said) in views.prefix(5) {
+                    el("div", .class("govuk-inset-text")) {
+                        el("p", .class("govuk-body")) { "“" + said + "”" }
+                        el("p", .class("govuk-body-s")) {
+                            link(event.list.form.title, .event(child: child.parameter, event: event.parameter))
+                            ", \(DateText.long(event.date))"
+                        }
+                    }
+                }
+                if views.count > 5 { paragraph("\(views.count - 5) earlier views are on the events in the chronology.") }
             }
         }
     }

@@ -13,7 +13,7 @@ enum EventPages {
     static func form(context: PageContext, child: Child, form: EventForm, purpose: Purpose, values: EventFormValues, errors: FieldErrors,
                      choices: EventChoices, due: [Obligation], people: People, today: CivilDate, dueSoonDays: Int) -> Response {
         let (title, action): (String, SiteURL) = switch purpose {
-        case .record: ("Record a \(form.name)", .recordEvent(child: child.parameter, list: .value(form.list)))
+        case .record: ("Record \(form.withArticle)", .recordEvent(child: child.parameter, list: .value(form.list)))
         case let .correct(event): ("Correct this \(form.name)", .correctEvent(child: child.parameter, event: event.parameter))
         }
         let back: SiteURL = switch purpose {
@@ -78,6 +78,11 @@ enum EventPages {
                 SummaryRow("Last changed", event.changedAt.map { "\(DateText.long(CivilDate.today(now: $0))) by \(event.changedBy?.displayName ?? "someone")" } ?? "Not changed since it was recorded"),
             ])
             if canChange, event.withdrawnReason == nil {
+                postForm(action: .eventSignificance(child: child.parameter, event: event.parameter), csrfToken: context.csrfToken) {
+                    Node.void("input", [.type("hidden"), .name("significant"), .value(event.significant ? "no" : "yes")])
+                    paragraph(event.significant ? "This is marked as a significant event in the chronology." : "This is not marked as significant in the chronology.")
+                    button(event.significant ? "Remove the significant mark" : "Mark as significant", secondary: true)
+                }
                 el("div", .class("govuk-button-group")) {
                     el("a", .class("govuk-button govuk-button--secondary"), .href(SiteURL.correctEvent(child: child.parameter, event: event.parameter))) { "Correct this record" }
                     el("a", .class("govuk-button govuk-button--warning"), .href(SiteURL.withdrawEvent(child: child.parameter, event: event.parameter))) { "Withdraw this record" }

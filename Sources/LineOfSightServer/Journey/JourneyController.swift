@@ -19,7 +19,7 @@ struct JourneyController {
 
     func recordForm(req: Request) async throws -> Response {
         let (child, form) = (try await req.visibleChild(), try req.eventForm())
-        try await req.audit(.read, entity: "child", entityID: child.id, childID: child.id, detail: "Opened the form to record a \(form.name)")
+        try await req.audit(.read, entity: "child", entityID: child.id, childID: child.id, detail: "Opened the form to record \(form.withArticle)")
         let restored = try await SavedForms.take(req)
         let values = restored.map { EventFormValues(form, input: $0) } ?? EventFormValues()
         return try await formPage(req, child: child, form: form, purpose: .record, values: values, errors: FieldErrors())
@@ -45,7 +45,7 @@ struct JourneyController {
     func show(req: Request) async throws -> Response {
         let child = try await req.visibleChild()
         let event = try await req.childEvent(of: child)
-        try await req.audit(.read, entity: "event", entityID: event.id, childID: child.id, detail: "Viewed a \(event.list.form.name)")
+        try await req.audit(.read, entity: "event", entityID: event.id, childID: child.id, detail: "Viewed \(event.list.form.withArticle)")
         let obligations = try await DerivedRows.obligations(of: child.requireID(), on: req.sql)
         let principal = try req.requirePrincipal()
         return EventPages.show(context: PageContext(req), child: child, event: event, record: try event.record(), obligations: obligations,
@@ -59,7 +59,7 @@ struct JourneyController {
     func correctForm(req: Request) async throws -> Response {
         let child = try await req.visibleChild()
         let event = try await req.changeableEvent(of: child)
-        try await req.audit(.read, entity: "event", entityID: event.id, childID: child.id, detail: "Opened a \(event.list.form.name) to correct it")
+        try await req.audit(.read, entity: "event", entityID: event.id, childID: child.id, detail: "Opened \(event.list.form.withArticle) to correct it")
         let restored = try await SavedForms.take(req)
         var values = try restored.map { EventFormValues(event.list.form, input: $0) } ?? EventFormValues(event.list.form, record: event.record())
         if restored == nil { values["version"] = String(event.version) }
@@ -103,7 +103,7 @@ struct JourneyController {
     func withdrawForm(req: Request) async throws -> Response {
         let child = try await req.visibleChild()
         let event = try await req.changeableEvent(of: child)
-        try await req.audit(.read, entity: "event", entityID: event.id, childID: child.id, detail: "Opened a \(event.list.form.name) to withdraw it")
+        try await req.audit(.read, entity: "event", entityID: event.id, childID: child.id, detail: "Opened \(event.list.form.withArticle) to withdraw it")
         var values = EventFormValues()
         values["version"] = String(event.version)
         return EventPages.withdrawForm(context: PageContext(req), child: child, event: event, values: values, errors: FieldErrors())

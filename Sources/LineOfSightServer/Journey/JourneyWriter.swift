@@ -22,7 +22,7 @@ struct JourneyWriter {
     func record(_ record: any JourneyRecord) async throws -> StoredEvent {
         let childID = try child.requireID()
         let event = StoredEvent(childID: childID, record: record, recordedBy: try req.requirePrincipal().userID, at: req.now)
-        try await change(event, detail: "Recorded a \(type(of: record).list.form.name)", action: .create, before: nil, after: record) { db in
+        try await change(event, detail: "Recorded \(type(of: record).list.form.withArticle)", action: .create, before: nil, after: record) { db in
             try await event.create(on: db)
         }
         return event
@@ -31,7 +31,7 @@ struct JourneyWriter {
     /// Replaces the record of `event`, refused with `StaleRecord` if it changed since `openedAt`.
     func correct(_ event: StoredEvent, to record: any JourneyRecord, openedAt: Int, reason: String) async throws {
         let before = try event.record()
-        try await change(event, detail: "Corrected a \(event.list.form.name): \(reason)", action: .update, before: before, after: record) { db in
+        try await change(event, detail: "Corrected \(event.list.form.withArticle): \(reason)", action: .update, before: before, after: record) { db in
             try await event.claimVersion(from: openedAt, on: db)
             event.replace(with: record, by: try req.requirePrincipal().userID, at: req.now)
             try await event.save(on: db)
@@ -42,7 +42,7 @@ struct JourneyWriter {
     /// if it changed since `openedAt`.
     func withdraw(_ event: StoredEvent, openedAt: Int, reason: String) async throws {
         let before = try event.record()
-        try await change(event, detail: "Withdrew a \(event.list.form.name): \(reason)", action: .update, before: before, after: nil) { db in
+        try await change(event, detail: "Withdrew \(event.list.form.withArticle): \(reason)", action: .update, before: before, after: nil) { db in
             try await event.claimVersion(from: openedAt, on: db)
             event.withdrawnReason = reason
             event.$changedBy.id = try req.requirePrincipal().userID

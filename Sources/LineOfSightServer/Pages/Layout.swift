@@ -34,14 +34,18 @@ struct NavigationItem {
 enum Layout {
     static let serviceName = "LineOfSight"
 
-    static func page(title: String, context: PageContext, status: HTTPStatus = .ok, hasErrors: Bool = false, backLink: SiteURL? = nil, @NodeBuilder _ content: () -> [Node]) -> Response {
-        let body = document(title: title, context: context, hasErrors: hasErrors, backLink: backLink, content: content())
+    /// A page of the service. A `printable` page has no navigation, account links or footer: it is
+    /// for handing to a meeting.
+    static func page(title: String, context: PageContext, status: HTTPStatus = .ok, hasErrors: Bool = false, backLink: SiteURL? = nil,
+                     printable: Bool = false, @NodeBuilder _ content: () -> [Node]) -> Response {
+        let body = document(title: title, context: context, hasErrors: hasErrors, backLink: backLink, printable: printable, content: content())
         let response = Response(status: status, body: .init(string: body))
         response.headers.contentType = .html
         return response
     }
 
-    static func document(title: String, context: PageContext, hasErrors: Bool = false, backLink: SiteURL? = nil, content: [Node]) -> String {
+    static func document(title: String, context: PageContext, hasErrors: Bool = false, backLink: SiteURL? = nil, printable: Bool = false,
+                         content: [Node]) -> String {
         let fullTitle = (hasErrors ? "Error: " : "") + title + " – " + serviceName
         let html = el("html", .attribute("lang", "en-GB"), .class("govuk-template")) {
             el("head") {
@@ -52,12 +56,16 @@ enum Layout {
             }
             el("body", .class("govuk-template__body")) {
                 el("a", .href("#main-content"), .class("govuk-skip-link")) { "Skip to main content" }
-                header(context)
+                if printable {
+                    el("header", .class("app-print-header")) { el("div", .class("govuk-width-container")) { serviceName } }
+                } else {
+                    header(context)
+                }
                 el("div", .class("govuk-width-container")) {
-                    if let backLink { el("a", .href(backLink), .class("govuk-back-link")) { "Back" } }
+                    if let backLink { el("a", .href(backLink), .class("govuk-back-link app-no-print")) { "Back" } }
                     el("main", .class("govuk-main-wrapper"), .id("main-content")) { content }
                 }
-                footer()
+                if !printable { footer() }
             }
         }
         return "<!DOCTYPE html>\n" + html.rendered

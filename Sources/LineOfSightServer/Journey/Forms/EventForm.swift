@@ -16,6 +16,11 @@ struct EventForm: Sendable {
     var roles: Set<Role> = Role.childEditors
 
     func field(_ key: String) -> EventField? { fields.first { $0.key == key } }
+
+    /// "a visit", "an assessment".
+    var withArticle: String {
+        (name.first.map { "aeiou".contains($0) } ?? false ? "an " : "a ") + name
+    }
 }
 
 /// One question of an event form.
@@ -79,6 +84,7 @@ extension JourneyList {
         case .cinPlans: ChildProtectionForms.cinPlan
         case .visits: VisitForm.form
         case .actions: ActionForm.form
+        case .significantEvents: ChronologyForms.significantEvent
         }
     }
 }

@@ -32,7 +32,8 @@ final class StoredEvent: Model, Versioned, @unchecked Sendable {
         list = type(of: record).list
         date = record.date
         recordJSON = String(decoding: record.encoded(), as: UTF8.self)
-        significant = false
+        // The chronology's own entries are significant by being there.
+        significant = type(of: record).list == .significantEvents
         version = 1
         $recordedBy.id = recordedBy
         recordedAt = at

@@ -1,0 +1,213 @@
+import Foundation
+import LineOfSightCore
+
+/// A recorded event of the demo authority: which child, the record, and the day it was recorded.
+struct DemoEvent: Sendable {
+    let id: UUID
+    let childID: UUID
+    let record: any JourneyRecord
+}
+
+/// Every demo child's journey so far, consistent with where they are allocated now and how long
+/// they have been known, with the drift an inspector would find: referrals awaiting a decision,
+/// assessments past 45 working days, late initial conferences, missed visits, overdue actions.
+/// Dates come from the national working-day calendar so the timescales read as they would.
+struct DemoJourneyBuilder {
+    var rng: SeededGenerator
+    let today: CivilDate
+    let authority: DemoAuthority
+    private(set) var events: [DemoEvent] = []
+    private let calendar = WorkingDayCalendar.englandAndWales
+
+    init(rng: SeededGenerator, today: CivilDate, authority: DemoAuthority) {
+        self.rng = rng; self.today = today; self.authority = authority
+    }
+
+    mutating func build() {
+        let services = Dictionary(uniqueKeysWithValues: authority.teams.map { ($0.id, $0.service) })
+        let allocationsByChild = Dictionary(grouping: authority.allocations, by: \.childID)
+        for child in authority.children {
+            let allocations = (allocationsByChild[child.id] ?? []).sorted { $0.start < $1.start }
+            guard let first = allocations.first, let current = allocations.last, let service = services[current.teamID] else { continue }
+            let owner = current.workerID ?? authority.staff.first { $0.teamID == current.teamID && $0.jobRole == .teamManager }?.id
+            buildJourney(child.id, from: max(first.start, child.dateOfBirth ?? first.start), service: service, owner: owner)
+        }
+    }
+
+    private mutating func add(_ child: UUID, _ record: any JourneyRecord) -> String {
+        let id = rng.uuid()
+        events.append(DemoEvent(id: id, childID: child, record: record))
+        return id.uuidString
+    }
+
+    /// The `n`th working day after `date`, never after today.
+    private func workingDays(_ n: Int, after date: CivilDate) -> CivilDate { min(today, calendar.adding(workingDays: n, to: date)) }
+    private mutating func between(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &rng) }
+
+    private mutating func buildJourney(_ child: UUID, from known: CivilDate, service: Service, owner: UUID?) {
+        let received = known
+        let atFrontDoor = service == .frontDoor
+        let undecided = atFrontDoor && rng.chance(0.35)
+        let decided = undecided ? nil : workingDays(rng.chance(0.12) ? between(2...4) : between(0...1), after: received)
+        let earlyHelpOnly = service == .earlyHelp
+        let referral = add(child, ReferralRecord(
+            received: received, source: rng.pick(Self.sources), concerns: rng.pick(Self.concerns), decided: decided,
+            noFurtherAction: decided == nil ? nil : (earlyHelpOnly || (atFrontDoor && rng.chance(0.4))),
+            decisionRationale: decided == nil ? nil : rng.pick(Self.rationales)))
+        guard let decided, !earlyHelpOnly, !(atFrontDoor) else { return }
+
+        // The assessment: in duty and assessment a third are past 45 working days and not yet authorised.
+        let start = workingDays(between(0...2), after: decided)
+        let inAssessment = service == .dutyAndAssessment
+        let late = rng.chance(inAssessment ? 0.3 : 0.15)
+        let planned = calendar.adding(workingDays: late ? between(47...70) : between(15...44), to: received)
+        let finished = planned <= today && !(inAssessment && late && rng.chance(0.7))
+        let completed = finished ? min(today, calendar.adding(workingDays: -between(0...3), to: planned)) : nil
+        let authorised = finished ? planned : nil
+        let viaCP = service == .cinCP ? rng.chance(0.55) : [.childrenInCare, .permanence, .careLeavers].contains(service) && rng.chance(0.6)
+        _ = add(child, AssessmentRecord(
+            referralID: referral, start: start, childSeen: min(today, start.adding(days: between(0...6))), completed: completed.map { max($0, start) },
+            authorised: authorised.map { max($0, start) },
+            outcome: authorised == nil ? nil : (viaCP ? .strategyDiscussion : (service == .dutyAndAssessment ? .noFurtherAction : .childInNeedPlan)),
+            analysis: authorised == nil ? nil : rng.pick(Self.analyses), childsViews: rng.pick(Self.views)))
+        guard let authorised, !inAssessment else { return }
+
+        let planEnds = [.childrenInCare, .permanence, .careLeavers].contains(service)
+        if viaCP {
+            buildChildProtection(child, assessmentStart: start, authorised: authorised, endPlan: planEnds, owner: owner)
+        } else {
+            buildChildInNeed(child, from: authorised, endPlan: planEnds, owner: owner)
+        }
+    }
+
+    private mutating func buildChildProtection(_ child: UUID, assessmentStart: CivilDate, authorised: CivilDate, endPlan: Bool, owner: UUID?) {
+        let discussion = min(authorised, assessmentStart.adding(days: between(2...10)))
+        let sd = add(child, StrategyDiscussionRecord(date: discussion, agencies: [.socialCare, .police, rng.chance(0.7) ? .health : .education],
+                                                     s47Initiated: true, rationale: rng.pick(Self.rationales)))
+        // A quarter of initial conferences are late.
+        let icpc = calendar.adding(workingDays: rng.chance(0.25) ? between(16...28) : between(8...15), to: discussion)
+        let enquiryEnd = min(icpc, calendar.adding(workingDays: between(5...12), to: discussion))
+        _ = add(child, S47EnquiryRecord(strategyDiscussionID: sd, start: discussion, end: enquiryEnd <= today ? enquiryEnd : nil,
+                                        conferenceRequired: enquiryEnd <= today ? true : nil, outcome: rng.pick(Self.analyses)))
+        guard icpc <= today else { return }
+        let category = rng.pick([AbuseCategory.neglect, .neglect, .emotional, .physical, .sexual, .multiple])
+        let initial = add(child, ConferenceRecord(kind: .initial, date: icpc, planNeeded: true, category: category,
+                                                  childsViews: rng.pick(Self.views), decisionNotes: rng.pick(Self.decisions)))
+        // Reviews at 3 months, then every 6, some held late; the plan ends at one if the child moved on.
+        var reviews: [CivilDate] = []
+        var next = icpc.adding(months: 3)
+        while true {
+            let held = next.adding(days: rng.chance(0.2) ? between(5...30) : -between(0...10))
+            guard held <= today else { break }
+            reviews.append(held)
+            next = held.adding(months: 6)
+        }
+        let ended = endPlan ? reviews.last ?? min(today, icpc.adding(months: 3)) : nil
+        for review in reviews {
+            _ = add(child, ConferenceRecord(kind: .review, date: review, planNeeded: review != ended, category: review != ended ? category : nil,
+                                            childsViews: rng.pick(Self.views), decisionNotes: rng.pick(Self.decisions)))
+        }
+        let plan = add(child, CPPlanRecord(start: icpc, end: ended, category: category, outcomes: rng.pick(Self.outcomes),
+                                           contingency: rng.pick(Self.contingencies), childsViews: rng.pick(Self.views)))
+        let until = ended ?? today
+        var meeting = calendar.adding(workingDays: rng.chance(0.2) ? between(11...18) : between(5...10), to: icpc)
+        while meeting <= until {
+            _ = add(child, CoreGroupRecord(date: meeting, notes: rng.pick(Self.decisions), childsViews: rng.chance(0.5) ? rng.pick(Self.views) : nil))
+            meeting = meeting.adding(days: rng.chance(0.15) ? between(32...50) : between(21...28))
+        }
+        buildVisits(child, from: icpc, until: until, everyWorkingDays: 5...10, missedChance: 0.2)
+        buildActions(child, source: initial, raised: icpc, owner: owner, count: between(2...4))
+        _ = plan
+    }
+
+    private mutating func buildChildInNeed(_ child: UUID, from authorised: CivilDate, endPlan: Bool, owner: UUID?) {
+        let start = min(today, authorised.adding(days: between(0...10)))
+        let end = endPlan ? min(today, start.adding(months: between(3...9))) : nil
+        let plan = add(child, CINPlanRecord(start: start, end: end, outcomes: rng.pick(Self.outcomes), contingency: rng.pick(Self.contingencies),
+                                            childsViews: rng.pick(Self.views)))
+        buildVisits(child, from: start, until: end ?? today, everyWorkingDays: 10...22, missedChance: 0.15)
+        buildActions(child, source: plan, raised: start, owner: owner, count: between(1...3))
+    }
+
+    /// Visits at roughly the standard's interval; for some children the visits stop some weeks ago.
+    private mutating func buildVisits(_ child: UUID, from start: CivilDate, until end: CivilDate, everyWorkingDays gap: ClosedRange<Int>, missedChance: Double) {
+        let stopsEarly = end == today && rng.chance(missedChance)
+        let last = stopsEarly ? calendar.adding(workingDays: -between(15...40), to: today) : end
+        var visit = calendar.adding(workingDays: between(gap), to: start)
+        while visit <= last {
+            let seen = rng.chance(0.93)
+            _ = add(child, VisitRecord(date: visit, kind: rng.chance(0.8) ? .planned : .unannounced,
+                                       location: rng.weighted([(.home, 6), (.school, 2), (.office, 1), (.elsewhere, 1)]),
+                                       seen: seen, seenAlone: seen ? rng.chance(0.6) : nil,
+                                       childsViews: seen ? rng.pick(Self.views) : nil, observations: rng.pick(Self.observations)))
+            visit = calendar.adding(workingDays: between(gap), to: visit)
+        }
+    }
+
+    /// Actions from a plan or conference: most done, some overdue.
+    private mutating func buildActions(_ child: UUID, source: String, raised: CivilDate, owner: UUID?, count: Int) {
+        guard let owner else { return }
+        for _ in 0..<count {
+            let due = raised.adding(days: between(10...90))
+            let done = due < today && rng.chance(0.7) ? min(today, due.adding(days: between(-10...5))) : nil
+            _ = add(child, ActionRecord(description: rng.pick(Self.actions), ownerID: owner.uuidString, raised: raised, due: due,
+                                        done: done.map { max($0, raised) }, completionNote: done == nil ? nil : "Done and recorded on the file",
+                                        sourceID: source))
+        }
+    }
+
+    static let sources = ["School", "Police", "Health visitor", "GP", "Parent", "Neighbour", "Nursery", "Hospital emergency department", "Housing"]
+    static let concerns = [
+        "Child arrived at school hungry and in the same clothes for several days.",
+        "Police attended a domestic incident at the home; the child was present.",
+        "Unexplained bruising to the upper arm noticed at nursery.",
+        "Parent disclosed struggling with alcohol and asked for help.",
+        "Child told a teacher they are scared to go home.",
+    ]
+    static let rationales = [
+        "Threshold for an assessment met: concerns about neglect over several months.",
+        "Information from police and school together indicates risk of significant harm.",
+        "Needs can be met by universal services with advice to the family.",
+        "Early help offer accepted by the family.",
+    ]
+    static let analyses = [
+        "Parents engage but struggle to sustain change; the child's needs are not consistently met.",
+        "Risk of significant harm from domestic abuse; protective factors in the wider family.",
+        "Home conditions improved during the assessment; support needed to sustain this.",
+    ]
+    static let views = [
+        "I want to stay at home but I want the shouting to stop.",
+        "I like it when Nan picks me up from school.",
+        "I don't like talking about it. Can we play instead?",
+        "I feel safe at school. I want my dad to come to my football.",
+        "Said through drawing: a house with everyone smiling and the dog.",
+    ]
+    static let observations = [
+        "Home warm and clean; food in the cupboards. Child relaxed with mother.",
+        "Home cluttered; no bed for the child. Discussed with mother, who agreed to contact the furniture scheme.",
+        "Child quiet and watchful when father came in.",
+        "Good interaction between the child and younger sibling.",
+    ]
+    static let decisions = [
+        "Agreed the plan continues; school to share attendance weekly.",
+        "Father to complete the domestic abuse programme; progress reviewed next meeting.",
+        "Health visitor to increase contact to fortnightly.",
+    ]
+    static let outcomes = [
+        "The child lives in a home free from domestic abuse and attends school every day.",
+        "The child's health needs are met: dental check, immunisations up to date.",
+        "Parents show they can keep the child safe without social care support.",
+    ]
+    static let contingencies = [
+        "If the child is harmed again or the parents do not engage, a legal planning meeting will be held.",
+        "If home conditions fall below the agreed standard, a strategy discussion will be convened.",
+    ]
+    static let actions = [
+        "Refer mother to the domestic abuse service",
+        "Arrange a dental check-up",
+        "Complete the direct work sessions on the child's wishes and feelings",
+        "Share the plan with the school's designated safeguarding lead",
+        "Visit the paternal grandparents to assess support",
+        "Apply for the nursery place",
+    ]
+}

@@ -1,0 +1,81 @@
+import Crypto
+import Fluent
+import Foundation
+import LineOfSightCore
+import SQLKit
+
+/// Re-deriving every child: after a change to the council's standards, a rule, or a bulk load. The
+/// stored rows remember the basis they were derived on, so a start-up with a different basis
+/// re-derives everyone before serving anything.
+enum Rederivation {
+    /// Children per transaction: a batch's events and allocations are read in two queries.
+    static let batchSize = 500
+
+    /// Re-derives every child, in batches; `progress(done, total)` after each batch.
+    static func all(setup: StandardsFile, on db: any Database, progress: (Int, Int) -> Void = { _, _ in }) async throws {
+        let children = try await db.sql.select().column("id").column("date_of_birth").from(Child.schema).orderBy("id")
+            .all(decoding: ChildRow.self)
+        var done = 0
+        for start in stride(from: 0, to: children.count, by: batchSize) {
+            let batch = Array(children[start..<min(start + batchSize, children.count)])
+            try await db.transaction { db in
+                let ids = batch.map(\.id)
+                let events = try await StoredEvent.query(on: db).filter(\.$child.$id ~~ ids).filter(\.$withdrawnReason == nil)
+                    .sort(\.$date).sort(\.$recordedAt).all()
+                let allocations = try await StoredAllocation.query(on: db).filter(\.$child.$id ~~ ids).sort(\.$startDate).all()
+                let eventsByChild = Dictionary(grouping: events) { $0.$child.id }
+                let allocationsByChild = Dictionary(grouping: allocations) { $0.$child.id }
+                for child in batch {
+                    let journey = try ChildDerivation.journey(of: child.id, dateOfBirth: child.dateOfBirth.flatMap(CivilDate.init(iso:)),
+                                                              events: eventsByChild[child.id] ?? [], allocations: allocationsByChild[child.id] ?? [])
+                    let derivation = derive(journey, standards: setup.standards, calendar: setup.calendar)
+                    try await DerivedRows.replace(childID: child.id, derivation: derivation,
+                                                  state: ChildState(journey: journey, derivation: derivation), on: db.sql)
+                }
+            }
+            done += batch.count
+            progress(done, children.count)
+        }
+        try await db.sql.delete(from: DerivedRows.basis).run()
+        try await db.sql.insert(into: DerivedRows.basis).columns("id", "fingerprint").values(SQLBind(1), SQLBind(fingerprint(setup))).run()
+    }
+
+    /// At start-up: re-derives everyone if the standards or the rules changed since the stored rows
+    /// were derived (or they never were). Says so in the log, with progress.
+    static func ifBasisChanged(setup: StandardsFile, on db: any Database, logger: Logger) async throws {
+        let stored = try await db.sql.select().column("fingerprint").from(DerivedRows.basis).first(decoding: BasisRow.self)
+        let current = fingerprint(setup)
+        guard stored?.fingerprint != current else { return }
+        logger.notice("The local standards or the timescale rules have changed: re-deriving every child’s obligations…")
+        try await all(setup: setup, on: db) { done, total in
+            logger.notice("Re-derived \(done) of \(total) children")
+        }
+    }
+
+    /// What the stored obligations depend on besides the record: every standard's value, the
+    /// calendar, and the rules themselves — taken as the obligations they give for a set of
+    /// complete synthetic journeys, so a change to how any rule computes changes the fingerprint.
+    static func fingerprint(_ setup: StandardsFile) -> String {
+        var text = setup.standards.values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\n")
+        text += "\n" + setup.calendar.bankHolidays.map(\.date.iso).joined(separator: ",")
+        text += "\n" + setup.calendar.localClosures.map(\.iso).joined(separator: ",")
+        let today = CivilDate(year: 2026, month: 1, day: 1)!
+        for seed in UInt64(1)...5 {
+            let journey = SyntheticJourneys.complete(seed: seed, today: today)
+            let report = ObligationsReport(childID: journey.childID, derivation: derive(journey, standards: setup.standards, calendar: setup.calendar),
+                                           asOf: today, dueSoonDays: setup.standards.dueSoonDays)
+            text += "\n" + report.json()
+        }
+        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    private struct ChildRow: Decodable {
+        let id: UUID
+        let date_of_birth: String?
+        var dateOfBirth: String? { date_of_birth }
+    }
+
+    private struct BasisRow: Decodable {
+        let fingerprint: String
+    }
+}
