@@ -41,6 +41,8 @@ func routes(_ app: Application, metrics: RequestMetrics) throws {
     ChildrenController().register(app)
     JourneyController().register(app)
     ChronologyController().register(app)
+    JourneyAPIController().register(app)
+    MyWorkController().register(app)
     AllocationsController().register(app)
     TeamsController().register(app)
     StaffController().register(app)

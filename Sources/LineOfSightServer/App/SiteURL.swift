@@ -12,7 +12,7 @@ enum Parameter<Value: Sendable>: Sendable {
 /// Every address of the site, written once: routes register its pattern and pages link to it, so a
 /// link cannot point at a page that does not exist, and renaming an address renames every link.
 enum SiteURL: Sendable {
-    case home
+    case home, myWork
     case signIn, signOut
     case children, newChild
     case child(Parameter<UUID>), editChild(Parameter<UUID>), allocateChild(Parameter<UUID>)
@@ -37,6 +37,9 @@ enum SiteURL: Sendable {
     enum API: Sendable {
         case openAPI
         case children, child(Parameter<UUID>)
+        case journey(Parameter<UUID>), journeyList(child: Parameter<UUID>, list: Parameter<JourneyList>)
+        case journeyEvent(child: Parameter<UUID>, list: Parameter<JourneyList>, event: Parameter<UUID>)
+        case obligations(Parameter<UUID>), myWork
         case teams, team(Parameter<UUID>)
         case staff, staffMember(Parameter<UUID>)
     }
@@ -53,10 +56,18 @@ enum SiteURL: Sendable {
         }
     }
 
+    private static func list(_ parameter: Parameter<JourneyList>) -> Segment {
+        switch parameter {
+        case .key: .parameter(name: "list", value: nil)
+        case let .value(list): .parameter(name: "list", value: list.rawValue)
+        }
+    }
+
     private var segments: [Segment] {
         let c = Segment.constant
         switch self {
         case .home: return []
+        case .myWork: return [c("my-work")]
         case .signIn: return [c("sign-in")]
         case .signOut: return [c("sign-out")]
         case .children: return [c("children")]
@@ -64,12 +75,7 @@ enum SiteURL: Sendable {
         case let .child(id): return [c("children"), Self.uuid("childID", id)]
         case let .editChild(id): return [c("children"), Self.uuid("childID", id), c("edit")]
         case let .allocateChild(id): return [c("children"), Self.uuid("childID", id), c("allocate")]
-        case let .recordEvent(child, list):
-            let name: Segment = switch list {
-            case .key: .parameter(name: "list", value: nil)
-            case let .value(list): .parameter(name: "list", value: list.rawValue)
-            }
-            return [c("children"), Self.uuid("childID", child), c("record"), name]
+        case let .recordEvent(child, list): return [c("children"), Self.uuid("childID", child), c("record"), Self.list(list)]
         case let .event(child, event): return [c("children"), Self.uuid("childID", child), c("events"), Self.uuid("eventID", event)]
         case let .correctEvent(child, event):
             return [c("children"), Self.uuid("childID", child), c("events"), Self.uuid("eventID", event), c("correct")]
@@ -114,6 +120,12 @@ enum SiteURL: Sendable {
             case .openAPI: return base + [c("openapi.json")]
             case .children: return base + [c("children")]
             case let .child(id): return base + [c("children"), Self.uuid("childID", id)]
+            case let .journey(id): return base + [c("children"), Self.uuid("childID", id), c("journey")]
+            case let .journeyList(child, list): return base + [c("children"), Self.uuid("childID", child), c("journey"), Self.list(list)]
+            case let .journeyEvent(child, list, event):
+                return base + [c("children"), Self.uuid("childID", child), c("journey"), Self.list(list), Self.uuid("eventID", event)]
+            case let .obligations(id): return base + [c("children"), Self.uuid("childID", id), c("obligations")]
+            case .myWork: return base + [c("me"), c("work")]
             case .teams: return base + [c("teams")]
             case let .team(id): return base + [c("teams"), Self.uuid("teamID", id)]
             case .staff: return base + [c("staff")]

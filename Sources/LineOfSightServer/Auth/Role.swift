@@ -31,6 +31,8 @@ enum Role: String, CaseIterable, Codable, Sendable {
     static let childReaders: Set<Role> = [.socialWorker, .teamManager, .headOfService, .director, .iro, .qaLead, .analyst, .lado]
     /// Roles that may change a child's details and allocations.
     static let childEditors: Set<Role> = [.socialWorker, .teamManager, .headOfService, .director]
+    /// Roles responsible for children's work: a worker's own children, a manager's team, a head of service's teams.
+    static let caseResponsible: Set<Role> = [.socialWorker, .teamManager, .headOfService]
     /// Roles that may allocate children to teams and workers.
     static let allocators: Set<Role> = [.teamManager, .headOfService, .director]
     /// Roles that see the organisation (teams, staff, caseloads) but not necessarily children.

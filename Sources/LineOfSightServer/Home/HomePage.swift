@@ -27,10 +27,19 @@ enum HomePage {
         }
     }
 
-    private static func card(_ value: String, _ label: String) -> Node {
+    /// A number with what it counts; with `href`, the number links to the rows behind it.
+    static func card(_ value: String, _ label: String, href: String? = nil) -> Node {
         el("div", .class("app-card")) {
-            el("span", .class("app-card__value")) { value }
-            el("span", .class("app-card__label")) { label }
+            if let href {
+                el("a", .class("govuk-link app-card__value"), .href(href)) {
+                    value
+                    el("span", .class("govuk-visually-hidden")) { " " + label }
+                }
+            } else {
+                el("span", .class("app-card__value")) { value }
+            }
+            // A linked number already says what it counts to a screen reader.
+            el("span", attributes: [.class("app-card__label")] + (href == nil ? [] : [.aria("hidden", "true")])) { label }
         }
     }
 

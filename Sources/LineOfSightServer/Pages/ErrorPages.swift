@@ -14,7 +14,9 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             let response: Response
             if request.isAPI {
                 response = Response(status: status)
-                try response.content.encode(APIError(error: status.reasonPhrase, message: status == .internalServerError ? "Something went wrong" : reason))
+                let problems = (error as? JourneyAPIProblems)?.problems.map { APIError.Problem(path: $0.field, message: $0.message) }
+                try response.content.encode(APIError(error: status.reasonPhrase, message: status == .internalServerError ? "Something went wrong" : reason,
+                                                     problems: problems))
             } else {
                 response = page(status: status, reason: reason, request: request)
             }
@@ -45,4 +47,11 @@ struct ErrorPageMiddleware: AsyncMiddleware {
 struct APIError: Content {
     let error: String
     let message: String
+    /// For a body that is not a valid record: each problem at its JSON path.
+    var problems: [Problem]? = nil
+
+    struct Problem: Content {
+        let path: String
+        let message: String
+    }
 }

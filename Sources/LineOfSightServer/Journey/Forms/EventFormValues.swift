@@ -92,6 +92,23 @@ extension EventForm {
         return errors.isEmpty ? .success(record) : .failure(errors)
     }
 
+    /// Ids in a record that must name a member of staff or one of this child's events, and do not:
+    /// the API's check of what a form offers as choices.
+    func referenceProblems(_ record: any JourneyRecord, choices: EventChoices) -> [RecordProblem] {
+        guard case let .object(object)? = try? JSONDecoder().decode(JSONValue.self, from: record.encoded()) else { return [] }
+        return fields.compactMap { field in
+            guard case let .string(id)? = object[field.key] else { return nil }
+            switch field.input {
+            case .staff where !choices.staff.contains { $0.value == id }:
+                return RecordProblem(field.key, "\(id) is not a member of staff")
+            case let .event(lists) where !lists.flatMap({ choices.events[$0] ?? [] }).contains { $0.value == id }:
+                return RecordProblem(field.key, "\(id) is not one of this child’s \(lists.map(\.rawValue).joined(separator: " or "))")
+            default:
+                return nil
+            }
+        }
+    }
+
     private func read(_ field: EventField, _ values: EventFormValues, _ choices: EventChoices) -> Result<JSONValue?, FieldProblem> {
         let text = values[field.key].trimmed
         func one(of options: [EventField.Option], _ message: String) -> Result<JSONValue?, FieldProblem> {

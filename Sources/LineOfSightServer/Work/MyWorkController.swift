@@ -1,0 +1,158 @@
+import Fluent
+import LineOfSightCore
+import Vapor
+
+struct MyWorkController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(SiteURL.myWork, use: page).allow(Role.caseResponsible)
+        routes.get(SiteURL.api(.myWork), use: api).allow(Role.caseResponsible)
+    }
+
+    func page(req: Request) async throws -> Response {
+        let work = try await MyWork.load(req)
+        try await req.auditShown(work.childrenShown, detail: "Viewed My work")
+        return MyWorkPages.page(context: PageContext(req), work: work)
+    }
+
+    func api(req: Request) async throws -> APIWork {
+        let work = try await MyWork.load(req)
+        try await req.auditShown(work.childrenShown, detail: "Read My work through the API")
+        return APIWork(work)
+    }
+}
+
+/// "My work" as JSON: what the page shows.
+struct APIWork: Content {
+    struct Item: Content {
+        let childID: UUID
+        let childName: String
+        let obligationID: String
+        let rule: String
+        let title: String
+        let due: String
+        let status: String
+    }
+
+    struct Count: Content {
+        let id: UUID?
+        let name: String
+        let overdue: Int
+        let dueSoon: Int
+    }
+
+    let asOf: String
+    let dueBy: String
+    let items: [Item]
+    let actions: [Item]
+    let counts: [Count]
+    let unallocatedChildren: Int
+
+    init(_ work: MyWork) {
+        func item(_ row: WorkQueries.Row) -> Item {
+            Item(childID: row.child_id, childName: row.childName, obligationID: row.id, rule: row.rule,
+                 title: RuleCatalogue.rule(row.ruleID)?.title ?? row.rule, due: row.due, status: work.status(row).rawValue)
+        }
+        asOf = work.today.iso
+        dueBy = work.until.iso
+        items = work.rows.map(item)
+        actions = work.actions.map(item)
+        counts = work.counts.map { Count(id: $0.id, name: $0.name, overdue: $0.overdue, dueSoon: $0.dueSoon) }
+        unallocatedChildren = work.unallocatedTotal
+    }
+}
+
+enum MyWorkPages {
+    static func page(context: PageContext, work: MyWork) -> Response {
+        let overdue = work.rows.filter { work.status($0) == .overdue }.count
+        return Layout.page(title: "My work", context: context) {
+            heading("My work", caption: "As of \(DateText.long(work.today))")
+            el("div", .class("app-card-grid")) {
+                HomePage.card("\(overdue)", "overdue", href: SiteURL.myWork.path(query: filterQuery(work.filter, overdueOnly: true)) + "#due")
+                HomePage.card("\(work.rows.count - overdue)", "due by \(DateText.long(work.until))", href: SiteURL.myWork.path(query: filterQuery(work.filter, overdueOnly: false)) + "#due")
+                switch work.level {
+                case .worker: HomePage.card("\(work.actions.count)", "open actions", href: "#actions")
+                case .team:
+                    HomePage.card("\(work.unallocatedTotal)", "children without a worker", href: "#unallocated")
+                    HomePage.card("\(work.awaitingAuthorisation.count)", "assessments to authorise", href: "#authorise")
+                case .service: fragment {}
+                }
+            }
+            if !work.counts.isEmpty {
+                table(caption: work.level == .team ? "By worker" : "By team", columns: [
+                    .init(header: work.level == .team ? "Worker" : "Team"), .init(header: "Overdue", numeric: true),
+                    .init(header: "Due in the next \(MyWork.windowWorkingDays) working days", numeric: true),
+                ], rows: work.counts.map { count in
+                    var query = work.level == .team ? [("worker", count.id?.uuidString ?? "")] : [("team", count.id?.uuidString ?? "")]
+                    if count.id == nil { query = [] }
+                    return [
+                        link(count.name, href: SiteURL.myWork.path(query: query) + "#due"),
+                        link("\(count.overdue)", href: SiteURL.myWork.path(query: query + [("status", "overdue")]) + "#due"),
+                        link("\(count.dueSoon)", href: SiteURL.myWork.path(query: query) + "#due"),
+                    ]
+                })
+            }
+            el("h2", .class("govuk-heading-m"), .id("due")) { dueHeading(work) }
+            if work.filter.workerID != nil || work.filter.teamID != nil || work.filter.overdueOnly {
+                el("p", .class("govuk-body")) { link("Show everything", .myWork) }
+            }
+            if work.rows.isEmpty {
+                paragraph("Nothing is overdue or due by \(DateText.long(work.until)).")
+            } else {
+                dueTable(work.rows, work: work, showWorker: work.level != .worker)
+            }
+            if work.level == .worker {
+                el("h2", .class("govuk-heading-m"), .id("actions")) { "Your open actions" }
+                if work.actions.isEmpty { paragraph("You have no open actions.") } else { dueTable(work.actions, work: work, showWorker: false) }
+            }
+            if work.level == .team {
+                el("h2", .class("govuk-heading-m"), .id("authorise")) { "Assessments to authorise" }
+                if work.awaitingAuthorisation.isEmpty {
+                    paragraph("No completed assessment is waiting for your authorisation.")
+                } else {
+                    table(caption: "Completed assessments waiting for authorisation", captionVisible: false,
+                          columns: [.init(header: "Child"), .init(header: "Completed")],
+                          rows: work.awaitingAuthorisation.map { item in [
+                              link(item.name, .event(child: .value(item.childID), event: .value(item.event))),
+                              .text(DateText.long(item.completed)),
+                          ] })
+                }
+                el("h2", .class("govuk-heading-m"), .id("unallocated")) { "Children without an allocated worker" }
+                if work.unallocated.isEmpty {
+                    paragraph("Every child in the team has a worker.")
+                } else {
+                    ChildPages.childrenTable(caption: "Children without an allocated worker", captionVisible: false, work.unallocated, today: work.today, showAllocation: false)
+                }
+            }
+        }
+    }
+
+    private static func dueHeading(_ work: MyWork) -> String {
+        var text = work.filter.overdueOnly ? "Overdue" : "Overdue and due by \(DateText.long(work.until))"
+        if let worker = work.filter.workerID { text += " for " + (work.people.staff[worker.uuidString] ?? "this worker") }
+        if let team = work.filter.teamID { text += " in " + (work.people.teams[team.uuidString] ?? "this team") }
+        return text
+    }
+
+    private static func filterQuery(_ filter: MyWork.Filter, overdueOnly: Bool) -> [(String, String)] {
+        var query: [(String, String)] = []
+        if let worker = filter.workerID { query.append(("worker", worker.uuidString)) }
+        if let team = filter.teamID { query.append(("team", team.uuidString)) }
+        if overdueOnly { query.append(("status", "overdue")) }
+        return query
+    }
+
+    private static func dueTable(_ rows: [WorkQueries.Row], work: MyWork, showWorker: Bool) -> Node {
+        var columns: [TableColumn] = [.init(header: "Child"), .init(header: "What is due"), .init(header: "Due"), .init(header: "Status")]
+        if showWorker { columns.append(.init(header: "Worker")) }
+        return table(caption: "\(rows.count) items, most urgent first", captionVisible: false, columns: columns, rows: rows.map { row in
+            var cells: [Node] = [
+                link(row.childName, href: SiteURL.child(.value(row.child_id)).path + "#due"),
+                .text(RuleCatalogue.rule(row.ruleID)?.title ?? "Timescale no longer in use"),
+                .text(row.dueDate.map(DateText.long) ?? row.due),
+                ObligationText.tag(work.status(row)),
+            ]
+            if showWorker { cells.append(.text(row.worker_id.flatMap { work.people.staff[$0.uuidString] } ?? "Not allocated")) }
+            return cells
+        })
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import LineOfSightCore
+import SQLKit
+
+/// What is due for a set of children, read from the stored obligations: open (by the core's status
+/// rule, in SQL) and due by a date the core's calendar gave, within the person's access.
+enum WorkQueries {
+    /// One open obligation of one child, with where the child is allocated now.
+    struct Row: Decodable, Sendable {
+        let child_id: UUID
+        let la_child_id: String
+        let first_name: String
+        let last_name: String
+        let id: String
+        let rule: String
+        let due: String
+        let started_kind: String
+        let started_event: String
+        let started_date: String
+        let responsible_worker: String?
+        let team_id: UUID?
+        let worker_id: UUID?
+
+        var childName: String { first_name + " " + last_name }
+        var dueDate: CivilDate? { CivilDate(iso: due) }
+        var ruleID: RuleID { RuleID(rawValue: rule) }
+    }
+
+    /// Whose work: the children allocated to a worker, or to any of some teams.
+    enum Whose: Sendable {
+        case worker(UUID)
+        case teams(Set<UUID>)
+    }
+
+    /// Open obligations due on or before `until` (overdue ones included) for these children, most
+    /// urgent first; and every open action owned by `actionsOf`, whoever's child it is for.
+    static func due(_ whose: Whose, until: CivilDate, actionsOf owner: UUID?, scope: ChildScope, today: CivilDate, dueSoonDays: Int,
+                    on db: any SQLDatabase) async throws -> [Row] {
+        let bounds = StatusBounds(asOf: today, dueSoonDays: dueSoonDays)
+        let columns = StatusSQL.Columns(due: SQLColumn("due", table: "o"), met: SQLColumn("met_date", table: "o"),
+                                        notApplicableSince: SQLColumn("not_applicable_since", table: "o"))
+        let open = SQLGroupExpression(SQLList([ObligationStatus.overdue, .dueSoon, .upcoming].map {
+            SQLGroupExpression(StatusSQL.condition($0, bounds: bounds, columns: columns))
+        }, separator: SQLRaw(" OR ")))
+        let builder = db.select()
+            .column(SQLColumn("id", table: "c"), as: "child_id").column(SQLColumn("la_child_id", table: "c"))
+            .column(SQLColumn("first_name", table: "c")).column(SQLColumn("last_name", table: "c"))
+            .column(SQLColumn("id", table: "o")).column(SQLColumn("rule", table: "o")).column(SQLColumn("due", table: "o"))
+            .column(SQLColumn("started_kind", table: "o")).column(SQLColumn("started_event", table: "o")).column(SQLColumn("started_date", table: "o"))
+            .column(SQLColumn("worker_id", table: "o"), as: "responsible_worker")
+            .column(SQLColumn("team_id", table: "a")).column(SQLColumn("worker_id", table: "a"))
+            .from(SQLAlias(SQLIdentifier(DerivedRows.obligations), as: SQLIdentifier("o")))
+            .join(SQLAlias(SQLIdentifier(Child.schema), as: SQLIdentifier("c")), method: SQLJoinMethod.inner,
+                  on: SQLColumn("id", table: "c"), .equal, SQLColumn("child_id", table: "o"))
+            .join(SQLAlias(SQLIdentifier(StoredAllocation.schema), as: SQLIdentifier("a")), method: SQLJoinMethod.left,
+                  on: SQLBinaryExpression(SQLBinaryExpression(SQLColumn("child_id", table: "a"), .equal, SQLColumn("id", table: "c")),
+                                          .and, SQLBinaryExpression(SQLColumn("end_date", table: "a"), .is, SQLLiteral.null)))
+            .where(open)
+        _ = scope.apply(to: builder)
+        builder.where { group in
+            let theirs: any SQLExpression = switch whose {
+            case let .worker(id): SQLBinaryExpression(SQLColumn("worker_id", table: "a"), .equal, SQLBind(id))
+            case let .teams(ids): SQLBinaryExpression(SQLColumn("team_id", table: "a"), .in, SQLBind.group(ids.sorted { $0.uuidString < $1.uuidString }))
+            }
+            group.where(SQLGroupExpression(SQLBinaryExpression(theirs, .and,
+                                                               SQLBinaryExpression(SQLColumn("due", table: "o"), .lessThanOrEqual, SQLBind(until.iso)))))
+            if let owner {
+                group.orWhere(SQLGroupExpression(SQLBinaryExpression(
+                    SQLBinaryExpression(SQLColumn("rule", table: "o"), .equal, SQLBind(RuleID.action.rawValue)), .and,
+                    SQLBinaryExpression(SQLColumn("worker_id", table: "o"), .equal, SQLBind(owner.uuidString)))))
+            }
+            return group
+        }
+        return try await builder
+            .orderBy(SQLColumn("due", table: "o")).orderBy(SQLColumn("last_name", table: "c")).orderBy(SQLColumn("id", table: "o"))
+            .limit(2_000)
+            .all(decoding: Row.self)
+    }
+
+    /// Assessments completed but not yet authorised, for children allocated to these teams.
+    static func awaitingAuthorisation(teams: Set<UUID>, scope: ChildScope, on db: any SQLDatabase) async throws -> [(childID: UUID, name: String, event: UUID, completed: CivilDate)] {
+        guard !teams.isEmpty else { return [] }
+        struct EventRow: Decodable { let child_id: UUID; let first_name: String; let last_name: String; let event_id: UUID; let record: String }
+        let builder = db.select()
+            .column(SQLColumn("id", table: "c"), as: "child_id").column(SQLColumn("first_name", table: "c")).column(SQLColumn("last_name", table: "c"))
+            .column(SQLColumn("id", table: "e"), as: "event_id").column(SQLColumn("record", table: "e"))
+            .from(SQLAlias(SQLIdentifier(StoredEvent.schema), as: SQLIdentifier("e")))
+            .join(SQLAlias(SQLIdentifier(Child.schema), as: SQLIdentifier("c")), method: SQLJoinMethod.inner,
+                  on: SQLColumn("id", table: "c"), .equal, SQLColumn("child_id", table: "e"))
+            .join(SQLAlias(SQLIdentifier(StoredAllocation.schema), as: SQLIdentifier("a")), method: SQLJoinMethod.inner,
+                  on: SQLBinaryExpression(SQLBinaryExpression(SQLColumn("child_id", table: "a"), .equal, SQLColumn("id", table: "c")),
+                                          .and, SQLBinaryExpression(SQLColumn("end_date", table: "a"), .is, SQLLiteral.null)))
+            .where(SQLColumn("list", table: "e"), .equal, SQLBind(JourneyList.assessments.rawValue))
+            .where(SQLColumn("withdrawn_reason", table: "e"), .is, SQLLiteral.null)
+            .where(SQLColumn("team_id", table: "a"), .in, SQLBind.group(teams.sorted { $0.uuidString < $1.uuidString }))
+        _ = scope.apply(to: builder)
+        return try await builder.all(decoding: EventRow.self).compactMap { row in
+            guard let record = try? JourneyList.assessments.decode(Data(row.record.utf8)) as? AssessmentRecord,
+                  let completed = record.completed, record.authorised == nil else { return nil }
+            return (row.child_id, row.first_name + " " + row.last_name, row.event_id, completed)
+        }.sorted { $0.completed < $1.completed }
+    }
+}
