@@ -29,9 +29,9 @@ extension JourneyList {
     }
 
     /// Reads a record of this list from its JSON; the error names the JSON path at fault.
-    public func decode(_ data: Data) throws(JourneyDocumentError) -> any JourneyRecord {
+    public func decode(_ data: Data, using decoder: JSONDecoder = JSONDecoder()) throws(JourneyDocumentError) -> any JourneyRecord {
         do {
-            return try JSONDecoder().decode(recordType, from: data)
+            return try decoder.decode(recordType, from: data)
         } catch let error as DecodingError {
             throw JourneyDocument.explain(error)
         } catch {

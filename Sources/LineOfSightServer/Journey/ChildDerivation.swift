@@ -11,21 +11,18 @@ struct ChildDerivation: Sendable {
     /// The child's journey from their stored events (withdrawn ones left out, and `excluding` if
     /// given) and allocation history.
     static func journey(of childID: UUID, dateOfBirth: CivilDate?, excluding: UUID? = nil, on db: any Database) async throws -> Journey {
-        var query = StoredEvent.query(on: db).filter(\.$child.$id == childID).filter(\.$withdrawnReason == nil)
-        if let excluding { query = query.filter(\.$id != excluding) }
-        let events = try await query.sort(\.$date).sort(\.$recordedAt).all()
-        let allocations = try await StoredAllocation.query(on: db).filter(\.$child.$id == childID).sort(\.$startDate).all()
+        let events = try await JourneyRows.events(of: [childID], excluding: excluding, on: db.sql)
+        let allocations = try await JourneyRows.allocations(of: [childID], on: db.sql)
         return try journey(of: childID, dateOfBirth: dateOfBirth, events: events, allocations: allocations)
     }
 
     /// The projection of already-loaded events (in date order, none withdrawn) and allocations.
-    static func journey(of childID: UUID, dateOfBirth: CivilDate?, events: [StoredEvent], allocations: [StoredAllocation]) throws -> Journey {
-        Journey(
+    static func journey(of childID: UUID, dateOfBirth: CivilDate?, events: [JourneyRows.Event], allocations: [JourneyRows.Allocation]) throws -> Journey {
+        let decoder = JSONDecoder()
+        return Journey(
             childID: childID.uuidString, dateOfBirth: dateOfBirth,
-            events: try events.map { RecordedEvent(id: try $0.requireID().uuidString, record: try $0.record()) },
-            allocations: allocations.map {
-                Allocation(teamID: $0.$team.id.uuidString, workerID: $0.$worker.id?.uuidString, start: $0.startDate, end: $0.endDate)
-            })
+            events: try events.map { RecordedEvent(id: $0.id.uuidString, record: try $0.record(decoder)) },
+            allocations: allocations.map(\.core))
     }
 
     /// Re-derives the child's obligations and state and replaces the stored rows. Call it inside

@@ -20,11 +20,8 @@ enum Rederivation {
             let batch = Array(children[start..<min(start + batchSize, children.count)])
             try await db.transaction { db in
                 let ids = batch.map(\.id)
-                let events = try await StoredEvent.query(on: db).filter(\.$child.$id ~~ ids).filter(\.$withdrawnReason == nil)
-                    .sort(\.$date).sort(\.$recordedAt).all()
-                let allocations = try await StoredAllocation.query(on: db).filter(\.$child.$id ~~ ids).sort(\.$startDate).all()
-                let eventsByChild = Dictionary(grouping: events) { $0.$child.id }
-                let allocationsByChild = Dictionary(grouping: allocations) { $0.$child.id }
+                let eventsByChild = Dictionary(grouping: try await JourneyRows.events(of: ids, on: db.sql), by: \.child_id)
+                let allocationsByChild = Dictionary(grouping: try await JourneyRows.allocations(of: ids, on: db.sql), by: \.child_id)
                 for child in batch {
                     let journey = try ChildDerivation.journey(of: child.id, dateOfBirth: child.dateOfBirth.flatMap(CivilDate.init(iso:)),
                                                               events: eventsByChild[child.id] ?? [], allocations: allocationsByChild[child.id] ?? [])

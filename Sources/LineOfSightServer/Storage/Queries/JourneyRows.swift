@@ -1,0 +1,48 @@
+import Foundation
+import LineOfSightCore
+import SQLKit
+
+/// What a derivation reads, as plain rows: the hot path of every save and of re-deriving everyone,
+/// so no model objects are built for it.
+enum JourneyRows {
+    struct Event: Decodable, Sendable {
+        let id: UUID
+        let child_id: UUID
+        let list: String
+        let record: String
+
+        func record(_ decoder: JSONDecoder) throws -> any JourneyRecord {
+            guard let list = JourneyList(rawValue: list) else { throw JourneyDocumentError(path: "$", message: "unknown list \(list)") }
+            return try list.decode(Data(record.utf8), using: decoder)
+        }
+    }
+
+    struct Allocation: Decodable, Sendable {
+        let child_id: UUID
+        let team_id: UUID
+        let worker_id: UUID?
+        let start_date: String
+        let end_date: String?
+
+        var core: LineOfSightCore.Allocation {
+            LineOfSightCore.Allocation(teamID: team_id.uuidString, workerID: worker_id?.uuidString,
+                                       start: CivilDate(iso: start_date) ?? CivilDate(dayNumber: 0), end: end_date.flatMap(CivilDate.init(iso:)))
+        }
+    }
+
+    /// The children's events that are in their journeys (not withdrawn), in date order.
+    static func events(of children: [UUID], excluding: UUID? = nil, on sql: any SQLDatabase) async throws -> [Event] {
+        let query = sql.select().columns("id", "child_id", "list", "record").from(StoredEvent.schema)
+            .where("child_id", .in, SQLBind.group(children))
+            .where("withdrawn_reason", .is, SQLLiteral.null)
+        if let excluding { query.where("id", .notEqual, SQLBind(excluding)) }
+        return try await query.orderBy("date").orderBy("recorded_at").all(decoding: Event.self)
+    }
+
+    static func allocations(of children: [UUID], on sql: any SQLDatabase) async throws -> [Allocation] {
+        try await sql.select().columns("child_id", "team_id", "worker_id", "start_date", "end_date").from(StoredAllocation.schema)
+            .where("child_id", .in, SQLBind.group(children))
+            .orderBy("start_date")
+            .all(decoding: Allocation.self)
+    }
+}

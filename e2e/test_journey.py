@@ -1,0 +1,102 @@
+"""Recording a child's journey in a real browser: the obligations each event starts or meets
+appear at once on the child's page and in My work. Every page and form state is axe-scanned by
+the `visits` helper."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from urllib.parse import urlparse
+
+from playwright.sync_api import expect
+
+from navigation import DEMO_PASSWORD, sign_in
+
+SOCIAL_WORKER = "social.worker"
+
+
+def fill_date(page, field: str, day: datetime.date) -> None:
+    page.locator(f"#{field}-day").fill(str(day.day))
+    page.locator(f"#{field}-month").fill(str(day.month))
+    page.locator(f"#{field}-year").fill(str(day.year))
+
+
+def choose(page, question: str, answer: str) -> None:
+    page.get_by_role("group", name=question).get_by_label(answer, exact=True).check()
+
+
+def open_child_with(page, visits, rule_title: str) -> None:
+    """From My work, open a child with `rule_title` open."""
+    visits.goto("/my-work", "my-work")
+    row = page.locator("table tbody tr").filter(has_text=rule_title).first
+    expect(row).to_be_visible()
+    visits.click(row.get_by_role("link"), "child")
+
+
+def test_a_visit_with_the_child_seen_alone_meets_the_visit_that_was_due(page, visits):
+    sign_in(page, visits, SOCIAL_WORKER, DEMO_PASSWORD, "home")
+    open_child_with(page, visits, "Child protection visit")
+    due = page.locator("table").filter(has_text="Due and overdue").locator("tr").filter(has_text="Child protection visit")
+    expect(due).to_have_count(1)
+    visits.click(page.get_by_role("link", name="Record a visit"), "visit-form")
+
+    # Submitted empty: every problem in the error summary, each linked to its field.
+    response = visits.click(page.get_by_role("button", name="Save"), "visit-form-errors")
+    assert response.status == 422
+    summary = page.locator(".govuk-error-summary")
+    expect(summary).to_contain_text("Enter the date of the visit")
+    expect(summary.get_by_role("link", name="Select yes if the child was seen")).to_have_attribute("href", "#seen")
+
+    fill_date(page, "date", datetime.date.today())
+    choose(page, "Was the visit planned?", "Unannounced")
+    choose(page, "Where the visit took place", "At home")
+    choose(page, "Was the child seen?", "Yes")
+    choose(page, "Was the child seen alone?", "Yes")
+    page.get_by_label("The child’s views, wishes and feelings").fill("I feel safer now Dad has moved out.")
+    visits.click(page.get_by_role("button", name="Save"), "visit-recorded")
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Visit recorded")
+    met = page.locator("table").filter(has_text="Timescales this met")
+    expect(met.locator("tr").filter(has_text="Child protection visit").locator(".govuk-tag")).to_have_text("Met")
+    started = page.locator("table").filter(has_text="Timescales this started")
+    expect(started).to_contain_text("Child protection visit")
+
+
+def test_a_strategy_discussion_that_starts_enquiries_puts_the_conference_on_the_childs_page_and_in_my_work(page, visits):
+    sign_in(page, visits, SOCIAL_WORKER, DEMO_PASSWORD, "home")
+    open_child_with(page, visits, "Child in need visit")
+    child_path = page.url
+    child_name = page.locator("h1").inner_text()
+    visits.click(page.get_by_role("link", name="Record a strategy discussion"), "strategy-form")
+    fill_date(page, "date", datetime.date.today())
+    page.get_by_label("Police", exact=True).check()
+    page.get_by_label("Health", exact=True).check()
+    choose(page, "Were section 47 enquiries started?", "Yes")
+    page.get_by_label("Why this was decided").fill("Disclosure of physical harm at school.")
+    visits.click(page.get_by_role("button", name="Save"), "strategy-recorded")
+    expect(page.locator("table").filter(has_text="Timescales this started")).to_contain_text("Initial child protection conference")
+
+    visits.goto(urlparse(child_path).path, "child-after")
+    row = page.locator("table").filter(has_text="Due and overdue").locator("tr").filter(has_text="Initial child protection conference")
+    expect(row).to_have_count(1)
+    due = row.locator("td").nth(1).inner_text().strip()
+    assert re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}", due), due
+    row.locator("summary").click()
+    expect(row).to_contain_text("15 working days after the strategy discussion on")
+
+    visits.goto("/my-work", "my-work-after")
+    mine = page.locator("table tbody tr").filter(has_text=child_name).filter(has_text="Initial child protection conference")
+    expect(mine).to_have_count(1)
+    expect(mine).to_contain_text(due)
+
+
+def test_the_chronology_prints_without_navigation(page, visits):
+    sign_in(page, visits, SOCIAL_WORKER, DEMO_PASSWORD, "home")
+    open_child_with(page, visits, "visit")
+    visits.click(page.get_by_role("link", name="The child’s full chronology"), "chronology")
+    expect(page.locator("table")).to_contain_text("Visit")
+    page.get_by_label("Only significant events").check()
+    visits.click(page.get_by_role("button", name="Show"), "chronology-significant")
+    visits.click(page.get_by_role("link", name="Print view"), "chronology-print")
+    expect(page.locator("nav")).to_have_count(0)
+    expect(page.get_by_role("button", name="Sign out")).to_have_count(0)
+    expect(page.locator("h1")).to_have_text("Chronology")
