@@ -1,0 +1,44 @@
+/// Why a return's files cannot be read. Each names the file, and the line and column where
+/// that makes sense, so a council can find the fault in the file it exported.
+public struct SSDA903ReadError: Error, Equatable, CustomStringConvertible, Sendable {
+    public enum Kind: Equatable, Sendable {
+        case unreadable(String)
+        case empty
+        case notUTF8(detail: String)
+        case unknownHeader([String])
+        case tooManyFields(expected: Int, found: Int)
+        case unterminatedQuote
+        case sameTableTwice(SSDA903Table, otherFile: String)
+    }
+
+    public let file: String
+    /// 1-based; nil when the fault is the whole file.
+    public let line: Int?
+    /// 1-based field number; nil when the fault is a whole line or file.
+    public let column: Int?
+    public let kind: Kind
+
+    public init(file: String, line: Int? = nil, column: Int? = nil, _ kind: Kind) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.kind = kind
+    }
+
+    public var description: String {
+        var place = file
+        if let line { place += ", line \(line)" }
+        if let column { place += ", column \(column)" }
+        let what = switch kind {
+        case .unreadable(let reason): "cannot be read: \(reason)"
+        case .empty: "is empty: a table's file starts with its header row"
+        case .notUTF8(let detail): "is not UTF-8 (\(detail)); save it as UTF-8 (CSV UTF-8) and upload it again"
+        case .unknownHeader(let names):
+            "has a header row (\(names.joined(separator: ","))) that is not the column list of any SSDA903 table"
+        case .tooManyFields(let expected, let found): "has \(found) fields where the header has \(expected)"
+        case .unterminatedQuote: "has a quoted field that is never closed"
+        case .sameTableTwice(let table, let other): "holds the \(table.rawValue) table, as \(other) already does"
+        }
+        return "\(place): \(what)"
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// Reads a return's CSV files: each file's header row says which table it holds.
+public enum SSDA903Reader {
+    /// Every `.csv` file directly in `directory` (other files are not part of a return).
+    public static func read(directory: URL) throws(SSDA903ReadError) -> SSDA903Return {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        } catch {
+            throw SSDA903ReadError(file: directory.path, .unreadable(error.localizedDescription))
+        }
+        let files = names.filter { $0.lowercased().hasSuffix(".csv") }.sorted()
+            .map { directory.appendingPathComponent($0) }
+        return try read(files: files)
+    }
+
+    public static func read(files: [URL]) throws(SSDA903ReadError) -> SSDA903Return {
+        var tables: [SSDA903Table: SSDA903TableData] = [:]
+        for url in files {
+            let data: Data
+            do {
+                data = try Data(contentsOf: url)
+            } catch {
+                throw SSDA903ReadError(file: url.path, .unreadable(error.localizedDescription))
+            }
+            let table = try readTable(bytes: [UInt8](data), file: url.path)
+            if let earlier = tables[table.table] {
+                throw SSDA903ReadError(file: url.path, .sameTableTwice(table.table, otherFile: earlier.file))
+            }
+            tables[table.table] = table
+        }
+        return SSDA903Return(tables: tables)
+    }
+
+    /// One file's table. `file` names it in errors and findings.
+    public static func readTable(bytes: [UInt8], file: String) throws(SSDA903ReadError) -> SSDA903TableData {
+        let result = bytes.withUnsafeBufferPointer { buffer -> Result<SSDA903TableData, SSDA903ReadError> in
+            var body = buffer
+            if body.count >= 3, body[0] == 0xEF, body[1] == 0xBB, body[2] == 0xBF {
+                body = UnsafeBufferPointer(rebasing: body[3...])
+            }
+            if let problem = UTF8Check.problem(in: body) {
+                return .failure(SSDA903ReadError(file: file, line: problem.line, .notUTF8(detail: problem.detail)))
+            }
+            return Result { () throws(SSDA903ReadError) in try readTable(body, file: file) }
+        }
+        return try result.get()
+    }
+
+    private static func readTable(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws(SSDA903ReadError) -> SSDA903TableData {
+        var scanner = CSVScanner(bytes)
+        func next() throws(SSDA903ReadError) -> Bool {
+            do {
+                return try scanner.next()
+            } catch {
+                switch error {
+                case .unterminatedQuote(let line): throw SSDA903ReadError(file: file, line: line, .unterminatedQuote)
+                }
+            }
+        }
+        guard try next() else { throw SSDA903ReadError(file: file, .empty) }
+        let names = (0..<scanner.fieldCount).map { index in
+            String(decoding: scanner.field(index), as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        }
+        guard let table = SSDA903Table.recognising(names) else {
+            throw SSDA903ReadError(file: file, line: scanner.line, .unknownHeader(names))
+        }
+        // Where each file column goes among the table's columns (files may order them freely).
+        let columns = table.columns
+        let destination = names.map { name in columns.firstIndex { $0.rawValue == name }! }
+        var values = Array(repeating: [String?](), count: columns.count)
+        let estimate = bytes.count / max(16, names.count * 6)
+        for index in values.indices { values[index].reserveCapacity(estimate) }
+        var lines: [Int] = []
+        lines.reserveCapacity(estimate)
+        while try next() {
+            guard scanner.fieldCount <= names.count else {
+                throw SSDA903ReadError(file: file, line: scanner.line, column: names.count + 1,
+                                       .tooManyFields(expected: names.count, found: scanner.fieldCount))
+            }
+            for index in 0..<names.count {
+                // A short row's missing fields are empty cells, as pandas reads them.
+                let cell = index < scanner.fieldCount ? CellText.normalise(scanner.field(index)) : nil
+                values[destination[index]].append(cell)
+            }
+            lines.append(scanner.line)
+        }
+        return SSDA903TableData(table: table, file: file, lines: lines, values: values)
+    }
+}

@@ -1,0 +1,60 @@
+"""Compares our SSDA903 findings with the DfE tool's, rule by rule, for the rules we implement.
+
+    python compare.py OURS.csv DFE.csv DFE.err RULES.txt DEVIATIONS.md
+
+A finding is (rule_code, child_id, table, row_index). For each of our rules it prints whether
+the two agree; where they do not, the first differing findings. A rule listed in
+docs/ssda903-deviations.md (a table row starting "| `CODE`") is a documented deviation: its
+differences are shown but do not fail the run. So does a rule the DfE tool could not run
+("failed CODE" in DFE.err). Exit 1 when any other rule disagrees.
+"""
+import csv
+import re
+import sys
+from collections import defaultdict
+
+
+def findings(path):
+    by_rule = defaultdict(set)
+    with open(path, newline="") as f:
+        for row in csv.DictReader(f):
+            by_rule[row["rule_code"]].add((row["child_id"], row["table"], int(row["row_index"])))
+    return by_rule
+
+
+def main():
+    ours_path, dfe_path, dfe_err, rules_path, deviations_path = sys.argv[1:6]
+    ours, dfe = findings(ours_path), findings(dfe_path)
+    rules = [line.strip() for line in open(rules_path) if line.strip()]
+    failed = {line.split()[1] for line in open(dfe_err) if line.startswith("failed ")}
+    deviations = set(re.findall(r"^\| `([^`]+)`", open(deviations_path).read(), re.M))
+
+    agree = disagree = excused = 0
+    for code in rules:
+        mine, theirs = ours.get(code, set()), dfe.get(code, set())
+        if code in failed:
+            excused += 1
+            print(f"{code:>6}  DfE tool failed to run it; ours found {len(mine)}")
+            continue
+        if mine == theirs:
+            agree += 1
+            print(f"{code:>6}  agree ({len(mine)} findings)")
+            continue
+        only_ours, only_theirs = sorted(mine - theirs, key=str), sorted(theirs - mine, key=str)
+        label = "documented deviation" if code in deviations else "DISAGREE"
+        if code in deviations:
+            excused += 1
+        else:
+            disagree += 1
+        print(f"{code:>6}  {label}: {len(mine & theirs)} shared, {len(only_ours)} only ours, "
+              f"{len(only_theirs)} only DfE")
+        for child, table, row in only_ours[:3]:
+            print(f"          only ours: {table} row {row} (child {child})")
+        for child, table, row in only_theirs[:3]:
+            print(f"          only DfE:  {table} row {row} (child {child})")
+    print(f"rules: {agree} agree, {disagree} disagree, {excused} excused (DfE failure or documented)")
+    sys.exit(1 if disagree else 0)
+
+
+if __name__ == "__main__":
+    main()
