@@ -1,0 +1,106 @@
+import Foundation
+@testable import LineOfSightReturns
+import Testing
+
+@Suite struct ReaderTests {
+    private func read(_ text: String, file: String = "x.csv") throws(SSDA903ReadError) -> SSDA903TableData {
+        try SSDA903Reader.readTable(bytes: Array(text.utf8), file: file)
+    }
+
+    private func readError(_ bytes: [UInt8]) -> SSDA903ReadError? {
+        do {
+            _ = try SSDA903Reader.readTable(bytes: bytes, file: "bad.csv")
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func recognisesATableByItsColumnsInAnyOrder() throws {
+        let table = try read("UPN,CHILD,DOB,SEX,ETHNIC,MC_DOB,MOTHER\nUN1,7,01/01/2020,m,wbri,,\n")
+        #expect(table.table == .header)
+        #expect(table[.child] == ["7"])
+        #expect(table[.sex] == ["M"])
+        #expect(table[.ethnic] == ["WBRI"])
+        #expect(table.dates(.dob) == [.valid(.init(year: 2020, month: 1, day: 1)!)])
+    }
+
+    @Test func refusesAHeaderRowOfNoTable() {
+        let error = readError(Array("CHILD,SEX,DOB\n1,M,01/01/2020\n".utf8))
+        #expect(error == SSDA903ReadError(file: "bad.csv", line: 1, .unknownHeader(["CHILD", "SEX", "DOB"])))
+        #expect(error?.description.contains("bad.csv, line 1") == true)
+    }
+
+    @Test func refusesARepeatedColumnName() {
+        #expect(readError(Array("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB,SEX\n".utf8))?.kind
+            == .unknownHeader(["CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB", "SEX"]))
+    }
+
+    @Test func trimsAndUpperCasesValuesAndReadsBlankAsMissing() throws {
+        let table = try read("CHILD,DOB,MISSING,MIS_START,MIS_END\n 1 , 02/03/2024 ,m,  ,\n")
+        #expect(table[.child] == ["1"])
+        #expect(table[.missing] == ["M"])
+        #expect(table.dates(.dob) == [.valid(.init(year: 2024, month: 3, day: 2)!)])
+        #expect(table.dates(.misStart) == [.missing])
+        #expect(table.dates(.misEnd) == [.missing])
+    }
+
+    @Test func upperCasesLettersBeyondASCII() throws {
+        #expect(try read("CHILD,DOB,MISSING,MIS_START,MIS_END\né1,,,,\n")[.child] == ["É1"])
+    }
+
+    @Test func acceptsAByteOrderMarkCRLFQuotesAndBlankLines() throws {
+        let text = "\u{FEFF}CHILD,DOB,MISSING,MIS_START,MIS_END\r\n\"1,A\",01/01/2010,\"M\"\"X\",,\r\n\r\n2,01/01/2011,A,,\r\n"
+        let table = try read(text)
+        #expect(table[.child] == ["1,A", "2"])
+        #expect(table[.missing] == ["M\"X", "A"])
+        #expect(table.lines == [2, 4])
+    }
+
+    @Test func readsAShortRowsMissingFieldsAsBlank() throws {
+        let table = try read("CHILD,DOB,MISSING,MIS_START,MIS_END\n1,01/01/2010\n")
+        #expect(table[.missing] == [nil])
+        #expect(table.dates(.misEnd) == [.missing])
+    }
+
+    @Test func refusesARowWithMoreFieldsThanTheHeader() {
+        let error = readError(Array("CHILD,DOB,MISSING,MIS_START,MIS_END\n1,,,,\n2,,,,,extra\n".utf8))
+        #expect(error == SSDA903ReadError(file: "bad.csv", line: 3, column: 6, .tooManyFields(expected: 5, found: 6)))
+    }
+
+    @Test func refusesAQuoteThatIsNeverClosed() {
+        let error = readError(Array("CHILD,DOB,MISSING,MIS_START,MIS_END\n1,,,,\n\"2,,,,\n".utf8))
+        #expect(error == SSDA903ReadError(file: "bad.csv", line: 3, .unterminatedQuote))
+    }
+
+    @Test func refusesAnEmptyFile() {
+        #expect(readError([])?.kind == .empty)
+        #expect(readError([0xEF, 0xBB, 0xBF, 0x0A, 0x0A])?.kind == .empty)
+    }
+
+    @Test func namesTheLineOfTheFirstByteThatIsNotUTF8() {
+        // "é" in Windows-1252 is the single byte 0xE9.
+        let bytes = Array("CHILD,DOB,MISSING,MIS_START,MIS_END\n1,,,,\nRen".utf8) + [0xE9] + Array(",,,,\n".utf8)
+        let error = readError(bytes)
+        #expect(error?.line == 3)
+        #expect(error?.description.contains("byte 0xE9 at byte 4 of the line is not valid UTF-8") == true)
+    }
+
+    @Test func saysWhenAFileIsUTF16() {
+        let bytes: [UInt8] = [0xFF, 0xFE] + Array("CHILD".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        #expect(readError(bytes)?.kind == .notUTF8(detail: "it is UTF-16"))
+    }
+
+    @Test func readsEveryCSVFileOfADirectoryAndRefusesATableTwice() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ssda903-reader-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let header = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n1,M,01/01/2010,WBRI,UN1,,\n"
+        try Data(header.utf8).write(to: directory.appendingPathComponent("anything.CSV"))
+        try Data("not a table".utf8).write(to: directory.appendingPathComponent("notes.txt"))
+        let read = try SSDA903Reader.read(directory: directory)
+        #expect(Set(read.tables.keys) == [.header])
+        try Data(header.utf8).write(to: directory.appendingPathComponent("header-again.csv"))
+        #expect(throws: SSDA903ReadError.self) { try SSDA903Reader.read(directory: directory) }
+    }
+}
