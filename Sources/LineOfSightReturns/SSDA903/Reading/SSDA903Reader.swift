@@ -61,7 +61,7 @@ public enum SSDA903Reader {
         }
         guard try next() else { throw SSDA903ReadError(file: file, .empty) }
         let names = (0..<scanner.fieldCount).map { index in
-            String(decoding: scanner.field(index), as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            scanner.withField(index) { String(decoding: $0, as: UTF8.self) }.trimmingCharacters(in: .whitespaces)
         }
         guard let table = SSDA903Table.recognising(names) else {
             throw SSDA903ReadError(file: file, line: scanner.line, .unknownHeader(names))
@@ -69,11 +69,13 @@ public enum SSDA903Reader {
         // Where each file column goes among the table's columns (files may order them freely).
         let columns = table.columns
         let destination = names.map { name in columns.firstIndex { $0.rawValue == name }! }
-        var values = Array(repeating: [String?](), count: columns.count)
+        var ids = Array(repeating: [Int32](), count: columns.count)
+        var interners = Array(repeating: CellInterner(), count: columns.count)
         let estimate = bytes.count / max(16, names.count * 6)
-        for index in values.indices { values[index].reserveCapacity(estimate) }
+        for index in ids.indices { ids[index].reserveCapacity(estimate) }
         var lines: [Int] = []
         lines.reserveCapacity(estimate)
+        var scratch: [UInt8] = []
         while try next() {
             guard scanner.fieldCount <= names.count else {
                 throw SSDA903ReadError(file: file, line: scanner.line, column: names.count + 1,
@@ -81,11 +83,16 @@ public enum SSDA903Reader {
             }
             for index in 0..<names.count {
                 // A short row's missing fields are empty cells, as pandas reads them.
-                let cell = index < scanner.fieldCount ? CellText.normalise(scanner.field(index)) : nil
-                values[destination[index]].append(cell)
+                let column = destination[index]
+                guard index < scanner.fieldCount else { ids[column].append(0); continue }
+                let id = scanner.withField(index) { field in
+                    CellText.normalise(field, scratch: &scratch) { interners[column].id(of: $0) }
+                }
+                ids[column].append(id)
             }
             lines.append(scanner.line)
         }
-        return SSDA903TableData(table: table, file: file, lines: lines, values: values)
+        let cells = zip(ids, interners).map { SSDA903Cells(ids: $0, values: $1.values) }
+        return SSDA903TableData(table: table, file: file, lines: lines, columns: cells)
     }
 }

@@ -24,7 +24,7 @@ extension SSDA903Rules {
             let beganText = episodes[.decom], endedText = episodes[.dec]
             let began = episodes.dates(.decom), ended = episodes.dates(.dec)
             return { row in
-                if let text = beganText[row], text == endedText[row] { return true }
+                if !beganText.isBlank(row), beganText[row] == endedText[row] { return true }
                 guard let start = began[row].date, let end = ended[row].date else { return false }
                 return start == end
             }
@@ -46,9 +46,9 @@ extension SSDA903Rules {
         .eachRow("446", "E1 is not a valid code for episodes starting before December 2005.",
                  table: .episodes, columns: [.ls, .decom]) { episodes, _ in
             // Placement orders (E1) began with the Adoption and Children Act 2002, in force 30 December 2005.
-            let status = episodes[.ls], began = episodes.dates(.decom)
+            let placementOrder = episodes[.ls].matching("E1"), began = episodes.dates(.decom)
             let firstDay = CivilDate(year: 2005, month: 12, day: 1)!
-            return { row in status[row] == "E1" && (began[row].date.map { $0 < firstDay } ?? false) }
+            return { row in placementOrder[row] && (began[row].date.map { $0 < firstDay } ?? false) }
         },
     ]
 }

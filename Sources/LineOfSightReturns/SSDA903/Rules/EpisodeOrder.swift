@@ -4,11 +4,7 @@ extension SSDA903Rules {
     /// belong to no child.
     static func episodesInOrder(_ episodes: SSDA903TableData) -> [[Int]] {
         let began = episodes.dates(.decom)
-        var byChild: [String: [Int]] = [:]
-        for (row, child) in episodes.children.enumerated() {
-            if let child { byChild[child, default: []].append(row) }
-        }
-        return byChild.values.map { rows in
+        return episodes.children.rowsByValue().present.map { rows in
             rows.sorted { a, b in
                 switch (began[a].date, began[b].date) {
                 case let (x?, y?): x != y ? x < y : a < b

@@ -3,37 +3,34 @@ extension SSDA903Rules {
     static let episodePlacements: [SSDA903Rule] = [
         .eachRow("178", "Placement provider code is not a valid code.",
                  table: .episodes, columns: [.placeProvider]) { episodes, context in
-            let place = episodes[.place], provider = episodes[.placeProvider]
-            let noProvider = placementsWithoutProvider(in: context.ruleSet)
-            return { row in
-                guard let code = provider[row] else { return false }
-                return !EpisodeCodes.placementProviders.contains(code) || place[row].map(noProvider.contains) == true
-            }
+            let provider = episodes[.placeProvider]
+            let known = provider.matching(EpisodeCodes.placementProviders)
+            let noProvider = episodes[.place].matching(placementsWithoutProvider(in: context.ruleSet))
+            return { row in !provider.isBlank(row) && (!known[row] || noProvider[row]) }
         },
         .eachRow("213", "Placement provider information not required.",
                  table: .episodes, columns: [.placeProvider]) { episodes, context in
-            let place = episodes[.place], provider = episodes[.placeProvider]
-            let temporary = context.ruleSet >= .lac2025_26
+            let provider = episodes[.placeProvider]
+            let temporary = episodes[.place].matching(context.ruleSet >= .lac2025_26
                 ? EpisodeCodes.temporaryPlacements.union(EpisodeCodes.otherPlacements(in: context.ruleSet))
-                : EpisodeCodes.temporaryPlacements
-            return { row in place[row].map(temporary.contains) == true && provider[row] != nil }
+                : EpisodeCodes.temporaryPlacements)
+            return { row in temporary[row] && !provider.isBlank(row) }
         },
         .eachRow("222", "Ofsted Unique reference number (URN) should not be recorded for this placement type.",
                  table: .episodes, columns: [.urn]) { episodes, context in
-            let place = episodes[.place], urn = episodes[.urn]
-            let notInspected = placementsWithoutURN(in: context.ruleSet)
-            return { row in
-                place[row].map(notInspected.contains) == true && urn[row] != nil && urn[row] != "XXXXXXX"
-            }
+            let urn = episodes[.urn], exempt = urn.matching("XXXXXXX")
+            let notInspected = episodes[.place].matching(placementsWithoutURN(in: context.ruleSet))
+            return { row in notInspected[row] && !urn.isBlank(row) && !exempt[row] }
         },
         SSDA903Rule("226", "Reason for placement change is not required for temporary placements.",
                     earlierMessage: (.lac2024_25, "Reason for placement change is not required."),
                     table: .episodes, columns: [.reasonPlaceChange, .place]) { episodes, _, flags in
             // A temporary placement, and the episode before it, carry no reason for a change.
-            let place = episodes[.place], reason = episodes[.reasonPlaceChange]
+            let temporary = episodes[.place].matching(EpisodeCodes.temporaryPlacements)
+            let reason = episodes[.reasonPlaceChange]
             for rows in episodesInOrder(episodes) {
-                for (position, row) in rows.enumerated() where place[row].map(EpisodeCodes.temporaryPlacements.contains) == true {
-                    if reason[row] != nil || (position > 0 && reason[rows[position - 1]] != nil) { flags.flag(row) }
+                for (position, row) in rows.enumerated() where temporary[row] {
+                    if !reason.isBlank(row) || (position > 0 && !reason.isBlank(rows[position - 1])) { flags.flag(row) }
                 }
             }
         },
@@ -42,7 +39,7 @@ extension SSDA903Rules {
         .eachRow("233", "Reason for placement change is not required when the episode has not ceased.",
                  table: .episodes, columns: [.reasonPlaceChange], years: SSDA903RuleSet.from(.lac2025_26)) { episodes, _ in
             let ended = episodes[.dec], reason = episodes[.reasonPlaceChange]
-            return { row in ended[row] == nil && reason[row] != nil }
+            return { row in ended.isBlank(row) && !reason.isBlank(row) }
         },
         providerForbidden("527", "A placement provider code of PR1 cannot be associated with placements P1, R2 or R5.",
                           provider: "PR1", placements: ["P1", "R2", "R5"]),
@@ -57,8 +54,8 @@ extension SSDA903Rules {
                           provider: "PR5", placements: ["P1"]),
         .eachRow("550", "A placement provider code of PR0 can only be associated with placement P1.",
                  table: .episodes, columns: [.place, .placeProvider]) { episodes, _ in
-            let place = episodes[.place], provider = episodes[.placeProvider]
-            return { row in provider[row] == "PR0" && place[row] != "P1" }
+            let parent = episodes[.placeProvider].matching("PR0"), withParent = episodes[.place].matching("P1")
+            return { row in parent[row] && !withParent[row] }
         },
     ]
 
@@ -66,8 +63,8 @@ extension SSDA903Rules {
     private static func providerForbidden(_ code: String, _ message: String, provider: String,
                                           placements: Set<String>) -> SSDA903Rule {
         .eachRow(code, message, table: .episodes, columns: [.place, .placeProvider]) { episodes, _ in
-            let place = episodes[.place], providers = episodes[.placeProvider]
-            return { row in providers[row] == provider && place[row].map(placements.contains) == true }
+            let forbidden = episodes[.place].matching(placements), byProvider = episodes[.placeProvider].matching(provider)
+            return { row in byProvider[row] && forbidden[row] }
         }
     }
 

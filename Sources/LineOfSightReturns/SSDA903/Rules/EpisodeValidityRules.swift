@@ -14,7 +14,7 @@ extension SSDA903Rules {
         .eachRow("148", "Date episode ceased and reason episode ceased must both be coded, or both left blank.",
                  table: .episodes, columns: [.dec, .rec]) { episodes, _ in
             let ended = episodes[.dec], reason = episodes[.rec]
-            return { row in (ended[row] == nil) != (reason[row] == nil) }
+            return { row in ended.isBlank(row) != reason.isBlank(row) }
         },
         .codeList("149", "Reason episode ceased code is not valid. ",
                   table: .episodes, column: .rec, blank: .allowed) { _ in EpisodeCodes.reasonsEpisodeCeased },

@@ -22,8 +22,8 @@ extension SSDA903Rules {
         },
         .eachRow("232", "Sex of the child/young person has been reported as unknown.",
                  table: .header, columns: [.sex], years: SSDA903RuleSet.from(.lac2024_25)) { header, _ in
-            let sex = header[.sex]
-            return { row in sex[row] == "U" }
+            let unknown = header[.sex].matching("U")
+            return { row in unknown[row] }
         },
     ]
 }

@@ -31,11 +31,9 @@ extension SSDA903Rule {
         eachRow(code, message, earlierMessage: earlierMessage, table: table, columns: [column], years: years) {
             data, context in
             let cells = data[column]
-            let valid = codes(context.ruleSet)
-            return { row in
-                guard let value = cells[row] else { return blank == .flagged }
-                return !valid.contains(value)
-            }
+            let valid = cells.matching(codes(context.ruleSet))
+            let blankAtFault = blank == .flagged
+            return { row in cells.isBlank(row) ? blankAtFault : !valid[row] }
         }
     }
 
@@ -47,11 +45,12 @@ extension SSDA903Rule {
     ) -> SSDA903Rule {
         eachRow(code, message, table: table, columns: [column], years: years) { data, _ in
             let dates = data.dates(column)
+            let blankAtFault = blank == .flagged
             return { row in
                 switch dates[row] {
                 case .valid: false
                 case .malformed: true
-                case .missing: blank == .flagged
+                case .missing: blankAtFault
                 }
             }
         }

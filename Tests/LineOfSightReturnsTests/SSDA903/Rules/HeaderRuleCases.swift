@@ -43,7 +43,9 @@ let headerRuleCases: [RuleCase] = [
                     "3,M,01/01/2012,WBRI,A12345678901B,,", "4,M,01/01/2012,WBRI,UN1,,", "5,M,01/01/2012,WBRI,,,")),
     RuleCase("INT32", "a child in Header twice", flags: [0, 2],
              header("1,M,01/01/2012,WBRI,UN3,,", "2,M,01/01/2012,WBRI,UN3,,", "1,M,01/01/2012,WBRI,UN3,,")),
-    RuleCase("EPI", "a child with no episode and no OC3 row", flags: [1], in: .header,
-             header("1,M,01/01/2012,WBRI,UN3,,", "2,M,01/01/2012,WBRI,UN3,,", "3,M,01/01/2006,WBRI,UN3,,"),
+    RuleCase("EPI", "a blank CHILD is known when Episodes has a blank CHILD too", flags: [1], in: .header,
+             header(",M,01/01/2012,WBRI,UN3,,", "2,M,01/01/2012,WBRI,UN3,,"), episodes(",01/05/2025,S,C2,N1,U4,PR1,,,,,,")),
+    RuleCase("EPI", "a child with no episode and no OC3 row", flags: [1, 3], in: .header,
+             header("1,M,01/01/2012,WBRI,UN3,,", "2,M,01/01/2012,WBRI,UN3,,", "3,M,01/01/2006,WBRI,UN3,,", ",M,01/01/2012,WBRI,UN3,,"),
              episodes("1,01/05/2025,S,C2,N1,U4,PR1,,,,,,"), csv(.oc3, "3,01/01/2006,YES,F2,B1")),
 ]
