@@ -50,3 +50,15 @@ public enum FieldDate: Sendable, Equatable {
         self = .valid(date)
     }
 }
+
+extension FieldDate {
+    /// Whether `text` is a date once unknown parts are filled in: `ZZ` for the day or month,
+    /// `ZZZZ` for the year (as in DATE_PERM, and as the DfE's `valid_date` helper reads them).
+    public static func isDate(allowingUnknownParts text: String) -> Bool {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3 else { return false }
+        let filled = [parts[0] == "ZZ" ? "01" : parts[0], parts[1] == "ZZ" ? "01" : parts[1],
+                      parts[2] == "ZZZZ" ? "2000" : parts[2]].joined(separator: "/")
+        return FieldDate(cell: filled.utf8).date != nil
+    }
+}

@@ -25,12 +25,6 @@ extension SSDA903Rules {
                 rows.forEach { flags.flag($0) }
             }
         },
-        SSDA903Rule("INT32", "Internal Check: Child should only exist once in Header.",
-                    table: .header, columns: [.child]) { header, _, flags in
-            for rows in header.children.rowsByValue().present where rows.count > 1 {
-                rows.forEach { flags.flag($0) }
-            }
-        },
         // Episodes and OC3 are read when present; without them every child is unknown to them.
         // A blank CHILD matches a blank CHILD, as in the DfE tool's join.
         SSDA903Rule("EPI", "WARNING: Episodes need to be loaded for this child before further validation is possible [NOTE: This refers to the DfE portal - here, all checks that can be performed with only the available data will be.]",

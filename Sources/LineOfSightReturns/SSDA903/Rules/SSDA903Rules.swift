@@ -2,8 +2,9 @@
 /// holds the rules of one table or theme.
 public enum SSDA903Rules {
     public static let all: [SSDA903Rule] =
-        headerValidity + headerMotherhood + headerIdentity
+        headerValidity + headerMotherhood + headerIdentity + childOnce
         + episodeValidity + episodeDates + episodePlacements
+        + reviewsAndUASC + adoption + outcomes + missing + permanenceAndDoLo + socialWorkers
 
     /// The rules of `ruleSet`.
     public static func rules(for ruleSet: SSDA903RuleSet) -> [SSDA903Rule] {

@@ -49,6 +49,7 @@ public struct SSDA903Generator {
             if mother { header[.mcDOB] = text(dob.adding(days: 14 * 365 + random.int(0...(max(1, age - 14) * 365)))) }
         }
         rows.append((.header, header))
+        if random.chance(0.05) { return rows + [careLeaver(id)] }
         let episodes = episodeChain(for: id, born: dob)
         rows += episodes.map { (.episodes, $0) }
         let firstDay = episodes.first.flatMap { $0[.decom] } ?? text(end)
@@ -65,10 +66,6 @@ public struct SSDA903Generator {
                                 .sdqReason: sdq ? "" : "SDQ1", .convicted: age >= 10 ? "0" : "",
                                 .healthCheck: age < 5 ? "1" : "", .immunisations: "1", .teethCheck: "1",
                                 .healthAssessment: "1", .substanceMisuse: "0"]))
-        }
-        if age >= 17, random.chance(0.3) {
-            rows.append((.oc3, [.child: id, .dob: text(dob), .inTouch: "YES", .activ: pick(["F2", "P2", "F5", "G5"]),
-                                .accom: pick(["B1", "D1", "E1", "U1", "Z1"])]))
         }
         if age < 10, random.chance(0.05) {
             rows.append((.placedAdoption, [.child: id, .dob: text(dob), .datePlaced: firstDay]))
@@ -92,6 +89,13 @@ public struct SSDA903Generator {
             rows.append((.doLo, [.child: id, .dob: text(dob), .doloStart: text(end.adding(days: -100))]))
         }
         return rows
+    }
+
+    /// A care leaver around a birthday from the 17th to the 21st: an OC3 row and no episode this year.
+    private mutating func careLeaver(_ id: String) -> (SSDA903Table, [SSDA903Column: String]) {
+        let dob = ruleSet.collectionEnd.adding(days: -random.int((17 * 365)...(21 * 365)))
+        return (.oc3, [.child: id, .dob: text(dob), .inTouch: pick(["YES", "YES", "YES", "NO", "REFU"]),
+                       .activ: pick(["F2", "P2", "F5", "G5", "0"]), .accom: pick(["B1", "D1", "E1", "U1", "Z1", "0"])])
     }
 
     /// One to four consecutive episodes: the first starts care (RNE S), each later one changes
