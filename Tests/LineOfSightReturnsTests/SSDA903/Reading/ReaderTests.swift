@@ -57,6 +57,25 @@ import Testing
         #expect(table.lines == [2, 4])
     }
 
+    @Test func readsQuotedFieldsWherePandasDoes() throws {
+        // A quoted field at the end of the file with no line end, one with a line break inside,
+        // one followed by stray characters (kept, as pandas keeps them), and an empty quoted field.
+        let text = "CHILD,DOB,MISSING,MIS_START,MIS_END\n\"A\nB\",,\"M\"x,\"\",\r\n2,,A,,\"01/01/2020\""
+        let table = try read(text)
+        #expect(table.rowCount == 2)
+        #expect(table[.child][0] == "A\nB")
+        #expect(table[.missing][0] == "MX")
+        #expect(table[.misStart][0] == nil)
+        #expect(table.dates(.misEnd) == [.missing, .valid(.init(year: 2020, month: 1, day: 1)!)])
+        #expect(table.lines == [2, 4])
+    }
+
+    @Test func readsTheLastLineWithoutALineEnd() throws {
+        let table = try read("CHILD,DOB,MISSING,MIS_START,MIS_END\r\n1,,M,,\r\n2,,A,,")
+        #expect(table.rowCount == 2)
+        #expect(table[.missing][1] == "A")
+    }
+
     @Test func readsAShortRowsMissingFieldsAsBlank() throws {
         let table = try read("CHILD,DOB,MISSING,MIS_START,MIS_END\n1,01/01/2010\n")
         #expect(table[.missing].count == 1 && table[.missing][0] == nil)

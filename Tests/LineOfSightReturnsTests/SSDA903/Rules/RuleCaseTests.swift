@@ -2,7 +2,7 @@
 import Testing
 
 @Suite struct RuleCaseTests {
-    static let cases = headerRuleCases + episodeRuleCases
+    static let cases = headerRuleCases + episodeRuleCases + otherTableRuleCases
 
     @Test(arguments: cases)
     func ruleFlagsExactlyTheRowsAtFault(_ example: RuleCase) {
