@@ -8,9 +8,11 @@ let usage = """
       lineofsight-returns generate DIR --children N --year YYYY [--seed S] [--error-rate R]
       lineofsight-returns validate DIR --year YYYY [--prev DIR] [--la CODE]
       lineofsight-returns rules --year YYYY
+      lineofsight-returns examples DIR
       lineofsight-returns bench --children N --year YYYY [--runs R]
     validate prints rule_code,child_id,table,row_index; exit 0 without findings, 1 with, 2 when
-    the files cannot be read.
+    the files cannot be read. examples writes each rule's worked examples as files, one folder
+    each, and DIR/examples.csv listing them (folder,rule_code,year,table,rows).
     """
 
 func fail(_ message: String) -> Never {
@@ -93,6 +95,21 @@ case "validate":
         FileHandle.standardError.write(Data("\(skipped.code) not run: no \(skipped.missing.map(\.rawValue).joined(separator: ", ")) table\n".utf8))
     }
     exit(report.findings.isEmpty ? 0 : 1)
+case "examples":
+    guard positional.count == 1 else { fail(usage) }
+    var manifest = "folder,rule_code,year,table,rows\n"
+    for (number, example) in SSDA903RuleExample.all.enumerated() {
+        let folder = String(format: "%03d", number)
+        let tables = example.tables.indices.map { (example.tables[$0].table, example.csv($0)) }
+        write(Dictionary(uniqueKeysWithValues: tables), to: positional[0] + "/" + folder)
+        manifest += "\(folder),\(example.code),\(example.ruleSet.collectionYear),\(example.table.rawValue),"
+        manifest += example.flags.map(String.init).joined(separator: " ") + "\n"
+    }
+    do {
+        try Data(manifest.utf8).write(to: URL(fileURLWithPath: positional[0] + "/examples.csv"))
+    } catch {
+        fail("cannot write the examples: \(error)")
+    }
 case "rules":
     for rule in SSDA903Rules.rules(for: ruleSet()) { print(rule.code) }
 case "bench":

@@ -126,7 +126,7 @@ import Testing
 
 @Suite struct CellsTests {
     @Test func aColumnHoldsEachDistinctValueOnceAndGroupsRowsByValue() {
-        let cells = csv(.missing, "1,,M,,", "2,,A,,", "3,,m,,", "4,,,,")[.missing]
+        let cells = table(.missing, "1,,M,,", "2,,A,,", "3,,m,,", "4,,,,")[.missing]
         #expect(cells.values == ["", "M", "A"])
         #expect(cells.ids == [1, 2, 1, 0])
         let match = cells.matching(["M", "X"])
@@ -139,7 +139,7 @@ import Testing
 
     @Test func manyDistinctValuesKeepTheirOwnNumbers() {
         let rows = (0..<5000).map { "C\($0),,M,," }
-        let children = csv(.missing, rows)[.child]
+        let children = table(.missing, rows)[.child]
         #expect(children.values.count == 5001)
         #expect((0..<5000).allSatisfy { children[$0] == "C\($0)" })
     }

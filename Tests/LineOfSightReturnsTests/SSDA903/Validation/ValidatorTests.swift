@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct ValidatorTests {
     @Test func aMalformedDateIsAFindingAndEveryOtherRuleStillRunsOnEveryRow() {
-        let current = SSDA903Return(tables: [.header: csv(.header,
+        let current = SSDA903Return(tables: [.header: table(.header,
             "1,M,31/02/2012,XXXX,UN3,,", "2,M,01/01/2012,YYYY,UN3,,", "3,Q,2012-01-01,WBRI,UN3,,")])
         let report = SSDA903Validator.validate(current, ruleSet: .lac2025_26)
         let found = Set(report.findings.map { "\($0.ruleCode)@\($0.row)" })
@@ -12,7 +12,7 @@ import Testing
     }
 
     @Test func aFindingNamesTheRuleChildTableRowAndLine() {
-        let current = SSDA903Return(tables: [.header: csv(.header, "A1,M,01/01/2012,WBRI,UN3,,", "A2,M,01/01/2012,XXXX,UN3,,")])
+        let current = SSDA903Return(tables: [.header: table(.header, "A1,M,01/01/2012,WBRI,UN3,,", "A2,M,01/01/2012,XXXX,UN3,,")])
         let report = SSDA903Validator.validate(current, ruleSet: .lac2025_26,
                                                rules: SSDA903Rules.all.filter { $0.code == "103" })
         #expect(report.findings == [SSDA903Finding(ruleCode: "103", childID: "A2", table: .header, row: 1, line: 3)])
@@ -20,7 +20,7 @@ import Testing
     }
 
     @Test func aRuleWhoseTablesAreAbsentIsReportedAsNotRun() {
-        let current = SSDA903Return(tables: [.header: csv(.header, "1,M,01/01/2012,WBRI,UN3,,")])
+        let current = SSDA903Return(tables: [.header: table(.header, "1,M,01/01/2012,WBRI,UN3,,")])
         let report = SSDA903Validator.validate(current, ruleSet: .lac2025_26)
         #expect(report.skipped.contains { $0.code == "141" && $0.missing == [.episodes] })
         #expect(report.ran.contains("101"))
@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test func onlyTheRuleSetsRulesRun() {
-        let current = SSDA903Return(tables: [.header: csv(.header, "1,U,01/01/2012,WBRI,UN3,,", "2,U,01/01/2012,WBRI,UN3,,")])
+        let current = SSDA903Return(tables: [.header: table(.header, "1,U,01/01/2012,WBRI,UN3,,", "2,U,01/01/2012,WBRI,UN3,,")])
         func codes(_ ruleSet: SSDA903RuleSet) -> Set<String> {
             Set(SSDA903Validator.validate(current, ruleSet: ruleSet).findings.map(\.ruleCode))
         }
@@ -41,7 +41,7 @@ import Testing
             flags.flag(0)
             flags.flag(0)
         }
-        let current = SSDA903Return(tables: [.header: csv(.header, "1,M,01/01/2012,WBRI,UN3,,")])
+        let current = SSDA903Return(tables: [.header: table(.header, "1,M,01/01/2012,WBRI,UN3,,")])
         #expect(SSDA903Validator.validate(current, ruleSet: .lac2025_26, rules: [rule]).findings.count == 1)
     }
 }
