@@ -24,11 +24,11 @@ extension SSDA903Rules {
         },
         SSDA903Rule("226", "Reason for placement change is not required for temporary placements.",
                     earlierMessage: (.lac2024_25, "Reason for placement change is not required."),
-                    table: .episodes, columns: [.reasonPlaceChange, .place]) { episodes, _, flags in
+                    table: .episodes, columns: [.reasonPlaceChange, .place]) { episodes, context, flags in
             // A temporary placement, and the episode before it, carry no reason for a change.
             let temporary = episodes[.place].matching(EpisodeCodes.temporaryPlacements)
             let reason = episodes[.reasonPlaceChange]
-            for rows in episodesInOrder(episodes) {
+            for rows in context.episodeHistory.children {
                 for (position, row) in rows.enumerated() where temporary[row] {
                     if !reason.isBlank(row) || (position > 0 && !reason.isBlank(rows[position - 1])) { flags.flag(row) }
                 }

@@ -8,6 +8,16 @@ public struct SSDA903Context: Sendable {
     public let previous: SSDA903Return?
     /// The long-form ONS code of the council making the return, e.g. E08000035.
     public let localAuthority: String?
+    /// This year's episodes by child in date order (empty without an Episodes table).
+    public let episodeHistory: EpisodeHistory
+
+    init(ruleSet: SSDA903RuleSet, current: SSDA903Return, previous: SSDA903Return?, localAuthority: String?) {
+        self.ruleSet = ruleSet
+        self.current = current
+        self.previous = previous
+        self.localAuthority = localAuthority
+        episodeHistory = EpisodeHistory(current[.episodes])
+    }
 
     public var collectionStart: CivilDate { ruleSet.collectionStart }
     public var collectionEnd: CivilDate { ruleSet.collectionEnd }
