@@ -3,7 +3,7 @@
 public enum SSDA903Rules {
     public static let all: [SSDA903Rule] =
         headerValidity + headerMotherhood + headerIdentity + childOnce
-        + episodeValidity + episodeDates + episodeSequence + episodePlacements
+        + episodeValidity + episodeDates + episodeSequence + episodeCombinations + episodePlacements
         + reviewsAndUASC + adoption + outcomes + missing + permanenceAndDoLo + socialWorkers
 
     /// The rules of `ruleSet`.
