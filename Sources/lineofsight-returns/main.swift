@@ -7,7 +7,7 @@ let usage = """
     usage:
       lineofsight-returns generate DIR --children N --year YYYY [--seed S] [--error-rate R]
       lineofsight-returns validate DIR --year YYYY [--prev DIR] [--la CODE]
-      lineofsight-returns rules --year YYYY
+      lineofsight-returns rules [--year YYYY]
       lineofsight-returns examples DIR
       lineofsight-returns bench --children N --year YYYY [--runs R]
     validate prints rule_code,child_id,table,row_index; exit 0 without findings, 1 with, 2 when
@@ -111,7 +111,10 @@ case "examples":
         fail("cannot write the examples: \(error)")
     }
 case "rules":
-    for rule in SSDA903Rules.rules(for: ruleSet()) { print(rule.code) }
+    // Without --year: every code implemented for any rule set.
+    let rules = options["year"] == nil ? SSDA903Rules.all : SSDA903Rules.rules(for: ruleSet())
+    var seen = Set<String>()
+    for rule in rules where seen.insert(rule.code).inserted { print(rule.code) }
 case "bench":
     let ruleSet = ruleSet()
     let children = number("children")
