@@ -4,6 +4,7 @@ public struct SSDA903ReadError: Error, Equatable, CustomStringConvertible, Senda
     public enum Kind: Equatable, Sendable {
         case unreadable(String)
         case empty
+        case noHeaderRow
         case notUTF8(detail: String)
         case unknownHeader([String])
         case tooManyFields(expected: Int, found: Int)
@@ -32,6 +33,7 @@ public struct SSDA903ReadError: Error, Equatable, CustomStringConvertible, Senda
         let what = switch kind {
         case .unreadable(let reason): "cannot be read: \(reason)"
         case .empty: "is empty: a table's file starts with its header row"
+        case .noHeaderRow: "does not start with a header row: there is no line end in its first 64 KB"
         case .notUTF8(let detail): "is not UTF-8 (\(detail)); save it as UTF-8 (CSV UTF-8) and upload it again"
         case .unknownHeader(let names):
             "has a header row (\(names.joined(separator: ","))) that is not the column list of any SSDA903 table"

@@ -20,11 +20,15 @@ public enum SSDA903Reader {
         for url in files {
             let data: Data
             do {
-                data = try Data(contentsOf: url)
+                // Mapped, not copied: a large file costs address space, not memory, and a file
+                // that is not a table is refused from its first line.
+                data = try Data(contentsOf: url, options: .alwaysMapped)
             } catch {
                 throw SSDA903ReadError(file: url.path, .unreadable(error.localizedDescription))
             }
-            let table = try readTable(bytes: [UInt8](data), file: url.path)
+            let table = try data.withUnsafeBytes { raw in
+                Result { () throws(SSDA903ReadError) in try readTable(raw.bindMemory(to: UInt8.self), file: url.path) }
+            }.get()
             if let earlier = tables[table.table] {
                 throw SSDA903ReadError(file: url.path, .sameTableTwice(table.table, otherFile: earlier.file))
             }
@@ -35,20 +39,29 @@ public enum SSDA903Reader {
 
     /// One file's table. `file` names it in errors and findings.
     public static func readTable(bytes: [UInt8], file: String) throws(SSDA903ReadError) -> SSDA903TableData {
-        let result = bytes.withUnsafeBufferPointer { buffer -> Result<SSDA903TableData, SSDA903ReadError> in
-            var body = buffer
-            if body.count >= 3, body[0] == 0xEF, body[1] == 0xBB, body[2] == 0xBF {
-                body = UnsafeBufferPointer(rebasing: body[3...])
-            }
-            if let problem = UTF8Check.problem(in: body) {
-                return .failure(SSDA903ReadError(file: file, line: problem.line, .notUTF8(detail: problem.detail)))
-            }
-            return Result { () throws(SSDA903ReadError) in try readTable(body, file: file) }
-        }
-        return try result.get()
+        try bytes.withUnsafeBufferPointer { buffer throws(SSDA903ReadError) in try readTable(buffer, file: file) }
     }
 
-    private static func readTable(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws(SSDA903ReadError) -> SSDA903TableData {
+    static let headerSearchLimit = 64 * 1024
+
+    static func readTable(_ file: UnsafeBufferPointer<UInt8>, file name: String) throws(SSDA903ReadError) -> SSDA903TableData {
+        var body = file
+        if body.count >= 3, body[0] == 0xEF, body[1] == 0xBB, body[2] == 0xBF {
+            body = UnsafeBufferPointer(rebasing: body[3...])
+        }
+        // The longest header row is a few hundred bytes: a file with no line end early on is not a
+        // table, however large, and is refused before the rest of it is looked at.
+        let firstLine = body.prefix(headerSearchLimit)
+        if body.count > headerSearchLimit, !firstLine.contains(UInt8(ascii: "\n")) {
+            throw SSDA903ReadError(file: name, line: 1, .noHeaderRow)
+        }
+        if let problem = UTF8Check.problem(in: body) {
+            throw SSDA903ReadError(file: name, line: problem.line, .notUTF8(detail: problem.detail))
+        }
+        return try parseTable(body, file: name)
+    }
+
+    private static func parseTable(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws(SSDA903ReadError) -> SSDA903TableData {
         var scanner = CSVScanner(bytes)
         func next() throws(SSDA903ReadError) -> Bool {
             do {

@@ -97,6 +97,12 @@ import Testing
         #expect(readError([0xEF, 0xBB, 0xBF, 0x0A, 0x0A])?.kind == .empty)
     }
 
+    @Test func refusesALargeFileWithNoLineEndBeforeLookingFurther() {
+        // Not UTF-8 after the first 64 KB: the missing header row is what is reported.
+        let bytes = [UInt8](repeating: UInt8(ascii: "x"), count: 70_000) + [0xFF]
+        #expect(readError(bytes) == SSDA903ReadError(file: "bad.csv", line: 1, .noHeaderRow))
+    }
+
     @Test func namesTheLineOfTheFirstByteThatIsNotUTF8() {
         // "é" in Windows-1252 is the single byte 0xE9.
         let bytes = Array("CHILD,DOB,MISSING,MIS_START,MIS_END\n1,,,,\nRen".utf8) + [0xE9] + Array(",,,,\n".utf8)
