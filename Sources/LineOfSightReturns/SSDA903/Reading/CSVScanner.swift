@@ -74,8 +74,9 @@ struct CSVScanner {
                 position += 1
             }
         }
-        let blank = fields.isEmpty && position == start
-        fields.append((start, position, false))
+        let end = position > start && bytes[position - 1] == cr ? position - 1 : position
+        let blank = fields.isEmpty && end == start
+        fields.append((start, end, false))
         return blank
     }
 

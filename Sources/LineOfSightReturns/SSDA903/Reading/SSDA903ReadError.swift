@@ -36,11 +36,16 @@ public struct SSDA903ReadError: Error, Equatable, CustomStringConvertible, Senda
         case .noHeaderRow: "does not start with a header row: there is no line end in its first 64 KB"
         case .notUTF8(let detail): "is not UTF-8 (\(detail)); save it as UTF-8 (CSV UTF-8) and upload it again"
         case .unknownHeader(let names):
-            "has a header row (\(names.joined(separator: ","))) that is not the column list of any SSDA903 table"
+            "has a header row (\(Self.shortened(names.joined(separator: ",")))) that is not the column list of any SSDA903 table"
         case .tooManyFields(let expected, let found): "has \(found) fields where the header has \(expected)"
         case .unterminatedQuote: "has a quoted field that is never closed"
         case .sameTableTwice(let table, let other): "holds the \(table.rawValue) table, as \(other) already does"
         }
         return "\(place): \(what)"
+    }
+
+    /// A header row of garbage can be 64 KB long: enough of it to recognise, not all of it.
+    private static func shortened(_ text: String) -> String {
+        text.count <= 200 ? text : text.prefix(200) + "…"
     }
 }

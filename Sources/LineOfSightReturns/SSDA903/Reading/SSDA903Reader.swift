@@ -51,34 +51,48 @@ public enum SSDA903Reader {
         }
         // The longest header row is a few hundred bytes: a file with no line end early on is not a
         // table, however large, and is refused before the rest of it is looked at.
-        let firstLine = body.prefix(headerSearchLimit)
-        if body.count > headerSearchLimit, !firstLine.contains(UInt8(ascii: "\n")) {
+        let firstLineEnd = body.prefix(headerSearchLimit).firstIndex(of: UInt8(ascii: "\n"))
+        if body.count > headerSearchLimit, firstLineEnd == nil {
             throw SSDA903ReadError(file: name, line: 1, .noHeaderRow)
         }
+        // The header row alone first, so a file of the wrong kind is refused before its body is read.
+        let firstLine = UnsafeBufferPointer(rebasing: body[..<(firstLineEnd ?? body.count)])
+        if let problem = UTF8Check.problem(in: firstLine) {
+            throw SSDA903ReadError(file: name, line: 1, .notUTF8(detail: problem.detail))
+        }
+        var headerOnly = CSVScanner(firstLine)
+        _ = try headerRow(&headerOnly, file: name)
         if let problem = UTF8Check.problem(in: body) {
             throw SSDA903ReadError(file: name, line: problem.line, .notUTF8(detail: problem.detail))
         }
         return try parseTable(body, file: name)
     }
 
-    private static func parseTable(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws(SSDA903ReadError) -> SSDA903TableData {
-        var scanner = CSVScanner(bytes)
-        func next() throws(SSDA903ReadError) -> Bool {
-            do {
-                return try scanner.next()
-            } catch {
-                switch error {
-                case .unterminatedQuote(let line): throw SSDA903ReadError(file: file, line: line, .unterminatedQuote)
-                }
-            }
-        }
-        guard try next() else { throw SSDA903ReadError(file: file, .empty) }
+    /// Reads the header row and names its table.
+    private static func headerRow(_ scanner: inout CSVScanner, file: String) throws(SSDA903ReadError) -> (SSDA903Table, [String]) {
+        guard try advance(&scanner, file: file) else { throw SSDA903ReadError(file: file, .empty) }
         let names = (0..<scanner.fieldCount).map { index in
             scanner.withField(index) { String(decoding: $0, as: UTF8.self) }.trimmingCharacters(in: .whitespaces)
         }
         guard let table = SSDA903Table.recognising(names) else {
             throw SSDA903ReadError(file: file, line: scanner.line, .unknownHeader(names))
         }
+        return (table, names)
+    }
+
+    private static func advance(_ scanner: inout CSVScanner, file: String) throws(SSDA903ReadError) -> Bool {
+        do {
+            return try scanner.next()
+        } catch {
+            switch error {
+            case .unterminatedQuote(let line): throw SSDA903ReadError(file: file, line: line, .unterminatedQuote)
+            }
+        }
+    }
+
+    private static func parseTable(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws(SSDA903ReadError) -> SSDA903TableData {
+        var scanner = CSVScanner(bytes)
+        let (table, names) = try headerRow(&scanner, file: file)
         // Where each file column goes among the table's columns (files may order them freely).
         let columns = table.columns
         let destination = names.map { name in columns.firstIndex { $0.rawValue == name }! }
@@ -89,7 +103,7 @@ public enum SSDA903Reader {
         var lines: [Int] = []
         lines.reserveCapacity(estimate)
         var scratch: [UInt8] = []
-        while try next() {
+        while try advance(&scanner, file: file) {
             guard scanner.fieldCount <= names.count else {
                 throw SSDA903ReadError(file: file, line: scanner.line, column: names.count + 1,
                                        .tooManyFields(expected: names.count, found: scanner.fieldCount))
