@@ -90,7 +90,7 @@ case "validate":
     let previous = options["prev"].map(read)
     let report = SSDA903Validator.validate(current, previous: previous, ruleSet: ruleSet(),
                                            localAuthority: options["la"])
-    print(report.csv, terminator: "")
+    report.writeCSV { FileHandle.standardOutput.write(Data($0.utf8)) }
     for skipped in report.skipped {
         FileHandle.standardError.write(Data("\(skipped.code) not run: no \(skipped.missing.map(\.rawValue).joined(separator: ", ")) table\n".utf8))
     }

@@ -8,6 +8,7 @@ public struct SSDA903ReadError: Error, Equatable, CustomStringConvertible, Senda
         case notUTF8(detail: String)
         case unknownHeader([String])
         case tooManyFields(expected: Int, found: Int)
+        case tooManyRows(Int)
         case unterminatedQuote
         case sameTableTwice(SSDA903Table, otherFile: String)
     }
@@ -38,6 +39,7 @@ public struct SSDA903ReadError: Error, Equatable, CustomStringConvertible, Senda
         case .unknownHeader(let names):
             "has a header row (\(Self.shortened(names.joined(separator: ",")))) that is not the column list of any SSDA903 table"
         case .tooManyFields(let expected, let found): "has \(found) fields where the header has \(expected)"
+        case .tooManyRows(let limit): "has more than \(limit) rows, more than any return could hold"
         case .unterminatedQuote: "has a quoted field that is never closed"
         case .sameTableTwice(let table, let other): "holds the \(table.rawValue) table, as \(other) already does"
         }

@@ -38,13 +38,21 @@ public enum SSDA903Reader {
     }
 
     /// One file's table. `file` names it in errors and findings.
-    public static func readTable(bytes: [UInt8], file: String) throws(SSDA903ReadError) -> SSDA903TableData {
-        try bytes.withUnsafeBufferPointer { buffer throws(SSDA903ReadError) in try readTable(buffer, file: file) }
+    /// `rowLimit` lets a test show the limit without writing a million rows.
+    public static func readTable(bytes: [UInt8], file: String,
+                                 rowLimit: Int = maximumRows) throws(SSDA903ReadError) -> SSDA903TableData {
+        try bytes.withUnsafeBufferPointer { buffer throws(SSDA903ReadError) in
+            try readTable(buffer, file: file, rowLimit: rowLimit)
+        }
     }
 
     static let headerSearchLimit = 64 * 1024
+    /// England's largest council looks after a few thousand children and a national return has
+    /// under 100,000; a table longer than this is not a return, and refusing it bounds memory.
+    public static let maximumRows = 1_000_000
 
-    static func readTable(_ file: UnsafeBufferPointer<UInt8>, file name: String) throws(SSDA903ReadError) -> SSDA903TableData {
+    static func readTable(_ file: UnsafeBufferPointer<UInt8>, file name: String,
+                          rowLimit: Int = maximumRows) throws(SSDA903ReadError) -> SSDA903TableData {
         var body = file
         if body.count >= 3, body[0] == 0xEF, body[1] == 0xBB, body[2] == 0xBF {
             body = UnsafeBufferPointer(rebasing: body[3...])
@@ -65,7 +73,7 @@ public enum SSDA903Reader {
         if let problem = UTF8Check.problem(in: body) {
             throw SSDA903ReadError(file: name, line: problem.line, .notUTF8(detail: problem.detail))
         }
-        return try parseTable(body, file: name)
+        return try parseTable(body, file: name, rowLimit: rowLimit)
     }
 
     /// Reads the header row and names its table.
@@ -90,7 +98,8 @@ public enum SSDA903Reader {
         }
     }
 
-    private static func parseTable(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws(SSDA903ReadError) -> SSDA903TableData {
+    private static func parseTable(_ bytes: UnsafeBufferPointer<UInt8>, file: String,
+                                   rowLimit: Int) throws(SSDA903ReadError) -> SSDA903TableData {
         var scanner = CSVScanner(bytes)
         let (table, names) = try headerRow(&scanner, file: file)
         // Where each file column goes among the table's columns (files may order them freely).
@@ -104,6 +113,9 @@ public enum SSDA903Reader {
         lines.reserveCapacity(estimate)
         var scratch: [UInt8] = []
         while try advance(&scanner, file: file) {
+            guard lines.count < rowLimit else {
+                throw SSDA903ReadError(file: file, line: scanner.line, .tooManyRows(rowLimit))
+            }
             guard scanner.fieldCount <= names.count else {
                 throw SSDA903ReadError(file: file, line: scanner.line, column: names.count + 1,
                                        .tooManyFields(expected: names.count, found: scanner.fieldCount))

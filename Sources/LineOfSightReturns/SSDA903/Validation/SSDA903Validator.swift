@@ -6,8 +6,8 @@ public enum SSDA903Validator {
                                 rules: [SSDA903Rule] = SSDA903Rules.all) -> SSDA903Report {
         let context = SSDA903Context(ruleSet: ruleSet, current: current, previous: previous,
                                      localAuthority: localAuthority)
-        var findings: [SSDA903Finding] = []
-        var ran: [String] = []
+        var entries: [SSDA903Findings.Entry] = []
+        var codes: [String] = []
         var skipped: [(code: String, missing: [SSDA903Table])] = []
         for rule in rules where rule.applies(to: ruleSet) {
             let missing = rule.needs.filter { current[$0] == nil }.sorted()
@@ -17,17 +17,20 @@ public enum SSDA903Validator {
             }
             var flags = SSDA903Flags(flagging: Array(rule.flags.keys))
             rule.check(context, &flags)
-            ran.append(rule.code)
+            let ruleNumber = UInt16(codes.count)
+            codes.append(rule.code)
             for (table, rows) in flags.rows.sorted(by: { $0.key < $1.key }) {
-                let data = context[table]
-                let children = data.children
+                let tableNumber = UInt8(SSDA903Table.allCases.firstIndex(of: table)!)
                 // A row flagged twice by one rule is one finding, as in the DfE tool.
-                for row in Set(rows).sorted() {
-                    findings.append(SSDA903Finding(ruleCode: rule.code, childID: children[row], table: table,
-                                                   row: row, line: data.lines[row]))
+                var previousRow = -1
+                for row in rows.sorted() where row != previousRow {
+                    entries.append(.init(rule: ruleNumber, table: tableNumber, row: UInt32(row)))
+                    previousRow = row
                 }
             }
         }
-        return SSDA903Report(ruleSet: ruleSet, findings: findings, ran: ran, skipped: skipped)
+        let findings = SSDA903Findings(entries: entries, codes: codes,
+                                       tables: SSDA903Table.allCases.map { current[$0] })
+        return SSDA903Report(ruleSet: ruleSet, findings: findings, ran: codes, skipped: skipped)
     }
 }

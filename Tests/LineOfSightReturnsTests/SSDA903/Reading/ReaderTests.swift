@@ -103,6 +103,14 @@ import Testing
         #expect(readError(bytes) == SSDA903ReadError(file: "bad.csv", line: 1, .noHeaderRow))
     }
 
+    @Test func refusesATableLongerThanAnyReturn() {
+        let text = "CHILD,DOB,MISSING,MIS_START,MIS_END\n" + String(repeating: "1,,M,,\n", count: 4)
+        #expect(throws: SSDA903ReadError(file: "bad.csv", line: 5, .tooManyRows(3))) {
+            try SSDA903Reader.readTable(bytes: Array(text.utf8), file: "bad.csv", rowLimit: 3)
+        }
+        #expect(SSDA903Reader.maximumRows >= 1_000_000)
+    }
+
     @Test func namesTheLineOfTheFirstByteThatIsNotUTF8() {
         // "é" in Windows-1252 is the single byte 0xE9.
         let bytes = Array("CHILD,DOB,MISSING,MIS_START,MIS_END\n1,,,,\nRen".utf8) + [0xE9] + Array(",,,,\n".utf8)

@@ -15,7 +15,7 @@ import Testing
         let current = SSDA903Return(tables: [.header: table(.header, "A1,M,01/01/2012,WBRI,UN3,,", "A2,M,01/01/2012,XXXX,UN3,,")])
         let report = SSDA903Validator.validate(current, ruleSet: .lac2025_26,
                                                rules: SSDA903Rules.all.filter { $0.code == "103" })
-        #expect(report.findings == [SSDA903Finding(ruleCode: "103", childID: "A2", table: .header, row: 1, line: 3)])
+        #expect(Array(report.findings) == [SSDA903Finding(ruleCode: "103", childID: "A2", table: .header, row: 1, line: 3)])
         #expect(report.csv == "rule_code,child_id,table,row_index\n103,A2,Header,1\n")
     }
 
