@@ -13,6 +13,33 @@ extension SSDA903Rules {
         },
         .codeList("196", "Strengths and Difficulties (SDQ) reason is not a valid code.",
                   table: .oc2, column: .sdqReason, blank: .allowed) { _ in OtherTableCodes.sdqReasons },
+        .eachRow("197a", "Reason for no Strengths and Difficulties (SDQ) score is not required if Strengths and Difficulties Questionnaire score is filled in.",
+                 table: .oc2, columns: [.sdqScore, .sdqReason]) { oc2, _ in
+            let score = oc2[.sdqScore], reason = oc2[.sdqReason]
+            return { row in !score.isBlank(row) && !reason.isBlank(row) }
+        },
+        .eachRow("158", "If a child has been recorded as receiving an intervention for their substance misuse problem, then the additional item on whether an intervention was offered should be left blank.",
+                 table: .oc2, columns: [.interventionReceived, .interventionOffered]) { oc2, _ in
+            let received = oc2[.interventionReceived].matching("1"), offered = oc2[.interventionOffered]
+            return { row in received[row] && !offered.isBlank(row) }
+        },
+        .eachRow("159", "If a child has been recorded as not receiving an intervention for their substance misuse problem, then the additional item on whether an intervention was offered should be completed as well.",
+                 table: .oc2, columns: [.substanceMisuse, .interventionReceived, .interventionOffered]) { oc2, _ in
+            let misuse = oc2[.substanceMisuse].matching("1"), notReceived = oc2[.interventionReceived].matching("0")
+            let offered = oc2[.interventionOffered]
+            return { row in misuse[row] && notReceived[row] && offered.isBlank(row) }
+        },
+        .eachRow("192", "Child has been identified as having a substance misuse problem but the additional item on whether an intervention was received has been left blank.",
+                 table: .oc2, columns: [.substanceMisuse, .interventionReceived]) { oc2, _ in
+            let misuse = oc2[.substanceMisuse].matching("1"), received = oc2[.interventionReceived]
+            return { row in misuse[row] && received.isBlank(row) }
+        },
+        .eachRow("193", "Child not identified as having a substance misuse problem but at least one of the two additional items on whether an intervention were offered and received have been completed.",
+                 table: .oc2, columns: [.substanceMisuse, .interventionReceived, .interventionOffered]) { oc2, _ in
+            let misuse = oc2[.substanceMisuse], none = misuse.matching("0")
+            let received = oc2[.interventionReceived], offered = oc2[.interventionOffered]
+            return { row in (misuse.isBlank(row) || none[row]) && (!received.isBlank(row) || !offered.isBlank(row)) }
+        },
         .codeList("131", "Data entry for being in touch after leaving care is invalid.",
                   table: .oc3, column: .inTouch, blank: .flagged) { _ in OtherTableCodes.inTouch },
         .codeList("132", "Data entry for activity after leaving care is invalid.",

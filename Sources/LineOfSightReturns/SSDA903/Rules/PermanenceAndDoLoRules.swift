@@ -3,6 +3,11 @@ extension SSDA903Rules {
     static let permanenceAndDoLo: [SSDA903Rule] = [
         .codeList("631", "Previous permanence option not a valid value.",
                   table: .prevPerm, column: .prevPerm, blank: .allowed) { _ in OtherTableCodes.previousPermanence },
+        .eachRow("635", "There are entries for date of order and local authority code where previous permanence option was arranged but previous permanence code is Z1",
+                 table: .prevPerm, columns: [.laPerm, .datePerm, .prevPerm]) { prevPerm, _ in
+            let authority = prevPerm[.laPerm], date = prevPerm[.datePerm], option = prevPerm[.prevPerm]
+            return { row in (!authority.isBlank(row) || !date.isBlank(row)) && option.isBlank(row) }
+        },
         .validDate("700", "The start date of the DoLO is not a valid date.", table: .doLo, column: .doloStart,
                    blank: .flagged, years: SSDA903RuleSet.from(.lac2026_27)),
         .validDate("701", "The end date of the DoLO is not a valid date.", table: .doLo, column: .doloEnd,

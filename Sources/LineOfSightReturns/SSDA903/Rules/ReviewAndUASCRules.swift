@@ -1,3 +1,5 @@
+import LineOfSightCore
+
 extension SSDA903Rules {
     /// Reviews and UASC: each value valid on its own.
     static let reviewsAndUASC: [SSDA903Rule] = [
@@ -19,6 +21,14 @@ extension SSDA903Rules {
                 case .valid(let date): date < start
                 case .missing: false
                 }
+            }
+        },
+        .eachRow("304", "Date unaccompanied asylum-seeking child (UASC) status ceased must be on or before the 18th birthday of a child.",
+                 table: .uasc, columns: [.duc]) { uasc, _ in
+            let born = uasc.dates(.dob), ceased = uasc.dates(.duc)
+            return { row in
+                guard let birth = born[row].date, let end = ceased[row].date else { return false }
+                return end > birth.adding(years: 18)
             }
         },
     ]

@@ -4,7 +4,7 @@ public enum SSDA903Rules {
     public static let all: [SSDA903Rule] =
         headerValidity + headerMotherhood + headerIdentity + childOnce
         + episodeValidity + episodeDates + episodeSequence + episodeCombinations + episodePlacements
-        + reviewsAndUASC + adoption + outcomes + missing + permanenceAndDoLo + socialWorkers
+        + reviewsAndUASC + adoption + adopters + outcomes + missing + permanenceAndDoLo + socialWorkers
 
     /// The rules of `ruleSet`.
     public static func rules(for ruleSet: SSDA903RuleSet) -> [SSDA903Rule] {
