@@ -111,10 +111,15 @@ case "examples":
         fail("cannot write the examples: \(error)")
     }
 case "rules":
-    // Without --year: every code implemented for any rule set.
-    let rules = options["year"] == nil ? SSDA903Rules.all : SSDA903Rules.rules(for: ruleSet())
-    var seen = Set<String>()
-    for rule in rules where seen.insert(rule.code).inserted { print(rule.code) }
+    // With --year, each rule's code and message in that year, tab-separated; without, every code
+    // implemented for any rule set.
+    if options["year"] == nil {
+        var seen = Set<String>()
+        for rule in SSDA903Rules.all where seen.insert(rule.code).inserted { print(rule.code) }
+    } else {
+        let ruleSet = ruleSet()
+        for rule in SSDA903Rules.rules(for: ruleSet) { print("\(rule.code)\t\(rule.message(in: ruleSet))") }
+    }
 case "bench":
     let ruleSet = ruleSet()
     let children = number("children")

@@ -5,7 +5,7 @@ scripts/ssda903-diff.
     python dfe_findings.py DIR --year 2026 [--prev DIR] [--la E08000035]
 
 Rules the DfE tool could not run (an exception) are listed on stderr as "failed CODE", every
-rule of the rule set as "rule CODE", and the time the tool took as "seconds N".
+rule of the rule set as "rule CODE<tab>MESSAGE", and the time the tool took as "seconds N".
 """
 import argparse
 import contextlib
@@ -64,8 +64,9 @@ def main():
         out.writerow(row)
     for code in validator.fails:
         print(f"failed {code}", file=sys.stderr)
-    for code in registry:
-        print(f"rule {code}", file=sys.stderr)
+    for code, rule in registry.items():
+        message = " ".join(str(rule.message).split())
+        print(f"rule {code}\t{message}", file=sys.stderr)
     print(f"seconds {seconds:.2f}", file=sys.stderr)
 
 

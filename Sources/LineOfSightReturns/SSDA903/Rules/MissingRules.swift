@@ -43,5 +43,8 @@ extension SSDA903Rules {
             let year = context.collectionStart ... context.collectionEnd
             return { row in ended[row].date.map { !year.contains($0) } ?? false }
         },
+        noOverlap("574", "A new missing/away from placement without authorisation period cannot start when the previous missing/away from placement without authorisation period is still open. Missing/away from placement without authorisation periods should also not overlap.",
+                  table: .missing, start: .misStart, end: .misEnd),
+        notBeforeBirth("586", "Dates of missing periods are before child’s date of birth.", table: .missing, column: .misStart),
     ]
 }

@@ -44,6 +44,26 @@ extension SSDA903Rules {
                   table: .oc3, column: .inTouch, blank: .flagged) { _ in OtherTableCodes.inTouch },
         .codeList("132", "Data entry for activity after leaving care is invalid.",
                   table: .oc3, column: .activ, blank: .flagged) { _ in OtherTableCodes.activities },
+        .eachRow("153", "All data items relating to a child's activity or accommodation after leaving care must be coded or left blank.",
+                 table: .oc3, columns: [.inTouch, .activ, .accom]) { oc3, _ in
+            let items = [oc3[.inTouch], oc3[.activ], oc3[.accom]]
+            return { row in
+                let given = items.filter { !$0.isBlank(row) }.count
+                return given != 0 && given != items.count
+            }
+        },
+        .eachRow("344", "The record shows the young person has died or returned home to live with parent(s) or someone with parental responsibility for a continuous period of 6 months or more, but activity and/or accommodation on leaving care have been completed.",
+                 table: .oc3, columns: [.inTouch, .activ, .accom]) { oc3, _ in
+            let gone = oc3[.inTouch].matching(["DIED", "RHOM"])
+            let noActivity = oc3[.activ].matching("0"), noAccommodation = oc3[.accom].matching("0")
+            return { row in gone[row] && (!noActivity[row] || !noAccommodation[row]) }
+        },
+        .eachRow("345", "The data collection record shows the local authority is in touch with this young person, but activity and/or accommodation data items are zero.",
+                 table: .oc3, columns: [.inTouch, .activ, .accom]) { oc3, _ in
+            let inTouch = oc3[.inTouch].matching("YES")
+            let noActivity = oc3[.activ].matching("0"), noAccommodation = oc3[.accom].matching("0")
+            return { row in inTouch[row] && (noActivity[row] || noAccommodation[row]) }
+        },
         .codeList("133", "Data entry for accommodation after leaving care is invalid. If reporting on a childs accommodation after leaving care the data entry must be valid",
                   table: .oc3, column: .accom, blank: .flagged) { _ in OtherTableCodes.accommodation },
     ]
