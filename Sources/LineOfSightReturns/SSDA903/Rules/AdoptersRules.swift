@@ -1,5 +1,3 @@
-import LineOfSightCore
-
 extension SSDA903Rules {
     /// AD1 and PlacedAdoption: the adopters' number, sexes and legal status agree, and the
     /// decisions come in order.
@@ -30,14 +28,8 @@ extension SSDA903Rules {
                 return decided[row].date.map { $0 > match } ?? true
             }
         },
-        .eachRow("522", "Date of decision that the child should be placed for adoption must be on or before the date that a child should no longer be placed for adoption.",
-                 table: .placedAdoption, columns: [.datePlaced, .datePlacedCeased]) { placed, _ in
-            let decided = placed.dates(.datePlaced), reversed = placed.dates(.datePlacedCeased)
-            return { row in
-                guard let decision = decided[row].date, let reversal = reversed[row].date else { return false }
-                return reversal < decision
-            }
-        },
+        .outOfOrder("522", "Date of decision that the child should be placed for adoption must be on or before the date that a child should no longer be placed for adoption.",
+                    table: .placedAdoption, earlier: .datePlaced, later: .datePlacedCeased, sameDayAtFault: false),
         .eachRow("563", "The child should no longer be placed for adoption but the date of the decision that the child should be placed for adoption is blank",
                  table: .placedAdoption, columns: [.datePlaced, .reasonPlacedCeased, .datePlacedCeased]) { placed, _ in
             let decided = placed[.datePlaced], reversed = placed[.datePlacedCeased], reason = placed[.reasonPlacedCeased]

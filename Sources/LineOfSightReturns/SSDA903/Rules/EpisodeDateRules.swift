@@ -10,12 +10,8 @@ extension SSDA903Rules {
             let commencement = CivilDate(year: 1991, month: 10, day: 14)!
             return { row in began[row].date.map { $0 < commencement } ?? false }
         },
-        .eachRow("354", "Date episode ceased must be on or before the end of the current collection year.",
-                 table: .episodes, columns: [.decom]) { episodes, context in
-            let began = episodes.dates(.decom)
-            let end = context.collectionEnd
-            return { row in began[row].date.map { $0 > end } ?? false }
-        },
+        .afterYearEnd("354", "Date episode ceased must be on or before the end of the current collection year.",
+                      table: .episodes, column: .decom),
         // The same text in both cells, as the DfE compares them, or the same day written two ways.
         // Two blank cells are not an episode of under a day (the DfE tool flags them;
         // docs/ssda903-deviations.md).
@@ -29,20 +25,10 @@ extension SSDA903Rules {
                 return start == end
             }
         },
-        .eachRow("356", "The date the episode ceased is before the date the same episode started.",
-                 table: .episodes, columns: [.decom]) { episodes, _ in
-            let began = episodes.dates(.decom), ended = episodes.dates(.dec)
-            return { row in
-                guard let start = began[row].date, let end = ended[row].date else { return false }
-                return end < start
-            }
-        },
-        .eachRow("385", "Date episode ceased must be on or before the end of the current collection year.",
-                 table: .episodes, columns: [.dec]) { episodes, context in
-            let ended = episodes.dates(.dec)
-            let end = context.collectionEnd
-            return { row in ended[row].date.map { $0 > end } ?? false }
-        },
+        .outOfOrder("356", "The date the episode ceased is before the date the same episode started.",
+                    table: .episodes, earlier: .decom, later: .dec, sameDayAtFault: false, columns: [.decom]),
+        .afterYearEnd("385", "Date episode ceased must be on or before the end of the current collection year.",
+                      table: .episodes, column: .dec),
         .eachRow("446", "E1 is not a valid code for episodes starting before December 2005.",
                  table: .episodes, columns: [.ls, .decom]) { episodes, _ in
             // Placement orders (E1) began with the Adoption and Children Act 2002, in force 30 December 2005.

@@ -1,5 +1,3 @@
-import LineOfSightCore
-
 extension SSDA903Rules {
     /// Header: MOTHER and MC_DOB (the date of birth of a child's own first child).
     static let headerMotherhood: [SSDA903Rule] = [

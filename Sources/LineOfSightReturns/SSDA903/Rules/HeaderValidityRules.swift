@@ -1,5 +1,3 @@
-import LineOfSightCore
-
 extension SSDA903Rules {
     /// Header: each value valid on its own, and the date of birth within reason.
     static let headerValidity: [SSDA903Rule] = [
@@ -9,11 +7,7 @@ extension SSDA903Rules {
         .validDate("102", "Date of birth is not a valid date.", table: .header, column: .dob, blank: .flagged),
         .codeList("103", "The ethnicity code is either not valid or has not been entered.",
                   table: .header, column: .ethnic, blank: .flagged) { _ in HeaderCodes.ethnicities },
-        .eachRow("301", "Date of birth falls after the year ended.", table: .header, columns: [.dob]) { header, context in
-            let dob = header.dates(.dob)
-            let end = context.collectionEnd
-            return { row in dob[row].date.map { $0 > end } ?? false }
-        },
+        .afterYearEnd("301", "Date of birth falls after the year ended.", table: .header, column: .dob),
         .eachRow("351", "Child was over 25 at the start of the current collection year.",
                  table: .header, columns: [.dob]) { header, context in
             let dob = header.dates(.dob)

@@ -23,28 +23,15 @@ extension SSDA903Rules {
             let type = missing[.missing], end = missing[.misEnd]
             return { row in !end.isBlank(row) && type.isBlank(row) }
         },
-        .eachRow("567", "The date that the missing episode or episode that the child was away from placement without authorisation ended is before the date that it started.",
-                 table: .missing, columns: [.misStart, .misEnd]) { missing, _ in
-            let start = missing.dates(.misStart), end = missing.dates(.misEnd)
-            return { row in
-                guard let began = start[row].date, let ended = end[row].date else { return false }
-                return began > ended
-            }
-        },
-        .eachRow("570", "The date that the child started to be missing or away from placement without authorisation is after the end of the collection year.",
-                 table: .missing, columns: [.misStart]) { missing, context in
-            let start = missing.dates(.misStart)
-            let end = context.collectionEnd
-            return { row in start[row].date.map { $0 > end } ?? false }
-        },
-        .eachRow("571", "The date that the child ceased to be missing or away from placement without authorisation is before the start or after the end of the collection year.",
-                 table: .missing, columns: [.misEnd]) { missing, context in
-            let ended = missing.dates(.misEnd)
-            let year = context.collectionStart ... context.collectionEnd
-            return { row in ended[row].date.map { !year.contains($0) } ?? false }
-        },
+        .outOfOrder("567", "The date that the missing episode or episode that the child was away from placement without authorisation ended is before the date that it started.",
+                    table: .missing, earlier: .misStart, later: .misEnd, sameDayAtFault: false),
+        .afterYearEnd("570", "The date that the child started to be missing or away from placement without authorisation is after the end of the collection year.",
+                      table: .missing, column: .misStart),
+        .outsideYear("571", "The date that the child ceased to be missing or away from placement without authorisation is before the start or after the end of the collection year.",
+                     table: .missing, column: .misEnd),
         noOverlap("574", "A new missing/away from placement without authorisation period cannot start when the previous missing/away from placement without authorisation period is still open. Missing/away from placement without authorisation periods should also not overlap.",
                   table: .missing, start: .misStart, end: .misEnd),
-        notBeforeBirth("586", "Dates of missing periods are before child’s date of birth.", table: .missing, column: .misStart),
+        .outOfOrder("586", "Dates of missing periods are before child’s date of birth.", table: .missing,
+                    earlier: .dob, later: .misStart, sameDayAtFault: true, columns: [.misStart]),
     ]
 }

@@ -22,16 +22,4 @@ extension SSDA903Rules {
             }
         }
     }
-
-    /// A date of this table on or before the child's date of birth in the same row.
-    static func notBeforeBirth(_ code: String, _ message: String, table: SSDA903Table, column: SSDA903Column,
-                               years: ClosedRange<SSDA903RuleSet> = SSDA903RuleSet.every) -> SSDA903Rule {
-        .eachRow(code, message, table: table, columns: [column], years: years) { data, _ in
-            let dates = data.dates(column), born = data.dates(.dob)
-            return { row in
-                guard let date = dates[row].date, let birth = born[row].date else { return false }
-                return date <= birth
-            }
-        }
-    }
 }
