@@ -11,6 +11,33 @@ extension SSDA903Rules {
             }
             return { row in !score.isBlank(row) && invalid[Int(score.ids[row])] }
         },
+        .eachRow("181", "Data items relating to children looked after continuously for 12 months should be completed with a 0 or 1.",
+                 table: .oc2, columns: outcomeFlags) { oc2, _ in
+            let flags = outcomeFlags.map { column in (cells: oc2[column], valid: oc2[column].matching(OtherTableCodes.flags)) }
+            return { row in flags.contains { !$0.cells.isBlank(row) && !$0.valid[row] } }
+        },
+        .eachRow("188", "Child is aged under 4 years at the end of the year, but a Strengths and Difficulties (SDQ) score or a reason for no SDQ score has been completed. ",
+                 table: .oc2, columns: [.sdqScore, .sdqReason]) { oc2, context in
+            let born = oc2.dates(.dob), score = oc2[.sdqScore], reason = oc2[.sdqReason]
+            let end = context.collectionEnd
+            return { row in
+                (born[row].date.map { $0.adding(years: 4) > end } ?? false) && (!score.isBlank(row) || !reason.isBlank(row))
+            }
+        },
+        .eachRow("189", "Child is aged 17 years or over at the beginning of the year, but an Strengths and Difficulties (SDQ) score or a reason for no Strengths and Difficulties (SDQ) score has been completed.",
+                 table: .oc2, columns: [.dob, .sdqScore, .sdqReason]) { oc2, context in
+            let born = oc2.dates(.dob), score = oc2[.sdqScore], reason = oc2[.sdqReason]
+            let start = context.collectionStart
+            return { row in
+                (born[row].date.map { $0.adding(years: 17) < start } ?? false) && (!score.isBlank(row) || !reason.isBlank(row))
+            }
+        },
+        .eachRow("542", "A child aged under 10 at 31 March should not have conviction information completed.",
+                 table: .oc2, columns: [.convicted]) { oc2, context in
+            let born = oc2.dates(.dob), convicted = oc2[.convicted]
+            let end = context.collectionEnd
+            return { row in (born[row].date.map { $0.adding(years: 10) > end } ?? false) && !convicted.isBlank(row) }
+        },
         .codeList("196", "Strengths and Difficulties (SDQ) reason is not a valid code.",
                   table: .oc2, column: .sdqReason, blank: .allowed) { _ in OtherTableCodes.sdqReasons },
         .eachRow("197a", "Reason for no Strengths and Difficulties (SDQ) score is not required if Strengths and Difficulties Questionnaire score is filled in.",
@@ -66,5 +93,11 @@ extension SSDA903Rules {
         },
         .codeList("133", "Data entry for accommodation after leaving care is invalid. If reporting on a childs accommodation after leaving care the data entry must be valid",
                   table: .oc3, column: .accom, blank: .flagged) { _ in OtherTableCodes.accommodation },
+    ]
+
+    /// The OC2 items answered 0 or 1 (rule 181).
+    static let outcomeFlags: [SSDA903Column] = [
+        .convicted, .healthCheck, .immunisations, .teethCheck, .healthAssessment, .substanceMisuse,
+        .interventionReceived, .interventionOffered,
     ]
 }
