@@ -14,7 +14,6 @@ public enum FieldDate: Sendable, Equatable {
         return nil
     }
 
-    public var isMissing: Bool { self == .missing }
     public var isMalformed: Bool { self == .malformed }
 
     /// Reads `d/m/yyyy` as the DfE tool does (pandas `to_datetime(format="%d/%m/%Y")`): day and
