@@ -3,7 +3,7 @@
 public enum SSDA903Rules {
     public static let all: [SSDA903Rule] =
         headerValidity + headerMotherhood + headerIdentity + childOnce
-        + episodeValidity + episodeDates + episodeSequence + episodeCombinations + episodePlacements
+        + episodeValidity + episodeDates + episodeSequence + episodeCombinations + episodePlacements + episodeAges
         + reviewsAndUASC + adoption + adopters + outcomes + missing + permanenceAndDoLo + socialWorkers
 
     /// The rules of `ruleSet`.
