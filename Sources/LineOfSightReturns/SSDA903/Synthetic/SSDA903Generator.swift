@@ -126,7 +126,7 @@ public struct SSDA903Generator {
             if !last || (ends < end && random.chance(0.4)) {
                 guard ends < end else { episodes.append(episode); break }
                 episode[.dec] = text(ends)
-                episode[.rec] = last ? pick(["E11", "E4A", "E13", "E41", "E45", "E8"]) : "X1"
+                episode[.rec] = last ? pick(["E11", "E4A", "E13", "E41", "E45", "E46", "E8", "E7", "E2", "E15"]) : "X1"
                 if !last { episode[.reasonPlaceChange] = pick(["CARPL", "CLOSE", "CHILD", "LAREQ", "OTHER"]) }
                 start = ends
                 place = ordinaryPlacement()
