@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "lineofsight", targets: ["lineofsight"]),
+        .executable(name: "lineofsight-returns", targets: ["lineofsight-returns"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
@@ -22,6 +23,18 @@ let package = Package(
         .target(
             name: "LineOfSightCore",
             resources: [.copy("Resources/bank-holidays-england-and-wales.json")]
+        ),
+        // Statutory returns (SSDA903 first): read, validate, write. Foundation and Core only, so a
+        // return is validated without a server or a database.
+        .target(
+            name: "LineOfSightReturns",
+            dependencies: ["LineOfSightCore"]
+        ),
+        // Generates and validates returns from the shell (the differential harness and the
+        // benchmark use it) until `validate ssda903` joins the server's commands.
+        .executableTarget(
+            name: "lineofsight-returns",
+            dependencies: ["LineOfSightReturns"]
         ),
         .target(
             name: "LineOfSightServer",
@@ -47,6 +60,10 @@ let package = Package(
                 "LineOfSightCore",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
+        ),
+        .testTarget(
+            name: "LineOfSightReturnsTests",
+            dependencies: ["LineOfSightReturns"]
         ),
         .testTarget(
             name: "LineOfSightServerTests",

@@ -1,0 +1,54 @@
+/// A worked example of one rule: small tables as CSV rows, the rule set, and the rows the rule
+/// flags in `table`. Each example has rows that pass beside the rows that fail. The Swift tests
+/// run every example through our validator, and `scripts/ssda903-diff` runs every example
+/// through the DfE tool too, so an example is a claim checked against both.
+public struct SSDA903RuleExample: Sendable, CustomStringConvertible {
+    public let code: String
+    public let note: String
+    public let ruleSet: SSDA903RuleSet
+    /// The table whose rows are flagged.
+    public let table: SSDA903Table
+    /// Each table's data rows, as CSV lines under the table's header row.
+    public let tables: [(table: SSDA903Table, rows: [String])]
+    public let flags: [Int]
+
+    init(_ code: String, _ note: String, _ ruleSet: SSDA903RuleSet = .lac2025_26, flags: [Int],
+         in table: SSDA903Table? = nil, _ tables: (table: SSDA903Table, rows: [String])...) {
+        self.code = code
+        self.note = note
+        self.ruleSet = ruleSet
+        self.table = table ?? tables[0].table
+        self.tables = tables
+        self.flags = flags
+    }
+
+    public var description: String { "\(code) (\(ruleSet)): \(note)" }
+
+    /// A table's file: its header row (in the DfE's column order), then the rows.
+    public func csv(_ index: Int) -> String {
+        let (table, rows) = tables[index]
+        return ([table.columns.map(\.rawValue).joined(separator: ",")] + rows).joined(separator: "\n") + "\n"
+    }
+
+    /// The example's tables, read as files are read.
+    public func read() throws(SSDA903ReadError) -> SSDA903Return {
+        var read: [SSDA903Table: SSDA903TableData] = [:]
+        for index in tables.indices {
+            let table = tables[index].table
+            read[table] = try SSDA903Reader.readTable(bytes: Array(csv(index).utf8), file: "\(table.rawValue).csv")
+        }
+        return SSDA903Return(tables: read)
+    }
+
+    /// Every example, by table.
+    public static let all = headerExamples + episodeExamples + otherTableExamples
+}
+
+/// Header rows: CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB.
+func header(_ rows: String...) -> (table: SSDA903Table, rows: [String]) { (.header, rows) }
+
+/// Episodes rows: CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN.
+func episodes(_ rows: String...) -> (table: SSDA903Table, rows: [String]) { (.episodes, rows) }
+
+/// Rows of any table, in its DfE column order.
+func csv(_ table: SSDA903Table, _ rows: String...) -> (table: SSDA903Table, rows: [String]) { (table, rows) }

@@ -1,0 +1,28 @@
+/// A cell's value as the rules see it: surrounding spaces and tabs removed, letters upper-cased
+/// (the DfE tool upper-cases every value on load); empty when nothing is left.
+enum CellText {
+    /// Calls `body` with the normalised bytes of `field`: a view of `field` itself when it is
+    /// already upper-case ASCII (nearly every cell), otherwise of `scratch`.
+    static func normalise<Result>(_ field: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8],
+                                  _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        var start = 0, end = field.count
+        while start < end, field[start] == 0x20 || field[start] == 0x09 { start += 1 }
+        while end > start, field[end - 1] == 0x20 || field[end - 1] == 0x09 { end -= 1 }
+        let trimmed = UnsafeBufferPointer(rebasing: field[start..<end])
+        var plain = true
+        for byte in trimmed where byte >= 0x80 || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) {
+            plain = false
+            break
+        }
+        if plain { return body(trimmed) }
+        scratch.removeAll(keepingCapacity: true)
+        if trimmed.allSatisfy({ $0 < 0x80 }) {
+            for byte in trimmed {
+                scratch.append(byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 32 : byte)
+            }
+        } else {
+            scratch.append(contentsOf: String(decoding: trimmed, as: UTF8.self).uppercased().utf8)
+        }
+        return scratch.withUnsafeBufferPointer(body)
+    }
+}

@@ -1,0 +1,49 @@
+/// One table of a return, column by column: each cell trimmed and upper-cased, stored as a
+/// number into the column's distinct values, and each date column also parsed (once per
+/// distinct value) into `FieldDate`s, so rules loop over plain arrays and never parse a cell or
+/// look one up by name.
+public struct SSDA903TableData: Sendable {
+    public let table: SSDA903Table
+    /// The file it was read from, as given to the reader.
+    public let file: String
+    /// The line in the file where each data row starts (row 0 is the first row after the header).
+    public let lines: [Int]
+    private let columns: [SSDA903Cells]
+    private let parsedDates: [[FieldDate]]
+
+    init(table: SSDA903Table, file: String, lines: [Int], columns: [SSDA903Cells]) {
+        self.table = table
+        self.file = file
+        self.lines = lines
+        self.columns = columns
+        parsedDates = zip(table.columns, columns).map { column, cells in
+            guard column.isDate else { return [] }
+            let byValue = cells.values.map { FieldDate(cell: $0.utf8) }
+            return cells.ids.map { byValue[Int($0)] }
+        }
+    }
+
+    public var rowCount: Int { lines.count }
+    public var rows: Range<Int> { 0..<lines.count }
+
+    /// The cells of `column`.
+    public subscript(column: SSDA903Column) -> SSDA903Cells {
+        columns[position(of: column)]
+    }
+
+    /// The parsed dates of a date column, one per row.
+    public func dates(_ column: SSDA903Column) -> [FieldDate] {
+        precondition(column.isDate, "\(column.rawValue) is not a date column")
+        return parsedDates[position(of: column)]
+    }
+
+    /// Each row's CHILD.
+    public var children: SSDA903Cells { self[.child] }
+
+    private func position(of column: SSDA903Column) -> Int {
+        guard let index = table.columns.firstIndex(of: column) else {
+            preconditionFailure("\(table.rawValue) has no column \(column.rawValue)")
+        }
+        return index
+    }
+}

@@ -1,0 +1,13 @@
+/// Every rule this validator knows, in the order its report lists them. Each file in Rules/
+/// holds the rules of one table or theme.
+public enum SSDA903Rules {
+    public static let all: [SSDA903Rule] =
+        headerValidity + headerMotherhood + headerIdentity + childOnce
+        + episodeValidity + episodeDates + episodeSequence + episodeCombinations + episodePlacements + episodeAges
+        + reviewsAndUASC + adoption + adopters + outcomes + missing + permanenceAndDoLo + socialWorkers
+
+    /// The rules of `ruleSet`.
+    public static func rules(for ruleSet: SSDA903RuleSet) -> [SSDA903Rule] {
+        all.filter { $0.applies(to: ruleSet) }
+    }
+}

@@ -1,0 +1,30 @@
+import LineOfSightCore
+
+/// What a rule's check sees: this year's tables, last year's when given, the rule set and the
+/// local authority (for the placement-location rules).
+public struct SSDA903Context: Sendable {
+    public let ruleSet: SSDA903RuleSet
+    public let current: SSDA903Return
+    public let previous: SSDA903Return?
+    /// The long-form ONS code of the council making the return, e.g. E08000035.
+    public let localAuthority: String?
+    /// This year's episodes by child in date order (empty without an Episodes table).
+    public let episodeHistory: EpisodeHistory
+
+    init(ruleSet: SSDA903RuleSet, current: SSDA903Return, previous: SSDA903Return?, localAuthority: String?) {
+        self.ruleSet = ruleSet
+        self.current = current
+        self.previous = previous
+        self.localAuthority = localAuthority
+        episodeHistory = EpisodeHistory(current[.episodes])
+    }
+
+    public var collectionStart: CivilDate { ruleSet.collectionStart }
+    public var collectionEnd: CivilDate { ruleSet.collectionEnd }
+
+    /// This year's `table`. The validator runs a rule only when the tables it needs are present.
+    public subscript(table: SSDA903Table) -> SSDA903TableData {
+        guard let data = current[table] else { preconditionFailure("rule ran without the \(table.rawValue) table") }
+        return data
+    }
+}

@@ -1,0 +1,72 @@
+/// One row at fault under one rule: `row` is the 0-based data row of that table's file (the
+/// DfE tool's row index), `line` the line of the file it starts on.
+public struct SSDA903Finding: Sendable, Hashable {
+    public let ruleCode: String
+    public let childID: String?
+    public let table: SSDA903Table
+    public let row: Int
+    public let line: Int
+}
+
+/// Every finding of a validation, stored as (rule, table, row) in eight bytes each: a file of
+/// millions of faulty rows costs tens of megabytes, not gigabytes. Each `SSDA903Finding` is made
+/// when it is read, with its CHILD and line from the tables.
+public struct SSDA903Findings: RandomAccessCollection, Sendable {
+    struct Entry: Sendable {
+        let rule: UInt16
+        let table: UInt8
+        let row: UInt32
+    }
+
+    let entries: [Entry]
+    let codes: [String]
+    let tables: [SSDA903TableData?]
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { entries.count }
+
+    public subscript(position: Int) -> SSDA903Finding {
+        let entry = entries[position]
+        let data = tables[Int(entry.table)]!
+        let row = Int(entry.row)
+        return SSDA903Finding(ruleCode: codes[Int(entry.rule)], childID: data.children[row],
+                              table: SSDA903Table.allCases[Int(entry.table)], row: row, line: data.lines[row])
+    }
+}
+
+/// Everything a validation produced.
+public struct SSDA903Report: Sendable {
+    public let ruleSet: SSDA903RuleSet
+    /// Ordered by rule (catalogue order), then table, then row.
+    public let findings: SSDA903Findings
+    /// The codes of the rules that ran.
+    public let ran: [String]
+    /// Rules that could not run, with the tables they lacked.
+    public let skipped: [(code: String, missing: [SSDA903Table])]
+
+    /// Writes `rule_code,child_id,table,row_index` (a header line, then one line per finding) in
+    /// pieces of a few thousand lines, so a large report is never held whole.
+    public func writeCSV(_ write: (String) -> Void) {
+        var chunk = "rule_code,child_id,table,row_index\n"
+        for finding in findings {
+            chunk += "\(finding.ruleCode),\(csvField(finding.childID ?? "")),\(finding.table.rawValue),\(finding.row)\n"
+            if chunk.utf8.count >= 64 * 1024 {
+                write(chunk)
+                chunk = ""
+            }
+        }
+        write(chunk)
+    }
+
+    /// The whole CSV at once, for small reports.
+    public var csv: String {
+        var text = ""
+        writeCSV { text += $0 }
+        return text
+    }
+
+    private func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

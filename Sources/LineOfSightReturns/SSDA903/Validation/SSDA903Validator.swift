@@ -1,0 +1,36 @@
+/// Runs a rule set's rules over a return. Each rule reads the tables and writes only its own
+/// flags, so one rule's finding (a malformed date, say) never stops another.
+public enum SSDA903Validator {
+    public static func validate(_ current: SSDA903Return, previous: SSDA903Return? = nil,
+                                ruleSet: SSDA903RuleSet, localAuthority: String? = nil,
+                                rules: [SSDA903Rule] = SSDA903Rules.all) -> SSDA903Report {
+        let context = SSDA903Context(ruleSet: ruleSet, current: current, previous: previous,
+                                     localAuthority: localAuthority)
+        var entries: [SSDA903Findings.Entry] = []
+        var codes: [String] = []
+        var skipped: [(code: String, missing: [SSDA903Table])] = []
+        for rule in rules where rule.applies(to: ruleSet) {
+            let missing = rule.needs.filter { current[$0] == nil }.sorted()
+            guard missing.isEmpty else {
+                skipped.append((rule.code, missing))
+                continue
+            }
+            var flags = SSDA903Flags(flagging: Array(rule.flags.keys))
+            rule.check(context, &flags)
+            let ruleNumber = UInt16(codes.count)
+            codes.append(rule.code)
+            for (table, rows) in flags.rows.sorted(by: { $0.key < $1.key }) {
+                let tableNumber = UInt8(SSDA903Table.allCases.firstIndex(of: table)!)
+                // A row flagged twice by one rule is one finding, as in the DfE tool.
+                var previousRow = -1
+                for row in rows.sorted() where row != previousRow {
+                    entries.append(.init(rule: ruleNumber, table: tableNumber, row: UInt32(row)))
+                    previousRow = row
+                }
+            }
+        }
+        let findings = SSDA903Findings(entries: entries, codes: codes,
+                                       tables: SSDA903Table.allCases.map { current[$0] })
+        return SSDA903Report(ruleSet: ruleSet, findings: findings, ran: codes, skipped: skipped)
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import LineOfSightReturns
+
+// A shell entry to the returns library for the differential harness (scripts/ssda903-diff)
+// and for timing, until `lineofsight validate ssda903` joins the server's commands.
+let usage = """
+    usage:
+      lineofsight-returns generate DIR --children N --year YYYY [--seed S] [--error-rate R]
+      lineofsight-returns validate DIR --year YYYY [--prev DIR] [--la CODE]
+      lineofsight-returns rules [--year YYYY]
+      lineofsight-returns examples DIR
+      lineofsight-returns bench --children N --year YYYY [--runs R]
+    validate prints rule_code,child_id,table,row_index; exit 0 without findings, 1 with, 2 when
+    the files cannot be read. examples writes each rule's worked examples as files, one folder
+    each, and DIR/examples.csv listing them (folder,rule_code,year,table,rows).
+    """
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+    exit(2)
+}
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+guard !arguments.isEmpty else { fail(usage) }
+let command = arguments.removeFirst()
+var positional: [String] = []
+var options: [String: String] = [:]
+while !arguments.isEmpty {
+    let argument = arguments.removeFirst()
+    if argument.hasPrefix("--") {
+        guard !arguments.isEmpty else { fail("\(argument) needs a value\n\(usage)") }
+        options[String(argument.dropFirst(2))] = arguments.removeFirst()
+    } else {
+        positional.append(argument)
+    }
+}
+
+@MainActor func ruleSet() -> SSDA903RuleSet {
+    guard let year = options["year"].flatMap(Int.init), let ruleSet = SSDA903RuleSet(collectionYear: year) else {
+        fail("--year must be a collection year from 2023 to 2027\n\(usage)")
+    }
+    return ruleSet
+}
+
+@MainActor func number(_ name: String, default value: Int? = nil) -> Int {
+    guard let number = options[name].flatMap(Int.init) ?? value else { fail("--\(name) must be a number\n\(usage)") }
+    return number
+}
+
+func read(_ path: String) -> SSDA903Return {
+    do {
+        return try SSDA903Reader.read(directory: URL(fileURLWithPath: path))
+    } catch {
+        fail(error.description)
+    }
+}
+
+func write(_ tables: [SSDA903Table: String], to directory: String) {
+    let url = URL(fileURLWithPath: directory)
+    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    for (table, csv) in tables {
+        let file = url.appendingPathComponent(table.rawValue.lowercased() + ".csv")
+        do { try Data(csv.utf8).write(to: file) } catch { fail("cannot write \(file.path): \(error)") }
+    }
+}
+
+/// CPU seconds of this thread: the work's cost on one core, unaffected by other processes
+/// sharing the machine (wall-clock time on a busy 2-core machine varies threefold).
+func seconds(_ work: () -> Void) -> Double {
+    func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+    let start = now()
+    work()
+    return now() - start
+}
+
+switch command {
+case "generate":
+    guard positional.count == 1 else { fail(usage) }
+    var generator = SSDA903Generator(children: number("children"), ruleSet: ruleSet(),
+                                     seed: UInt64(number("seed", default: 903)),
+                                     errorRate: options["error-rate"].flatMap(Double.init) ?? 0.02)
+    write(generator.generate(), to: positional[0])
+case "validate":
+    guard positional.count == 1 else { fail(usage) }
+    let current = read(positional[0])
+    let previous = options["prev"].map(read)
+    let report = SSDA903Validator.validate(current, previous: previous, ruleSet: ruleSet(),
+                                           localAuthority: options["la"])
+    report.writeCSV { FileHandle.standardOutput.write(Data($0.utf8)) }
+    for skipped in report.skipped {
+        FileHandle.standardError.write(Data("\(skipped.code) not run: no \(skipped.missing.map(\.rawValue).joined(separator: ", ")) table\n".utf8))
+    }
+    exit(report.findings.isEmpty ? 0 : 1)
+case "examples":
+    guard positional.count == 1 else { fail(usage) }
+    var manifest = "folder,rule_code,year,table,rows\n"
+    for (number, example) in SSDA903RuleExample.all.enumerated() {
+        let folder = String(format: "%03d", number)
+        let tables = example.tables.indices.map { (example.tables[$0].table, example.csv($0)) }
+        write(Dictionary(uniqueKeysWithValues: tables), to: positional[0] + "/" + folder)
+        manifest += "\(folder),\(example.code),\(example.ruleSet.collectionYear),\(example.table.rawValue),"
+        manifest += example.flags.map(String.init).joined(separator: " ") + "\n"
+    }
+    do {
+        try Data(manifest.utf8).write(to: URL(fileURLWithPath: positional[0] + "/examples.csv"))
+    } catch {
+        fail("cannot write the examples: \(error)")
+    }
+case "rules":
+    // With --year, each rule's code and message in that year, tab-separated; without, every code
+    // implemented for any rule set.
+    if options["year"] == nil {
+        var seen = Set<String>()
+        for rule in SSDA903Rules.all where seen.insert(rule.code).inserted { print(rule.code) }
+    } else {
+        let ruleSet = ruleSet()
+        for rule in SSDA903Rules.rules(for: ruleSet) { print("\(rule.code)\t\(rule.message(in: ruleSet))") }
+    }
+case "bench":
+    let ruleSet = ruleSet()
+    let children = number("children")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ssda903-bench-\(children)")
+    var generator = SSDA903Generator(children: children, ruleSet: ruleSet)
+    write(generator.generate(), to: directory.path)
+    var timings: [(read: Double, validate: Double)] = []
+    var findings = 0
+    for _ in 0..<number("runs", default: 5) {
+        var data: SSDA903Return!
+        let reading = seconds { data = read(directory.path) }
+        let validating = seconds { findings = SSDA903Validator.validate(data, ruleSet: ruleSet).findings.count }
+        timings.append((reading, validating))
+    }
+    let best = timings.min { $0.read + $0.validate < $1.read + $1.validate }!
+    let data = read(directory.path)
+    let rows = data.tables.values.reduce(0) { $0 + $1.rowCount }
+    // The slowest rules, each timed alone less a validation with no rules (the work shared by
+    // all rules, such as ordering each child's episodes): where the next optimisation should go.
+    let shared = seconds { _ = SSDA903Validator.validate(data, ruleSet: ruleSet, rules: []) }
+    let perRule = SSDA903Rules.rules(for: ruleSet).map { rule in
+        (rule.code, seconds { _ = SSDA903Validator.validate(data, ruleSet: ruleSet, rules: [rule]) } - shared)
+    }
+    print(String(format: "  shared by all rules: %.1f ms", shared * 1000))
+    for (code, time) in perRule.sorted(by: { $0.1 > $1.1 }).prefix(5) {
+        print(String(format: "  rule %@: %.1f ms", code, time * 1000))
+    }
+    print(String(format: "%d children, %d rows, %d rules, %d findings: read %.3f s, validate %.3f s, total %.3f s (CPU time on one core, best of %d), files in %@",
+                 children, rows, SSDA903Rules.rules(for: ruleSet).count, findings, best.read, best.validate,
+                 best.read + best.validate, timings.count, directory.path))
+default:
+    fail(usage)
+}

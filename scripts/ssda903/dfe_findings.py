@@ -1,0 +1,74 @@
+"""Runs the DfE's SSDA903 validator (PyPI csc-validator-be-903) on a directory of CSV files and
+prints its findings as rule_code,child_id,table,row_index: the same shape as ours, for
+scripts/ssda903-diff.
+
+    python dfe_findings.py DIR --year 2026 [--prev DIR] [--la E08000035]
+
+Rules the DfE tool could not run (an exception) are listed on stderr as "failed CODE", every
+rule of the rule set as "rule CODE<tab>MESSAGE", and the time the tool took as "seconds N".
+"""
+import argparse
+import contextlib
+import csv
+import glob
+import importlib
+import logging
+import os
+import sys
+import time
+
+logging.disable(logging.CRITICAL)  # the tool logs every rule at INFO
+
+from lac_validator.lac_validator import LacValidator  # noqa: E402
+from lac_validator.utils import process_uploaded_files  # noqa: E402
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("directory")
+    parser.add_argument("--year", required=True, type=int)
+    parser.add_argument("--prev")
+    parser.add_argument("--la", default="E08000035")
+    args = parser.parse_args()
+
+    files = {"This year": sorted(glob.glob(os.path.join(args.directory, "*.csv")))}
+    if args.prev:
+        files["Prev year"] = sorted(glob.glob(os.path.join(args.prev, "*.csv")))
+    ruleset = f"lac{args.year - 1}_{args.year % 100:02d}"
+    registry = importlib.import_module(f"lac_validator.rules.{ruleset}").registry
+
+    started = time.perf_counter()
+    # Some of the tool's rules print data frames; keep stdout for the findings.
+    with contextlib.redirect_stdout(sys.stderr):
+        validator = LacValidator(
+            metadata={"collectionYear": str(args.year), "localAuthority": args.la},
+            files=process_uploaded_files(files),
+            registry=registry,
+        )
+    seconds = time.perf_counter() - started
+
+    out = csv.writer(sys.stdout, lineterminator="\n")
+    out.writerow(["rule_code", "child_id", "table", "row_index"])
+    rows = []
+    for table, frame in validator.ds_results.items():
+        if table == "metadata" or table.endswith("_last"):
+            continue
+        for column in frame.columns:
+            if not str(column).startswith("ERR_"):
+                continue
+            flagged = frame.index[frame[column].fillna(False).astype(bool)]
+            for row in flagged:
+                child = frame.at[row, "CHILD"]
+                rows.append((column[4:], "" if child != child else str(child), table, int(row)))
+    for row in sorted(rows, key=lambda r: (r[0], r[2], r[3])):
+        out.writerow(row)
+    for code in validator.fails:
+        print(f"failed {code}", file=sys.stderr)
+    for code, rule in registry.items():
+        message = " ".join(str(rule.message).split())
+        print(f"rule {code}\t{message}", file=sys.stderr)
+    print(f"seconds {seconds:.2f}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
