@@ -46,37 +46,43 @@ class Contract:
             for status in operation["responses"]
         }
 
-    def validate(self, path: str, status: int, headers: dict, body: bytes, query: dict | None = None) -> None:
-        """Raises OpenAPIError when the response is not one the document allows for GET `path`."""
-        request = MockRequest(self.base_url, "GET", path, args=query)
+    def validate(self, path: str, status: int, headers: dict, body: bytes, query: dict | None = None, method: str = "GET") -> None:
+        """Raises OpenAPIError when the response is not one the document allows for `method` `path`."""
+        request = MockRequest(self.base_url, method, path, args=query)
         headers = {name.lower(): value for name, value in headers.items()}
         response = MockResponse(body, status, headers, content_type=headers.get("content-type", ""))
         self.api.validate_response(request, response)
 
-    def check(self, send, template: str, expected_status: int, query: dict | None = None, **ids):
-        """GET `template` (filled in with `ids`) through `send`, validate the answer, return its JSON."""
+    def check(self, send, template: str, expected_status: int, query: dict | None = None, method: str = "GET",
+              body: dict | None = None, **ids):
+        """Send `method` `template` (filled in with `ids`, with `body` as JSON) through `send`,
+        validate the answer, return its JSON (None when it has no body)."""
         path = template.format(**ids)
         url = path + (f"?{urlencode(query)}" if query else "")
-        status, headers, body = send(url)
-        assert status == expected_status, f"GET {url} answered {status}, not {expected_status}: {body[:300]!r}"
+        status, headers, answer = send(url, method, body)
+        assert status == expected_status, f"{method} {url} answered {status}, not {expected_status}: {answer[:300]!r}"
         try:
-            self.validate(path, status, headers, body, query)
+            self.validate(path, status, headers, answer, query, method)
         except OpenAPIError as error:
             # Name each broken rule and where in the body; the error's own text repeats the whole body.
             schema_errors = getattr(error.__cause__, "schema_errors", [])
             reasons = "; ".join(f"at /{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in schema_errors)
-            pytest.fail(f"GET {url} ({status}) disagrees with openapi.json: {reasons or error}", pytrace=False)
-        self.seen.add(("GET", template, str(status)))
-        return json.loads(body)
+            pytest.fail(f"{method} {url} ({status}) disagrees with openapi.json: {reasons or error}", pytrace=False)
+        self.seen.add((method, template, str(status)))
+        return json.loads(answer) if answer else None
 
 
 def bearer(base_url: str, token: str | None):
     """Sends with urllib, so no browser cookie can sign the request in instead of the token."""
 
-    def send(url: str):
+    def send(url: str, method: str = "GET", body: dict | None = None):
         headers = {"Authorization": f"Bearer {token}"} if token else {}
+        data = None
+        if body is not None:
+            headers["Content-Type"] = "application/json"
+            data = json.dumps(body).encode()
         try:
-            request = urllib.request.Request(base_url + url, headers=headers)
+            request = urllib.request.Request(base_url + url, headers=headers, data=data, method=method)
             with urllib.request.urlopen(request, timeout=30) as response:
                 return response.status, dict(response.headers), response.read()
         except urllib.error.HTTPError as error:
@@ -88,20 +94,48 @@ def bearer(base_url: str, token: str | None):
 def session(page, base_url: str):
     """Sends with the browser context's cookies: the signed-in person's session."""
 
-    def send(url: str):
-        response = page.request.get(base_url + url)
+    def send(url: str, method: str = "GET", body: dict | None = None):
+        response = page.request.fetch(base_url + url, method=method, data=json.dumps(body) if body is not None else None,
+                                      headers={"Content-Type": "application/json"} if body is not None else None)
         return response.status, response.headers, response.body()
 
     return send
 
 
-def issue_token(page, visits, username: str) -> str:
+def issue_token(page, visits, username: str, scope: str = "read") -> str:
     sign_in(page, visits, username, DEMO_PASSWORD, "home")
     visits.click(page.locator('nav a[href="/account/tokens"]'), "tokens")
     page.locator("#token-name").fill("API contract test")
-    page.locator("#token-scope").select_option("read")
+    page.locator("#token-scope").select_option(scope)
     visits.click(page.get_by_role("button", name="Issue token"), "token-issued")
-    return page.locator("#new-token").inner_text().strip()
+    token = page.locator("#new-token").inner_text().strip()
+    visits.click(page.get_by_role("button", name="Sign out"), "signed-out")
+    return token
+
+
+VISIT = {"date": "2026-01-05", "kind": "planned", "location": "home", "seen": True, "seenAlone": True, "childsViews": "Happy at school"}
+
+
+def exercise_the_journey(contract: Contract, worker, child_id: str) -> str:
+    """Every documented answer of the journey routes, as a case system would meet them; returns a
+    withdrawn event's id."""
+    contract.check(worker, "/api/v1/me/work", 200)
+    contract.check(worker, "/api/v1/children/{childID}/journey", 200, childID=child_id)
+    contract.check(worker, "/api/v1/children/{childID}/obligations", 200, childID=child_id)
+    contract.check(worker, "/api/v1/children/{childID}/obligations", 400, {"asOf": "2026-02-30"}, childID=child_id)
+    lists = "/api/v1/children/{childID}/journey/{list}"
+    one = lists + "/{eventID}"
+    ids = {"childID": child_id, "list": "visits"}
+    contract.check(worker, lists, 422, method="POST", body={**VISIT, "date": "2026-02-30"}, **ids)
+    event = contract.check(worker, lists, 201, method="POST", body=VISIT, **ids)
+    ids["eventID"] = event["id"]
+    contract.check(worker, one, 422, method="PUT", body=VISIT, **ids)
+    contract.check(worker, one, 409, method="PUT", body={**VISIT, "reason": "typo", "version": 99}, **ids)
+    contract.check(worker, one, 200, method="PUT", body={**VISIT, "seenAlone": False, "reason": "typo", "version": event["version"]}, **ids)
+    contract.check(worker, one, 422, method="DELETE", **ids)
+    contract.check(worker, one, 409, method="DELETE", body={"reason": "wrong child", "version": 99}, **ids)
+    contract.check(worker, one, 204, method="DELETE", query={"reason": "wrong child"}, **ids)
+    return event["id"]
 
 
 def test_every_documented_api_response_matches_the_document(page, visits, server_url):
@@ -129,23 +163,29 @@ def test_every_documented_api_response_matches_the_document(page, visits, server
     records = [contract.check(analyst, "/api/v1/children/{childID}", 200, childID=listed["id"]) for listed in children]
     assert any(record["allocations"] for record in records), "no record with an allocation was validated"
 
-    real_ids = {"childID": records[0]["id"], "teamID": team["id"], "staffID": staff[0]["id"]}
-    unknown_ids = {name: str(uuid.uuid4()).upper() for name in real_ids}
+    worker = bearer(server_url, issue_token(page, visits, "social.worker", "read_write"))
+    own_child = contract.check(worker, "/api/v1/children", 200)["items"][0]["id"]
+    withdrawn = exercise_the_journey(contract, worker, own_child)
+    director = bearer(server_url, issue_token(page, visits, "director", "read_write"))
+
+    real_ids = {"childID": records[0]["id"], "teamID": team["id"], "staffID": staff[0]["id"], "list": "visits", "eventID": withdrawn}
+    unknown_ids = {**{name: str(uuid.uuid4()).upper() for name in real_ids}, "list": "visits"}
     wrong_token = bearer(server_url, "los_not-a-token")
-    visits.click(page.get_by_role("button", name="Sign out"), "signed-out")
     sign_in(page, visits, "board", DEMO_PASSWORD, "home-board")
     session_cookie = contract.document["components"]["securitySchemes"]["session"]["name"]
     assert session_cookie in {cookie["name"] for cookie in page.context.cookies()}
     board = session(page, server_url)
-    # Every error response the document names, called for real.
-    for _, template, status in sorted(contract.documented()):
+    # Every error response the document names, called for real (a change with a valid body, so
+    # that only what is being tested is wrong).
+    for method, template, status in sorted(contract.documented()):
+        body = VISIT if method in {"POST", "PUT"} else None
         if status == "401":
-            contract.check(anyone, template, 401, **real_ids)
-            contract.check(wrong_token, template, 401, **real_ids)
+            contract.check(anyone, template, 401, method=method, body=body, **real_ids)
+            contract.check(wrong_token, template, 401, method=method, body=body, **real_ids)
         elif status == "403":
-            contract.check(board, template, 403, **real_ids)
+            contract.check(board, template, 403, method=method, body=body, **real_ids)
         elif status == "404":
-            contract.check(analyst, template, 404, **unknown_ids)
+            contract.check(director, template, 404, method=method, body=body, **unknown_ids)
 
     untested = contract.documented() - contract.seen
     assert not untested, f"documented in openapi.json but never exercised: {sorted(untested)}"
