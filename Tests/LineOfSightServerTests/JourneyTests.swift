@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 import LineOfSightCore
 @testable import LineOfSightServer
 import Testing
@@ -223,6 +224,25 @@ import VaporTesting
             #expect(print.contains("Father sentenced") && !print.contains("app-navigation") && !print.contains("Sign out"))
             let page = try await worker.get("/children/\(child.id!)").body.string
             #expect(page.contains("Voice of the child") && page.contains("I want to see my brother more"))
+        }
+    }
+
+    @Test func aChangeOfStandardsReDerivesEveryChildAtStartUpAndOnlyThen() async throws {
+        try await withTestApp { app, demo in
+            let child = demo.socialWorkersChild.id
+            try await Rederivation.all(setup: .defaults, on: app.db)
+            let before = try await DerivedRows.obligations(of: child, on: app.db.sql)
+            #expect(before.contains { $0.ruleID == .cpVisit })
+            // Rows removed behind the application's back stay removed while the basis is unchanged …
+            try await app.db.sql.delete(from: DerivedRows.obligations).where("child_id", .equal, SQLBind(child)).run()
+            try await Rederivation.ifBasisChanged(setup: .defaults, on: app.db, logger: app.logger)
+            #expect(try await DerivedRows.obligations(of: child, on: app.db.sql).isEmpty)
+            // … and a council's new visiting standard re-derives everyone with it.
+            let slower = try StandardsFile.parse("standards:\n  visits.cp.interval_working_days: 15\n", path: "standards.yaml")
+            try await Rederivation.ifBasisChanged(setup: slower, on: app.db, logger: app.logger)
+            let after = try await DerivedRows.obligations(of: child, on: app.db.sql)
+            let visit = { (list: [Obligation]) in list.filter { $0.ruleID == .cpVisit }.map(\.due) }
+            #expect(!visit(after).isEmpty && visit(after) != visit(before))
         }
     }
 

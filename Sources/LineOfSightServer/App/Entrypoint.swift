@@ -12,6 +12,15 @@ public enum LineOfSightMain {
             // `serve --demo`: our flag on Vapor's serve command, taken out before Vapor parses the rest.
             let demo = env.arguments.contains("--demo")
             env.arguments.removeAll { $0 == "--demo" }
+            // `serve --demo --children N`: a larger (or smaller) authority, for measuring.
+            var demoChildren = DemoAuthority.defaultChildCount
+            if let flag = env.arguments.firstIndex(of: "--children"), flag + 1 < env.arguments.count {
+                guard let count = Int(env.arguments[flag + 1]), (1...100_000).contains(count) else {
+                    throw UsageError("--children must be a number of children from 1 to 100000")
+                }
+                demoChildren = count
+                env.arguments.removeSubrange(flag...(flag + 1))
+            }
             try LoggingSystem.bootstrap(from: &env)
             let settings = try Settings.fromEnvironment()
             let app = try await Application.make(env)
@@ -21,7 +30,7 @@ public enum LineOfSightMain {
                 try await DatabaseSetup.checkReachable(app, settings.database)
                 let serving = env.arguments.dropFirst().first == "serve"
                 if demo {
-                    try await DemoStartup.prepare(app)
+                    try await DemoStartup.prepare(app, children: demoChildren)
                 } else if serving {
                     try await DatabaseSetup.checkMigrated(app)
                 }

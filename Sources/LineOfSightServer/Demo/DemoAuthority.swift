@@ -37,7 +37,9 @@ struct DemoAuthority: Sendable {
     /// A fictional local authority number for UPNs.
     static let laNumber = "999"
 
-    static func generate(seed: UInt64 = 2026, today: CivilDate, childCount: Int = 1300) -> DemoAuthority {
+    static let defaultChildCount = 1300
+
+    static func generate(seed: UInt64 = 2026, today: CivilDate, childCount: Int = defaultChildCount) -> DemoAuthority {
         var builder = DemoAuthorityBuilder(rng: SeededGenerator(seed: seed), today: today)
         builder.buildOrganisation()
         builder.buildChildren(count: childCount)

@@ -5,12 +5,12 @@ import Vapor
 /// `serve --demo`: migrate, load the demo authority into an empty database, and say how to sign in,
 /// every time it starts.
 enum DemoStartup {
-    static func prepare(_ app: Application) async throws {
+    static func prepare(_ app: Application, children: Int = DemoAuthority.defaultChildCount) async throws {
         try await app.autoMigrate()
         if try await Child.query(on: app.db).count() == 0 {
             let today = app.clock.today
             app.logger.notice("Loading the demo authority (as of \(today.iso)) into \(app.settings.database.description)…")
-            try await DemoSeeder.seed(DemoAuthority.generate(today: today), on: app.db)
+            try await DemoSeeder.seed(DemoAuthority.generate(today: today, childCount: children), on: app.db, standards: app.standards)
         }
         let (host, port) = serveAddress(app.environment.arguments)
         let accounts = try await User.query(on: app.db).filter(\.$username ~~ Array(DemoAuthority.usernames.values)).filter(\.$active == true).sort(\.$username).all()
