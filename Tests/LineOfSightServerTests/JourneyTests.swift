@@ -246,6 +246,32 @@ import VaporTesting
         }
     }
 
+    @Test func aManagerAuthorisesAnAssessmentAndTheTimescaleIsMet() async throws {
+        try await withTestApp { app, demo in
+            let child = try await Self.child(app, demo)
+            var worker = try await Visitor.signedIn(app, as: "social.worker")
+            _ = try await worker.get("/children/\(child.id!)/record/referrals")
+            _ = try await worker.post("/children/\(child.id!)/record/referrals", Self.date("received", "2026-02-02").merging(["decided-day": "3", "decided-month": "2", "decided-year": "2026", "noFurtherAction": "no"]) { $1 })
+            _ = try await worker.get("/children/\(child.id!)/record/assessments")
+            let assessment = try #require(try await worker.post("/children/\(child.id!)/record/assessments", Self.date("start", "2026-02-04").merging(
+                Self.date("completed", "2026-03-20")) { $1 }).location)
+            #expect(!(try await worker.get(assessment).body.string.contains("Authorise this assessment")), "only a manager authorises")
+            var manager = try await Visitor.signedIn(app, as: "team.manager")
+            #expect(try await manager.get("/my-work").body.string.contains(assessment), "waiting for the manager's authorisation")
+            #expect(try await manager.get(assessment).body.string.contains("Authorise this assessment"))
+            _ = try await manager.get(assessment + "/steps/authorise")
+            let empty = try await manager.post(assessment + "/steps/authorise", [:])
+            #expect(empty.status == .unprocessableEntity && empty.body.string.contains("Enter the date you authorised the assessment"))
+            let done = try await manager.post(assessment + "/steps/authorise", Self.date("authorised", "2026-03-23").merging(["outcome": "childInNeedPlan"]) { $1 })
+            #expect(done.status == .seeOther)
+            let met = try #require(try await Self.stored(app, child).first { $0.ruleID == .assessment })
+            #expect(met.metBy?.date == d("2026-03-23"))
+            let audit = try await AuditEvent.query(on: app.db).filter(\.$detail == "Assessment authorised").count()
+            #expect(audit == 1)
+            #expect(try await worker.post(assessment + "/steps/authorise", [:]).status == .forbidden)
+        }
+    }
+
     @Test func otherTeamsChildrenAndTheirEventsStayHidden() async throws {
         try await withTestApp { app, demo in
             let child = try await Self.child(app, demo)

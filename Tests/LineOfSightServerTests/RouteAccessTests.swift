@@ -23,6 +23,7 @@ import VaporTesting
             "GET /children/:childID/allocate": allocators, "POST /children/:childID/allocate": allocators,
             "GET /children/:childID/record/:list": editors, "POST /children/:childID/record/:list": editors,
             "GET /children/:childID/events/:eventID": readers, "POST /children/:childID/events/:eventID/significant": editors,
+            "GET /children/:childID/events/:eventID/steps/:step": allocators, "POST /children/:childID/events/:eventID/steps/:step": allocators,
             "GET /children/:childID/chronology": readers, "GET /children/:childID/chronology/print": readers,
             "GET /children/:childID/events/:eventID/correct": editors, "POST /children/:childID/events/:eventID/correct": editors,
             "GET /children/:childID/events/:eventID/withdraw": editors, "POST /children/:childID/events/:eventID/withdraw": editors,
@@ -88,6 +89,7 @@ import VaporTesting
                 "grantID": UUID().uuidString,
                 "list": "visits",
                 "eventID": UUID().uuidString,
+                "step": "authorise",
                 "file": String(Assets.stylesheetPath.dropFirst("/assets/".count)),
             ]
             var checked = 0

@@ -41,6 +41,7 @@ func routes(_ app: Application, metrics: RequestMetrics) throws {
     ChildrenController().register(app)
     JourneyController().register(app)
     ChronologyController().register(app)
+    EventStepController().register(app)
     JourneyAPIController().register(app)
     MyWorkController().register(app)
     AllocationsController().register(app)

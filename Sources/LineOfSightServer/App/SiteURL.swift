@@ -20,6 +20,7 @@ enum SiteURL: Sendable {
     case event(child: Parameter<UUID>, event: Parameter<UUID>)
     case correctEvent(child: Parameter<UUID>, event: Parameter<UUID>), withdrawEvent(child: Parameter<UUID>, event: Parameter<UUID>)
     case eventSignificance(child: Parameter<UUID>, event: Parameter<UUID>)
+    case eventStep(child: Parameter<UUID>, event: Parameter<UUID>, step: Parameter<String>)
     case chronology(Parameter<UUID>), chronologyPrint(Parameter<UUID>)
     case teams, team(Parameter<UUID>)
     case staff, staffMember(Parameter<UUID>)
@@ -83,6 +84,12 @@ enum SiteURL: Sendable {
             return [c("children"), Self.uuid("childID", child), c("events"), Self.uuid("eventID", event), c("withdraw")]
         case let .eventSignificance(child, event):
             return [c("children"), Self.uuid("childID", child), c("events"), Self.uuid("eventID", event), c("significant")]
+        case let .eventStep(child, event, step):
+            let name: Segment = switch step {
+            case .key: .parameter(name: "step", value: nil)
+            case let .value(id): .parameter(name: "step", value: id)
+            }
+            return [c("children"), Self.uuid("childID", child), c("events"), Self.uuid("eventID", event), c("steps"), name]
         case let .chronology(child): return [c("children"), Self.uuid("childID", child), c("chronology")]
         case let .chronologyPrint(child): return [c("children"), Self.uuid("childID", child), c("chronology"), c("print")]
         case .teams: return [c("teams")]

@@ -58,6 +58,7 @@ enum EventPages {
     }
 
     static func show(context: PageContext, child: Child, event: StoredEvent, record: any JourneyRecord, obligations: [Obligation],
+                     steps: [EventStep] = [],
                      people: People, calendar: WorkingDayCalendar, today: CivilDate, dueSoonDays: Int, canChange: Bool, flash: String?) -> Response {
         let form = event.list.form
         let eventID = event.id?.uuidString ?? ""
@@ -70,6 +71,9 @@ enum EventPages {
                 el("div", .class("govuk-inset-text")) { "This record was withdrawn: \(reason). It is kept, but no longer counts towards any timescale." }
             }
             summaryList(answers(form, record: record, people: people))
+            for step in steps where event.withdrawnReason == nil {
+                el("a", .class("govuk-button"), .href(SiteURL.eventStep(child: child.parameter, event: event.parameter, step: .value(step.id)))) { step.title }
+            }
             if !met.isEmpty { obligationsTable("Timescales this met", met, people: people, calendar: calendar, today: today, dueSoonDays: dueSoonDays) }
             if !started.isEmpty { obligationsTable("Timescales this started", started, people: people, calendar: calendar, today: today, dueSoonDays: dueSoonDays) }
             el("h2", .class("govuk-heading-m")) { "History" }

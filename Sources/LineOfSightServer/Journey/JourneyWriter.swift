@@ -28,10 +28,17 @@ struct JourneyWriter {
         return event
     }
 
-    /// Replaces the record of `event`, refused with `StaleRecord` if it changed since `openedAt`.
+    /// Replaces the record of `event` to correct a mistake, refused with `StaleRecord` if it changed
+    /// since `openedAt`.
     func correct(_ event: StoredEvent, to record: any JourneyRecord, openedAt: Int, reason: String) async throws {
+        try await update(event, to: record, openedAt: openedAt, detail: "Corrected \(event.list.form.withArticle): \(reason)")
+    }
+
+    /// Replaces the record of `event` (a correction, or a later step such as an authorisation),
+    /// refused with `StaleRecord` if it changed since `openedAt`.
+    func update(_ event: StoredEvent, to record: any JourneyRecord, openedAt: Int, detail: String) async throws {
         let before = try event.record()
-        try await change(event, detail: "Corrected \(event.list.form.withArticle): \(reason)", action: .update, before: before, after: record) { db in
+        try await change(event, detail: detail, action: .update, before: before, after: record) { db in
             try await event.claimVersion(from: openedAt, on: db)
             event.replace(with: record, by: try req.requirePrincipal().userID, at: req.now)
             try await event.save(on: db)

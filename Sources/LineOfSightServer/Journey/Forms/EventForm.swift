@@ -11,16 +11,57 @@ struct EventForm: Sendable {
     let title: String
     /// The date shown for it in lists, by its key (a date field).
     let dateKey: String
-    let fields: [EventField]
+    var fields: [EventField]
     /// Who may record or correct it (always within the child's scope).
     var roles: Set<Role> = Role.childEditors
+    /// What happens to it after it is recorded (a manager's authorisation …).
+    var steps: [EventStep] = []
 
     func field(_ key: String) -> EventField? { fields.first { $0.key == key } }
+
+    /// The form asking only these fields (a step's).
+    func only(_ keys: [String]) -> EventForm {
+        var form = self
+        form.fields = fields.filter { keys.contains($0.key) }
+        return form
+    }
+
+    /// Problems with a step's answers: each of its required fields answered.
+    func stepProblems(_ step: EventStep, _ values: EventFormValues) -> FieldErrors {
+        var errors = FieldErrors()
+        for key in step.fields {
+            guard let message = step.required[key], let field = field(key) else { continue }
+            let empty = switch field.input {
+            case .date: values[date: key].isEmpty
+            case .checkboxes: values.all(key).isEmpty
+            default: values[key].trimmed.isEmpty
+            }
+            if empty { errors.add(id: key, message) }
+        }
+        return errors
+    }
 
     /// "a visit", "an assessment".
     var withArticle: String {
         (name.first.map { "aeiou".contains($0) } ?? false ? "an " : "a ") + name
     }
+}
+
+/// A later step of a recorded event, taken by someone with a particular role: a few of its fields,
+/// asked again and saved as an update of the record (not a correction). Offered while `pending`
+/// is empty in the record.
+struct EventStep: Sendable {
+    let id: String
+    /// "Authorise this assessment".
+    let title: String
+    /// "Assessment authorised": the confirmation, and the audit trail's words.
+    let done: String
+    let fields: [String]
+    /// The messages for the step's fields that must be answered.
+    var required: [String: String] = [:]
+    let roles: Set<Role>
+    /// The field whose answer means the step is done.
+    let pending: String
 }
 
 /// One question of an event form.

@@ -40,6 +40,17 @@ struct EventFormValues: Sendable, Equatable {
         }
     }
 
+    /// These values with the answers to `keys` replaced by those in `other` (a step's answers over
+    /// the stored record's).
+    func replacing(_ keys: [String], from other: EventFormValues) -> EventFormValues {
+        var merged = self
+        for key in keys + Self.carried {
+            merged.texts[key] = other.texts[key]
+            merged.dates[key] = other.dates[key]
+        }
+        return merged
+    }
+
     /// Hidden fields every event form carries back: the version it was opened at, and a correction's reason.
     static let carried = ["version", "reason"]
 

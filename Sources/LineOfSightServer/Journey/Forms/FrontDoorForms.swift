@@ -8,6 +8,12 @@ enum FrontDoorForms {
         EventField(key: "decided", label: "Date the next steps were decided", hint: "Leave empty if the decision has not been made yet", input: .date),
         EventField(key: "noFurtherAction", label: "Was the decision no further action?", input: .yesNo),
         EventField(key: "decisionRationale", label: "Why this decision was made", input: .notes),
+    ], steps: [
+        EventStep(id: "decide", title: "Decide the next steps", done: "Decision on the referral recorded",
+                  fields: ["decided", "noFurtherAction", "decisionRationale"],
+                  required: ["decided": "Enter the date of the decision", "noFurtherAction": "Select yes if the decision was no further action",
+                             "decisionRationale": "Enter why this decision was made"],
+                  roles: Role.allocators, pending: "decided"),
     ])
 
     static let assessment = EventForm(list: .assessments, name: "assessment", title: "Assessment", dateKey: "start", fields: [
@@ -25,5 +31,10 @@ enum FrontDoorForms {
         ])),
         EventField(key: "analysis", label: "Analysis", input: .notes),
         EventField(key: "childsViews", label: "The child’s views, wishes and feelings", input: .notes),
+    ], steps: [
+        EventStep(id: "authorise", title: "Authorise this assessment", done: "Assessment authorised",
+                  fields: ["authorised", "outcome"],
+                  required: ["authorised": "Enter the date you authorised the assessment", "outcome": "Select the outcome of the assessment"],
+                  roles: Role.allocators, pending: "authorised"),
     ])
 }

@@ -1,0 +1,89 @@
+import Fluent
+import LineOfSightCore
+import Vapor
+
+/// The later steps of a recorded event (a manager authorising an assessment, deciding on a
+/// referral): a few of its fields, saved as an update of the record with the audit trail's before
+/// and after. The same mechanism for every kind of event that declares steps.
+struct EventStepController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(SiteURL.eventStep(child: .key, event: .key, step: .key), use: form).allow(Role.allocators)
+        routes.post(SiteURL.eventStep(child: .key, event: .key, step: .key), use: save).allow(Role.allocators)
+    }
+
+    func form(req: Request) async throws -> Response {
+        let (child, event, step) = try await req.eventStep()
+        try await req.audit(.read, entity: "event", entityID: event.id, childID: child.id, detail: "Opened “\(step.title)”")
+        var values = try EventFormValues(event.list.form, record: event.record())
+        values["version"] = String(event.version)
+        return try await page(req, child: child, event: event, step: step, values: values, errors: FieldErrors())
+    }
+
+    func save(req: Request) async throws -> Response {
+        let (child, event, step) = try await req.eventStep()
+        let form = event.list.form
+        let typed = EventFormValues(form, input: req.form)
+        let values = try EventFormValues(form, record: event.record()).replacing(step.fields, from: typed)
+        let writer = JourneyWriter(req: req, child: child)
+        var errors = form.stepProblems(step, values)
+        var saved: (any JourneyRecord)?
+        if errors.isEmpty {
+            let choices = try await EventChoices.load(for: child, excluding: event.id, on: req.db)
+            switch form.read(values, choices: choices, context: try await writer.context(excluding: event.id)) {
+            case let .success(record): saved = record
+            case let .failure(problems): errors = problems
+            }
+        }
+        guard let record = saved else {
+            return try await page(req, child: child, event: event, step: step, values: values, errors: errors)
+        }
+        do {
+            try await writer.update(event, to: record, openedAt: Int(values["version"]) ?? -1, detail: step.done)
+        } catch is StaleRecord {
+            var errors = FieldErrors()
+            errors.add(id: step.fields[0], "Someone else changed this record after you opened it. Check it, then save again.")
+            var current = values
+            current["version"] = String(try await req.childEvent(of: child).version)
+            return try await page(req, child: child, event: event, step: step, values: current, errors: errors)
+        }
+        req.flash(step.done)
+        return req.redirect(to: .event(child: child.parameter, event: event.parameter))
+    }
+
+    private func page(_ req: Request, child: Child, event: StoredEvent, step: EventStep, values: EventFormValues, errors: FieldErrors) async throws -> Response {
+        let form = event.list.form
+        let choices = try await EventChoices.load(for: child, excluding: event.id, on: req.db)
+        let record = try event.record()
+        return Layout.page(title: step.title, context: PageContext(req), status: errors.isEmpty ? .ok : .unprocessableEntity,
+                           hasErrors: !errors.isEmpty, backLink: .event(child: child.parameter, event: event.parameter)) {
+            el("div", .class("govuk-grid-row")) {
+                el("div", .class("govuk-grid-column-two-thirds")) {
+                    errorSummary(errors)
+                    heading(step.title, caption: child.fullName)
+                    summaryList(EventPages.answers(form, record: record, people: People()).filter { row in
+                        !step.fields.contains { form.field($0)?.label == row.key }
+                    })
+                    postForm(action: .eventStep(child: child.parameter, event: event.parameter, step: .value(step.id)), csrfToken: PageContext(req).csrfToken) {
+                        Node.void("input", [.type("hidden"), .name("version"), .value(values["version"])])
+                        EventFieldView(form: form.only(step.fields), values: values, errors: errors, choices: choices).nodes
+                        button("Save")
+                    }
+                }
+            }
+        }
+    }
+}
+
+extension Request {
+    /// The child, their event and the step named in the path; 404 for a step the event does not
+    /// have, 403 for a role the step is not for.
+    func eventStep() async throws -> (Child, StoredEvent, EventStep) {
+        let child = try await visibleChild()
+        let event = try await childEvent(of: child)
+        guard !event.isWithdrawn, let id = parameters.get("step"), let step = event.list.form.steps.first(where: { $0.id == id }) else {
+            throw Abort(.notFound)
+        }
+        guard step.roles.contains(try requirePrincipal().role) else { throw Abort(.forbidden) }
+        return (child, event, step)
+    }
+}
