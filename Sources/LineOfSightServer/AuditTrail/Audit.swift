@@ -32,21 +32,30 @@ enum Audit {
         before: (any Encodable)? = nil, after: (any Encodable)? = nil,
         by actor: Actor, at time: Date, on db: any Database
     ) async throws {
-        let event = AuditEvent(
-            id: UUID(), at: time, userID: actor.userID, username: actor.username, tokenID: actor.tokenID, action: action,
-            entity: entity, entityID: entityID?.uuidString, childID: childID, detail: detail,
-            before: try before.map(json), after: try after.map(json)
-        )
-        guard !children.isEmpty else { return try await event.create(on: db) }
+        // Plain SQL inserts rather than models: every page that shows a child writes here, and
+        // building Fluent models (fifty for a list) would cost more than the page.
+        let eventID = UUID.timeOrdered(at: time)
+        let values: [any SQLExpression] = [
+            SQLBind(eventID), SQLBind(time), orNull(actor.userID), SQLBind(actor.username), orNull(actor.tokenID),
+            SQLBind(action.rawValue), SQLBind(entity), orNull(entityID?.uuidString), orNull(childID), SQLBind(detail),
+            orNull(try before.map(json)), orNull(try after.map(json)),
+        ]
+        var insert = SQLInsert(table: SQLIdentifier(AuditEvent.schema))
+        insert.columns = ["id", "at", "user_id", "username", "token_id", "action", "entity", "entity_id", "child_id", "detail", "before", "after"]
+            .map { SQLColumn($0) }
+        insert.values = [values]
+        let event = insert
+        guard !children.isEmpty else { return try await db.sql.execute(sql: event) { _ in } }
         try await db.transaction { db in
-            try await event.create(on: db)
-            // One INSERT of plain rows: a list names fifty children, and building fifty models
-            // would cost more than the page.
-            let eventID = try event.requireID()
-            var insert = db.sql.insert(into: AuditedChild.schema).columns("id", "audit_event_id", "child_id")
-            for child in children { insert = insert.values(SQLBind(UUID()), SQLBind(eventID), SQLBind(child)) }
-            try await insert.run()
+            try await db.sql.execute(sql: event) { _ in }
+            var shown = db.sql.insert(into: AuditedChild.schema).columns("id", "audit_event_id", "child_id")
+            for child in children { shown = shown.values(SQLBind(UUID.timeOrdered(at: time)), SQLBind(eventID), SQLBind(child)) }
+            try await shown.run()
         }
+    }
+
+    private static func orNull(_ value: (any Encodable & Sendable)?) -> any SQLExpression {
+        value.map { SQLBind($0) } ?? SQLLiteral.null
     }
 
     private static func json(_ value: any Encodable) throws -> String {

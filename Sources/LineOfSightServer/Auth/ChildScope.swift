@@ -3,47 +3,43 @@ import Foundation
 import LineOfSightCore
 import SQLKit
 
-/// Which children a person may open, as data that both the list queries and the
-/// single-record check apply in SQL, so the two can never disagree.
+/// Which children a person may open, as a predicate that both the list queries and the
+/// single-record check apply in SQL, so the two can never disagree. Grants and the teams a head of
+/// service heads are read by subqueries of that same statement rather than loaded beforehand: every
+/// page that shows a child needs its scope, and a separate query for it would cost a round trip on
+/// every one of them.
 struct ChildScope: Sendable, Equatable {
     /// Every child whose record is not restricted.
     var everyone = false
-    /// Children currently allocated to these teams.
-    var teamIDs: Set<UUID> = []
+    /// Children currently allocated to this team (the person's own).
+    var teamID: UUID?
+    /// Children currently allocated to the teams this head of service heads.
+    var headOfServiceStaffID: UUID?
     /// Children currently allocated to this worker.
     var workerID: UUID?
-    /// Children granted explicitly.
-    var grantedChildIDs: Set<UUID> = []
-    /// Granted children whose grant a second administrator approved: the only way into a restricted record.
-    var approvedChildIDs: Set<UUID> = []
+    /// Children and teams granted to this user, with grants valid on `today`. A grant a second
+    /// administrator approved is the only way into a restricted record.
+    var grantsOf: UUID?
+    var today: CivilDate
 
-    var isEmpty: Bool { !everyone && teamIDs.isEmpty && workerID == nil && grantedChildIDs.isEmpty }
-
-    static func of(_ principal: Principal, on db: any Database, today: CivilDate) async throws -> ChildScope {
-        var scope = ChildScope()
+    static func of(_ principal: Principal, today: CivilDate) -> ChildScope {
+        var scope = ChildScope(today: today)
         switch principal.role {
         case .director, .iro, .qaLead, .analyst:
             scope.everyone = true
         case .socialWorker:
             scope.workerID = principal.staffID
-            scope.teamIDs = try await responsibleTeams(of: principal, on: db)
-        case .teamManager, .headOfService:
-            scope.teamIDs = try await responsibleTeams(of: principal, on: db)
+            scope.teamID = principal.teamID
+        case .teamManager:
+            scope.teamID = principal.teamID
+        case .headOfService:
+            scope.headOfServiceStaffID = principal.staffID
         case .lado, .admin, .board:
             // LADO access comes from the allegations they handle (the LADO capability); admins and the
             // board see no child unless granted.
             break
         }
-        if principal.role != .board {
-            let grants = try await AccessGrant.query(on: db)
-                .filter(\.$user.$id == principal.userID)
-                .filter(\.$revokedAt == nil)
-                .filter(\.$expiresOn >= today)
-                .all()
-            scope.grantedChildIDs.formUnion(grants.compactMap { $0.$child.id })
-            scope.approvedChildIDs.formUnion(grants.filter { $0.$approvedBy.id != nil }.compactMap { $0.$child.id })
-            scope.teamIDs.formUnion(grants.compactMap { $0.$team.id })
-        }
+        if principal.role != .board { scope.grantsOf = principal.userID }
         return scope
     }
 
@@ -59,21 +55,67 @@ struct ChildScope: Sendable, Equatable {
         }
     }
 
-    /// Restricts a query over `children c LEFT JOIN allocations a` (the open allocation) to this scope.
+    /// Restricts a query over `children c` to this scope. Each way in is a set of child ids (`c.id IN
+    /// (…)`), so the database starts from the few children a person may see, by index, rather than
+    /// reading every child to test each: teams and workers through the open allocations, grants
+    /// through `access_grants`.
     func apply<Builder: SQLPredicateBuilder>(to builder: Builder) -> Builder {
-        guard !isEmpty else { return builder.where(SQLLiteral.boolean(false)) }
+        guard everyone || teamID != nil || headOfServiceStaffID != nil || workerID != nil || grantsOf != nil else {
+            return builder.where(SQLLiteral.boolean(false))
+        }
+        let child = SQLColumn("id", table: "c")
         builder.where { group in
             if everyone { group.orWhere(SQLLiteral.boolean(true)) }
-            if !teamIDs.isEmpty { group.orWhere(SQLColumn("team_id", table: "a"), .in, SQLBind.group(teamIDs.sorted { $0.uuidString < $1.uuidString })) }
-            if let workerID { group.orWhere(SQLColumn("worker_id", table: "a"), .equal, SQLBind(workerID)) }
-            if !grantedChildIDs.isEmpty { group.orWhere(SQLColumn("id", table: "c"), .in, SQLBind.group(Array(grantedChildIDs))) }
+            if let teamID { group.orWhere(child, .in, Self.openlyAllocated("team_id", .equal, SQLBind(teamID))) }
+            if let headOfServiceStaffID {
+                let headed = Self.subquery("id", from: Team.schema, where: [
+                    SQLBinaryExpression(SQLColumn("head_of_service_id", table: Team.schema), .equal, SQLBind(headOfServiceStaffID)),
+                ])
+                group.orWhere(child, .in, Self.openlyAllocated("team_id", .in, headed))
+            }
+            if let workerID { group.orWhere(child, .in, Self.openlyAllocated("worker_id", .equal, SQLBind(workerID))) }
+            if let grantsOf {
+                group.orWhere(child, .in, grantedIDs("child_id", of: grantsOf, approvedOnly: false))
+                group.orWhere(child, .in, Self.openlyAllocated("team_id", .in, grantedIDs("team_id", of: grantsOf, approvedOnly: false)))
+            }
             return group
         }
         builder.where { group in
             group.where(SQLColumn("restricted", table: "c"), .equal, SQLLiteral.boolean(false))
-            if !approvedChildIDs.isEmpty { group.orWhere(SQLColumn("id", table: "c"), .in, SQLBind.group(Array(approvedChildIDs))) }
+            if let grantsOf { group.orWhere(child, .in, grantedIDs("child_id", of: grantsOf, approvedOnly: true)) }
             return group
         }
         return builder
+    }
+
+    /// `(SELECT child_id FROM allocations WHERE end_date IS NULL AND column op value)`: the children
+    /// whose current allocation matches.
+    private static func openlyAllocated(_ column: String, _ op: SQLBinaryOperator, _ value: any SQLExpression) -> any SQLExpression {
+        subquery("child_id", from: StoredAllocation.schema, where: [
+            SQLBinaryExpression(SQLColumn("end_date", table: StoredAllocation.schema), .is, SQLLiteral.null),
+            SQLBinaryExpression(SQLColumn(column, table: StoredAllocation.schema), op, value),
+        ])
+    }
+
+    /// `(SELECT column FROM access_grants …)`: the children or teams of the user's grants in force today.
+    private func grantedIDs(_ column: String, of userID: UUID, approvedOnly: Bool) -> any SQLExpression {
+        let grants = AccessGrant.schema
+        var conditions: [any SQLExpression] = [
+            SQLBinaryExpression(SQLColumn(column, table: grants), .isNot, SQLLiteral.null),
+            SQLBinaryExpression(SQLColumn("user_id", table: grants), .equal, SQLBind(userID)),
+            SQLBinaryExpression(SQLColumn("revoked_at", table: grants), .is, SQLLiteral.null),
+            SQLBinaryExpression(SQLColumn("expires_on", table: grants), .greaterThanOrEqual, SQLBind(today.iso)),
+        ]
+        if approvedOnly { conditions.append(SQLBinaryExpression(SQLColumn("approved_by", table: grants), .isNot, SQLLiteral.null)) }
+        return Self.subquery(column, from: grants, where: conditions)
+    }
+
+    /// `(SELECT column FROM table WHERE c1 AND c2 …)`, for `IN`.
+    private static func subquery(_ column: String, from table: String, where conditions: [any SQLExpression]) -> any SQLExpression {
+        var select = SQLSelect()
+        select.columns = [SQLColumn(column, table: table)]
+        select.tables = [SQLIdentifier(table)]
+        select.predicate = conditions.dropFirst().reduce(conditions[0]) { SQLBinaryExpression($0, .and, $1) }
+        return SQLGroupExpression(select)
     }
 }

@@ -3,7 +3,7 @@ import Vapor
 
 /// The pages of the child register.
 enum ChildPages {
-    static func list(context: PageContext, query: ChildListQuery, page result: ChildDirectory.Page, teams: [Team], today: CivilDate) -> Response {
+    static func list(context: PageContext, query: ChildListQuery, page result: ChildDirectory.Page, teams: [TeamName], today: CivilDate) -> Response {
         let (rows, total, page, pageCount) = (result.rows, result.total, result.number, result.pageCount)
         let canAdd = context.principal.map { Role.childEditors.contains($0.role) } ?? false
         return Layout.page(title: "Children", context: context) {
@@ -12,7 +12,7 @@ enum ChildPages {
             el("form", .attribute("method", "get"), .attribute("action", SiteURL.children.path), .class("app-filter"), .attribute("role", "search")) {
                 el("div", .class("app-filter__row")) {
                     TextField(id: "q", label: "Name, LA child ID or UPN", value: query.q, width: "20", spellcheck: false).node
-                    SelectField(id: "team", label: "Team", options: [("", "All teams")] + teams.map { ($0.id?.uuidString ?? "", $0.name) }, selected: query.team).node
+                    SelectField(id: "team", label: "Team", options: [("", "All teams")] + teams.map { ($0.id.uuidString, $0.name) }, selected: query.team).node
                     SelectField(id: "service", label: "Service", options: [("", "All services")] + Service.allCases.map { ($0.rawValue, $0.title) }, selected: query.service).node
                 }
                 CheckboxField(id: "unallocated", label: "Only children without an allocated worker", checked: query.unallocated).node
@@ -44,7 +44,7 @@ enum ChildPages {
         })
     }
 
-    static func summary(context: PageContext, child: Child, allocations: [StoredAllocation], journey: ChildJourneySummary, today: CivilDate, canEdit: Bool, canAllocate: Bool, flash: String?) -> Response {
+    static func summary(context: PageContext, child: Child, allocations: [AllocationHistoryRow], journey: ChildJourneySummary, today: CivilDate, canEdit: Bool, canAllocate: Bool, flash: String?) -> Response {
         let id = child.id?.uuidString ?? ""
         let current = allocations.first { $0.endDate == nil }
         return Layout.page(title: child.fullName, context: context, backLink: .children) {
@@ -65,8 +65,8 @@ enum ChildPages {
             if canEdit { el("a", .class("govuk-button govuk-button--secondary"), .href(SiteURL.editChild(child.parameter))) { "Change details" } }
             el("h2", .class("govuk-heading-m")) { "Allocation" }
             summaryList([
-                SummaryRow("Team", current?.team.name ?? "Not allocated to a team"),
-                SummaryRow("Allocated worker", node: current?.worker.map { link($0.fullName, .staffMember($0.parameter)) } ?? tag("Unallocated", .orange)),
+                SummaryRow("Team", current?.teamName ?? "Not allocated to a team"),
+                SummaryRow("Allocated worker", node: current.flatMap(workerLink) ?? tag("Unallocated", .orange)),
                 SummaryRow("Allocated since", current.map { DateText.long($0.startDate) } ?? "Not allocated"),
             ])
             if canAllocate { el("a", .class("govuk-button govuk-button--secondary"), .href(SiteURL.allocateChild(child.parameter))) { "Change allocation" } }
@@ -75,8 +75,8 @@ enum ChildPages {
                       rows: allocations.map { allocation in [
                           .text(DateText.long(allocation.startDate)),
                           .text(allocation.endDate.map(DateText.long) ?? "Now"),
-                          .text(allocation.team.name),
-                          .text(allocation.worker?.fullName ?? "No worker allocated"),
+                          .text(allocation.teamName),
+                          .text(allocation.workerName ?? "No worker allocated"),
                       ] })
             }
         }
@@ -110,6 +110,11 @@ enum ChildPages {
                 }
             }
         }
+    }
+
+    private static func workerLink(_ allocation: AllocationHistoryRow) -> Node? {
+        guard let workerID = allocation.workerID, let name = allocation.workerName else { return nil }
+        return link(name, .staffMember(.value(workerID)))
     }
 
     private static func formatNHS(_ number: String) -> String {

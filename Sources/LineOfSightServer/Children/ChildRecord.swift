@@ -3,20 +3,20 @@ import SQLKit
 import Vapor
 
 extension Request {
-    func childScope() async throws -> ChildScope {
-        try await ChildScope.of(requirePrincipal(), on: db, today: today)
+    func childScope() throws -> ChildScope {
+        ChildScope.of(try requirePrincipal(), today: today)
     }
 
     /// The child named in the path, if this person may open it. An unknown child and one outside
     /// their access look the same (404), so the existence of a record is not disclosed; the refusal is audited.
     func visibleChild() async throws -> Child {
-        guard let id = parameters.get("childID", as: UUID.self), let child = try await Child.find(id, on: db) else {
-            throw Abort(.notFound)
-        }
-        guard try await ChildDirectory.isVisible(id, scope: childScope(), on: sql) else {
+        guard let id = parameters.get("childID", as: UUID.self) else { throw Abort(.notFound) }
+        // One query finds the child and checks access; only a refusal costs a second, to tell an
+        // unknown child (not audited) from one outside this person's access (audited).
+        if let child = try await ChildDirectory.visibleChild(id, scope: childScope(), on: sql) { return child }
+        if try await Child.find(id, on: db) != nil {
             try await audit(.refused, entity: "child", entityID: id, childID: id, detail: "Opening \(url.path) refused: outside the user's access")
-            throw Abort(.notFound)
         }
-        return child
+        throw Abort(.notFound)
     }
 }

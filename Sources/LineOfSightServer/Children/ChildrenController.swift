@@ -17,18 +17,14 @@ struct ChildrenController {
         let query = ChildListQuery(req.queryParameters)
         let page = try await ChildDirectory.page(query.filter, scope: req.childScope(), page: query.page, on: req.sql)
         try await req.auditShown(page.rows.map(\.id), query.filter.text.isEmpty ? .list : .search, detail: query.auditDetail(page))
-        let teams = try await Team.query(on: req.db).sort(\.$name).all()
+        let teams = try await Workforce.teamNames(on: req.sql)
         return ChildPages.list(context: PageContext(req), query: query, page: page, teams: teams, today: req.today)
     }
 
     func show(req: Request) async throws -> Response {
         let child = try await req.visibleChild()
         let childID = try child.requireID()
-        let allocations = try await StoredAllocation.query(on: req.db)
-            .filter(\.$child.$id == childID)
-            .with(\.$team).with(\.$worker)
-            .sort(\.$startDate, .descending)
-            .all()
+        let allocations = try await AllocationHistory.of(child: childID, on: req.sql)
         try await req.audit(.read, entity: "child", entityID: childID, childID: childID, detail: "Viewed the child’s summary")
         let principal = try req.requirePrincipal()
         let journey = try await ChildJourneySummary.load(for: child, req: req)

@@ -8,29 +8,28 @@ public indirect enum Node: Sendable {
 
     static let empty = Node.fragment([])
 
+    /// Appends piece by piece, never concatenating temporaries: a list page is thousands of nodes.
     func render(into out: inout String) {
         switch self {
         case let .element(name, attributes, children):
-            out += "<" + name
+            out.append("<")
+            out.append(name)
             for attribute in attributes { attribute.render(into: &out) }
-            out += ">"
+            out.append(">")
             for child in children { child.render(into: &out) }
-            out += "</" + name + ">"
+            out.append("</")
+            out.append(name)
+            out.append(">")
         case let .void(name, attributes):
-            out += "<" + name
+            out.append("<")
+            out.append(name)
             for attribute in attributes { attribute.render(into: &out) }
-            out += ">"
+            out.append(">")
         case let .text(text):
-            out += HTMLEscaping.escape(text)
+            HTMLEscaping.escape(text, into: &out)
         case let .fragment(children):
             for child in children { child.render(into: &out) }
         }
-    }
-
-    var rendered: String {
-        var out = ""
-        render(into: &out)
-        return out
     }
 }
 
@@ -45,8 +44,12 @@ public struct Attribute: Sendable {
     }
 
     func render(into out: inout String) {
-        out += " " + name
-        if let value { out += "=\"" + HTMLEscaping.escape(value) + "\"" }
+        out.append(" ")
+        out.append(name)
+        guard let value else { return }
+        out.append("=\"")
+        HTMLEscaping.escape(value, into: &out)
+        out.append("\"")
     }
 
     static func `class`(_ value: String) -> Attribute { Attribute("class", value) }
@@ -64,23 +67,20 @@ public struct Attribute: Sendable {
 
 enum HTMLEscaping {
     /// Works on the UTF-8 bytes: the five characters to escape are ASCII, and every page escapes
-    /// thousands of strings, most with nothing to escape.
-    static func escape(_ text: String) -> String {
+    /// thousands of strings, most with nothing to escape, which are appended as they are.
+    static func escape(_ text: String, into out: inout String) {
         let special: (UInt8) -> Bool = { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }
-        guard text.utf8.contains(where: special) else { return text }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 16)
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "'"): out.append(contentsOf: "&#39;".utf8)
-            default: out.append(byte)
+        guard text.utf8.contains(where: special) else { return out.append(text) }
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out.append("&amp;")
+            case "<": out.append("&lt;")
+            case ">": out.append("&gt;")
+            case "\"": out.append("&quot;")
+            case "'": out.append("&#39;")
+            default: out.unicodeScalars.append(scalar)
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -71,14 +71,17 @@ struct DatabaseUnavailable: Error, CustomStringConvertible {
 /// SQLite tuned for a web server: write-ahead logging, so readers never wait for a writer and a commit
 /// is one append; `synchronous=NORMAL`, which in WAL mode stays consistent after a crash (a power cut
 /// can lose only the last commits, never corrupt the file) without waiting for the disk on every
-/// commit. Fluent's SQLite driver keeps one connection per event loop, so the per-connection setting
-/// is made once on each; SQLiteNIO already retries a busy database rather than failing.
+/// commit; `temp_store=MEMORY`, so the statement journal of a multi-row insert inside a transaction
+/// (a list's audit rows) is kept in memory rather than written to a temporary file. Fluent's SQLite
+/// driver keeps one connection per event loop, so the per-connection settings are made once on each;
+/// SQLiteNIO already retries a busy database rather than failing.
 struct SQLiteTuning: LifecycleHandler {
     func didBootAsync(_ app: Application) async throws {
         try await app.db.sql.raw("PRAGMA journal_mode=WAL").run()
         for eventLoop in app.eventLoopGroup.makeIterator() {
             guard let db = app.databases.database(logger: app.logger, on: eventLoop) else { continue }
             try await db.sql.raw("PRAGMA synchronous=NORMAL").run()
+            try await db.sql.raw("PRAGMA temp_store=MEMORY").run()
         }
     }
 }

@@ -1,4 +1,5 @@
 import Fluent
+import FluentSQL
 import Foundation
 import LineOfSightCore
 import SQLKit
@@ -51,25 +52,45 @@ enum ChildDirectory {
     }
 
     /// One page of the children in scope matching the filter. Any requested page number is safe: one
-    /// before the first gives the first, one past the last gives the last.
+    /// before the first gives the first, one past the last gives the last. The total comes with the
+    /// rows (`COUNT(*) OVER ()`), so a page is one query; only a page past the end needs the count
+    /// first, to know which page is the last.
     static func page(_ filter: ChildFilter, scope: ChildScope, page requested: Int, on db: any SQLDatabase) async throws -> Page {
+        let asked = min(max(1, requested), Int.max / pageSize)
+        let found = try await rows(filter, scope, page: asked, on: db)
+        if let first = found.first { return Page(rows: found.map(\.child), total: first.total, number: asked) }
+        guard asked > 1 else { return Page(rows: [], total: 0, number: 1) }
         let count = try await scoped(db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"), filter, scope)
             .first(decodingColumn: "n", as: Int.self) ?? 0
         let lastPage = max(1, (count + pageSize - 1) / pageSize)
-        let page = min(max(1, requested), lastPage)
-        let rows = try await scoped(selectColumns(db.select()), filter, scope)
-            .orderBy(SQLColumn("last_name", table: "c")).orderBy(SQLColumn("first_name", table: "c")).orderBy(SQLColumn("la_child_id", table: "c"))
-            .limit(pageSize).offset((page - 1) * pageSize)
-            .all(decoding: ChildListRow.self)
-        return Page(rows: rows, total: count, number: page)
+        return Page(rows: try await rows(filter, scope, page: lastPage, on: db).map(\.child), total: count, number: lastPage)
     }
 
-    /// Whether this scope may open this child: the same predicate as the lists.
-    static func isVisible(_ childID: UUID, scope: ChildScope, on db: any SQLDatabase) async throws -> Bool {
-        let found = try await scoped(db.select().column(SQLColumn("id", table: "c")), ChildFilter(), scope)
+    private struct CountedRow: Decodable {
+        let child: ChildListRow
+        let total: Int
+
+        init(from decoder: any Decoder) throws {
+            child = try ChildListRow(from: decoder)
+            total = try decoder.container(keyedBy: Key.self).decode(Int.self, forKey: .total)
+        }
+
+        enum Key: String, CodingKey { case total }
+    }
+
+    private static func rows(_ filter: ChildFilter, _ scope: ChildScope, page: Int, on db: any SQLDatabase) async throws -> [CountedRow] {
+        try await scoped(selectColumns(db.select()).column(SQLRaw("COUNT(*) OVER ()"), as: "total"), filter, scope)
+            .orderBy(SQLColumn("last_name", table: "c")).orderBy(SQLColumn("first_name", table: "c")).orderBy(SQLColumn("la_child_id", table: "c"))
+            .limit(pageSize).offset((page - 1) * pageSize)
+            .all(decoding: CountedRow.self)
+    }
+
+    /// The child, if this scope may open it: the same predicate as the lists.
+    static func visibleChild(_ childID: UUID, scope: ChildScope, on db: any SQLDatabase) async throws -> Child? {
+        try await scoped(db.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("c"))), ChildFilter(), scope)
             .where(SQLColumn("id", table: "c"), .equal, SQLBind(childID))
-            .first()
-        return found != nil
+            .first()?
+            .decode(fluentModel: Child.self)
     }
 
     private static func selectColumns(_ builder: SQLSelectBuilder) -> SQLSelectBuilder {

@@ -28,24 +28,39 @@ enum Workforce {
         return Dictionary(uniqueKeysWithValues: rows.map { ($0.worker_id, $0.n) })
     }
 
+    /// Every team with its open allocations and its active case holders counted, in one statement:
+    /// the home page shows this to everyone on every visit.
     static func teamSummaries(on db: any Database) async throws -> [TeamSummary] {
-        struct Count: Decodable { let team_id: UUID; let children: Int; let unallocated: Int }
-        let counts = try await db.sql.select()
-            .column("team_id")
-            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "children")
-            .column(SQLRaw("SUM(CASE WHEN worker_id IS NULL THEN 1 ELSE 0 END)"), as: "unallocated")
-            .from(StoredAllocation.schema)
-            .where("end_date", .is, SQLLiteral.null)
-            .groupBy("team_id")
-            .all(decoding: Count.self)
-        let byTeam = Dictionary(uniqueKeysWithValues: counts.map { ($0.team_id, $0) })
-        let teams = try await Team.query(on: db).sort(\.$name).all()
-        let staff = try await StaffMember.query(on: db).filter(\.$active == true).all()
-        return teams.map { team in
-            let holders = staff.filter { $0.$team.id == team.id && $0.jobRole.holdsCases }
-            let count = team.id.flatMap { byTeam[$0] }
-            return TeamSummary(team: team, children: count?.children ?? 0, unallocated: count?.unallocated ?? 0,
-                               caseHolders: holders.count, caseHoldingFTE: holders.reduce(0) { $0 + $1.fte })
+        struct Row: Decodable {
+            let id: UUID, name: String, service: Service, head_of_service_id: UUID?
+            let children: Int, unallocated: Int, case_holders: Int, case_holding_fte: Double
+        }
+        let caseHolding = JobRole.allCases.filter(\.holdsCases).map(\.rawValue)
+        let rows = try await db.sql.raw("""
+            SELECT t.id, t.name, t.service, t.head_of_service_id,
+                   COALESCE(n.children, 0) AS children, COALESCE(n.unallocated, 0) AS unallocated,
+                   COALESCE(h.case_holders, 0) AS case_holders, COALESCE(h.fte, 0.0) AS case_holding_fte
+            FROM \(ident: Team.schema) t
+            LEFT JOIN (SELECT team_id, COUNT(*) AS children, SUM(CASE WHEN worker_id IS NULL THEN 1 ELSE 0 END) AS unallocated
+                       FROM \(ident: StoredAllocation.schema) WHERE end_date IS NULL GROUP BY team_id) n ON n.team_id = t.id
+            LEFT JOIN (SELECT team_id, COUNT(*) AS case_holders, SUM(fte) AS fte
+                       FROM \(ident: StaffMember.schema) WHERE active = \(bind: true) AND job_role IN (\(binds: caseHolding)) GROUP BY team_id) h
+                   ON h.team_id = t.id
+            ORDER BY t.name
+            """).all(decoding: Row.self)
+        return rows.map { row in
+            TeamSummary(team: Team(id: row.id, name: row.name, service: row.service, headOfServiceID: row.head_of_service_id),
+                        children: row.children, unallocated: row.unallocated, caseHolders: row.case_holders, caseHoldingFTE: row.case_holding_fte)
         }
     }
+
+    /// Every team's id and name, by name: the choices of a team filter.
+    static func teamNames(on db: any SQLDatabase) async throws -> [TeamName] {
+        try await db.select().column("id").column("name").from(Team.schema).orderBy("name").all(decoding: TeamName.self)
+    }
+}
+
+struct TeamName: Decodable, Sendable {
+    let id: UUID
+    let name: String
 }
