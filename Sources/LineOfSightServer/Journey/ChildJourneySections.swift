@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import LineOfSightCore
 import Vapor
 
@@ -7,7 +8,10 @@ import Vapor
 struct ChildJourneySummary {
     let state: DerivedRows.StateRow?
     let obligations: [Obligation]
+    /// The latest events, newest first.
     let events: [StoredEvent]
+    /// Every event in the journey that records the child's views, newest first (not decoded).
+    let views: [JourneyRows.Event]
     let people: People
     let calendar: WorkingDayCalendar
     let today: CivilDate
@@ -21,7 +25,8 @@ struct ChildJourneySummary {
             state: try await DerivedRows.state(of: childID, on: req.sql),
             obligations: try await DerivedRows.obligations(of: childID, on: req.sql),
             events: try await StoredEvent.query(on: req.db).filter(\.$child.$id == childID).with(\.$recordedBy)
-                .sort(\.$date, .descending).sort(\.$recordedAt, .descending).all(),
+                .sort(\.$date, .descending).sort(\.$recordedAt, .descending).limit(recentCount).all(),
+            views: try await JourneyRows.withChildsViews(of: childID, on: req.sql),
             people: try await People.load(on: req.db), calendar: standards.calendar, today: req.today,
             dueSoonDays: standards.standards.dueSoonDays,
             canRecord: Role.childEditors.contains(try req.requirePrincipal().role))
@@ -81,8 +86,9 @@ struct ChildJourneySummary {
     /// Voice of the child (M11): what they said, wished and felt, wherever it was recorded, newest
     /// first, each with the event that recorded it (and so what it informed).
     func voiceOfTheChild(_ child: Child) -> Node {
-        let views = events.filter { !$0.isWithdrawn }.compactMap { event -> (StoredEvent, String)? in
-            guard let said = (try? event.record())?.childsViews, !said.isEmpty else { return nil }
+        let decoder = JSONDecoder()
+        let latest = views.prefix(5).compactMap { event -> (JourneyRows.Event, String)? in
+            guard let said = (try? event.record(decoder))?.childsViews, !said.isEmpty else { return nil }
             return (event, said)
         }
         return fragment {
@@ -90,12 +96,12 @@ struct ChildJourneySummary {
             if views.isEmpty {
                 paragraph("No views, wishes or feelings of \(child.firstName) are recorded yet. Record them on a visit, an assessment, a conference or a plan.")
             } else {
-                for (event, said) in views.prefix(5) {
+                for (event, said) in latest {
                     el("div", .class("govuk-inset-text")) {
                         el("p", .class("govuk-body")) { "“" + said + "”" }
                         el("p", .class("govuk-body-s")) {
-                            link(event.list.form.title, .event(child: child.parameter, event: event.parameter))
-                            ", \(DateText.long(event.date))"
+                            link(JourneyList(rawValue: event.list)?.form.title ?? "Event", .event(child: child.parameter, event: .value(event.id)))
+                            ", \(event.date.flatMap(CivilDate.init(iso:)).map(DateText.long) ?? "")"
                         }
                     }
                 }

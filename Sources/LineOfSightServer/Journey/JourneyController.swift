@@ -199,11 +199,14 @@ extension EventChoices {
 }
 
 extension People {
+    /// Plain rows: pages that name people call this on every view.
     static func load(on db: any Database) async throws -> People {
-        let staff = try await StaffMember.query(on: db).all()
-        let teams = try await Team.query(on: db).all()
-        return People(staff: Dictionary(uniqueKeysWithValues: staff.map { ($0.id?.uuidString ?? "", $0.fullName) }),
-                      teams: Dictionary(uniqueKeysWithValues: teams.map { ($0.id?.uuidString ?? "", $0.name) }))
+        struct StaffRow: Decodable { let id: UUID; let first_name: String; let last_name: String }
+        struct TeamRow: Decodable { let id: UUID; let name: String }
+        let staff = try await db.sql.select().columns("id", "first_name", "last_name").from(StaffMember.schema).all(decoding: StaffRow.self)
+        let teams = try await db.sql.select().columns("id", "name").from(Team.schema).all(decoding: TeamRow.self)
+        return People(staff: Dictionary(uniqueKeysWithValues: staff.map { ($0.id.uuidString, $0.first_name + " " + $0.last_name) }),
+                      teams: Dictionary(uniqueKeysWithValues: teams.map { ($0.id.uuidString, $0.name) }))
     }
 }
 

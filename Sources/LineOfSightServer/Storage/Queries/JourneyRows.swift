@@ -10,6 +10,8 @@ enum JourneyRows {
         let child_id: UUID
         let list: String
         let record: String
+        /// Read only where a list shows it.
+        var date: String? = nil
 
         func record(_ decoder: JSONDecoder) throws -> any JourneyRecord {
             guard let list = JourneyList(rawValue: list) else { throw JourneyDocumentError(path: "$", message: "unknown list \(list)") }
@@ -37,6 +39,17 @@ enum JourneyRows {
             .where("withdrawn_reason", .is, SQLLiteral.null)
         if let excluding { query.where("id", .notEqual, SQLBind(excluding)) }
         return try await query.orderBy("date").orderBy("recorded_at").all(decoding: Event.self)
+    }
+
+    /// The child's events in their journey that record the child's views (the key is written only
+    /// when there is something in it), newest first.
+    static func withChildsViews(of child: UUID, on sql: any SQLDatabase) async throws -> [Event] {
+        try await sql.select().columns("id", "child_id", "list", "record", "date").from(StoredEvent.schema)
+            .where("child_id", .equal, SQLBind(child))
+            .where("withdrawn_reason", .is, SQLLiteral.null)
+            .where("record", .like, SQLBind("%\"childsViews\"%"))
+            .orderBy("date", .descending).orderBy("recorded_at", .descending)
+            .all(decoding: Event.self)
     }
 
     static func allocations(of children: [UUID], on sql: any SQLDatabase) async throws -> [Allocation] {
