@@ -73,7 +73,7 @@ struct JourneyAPIController {
     /// The body as a record of `list`, checked as the forms check it; 422 with the JSON path of
     /// each problem. `id`, `reason` and `version` belong to the request, not the record.
     private func read(_ req: Request, list: JourneyList, child: Child, excluding: UUID?) async throws -> any JourneyRecord {
-        guard let body = req.body.data, case var .object(object)? = try? JSONDecoder().decode(JSONValue.self, from: body) else {
+        guard var object = JSONValue.object(in: req.body.data.map { Data($0.readableBytesView) }) else {
             throw JourneyAPIProblems([RecordProblem("$", "the body must be a JSON object")])
         }
         for key in ["id", "reason", "version"] { object[key] = nil }
@@ -92,7 +92,7 @@ struct JourneyAPIController {
 
     /// The stored element: the record in the journey format, with its id and version.
     private func stored(_ event: StoredEvent, status: HTTPStatus) throws -> Response {
-        guard case var .object(object) = try JSONDecoder().decode(JSONValue.self, from: Data(event.recordJSON.utf8)) else { throw Abort(.internalServerError) }
+        guard var object = JSONValue.object(in: Data(event.recordJSON.utf8)) else { throw Abort(.internalServerError) }
         object["id"] = .string(try event.requireID().uuidString)
         object["version"] = .number(Double(event.version))
         let response = json(try JSONEncoder().encode(JSONValue.object(object)), status: status)
@@ -138,8 +138,7 @@ extension Request {
     /// `reason` from the JSON body or the query string: a correction or withdrawal must say why.
     func apiReason() throws -> String {
         var reason = queryParameters["reason"]
-        if reason == nil, let body = body.data, case let .object(object)? = try? JSONDecoder().decode(JSONValue.self, from: body),
-           case let .string(text)? = object["reason"] {
+        if reason == nil, case let .string(text)? = JSONValue.object(in: body.data.map { Data($0.readableBytesView) })?["reason"] {
             reason = text
         }
         guard let reason = reason?.trimmed, !reason.isEmpty, reason.count <= 2_000 else {
@@ -150,8 +149,7 @@ extension Request {
 
     /// The version the client read (`version` in the body), else the stored one.
     func apiVersion(default stored: Int) -> Int {
-        guard let body = body.data, case let .object(object)? = try? JSONDecoder().decode(JSONValue.self, from: body),
-              case let .number(version)? = object["version"], let value = Int(exactly: version) else { return stored }
+        guard case let .number(version)? = JSONValue.object(in: body.data.map { Data($0.readableBytesView) })?["version"], let value = Int(exactly: version) else { return stored }
         return value
     }
 }

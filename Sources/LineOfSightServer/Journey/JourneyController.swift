@@ -50,11 +50,8 @@ struct JourneyController {
         let principal = try req.requirePrincipal()
         let record = try event.record()
         // The steps still to take that this person may take.
-        let pending = (try? JSONDecoder().decode(JSONValue.self, from: record.encoded())).flatMap { value -> [String: JSONValue]? in
-            if case let .object(object) = value { return object }
-            return nil
-        } ?? [:]
-        let steps = event.list.form.steps.filter { $0.roles.contains(principal.role) && pending[$0.pending] == nil }
+        let answers = JSONValue.object(of: record)
+        let steps = event.list.form.steps.filter { $0.roles.contains(principal.role) && answers[$0.pending] == nil }
         return EventPages.show(context: PageContext(req), child: child, event: event, record: record, obligations: obligations, steps: steps,
                                people: try await People.load(on: req.db), calendar: req.application.standards.calendar, today: req.today,
                                dueSoonDays: req.application.standards.standards.dueSoonDays,

@@ -68,9 +68,8 @@ struct MyWork: Sendable {
         }
         let all = try await WorkQueries.due(whose, until: until, actionsOf: principal.staffID, scope: scope, today: today,
                                             dueSoonDays: setup.standards.dueSoonDays, on: req.sql)
-        let status = { (row: WorkQueries.Row) -> ObligationStatus in
-            StatusBounds(asOf: today, dueSoonDays: setup.standards.dueSoonDays).status(due: row.dueDate ?? today, met: nil, notApplicableSince: nil)
-        }
+        let bounds = StatusBounds(asOf: today, dueSoonDays: setup.standards.dueSoonDays)
+        let status = { (row: WorkQueries.Row) in row.status(bounds) }
         let mine = all.filter { row in
             switch whose {
             case let .worker(id): row.worker_id == id
@@ -118,7 +117,7 @@ struct MyWork: Sendable {
     }
 
     func status(_ row: WorkQueries.Row) -> ObligationStatus {
-        StatusBounds(asOf: today, dueSoonDays: dueSoonDays).status(due: row.dueDate ?? today, met: nil, notApplicableSince: nil)
+        row.status(StatusBounds(asOf: today, dueSoonDays: dueSoonDays))
     }
 
     /// Every child the page names, for the audit trail.

@@ -24,6 +24,11 @@ enum WorkQueries {
         var childName: String { first_name + " " + last_name }
         var dueDate: CivilDate? { CivilDate(iso: due) }
         var ruleID: RuleID { RuleID(rawValue: rule) }
+
+        /// Its status by the core's rule; rows are read open, so never met or no longer needed.
+        func status(_ bounds: StatusBounds) -> ObligationStatus {
+            bounds.status(due: dueDate ?? bounds.asOf, met: nil, notApplicableSince: nil)
+        }
     }
 
     /// Whose work: the children allocated to a worker, or to any of some teams.

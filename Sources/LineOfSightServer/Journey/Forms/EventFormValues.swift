@@ -28,7 +28,7 @@ struct EventFormValues: Sendable, Equatable {
 
     /// A stored record's answers, for its correction form.
     init(_ form: EventForm, record: any JourneyRecord) {
-        guard case let .object(object)? = try? JSONDecoder().decode(JSONValue.self, from: record.encoded()) else { return }
+        let object = JSONValue.object(of: record)
         for field in form.fields {
             switch (field.input, object[field.key]) {
             case let (.date, .string(iso)?): dates[field.key] = DateParts(CivilDate(iso: iso))
@@ -106,7 +106,7 @@ extension EventForm {
     /// Ids in a record that must name a member of staff or one of this child's events, and do not:
     /// the API's check of what a form offers as choices.
     func referenceProblems(_ record: any JourneyRecord, choices: EventChoices) -> [RecordProblem] {
-        guard case let .object(object)? = try? JSONDecoder().decode(JSONValue.self, from: record.encoded()) else { return [] }
+        let object = JSONValue.object(of: record)
         return fields.compactMap { field in
             guard case let .string(id)? = object[field.key] else { return nil }
             switch field.input {

@@ -1,3 +1,6 @@
+import Foundation
+import LineOfSightCore
+
 /// A JSON value, for moving answers between a form and a record's JSON without `Any`.
 enum JSONValue: Sendable, Hashable, Codable {
     case string(String), bool(Bool), number(Double), array([JSONValue]), object([String: JSONValue]), null
@@ -22,5 +25,18 @@ enum JSONValue: Sendable, Hashable, Codable {
         case let .object(value): try container.encode(value)
         case .null: try container.encodeNil()
         }
+    }
+}
+
+extension JSONValue {
+    /// The members of a JSON object; nil when the data is not one.
+    static func object(in data: Data?) -> [String: JSONValue]? {
+        guard let data, case let .object(object)? = try? JSONDecoder().decode(JSONValue.self, from: data) else { return nil }
+        return object
+    }
+
+    /// A record's members, as its JSON holds them (an absent answer has no member).
+    static func object(of record: any JourneyRecord) -> [String: JSONValue] {
+        object(in: record.encoded()) ?? [:]
     }
 }
