@@ -103,3 +103,33 @@ def test_the_chronology_prints_without_navigation(page, visits):
     expect(page.locator("nav")).to_have_count(0)
     expect(page.get_by_role("button", name="Sign out")).to_have_count(0)
     expect(page.locator("h1")).to_have_text("Chronology")
+
+
+def test_a_team_manager_authorises_a_contact_decision(page, visits):
+    sign_in(page, visits, "team.manager", DEMO_PASSWORD, "home")
+    visits.goto("/my-work", "my-work-manager")
+    step = page.get_by_role("link", name="Authorise the next step (contact)").first
+    expect(step).to_be_visible()
+    visits.click(step, "contact-decision")
+    expect(page.locator("h1")).to_contain_text("Authorise the next step")
+    # What the worker recorded is shown above the manager's questions.
+    expect(page.locator(".govuk-summary-list")).to_contain_text("Who made the contact")
+
+    response = visits.click(page.get_by_role("button", name="Save"), "contact-decision-errors")
+    assert response.status == 422
+    summary = page.locator(".govuk-error-summary")
+    expect(summary.get_by_role("link", name="Select the next step you authorised")).to_have_attribute("href", "#outcome")
+
+    fill_date(page, "decided", datetime.date.today())
+    choose(page, "Next step authorised", "Advice and information")
+    page.get_by_label("Why this next step").fill("Parents accepted advice; the school will keep monitoring attendance.")
+    visits.click(page.get_by_role("button", name="Save"), "contact-decided")
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Next step for the contact authorised")
+    met = page.locator("table").filter(has_text="Timescales this met")
+    expect(met.locator("tr").filter(has_text="Contact decision").locator(".govuk-tag")).to_have_text(re.compile(r"^Met( late)?$"))
+    # The person who made the contact is told next (unless it was anonymous).
+    started = page.locator("table").filter(has_text="Timescales this started")
+    told = page.get_by_role("link", name="Record that they were told the outcome")
+    assert told.count() == 1 or page.get_by_text("Anonymous").count() == 1
+    if told.count() == 1:
+        expect(started).to_contain_text("Person who made the contact told the outcome")

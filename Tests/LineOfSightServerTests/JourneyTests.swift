@@ -229,8 +229,11 @@ import VaporTesting
 
     @Test func aChangeOfStandardsReDerivesEveryChildAtStartUpAndOnlyThen() async throws {
         try await withTestApp { app, demo in
-            let child = demo.socialWorkersChild.id
             try await Rederivation.all(setup: .defaults, on: app.db)
+            // A demo child on a child protection plan, whose visits the new standard spaces out.
+            struct Row: Decodable { let child_id: UUID }
+            let child = try #require(try await app.db.sql.select().column("child_id").from(DerivedRows.obligations)
+                .where("rule", .equal, SQLBind(RuleID.cpVisit.rawValue)).first(decoding: Row.self)).child_id
             let before = try await DerivedRows.obligations(of: child, on: app.db.sql)
             #expect(before.contains { $0.ruleID == .cpVisit })
             // Rows removed behind the application's back stay removed while the basis is unchanged …

@@ -30,7 +30,7 @@ import VaporTesting
         try await withTestApp { app, demo in
             var manager = try await Visitor.signedIn(app, as: "team.manager")
             let page = try await manager.get("/my-work").body.string
-            #expect(page.contains("By worker") && page.contains("Assessments to authorise") && page.contains("Children without an allocated worker"))
+            #expect(page.contains("By worker") && page.contains("Waiting for your authorisation") && page.contains("Children without an allocated worker"))
             let work = try await manager.get("/api/v1/me/work").body.string
             let decoded = try JSONDecoder().decode(APIWorkCheck.self, from: Data(work.utf8))
             let busiest = try #require(decoded.counts.filter { $0.id != nil }.max { $0.overdue < $1.overdue })

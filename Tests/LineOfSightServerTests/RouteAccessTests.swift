@@ -23,7 +23,8 @@ import VaporTesting
             "GET /children/:childID/allocate": allocators, "POST /children/:childID/allocate": allocators,
             "GET /children/:childID/record/:list": editors, "POST /children/:childID/record/:list": editors,
             "GET /children/:childID/events/:eventID": readers, "POST /children/:childID/events/:eventID/significant": editors,
-            "GET /children/:childID/events/:eventID/steps/:step": allocators, "POST /children/:childID/events/:eventID/steps/:step": allocators,
+            // Each step names its own roles too: a worker records that the referrer was told; only a manager authorises.
+            "GET /children/:childID/events/:eventID/steps/:step": editors, "POST /children/:childID/events/:eventID/steps/:step": editors,
             "GET /children/:childID/chronology": readers, "GET /children/:childID/chronology/print": readers,
             "GET /children/:childID/events/:eventID/correct": editors, "POST /children/:childID/events/:eventID/correct": editors,
             "GET /children/:childID/events/:eventID/withdraw": editors, "POST /children/:childID/events/:eventID/withdraw": editors,

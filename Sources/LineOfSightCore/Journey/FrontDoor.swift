@@ -2,10 +2,61 @@
 public struct Contact: Sendable, Hashable, Codable {
     public var id: String
     public var date: CivilDate
+    /// The next step a manager authorised: `noFurtherAction`, `advice`, `earlyHelp` or `referral`.
     public var outcome: String?
+    /// When a manager authorised the next step: this meets the contact decision timescale.
+    public var decided: CivilDate?
+    /// Who made the contact, as a CIN census referral source code (`9` is anonymous).
+    public var source: String?
+    /// When the person who made the contact was told the outcome.
+    public var referrerInformed: CivilDate?
 
-    public init(id: String, date: CivilDate, outcome: String? = nil) {
-        self.id = id; self.date = date; self.outcome = outcome
+    public init(id: String, date: CivilDate, outcome: String? = nil, decided: CivilDate? = nil, source: String? = nil,
+                referrerInformed: CivilDate? = nil) {
+        self.id = id; self.date = date; self.outcome = outcome; self.decided = decided; self.source = source
+        self.referrerInformed = referrerInformed
+    }
+
+    /// Someone to tell the outcome to: every contact but an anonymous one.
+    public var hasReferrerToTell: Bool { source != ReferralSource.anonymous.code }
+}
+
+/// Who made a contact or referral: the CIN census `ReferralSource` codes, which Annex A uses for
+/// contacts too (shared/reference/cin-census.md §3).
+public struct ReferralSource: Sendable, Hashable {
+    public let code: String
+    public let meaning: String
+
+    public static let all: [ReferralSource] = [
+        .init("1A", "Individual: family member, relative or carer"),
+        .init("1B", "Individual: acquaintance, including neighbours and child minders"),
+        .init("1C", "Individual: self"),
+        .init("1D", "Individual: other, including strangers"),
+        .init("2A", "Schools"),
+        .init("2B", "Education services"),
+        .init("3A", "Health services: GP"),
+        .init("3B", "Health services: health visitor"),
+        .init("3C", "Health services: school nurse"),
+        .init("3D", "Health services: other primary health services"),
+        .init("3E", "Health services: accident and emergency"),
+        .init("3F", "Health services: other, for example a hospice"),
+        .init("4", "Housing: council housing or a housing association"),
+        .init("5A", "Council services: social care, for example adult social care"),
+        .init("5B", "Council services: another department, for example youth offending"),
+        .init("5C", "Council services: another council's services"),
+        .init("5D", "Council services: early help"),
+        .init("6", "Police"),
+        .init("7", "Other legal agency, including courts, probation, immigration, Cafcass or prison"),
+        .init("8", "Other, including children's centres, independent providers or voluntary organisations"),
+        anonymous,
+        .init("10", "Unknown"),
+    ]
+    public static let anonymous = ReferralSource("9", "Anonymous")
+
+    public static func code(_ code: String) -> ReferralSource? { all.first { $0.code == code } }
+
+    private init(_ code: String, _ meaning: String) {
+        self.code = code; self.meaning = meaning
     }
 }
 
@@ -42,6 +93,14 @@ public struct Assessment: Sendable, Hashable, Codable {
 }
 
 extension Journey {
+    /// The latest referral received in the 12 months before this one: when there is one, this
+    /// referral is a re-referral (CIN census; shared/reference/timescales.md §1).
+    public func previousReferral(within12MonthsOf referral: Referral) -> Referral? {
+        let from = referral.received.adding(months: -12)
+        return referrals.filter { $0.id != referral.id && $0.received >= from && ($0.received, $0.id) < (referral.received, referral.id) }
+            .max { ($0.received, $0.id) < ($1.received, $1.id) }
+    }
+
     /// The referral an assessment answers, whose receipt starts its 45-working-day clock: the one
     /// its `referralID` names, else the latest referral received on or before its start (the
     /// last by id on the same day). Nil when it names a referral that is not in the journey, or

@@ -1,6 +1,17 @@
 extension DerivationContext {
-    /// Referral decision (1 working day) and assessment (45 working days from referral).
+    /// Contact decision and telling the referrer (local standards), referral decision (1 working
+    /// day) and assessment (45 working days from referral).
     mutating func deriveFrontDoor() {
+        let contacts = journey.contacts.sortedIfNeeded { ($0.date, $0.id) < ($1.date, $1.id) }
+        for contact in contacts {
+            let (due, provisional) = facts.localWorkingDays(p.contactDecisionWD, after: contact.date)
+            add(.contactDecision, id: "\(RuleID.contactDecision):\(contact.id)", startedBy: EventRef(.contact, contact.id, contact.date),
+                due: due, provisional: provisional, metBy: contact.decided.map { EventRef(.contact, contact.id, $0) })
+            guard let decided = contact.decided, contact.hasReferrerToTell else { continue }
+            let (toldBy, toldProvisional) = facts.localWorkingDays(p.referrerFeedbackWD, after: decided)
+            add(.referrerFeedback, id: "\(RuleID.referrerFeedback):\(contact.id)", startedBy: EventRef(.contact, contact.id, decided),
+                due: toldBy, provisional: toldProvisional, metBy: contact.referrerInformed.map { EventRef(.contact, contact.id, $0) })
+        }
         let referrals = journey.referrals.sortedIfNeeded { ($0.received, $0.id) < ($1.received, $1.id) }
         for referral in referrals {
             let (decisionDue, decisionProvisional) = facts.nationalWorkingDays(p.referralDecisionWD, after: referral.received)

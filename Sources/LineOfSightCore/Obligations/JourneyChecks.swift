@@ -2,6 +2,16 @@ extension DerivationContext {
     /// Contradictions that no single rule's derivation notices on its own. Each is reported
     /// with the JSON path of the offending value; derivation carries on regardless.
     mutating func checkJourney() {
+        for (index, contact) in journey.contacts.enumerated() {
+            if let decided = contact.decided, decided < contact.date {
+                finding("$.contacts[\(index)].decided", .contactDecision,
+                        "contact \(contact.id) was decided (\(decided)) before it was received (\(contact.date))")
+            }
+            if contact.outcome == "referral", !journey.referrals.contains(where: { $0.received >= contact.date }) {
+                finding("$.contacts[\(index)].outcome", .referralDecision,
+                        "contact \(contact.id) was decided as a referral, but no referral received on or after \(contact.date) is recorded")
+            }
+        }
         for (index, referral) in journey.referrals.enumerated() {
             if let decided = referral.decided, decided < referral.received {
                 finding("$.referrals[\(index)].decided", .referralDecision,

@@ -4,7 +4,7 @@
 public struct ChildState: Sendable, Hashable, Codable {
     /// The furthest point the child has reached and not left, most involved first.
     public enum Stage: String, Sendable, Hashable, Codable, CaseIterable {
-        case lookedAfter, childProtectionPlan, childInNeedPlan, s47Enquiry, assessment, referral, noOpenWork
+        case lookedAfter, childProtectionPlan, childInNeedPlan, s47Enquiry, assessment, referral, contact, noOpenWork
     }
 
     public enum Plan: String, Sendable, Hashable, Codable, CaseIterable {
@@ -47,6 +47,8 @@ public struct ChildState: Sendable, Hashable, Codable {
             stage = .assessment
         } else if journey.referrals.contains(where: { $0.decided == nil }) {
             stage = .referral
+        } else if journey.contacts.contains(where: { $0.decided == nil }) {
+            stage = .contact
         } else {
             stage = .noOpenWork
         }

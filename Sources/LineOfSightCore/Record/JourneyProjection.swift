@@ -14,6 +14,7 @@ extension JourneyList {
     /// The record type of this list: the one place a new kind of event is registered.
     public var recordType: any JourneyRecord.Type {
         switch self {
+        case .contacts: ContactRecord.self
         case .referrals: ReferralRecord.self
         case .assessments: AssessmentRecord.self
         case .strategyDiscussions: StrategyDiscussionRecord.self

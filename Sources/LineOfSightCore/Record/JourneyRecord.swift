@@ -20,11 +20,15 @@ public protocol JourneyRecord: Codable, Sendable, Hashable {
     func problems(in context: RecordContext) -> [RecordProblem]
     /// What the child said, wished or felt, recorded on this event (M11).
     var childsViews: String? { get }
+    /// What the rest of the record says about this event, under its id in the journey: a
+    /// referral that is a re-referral.
+    func remarks(id: String, in journey: Journey) -> [RecordRemark]
 }
 
 extension JourneyRecord {
     public func problems(in context: RecordContext) -> [RecordProblem] { [] }
     public var childsViews: String? { nil }
+    public func remarks(id: String, in journey: Journey) -> [RecordRemark] { [] }
 
     /// Every problem: the dates' own rules, then the record's.
     public func validate(in context: RecordContext) -> [RecordProblem] {
@@ -34,7 +38,7 @@ extension JourneyRecord {
 
 /// The journey-format lists people record events into, in the order of the journey format.
 public enum JourneyList: String, Sendable, Hashable, Codable, CaseIterable {
-    case referrals, assessments, strategyDiscussions, s47Enquiries, conferences, cpPlans, coreGroups, cinPlans, visits, actions
+    case contacts, referrals, assessments, strategyDiscussions, s47Enquiries, conferences, cpPlans, coreGroups, cinPlans, visits, actions
     /// The chronology's own entries: significant events that are not part of the journey's timescales.
     case significantEvents
 }
@@ -61,6 +65,22 @@ public struct RecordProblem: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { "\(field): \(message)" }
+}
+
+/// A fact about an event found from the rest of the record, e.g. "Re-referral: within 12 months
+/// of the referral received on 3 March 2026".
+public struct RecordRemark: Sendable, Hashable {
+    /// A short name, shown as a tag: "Re-referral".
+    public let label: String
+    /// The sentence, read before `date`.
+    public let text: String
+    public let date: CivilDate
+    /// The other event it refers to.
+    public let eventID: String?
+
+    public init(_ label: String, _ text: String, _ date: CivilDate, eventID: String? = nil) {
+        self.label = label; self.text = text; self.date = date; self.eventID = eventID
+    }
 }
 
 /// A date in a record and what it must respect.

@@ -18,6 +18,9 @@ extension SyntheticJourneys.Builder {
 
         frontDoor(on: start, assessed: true)
         journey.contacts[0].outcome = "referral"
+        journey.contacts[0].decided = journey.contacts[0].date
+        journey.contacts[0].source = "2A"
+        journey.contacts[0].referrerInformed = journey.contacts[0].date
         journey.referrals[0].source = "school"
         journey.assessments[0].referralID = journey.referrals[0].id
         journey.allocations = [Allocation(teamID: "T0", workerID: worker, start: start, end: start.adding(days: 60)),

@@ -44,7 +44,7 @@ struct StandardParameters: Sendable {
     enum Reg28Boundary: Sendable { case previousVisit, dueDate }
 
     let dueSoonDays: Int
-    let referralDecisionWD, assessmentWD: Int
+    let contactDecisionWD, referrerFeedbackWD, referralDecisionWD, assessmentWD: Int
     let icpcWD, cpFirstReviewMonths, cpReviewMonths, firstCoreGroupWD, coreGroupIntervalDays: Int
     let cpVisitWD, cinVisitWD: Int
     let cpVisitRequiresSeenAlone, visitRequiresChildSeen: Bool
@@ -80,6 +80,8 @@ struct StandardParameters: Sendable {
             return value
         }
         dueSoonDays = int("status.due_soon_days")
+        contactDecisionWD = int("front_door.contact_decision_working_days")
+        referrerFeedbackWD = int("front_door.referrer_feedback_working_days")
         referralDecisionWD = int("front_door.referral_decision_working_days")
         assessmentWD = int("assessment.working_days")
         icpcWD = int("cp.icpc_working_days")

@@ -6,6 +6,15 @@ public enum RuleCatalogue {
     private static let byID = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
 
     public static let all: [Rule] = [
+        rule(.contactDecision, "Contact decision", .frontDoor,
+             source: "Local practice standard: the next step for a contact authorised by a manager", .local,
+             starts: "contact received", due: "1 working day after", met: "a manager authorises the next step",
+             .localWorkingDays, ["front_door.contact_decision_working_days"]),
+        rule(.referrerFeedback, "Person who made the contact told the outcome", .frontDoor,
+             source: "Working Together 2023 ch.3 'Referral' (the referrer is told the decision); the timescale is local", .local,
+             starts: "the decision on the contact (not for an anonymous contact)", due: "1 working day after",
+             met: "the date they were told recorded",
+             .localWorkingDays, ["front_door.referrer_feedback_working_days"]),
         rule(.referralDecision, "Referral decision", .frontDoor,
              source: "Working Together 2023 ch.3 'Referral' (from WT2018 ch.1)", .secondary,
              starts: "referral received", due: "1 working day after", met: "decision on next steps recorded",
@@ -252,6 +261,8 @@ public enum RuleCatalogue {
 }
 
 extension RuleID {
+    public static let contactDecision: RuleID = "front_door.contact_decision"
+    public static let referrerFeedback: RuleID = "front_door.referrer_feedback"
     public static let referralDecision: RuleID = "front_door.referral_decision"
     public static let assessment: RuleID = "assessment.completion"
     public static let icpc: RuleID = "cp.icpc"

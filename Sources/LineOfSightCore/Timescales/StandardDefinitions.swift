@@ -9,6 +9,12 @@ extension LocalStandards {
               "LineOfSight default; a council sets its own window."),
 
         // Front door and assessment
+        count("front_door.contact_decision_working_days", 1, "working days", 1...10, .local,
+              "A manager authorises the next step for a contact (no further action, advice, early help or referral).",
+              "Local practice standard: councils commonly decide contacts within 24 hours."),
+        count("front_door.referrer_feedback_working_days", 1, "working days", 1...10, .local,
+              "The person who made a contact is told the outcome after the decision.",
+              "Working Together 2023 ch.3 'Referral' (the referrer is told the decision); local: no later than 24 hours (NSCB)."),
         count("front_door.referral_decision_working_days", 1, "working days", 1...10, .secondary,
               "Decision on next steps after a referral is received.",
               "Working Together 2023 ch.3 'Referral' (paragraph not verified)."),

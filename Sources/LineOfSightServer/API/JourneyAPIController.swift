@@ -25,7 +25,7 @@ struct JourneyAPIController {
     func record(req: Request) async throws -> Response {
         let child = try await req.visibleChild()
         let list = try req.apiList()
-        let record = try await read(req, list: list, child: child, excluding: nil)
+        let record = try await read(req, list: list, child: child, stored: nil)
         let event = try await JourneyWriter(req: req, child: child).record(record)
         return try stored(event, status: .created)
     }
@@ -34,7 +34,7 @@ struct JourneyAPIController {
         let child = try await req.visibleChild()
         let event = try await req.apiEvent(of: child)
         let reason = try req.apiReason()
-        let record = try await read(req, list: event.list, child: child, excluding: event.id)
+        let record = try await read(req, list: event.list, child: child, stored: event)
         do {
             try await JourneyWriter(req: req, child: child).correct(event, to: record, openedAt: req.apiVersion(default: event.version), reason: reason)
         } catch is StaleRecord {
@@ -71,8 +71,10 @@ struct JourneyAPIController {
     }
 
     /// The body as a record of `list`, checked as the forms check it; 422 with the JSON path of
-    /// each problem. `id`, `reason` and `version` belong to the request, not the record.
-    private func read(_ req: Request, list: JourneyList, child: Child, excluding: UUID?) async throws -> any JourneyRecord {
+    /// each problem. `id`, `reason` and `version` belong to the request, not the record. Answers
+    /// reserved for another role's step (a manager's authorisation) must be left as stored.
+    private func read(_ req: Request, list: JourneyList, child: Child, stored: StoredEvent?) async throws -> any JourneyRecord {
+        let excluding = stored?.id
         guard var object = JSONValue.object(in: req.body.data.map { Data($0.readableBytesView) }) else {
             throw JourneyAPIProblems([RecordProblem("$", "the body must be a JSON object")])
         }
@@ -84,7 +86,8 @@ struct JourneyAPIController {
             throw JourneyAPIProblems([RecordProblem(error.path, error.message)])
         }
         let choices = try await EventChoices.load(for: child, excluding: excluding, on: req.db)
-        let problems = list.form.referenceProblems(record, choices: choices)
+        let problems = list.form.reservedProblems(record, stored: try stored?.record(), role: try req.requirePrincipal().role)
+            + list.form.referenceProblems(record, choices: choices)
             + record.validate(in: try await JourneyWriter(req: req, child: child).context(excluding: excluding))
         guard problems.isEmpty else { throw JourneyAPIProblems(problems.map { RecordProblem("$." + $0.field, $0.message) }) }
         return record

@@ -45,7 +45,6 @@ enum ChildPages {
     }
 
     static func summary(context: PageContext, child: Child, allocations: [AllocationHistoryRow], journey: ChildJourneySummary, today: CivilDate, canEdit: Bool, canAllocate: Bool, flash: String?) -> Response {
-        let id = child.id?.uuidString ?? ""
         let current = allocations.first { $0.endDate == nil }
         return Layout.page(title: child.fullName, context: context, backLink: .children) {
             if let flash { successBanner(flash) }

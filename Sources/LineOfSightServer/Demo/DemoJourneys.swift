@@ -9,8 +9,8 @@ struct DemoEvent: Sendable {
 }
 
 /// Every demo child's journey so far, consistent with where they are allocated now and how long
-/// they have been known, with the drift an inspector would find: referrals awaiting a decision,
-/// assessments past 45 working days, late initial conferences, missed visits, overdue actions.
+/// they have been known, with the drift an inspector would find: contacts and referrals awaiting a
+/// decision, people who made a contact never told the outcome, assessments past 45 working days, late initial conferences, missed visits, overdue actions.
 /// Dates come from the national working-day calendar so the timescales read as they would.
 struct DemoJourneyBuilder {
     var rng: SeededGenerator
@@ -30,7 +30,14 @@ struct DemoJourneyBuilder {
             let allocations = (allocationsByChild[child.id] ?? []).sorted { $0.start < $1.start }
             guard let first = allocations.first, let current = allocations.last, let service = services[current.teamID] else { continue }
             let owner = current.workerID ?? authority.staff.first { $0.teamID == current.teamID && $0.jobRole == .teamManager }?.id
-            buildJourney(child.id, from: max(first.start, child.dateOfBirth ?? first.start), service: service, owner: owner)
+            buildJourney(child.id, from: max(first.start, child.dateOfBirth ?? first.start), service: service, owner: owner,
+                         dateOfBirth: child.dateOfBirth)
+            // New information about a child already open comes in as a contact too; a few of
+            // this week's still wait for the team manager's decision.
+            let recent = calendar.adding(workingDays: -between(0...4), to: today)
+            if service != .frontDoor, current.end == nil, first.start < recent, rng.chance(0.06) {
+                _ = addContact(child.id, received: recent, outcome: nil)
+            }
         }
     }
 
@@ -44,9 +51,24 @@ struct DemoJourneyBuilder {
     private func workingDays(_ n: Int, after date: CivilDate) -> CivilDate { min(today, calendar.adding(workingDays: n, to: date)) }
     private mutating func between(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &rng) }
 
-    private mutating func buildJourney(_ child: UUID, from known: CivilDate, service: Service, owner: UUID?) {
+    private mutating func buildJourney(_ child: UUID, from known: CivilDate, service: Service, owner: UUID?, dateOfBirth: CivilDate?) {
         let received = known
         let atFrontDoor = service == .frontDoor
+        // Some children were referred before and closed with no further action: the referral
+        // now is a re-referral.
+        let earlier = received.adding(months: -between(3...11))
+        if rng.chance(0.12), earlier >= (dateOfBirth ?? earlier), let decided = addContact(child, received: earlier, outcome: .referral) {
+            _ = add(child, ReferralRecord(received: decided, source: rng.pick(Self.sources), concerns: rng.pick(Self.concerns),
+                                          decided: workingDays(1, after: decided), noFurtherAction: true,
+                                          decisionRationale: "Concerns addressed by the family with advice; no assessment needed."))
+        }
+        // At the front door a third of children have only a contact, some still waiting for a
+        // manager's decision; everyone else's referral follows a contact decided as a referral.
+        if atFrontDoor, rng.chance(0.35) {
+            _ = addContact(child, received: received, outcome: rng.chance(0.45) ? nil : rng.pick([.noFurtherAction, .advice, .earlyHelp]))
+            return
+        }
+        _ = addContact(child, received: received, outcome: .referral)
         let undecided = atFrontDoor && rng.chance(0.35)
         let decided = undecided ? nil : workingDays(rng.chance(0.12) ? between(2...4) : between(0...1), after: received)
         let earlyHelpOnly = service == .earlyHelp
@@ -156,6 +178,30 @@ struct DemoJourneyBuilder {
         }
     }
 
+    /// A contact received on `received`, screened, and — when `outcome` is given — its next step
+    /// authorised by a manager (usually within a working day) and the person who made it told
+    /// (not always); the day of the decision.
+    private mutating func addContact(_ child: UUID, received: CivilDate, outcome: ContactRecord.NextStep?) -> CivilDate? {
+        let source = rng.pick(Self.contactSources)
+        let decided = outcome.map { _ in workingDays(rng.chance(0.15) ? between(2...4) : between(0...1), after: received) }
+        let told = decided.flatMap { decided in
+            source == ReferralSource.anonymous.code || rng.chance(0.2) ? nil : workingDays(between(0...2), after: decided)
+        }
+        let overridden = rng.chance(0.1)
+        _ = add(child, ContactRecord(
+            received: received, receivedTime: String(format: "%02d:%02d", between(8...17), 5 * between(0...11)), source: source,
+            referrer: source == ReferralSource.anonymous.code ? nil : rng.pick(Self.referrers), concerns: rng.pick(Self.concerns),
+            consent: overridden ? .overridden : .obtained,
+            consentRationale: overridden ? "Seeking consent would place the child at risk of significant harm." : nil,
+            screening: outcome ?? rng.pick(ContactRecord.NextStep.allCases), screeningNotes: "Checked records, spoke to the referrer and the school.",
+            decided: decided, outcome: outcome, decisionRationale: outcome.map { _ in rng.pick(Self.rationales) }, referrerInformed: told))
+        return decided
+    }
+
+    /// CIN census referral source codes, the common ones more often.
+    static let contactSources = ["6", "6", "6", "2A", "2A", "3B", "3A", "3E", "1A", "1B", "5D", "8", "9"]
+    static let referrers = ["Designated safeguarding lead, St Mary's Primary", "PC Jones, Merseyside Police", "Health visitor, Central locality",
+                            "Emergency department, Whiston Hospital", "The child's grandmother", "Early help worker, Parr family hub"]
     static let sources = ["School", "Police", "Health visitor", "GP", "Parent", "Neighbour", "Nursery", "Hospital emergency department", "Housing"]
     static let concerns = [
         "Child arrived at school hungry and in the same clothes for several days.",

@@ -118,6 +118,7 @@ struct ChildJourneySummary {
         case .s47Enquiry: "Section 47 enquiry"
         case .assessment: "Assessment"
         case .referral: "Referral awaiting a decision"
+        case .contact: "Contact awaiting a decision"
         case .noOpenWork: "No open work recorded"
         }
     }

@@ -35,7 +35,8 @@ struct ChronologyController {
         let events = try await query.sort(\.$date).sort(\.$recordedAt).all()
         try await req.audit(.read, entity: "child", entityID: child.id, childID: child.id,
                             detail: printable ? "Printed the child’s chronology" : "Viewed the child’s chronology")
-        return ChronologyPages.chronology(context: PageContext(req), child: child, events: events, filter: filter,
+        let journey = try await ChildDerivation.journey(of: childID, dateOfBirth: child.dateOfBirth, on: req.db)
+        return ChronologyPages.chronology(context: PageContext(req), child: child, events: events, journey: journey, filter: filter,
                                           people: try await People.load(on: req.db), printable: printable, today: req.today)
     }
 
@@ -59,7 +60,7 @@ struct ChronologyController {
 }
 
 enum ChronologyPages {
-    static func chronology(context: PageContext, child: Child, events: [StoredEvent], filter: ChronologyController.Filter, people: People,
+    static func chronology(context: PageContext, child: Child, events: [StoredEvent], journey: Journey, filter: ChronologyController.Filter, people: People,
                            printable: Bool, today: CivilDate) -> Response {
         let title = "Chronology"
         return Layout.page(title: "\(title) – \(child.fullName)", context: context, backLink: printable ? nil : .child(child.parameter), printable: printable) {
@@ -94,18 +95,22 @@ enum ChronologyPages {
                         if printable { event.list.form.title } else { link(event.list.form.title, .event(child: child.parameter, event: event.parameter)) }
                         if event.significant { " "; tag("Significant", .purple) }
                     },
-                    details(event, people: people),
+                    details(event, journey: journey, people: people),
                 ] })
             }
         }
     }
 
-    private static func details(_ event: StoredEvent, people: People) -> Node {
-        guard let record = try? event.record() else { return .empty }
+    private static func details(_ event: StoredEvent, journey: Journey, people: People) -> Node {
+        guard let record = try? event.record(), let id = event.id else { return .empty }
         let form = event.list.form
-        return el("ul", .class("app-chronology__details govuk-body-s")) {
+        let remarks = record.remarks(id: id.uuidString, in: journey)
+        return fragment {
+            if !remarks.isEmpty { EventPages.remarkList(remarks) }
+            el("ul", .class("app-chronology__details govuk-body-s")) {
             for row in EventPages.answers(form, record: record, people: people) where row.key != form.field(form.dateKey)?.label {
                 el("li") { el("strong") { row.key + ": " }; row.value }
+            }
             }
         }
     }

@@ -27,6 +27,11 @@ struct EventFieldView {
         case let .checkboxes(options):
             return CheckboxesField(id: id, legend: field.label, options: options.map { ($0.value, $0.label) }, checked: values.all(id),
                                    hint: hint, error: error).node
+        case let .select(options):
+            return SelectField(id: id, label: field.label, options: [("", "Select")] + options.map { ($0.value, $0.label) },
+                               selected: values[id], hint: hint, error: error).node
+        case .time:
+            return TextField(id: id, label: field.label, value: values[id], hint: hint ?? "For example, 14:30", error: error, width: "5").node
         case .text:
             return TextField(id: id, label: field.label, value: values[id], hint: hint, error: error).node
         case .notes:

@@ -58,7 +58,7 @@ enum EventPages {
     }
 
     static func show(context: PageContext, child: Child, event: StoredEvent, record: any JourneyRecord, obligations: [Obligation],
-                     steps: [EventStep] = [],
+                     remarks: [RecordRemark], steps: [EventStep] = [],
                      people: People, calendar: WorkingDayCalendar, today: CivilDate, dueSoonDays: Int, canChange: Bool, flash: String?) -> Response {
         let form = event.list.form
         let eventID = event.id?.uuidString ?? ""
@@ -70,6 +70,7 @@ enum EventPages {
             if let reason = event.withdrawnReason {
                 el("div", .class("govuk-inset-text")) { "This record was withdrawn: \(reason). It is kept, but no longer counts towards any timescale." }
             }
+            if !remarks.isEmpty { el("div", .class("govuk-inset-text")) { remarkList(remarks) } }
             summaryList(answers(form, record: record, people: people))
             for step in steps where event.withdrawnReason == nil {
                 el("a", .class("govuk-button"), .href(SiteURL.eventStep(child: child.parameter, event: event.parameter, step: .value(step.id)))) { step.title }
@@ -131,27 +132,40 @@ enum EventPages {
               ] })
     }
 
+    /// What the rest of the record says about an event: "Re-referral: within 12 months of the
+    /// referral received on 3 March 2026".
+    static func remarkList(_ remarks: [RecordRemark]) -> Node {
+        fragment {
+            for remark in remarks {
+                el("p", .class("govuk-body")) {
+                    tag(remark.label, .orange)
+                    " \(remark.text) \(DateText.long(remark.date))."
+                }
+            }
+        }
+    }
+
     /// Each answer of the record, labelled as the form asks it.
     static func answers(_ form: EventForm, record: any JourneyRecord, people: People) -> [SummaryRow] {
         let values = EventFormValues(form, record: record)
+        let object = JSONValue.object(of: record)
         return form.fields.compactMap { field in
             let text: String
             switch field.input {
             case .date:
-                let parts = values[date: field.key]
-                guard let date = CivilDate(iso: "\(parts.year)-\(pad(parts.month))-\(pad(parts.day))") else { return nil }
+                guard case let .string(iso)? = object[field.key], let date = CivilDate(iso: iso) else { return nil }
                 text = DateText.long(date)
             case .yesNo:
                 guard !values[field.key].isEmpty else { return nil }
                 text = values[field.key] == "yes" ? "Yes" : "No"
-            case let .choice(options):
+            case let .choice(options), let .select(options):
                 guard let option = options.first(where: { $0.value == values[field.key] }) else { return nil }
                 text = option.label
             case let .checkboxes(options):
                 let chosen = options.filter { values.all(field.key).contains($0.value) }.map(\.label)
                 guard !chosen.isEmpty else { return nil }
                 text = chosen.joined(separator: ", ")
-            case .text, .notes:
+            case .text, .notes, .time:
                 guard !values[field.key].isEmpty else { return nil }
                 text = values[field.key]
             case .staff:
@@ -164,8 +178,6 @@ enum EventPages {
             return SummaryRow(field.label, text)
         }
     }
-
-    private static func pad(_ text: String) -> String { text.count == 1 ? "0" + text : text }
 }
 
 /// Names of the staff and teams an obligation or record refers to by id.

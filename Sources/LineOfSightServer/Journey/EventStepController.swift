@@ -2,13 +2,13 @@ import Fluent
 import LineOfSightCore
 import Vapor
 
-/// The later steps of a recorded event (a manager authorising an assessment, deciding on a
-/// referral): a few of its fields, saved as an update of the record with the audit trail's before
+/// The later steps of a recorded event (a manager authorising an assessment or a contact's next
+/// step, a worker recording that the person who made a contact was told the outcome): a few of its fields, saved as an update of the record with the audit trail's before
 /// and after. The same mechanism for every kind of event that declares steps.
 struct EventStepController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(SiteURL.eventStep(child: .key, event: .key, step: .key), use: form).allow(Role.allocators)
-        routes.post(SiteURL.eventStep(child: .key, event: .key, step: .key), use: save).allow(Role.allocators)
+        routes.get(SiteURL.eventStep(child: .key, event: .key, step: .key), use: form).allow(JourneyList.stepRoles)
+        routes.post(SiteURL.eventStep(child: .key, event: .key, step: .key), use: save).allow(JourneyList.stepRoles)
     }
 
     func form(req: Request) async throws -> Response {

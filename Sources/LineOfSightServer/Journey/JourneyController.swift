@@ -18,7 +18,7 @@ struct JourneyController {
     // MARK: - Recording
 
     func recordForm(req: Request) async throws -> Response {
-        let (child, form) = (try await req.visibleChild(), try req.eventForm())
+        let (child, form) = (try await req.visibleChild(), try req.eventForm().answerable(by: req.requirePrincipal().role))
         try await req.audit(.read, entity: "child", entityID: child.id, childID: child.id, detail: "Opened the form to record \(form.withArticle)")
         let restored = try await SavedForms.take(req)
         let values = restored.map { EventFormValues(form, input: $0) } ?? EventFormValues()
@@ -26,7 +26,7 @@ struct JourneyController {
     }
 
     func record(req: Request) async throws -> Response {
-        let (child, form) = (try await req.visibleChild(), try req.eventForm())
+        let (child, form) = (try await req.visibleChild(), try req.eventForm().answerable(by: req.requirePrincipal().role))
         let values = EventFormValues(form, input: req.form)
         let writer = JourneyWriter(req: req, child: child)
         let choices = try await EventChoices.load(for: child, on: req.db)
@@ -51,8 +51,11 @@ struct JourneyController {
         let record = try event.record()
         // The steps still to take that this person may take.
         let answers = JSONValue.object(of: record)
-        let steps = event.list.form.steps.filter { $0.roles.contains(principal.role) && answers[$0.pending] == nil }
-        return EventPages.show(context: PageContext(req), child: child, event: event, record: record, obligations: obligations, steps: steps,
+        let steps = event.list.form.steps.filter { $0.roles.contains(principal.role) && $0.isOffered(answers) }
+        let journey = try await ChildDerivation.journey(of: child.requireID(), dateOfBirth: child.dateOfBirth, on: req.db)
+        let remarks = try record.remarks(id: event.requireID().uuidString, in: journey)
+        return EventPages.show(context: PageContext(req), child: child, event: event, record: record, obligations: obligations,
+                               remarks: remarks, steps: steps,
                                people: try await People.load(on: req.db), calendar: req.application.standards.calendar, today: req.today,
                                dueSoonDays: req.application.standards.standards.dueSoonDays,
                                canChange: event.list.form.roles.contains(principal.role), flash: req.takeFlash())
@@ -65,16 +68,20 @@ struct JourneyController {
         let event = try await req.changeableEvent(of: child)
         try await req.audit(.read, entity: "event", entityID: event.id, childID: child.id, detail: "Opened \(event.list.form.withArticle) to correct it")
         let restored = try await SavedForms.take(req)
-        var values = try restored.map { EventFormValues(event.list.form, input: $0) } ?? EventFormValues(event.list.form, record: event.record())
+        let form = event.list.form.answerable(by: try req.requirePrincipal().role)
+        var values = try restored.map { EventFormValues(form, input: $0) } ?? EventFormValues(form, record: event.record())
         if restored == nil { values["version"] = String(event.version) }
-        return try await formPage(req, child: child, form: event.list.form, purpose: .correct(event), values: values, errors: FieldErrors())
+        return try await formPage(req, child: child, form: form, purpose: .correct(event), values: values, errors: FieldErrors())
     }
 
     func correct(req: Request) async throws -> Response {
         let child = try await req.visibleChild()
         let event = try await req.changeableEvent(of: child)
         let form = event.list.form
-        var values = EventFormValues(form, input: req.form)
+        // What this role may not answer keeps its stored value.
+        let answerable = form.answerable(by: try req.requirePrincipal().role)
+        var values = try EventFormValues(form, record: event.record())
+            .replacing(answerable.fields.map(\.key), from: EventFormValues(answerable, input: req.form))
         let writer = JourneyWriter(req: req, child: child)
         let choices = try await EventChoices.load(for: child, excluding: event.id, on: req.db)
         var result = form.read(values, choices: choices, context: try await writer.context(excluding: event.id))
@@ -86,7 +93,7 @@ struct JourneyController {
         }
         switch result {
         case let .failure(errors):
-            return try await formPage(req, child: child, form: form, purpose: .correct(event), values: values, errors: errors, choices: choices)
+            return try await formPage(req, child: child, form: answerable, purpose: .correct(event), values: values, errors: errors, choices: choices)
         case let .success(record):
             do {
                 try await writer.correct(event, to: record, openedAt: Int(values["version"]) ?? -1, reason: reason)
@@ -95,7 +102,7 @@ struct JourneyController {
                 values["version"] = String(current.version)
                 var errors = FieldErrors()
                 errors.add(id: form.fields[0].key, "Someone else changed this record after you opened it. Your correction has not been saved: check it against the record, then save again.")
-                return try await formPage(req, child: child, form: form, purpose: .correct(current), values: values, errors: errors, choices: choices)
+                return try await formPage(req, child: child, form: answerable, purpose: .correct(current), values: values, errors: errors, choices: choices)
             }
             req.flash("Correction saved")
             return req.redirect(to: .event(child: child.parameter, event: event.parameter))

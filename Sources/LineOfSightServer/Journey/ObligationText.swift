@@ -48,7 +48,7 @@ enum ObligationText {
             }
             el("div", .class("govuk-details__text")) {
                 paragraph("Due \(DateText.withWeekday(obligation.due)): \(arithmetic(obligation, calendar: calendar))")
-                paragraph("The clock starts at \(rule.clockStarts). It is met by: \(rule.metBy).")
+                paragraph("What starts the clock: \(rule.clockStarts). What meets it: \(rule.metBy).")
                 paragraph("Source: \(rule.source)" + (rule.confidence == .local ? " (a local standard this council sets)." : "."))
                 if obligation.provisional {
                     paragraph("This date may move: the bank holidays for that year are not yet published.")
@@ -60,6 +60,7 @@ enum ObligationText {
     /// The kind of event that starts or meets a clock, in words.
     static func eventName(_ kind: EventKind) -> String {
         switch kind {
+        case .contact: "contact"
         case .referral: "referral"
         case .assessment: "assessment"
         case .strategyDiscussion: "strategy discussion"

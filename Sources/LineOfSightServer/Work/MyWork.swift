@@ -5,9 +5,9 @@ import Vapor
 
 /// "My work" (M2, M3): what is overdue and due in the next 10 working days across the children a
 /// person is responsible for, most urgent first, with their open actions. A team manager sees their
-/// team with counts per worker, the unallocated children and the assessments awaiting their
-/// authorisation; a head of service sees the counts per team of their service. Every count links
-/// to the rows behind it.
+/// team with counts per worker, the unallocated children, and the contact decisions and assessments
+/// awaiting their authorisation; a head of service sees the counts per team of their service.
+/// Every count links to the rows behind it.
 struct MyWork: Sendable {
     enum Level: Sendable { case worker, team, service }
 
@@ -43,7 +43,7 @@ struct MyWork: Sendable {
     let counts: [Count]
     let unallocated: [ChildListRow]
     let unallocatedTotal: Int
-    let awaitingAuthorisation: [(childID: UUID, name: String, event: UUID, completed: CivilDate)]
+    let awaitingAuthorisation: [WorkQueries.Awaiting]
     let filter: Filter
     let people: People
 

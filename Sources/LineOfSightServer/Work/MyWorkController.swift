@@ -40,12 +40,23 @@ struct APIWork: Content {
         let dueSoon: Int
     }
 
+    /// An event waiting for the manager's authorisation.
+    struct Awaiting: Content {
+        let childID: UUID
+        let childName: String
+        let list: String
+        let eventID: UUID
+        let step: String
+        let since: String
+    }
+
     let asOf: String
     let dueBy: String
     let items: [Item]
     let actions: [Item]
     let counts: [Count]
     let unallocatedChildren: Int
+    let awaitingAuthorisation: [Awaiting]
 
     init(_ work: MyWork) {
         func item(_ row: WorkQueries.Row) -> Item {
@@ -58,6 +69,9 @@ struct APIWork: Content {
         actions = work.actions.map(item)
         counts = work.counts.map { Count(id: $0.id, name: $0.name, overdue: $0.overdue, dueSoon: $0.dueSoon) }
         unallocatedChildren = work.unallocatedTotal
+        awaitingAuthorisation = work.awaitingAuthorisation.map {
+            Awaiting(childID: $0.childID, childName: $0.childName, list: $0.list.rawValue, eventID: $0.eventID, step: $0.step.title, since: $0.since.iso)
+        }
     }
 }
 
@@ -73,7 +87,7 @@ enum MyWorkPages {
                 case .worker: HomePage.card("\(work.actions.count)", "open actions", href: "#actions")
                 case .team:
                     HomePage.card("\(work.unallocatedTotal)", "children without a worker", href: "#unallocated")
-                    HomePage.card("\(work.awaitingAuthorisation.count)", "assessments to authorise", href: "#authorise")
+                    HomePage.card("\(work.awaitingAuthorisation.count)", "waiting for your authorisation", href: "#authorise")
                 case .service: fragment {}
                 }
             }
@@ -105,15 +119,17 @@ enum MyWorkPages {
                 if work.actions.isEmpty { paragraph("You have no open actions.") } else { dueTable(work.actions, work: work, showWorker: false) }
             }
             if work.level == .team {
-                el("h2", .class("govuk-heading-m"), .id("authorise")) { "Assessments to authorise" }
+                el("h2", .class("govuk-heading-m"), .id("authorise")) { "Waiting for your authorisation" }
                 if work.awaitingAuthorisation.isEmpty {
-                    paragraph("No completed assessment is waiting for your authorisation.")
+                    paragraph("No contact decision or completed assessment is waiting for your authorisation.")
                 } else {
-                    table(caption: "Completed assessments waiting for authorisation", captionVisible: false,
-                          columns: [.init(header: "Child"), .init(header: "Completed")],
+                    table(caption: "Waiting for your authorisation, longest first", captionVisible: false,
+                          columns: [.init(header: "Child"), .init(header: "What"), .init(header: "Waiting since")],
                           rows: work.awaitingAuthorisation.map { item in [
-                              link(item.name, .event(child: .value(item.childID), event: .value(item.event))),
-                              .text(DateText.long(item.completed)),
+                              .text(item.childName),
+                              link(item.step.title + " (" + item.list.form.name + ")",
+                                   .eventStep(child: .value(item.childID), event: .value(item.eventID), step: .value(item.step.id))),
+                              .text(DateText.long(item.since)),
                           ] })
                 }
                 el("h2", .class("govuk-heading-m"), .id("unallocated")) { "Children without an allocated worker" }

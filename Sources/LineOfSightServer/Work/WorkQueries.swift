@@ -82,27 +82,45 @@ enum WorkQueries {
             .all(decoding: Row.self)
     }
 
-    /// Assessments completed but not yet authorised, for children allocated to these teams.
-    static func awaitingAuthorisation(teams: Set<UUID>, scope: ChildScope, on db: any SQLDatabase) async throws -> [(childID: UUID, name: String, event: UUID, completed: CivilDate)] {
+    /// A recorded event waiting for a manager's authorisation.
+    struct Awaiting: Sendable {
+        let childID: UUID
+        let childName: String
+        let eventID: UUID
+        let list: JourneyList
+        let step: EventStep
+        let since: CivilDate
+    }
+
+    /// Events of children allocated to these teams that await a manager's authorisation (a
+    /// contact's next step, an assessment), longest waiting first: the `awaiting` column the
+    /// event's form sets when it is written.
+    static func awaitingAuthorisation(teams: Set<UUID>, scope: ChildScope, on db: any SQLDatabase) async throws -> [Awaiting] {
         guard !teams.isEmpty else { return [] }
-        struct EventRow: Decodable { let child_id: UUID; let first_name: String; let last_name: String; let event_id: UUID; let record: String }
+        struct EventRow: Decodable {
+            let child_id: UUID; let first_name: String; let last_name: String; let event_id: UUID; let list: String
+            let awaiting: String; let awaiting_since: String
+        }
         let builder = db.select()
             .column(SQLColumn("id", table: "c"), as: "child_id").column(SQLColumn("first_name", table: "c")).column(SQLColumn("last_name", table: "c"))
-            .column(SQLColumn("id", table: "e"), as: "event_id").column(SQLColumn("record", table: "e"))
+            .column(SQLColumn("id", table: "e"), as: "event_id").column(SQLColumn("list", table: "e"))
+            .column(SQLColumn("awaiting", table: "e")).column(SQLColumn("awaiting_since", table: "e"))
             .from(SQLAlias(SQLIdentifier(StoredEvent.schema), as: SQLIdentifier("e")))
             .join(SQLAlias(SQLIdentifier(Child.schema), as: SQLIdentifier("c")), method: SQLJoinMethod.inner,
                   on: SQLColumn("id", table: "c"), .equal, SQLColumn("child_id", table: "e"))
             .join(SQLAlias(SQLIdentifier(StoredAllocation.schema), as: SQLIdentifier("a")), method: SQLJoinMethod.inner,
                   on: SQLBinaryExpression(SQLBinaryExpression(SQLColumn("child_id", table: "a"), .equal, SQLColumn("id", table: "c")),
                                           .and, SQLBinaryExpression(SQLColumn("end_date", table: "a"), .is, SQLLiteral.null)))
-            .where(SQLColumn("list", table: "e"), .equal, SQLBind(JourneyList.assessments.rawValue))
+            .where(SQLColumn("awaiting", table: "e"), .isNot, SQLLiteral.null)
             .where(SQLColumn("withdrawn_reason", table: "e"), .is, SQLLiteral.null)
             .where(SQLColumn("team_id", table: "a"), .in, SQLBind.group(teams.sorted { $0.uuidString < $1.uuidString }))
+            .orderBy(SQLColumn("awaiting_since", table: "e")).orderBy(SQLColumn("id", table: "e"))
         _ = scope.apply(to: builder)
         return try await builder.all(decoding: EventRow.self).compactMap { row in
-            guard let record = try? JourneyList.assessments.decode(Data(row.record.utf8)) as? AssessmentRecord,
-                  let completed = record.completed, record.authorised == nil else { return nil }
-            return (row.child_id, row.first_name + " " + row.last_name, row.event_id, completed)
-        }.sorted { $0.completed < $1.completed }
+            guard let list = JourneyList(rawValue: row.list), let step = list.form.steps.first(where: { $0.id == row.awaiting }),
+                  let since = CivilDate(iso: row.awaiting_since) else { return nil }
+            return Awaiting(childID: row.child_id, childName: row.first_name + " " + row.last_name, eventID: row.event_id, list: list,
+                            step: step, since: since)
+        }
     }
 }

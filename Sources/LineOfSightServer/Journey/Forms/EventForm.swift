@@ -19,6 +19,41 @@ struct EventForm: Sendable {
 
     func field(_ key: String) -> EventField? { fields.first { $0.key == key } }
 
+    /// The manager's authorisation this record awaits, if any, and since when: the day its `after`
+    /// answer was given (an assessment's completion), else the event's own date.
+    func awaiting(_ record: any JourneyRecord) -> (step: EventStep, since: CivilDate)? {
+        let answers = JSONValue.object(of: record)
+        guard let step = steps.first(where: { $0.isAuthorisation && $0.isOffered(answers) }) else { return nil }
+        if let after = step.after, case let .string(iso)? = answers[after], let date = CivilDate(iso: iso) { return (step, date) }
+        return (step, record.date)
+    }
+
+    /// The answers only another role may give: the fields of steps this role does not take (a
+    /// worker does not authorise their own assessment or decide their own contact).
+    func reserved(from role: Role) -> Set<String> {
+        Set(steps.filter { !$0.roles.contains(role) }.flatMap(\.fields))
+    }
+
+    /// The form as this role fills it in: without the answers reserved for others.
+    func answerable(by role: Role) -> EventForm {
+        let reserved = reserved(from: role)
+        var form = self
+        form.fields = fields.filter { !reserved.contains($0.key) }
+        return form
+    }
+
+    /// Reserved answers that differ from those already stored (none, for a new record): what this
+    /// role may not set.
+    func reservedProblems(_ record: any JourneyRecord, stored: (any JourneyRecord)?, role: Role) -> [RecordProblem] {
+        let (given, kept) = (JSONValue.object(of: record), stored.map { JSONValue.object(of: $0) } ?? [:])
+        return reserved(from: role).sorted().compactMap { key in
+            guard given[key] != kept[key], let step = steps.first(where: { $0.fields.contains(key) }) else { return nil }
+            let who = Role.allCases.filter(step.roles.contains).map { $0.title.lowercased() }
+            let list = who.count > 1 ? who.dropLast().joined(separator: ", ") + " or " + who[who.count - 1] : who.joined()
+            return RecordProblem(key, "only a \(list) may record this (“\(step.title)”)")
+        }
+    }
+
     /// The form asking only these fields (a step's).
     func only(_ keys: [String]) -> EventForm {
         var form = self
@@ -49,7 +84,7 @@ struct EventForm: Sendable {
 
 /// A later step of a recorded event, taken by someone with a particular role: a few of its fields,
 /// asked again and saved as an update of the record (not a correction). Offered while `pending`
-/// is empty in the record.
+/// is empty in the record, once `after` is answered, and not when `unless` holds.
 struct EventStep: Sendable {
     let id: String
     /// "Authorise this assessment".
@@ -62,6 +97,28 @@ struct EventStep: Sendable {
     let roles: Set<Role>
     /// The field whose answer means the step is done.
     let pending: String
+    /// The field that must be answered first (an assessment is authorised once it is completed).
+    var after: String? = nil
+    /// An answer that means the step does not apply (nobody to tell after an anonymous contact).
+    var unless: (key: String, value: String)? = nil
+
+    /// Whether the step is still to be taken on a record with these answers.
+    func isOffered(_ answers: [String: JSONValue]) -> Bool {
+        guard answers[pending] == nil else { return false }
+        if let after, answers[after] == nil { return false }
+        if let unless, answers[unless.key] == .string(unless.value) { return false }
+        return true
+    }
+
+    /// Whether it is a manager's authorisation, listed in My work as awaiting them.
+    var isAuthorisation: Bool { roles.isSubset(of: Role.allocators) }
+}
+
+extension JourneyList {
+    /// Every role that takes a step of some kind of event: who may open the steps' routes.
+    static var stepRoles: Set<Role> {
+        allCases.reduce(into: []) { roles, list in list.form.steps.forEach { roles.formUnion($0.roles) } }
+    }
 }
 
 /// One question of an event form.
@@ -75,6 +132,10 @@ struct EventField: Sendable {
         case choice([Option])
         /// Checkboxes: any number of the choices.
         case checkboxes([Option])
+        /// A drop-down list of fixed choices, for a long code list.
+        case select([Option])
+        /// A time of day on the 24-hour clock, as typed ("14:30"); the record checks it.
+        case time
         /// A line of text.
         case text
         /// A textarea for what a worker writes.
@@ -115,6 +176,7 @@ extension JourneyList {
     /// Each kind of event's form: the one registry of forms.
     var form: EventForm {
         switch self {
+        case .contacts: FrontDoorForms.contact
         case .referrals: FrontDoorForms.referral
         case .assessments: FrontDoorForms.assessment
         case .strategyDiscussions: ChildProtectionForms.strategyDiscussion

@@ -138,11 +138,13 @@ extension EventForm {
             }
         case let .choice(options):
             return one(of: options, "Select one of the options")
+        case let .select(options):
+            return one(of: options, "Select from the list")
         case let .checkboxes(options):
             let chosen = values.all(field.key)
             guard chosen.allSatisfy({ value in options.contains { $0.value == value } }) else { return .failure(FieldProblem("Select from the options shown")) }
             return .success(chosen.isEmpty ? nil : .array(chosen.map(JSONValue.string)))
-        case .text, .notes:
+        case .text, .notes, .time:
             if text.isEmpty { return .success(nil) }
             guard text.count <= field.maxLength else {
                 return .failure(FieldProblem("\(field.label) must be \(field.maxLength.formatted()) characters or fewer"))

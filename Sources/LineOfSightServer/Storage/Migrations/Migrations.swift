@@ -9,5 +9,6 @@ enum AppMigrations {
         CreateAuditEvents(),
         HardenAccess(),
         CreateJourney(),
+        AddAwaitingSteps(),
     ]
 }

@@ -23,6 +23,9 @@ final class StoredEvent: Model, Versioned, @unchecked Sendable {
     @OptionalField(key: "changed_at") var changedAt: Date?
     /// Set when the event is withdrawn: it then leaves the journey, but is never deleted.
     @OptionalField(key: "withdrawn_reason") var withdrawnReason: String?
+    /// The id of the manager's step it awaits (`EventForm.awaiting`), and since when.
+    @OptionalField(key: "awaiting") var awaiting: String?
+    @OptionalField(key: "awaiting_since") var awaitingSince: CivilDate?
 
     init() {}
 
@@ -32,6 +35,7 @@ final class StoredEvent: Model, Versioned, @unchecked Sendable {
         list = type(of: record).list
         date = record.date
         recordJSON = String(decoding: record.encoded(), as: UTF8.self)
+        setAwaiting(record)
         // The chronology's own entries are significant by being there.
         significant = type(of: record).list == .significantEvents
         version = 1
@@ -48,9 +52,16 @@ final class StoredEvent: Model, Versioned, @unchecked Sendable {
     func replace(with record: any JourneyRecord, by user: UUID, at time: Date) {
         date = record.date
         recordJSON = String(decoding: record.encoded(), as: UTF8.self)
+        setAwaiting(record)
         $changedBy.id = user
         changedAt = time
     }
 
     var isWithdrawn: Bool { withdrawnReason != nil }
+
+    private func setAwaiting(_ record: any JourneyRecord) {
+        let awaiting = list.form.awaiting(record)
+        self.awaiting = awaiting?.step.id
+        awaitingSince = awaiting?.since
+    }
 }
