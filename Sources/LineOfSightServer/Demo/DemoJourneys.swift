@@ -190,7 +190,7 @@ struct DemoJourneyBuilder {
         let overridden = rng.chance(0.1)
         _ = add(child, ContactRecord(
             received: received, receivedTime: String(format: "%02d:%02d", between(8...17), 5 * between(0...11)), source: source,
-            referrer: source == ReferralSource.anonymous.code ? nil : rng.pick(Self.referrers), concerns: rng.pick(Self.concerns),
+            referrer: Self.referrers[source].map { rng.pick($0) }, concerns: rng.pick(Self.concerns),
             consent: overridden ? .overridden : .obtained,
             consentRationale: overridden ? "Seeking consent would place the child at risk of significant harm." : nil,
             screening: outcome ?? rng.pick(ContactRecord.NextStep.allCases), screeningNotes: "Checked records, spoke to the referrer and the school.",
@@ -200,8 +200,14 @@ struct DemoJourneyBuilder {
 
     /// CIN census referral source codes, the common ones more often.
     static let contactSources = ["6", "6", "6", "2A", "2A", "3B", "3A", "3E", "1A", "1B", "5D", "8", "9"]
-    static let referrers = ["Designated safeguarding lead, St Mary's Primary", "PC Jones, Merseyside Police", "Health visitor, Central locality",
-                            "Emergency department, Whiston Hospital", "The child's grandmother", "Early help worker, Parr family hub"]
+    /// Who might make a contact from each source (none for an anonymous one).
+    static let referrers: [String: [String]] = [
+        "6": ["PC Jones, Merseyside Police", "Public protection unit, Merseyside Police"],
+        "2A": ["Designated safeguarding lead, St Mary's Primary", "Head of year 9, Haydock High School"],
+        "3A": ["Dr Patel, Central Surgery"], "3B": ["Health visitor, Central locality"],
+        "3E": ["Emergency department, Whiston Hospital"], "1A": ["The child's grandmother", "The child's aunt"],
+        "1B": ["A neighbour"], "5D": ["Early help worker, Parr family hub"], "8": ["Family support worker, Barnardo's"],
+    ]
     static let sources = ["School", "Police", "Health visitor", "GP", "Parent", "Neighbour", "Nursery", "Hospital emergency department", "Housing"]
     static let concerns = [
         "Child arrived at school hungry and in the same clothes for several days.",

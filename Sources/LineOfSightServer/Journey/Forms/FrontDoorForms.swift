@@ -24,7 +24,7 @@ enum FrontDoorForms {
         EventField(key: "screening", label: "Recommended next step", hint: "Your recommendation after screening; a manager authorises it",
                    input: .choice(nextSteps)),
         EventField(key: "screeningNotes", label: "Screening notes", input: .notes),
-        EventField(key: "decided", label: "Date a manager authorised the next step", hint: "Leave empty until a manager has decided", input: .date),
+        EventField(key: "decided", label: "Date a manager authorised the next step", input: .date),
         EventField(key: "outcome", label: "Next step authorised", input: .choice(nextSteps)),
         EventField(key: "decisionRationale", label: "Why this next step", input: .notes),
         EventField(key: "referrerInformed", label: "Date the person who made the contact was told the outcome", input: .date),
