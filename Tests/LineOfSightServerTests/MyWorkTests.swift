@@ -44,8 +44,47 @@ import VaporTesting
         }
     }
 
+    /// A team's rows come a page at a time, every row once, as many as the counts say; any page
+    /// number asked for is safe.
+    @Test func theRowsComeAPageAtATimeAndAddUpToTheCounts() async throws {
+        try await withTestApp { app, demo in
+            // More than a page: 150 actions for one child, due over the next few days.
+            let child = try await JourneyTests.child(app, demo)
+            let owner = try #require(demo.account(.socialWorker).staffID)
+            let recorder = try #require(try await User.query(on: app.db).first()).requireID()
+            for n in 0..<150 {
+                let action = ActionRecord(description: "Action \(n)", ownerID: owner.uuidString, raised: testToday.adding(days: -30),
+                                          due: testToday.adding(days: n % 5))
+                try await StoredEvent(childID: child.requireID(), record: action, recordedBy: recorder, at: Date()).create(on: app.db)
+            }
+            try await ChildDerivation(setup: .defaults).rederive(childID: child.requireID(), dateOfBirth: child.dateOfBirth, on: app.db)
+            var manager = try await Visitor.signedIn(app, as: "team.manager")
+            let first = try JSONDecoder().decode(APIWorkCheck.self, from: Data(try await manager.get("/api/v1/me/work").body.string.utf8))
+            #expect(first.itemsTotal == first.counts.reduce(0) { $0 + $1.overdue + $1.dueSoon })
+            #expect(first.pageCount > 1, "more than a page: \(first.itemsTotal)")
+            var seen: [String] = []
+            for page in 1...first.pageCount {
+                let work = try JSONDecoder().decode(APIWorkCheck.self, from: Data(try await manager.get("/api/v1/me/work?page=\(page)").body.string.utf8))
+                #expect(work.page == page)
+                seen += work.items.map { $0.childID.uuidString + $0.obligationID }
+            }
+            #expect(seen.count == first.itemsTotal && Set(seen).count == seen.count)
+            for page in ["0", "-1", "99999999999999999999", "9223372036854775807", "x"] {
+                let response = try await manager.get("/my-work?page=\(page)")
+                #expect(response.status == .ok, "page=\(page)")
+            }
+            let last = try JSONDecoder().decode(APIWorkCheck.self, from: Data(try await manager.get("/api/v1/me/work?page=9223372036854775807").body.string.utf8))
+            #expect(last.page == first.pageCount)
+        }
+    }
+
     struct APIWorkCheck: Decodable {
-        struct Count: Decodable { let id: UUID?; let overdue: Int }
+        struct Count: Decodable { let id: UUID?; let overdue: Int; let dueSoon: Int }
+        struct Item: Decodable { let childID: UUID; let obligationID: String }
         let counts: [Count]
+        let items: [Item]
+        let itemsTotal: Int
+        let page: Int
+        let pageCount: Int
     }
 }

@@ -43,4 +43,20 @@ import Testing
             try await sql.raw("DROP TABLE status_probe").run()
         }
     }
+
+    /// The index-friendly form lists use today finds exactly what the core's rule finds, on the
+    /// demo authority's every obligation: nothing recorded is met after today.
+    @Test func whatIsOpenTodayIsUnmet() async throws {
+        try await withTestApp { app, _ in
+            let bounds = StatusBounds(asOf: testToday, dueSoonDays: 7)
+            let columns = StatusSQL.Columns(due: SQLColumn("due"), met: SQLColumn("met_date"), notApplicableSince: SQLColumn("not_applicable_since"))
+            struct Key: Decodable, Hashable { let child_id: UUID; let id: String }
+            func keys(_ condition: any SQLExpression) async throws -> Set<Key> {
+                Set(try await app.db.sql.select().column("child_id").column("id").from(DerivedRows.obligations).where(condition).all(decoding: Key.self))
+            }
+            let exact = try await keys(StatusSQL.open(bounds: bounds, columns: columns))
+            #expect(exact.count > 100)
+            #expect(try await keys(StatusSQL.openToday(bounds: bounds, columns: columns)) == exact)
+        }
+    }
 }

@@ -85,7 +85,7 @@ struct JourneyAPIController {
         } catch let error as JourneyDocumentError {
             throw JourneyAPIProblems([RecordProblem(error.path, error.message)])
         }
-        let choices = try await EventChoices.load(for: child, excluding: excluding, on: req.db)
+        let choices = try await EventChoices.load(for: list.form, child: child, excluding: excluding, on: req.db)
         let problems = list.form.reservedProblems(record, stored: try stored?.record(), role: try req.requirePrincipal().role)
             + list.form.referenceProblems(record, choices: choices)
             + record.validate(in: try await JourneyWriter(req: req, child: child).context(excluding: excluding))

@@ -41,7 +41,9 @@ struct DemoAuthority: Sendable {
 
     static func generate(seed: UInt64 = 2026, today: CivilDate, childCount: Int = defaultChildCount) -> DemoAuthority {
         var builder = DemoAuthorityBuilder(rng: SeededGenerator(seed: seed), today: today)
-        builder.buildOrganisation()
+        // A larger authority has more teams of the same size, one set per area, as councils grow.
+        let areas = max(1, Int((Double(childCount) / Double(defaultChildCount)).rounded()))
+        builder.buildOrganisation(areas: areas)
         builder.buildChildren(count: childCount)
         builder.buildAccounts()
         var journeys = DemoJourneyBuilder(rng: builder.rng, today: today, authority: builder.authority)
@@ -85,7 +87,8 @@ private struct DemoAuthorityBuilder {
     var authority = DemoAuthority()
     private var caseHolders: [UUID: [(id: UUID, weight: Double)]] = [:]
     private var managers: [UUID: UUID] = [:]
-    private var heads: [UUID] = []
+    /// Each area's teams, by their plan's name.
+    private var teamsByArea: [Int: [String: UUID]] = [:]
     private var reviewingOfficers: [UUID] = []
     private var usedNames = Set<String>()
 
@@ -94,29 +97,41 @@ private struct DemoAuthorityBuilder {
         self.today = today
     }
 
-    mutating func buildOrganisation() {
-        for _ in 0..<3 { heads.append(addStaff(.headOfService, team: nil, manager: nil, fte: 1)) }
-        for plan in TeamPlan.all {
-            let teamID = rng.uuid()
-            authority.teams.append(.init(id: teamID, name: plan.name, service: plan.service, headOfServiceID: heads[plan.head]))
-            let manager = addStaff(.teamManager, team: teamID, manager: heads[plan.head], fte: 1)
-            managers[teamID] = manager
-            var holders: [(UUID, Double)] = []
-            for index in 0..<plan.caseHolders {
-                let role: JobRole = plan.service == .careLeavers ? .personalAdviser
-                    : plan.service == .earlyHelp ? .familySupportWorker
-                    : index == 0 ? .seniorPractitioner : .socialWorker
-                let newlyQualified = role == .socialWorker && index > 1 && rng.chance(0.18)
-                let fte = index == 1 ? 1.0 : rng.weighted([(1.0, 0.8), (0.8, 0.12), (0.6, 0.08)])
-                let id = addStaff(role, team: teamID, manager: manager, fte: fte, agency: index > 1 && rng.chance(0.15), newlyQualified: newlyQualified)
-                // Newly qualified workers carry protected caseloads; a few experienced workers are overloaded.
-                let weight = newlyQualified ? 0.65 : (index > 2 && rng.chance(0.08) ? 1.6 : 1.0)
-                holders.append((id, weight * fte))
+    /// Team names in area `area`: the plan's name in the first, the plan's name and the locality after.
+    static func teamName(_ plan: TeamPlan, area: Int) -> String {
+        guard area > 0 else { return plan.name }
+        let localities = ["Newton", "Rainford", "Haydock", "Parr", "Thatto Heath", "Eccleston", "Billinge", "Rainhill", "Moss Bank",
+                          "Sutton", "Blackbrook", "Clock Face", "Windle", "Bold"]
+        return plan.name + " (" + (area <= localities.count ? localities[area - 1] : "Area \(area + 1)") + ")"
+    }
+
+    mutating func buildOrganisation(areas: Int) {
+        for area in 0..<areas {
+            let heads = (0..<3).map { _ in addStaff(.headOfService, team: nil, manager: nil, fte: 1) }
+            for plan in TeamPlan.all {
+                let teamID = rng.uuid()
+                authority.teams.append(.init(id: teamID, name: Self.teamName(plan, area: area), service: plan.service, headOfServiceID: heads[plan.head]))
+                teamsByArea[area, default: [:]][plan.name] = teamID
+                let manager = addStaff(.teamManager, team: teamID, manager: heads[plan.head], fte: 1)
+                managers[teamID] = manager
+                var holders: [(UUID, Double)] = []
+                for index in 0..<plan.caseHolders {
+                    let role: JobRole = plan.service == .careLeavers ? .personalAdviser
+                        : plan.service == .earlyHelp ? .familySupportWorker
+                        : index == 0 ? .seniorPractitioner : .socialWorker
+                    let newlyQualified = role == .socialWorker && index > 1 && rng.chance(0.18)
+                    let fte = index == 1 ? 1.0 : rng.weighted([(1.0, 0.8), (0.8, 0.12), (0.6, 0.08)])
+                    let id = addStaff(role, team: teamID, manager: manager, fte: fte, agency: index > 1 && rng.chance(0.15), newlyQualified: newlyQualified)
+                    // Newly qualified workers carry protected caseloads; a few experienced workers are overloaded.
+                    let weight = newlyQualified ? 0.65 : (index > 2 && rng.chance(0.08) ? 1.6 : 1.0)
+                    holders.append((id, weight * fte))
+                }
+                caseHolders[teamID] = holders.map { (id: $0.0, weight: $0.1) }
             }
-            caseHolders[teamID] = holders.map { (id: $0.0, weight: $0.1) }
+            for _ in 0..<4 { reviewingOfficers.append(addStaff(.reviewingOfficer, team: nil, manager: heads[1], fte: 1)) }
+            let frontDoor = teamsByArea[area]![TeamPlan.all[0].name]!
+            for _ in 0..<3 { _ = addStaff(.businessSupport, team: frontDoor, manager: managers[frontDoor], fte: 1) }
         }
-        for _ in 0..<4 { reviewingOfficers.append(addStaff(.reviewingOfficer, team: nil, manager: heads[1], fte: 1)) }
-        for _ in 0..<3 { _ = addStaff(.businessSupport, team: authority.teams[0].id, manager: managers[authority.teams[0].id], fte: 1) }
     }
 
     private mutating func addStaff(_ role: JobRole, team: UUID?, manager: UUID?, fte: Double, agency: Bool = false, newlyQualified: Bool = false) -> UUID {
@@ -133,21 +148,25 @@ private struct DemoAuthorityBuilder {
 
     mutating func buildChildren(count: Int) {
         var serial = 0
-        for plan in TeamPlan.all {
-            guard let team = authority.teams.first(where: { $0.name == plan.name }) else { continue }
-            let share = max(1, Int((Double(count) * plan.share).rounded()))
-            for _ in 0..<share where authority.children.count < count {
-                serial += 1
-                addChild(serial: serial, plan: plan, team: team)
+        let areas = teamsByArea.count
+        let teams = Dictionary(uniqueKeysWithValues: authority.teams.map { ($0.id, $0) })
+        for area in 0..<areas {
+            for plan in TeamPlan.all {
+                guard let team = teamsByArea[area]?[plan.name].flatMap({ teams[$0] }) else { continue }
+                let share = max(1, Int((Double(count) * plan.share / Double(areas)).rounded()))
+                for _ in 0..<share where authority.children.count < count {
+                    serial += 1
+                    addChild(serial: serial, plan: plan, team: team, area: area)
+                }
             }
         }
         while authority.children.count < count, let plan = TeamPlan.all.last, let team = authority.teams.last {
             serial += 1
-            addChild(serial: serial, plan: plan, team: team)
+            addChild(serial: serial, plan: plan, team: team, area: areas - 1)
         }
     }
 
-    private mutating func addChild(serial: Int, plan: TeamPlan, team: DemoAuthority.TeamRecord) {
+    private mutating func addChild(serial: Int, plan: TeamPlan, team: DemoAuthority.TeamRecord, area: Int) {
         let sex: Sex = rng.chance(0.5) ? .male : .female
         let first = rng.pick(sex == .male ? DemoNames.boys : DemoNames.girls)
         let last = rng.pick(DemoNames.surnames)
@@ -166,17 +185,17 @@ private struct DemoAuthorityBuilder {
             nhsNumber: unborn || rng.chance(0.04) ? nil : makeNHSNumber(),
             restricted: serial % 600 == 17
         ))
-        addAllocations(childID: childID, plan: plan, team: team, born: birth)
+        addAllocations(childID: childID, plan: plan, team: team, area: area, born: birth)
     }
 
-    private mutating func addAllocations(childID: UUID, plan: TeamPlan, team: DemoAuthority.TeamRecord, born: CivilDate?) {
+    private mutating func addAllocations(childID: UUID, plan: TeamPlan, team: DemoAuthority.TeamRecord, area: Int, born: CivilDate?) {
         var knownFrom = today.adding(days: -Int.random(in: plan.knownForDays, using: &rng))
         if let born, knownFrom < born { knownFrom = born }
         var path = [team]
         var previous = plan
         while let earlierName = previous.cameFrom.first, rng.chance(path.count == 1 ? 0.8 : 0.5),
               let earlierPlan = TeamPlan.all.first(where: { $0.name == earlierName }),
-              let earlier = authority.teams.first(where: { $0.name == earlierName }) {
+              let earlierID = teamsByArea[area]?[earlierName], let earlier = authority.teams.first(where: { $0.id == earlierID }) {
             path.insert(earlier, at: 0)
             previous = earlierPlan
         }

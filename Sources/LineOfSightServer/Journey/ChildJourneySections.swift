@@ -7,9 +7,10 @@ import Vapor
 /// with why, the forms to record what happened next, and the events recorded so far.
 struct ChildJourneySummary {
     let state: DerivedRows.StateRow?
+    /// The obligations open today.
     let obligations: [Obligation]
     /// The latest events, newest first.
-    let events: [StoredEvent]
+    let events: [JourneyRows.Recent]
     /// Every event in the journey that records the child's views, newest first (not decoded).
     let views: [JourneyRows.Event]
     let people: People
@@ -21,13 +22,14 @@ struct ChildJourneySummary {
     static func load(for child: Child, req: Request) async throws -> ChildJourneySummary {
         let childID = try child.requireID()
         let standards = req.application.standards
+        let open = try await DerivedRows.obligations(of: childID, openToday: StatusBounds(asOf: req.today, dueSoonDays: standards.standards.dueSoonDays),
+                                                     on: req.sql)
         return ChildJourneySummary(
             state: try await DerivedRows.state(of: childID, on: req.sql),
-            obligations: try await DerivedRows.obligations(of: childID, on: req.sql),
-            events: try await StoredEvent.query(on: req.db).filter(\.$child.$id == childID).with(\.$recordedBy)
-                .sort(\.$date, .descending).sort(\.$recordedAt, .descending).limit(recentCount).all(),
+            obligations: open,
+            events: try await JourneyRows.recent(of: childID, limit: recentCount, on: req.sql),
             views: try await JourneyRows.withChildsViews(of: childID, on: req.sql),
-            people: try await People.load(on: req.db), calendar: standards.calendar, today: req.today,
+            people: try await People.load(responsibleFor: open, on: req.db), calendar: standards.calendar, today: req.today,
             dueSoonDays: standards.standards.dueSoonDays,
             canRecord: Role.childEditors.contains(try req.requirePrincipal().role))
     }
@@ -44,7 +46,7 @@ struct ChildJourneySummary {
     }
 
     func sections(child: Child) -> Node {
-        let open = obligations.filter { $0.status(asOf: today, dueSoonDays: dueSoonDays).isOpen }
+        let open = obligations
         return fragment {
             el("h2", .class("govuk-heading-m"), .id("due")) { "Due and overdue" }
             if open.isEmpty {
@@ -68,13 +70,13 @@ struct ChildJourneySummary {
             } else {
                 table(caption: "The latest recorded events", captionVisible: false,
                       columns: [.init(header: "Date"), .init(header: "Event"), .init(header: "Recorded by")],
-                      rows: events.prefix(Self.recentCount).map { event in [
-                          .text(DateText.long(event.date)),
+                      rows: events.map { event in [
+                          .text(CivilDate(iso: event.date).map(DateText.long) ?? event.date),
                           fragment {
-                              link(event.list.form.title, .event(child: child.parameter, event: event.parameter))
-                              if event.isWithdrawn { " "; tag("Withdrawn", .grey) }
+                              link(JourneyList(rawValue: event.list)?.form.title ?? "Event", .event(child: child.parameter, event: .value(event.id)))
+                              if event.withdrawn { " "; tag("Withdrawn", .grey) }
                           },
-                          .text(event.recordedBy.displayName),
+                          .text(event.recorded_by),
                       ] })
             }
             el("p", .class("govuk-body")) { link("The child’s full chronology", .chronology(child.parameter)) }

@@ -28,7 +28,7 @@ struct EventStepController {
         var errors = form.stepProblems(step, values)
         var saved: (any JourneyRecord)?
         if errors.isEmpty {
-            let choices = try await EventChoices.load(for: child, excluding: event.id, on: req.db)
+            let choices = try await EventChoices.load(for: form, child: child, excluding: event.id, on: req.db)
             switch form.read(values, choices: choices, context: try await writer.context(excluding: event.id)) {
             case let .success(record): saved = record
             case let .failure(problems): errors = problems
@@ -52,7 +52,7 @@ struct EventStepController {
 
     private func page(_ req: Request, child: Child, event: StoredEvent, step: EventStep, values: EventFormValues, errors: FieldErrors) async throws -> Response {
         let form = event.list.form
-        let choices = try await EventChoices.load(for: child, excluding: event.id, on: req.db)
+        let choices = try await EventChoices.load(for: form, child: child, excluding: event.id, on: req.db)
         let record = try event.record()
         return Layout.page(title: step.title, context: PageContext(req), status: errors.isEmpty ? .ok : .unprocessableEntity,
                            hasErrors: !errors.isEmpty, backLink: .event(child: child.parameter, event: event.parameter)) {

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import LineOfSightCore
 import Vapor
 
@@ -29,7 +30,7 @@ struct JourneyController {
         let (child, form) = (try await req.visibleChild(), try req.eventForm().answerable(by: req.requirePrincipal().role))
         let values = EventFormValues(form, input: req.form)
         let writer = JourneyWriter(req: req, child: child)
-        let choices = try await EventChoices.load(for: child, on: req.db)
+        let choices = try await EventChoices.load(for: form, child: child, on: req.db)
         switch form.read(values, choices: choices, context: try await writer.context()) {
         case let .failure(errors):
             return try await formPage(req, child: child, form: form, purpose: .record, values: values, errors: errors, choices: choices)
@@ -83,7 +84,7 @@ struct JourneyController {
         var values = try EventFormValues(form, record: event.record())
             .replacing(answerable.fields.map(\.key), from: EventFormValues(answerable, input: req.form))
         let writer = JourneyWriter(req: req, child: child)
-        let choices = try await EventChoices.load(for: child, excluding: event.id, on: req.db)
+        let choices = try await EventChoices.load(for: form, child: child, excluding: event.id, on: req.db)
         var result = form.read(values, choices: choices, context: try await writer.context(excluding: event.id))
         let reason = values["reason"].trimmed
         if reason.isEmpty || reason.count > 2_000 {
@@ -150,7 +151,7 @@ struct JourneyController {
         let childID = try child.requireID()
         let excluded: UUID? = if case let .correct(event) = purpose { event.id } else { nil }
         var loaded = choices
-        if loaded == nil { loaded = try await EventChoices.load(for: child, excluding: excluded, on: req.db) }
+        if loaded == nil { loaded = try await EventChoices.load(for: form, child: child, excluding: excluded, on: req.db) }
         let (today, dueSoonDays) = (req.today, req.application.standards.standards.dueSoonDays)
         let due = try await DerivedRows.obligations(of: childID, on: req.sql).filter { $0.status(asOf: today, dueSoonDays: dueSoonDays).isOpen }
         return EventPages.form(context: PageContext(req), child: child, form: form, purpose: purpose, values: values, errors: errors,
@@ -187,30 +188,54 @@ extension Request {
 }
 
 extension EventChoices {
-    /// Staff to own an action (active staff, by name), and this child's events to link to.
-    static func load(for child: Child, excluding: UUID? = nil, on db: any Database) async throws -> EventChoices {
-        let staff = try await StaffMember.query(on: db).filter(\.$active == true).sort(\.$lastName).sort(\.$firstName).all()
-        let childID = try child.requireID()
-        var query = StoredEvent.query(on: db).filter(\.$child.$id == childID).filter(\.$withdrawnReason == nil)
-        if let excluding { query = query.filter(\.$id != excluding) }
-        let events = try await query.sort(\.$date).all()
-        var choices = EventChoices(staff: staff.map { EventField.Option($0.id?.uuidString ?? "", $0.fullName) })
-        for event in events {
-            choices.events[event.list, default: []].append(EventField.Option(event.id?.uuidString ?? "", "\(event.list.form.title) on \(DateText.long(event.date))"))
+    /// What the form offers to choose from, read only if it asks: active staff to own an action
+    /// (by name), and this child's events of the lists it links to. Plain rows: every form
+    /// opened and saved reads these.
+    static func load(for form: EventForm, child: Child, excluding: UUID? = nil, on db: any Database) async throws -> EventChoices {
+        var choices = EventChoices()
+        let lists = Set(form.fields.flatMap { field -> [JourneyList] in if case let .event(lists) = field.input { lists } else { [] } })
+        if form.fields.contains(where: { if case .staff = $0.input { true } else { false } }) {
+            struct StaffRow: Decodable { let id: UUID; let first_name: String; let last_name: String }
+            choices.staff = try await db.sql.select().columns("id", "first_name", "last_name").from(StaffMember.schema)
+                .where("active", .equal, SQLBind(true)).orderBy("last_name").orderBy("first_name")
+                .all(decoding: StaffRow.self).map { EventField.Option($0.id.uuidString, $0.first_name + " " + $0.last_name) }
+        }
+        if !lists.isEmpty {
+            struct EventRow: Decodable { let id: UUID; let list: String; let date: String }
+            let query = db.sql.select().columns("id", "list", "date").from(StoredEvent.schema)
+                .where("child_id", .equal, SQLBind(try child.requireID()))
+                .where("list", .in, SQLBind.group(lists.map(\.rawValue).sorted()))
+                .where("withdrawn_reason", .is, SQLLiteral.null)
+            if let excluding { query.where("id", .notEqual, SQLBind(excluding)) }
+            for event in try await query.orderBy("date").all(decoding: EventRow.self) {
+                guard let list = JourneyList(rawValue: event.list), let date = CivilDate(iso: event.date) else { continue }
+                choices.events[list, default: []].append(EventField.Option(event.id.uuidString, "\(list.form.title) on \(DateText.long(date))"))
+            }
         }
         return choices
     }
 }
 
 extension People {
-    /// Plain rows: pages that name people call this on every view.
-    static func load(on db: any Database) async throws -> People {
+    /// Plain rows: pages that name people call this on every view. With ids, only those staff and
+    /// teams are read (a page names a few of the council's hundreds).
+    static func load(staff staffIDs: Set<UUID>? = nil, teams teamIDs: Set<UUID>? = nil, on db: any Database) async throws -> People {
         struct StaffRow: Decodable { let id: UUID; let first_name: String; let last_name: String }
         struct TeamRow: Decodable { let id: UUID; let name: String }
-        let staff = try await db.sql.select().columns("id", "first_name", "last_name").from(StaffMember.schema).all(decoding: StaffRow.self)
-        let teams = try await db.sql.select().columns("id", "name").from(Team.schema).all(decoding: TeamRow.self)
+        let staffQuery = db.sql.select().columns("id", "first_name", "last_name").from(StaffMember.schema)
+        if let staffIDs { staffQuery.where("id", .in, SQLBind.group(staffIDs.sorted { $0.uuidString < $1.uuidString })) }
+        let teamQuery = db.sql.select().columns("id", "name").from(Team.schema)
+        if let teamIDs { teamQuery.where("id", .in, SQLBind.group(teamIDs.sorted { $0.uuidString < $1.uuidString })) }
+        let staff = staffIDs?.isEmpty == true ? [] : try await staffQuery.all(decoding: StaffRow.self)
+        let teams = teamIDs?.isEmpty == true ? [] : try await teamQuery.all(decoding: TeamRow.self)
         return People(staff: Dictionary(uniqueKeysWithValues: staff.map { ($0.id.uuidString, $0.first_name + " " + $0.last_name) }),
                       teams: Dictionary(uniqueKeysWithValues: teams.map { ($0.id.uuidString, $0.name) }))
+    }
+
+    /// The names of who is responsible for these obligations.
+    static func load(responsibleFor obligations: [Obligation], on db: any Database) async throws -> People {
+        try await load(staff: Set(obligations.compactMap { $0.responsible?.workerID.flatMap(UUID.init(uuidString:)) }),
+                       teams: Set(obligations.compactMap { $0.responsible?.teamID.flatMap(UUID.init(uuidString:)) }), on: db)
     }
 }
 

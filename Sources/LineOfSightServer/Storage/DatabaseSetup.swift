@@ -72,7 +72,10 @@ struct DatabaseUnavailable: Error, CustomStringConvertible {
 /// is one append; `synchronous=NORMAL`, which in WAL mode stays consistent after a crash (a power cut
 /// can lose only the last commits, never corrupt the file) without waiting for the disk on every
 /// commit; `temp_store=MEMORY`, so the statement journal of a multi-row insert inside a transaction
-/// (a list's audit rows) is kept in memory rather than written to a temporary file. Fluent's SQLite
+/// (a list's audit rows) is kept in memory rather than written to a temporary file; a page cache of
+/// 64 MB per connection, so the pages every request reads stay in memory instead of being copied
+/// from the file again (not `mmap_size`: every page view writes its audit row, the file grows, and
+/// SQLite would map it afresh each time). Fluent's SQLite
 /// driver keeps one connection per event loop, so the per-connection settings are made once on each;
 /// SQLiteNIO already retries a busy database rather than failing.
 struct SQLiteTuning: LifecycleHandler {
@@ -82,6 +85,7 @@ struct SQLiteTuning: LifecycleHandler {
             guard let db = app.databases.database(logger: app.logger, on: eventLoop) else { continue }
             try await db.sql.raw("PRAGMA synchronous=NORMAL").run()
             try await db.sql.raw("PRAGMA temp_store=MEMORY").run()
+            try await db.sql.raw("PRAGMA cache_size=-65536").run()
         }
     }
 }

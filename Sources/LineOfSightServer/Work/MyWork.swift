@@ -15,14 +15,17 @@ struct MyWork: Sendable {
         var workerID: UUID?
         var teamID: UUID?
         var overdueOnly: Bool
+        /// The page of rows asked for (any number is safe: it is kept within the pages there are).
+        var page: Int
 
         init(_ query: FormInput) {
             workerID = query["worker"].flatMap(UUID.init(uuidString:))
             teamID = query["team"].flatMap(UUID.init(uuidString:))
             overdueOnly = query["status"] == "overdue"
+            page = query["page"].flatMap { Int($0) } ?? 1
         }
 
-        init() { overdueOnly = false }
+        init() { overdueOnly = false; page = 1 }
     }
 
     struct Count: Sendable {
@@ -36,8 +39,14 @@ struct MyWork: Sendable {
     let until: CivilDate
     let today: CivilDate
     let dueSoonDays: Int
-    /// Everything open and due by `until` (after the filter), most urgent first.
+    /// One page of everything open and due by `until` (after the filter), most urgent first.
     let rows: [WorkQueries.Row]
+    /// How many rows the filter gives in all, and which page `rows` is.
+    let rowsTotal: Int
+    let page: Int
+    /// Everything open and due by `until`, unfiltered: overdue, and due but not yet overdue.
+    let overdue: Int
+    let notOverdue: Int
     /// Open actions owned by this person, whenever they are due.
     let actions: [WorkQueries.Row]
     let counts: [Count]
@@ -48,6 +57,9 @@ struct MyWork: Sendable {
     let people: People
 
     static let windowWorkingDays = 10
+    static let pageSize = 100
+
+    var pageCount: Int { max(1, (rowsTotal + Self.pageSize - 1) / Self.pageSize) }
 
     static func load(_ req: Request) async throws -> MyWork {
         let principal = try req.requirePrincipal()
@@ -66,44 +78,37 @@ struct MyWork: Sendable {
         case .worker: .worker(principal.staffID ?? UUID())
         case .team, .service: .teams(teams)
         }
-        let all = try await WorkQueries.due(whose, until: until, actionsOf: principal.staffID, scope: scope, today: today,
-                                            dueSoonDays: setup.standards.dueSoonDays, on: req.sql)
         let bounds = StatusBounds(asOf: today, dueSoonDays: setup.standards.dueSoonDays)
-        let status = { (row: WorkQueries.Row) in row.status(bounds) }
-        let mine = all.filter { row in
-            switch whose {
-            case let .worker(id): row.worker_id == id
-            case let .teams(ids): row.team_id.map(ids.contains) ?? false
-            }
-        }
+        let tallies = try await WorkQueries.tally(whose, until: until, scope: scope, bounds: bounds, on: req.sql)
         let people = try await People.load(on: req.db)
+        func count(_ id: UUID?, _ name: String, _ theirs: [WorkQueries.Tally]) -> Count {
+            Count(id: id, name: name, overdue: theirs.reduce(0) { $0 + $1.overdue }, dueSoon: theirs.reduce(0) { $0 + $1.notOverdue })
+        }
         var counts: [Count] = []
         switch level {
         case .worker: break
         case .team:
             let staff = try await StaffMember.query(on: req.db).filter(\.$team.$id ~~ teams).filter(\.$active == true).sortedByName().all()
-            counts = staff.filter { $0.jobRole.holdsCases }.map { member in
-                let theirs = mine.filter { $0.worker_id == member.id }
-                return Count(id: member.id, name: member.fullName, overdue: theirs.filter { status($0) == .overdue }.count,
-                             dueSoon: theirs.filter { status($0) != .overdue }.count)
-            }
-            let unassigned = mine.filter { $0.worker_id == nil }
-            if !unassigned.isEmpty {
-                counts.append(Count(id: nil, name: "Children with no allocated worker", overdue: unassigned.filter { status($0) == .overdue }.count,
-                                    dueSoon: unassigned.filter { status($0) != .overdue }.count))
-            }
+            counts = staff.filter { $0.jobRole.holdsCases }.map { member in count(member.id, member.fullName, tallies.filter { $0.worker_id == member.id }) }
+            let unassigned = tallies.filter { $0.worker_id == nil }
+            if !unassigned.isEmpty { counts.append(count(nil, "Children with no allocated worker", unassigned)) }
         case .service:
             counts = teams.sorted { (people.teams[$0.uuidString] ?? "") < (people.teams[$1.uuidString] ?? "") }.map { team in
-                let theirs = mine.filter { $0.team_id == team }
-                return Count(id: team, name: people.teams[team.uuidString] ?? "A team", overdue: theirs.filter { status($0) == .overdue }.count,
-                             dueSoon: theirs.filter { status($0) != .overdue }.count)
+                count(team, people.teams[team.uuidString] ?? "A team", tallies.filter { $0.team_id == team })
             }
         }
-        var rows = mine
-        if let worker = filter.workerID { rows = rows.filter { $0.worker_id == worker } }
-        if let team = filter.teamID { rows = rows.filter { $0.team_id == team } }
-        if filter.overdueOnly { rows = rows.filter { status($0) == .overdue } }
-        let actions = level == .worker ? all.filter { $0.ruleID == .action && $0.responsible_worker == principal.staffID?.uuidString } : []
+        // The rows the filter asks for, one page of them; the tally says how many there are.
+        let narrowed = tallies.filter { tally in
+            (filter.workerID.map { tally.worker_id == $0 } ?? true) && (filter.teamID.map { tally.team_id == $0 } ?? true)
+        }
+        let rowsTotal = narrowed.reduce(0) { $0 + (filter.overdueOnly ? $1.overdue : $1.total) }
+        let page = min(max(1, filter.page), max(1, (rowsTotal + pageSize - 1) / pageSize))
+        let rows = try await WorkQueries.due(whose, narrowedTo: filter.workerID, team: filter.teamID, overdueOnly: filter.overdueOnly, until: until,
+                                             scope: scope, bounds: bounds, limit: pageSize, offset: (page - 1) * pageSize, on: req.sql)
+        var actions: [WorkQueries.Row] = []
+        if level == .worker, let owner = principal.staffID {
+            actions = try await WorkQueries.actions(ownedBy: owner, scope: scope, bounds: bounds, on: req.sql)
+        }
         var unallocated: [ChildListRow] = []
         var unallocatedTotal = 0
         if level == .team, let team = teams.first {
@@ -111,7 +116,8 @@ struct MyWork: Sendable {
             (unallocated, unallocatedTotal) = (page.rows, page.total)
         }
         let awaiting = level == .team ? try await WorkQueries.awaitingAuthorisation(teams: teams, scope: scope, on: req.sql) : []
-        return MyWork(level: level, until: until, today: today, dueSoonDays: setup.standards.dueSoonDays, rows: rows, actions: actions,
+        return MyWork(level: level, until: until, today: today, dueSoonDays: setup.standards.dueSoonDays, rows: rows, rowsTotal: rowsTotal,
+                      page: page, overdue: tallies.reduce(0) { $0 + $1.overdue }, notOverdue: tallies.reduce(0) { $0 + $1.notOverdue }, actions: actions,
                       counts: counts, unallocated: unallocated, unallocatedTotal: unallocatedTotal, awaitingAuthorisation: awaiting,
                       filter: filter, people: people)
     }

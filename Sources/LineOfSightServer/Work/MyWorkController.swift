@@ -52,7 +52,11 @@ struct APIWork: Content {
 
     let asOf: String
     let dueBy: String
+    /// One page of the items (`?page=`), most urgent first, of `itemsTotal`.
     let items: [Item]
+    let itemsTotal: Int
+    let page: Int
+    let pageCount: Int
     let actions: [Item]
     let counts: [Count]
     let unallocatedChildren: Int
@@ -66,6 +70,9 @@ struct APIWork: Content {
         asOf = work.today.iso
         dueBy = work.until.iso
         items = work.rows.map(item)
+        itemsTotal = work.rowsTotal
+        page = work.page
+        pageCount = work.pageCount
         actions = work.actions.map(item)
         counts = work.counts.map { Count(id: $0.id, name: $0.name, overdue: $0.overdue, dueSoon: $0.dueSoon) }
         unallocatedChildren = work.unallocatedTotal
@@ -77,12 +84,11 @@ struct APIWork: Content {
 
 enum MyWorkPages {
     static func page(context: PageContext, work: MyWork) -> Response {
-        let overdue = work.rows.filter { work.status($0) == .overdue }.count
         return Layout.page(title: "My work", context: context) {
             heading("My work", caption: "As of \(DateText.long(work.today))")
             el("div", .class("app-card-grid")) {
-                HomePage.card("\(overdue)", "overdue", href: SiteURL.myWork.path(query: filterQuery(work.filter, overdueOnly: true)) + "#due")
-                HomePage.card("\(work.rows.count - overdue)", "due by \(DateText.long(work.until))", href: SiteURL.myWork.path(query: filterQuery(work.filter, overdueOnly: false)) + "#due")
+                HomePage.card("\(work.overdue)", "overdue", href: SiteURL.myWork.path(query: [("status", "overdue")]) + "#due")
+                HomePage.card("\(work.notOverdue)", "due by \(DateText.long(work.until))", href: SiteURL.myWork.path + "#due")
                 switch work.level {
                 case .worker: HomePage.card("\(work.actions.count)", "open actions", href: "#actions")
                 case .team:
@@ -110,13 +116,16 @@ enum MyWorkPages {
                 el("p", .class("govuk-body")) { link("Show everything", .myWork) }
             }
             if work.rows.isEmpty {
-                paragraph("Nothing is overdue or due by \(DateText.long(work.until)).")
+                paragraph(work.filter.overdueOnly ? "Nothing is overdue." : "Nothing is overdue or due by \(DateText.long(work.until)).")
             } else {
-                dueTable(work.rows, work: work, showWorker: work.level != .worker)
+                dueTable(work.rows, total: work.rowsTotal, work: work, showWorker: work.level != .worker)
+                pagination(page: work.page, pageCount: work.pageCount) { page in
+                    SiteURL.myWork.path(query: filterQuery(work.filter, overdueOnly: work.filter.overdueOnly) + [("page", String(page))]) + "#due"
+                }
             }
             if work.level == .worker {
                 el("h2", .class("govuk-heading-m"), .id("actions")) { "Your open actions" }
-                if work.actions.isEmpty { paragraph("You have no open actions.") } else { dueTable(work.actions, work: work, showWorker: false) }
+                if work.actions.isEmpty { paragraph("You have no open actions.") } else { dueTable(work.actions, total: work.actions.count, work: work, showWorker: false) }
             }
             if work.level == .team {
                 el("h2", .class("govuk-heading-m"), .id("authorise")) { "Waiting for your authorisation" }
@@ -157,10 +166,11 @@ enum MyWorkPages {
         return query
     }
 
-    private static func dueTable(_ rows: [WorkQueries.Row], work: MyWork, showWorker: Bool) -> Node {
+    private static func dueTable(_ rows: [WorkQueries.Row], total: Int, work: MyWork, showWorker: Bool) -> Node {
         var columns: [TableColumn] = [.init(header: "Child"), .init(header: "What is due"), .init(header: "Due"), .init(header: "Status")]
         if showWorker { columns.append(.init(header: "Worker")) }
-        return table(caption: "\(rows.count) items, most urgent first", captionVisible: false, columns: columns, rows: rows.map { row in
+        let caption = rows.count < total ? "\(rows.count) of \(total) items, most urgent first" : "\(total) items, most urgent first"
+        return table(caption: caption, captionVisible: false, columns: columns, rows: rows.map { row in
             var cells: [Node] = [
                 link(row.childName, href: SiteURL.child(.value(row.child_id)).path + "#due"),
                 .text(RuleCatalogue.rule(row.ruleID)?.title ?? "Timescale no longer in use"),

@@ -37,49 +37,105 @@ enum WorkQueries {
         case teams(Set<UUID>)
     }
 
-    /// Open obligations due on or before `until` (overdue ones included) for these children, most
-    /// urgent first; and every open action owned by `actionsOf`, whoever's child it is for.
-    static func due(_ whose: Whose, until: CivilDate, actionsOf owner: UUID?, scope: ChildScope, today: CivilDate, dueSoonDays: Int,
-                    on db: any SQLDatabase) async throws -> [Row] {
-        let bounds = StatusBounds(asOf: today, dueSoonDays: dueSoonDays)
-        let columns = StatusSQL.Columns(due: SQLColumn("due", table: "o"), met: SQLColumn("met_date", table: "o"),
-                                        notApplicableSince: SQLColumn("not_applicable_since", table: "o"))
-        let open = SQLGroupExpression(SQLList([ObligationStatus.overdue, .dueSoon, .upcoming].map {
-            SQLGroupExpression(StatusSQL.condition($0, bounds: bounds, columns: columns))
-        }, separator: SQLRaw(" OR ")))
-        let builder = db.select()
+    /// How many open obligations one worker's children (or a team's unallocated ones) have overdue
+    /// and due but not yet overdue, by the open allocation.
+    struct Tally: Decodable, Sendable {
+        let team_id: UUID
+        let worker_id: UUID?
+        let overdue: Int
+        let total: Int
+
+        var notOverdue: Int { total - overdue }
+    }
+
+    /// The open obligations due on or before `until` (overdue ones included) of these children,
+    /// counted per open allocation in the database: what the page's counts are made of.
+    static func tally(_ whose: Whose, until: CivilDate, scope: ChildScope, bounds: StatusBounds, on db: any SQLDatabase) async throws -> [Tally] {
+        let overdue = StatusSQL.condition(.overdue, bounds: bounds, columns: columns)
+        return try await dueFor(whose, until: until, scope: scope, bounds: bounds,
+                                db.select().column(SQLColumn("team_id", table: "a")).column(SQLColumn("worker_id", table: "a"))
+                                    .column(SQLCountWhen(overdue), as: "overdue").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "total"))
+            .groupBy(SQLColumn("team_id", table: "a")).groupBy(SQLColumn("worker_id", table: "a"))
+            .all(decoding: Tally.self)
+    }
+
+    /// One page of those obligations, narrowed to a worker or team and to overdue ones if asked,
+    /// most urgent first. The page's keys are found in the index of open obligations
+    /// (`IndexOpenWork`) without reading the table; then only the page's rows are read.
+    static func due(_ whose: Whose, narrowedTo worker: UUID?, team: UUID?, overdueOnly: Bool, until: CivilDate, scope: ChildScope,
+                    bounds: StatusBounds, limit: Int, offset: Int, on db: any SQLDatabase) async throws -> [Row] {
+        struct Key: Decodable, Hashable { let child_id: UUID; let id: String }
+        let builder = dueFor(whose, until: until, scope: scope, bounds: bounds,
+                             db.select().column(SQLColumn("child_id", table: "o")).column(SQLColumn("id", table: "o")))
+        if let worker { builder.where(SQLColumn("worker_id", table: "a"), .equal, SQLBind(worker)) }
+        if let team { builder.where(SQLColumn("team_id", table: "a"), .equal, SQLBind(team)) }
+        if overdueOnly { builder.where(StatusSQL.condition(.overdue, bounds: bounds, columns: columns)) }
+        let keys = try await builder
+            .orderBy(SQLColumn("due", table: "o")).orderBy(SQLColumn("last_name", table: "c")).orderBy(SQLColumn("id", table: "o"))
+            .limit(limit).offset(offset)
+            .all(decoding: Key.self)
+        guard !keys.isEmpty else { return [] }
+        let rows = try await rowColumns(db.select())
+            .from(SQLAlias(SQLIdentifier(DerivedRows.obligations), as: SQLIdentifier("o")))
+            .join(SQLAlias(SQLIdentifier(Child.schema), as: SQLIdentifier("c")), method: SQLJoinMethod.inner,
+                  on: SQLColumn("id", table: "c"), .equal, SQLColumn("child_id", table: "o"))
+            .join(SQLAlias(SQLIdentifier(StoredAllocation.schema), as: SQLIdentifier("a")), method: SQLJoinMethod.left, on: openAllocation)
+            .where(SQLGroupExpression(SQLList(keys.map { key in
+                SQLGroupExpression(SQLBinaryExpression(SQLBinaryExpression(SQLColumn("child_id", table: "o"), .equal, SQLBind(key.child_id)),
+                                                       .and, SQLBinaryExpression(SQLColumn("id", table: "o"), .equal, SQLBind(key.id))))
+            }, separator: SQLRaw(" OR "))))
+            .all(decoding: Row.self)
+        let byKey = Dictionary(rows.map { (Key(child_id: $0.child_id, id: $0.id), $0) }) { first, _ in first }
+        return keys.compactMap { byKey[$0] }
+    }
+
+    /// Every open action this member of staff owns, whoever's child it is for, soonest first.
+    static func actions(ownedBy owner: UUID, scope: ChildScope, bounds: StatusBounds, on db: any SQLDatabase) async throws -> [Row] {
+        let builder = rowColumns(db.select())
+            .from(SQLAlias(SQLIdentifier(DerivedRows.obligations), as: SQLIdentifier("o")))
+            .join(SQLAlias(SQLIdentifier(Child.schema), as: SQLIdentifier("c")), method: SQLJoinMethod.inner,
+                  on: SQLColumn("id", table: "c"), .equal, SQLColumn("child_id", table: "o"))
+            .join(SQLAlias(SQLIdentifier(StoredAllocation.schema), as: SQLIdentifier("a")), method: SQLJoinMethod.left, on: openAllocation)
+            .where(StatusSQL.openToday(bounds: bounds, columns: columns))
+            .where(SQLColumn("rule", table: "o"), .equal, SQLBind(RuleID.action.rawValue))
+            .where(SQLColumn("worker_id", table: "o"), .equal, SQLBind(owner.uuidString))
+        _ = scope.apply(to: builder)
+        return try await builder.orderBy(SQLColumn("due", table: "o")).orderBy(SQLColumn("id", table: "o")).limit(500).all(decoding: Row.self)
+    }
+
+    private static let columns = StatusSQL.Columns(due: SQLColumn("due", table: "o"), met: SQLColumn("met_date", table: "o"),
+                                                   notApplicableSince: SQLColumn("not_applicable_since", table: "o"))
+
+    private static let openAllocation = SQLBinaryExpression(
+        SQLBinaryExpression(SQLColumn("child_id", table: "a"), .equal, SQLColumn("id", table: "c")),
+        .and, SQLBinaryExpression(SQLColumn("end_date", table: "a"), .is, SQLLiteral.null))
+
+    private static func rowColumns(_ builder: SQLSelectBuilder) -> SQLSelectBuilder {
+        builder
             .column(SQLColumn("id", table: "c"), as: "child_id").column(SQLColumn("la_child_id", table: "c"))
             .column(SQLColumn("first_name", table: "c")).column(SQLColumn("last_name", table: "c"))
             .column(SQLColumn("id", table: "o")).column(SQLColumn("rule", table: "o")).column(SQLColumn("due", table: "o"))
             .column(SQLColumn("started_kind", table: "o")).column(SQLColumn("started_event", table: "o")).column(SQLColumn("started_date", table: "o"))
             .column(SQLColumn("worker_id", table: "o"), as: "responsible_worker")
             .column(SQLColumn("team_id", table: "a")).column(SQLColumn("worker_id", table: "a"))
+    }
+
+    /// The open obligations due by `until` of the children allocated to this worker or these teams.
+    private static func dueFor(_ whose: Whose, until: CivilDate, scope: ChildScope, bounds: StatusBounds, _ builder: SQLSelectBuilder) -> SQLSelectBuilder {
+        let theirs: any SQLExpression = switch whose {
+        case let .worker(id): SQLBinaryExpression(SQLColumn("worker_id", table: "a"), .equal, SQLBind(id))
+        case let .teams(ids): SQLBinaryExpression(SQLColumn("team_id", table: "a"), .in, SQLBind.group(ids.sorted { $0.uuidString < $1.uuidString }))
+        }
+        builder
             .from(SQLAlias(SQLIdentifier(DerivedRows.obligations), as: SQLIdentifier("o")))
             .join(SQLAlias(SQLIdentifier(Child.schema), as: SQLIdentifier("c")), method: SQLJoinMethod.inner,
                   on: SQLColumn("id", table: "c"), .equal, SQLColumn("child_id", table: "o"))
-            .join(SQLAlias(SQLIdentifier(StoredAllocation.schema), as: SQLIdentifier("a")), method: SQLJoinMethod.left,
-                  on: SQLBinaryExpression(SQLBinaryExpression(SQLColumn("child_id", table: "a"), .equal, SQLColumn("id", table: "c")),
-                                          .and, SQLBinaryExpression(SQLColumn("end_date", table: "a"), .is, SQLLiteral.null)))
-            .where(open)
+            .join(SQLAlias(SQLIdentifier(StoredAllocation.schema), as: SQLIdentifier("a")), method: SQLJoinMethod.inner, on: openAllocation)
+            .where(theirs)
+            .where(SQLColumn("due", table: "o"), .lessThanOrEqual, SQLBind(until.iso))
+            .where(StatusSQL.openToday(bounds: bounds, columns: columns))
         _ = scope.apply(to: builder)
-        builder.where { group in
-            let theirs: any SQLExpression = switch whose {
-            case let .worker(id): SQLBinaryExpression(SQLColumn("worker_id", table: "a"), .equal, SQLBind(id))
-            case let .teams(ids): SQLBinaryExpression(SQLColumn("team_id", table: "a"), .in, SQLBind.group(ids.sorted { $0.uuidString < $1.uuidString }))
-            }
-            group.where(SQLGroupExpression(SQLBinaryExpression(theirs, .and,
-                                                               SQLBinaryExpression(SQLColumn("due", table: "o"), .lessThanOrEqual, SQLBind(until.iso)))))
-            if let owner {
-                group.orWhere(SQLGroupExpression(SQLBinaryExpression(
-                    SQLBinaryExpression(SQLColumn("rule", table: "o"), .equal, SQLBind(RuleID.action.rawValue)), .and,
-                    SQLBinaryExpression(SQLColumn("worker_id", table: "o"), .equal, SQLBind(owner.uuidString)))))
-            }
-            return group
-        }
-        return try await builder
-            .orderBy(SQLColumn("due", table: "o")).orderBy(SQLColumn("last_name", table: "c")).orderBy(SQLColumn("id", table: "o"))
-            .limit(2_000)
-            .all(decoding: Row.self)
+        return builder
     }
 
     /// A recorded event waiting for a manager's authorisation.
@@ -122,5 +178,18 @@ enum WorkQueries {
             return Awaiting(childID: row.child_id, childName: row.first_name + " " + row.last_name, eventID: row.event_id, list: list,
                             step: step, since: since)
         }
+    }
+}
+
+/// `SUM(CASE WHEN condition THEN 1 ELSE 0 END)`: how many rows of a group meet a condition.
+struct SQLCountWhen: SQLExpression {
+    let condition: any SQLExpression
+
+    init(_ condition: any SQLExpression) { self.condition = condition }
+
+    func serialize(to serializer: inout SQLSerializer) {
+        serializer.write("SUM(CASE WHEN ")
+        condition.serialize(to: &serializer)
+        serializer.write(" THEN 1 ELSE 0 END)")
     }
 }

@@ -4,14 +4,13 @@ import LineOfSightCore
 import SQLKit
 
 /// Which manager's authorisation each event awaits (a contact's next step, an assessment), kept on
-/// the event when it is written, so My work finds them with an index instead of reading every
-/// record. Existing events are filled in from their records.
+/// the event when it is written, so My work finds them (with `IndexOpenWork`) instead of reading
+/// every record. Existing events are filled in from their records.
 struct AddAwaitingSteps: AsyncMigration {
     func prepare(on database: any Database) async throws {
         // SQLite adds one column per ALTER TABLE.
         try await database.schema(StoredEvent.schema).field("awaiting", .string).update()
         try await database.schema(StoredEvent.schema).field("awaiting_since", .string).update()
-        try await database.sql.create(index: "journey_events_awaiting").on(StoredEvent.schema).column("awaiting").run()
         struct Row: Decodable { let id: UUID; let list: String; let record: String }
         let lists = JourneyList.allCases.filter { $0.form.steps.contains(where: \.isAuthorisation) }.map(\.rawValue)
         let rows = try await database.sql.select().columns("id", "list", "record").from(StoredEvent.schema)
@@ -26,7 +25,6 @@ struct AddAwaitingSteps: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.sql.drop(index: "journey_events_awaiting").run()
         try await database.schema(StoredEvent.schema).deleteField("awaiting_since").update()
         try await database.schema(StoredEvent.schema).deleteField("awaiting").update()
     }

@@ -10,5 +10,6 @@ enum AppMigrations {
         HardenAccess(),
         CreateJourney(),
         AddAwaitingSteps(),
+        IndexOpenWork(),
     ]
 }

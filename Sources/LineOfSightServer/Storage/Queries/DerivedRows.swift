@@ -40,9 +40,15 @@ enum DerivedRows {
     }
 
     /// A child's stored obligations, as the core's values.
-    static func obligations(of childID: UUID, on sql: any SQLDatabase) async throws -> [Obligation] {
-        try await sql.select().columns("*").from(obligations)
-            .where("child_id", .equal, SQLBind(childID))
+    /// The child's stored obligations, or only those open by the core's status rule as of
+    /// `openToday`, which must be as of today.
+    static func obligations(of childID: UUID, openToday bounds: StatusBounds? = nil, on sql: any SQLDatabase) async throws -> [Obligation] {
+        let query = sql.select().columns("*").from(obligations).where("child_id", .equal, SQLBind(childID))
+        if let bounds {
+            query.where(StatusSQL.openToday(bounds: bounds, columns: StatusSQL.Columns(
+                due: SQLColumn("due"), met: SQLColumn("met_date"), notApplicableSince: SQLColumn("not_applicable_since"))))
+        }
+        return try await query
             .orderBy("due").orderBy("rule").orderBy("id")
             .all(decoding: ObligationRow.self)
             .compactMap { $0.obligation(child: childID) }

@@ -52,6 +52,31 @@ enum JourneyRows {
             .all(decoding: Event.self)
     }
 
+    /// A recorded event as a list of them shows it: when, what, whether withdrawn, and who recorded it.
+    struct Recent: Decodable, Sendable {
+        let id: UUID
+        let list: String
+        let date: String
+        let withdrawn: Bool
+        let recorded_by: String
+    }
+
+    /// The child's latest recorded events, withdrawn ones included, newest first.
+    static func recent(of child: UUID, limit: Int, on sql: any SQLDatabase) async throws -> [Recent] {
+        try await sql.select()
+            .column(SQLColumn("id", table: "e")).column(SQLColumn("list", table: "e")).column(SQLColumn("date", table: "e"))
+            .column(SQLBinaryExpression(SQLColumn("withdrawn_reason", table: "e"), .isNot, SQLLiteral.null), as: "withdrawn")
+            .column(SQLColumn("display_name", table: "u"), as: "recorded_by")
+            .from(SQLAlias(SQLIdentifier(StoredEvent.schema), as: SQLIdentifier("e")))
+            .join(SQLAlias(SQLIdentifier(User.schema), as: SQLIdentifier("u")), method: SQLJoinMethod.inner,
+                  on: SQLColumn("id", table: "u"), .equal, SQLColumn("recorded_by", table: "e"))
+            .where(SQLColumn("child_id", table: "e"), .equal, SQLBind(child))
+            .orderBy(SQLOrderBy(expression: SQLColumn("date", table: "e"), direction: SQLDirection.descending))
+            .orderBy(SQLOrderBy(expression: SQLColumn("recorded_at", table: "e"), direction: SQLDirection.descending))
+            .limit(limit)
+            .all(decoding: Recent.self)
+    }
+
     static func allocations(of children: [UUID], on sql: any SQLDatabase) async throws -> [Allocation] {
         try await sql.select().columns("child_id", "team_id", "worker_id", "start_date", "end_date").from(StoredAllocation.schema)
             .where("child_id", .in, SQLBind.group(children))

@@ -20,6 +20,22 @@ enum StatusSQL {
         }
     }
 
+    /// Open by the core's status rule: overdue, due soon or upcoming.
+    static func open(bounds: StatusBounds, columns: Columns) -> any SQLExpression {
+        SQLGroupExpression(SQLList([ObligationStatus.overdue, .dueSoon, .upcoming].map {
+            SQLGroupExpression(condition($0, bounds: bounds, columns: columns))
+        }, separator: SQLRaw(" OR ")))
+    }
+
+    /// Open as `open` says, for a list as of today (the request's), written so the partial index of
+    /// unmet obligations (`IndexOpenWork`) serves it: nothing is met after today (an obligation is
+    /// met by a recorded event, and every date a record holds of what happened is checked against
+    /// today when it is saved), so what is open today is unmet. Other as-of dates use `open`.
+    static func openToday(bounds: StatusBounds, columns: Columns) -> any SQLExpression {
+        SQLBinaryExpression(SQLGroupExpression(SQLBinaryExpression(columns.met, .is, SQLLiteral.null)), .and,
+                            open(bounds: bounds, columns: columns))
+    }
+
     static func condition(_ status: ObligationStatus, bounds: StatusBounds, columns: Columns) -> any SQLExpression {
         expression(bounds.predicate(for: status), columns)
     }
