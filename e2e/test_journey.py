@@ -62,6 +62,13 @@ def test_a_visit_with_the_child_seen_alone_meets_the_visit_that_was_due(page, vi
     started = page.locator("table").filter(has_text="Timescales this started")
     expect(started).to_contain_text("Child protection visit")
 
+    # What the child said is on their page and, with every other view, on the voice of the child page.
+    visits.click(page.get_by_role("link", name="Back"), "child-after-visit")
+    expect(page.locator(".govuk-inset-text").first).to_contain_text("I feel safer now Dad has moved out.")
+    visits.click(page.get_by_role("link", name=re.compile(r"^(All \d+ views, wishes and feelings|The voice of the child on one page)")), "voice-of-the-child")
+    expect(page.locator("h1")).to_have_text("Voice of the child")
+    expect(page.locator(".govuk-inset-text").first).to_contain_text("I feel safer now Dad has moved out.")
+
 
 def test_a_strategy_discussion_that_starts_enquiries_puts_the_conference_on_the_childs_page_and_in_my_work(page, visits):
     sign_in(page, visits, SOCIAL_WORKER, DEMO_PASSWORD, "home")

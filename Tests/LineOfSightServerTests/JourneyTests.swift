@@ -292,6 +292,28 @@ import VaporTesting
         }
     }
 
+    @Test func everyViewOfTheChildIsOnTheVoiceOfTheChildPage() async throws {
+        try await withTestApp { app, demo in
+            let child = try await Self.child(app, demo)
+            var worker = try await Visitor.signedIn(app, as: "social.worker")
+            let path = "/children/\(child.id!)/record/visits"
+            for day in 2...8 {
+                _ = try await worker.get(path)
+                _ = try await worker.post(path, Self.date("date", "2026-03-0\(day)").merging(
+                    ["kind": "planned", "location": "home", "seen": "yes", "childsViews": "Said on day \(day)"]) { $1 })
+            }
+            let page = try await worker.get("/children/\(child.id!)").body.string
+            #expect(page.contains("Said on day 8") && !page.contains("Said on day 2"), "the child's page shows the latest five")
+            #expect(page.contains("All 7 views, wishes and feelings of \(child.firstName)"))
+            let voice = try await worker.get("/children/\(child.id!)/voice").body.string
+            #expect((2...8).allSatisfy { voice.contains("Said on day \($0)") })
+            #expect(voice.range(of: "Said on day 8")!.lowerBound < voice.range(of: "Said on day 2")!.lowerBound, "newest first")
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$detail == "Viewed the voice of the child").count() == 1)
+            var board = try await Visitor.signedIn(app, as: "board")
+            #expect(try await board.get("/children/\(child.id!)/voice").status == .forbidden)
+        }
+    }
+
     @Test func concurrentRecordingLeavesObligationsThatMatchEveryEvent() async throws {
         try await withTestApp { app, demo in
             let child = try await Self.child(app, demo)

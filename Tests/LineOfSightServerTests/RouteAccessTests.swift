@@ -26,6 +26,7 @@ import VaporTesting
             // Each step names its own roles too: a worker records that the referrer was told; only a manager authorises.
             "GET /children/:childID/events/:eventID/steps/:step": editors, "POST /children/:childID/events/:eventID/steps/:step": editors,
             "GET /children/:childID/chronology": readers, "GET /children/:childID/chronology/print": readers,
+            "GET /children/:childID/voice": readers,
             "GET /children/:childID/events/:eventID/correct": editors, "POST /children/:childID/events/:eventID/correct": editors,
             "GET /children/:childID/events/:eventID/withdraw": editors, "POST /children/:childID/events/:eventID/withdraw": editors,
             "GET /teams": organisation, "GET /teams/:teamID": organisation,

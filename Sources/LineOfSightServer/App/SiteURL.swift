@@ -21,7 +21,7 @@ enum SiteURL: Sendable {
     case correctEvent(child: Parameter<UUID>, event: Parameter<UUID>), withdrawEvent(child: Parameter<UUID>, event: Parameter<UUID>)
     case eventSignificance(child: Parameter<UUID>, event: Parameter<UUID>)
     case eventStep(child: Parameter<UUID>, event: Parameter<UUID>, step: Parameter<String>)
-    case chronology(Parameter<UUID>), chronologyPrint(Parameter<UUID>)
+    case chronology(Parameter<UUID>), chronologyPrint(Parameter<UUID>), voiceOfTheChild(Parameter<UUID>)
     case teams, team(Parameter<UUID>)
     case staff, staffMember(Parameter<UUID>)
     case accountTokens, revokeAccountToken(Parameter<UUID>)
@@ -92,6 +92,7 @@ enum SiteURL: Sendable {
             return [c("children"), Self.uuid("childID", child), c("events"), Self.uuid("eventID", event), c("steps"), name]
         case let .chronology(child): return [c("children"), Self.uuid("childID", child), c("chronology")]
         case let .chronologyPrint(child): return [c("children"), Self.uuid("childID", child), c("chronology"), c("print")]
+        case let .voiceOfTheChild(child): return [c("children"), Self.uuid("childID", child), c("voice")]
         case .teams: return [c("teams")]
         case let .team(id): return [c("teams"), Self.uuid("teamID", id)]
         case .staff: return [c("staff")]

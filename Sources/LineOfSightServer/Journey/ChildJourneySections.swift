@@ -98,16 +98,22 @@ struct ChildJourneySummary {
             if views.isEmpty {
                 paragraph("No views, wishes or feelings of \(child.firstName) are recorded yet. Record them on a visit, an assessment, a conference or a plan.")
             } else {
-                for (event, said) in latest {
-                    el("div", .class("govuk-inset-text")) {
-                        el("p", .class("govuk-body")) { "“" + said + "”" }
-                        el("p", .class("govuk-body-s")) {
-                            link(JourneyList(rawValue: event.list)?.form.title ?? "Event", .event(child: child.parameter, event: .value(event.id)))
-                            ", \(event.date.flatMap(CivilDate.init(iso:)).map(DateText.long) ?? "")"
-                        }
-                    }
+                for (event, said) in latest { Self.view(said, event: event, child: child) }
+                el("p", .class("govuk-body")) {
+                    link(views.count > 5 ? "All \(views.count) views, wishes and feelings of \(child.firstName)" : "The voice of the child on one page",
+                         .voiceOfTheChild(child.parameter))
                 }
-                if views.count > 5 { paragraph("\(views.count - 5) earlier views are on the events in the chronology.") }
+            }
+        }
+    }
+
+    /// One thing the child said, with the record it was part of (and so what it informed).
+    static func view(_ said: String, event: JourneyRows.Event, child: Child) -> Node {
+        el("div", .class("govuk-inset-text")) {
+            el("p", .class("govuk-body")) { "“" + said + "”" }
+            el("p", .class("govuk-body-s")) {
+                link(JourneyList(rawValue: event.list)?.form.title ?? "Event", .event(child: child.parameter, event: .value(event.id)))
+                ", \(event.date.flatMap(CivilDate.init(iso:)).map(DateText.long) ?? "")"
             }
         }
     }

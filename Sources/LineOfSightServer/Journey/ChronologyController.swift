@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import LineOfSightCore
 import Vapor
 
@@ -9,6 +10,28 @@ struct ChronologyController {
         routes.get(SiteURL.chronology(.key), use: { try await show($0, printable: false) }).allow(Role.childReaders)
         routes.get(SiteURL.chronologyPrint(.key), use: { try await show($0, printable: true) }).allow(Role.childReaders)
         routes.post(SiteURL.eventSignificance(child: .key, event: .key), use: markSignificance).allow(Role.childEditors)
+        routes.get(SiteURL.voiceOfTheChild(.key), use: voice).allow(Role.childReaders)
+    }
+
+    /// Voice of the child (M11): every view, wish and feeling recorded on any event, newest first.
+    func voice(req: Request) async throws -> Response {
+        let child = try await req.visibleChild()
+        let views = try await JourneyRows.withChildsViews(of: child.requireID(), on: req.sql)
+        try await req.audit(.read, entity: "child", entityID: child.id, childID: child.id, detail: "Viewed the voice of the child")
+        let decoder = JSONDecoder()
+        let said = views.compactMap { event -> (JourneyRows.Event, String)? in
+            guard let text = (try? event.record(decoder))?.childsViews, !text.isEmpty else { return nil }
+            return (event, text)
+        }
+        return Layout.page(title: "Voice of the child – \(child.fullName)", context: PageContext(req), backLink: .child(child.parameter)) {
+            heading("Voice of the child", caption: child.fullName)
+            paragraph("Every view, wish and feeling of \(child.firstName) recorded on a visit, an assessment, a conference or a plan, newest first, with the record it was part of.")
+            if said.isEmpty {
+                paragraph("None is recorded yet.")
+            } else {
+                for (event, text) in said { ChildJourneySummary.view(text, event: event, child: child) }
+            }
+        }
     }
 
     struct Filter {
@@ -32,7 +55,7 @@ struct ChronologyController {
         var query = StoredEvent.query(on: req.db).filter(\.$child.$id == childID).filter(\.$withdrawnReason == nil)
         if let list = filter.list { query = query.filter(\.$list == list) }
         if filter.significantOnly { query = query.filter(\.$significant == true) }
-        let events = try await query.sort(\.$date).sort(\.$recordedAt).all()
+        let events = try await query.sort(\.$date).sort(\.$recordedAt).sort(\.$id).all()
         try await req.audit(.read, entity: "child", entityID: child.id, childID: child.id,
                             detail: printable ? "Printed the child’s chronology" : "Viewed the child’s chronology")
         let journey = try await ChildDerivation.journey(of: childID, dateOfBirth: child.dateOfBirth, on: req.db)

@@ -38,7 +38,7 @@ enum JourneyRows {
             .where("child_id", .in, SQLBind.group(children))
             .where("withdrawn_reason", .is, SQLLiteral.null)
         if let excluding { query.where("id", .notEqual, SQLBind(excluding)) }
-        return try await query.orderBy("date").orderBy("recorded_at").all(decoding: Event.self)
+        return try await query.orderBy("date").orderBy("recorded_at").orderBy("id").all(decoding: Event.self)
     }
 
     /// The child's events in their journey that record the child's views (the key is written only
@@ -48,7 +48,7 @@ enum JourneyRows {
             .where("child_id", .equal, SQLBind(child))
             .where("withdrawn_reason", .is, SQLLiteral.null)
             .where("record", .like, SQLBind("%\"childsViews\"%"))
-            .orderBy("date", .descending).orderBy("recorded_at", .descending)
+            .orderBy("date", .descending).orderBy("recorded_at", .descending).orderBy("id", .descending)
             .all(decoding: Event.self)
     }
 
@@ -73,6 +73,7 @@ enum JourneyRows {
             .where(SQLColumn("child_id", table: "e"), .equal, SQLBind(child))
             .orderBy(SQLOrderBy(expression: SQLColumn("date", table: "e"), direction: SQLDirection.descending))
             .orderBy(SQLOrderBy(expression: SQLColumn("recorded_at", table: "e"), direction: SQLDirection.descending))
+            .orderBy(SQLOrderBy(expression: SQLColumn("id", table: "e"), direction: SQLDirection.descending))
             .limit(limit)
             .all(decoding: Recent.self)
     }
