@@ -9,6 +9,7 @@ let usage = """
       lineofsight-returns validate DIR --year YYYY [--prev DIR] [--la CODE]
       lineofsight-returns rules [--year YYYY]
       lineofsight-returns examples DIR
+      lineofsight-returns check-examples [--code CODE]
       lineofsight-returns bench --children N --year YYYY [--runs R]
     validate prints rule_code,child_id,table,row_index; exit 0 without findings, 1 with, 2 when
     the files cannot be read. examples writes each rule's worked examples as files, one folder
@@ -110,6 +111,24 @@ case "examples":
     } catch {
         fail("cannot write the examples: \(error)")
     }
+case "check-examples":
+    // Runs every worked example (or those of one rule) through our validator: the Swift tests'
+    // check, without building the test targets. Exit 1 when an example's rows are not flagged.
+    var wrong = 0
+    let examples = SSDA903RuleExample.all.filter { example in options["code"].map { $0 == example.code } ?? true }
+    for example in examples {
+        let rules = SSDA903Rules.all.filter { $0.code == example.code }
+        let data: SSDA903Return
+        do { data = try example.read() } catch { fail("\(example): \(error.description)") }
+        let report = SSDA903Validator.validate(data, ruleSet: example.ruleSet, rules: rules)
+        let found = report.findings.filter { $0.table == example.table }.map(\.row)
+        if rules.isEmpty || found != example.flags {
+            wrong += 1
+            print("\(example): flags \(found), the example \(example.flags)\(rules.isEmpty ? " (no such rule)" : "")")
+        }
+    }
+    print("\(examples.count - wrong) examples agree, \(wrong) do not")
+    exit(wrong == 0 ? 0 : 1)
 case "rules":
     // With --year, each rule's code and message in that year, tab-separated; without, every code
     // implemented for any rule set.

@@ -41,7 +41,7 @@ public struct SSDA903RuleExample: Sendable, CustomStringConvertible {
     }
 
     /// Every example, by table.
-    public static let all = headerExamples + episodeExamples + otherTableExamples
+    public static let all = headerExamples + episodeExamples + otherTableExamples + integrityExamples
 }
 
 /// Header rows: CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB.
