@@ -43,7 +43,7 @@ public struct SSDA903RuleExample: Sendable, CustomStringConvertible {
     /// Every example, by table.
     public static let all = headerExamples + episodeExamples + otherTableExamples + integrityExamples
         + episodeHeaderExamples + acrossTableExamples + episodeChainExamples
-        + outcomeAcrossExamples + adoptionAcrossExamples
+        + outcomeAcrossExamples + adoptionAcrossExamples + missingAcrossExamples
 }
 
 /// Header rows: CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB.
