@@ -5,7 +5,7 @@ public enum SSDA903Rules {
         headerValidity + headerMotherhood + headerIdentity + childOnce
         + episodeValidity + episodeDates + episodeSequence + episodeCombinations + episodePlacements + episodeAges
         + reviewsAndUASC + adoption + adopters + outcomes + missing + permanenceAndDoLo + socialWorkers
-        + integrity + episodesWithHeader + episodeChains + outcomesAcross + adoptionAcross + missingAndAdoptionOrder
+        + integrity + episodesWithHeader + episodeChains + outcomesAcross + adoptionAcross + missingAndAdoptionOrder + careLeaversAcross
 
     /// The rules of `ruleSet`.
     public static func rules(for ruleSet: SSDA903RuleSet) -> [SSDA903Rule] {
