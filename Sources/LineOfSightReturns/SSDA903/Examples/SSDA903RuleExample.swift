@@ -44,7 +44,7 @@ public struct SSDA903RuleExample: Sendable, CustomStringConvertible {
     public static let all = headerExamples + episodeExamples + otherTableExamples + integrityExamples
         + episodeHeaderExamples + acrossTableExamples + episodeChainExamples
         + outcomeAcrossExamples + adoptionAcrossExamples + missingAcrossExamples
-        + careLeaverAcrossExamples
+        + careLeaverAcrossExamples + socialWorkerSequenceExamples
 }
 
 /// Header rows: CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB.
