@@ -93,7 +93,8 @@ case "validate":
                                            localAuthority: options["la"])
     report.writeCSV { FileHandle.standardOutput.write(Data($0.utf8)) }
     for skipped in report.skipped {
-        FileHandle.standardError.write(Data("\(skipped.code) not run: no \(skipped.missing.map(\.rawValue).joined(separator: ", ")) table\n".utf8))
+        let lacking = skipped.missing.map { "\($0.rawValue) table" } + skipped.missingPrevious.map { "\($0.rawValue) table of last year (--prev)" }
+        FileHandle.standardError.write(Data("\(skipped.code) not run: no \(lacking.joined(separator: ", "))\n".utf8))
     }
     exit(report.findings.isEmpty ? 0 : 1)
 case "examples":
@@ -103,6 +104,9 @@ case "examples":
         let folder = String(format: "%03d", number)
         let tables = example.tables.indices.map { (example.tables[$0].table, example.csv($0)) }
         write(Dictionary(uniqueKeysWithValues: tables), to: positional[0] + "/" + folder)
+        // Last year's tables, for the DfE tool's "Prev year" files.
+        let previous = example.previous.indices.map { (example.previous[$0].table, example.previousCSV($0)) }
+        if !previous.isEmpty { write(Dictionary(uniqueKeysWithValues: previous), to: positional[0] + "/" + folder + "/prev") }
         manifest += "\(folder),\(example.code),\(example.ruleSet.collectionYear),\(example.table.rawValue),"
         manifest += example.flags.map(String.init).joined(separator: " ") + "\n"
     }
@@ -118,9 +122,14 @@ case "check-examples":
     let examples = SSDA903RuleExample.all.filter { example in options["code"].map { $0 == example.code } ?? true }
     for example in examples {
         let rules = SSDA903Rules.all.filter { $0.code == example.code }
-        let data: SSDA903Return
-        do { data = try example.read() } catch { fail("\(example): \(error.description)") }
-        let report = SSDA903Validator.validate(data, ruleSet: example.ruleSet, rules: rules)
+        let data: SSDA903Return, previous: SSDA903Return?
+        do {
+            data = try example.read()
+            previous = try example.readPrevious()
+        } catch {
+            fail("\(example): \(error.description)")
+        }
+        let report = SSDA903Validator.validate(data, previous: previous, ruleSet: example.ruleSet, rules: rules)
         let found = report.findings.filter { $0.table == example.table }.map(\.row)
         if rules.isEmpty || found != example.flags {
             wrong += 1

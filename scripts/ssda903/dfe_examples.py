@@ -33,6 +33,9 @@ def main():
         expected = [int(row) for row in example["rows"].split()]
         registry = importlib.import_module(f"lac_validator.rules.lac{year - 1}_{year % 100:02d}").registry
         files = {"This year": sorted(glob.glob(os.path.join(directory, example["folder"], "*.csv")))}
+        previous = sorted(glob.glob(os.path.join(directory, example["folder"], "prev", "*.csv")))
+        if previous:
+            files["Prev year"] = previous
         with contextlib.redirect_stdout(sys.stderr):
             validator = LacValidator(
                 metadata={"collectionYear": str(year), "localAuthority": "E08000035"},

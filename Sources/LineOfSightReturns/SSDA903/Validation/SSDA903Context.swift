@@ -22,6 +22,12 @@ public struct SSDA903Context: Sendable {
     public var collectionStart: CivilDate { ruleSet.collectionStart }
     public var collectionEnd: CivilDate { ruleSet.collectionEnd }
 
+    /// Last year's `table`. The validator runs a rule only when the tables it needs are present.
+    public func previous(_ table: SSDA903Table) -> SSDA903TableData {
+        guard let data = previous?[table] else { preconditionFailure("rule ran without last year's \(table.rawValue) table") }
+        return data
+    }
+
     /// This year's `table`. The validator runs a rule only when the tables it needs are present.
     public subscript(table: SSDA903Table) -> SSDA903TableData {
         guard let data = current[table] else { preconditionFailure("rule ran without the \(table.rawValue) table") }

@@ -41,8 +41,8 @@ public struct SSDA903Report: Sendable {
     public let findings: SSDA903Findings
     /// The codes of the rules that ran.
     public let ran: [String]
-    /// Rules that could not run, with the tables they lacked.
-    public let skipped: [(code: String, missing: [SSDA903Table])]
+    /// Rules that could not run, with the tables they lacked, this year's and last year's.
+    public let skipped: [(code: String, missing: [SSDA903Table], missingPrevious: [SSDA903Table])]
 
     /// Writes `rule_code,child_id,table,row_index` (a header line, then one line per finding) in
     /// pieces of a few thousand lines, so a large report is never held whole.

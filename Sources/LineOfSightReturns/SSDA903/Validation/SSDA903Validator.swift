@@ -8,11 +8,12 @@ public enum SSDA903Validator {
                                      localAuthority: localAuthority)
         var entries: [SSDA903Findings.Entry] = []
         var codes: [String] = []
-        var skipped: [(code: String, missing: [SSDA903Table])] = []
+        var skipped: [(code: String, missing: [SSDA903Table], missingPrevious: [SSDA903Table])] = []
         for rule in rules where rule.applies(to: ruleSet) {
             let missing = rule.needs.filter { current[$0] == nil }.sorted()
-            guard missing.isEmpty else {
-                skipped.append((rule.code, missing))
+            let missingPrevious = rule.needsPrevious.filter { previous?[$0] == nil }.sorted()
+            guard missing.isEmpty && missingPrevious.isEmpty else {
+                skipped.append((rule.code, missing, missingPrevious))
                 continue
             }
             var flags = SSDA903Flags(flagging: Array(rule.flags.keys))

@@ -1,0 +1,118 @@
+import LineOfSightCore
+
+extension SSDA903Rules {
+    /// This year's return against last year's (`--prev`): the child's details, and the first
+    /// episode this year against the episode left open last year. A rule whose table of last
+    /// year is absent does not run, and the report says so.
+    static let previousYear: [SSDA903Rule] = [
+        sameAsLastYear("202", "The gender code conflicts with the gender already recorded for this child.", .sex),
+        sameAsLastYear("204", "Ethnic origin code disagrees with the ethnic origin already recorded for this child.", .ethnic),
+        // Two cells that are not dates are the same (both NaT to the DfE tool).
+        SSDA903Rule("203", "Date of birth disagrees with the date of birth already recorded for this child.",
+                    table: .header, columns: [.dob], previous: [.header]) { header, context, flags in
+            let last = context.previous(.header), born = header.dates(.dob), bornLast = last.dates(.dob)
+            let lastRows = ChildJoin(from: header, to: last)
+            for row in header.rows where lastRows[row].contains(where: { bornLast[$0].date != born[row].date }) { flags.flag(row) }
+        },
+        SSDA903Rule("624", "Date of birth of the first child contradicts the date of birth of the first child previously recorded.",
+                    table: .header, columns: [.mcDOB], previous: [.header]) { header, context, flags in
+            let last = context.previous(.header), given = header[.mcDOB], givenLast = last[.mcDOB]
+            let lastRows = ChildJoin(from: header, to: last)
+            for row in header.rows where lastRows[row].contains(where: { other in
+                guard let before = givenLast[other] else { return false }
+                return given[row] != before
+            }) { flags.flag(row) }
+        },
+        SSDA903Rule("626", "Child was reported as a mother but the date of birth of the first child is before the current year which contradicts with the mother status recorded last year.",
+                    table: .header, columns: [.mother, .mcDOB], previous: [.header]) { header, context, flags in
+            let last = context.previous(.header), childBorn = header.dates(.mcDOB)
+            let mother = numbers(header[.mother]), motherLast = numbers(last[.mother])
+            let lastRows = ChildJoin(from: header, to: last), start = context.collectionStart
+            for row in header.rows where mother(row) == 1 && (childBorn[row].date.map { $0 < start } ?? false) {
+                if lastRows[row].contains(where: { motherLast($0) == 0 }) { flags.flag(row) }
+            }
+        },
+        // A child's adoption episodes this year and last, in date order: any episode after the
+        // first adoption, and every adoption after it. Last year's episodes count when given.
+        SSDA903Rule("199", "Episode information shows child has been previously adopted from care. [NOTE: This only tests the current and previous year data loaded into the tool]",
+                    table: .episodes, columns: [.child]) { episodes, context, flags in
+            var byChild: [String: [(date: CivilDate, adoption: Bool, row: Int?)]] = [:]
+            func add(_ data: SSDA903TableData, current: Bool) {
+                let began = data.dates(.decom), adopted = data[.rec].matching(["E11", "E12"]), children = data.children
+                for row in data.rows {
+                    guard let child = children[row], let start = began[row].date else { continue }
+                    byChild[child, default: []].append((start, adopted[row], current ? row : nil))
+                }
+            }
+            add(episodes, current: true)
+            if let last = context.previous?[.episodes] { add(last, current: false) }
+            for (_, list) in byChild where list.contains(where: \.adoption) {
+                var adoptions = 0
+                for episode in list.enumerated().sorted(by: { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }).map(\.element) {
+                    if episode.adoption { adoptions += 1 }
+                    guard let row = episode.row, adoptions > 0 else { continue }
+                    if !(episode.adoption && adoptions == 1) { flags.flag(row) }
+                }
+            }
+        },
+        // Last year's open episodes (DEC blank) against this year's first.
+        SSDA903Rule("502", "Last year's record ended with an open episode. The date on which that episode started does not match the start date of the first episode on this year’s record.",
+                    table: .episodes, columns: [.decom], previous: [.episodes]) { episodes, context, flags in
+            let last = context.previous(.episodes), began = episodes.dates(.decom)
+            let beganLast = last.dates(.decom), endedLast = last[.dec], lastRows = ChildJoin(from: episodes, to: last)
+            for row in chosen(episodes, context, where: { _ in true }, pick: .earliest) {
+                if lastRows[row].contains(where: { endedLast.isBlank($0) && beganLast[$0].date != began[row].date }) { flags.flag(row) }
+            }
+        },
+        differentFromLastYear("503A", "The reason for new episode in the first episode does not match open episode at end of last year.", .rne),
+        differentFromLastYear("503B", "The legal status in the first episode does not match open episode at end of last year.", .ls),
+        differentFromLastYear("503C", "The category of need in the first episode does not match open episode at end of last year.", .cin),
+        differentFromLastYear("503D", "The placement type in the first episode does not match open episode at end of last year", .place),
+        differentFromLastYear("503E", "The placement provider in the first episode does not match open episode at end of last year.", .placeProvider),
+        differentFromLastYear("503F", "The Ofsted URN in the first episode does not match open episode at end of last year.", .urn),
+    ]
+
+    /// A Header item this year that differs (as written; blank differs from a value) from last
+    /// year's for the child.
+    private static func sameAsLastYear(_ code: String, _ message: String, _ column: SSDA903Column) -> SSDA903Rule {
+        SSDA903Rule(code, message, table: .header, columns: [column], previous: [.header]) { header, context, flags in
+            let last = context.previous(.header), now = header[column], before = last[column]
+            let lastRows = ChildJoin(from: header, to: last)
+            for row in header.rows where lastRows[row].contains(where: { before[$0] != now[row] }) { flags.flag(row) }
+        }
+    }
+
+    /// A cell read as a number, as pandas' `to_numeric(errors="coerce")` reads it.
+    private static func numbers(_ cells: SSDA903Cells) -> (Int) -> Double? {
+        let byValue = cells.values.map { Double($0) }
+        return { row in cells.isBlank(row) ? nil : byValue[Int(cells.ids[row])] }
+    }
+
+    /// This year's first episode of a child (earliest start that is a date) whose `column`
+    /// differs (as written) from last year's latest episode's, when that one is open (its DEC
+    /// blank or not a date). For PLACE, the DfE allows the recoding of 2024/25 and 2025/26.
+    private static func differentFromLastYear(_ code: String, _ message: String, _ column: SSDA903Column) -> SSDA903Rule {
+        SSDA903Rule(code, message, table: .episodes, columns: [column], previous: [.episodes]) { episodes, context, flags in
+            let last = context.previous(.episodes), now = episodes[column], before = last[column]
+            let beganLast = last.dates(.decom), endedLast = last.dates(.dec), lastRows = ChildJoin(from: episodes, to: last)
+            for row in chosen(episodes, context, where: { _ in true }, pick: .earliest) {
+                let dated = lastRows[row].filter { beganLast[$0].date != nil }
+                guard let latest = dated.map({ beganLast[$0].date! }).max() else { continue }
+                let previous = dated.first { beganLast[$0].date == latest }!
+                guard endedLast[previous].date == nil, now[row] != before[previous] else { continue }
+                if column == .place, allowedRecoding(from: before[previous], to: now[row], in: context.ruleSet) { continue }
+                flags.flag(row)
+            }
+        }
+    }
+
+    /// Placement codes the DfE renamed between years: H5 became K3 (2023/24 and 2024/25), Z1
+    /// became Z11–Z14 (2025/26).
+    private static func allowedRecoding(from old: String?, to new: String?, in ruleSet: SSDA903RuleSet) -> Bool {
+        switch ruleSet {
+        case .lac2023_24, .lac2024_25: old == "H5" && new == "K3"
+        case .lac2025_26: old == "Z1" && ["Z11", "Z12", "Z13", "Z14"].contains(new ?? "")
+        default: false
+        }
+    }
+}
