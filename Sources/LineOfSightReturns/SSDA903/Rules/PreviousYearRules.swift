@@ -70,6 +70,70 @@ extension SSDA903Rules {
         differentFromLastYear("503D", "The placement type in the first episode does not match open episode at end of last year", .place),
         differentFromLastYear("503E", "The placement provider in the first episode does not match open episode at end of last year.", .placeProvider),
         differentFromLastYear("503F", "The Ofsted URN in the first episode does not match open episode at end of last year.", .urn),
+        SSDA903Rule("559", "Date of decision that a child should be placed for adoption was not in the current year but the date of the decision that the child should be placed for adoption was not completed in a previous return.",
+                    table: .placedAdoption, columns: [.datePlaced], previous: [.placedAdoption]) { placed, context, flags in
+            let last = context.previous(.placedAdoption), decided = placed.dates(.datePlaced), decidedLast = last.dates(.datePlaced)
+            let lastRows = ChildJoin(from: placed, to: last), start = context.collectionStart
+            for row in placed.rows where decided[row].date.map({ $0 < start }) ?? false {
+                let rows = lastRows[row]
+                if rows.isEmpty || rows.contains(where: { decidedLast[$0].date == nil }) { flags.flag(row) }
+            }
+        },
+        // Compared as written.
+        SSDA903Rule("560", "Date of decision that the child should be placed for adoption this year is different from that recorded last year but the decision to place the child for adoption did not change.",
+                    table: .placedAdoption, columns: [.datePlaced, .datePlacedCeased], previous: [.placedAdoption]) { placed, context, flags in
+            let last = context.previous(.placedAdoption), decided = placed[.datePlaced]
+            let decidedLast = last[.datePlaced], ceasedLast = last[.datePlacedCeased], lastRows = ChildJoin(from: placed, to: last)
+            for row in placed.rows where lastRows[row].contains(where: { other in
+                guard let before = decidedLast[other], ceasedLast.isBlank(other) else { return false }
+                return decided[row] != before
+            }) { flags.flag(row) }
+        },
+        SSDA903Rule("561", "Date of the decision that the child should be placed for adoption this year is the same as that recorded last year but records show that the decision changed, and the child should no longer be placed for adoption last year.",
+                    table: .placedAdoption, columns: [.datePlaced], previous: [.placedAdoption]) { placed, context, flags in
+            let last = context.previous(.placedAdoption), decided = placed[.datePlaced]
+            let decidedLast = last[.datePlaced], ceasedLast = last[.datePlacedCeased], reasonLast = last[.reasonPlacedCeased]
+            let lastRows = ChildJoin(from: placed, to: last)
+            for row in placed.rows {
+                guard let decision = decided[row] else { continue }
+                if lastRows[row].contains(where: { other in
+                    decidedLast[other] == decision && (!ceasedLast.isBlank(other) || !reasonLast.isBlank(other))
+                }) { flags.flag(row) }
+            }
+        },
+        // The child's first missing period this year (a start that is not a date counts as
+        // latest) against each period left open last year.
+        SSDA903Rule("576", "There is an open missing/away from placement without authorisation period in last year’s return and there is no corresponding period recorded at the start of this year.",
+                    table: .missing, columns: [.child], previous: [.missing]) { missing, context, flags in
+            let last = context.previous(.missing), started = missing.dates(.misStart)
+            let startedLast = last.dates(.misStart), endedLast = last[.misEnd], lastRows = ChildJoin(from: missing, to: last)
+            for rows in missing.children.rowsByValue().present {
+                let dated = rows.filter { started[$0].date != nil }
+                let first = dated.min { started[$0].date! < started[$1].date! } ?? rows.first!
+                if lastRows[first].contains(where: { other in
+                    guard endedLast.isBlank(other), let before = startedLast[other].date else { return false }
+                    return started[first].date != before
+                }) { flags.flag(first) }
+            }
+        },
+        SSDA903Rule("348", "Care leaver has previously been reported as having died.",
+                    table: .oc3, columns: [.inTouch], previous: [.oc3], years: SSDA903RuleSet.from(.lac2025_26)) { oc3, context, flags in
+            let last = context.previous(.oc3), died = oc3[.inTouch].matching("DIED"), diedLast = last[.inTouch].matching("DIED")
+            let lastRows = ChildJoin(from: oc3, to: last)
+            for row in oc3.rows where !died[row] && lastRows[row].contains(where: { diedLast[$0] }) { flags.flag(row) }
+        },
+        SSDA903Rule("NoE", "This child has no episodes loaded for previous year even though child started to be looked after before this current year.",
+                    table: .episodes, columns: [.decom], previous: [.episodes]) { episodes, context, flags in
+            let last = context.previous(.episodes), began = episodes.dates(.decom), lastRows = ChildJoin(from: episodes, to: last)
+            let start = context.collectionStart
+            for row in episodes.rows where (began[row].date.map { $0 < start } ?? false) && lastRows[row].isEmpty { flags.flag(row) }
+        },
+        SSDA903Rule("1002", "This child has no previous episodes of care, therefore should not have care leaver information recorded. [NOTE: This tool can only test the current and previous year data loaded into the tool - this check may generate false positives if a child had episodes prior to last year's collection.]",
+                    flags: [.oc3: [.inTouch, .activ, .accom]], needs: [.oc3, .episodes], previous: [.episodes]) { context, flags in
+            let oc3 = context[.oc3]
+            let now = ChildJoin(from: oc3, to: context[.episodes]), before = ChildJoin(from: oc3, to: context.previous(.episodes))
+            for row in oc3.rows where now[row].isEmpty && before[row].isEmpty { flags.flag(row, in: .oc3) }
+        },
     ]
 
     /// A Header item this year that differs (as written; blank differs from a value) from last
