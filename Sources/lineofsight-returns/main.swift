@@ -6,7 +6,7 @@ import LineOfSightReturns
 let usage = """
     usage:
       lineofsight-returns generate DIR --children N --year YYYY [--seed S] [--error-rate R]
-      lineofsight-returns validate DIR --year YYYY [--prev DIR] [--la CODE]
+      lineofsight-returns validate DIR --year YYYY [--prev DIR] [--la CODE] [--postcodes FILE]
       lineofsight-returns rules [--year YYYY]
       lineofsight-returns examples DIR
       lineofsight-returns check-examples [--code CODE]
@@ -89,12 +89,19 @@ case "validate":
     guard positional.count == 1 else { fail(usage) }
     let current = read(positional[0])
     let previous = options["prev"].map(read)
+    let postcodes = options["postcodes"].map { path -> SSDA903Postcodes in
+        do {
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            return try SSDA903Postcodes.read(csv: text, file: path)
+        } catch {
+            fail("\(error)")
+        }
+    }
     let report = SSDA903Validator.validate(current, previous: previous, ruleSet: ruleSet(),
-                                           localAuthority: options["la"])
+                                           localAuthority: options["la"], postcodes: postcodes)
     report.writeCSV { FileHandle.standardOutput.write(Data($0.utf8)) }
     for skipped in report.skipped {
-        let lacking = skipped.missing.map { "\($0.rawValue) table" } + skipped.missingPrevious.map { "\($0.rawValue) table of last year (--prev)" }
-        FileHandle.standardError.write(Data("\(skipped.code) not run: no \(lacking.joined(separator: ", "))\n".utf8))
+        FileHandle.standardError.write(Data("\(skipped.code) not run: \(skipped.reason)\n".utf8))
     }
     exit(report.findings.isEmpty ? 0 : 1)
 case "examples":
@@ -129,7 +136,9 @@ case "check-examples":
         } catch {
             fail("\(example): \(error.description)")
         }
-        let report = SSDA903Validator.validate(data, previous: previous, ruleSet: example.ruleSet, rules: rules)
+        let report = SSDA903Validator.validate(data, previous: previous, ruleSet: example.ruleSet,
+                                               localAuthority: SSDA903RuleExample.localAuthority,
+                                               postcodes: SSDA903RuleExample.postcodes, rules: rules)
         let found = report.findings.filter { $0.table == example.table }.map(\.row)
         if rules.isEmpty || found != example.flags {
             wrong += 1

@@ -61,7 +61,7 @@ public struct SSDA903RuleExample: Sendable, CustomStringConvertible {
         + episodeHeaderExamples + acrossTableExamples + episodeChainExamples
         + outcomeAcrossExamples + adoptionAcrossExamples + missingAcrossExamples
         + careLeaverAcrossExamples + socialWorkerSequenceExamples + previousYearExamples
-        + permanenceAcrossExamples
+        + permanenceAcrossExamples + placementLocationExamples
 }
 
 /// Header rows: CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB.

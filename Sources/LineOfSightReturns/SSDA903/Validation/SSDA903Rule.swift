@@ -17,13 +17,15 @@ public struct SSDA903Rule: Sendable {
     public let needs: Set<SSDA903Table>
     /// Last year's tables it reads (`--prev`); without any of them it does not run either.
     public let needsPrevious: Set<SSDA903Table>
+    /// Whether it reads the postcode lookup (`--postcodes`); without it it does not run.
+    public let needsPostcodes: Bool
     public let years: ClosedRange<SSDA903RuleSet>
     let check: @Sendable (SSDA903Context, inout SSDA903Flags) -> Void
 
     public init(_ code: String, _ message: String,
                 earlierMessage: (through: SSDA903RuleSet, text: String)? = nil,
                 flags: [SSDA903Table: [SSDA903Column]],
-                needs: Set<SSDA903Table>? = nil, previous: Set<SSDA903Table> = [],
+                needs: Set<SSDA903Table>? = nil, previous: Set<SSDA903Table> = [], postcodes: Bool = false,
                 years: ClosedRange<SSDA903RuleSet> = SSDA903RuleSet.every,
                 check: @escaping @Sendable (SSDA903Context, inout SSDA903Flags) -> Void) {
         self.code = code
@@ -32,6 +34,7 @@ public struct SSDA903Rule: Sendable {
         self.flags = flags
         self.needs = needs ?? Set(flags.keys)
         needsPrevious = previous
+        needsPostcodes = postcodes
         self.years = years
         self.check = check
     }
@@ -40,11 +43,11 @@ public struct SSDA903Rule: Sendable {
     public init(_ code: String, _ message: String,
                 earlierMessage: (through: SSDA903RuleSet, text: String)? = nil,
                 table: SSDA903Table, columns: [SSDA903Column],
-                needs: Set<SSDA903Table>? = nil, previous: Set<SSDA903Table> = [],
+                needs: Set<SSDA903Table>? = nil, previous: Set<SSDA903Table> = [], postcodes: Bool = false,
                 years: ClosedRange<SSDA903RuleSet> = SSDA903RuleSet.every,
                 check: @escaping @Sendable (SSDA903TableData, SSDA903Context, inout SSDA903Flags) -> Void) {
         self.init(code, message, earlierMessage: earlierMessage, flags: [table: columns], needs: needs,
-                  previous: previous, years: years) { context, flags in
+                  previous: previous, postcodes: postcodes, years: years) { context, flags in
             check(context[table], context, &flags)
         }
     }
