@@ -13,6 +13,12 @@ extension SSDA903Rules {
             let respite = episodes[.ls].matching(["V3", "V4"]), home = episodes[.homePost], placed = episodes[.plPost]
             return { row in respite[row] && (!home.isBlank(row) || !placed.isBlank(row)) }
         },
+        // The same postcode, as written, for home and placement outside P1.
+        .eachRow("392d", "Home and placement postcodes should not be same unless the placement type is P1.",
+                 table: .episodes, columns: [.homePost, .plPost, .place]) { episodes, _ in
+            let home = episodes[.homePost], placed = episodes[.plPost], p1 = episodes[.place].matching("P1")
+            return { row in !p1[row] && home[row] != nil && home[row] == placed[row] }
+        },
         .eachRow("366", "A child cannot change placement during the course of an individual short-term respite break.",
                  table: .episodes, columns: [.rne]) { episodes, _ in
             let respite = episodes[.ls].matching("V3"), startsCare = episodes[.rne].matching("S")
