@@ -121,12 +121,47 @@ extension SSDA903Rules {
                 for row in reviewRows[first] where recorded.contains(row) || !mothers.isEmpty { flags.flag(row, in: .reviews) }
             }
         },
+        // The child's latest episode (by start) ended with a transfer to another authority (E3).
+        SSDA903Rule("1011", "This child is recorded as having his/her care transferred to another local authority for the final episode and therefore should not have the care leaver information completed.",
+                    flags: [.oc3: [.inTouch, .activ, .accom]], needs: [.oc3, .episodes]) { context, flags in
+            let oc3 = context[.oc3], episodes = context[.episodes], transferred = episodes[.rec].matching("E3")
+            let latest = chosen(episodes, context, where: { _ in true }, pick: .latest)
+            let lastRows = Set(latest.filter { transferred[$0] }), episodeRows = ChildJoin(from: oc3, to: episodes)
+            let leaver = leaverItems(oc3)
+            for row in oc3.rows where leaver(row) && episodeRows[row].contains(where: lastRows.contains) { flags.flag(row, in: .oc3) }
+        },
+        doloPlacement("709", "Child with a DoLO is in an unexpected placement type.") { !["K2", "Z12", "Z13"].contains($0 ?? "") },
+        doloPlacement("710", "Child with a DoLO can not be placed in secure children's homes, with parents, young offender institutions, or supported accommodation.") {
+            ["K1", "P1", "R5", "K3"].contains($0 ?? "")
+        },
         .eachRow("633", "Local authority code where previous permanence option was arranged is not a valid value.",
                  table: .prevPerm, columns: [.laPerm]) { prevPerm, _ in
             let place = prevPerm[.laPerm], valid = place.matching(OtherTableCodes.permanenceAuthorities)
             return { row in !place.isBlank(row) && !valid[row] }
         },
     ]
+
+    /// A DoLO (with a start and an end) overlapping an episode of the child whose placement is
+    /// at fault: both rows. (The DfE tool's versions read a column PLACEMENT that no table has,
+    /// so they never run; these follow the messages.)
+    private static func doloPlacement(_ code: String, _ message: String,
+                                      atFault: @escaping @Sendable (String?) -> Bool) -> SSDA903Rule {
+        SSDA903Rule(code, message, flags: [.doLo: [.doloStart], .episodes: [.place]], needs: [.doLo, .episodes],
+                    years: .lac2026_27 ... .lac2026_27) { context, flags in
+            let dolo = context[.doLo], episodes = context[.episodes]
+            let started = dolo.dates(.doloStart), ended = dolo.dates(.doloEnd)
+            let began = episodes.dates(.decom), left = episodes.dates(.dec), place = episodes[.place]
+            let episodeRows = ChildJoin(from: dolo, to: episodes)
+            for row in dolo.rows {
+                guard let start = started[row].date, let end = ended[row].date else { continue }
+                for episode in episodeRows[row] where atFault(place[episode]) {
+                    guard let first = began[episode].date, end >= first, left[episode].date.map({ start <= $0 }) ?? true else { continue }
+                    flags.flag(row, in: .doLo)
+                    flags.flag(episode, in: .episodes)
+                }
+            }
+        }
+    }
 
     /// Whether an OC3 row has any care leaver item.
     static func leaverItems(_ oc3: SSDA903TableData) -> (Int) -> Bool {
