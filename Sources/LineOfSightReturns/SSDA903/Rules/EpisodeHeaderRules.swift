@@ -153,6 +153,22 @@ extension SSDA903Rules {
                 }
             }
         },
+        // The child's latest ending (the latest DEC that is a date) against the first child's DOB.
+        SSDA903Rule("625", "Date of birth of the first child is beyond the end of this reporting year or the date the child ceased to be looked after.",
+                    flags: [.header: [.mcDOB], .episodes: [.dec]], needs: [.episodes, .header]) { context, flags in
+            let episodes = context[.episodes], header = context[.header]
+            let ended = episodes.dates(.dec), childBorn = header.dates(.mcDOB), end = context.collectionEnd
+            let headerRows = ChildJoin(from: episodes, to: header)
+            for rows in context.episodeHistory.children {
+                let dated = rows.filter { ended[$0].date != nil }
+                guard let latest = dated.map({ ended[$0].date! }).max() else { continue }
+                let row = dated.sorted().first { ended[$0].date == latest }!
+                for other in headerRows[row] where childBorn[other].date.map({ $0 > end || $0 > latest }) ?? false {
+                    flags.flag(row, in: .episodes)
+                    flags.flag(other, in: .header)
+                }
+            }
+        },
         // The table's own DOB, as the DfE tool reads it; both must be dates (the deviations note).
         SSDA903Rule("184", "Date of decision that a child should be placed for adoption is before the child was born.",
                     flags: [.placedAdoption: [.datePlaced, .dob]], needs: [.placedAdoption, .header]) { context, flags in

@@ -70,6 +70,50 @@ extension SSDA903Rules {
         differentFromLastYear("503D", "The placement type in the first episode does not match open episode at end of last year", .place),
         differentFromLastYear("503E", "The placement provider in the first episode does not match open episode at end of last year.", .placeProvider),
         differentFromLastYear("503F", "The Ofsted URN in the first episode does not match open episode at end of last year.", .urn),
+        // A mother last year (1) who is not this year, for a child with episodes this year.
+        SSDA903Rule("207", "Mother status for the current year disagrees with the mother status already recorded for this child.",
+                    flags: [.header: [.mother]], needs: [.header, .episodes], previous: [.header]) { context, flags in
+            let header = context[.header], last = context.previous(.header), mother = header[.mother], motherLast = last[.mother]
+            let lastRows = ChildJoin(from: header, to: last), episodeRows = ChildJoin(from: header, to: context[.episodes])
+            for row in header.rows where !episodeRows[row].isEmpty {
+                if lastRows[row].contains(where: { motherLast[$0] == "1" && mother[row] != "1" }) { flags.flag(row, in: .header) }
+            }
+        },
+        // A UPN other than last year's, except a change among the unknown codes from UN1 (or
+        // blank) to UN2–UN5, and a change from unknown (or blank) to a known UPN.
+        SSDA903Rule("208", "Unique Pupil Number (UPN) for the current year disagrees with the Unique Pupil Number (UPN) already recorded for this child.",
+                    table: .header, columns: [.upn], previous: [.header]) { header, context, flags in
+            let last = context.previous(.header), upn = header[.upn], upnLast = last[.upn]
+            let lastRows = ChildJoin(from: header, to: last)
+            let unknown: Set<String> = ["UN1", "UN2", "UN3", "UN4", "UN5"], laterUnknown: Set<String> = ["UN2", "UN3", "UN4", "UN5"]
+            for row in header.rows {
+                let now = upn[row]
+                if lastRows[row].contains(where: { other in
+                    let before = upnLast[other]
+                    guard now != before else { return false }
+                    let toLaterUnknown = (before == nil || before == "UN1") && now.map(laterUnknown.contains) == true
+                    let toKnown = (before == nil || unknown.contains(before!)) && !(now == nil || unknown.contains(now!))
+                    return !toLaterUnknown && !toKnown
+                }) { flags.flag(row) }
+            }
+        },
+        // Care leaver information for a child with no episodes this year whose last episode of
+        // last year was open.
+        SSDA903Rule("1010", "This child has no episodes loaded for current year even though there was an open episode of care at the end of the previous year, and care leaver data has been entered.",
+                    flags: [.oc3: [.inTouch, .activ, .accom]], needs: [.oc3, .episodes], previous: [.episodes]) { context, flags in
+            let oc3 = context[.oc3], last = context.previous(.episodes)
+            let beganLast = last.dates(.decom), endedLast = last[.dec]
+            var openAtEnd = Set<String>()
+            for rows in last.children.rowsByValue().present {
+                let dated = rows.filter { beganLast[$0].date != nil }
+                guard let latest = dated.max(by: { (beganLast[$0].date!, $0) < (beganLast[$1].date!, $1) }) else { continue }
+                if endedLast.isBlank(latest), let child = last.children[latest] { openAtEnd.insert(child) }
+            }
+            let now = ChildJoin(from: oc3, to: context[.episodes]), children = oc3.children
+            for row in oc3.rows where now[row].isEmpty && (children[row].map(openAtEnd.contains) ?? false) {
+                flags.flag(row, in: .oc3)
+            }
+        },
         SSDA903Rule("559", "Date of decision that a child should be placed for adoption was not in the current year but the date of the decision that the child should be placed for adoption was not completed in a previous return.",
                     table: .placedAdoption, columns: [.datePlaced], previous: [.placedAdoption]) { placed, context, flags in
             let last = context.previous(.placedAdoption), decided = placed.dates(.datePlaced), decidedLast = last.dates(.datePlaced)
