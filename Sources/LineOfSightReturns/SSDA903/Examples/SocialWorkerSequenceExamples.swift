@@ -1,5 +1,10 @@
 /// Worked examples for the SWEpisodes rules on completeness and order (2025/26 unless named).
 let socialWorkerSequenceExamples: [SSDA903RuleExample] = [
+    SSDA903RuleExample("SW01STG1", "in 2023/24 a child looked after at 31 March without complete social worker episodes", .lac2023_24,
+             flags: [1, 2], in: .episodes,
+             episodes(ep("1", "01/01/2024"), ep("2", "01/01/2024"), ep("3", "01/01/2024"), ep("4", "01/01/2024", ls: "V3"),
+                      ep("5", "01/01/2024", dec: "01/02/2024", rec: "E4A")),
+             csv(.swEpisodes, "1,,SW12,01/01/2024,,FCONTA", "3,,SW12,01/01/2024,,")),
     SSDA903RuleExample("SW03STG1", "in 2023/24 an ID, start or reason missing", .lac2023_24, flags: [1, 2, 3],
              csv(.swEpisodes, "1,,SW12,01/05/2023,,FCONTA", "2,,,01/05/2023,,FCONTA", "3,,SW12,,,FCONTA", "4,,SW12,01/05/2023,,")),
     SSDA903RuleExample("SW01aSTG1", "in 2024/25 a start that is not a date, or no ID before April 2023", .lac2024_25, flags: [1, 2],

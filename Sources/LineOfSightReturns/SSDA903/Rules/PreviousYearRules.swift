@@ -114,6 +114,34 @@ extension SSDA903Rules {
                 flags.flag(row, in: .oc3)
             }
         },
+        // Care leaver information for a child who died in care (E2) this year, or last year when
+        // last year's episodes are given.
+        SSDA903Rule("1000", "This child is recorded as having died in care and therefore should not have the care leaver information completed. [NOTE: This only tests the current and previous year data loaded into the tool]",
+                    flags: [.oc3: [.inTouch, .activ, .accom]], needs: [.oc3, .episodes]) { context, flags in
+            let oc3 = context[.oc3]
+            var tables = [context[.episodes]]
+            if let last = context.previous?[.episodes] { tables.append(last) }
+            let joins = tables.map { (rows: ChildJoin(from: oc3, to: $0), died: $0[.rec].matching("E2")) }
+            for row in oc3.rows where joins.contains(where: { join in join.rows[row].contains { join.died[$0] } }) {
+                flags.flag(row, in: .oc3)
+            }
+        },
+        // This year's first episode begun before the year, unless it is last year's latest
+        // episode (the same child and start).
+        SSDA903Rule("562", "Episode commenced before the start of the current collection year but there is a missing continuous episode in the previous year.",
+                    table: .episodes, columns: [.decom], previous: [.episodes]) { episodes, context, flags in
+            let last = context.previous(.episodes), began = episodes.dates(.decom), beganLast = last.dates(.decom)
+            let start = context.collectionStart
+            var latestLast: [String: CivilDate] = [:]
+            for rows in last.children.rowsByValue().present {
+                guard let child = last.children[rows.first!], let latest = rows.compactMap({ beganLast[$0].date }).max() else { continue }
+                latestLast[child] = latest
+            }
+            for row in chosen(episodes, context, where: { began[$0].date.map { $0 < start } ?? false }, pick: .earliest) {
+                guard let child = episodes.children[row] else { continue }
+                if latestLast[child] != began[row].date { flags.flag(row) }
+            }
+        },
         SSDA903Rule("559", "Date of decision that a child should be placed for adoption was not in the current year but the date of the decision that the child should be placed for adoption was not completed in a previous return.",
                     table: .placedAdoption, columns: [.datePlaced], previous: [.placedAdoption]) { placed, context, flags in
             let last = context.previous(.placedAdoption), decided = placed.dates(.datePlaced), decidedLast = last.dates(.datePlaced)

@@ -3,6 +3,21 @@ import LineOfSightCore
 extension SSDA903Rules {
     /// SWEpisodes: completeness by year, and each child's social worker episodes in order.
     static let socialWorkerSequence: [SSDA903Rule] = [
+        // An open episode (not V3/V4) of a child with no social worker episode, or one with an
+        // item missing. The DfE tool reports these Episodes rows as rows of SWEpisodes (the
+        // deviations note); we report them in Episodes.
+        SSDA903Rule("SW01STG1", "Child looked after on 31 March, but no social worker episode information is reported",
+                    flags: [.episodes: [.dec]], needs: [.episodes, .swEpisodes], years: .lac2023_24 ... .lac2023_24) { context, flags in
+            let episodes = context[.episodes], social = context[.swEpisodes]
+            let ended = episodes[.dec], respite = episodes[.ls].matching(["V3", "V4"])
+            let items = [social[.swID], social[.swDECOM], social[.swReason]], socialRows = ChildJoin(from: episodes, to: social)
+            for row in episodes.rows where ended.isBlank(row) && !respite[row] {
+                let rows = socialRows[row]
+                if rows.isEmpty || rows.contains(where: { other in items.contains { $0.isBlank(other) } }) {
+                    flags.flag(row, in: .episodes)
+                }
+            }
+        },
         .eachRow("SW03STG1", "For each social worker episode, information should be complete.",
                  table: .swEpisodes, columns: [.swID, .swDECOM, .swReason], years: .lac2023_24 ... .lac2023_24) { episodes, _ in
             let items = [episodes[.swID], episodes[.swDECOM], episodes[.swReason]]
