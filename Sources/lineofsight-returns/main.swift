@@ -146,7 +146,28 @@ case "check-examples":
         }
     }
     print("\(examples.count - wrong) examples agree, \(wrong) do not")
-    exit(wrong == 0 ? 0 : 1)
+    // The catalogue's own checks (as the Swift tests make them): every rule has an example with
+    // rows that fail beside rows that pass; a rule flags columns of tables it reads; a code's
+    // versions cover disjoint rule sets.
+    var faults: [String] = []
+    let shown = Set(SSDA903RuleExample.all.filter { example in
+        let rows = example.tables.first { $0.table == example.table }!.rows.count
+        return !example.flags.isEmpty && example.flags.count < rows
+    }.map(\.code))
+    for rule in SSDA903Rules.all {
+        if !shown.contains(rule.code) { faults.append("\(rule.code): no worked example with rows that fail and rows that pass") }
+        if !rule.needs.isSuperset(of: rule.flags.keys) { faults.append("\(rule.code): flags a table it does not need") }
+        for (table, columns) in rule.flags where columns.isEmpty || !columns.allSatisfy(table.columns.contains) {
+            faults.append("\(rule.code): names columns \(columns.map(\.rawValue)) outside \(table.rawValue)")
+        }
+    }
+    for (code, versions) in Dictionary(grouping: SSDA903Rules.all, by: \.code) {
+        for ruleSet in SSDA903RuleSet.allCases where versions.filter({ $0.applies(to: ruleSet) }).count > 1 {
+            faults.append("\(code): twice in \(ruleSet)")
+        }
+    }
+    faults.sorted().forEach { print($0) }
+    exit(wrong == 0 && faults.isEmpty ? 0 : 1)
 case "rules":
     // With --year, each rule's code and message in that year, tab-separated; without, every code
     // implemented for any rule set.
