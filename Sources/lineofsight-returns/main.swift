@@ -6,9 +6,10 @@ import LineOfSightReturns
 let usage = """
     usage:
       lineofsight-returns generate DIR --children N --year YYYY [--seed S] [--error-rate R]
-      lineofsight-returns validate DIR --year YYYY [--prev DIR] [--la CODE]
+      lineofsight-returns validate DIR --year YYYY [--prev DIR] [--la CODE] [--postcodes FILE]
       lineofsight-returns rules [--year YYYY]
       lineofsight-returns examples DIR
+      lineofsight-returns check-examples [--code CODE]
       lineofsight-returns bench --children N --year YYYY [--runs R]
     validate prints rule_code,child_id,table,row_index; exit 0 without findings, 1 with, 2 when
     the files cannot be read. examples writes each rule's worked examples as files, one folder
@@ -88,11 +89,19 @@ case "validate":
     guard positional.count == 1 else { fail(usage) }
     let current = read(positional[0])
     let previous = options["prev"].map(read)
+    let postcodes = options["postcodes"].map { path -> SSDA903Postcodes in
+        do {
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            return try SSDA903Postcodes.read(csv: text, file: path)
+        } catch {
+            fail("\(error)")
+        }
+    }
     let report = SSDA903Validator.validate(current, previous: previous, ruleSet: ruleSet(),
-                                           localAuthority: options["la"])
+                                           localAuthority: options["la"], postcodes: postcodes)
     report.writeCSV { FileHandle.standardOutput.write(Data($0.utf8)) }
     for skipped in report.skipped {
-        FileHandle.standardError.write(Data("\(skipped.code) not run: no \(skipped.missing.map(\.rawValue).joined(separator: ", ")) table\n".utf8))
+        FileHandle.standardError.write(Data("\(skipped.code) not run: \(skipped.reason)\n".utf8))
     }
     exit(report.findings.isEmpty ? 0 : 1)
 case "examples":
@@ -102,6 +111,9 @@ case "examples":
         let folder = String(format: "%03d", number)
         let tables = example.tables.indices.map { (example.tables[$0].table, example.csv($0)) }
         write(Dictionary(uniqueKeysWithValues: tables), to: positional[0] + "/" + folder)
+        // Last year's tables, for the DfE tool's "Prev year" files.
+        let previous = example.previous.indices.map { (example.previous[$0].table, example.previousCSV($0)) }
+        if !previous.isEmpty { write(Dictionary(uniqueKeysWithValues: previous), to: positional[0] + "/" + folder + "/prev") }
         manifest += "\(folder),\(example.code),\(example.ruleSet.collectionYear),\(example.table.rawValue),"
         manifest += example.flags.map(String.init).joined(separator: " ") + "\n"
     }
@@ -110,6 +122,52 @@ case "examples":
     } catch {
         fail("cannot write the examples: \(error)")
     }
+case "check-examples":
+    // Runs every worked example (or those of one rule) through our validator: the Swift tests'
+    // check, without building the test targets. Exit 1 when an example's rows are not flagged.
+    var wrong = 0
+    let examples = SSDA903RuleExample.all.filter { example in options["code"].map { $0 == example.code } ?? true }
+    for example in examples {
+        let rules = SSDA903Rules.all.filter { $0.code == example.code }
+        let data: SSDA903Return, previous: SSDA903Return?
+        do {
+            data = try example.read()
+            previous = try example.readPrevious()
+        } catch {
+            fail("\(example): \(error.description)")
+        }
+        let report = SSDA903Validator.validate(data, previous: previous, ruleSet: example.ruleSet,
+                                               localAuthority: SSDA903RuleExample.localAuthority,
+                                               postcodes: SSDA903RuleExample.postcodes, rules: rules)
+        let found = report.findings.filter { $0.table == example.table }.map(\.row)
+        if rules.isEmpty || found != example.flags {
+            wrong += 1
+            print("\(example): flags \(found), the example \(example.flags)\(rules.isEmpty ? " (no such rule)" : "")")
+        }
+    }
+    print("\(examples.count - wrong) examples agree, \(wrong) do not")
+    // The catalogue's own checks (as the Swift tests make them): every rule has an example with
+    // rows that fail beside rows that pass; a rule flags columns of tables it reads; a code's
+    // versions cover disjoint rule sets.
+    var faults: [String] = []
+    let shown = Set(SSDA903RuleExample.all.filter { example in
+        let rows = example.tables.first { $0.table == example.table }!.rows.count
+        return !example.flags.isEmpty && example.flags.count < rows
+    }.map(\.code))
+    for rule in SSDA903Rules.all {
+        if !shown.contains(rule.code) { faults.append("\(rule.code): no worked example with rows that fail and rows that pass") }
+        if !rule.needs.isSuperset(of: rule.flags.keys) { faults.append("\(rule.code): flags a table it does not need") }
+        for (table, columns) in rule.flags where columns.isEmpty || !columns.allSatisfy(table.columns.contains) {
+            faults.append("\(rule.code): names columns \(columns.map(\.rawValue)) outside \(table.rawValue)")
+        }
+    }
+    for (code, versions) in Dictionary(grouping: SSDA903Rules.all, by: \.code) {
+        for ruleSet in SSDA903RuleSet.allCases where versions.filter({ $0.applies(to: ruleSet) }).count > 1 {
+            faults.append("\(code): twice in \(ruleSet)")
+        }
+    }
+    faults.sorted().forEach { print($0) }
+    exit(wrong == 0 && faults.isEmpty ? 0 : 1)
 case "rules":
     // With --year, each rule's code and message in that year, tab-separated; without, every code
     // implemented for any rule set.

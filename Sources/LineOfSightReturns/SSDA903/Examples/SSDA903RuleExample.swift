@@ -10,38 +10,58 @@ public struct SSDA903RuleExample: Sendable, CustomStringConvertible {
     public let table: SSDA903Table
     /// Each table's data rows, as CSV lines under the table's header row.
     public let tables: [(table: SSDA903Table, rows: [String])]
+    /// Last year's tables, for the rules that compare with them (empty for the others).
+    public let previous: [(table: SSDA903Table, rows: [String])]
     public let flags: [Int]
 
     init(_ code: String, _ note: String, _ ruleSet: SSDA903RuleSet = .lac2025_26, flags: [Int],
-         in table: SSDA903Table? = nil, _ tables: (table: SSDA903Table, rows: [String])...) {
+         in table: SSDA903Table? = nil, previous: [(table: SSDA903Table, rows: [String])] = [],
+         _ tables: (table: SSDA903Table, rows: [String])...) {
         self.code = code
         self.note = note
         self.ruleSet = ruleSet
         self.table = table ?? tables[0].table
         self.tables = tables
+        self.previous = previous
         self.flags = flags
     }
 
     public var description: String { "\(code) (\(ruleSet)): \(note)" }
 
     /// A table's file: its header row (in the DfE's column order), then the rows.
-    public func csv(_ index: Int) -> String {
-        let (table, rows) = tables[index]
-        return ([table.columns.map(\.rawValue).joined(separator: ",")] + rows).joined(separator: "\n") + "\n"
+    public func csv(_ index: Int) -> String { Self.csv(tables[index]) }
+
+    /// Last year's table's file.
+    public func previousCSV(_ index: Int) -> String { Self.csv(previous[index]) }
+
+    private static func csv(_ table: (table: SSDA903Table, rows: [String])) -> String {
+        ([table.table.columns.map(\.rawValue).joined(separator: ",")] + table.rows).joined(separator: "\n") + "\n"
     }
 
     /// The example's tables, read as files are read.
     public func read() throws(SSDA903ReadError) -> SSDA903Return {
+        try Self.read(tables)
+    }
+
+    /// Last year's tables, read as files are read; nil when the example has none.
+    public func readPrevious() throws(SSDA903ReadError) -> SSDA903Return? {
+        previous.isEmpty ? nil : try Self.read(previous)
+    }
+
+    private static func read(_ tables: [(table: SSDA903Table, rows: [String])]) throws(SSDA903ReadError) -> SSDA903Return {
         var read: [SSDA903Table: SSDA903TableData] = [:]
-        for index in tables.indices {
-            let table = tables[index].table
-            read[table] = try SSDA903Reader.readTable(bytes: Array(csv(index).utf8), file: "\(table.rawValue).csv")
+        for table in tables {
+            read[table.table] = try SSDA903Reader.readTable(bytes: Array(csv(table).utf8), file: "\(table.table.rawValue).csv")
         }
         return SSDA903Return(tables: read)
     }
 
     /// Every example, by table.
-    public static let all = headerExamples + episodeExamples + otherTableExamples
+    public static let all = headerExamples + episodeExamples + otherTableExamples + integrityExamples
+        + episodeHeaderExamples + acrossTableExamples + episodeChainExamples
+        + outcomeAcrossExamples + adoptionAcrossExamples + missingAcrossExamples
+        + careLeaverAcrossExamples + socialWorkerSequenceExamples + previousYearExamples
+        + permanenceAcrossExamples + placementLocationExamples
 }
 
 /// Header rows: CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB.

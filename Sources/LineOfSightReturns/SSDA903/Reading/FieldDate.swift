@@ -61,3 +61,21 @@ extension FieldDate {
         return FieldDate(cell: filled.utf8).date != nil
     }
 }
+
+extension FieldDate {
+    /// A DATE_PERM as the DfE tool reads it (`valid_date`): `ZZ` for an unknown day or month and
+    /// `ZZZZ` for an unknown year are read as the latest day they could be. An unknown day is the
+    /// month's last; an unknown month (which wins over an unknown day) is read as January plus a
+    /// year less a day (31 December when the day is unknown too, as the DfE tool has it); an
+    /// unknown year is 2000. Nil when the cell is blank or not such a date.
+    public static func permanenceDate(_ text: String) -> CivilDate? {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 3 else { return nil }
+        let dayUnknown = parts[0] == "ZZ", monthUnknown = parts[1] == "ZZ"
+        let filled = [dayUnknown ? "01" : parts[0], monthUnknown ? "01" : parts[1], parts[2] == "ZZZZ" ? "2000" : parts[2]]
+        guard let date = FieldDate(cell: filled.joined(separator: "/").utf8).date else { return nil }
+        if monthUnknown { return date.adding(years: 1).adding(days: -1) }
+        if dayUnknown { return date.adding(months: 1).adding(days: -1) }
+        return date
+    }
+}

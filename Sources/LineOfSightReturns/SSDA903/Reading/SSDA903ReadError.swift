@@ -11,6 +11,7 @@ public struct SSDA903ReadError: Error, Equatable, CustomStringConvertible, Senda
         case tooManyRows(Int)
         case unterminatedQuote
         case sameTableTwice(SSDA903Table, otherFile: String)
+        case notALookup(String)
     }
 
     public let file: String
@@ -42,6 +43,7 @@ public struct SSDA903ReadError: Error, Equatable, CustomStringConvertible, Senda
         case .tooManyRows(let limit): "has more than \(limit) rows, more than any return could hold"
         case .unterminatedQuote: "has a quoted field that is never closed"
         case .sameTableTwice(let table, let other): "holds the \(table.rawValue) table, as \(other) already does"
+        case .notALookup(let reason): "is not a lookup file: \(reason)"
         }
         return "\(place): \(what)"
     }

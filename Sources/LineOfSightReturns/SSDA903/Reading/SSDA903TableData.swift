@@ -10,6 +10,10 @@ public struct SSDA903TableData: Sendable {
     public let lines: [Int]
     private let columns: [SSDA903Cells]
     private let parsedDates: [[FieldDate]]
+    /// Each row's CHILD grouped (rows by distinct value), and each distinct CHILD's number:
+    /// worked out once when read, for every join between tables (`ChildJoin`).
+    let childGroups: SSDA903RowGroups
+    let childNumbers: [String: Int]
 
     init(table: SSDA903Table, file: String, lines: [Int], columns: [SSDA903Cells]) {
         self.table = table
@@ -21,6 +25,12 @@ public struct SSDA903TableData: Sendable {
             let byValue = cells.values.map { FieldDate(cell: $0.utf8) }
             return cells.ids.map { byValue[Int($0)] }
         }
+        let children = columns[table.columns.firstIndex(of: .child)!]
+        childGroups = children.rowsByValue()
+        var numbers: [String: Int] = [:]
+        numbers.reserveCapacity(children.values.count)
+        for (id, value) in children.values.enumerated() { numbers[value] = id }
+        childNumbers = numbers
     }
 
     public var rowCount: Int { lines.count }

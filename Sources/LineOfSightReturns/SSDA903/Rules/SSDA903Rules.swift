@@ -5,6 +5,8 @@ public enum SSDA903Rules {
         headerValidity + headerMotherhood + headerIdentity + childOnce
         + episodeValidity + episodeDates + episodeSequence + episodeCombinations + episodePlacements + episodeAges
         + reviewsAndUASC + adoption + adopters + outcomes + missing + permanenceAndDoLo + socialWorkers
+        + integrity + episodesWithHeader + episodeChains + outcomesAcross + adoptionAcross + missingAndAdoptionOrder + careLeaversAcross
+        + socialWorkerSequence + previousYear + permanenceAcross + placementLocations
 
     /// The rules of `ruleSet`.
     public static func rules(for ruleSet: SSDA903RuleSet) -> [SSDA903Rule] {

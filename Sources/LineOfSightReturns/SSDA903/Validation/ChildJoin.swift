@@ -7,13 +7,11 @@ public struct ChildJoin: Sendable {
     private let groups: SSDA903RowGroups
 
     public init(from source: SSDA903TableData, to other: SSDA903TableData) {
-        let children = other.children
-        var number: [String: Int] = [:]
-        for (id, value) in children.values.enumerated() { number[value] = id }
+        let number = other.childNumbers
         let sourceChildren = source.children
         let byValue = sourceChildren.values.map { number[$0] ?? -1 }
         target = sourceChildren.ids.map { byValue[Int($0)] }
-        groups = children.rowsByValue()
+        groups = other.childGroups
     }
 
     /// The other table's rows for `row`'s child (empty when it has none).

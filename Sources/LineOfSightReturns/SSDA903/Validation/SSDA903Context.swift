@@ -10,17 +10,34 @@ public struct SSDA903Context: Sendable {
     public let localAuthority: String?
     /// This year's episodes by child in date order (empty without an Episodes table).
     public let episodeHistory: EpisodeHistory
+    /// The postcode lookup, when given; a rule that needs it runs only then.
+    public let postcodes: SSDA903Postcodes?
 
-    init(ruleSet: SSDA903RuleSet, current: SSDA903Return, previous: SSDA903Return?, localAuthority: String?) {
+    init(ruleSet: SSDA903RuleSet, current: SSDA903Return, previous: SSDA903Return?, localAuthority: String?,
+         postcodes: SSDA903Postcodes? = nil) {
         self.ruleSet = ruleSet
         self.current = current
         self.previous = previous
         self.localAuthority = localAuthority
+        self.postcodes = postcodes
         episodeHistory = EpisodeHistory(current[.episodes])
+    }
+
+    /// PL_LA, PL_LOCATION and PL_DISTANCE of this year's episodes. Only for a rule that needs
+    /// the postcode lookup.
+    public func placementLocations() -> SSDA903PlacementLocations {
+        guard let postcodes else { preconditionFailure("rule ran without the postcode lookup") }
+        return SSDA903PlacementLocations(self[.episodes], postcodes: postcodes, localAuthority: localAuthority)
     }
 
     public var collectionStart: CivilDate { ruleSet.collectionStart }
     public var collectionEnd: CivilDate { ruleSet.collectionEnd }
+
+    /// Last year's `table`. The validator runs a rule only when the tables it needs are present.
+    public func previous(_ table: SSDA903Table) -> SSDA903TableData {
+        guard let data = previous?[table] else { preconditionFailure("rule ran without last year's \(table.rawValue) table") }
+        return data
+    }
 
     /// This year's `table`. The validator runs a rule only when the tables it needs are present.
     public subscript(table: SSDA903Table) -> SSDA903TableData {

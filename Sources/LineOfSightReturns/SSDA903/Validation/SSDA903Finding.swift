@@ -41,8 +41,8 @@ public struct SSDA903Report: Sendable {
     public let findings: SSDA903Findings
     /// The codes of the rules that ran.
     public let ran: [String]
-    /// Rules that could not run, with the tables they lacked.
-    public let skipped: [(code: String, missing: [SSDA903Table])]
+    /// Rules that could not run, with what they lacked.
+    public let skipped: [SSDA903SkippedRule]
 
     /// Writes `rule_code,child_id,table,row_index` (a header line, then one line per finding) in
     /// pieces of a few thousand lines, so a large report is never held whole.
@@ -68,5 +68,21 @@ public struct SSDA903Report: Sendable {
     private func csvField(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+/// A rule that did not run: the tables of this year or last year, or the postcode lookup, it lacked.
+public struct SSDA903SkippedRule: Sendable {
+    public let code: String
+    public let missing: [SSDA903Table]
+    public let missingPrevious: [SSDA903Table]
+    public let missingPostcodes: Bool
+
+    /// What it lacked, in words: "no Episodes table, no postcode lookup (--postcodes)".
+    public var reason: String {
+        let lacking = missing.map { "no \($0.rawValue) table" }
+            + missingPrevious.map { "no \($0.rawValue) table of last year (--prev)" }
+            + (missingPostcodes ? ["no postcode lookup (--postcodes)"] : [])
+        return lacking.joined(separator: ", ")
     }
 }

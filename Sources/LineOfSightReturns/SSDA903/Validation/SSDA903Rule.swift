@@ -15,13 +15,17 @@ public struct SSDA903Rule: Sendable {
     public let flags: [SSDA903Table: [SSDA903Column]]
     /// The tables it reads; without any of them it does not run (and the report says so).
     public let needs: Set<SSDA903Table>
+    /// Last year's tables it reads (`--prev`); without any of them it does not run either.
+    public let needsPrevious: Set<SSDA903Table>
+    /// Whether it reads the postcode lookup (`--postcodes`); without it it does not run.
+    public let needsPostcodes: Bool
     public let years: ClosedRange<SSDA903RuleSet>
     let check: @Sendable (SSDA903Context, inout SSDA903Flags) -> Void
 
     public init(_ code: String, _ message: String,
                 earlierMessage: (through: SSDA903RuleSet, text: String)? = nil,
                 flags: [SSDA903Table: [SSDA903Column]],
-                needs: Set<SSDA903Table>? = nil,
+                needs: Set<SSDA903Table>? = nil, previous: Set<SSDA903Table> = [], postcodes: Bool = false,
                 years: ClosedRange<SSDA903RuleSet> = SSDA903RuleSet.every,
                 check: @escaping @Sendable (SSDA903Context, inout SSDA903Flags) -> Void) {
         self.code = code
@@ -29,6 +33,8 @@ public struct SSDA903Rule: Sendable {
         self.earlierMessage = earlierMessage
         self.flags = flags
         self.needs = needs ?? Set(flags.keys)
+        needsPrevious = previous
+        needsPostcodes = postcodes
         self.years = years
         self.check = check
     }
@@ -37,11 +43,11 @@ public struct SSDA903Rule: Sendable {
     public init(_ code: String, _ message: String,
                 earlierMessage: (through: SSDA903RuleSet, text: String)? = nil,
                 table: SSDA903Table, columns: [SSDA903Column],
-                needs: Set<SSDA903Table>? = nil,
+                needs: Set<SSDA903Table>? = nil, previous: Set<SSDA903Table> = [], postcodes: Bool = false,
                 years: ClosedRange<SSDA903RuleSet> = SSDA903RuleSet.every,
                 check: @escaping @Sendable (SSDA903TableData, SSDA903Context, inout SSDA903Flags) -> Void) {
         self.init(code, message, earlierMessage: earlierMessage, flags: [table: columns], needs: needs,
-                  years: years) { context, flags in
+                  previous: previous, postcodes: postcodes, years: years) { context, flags in
             check(context[table], context, &flags)
         }
     }

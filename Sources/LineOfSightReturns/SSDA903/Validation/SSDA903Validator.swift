@@ -3,16 +3,20 @@
 public enum SSDA903Validator {
     public static func validate(_ current: SSDA903Return, previous: SSDA903Return? = nil,
                                 ruleSet: SSDA903RuleSet, localAuthority: String? = nil,
+                                postcodes: SSDA903Postcodes? = nil,
                                 rules: [SSDA903Rule] = SSDA903Rules.all) -> SSDA903Report {
         let context = SSDA903Context(ruleSet: ruleSet, current: current, previous: previous,
-                                     localAuthority: localAuthority)
+                                     localAuthority: localAuthority, postcodes: postcodes)
         var entries: [SSDA903Findings.Entry] = []
         var codes: [String] = []
-        var skipped: [(code: String, missing: [SSDA903Table])] = []
+        var skipped: [SSDA903SkippedRule] = []
         for rule in rules where rule.applies(to: ruleSet) {
             let missing = rule.needs.filter { current[$0] == nil }.sorted()
-            guard missing.isEmpty else {
-                skipped.append((rule.code, missing))
+            let missingPrevious = rule.needsPrevious.filter { previous?[$0] == nil }.sorted()
+            let missingPostcodes = rule.needsPostcodes && postcodes == nil
+            guard missing.isEmpty && missingPrevious.isEmpty && !missingPostcodes else {
+                skipped.append(SSDA903SkippedRule(code: rule.code, missing: missing, missingPrevious: missingPrevious,
+                                                  missingPostcodes: missingPostcodes))
                 continue
             }
             var flags = SSDA903Flags(flagging: Array(rule.flags.keys))

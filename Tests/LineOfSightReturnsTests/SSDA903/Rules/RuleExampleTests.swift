@@ -6,7 +6,9 @@ import Testing
     func ruleFlagsExactlyTheRowsOfItsExample(_ example: SSDA903RuleExample) throws {
         let rules = SSDA903Rules.all.filter { $0.code == example.code }
         try #require(!rules.isEmpty)
-        let report = SSDA903Validator.validate(try example.read(), ruleSet: example.ruleSet, rules: rules)
+        let report = SSDA903Validator.validate(try example.read(), previous: try example.readPrevious(),
+                                               ruleSet: example.ruleSet, localAuthority: SSDA903RuleExample.localAuthority,
+                                               postcodes: SSDA903RuleExample.postcodes, rules: rules)
         #expect(report.findings.filter { $0.table == example.table }.map(\.row) == example.flags)
     }
 

