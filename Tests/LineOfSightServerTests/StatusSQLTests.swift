@@ -49,7 +49,7 @@ import Testing
     @Test func whatIsOpenTodayIsUnmet() async throws {
         try await withTestApp { app, _ in
             let bounds = StatusBounds(asOf: testToday, dueSoonDays: 7)
-            let columns = StatusSQL.Columns(due: SQLColumn("due"), met: SQLColumn("met_date"), notApplicableSince: SQLColumn("not_applicable_since"))
+            let columns = StatusSQL.Columns.obligations()
             struct Key: Decodable, Hashable { let child_id: UUID; let id: String }
             func keys(_ condition: any SQLExpression) async throws -> Set<Key> {
                 Set(try await app.db.sql.select().column("child_id").column("id").from(DerivedRows.obligations).where(condition).all(decoding: Key.self))

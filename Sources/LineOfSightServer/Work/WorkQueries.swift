@@ -75,11 +75,7 @@ enum WorkQueries {
             .limit(limit).offset(offset)
             .all(decoding: Key.self)
         guard !keys.isEmpty else { return [] }
-        let rows = try await rowColumns(db.select())
-            .from(SQLAlias(SQLIdentifier(DerivedRows.obligations), as: SQLIdentifier("o")))
-            .join(SQLAlias(SQLIdentifier(Child.schema), as: SQLIdentifier("c")), method: SQLJoinMethod.inner,
-                  on: SQLColumn("id", table: "c"), .equal, SQLColumn("child_id", table: "o"))
-            .join(SQLAlias(SQLIdentifier(StoredAllocation.schema), as: SQLIdentifier("a")), method: SQLJoinMethod.left, on: openAllocation)
+        let rows = try await fromObligations(rowColumns(db.select()), allocation: .left)
             .where(SQLGroupExpression(SQLList(keys.map { key in
                 SQLGroupExpression(SQLBinaryExpression(SQLBinaryExpression(SQLColumn("child_id", table: "o"), .equal, SQLBind(key.child_id)),
                                                        .and, SQLBinaryExpression(SQLColumn("id", table: "o"), .equal, SQLBind(key.id))))
@@ -91,11 +87,7 @@ enum WorkQueries {
 
     /// Every open action this member of staff owns, whoever's child it is for, soonest first.
     static func actions(ownedBy owner: UUID, scope: ChildScope, bounds: StatusBounds, on db: any SQLDatabase) async throws -> [Row] {
-        let builder = rowColumns(db.select())
-            .from(SQLAlias(SQLIdentifier(DerivedRows.obligations), as: SQLIdentifier("o")))
-            .join(SQLAlias(SQLIdentifier(Child.schema), as: SQLIdentifier("c")), method: SQLJoinMethod.inner,
-                  on: SQLColumn("id", table: "c"), .equal, SQLColumn("child_id", table: "o"))
-            .join(SQLAlias(SQLIdentifier(StoredAllocation.schema), as: SQLIdentifier("a")), method: SQLJoinMethod.left, on: openAllocation)
+        let builder = fromObligations(rowColumns(db.select()), allocation: .left)
             .where(StatusSQL.openToday(bounds: bounds, columns: columns))
             .where(SQLColumn("rule", table: "o"), .equal, SQLBind(RuleID.action.rawValue))
             .where(SQLColumn("worker_id", table: "o"), .equal, SQLBind(owner.uuidString))
@@ -103,8 +95,17 @@ enum WorkQueries {
         return try await builder.orderBy(SQLColumn("due", table: "o")).orderBy(SQLColumn("id", table: "o")).limit(500).all(decoding: Row.self)
     }
 
-    private static let columns = StatusSQL.Columns(due: SQLColumn("due", table: "o"), met: SQLColumn("met_date", table: "o"),
-                                                   notApplicableSince: SQLColumn("not_applicable_since", table: "o"))
+    private static let columns = StatusSQL.Columns.obligations(table: "o")
+
+    /// Obligations `o` with their child `c` and the child's open allocation `a`: the shape of every
+    /// query here.
+    private static func fromObligations(_ builder: SQLSelectBuilder, allocation: SQLJoinMethod) -> SQLSelectBuilder {
+        builder
+            .from(SQLAlias(SQLIdentifier(DerivedRows.obligations), as: SQLIdentifier("o")))
+            .join(SQLAlias(SQLIdentifier(Child.schema), as: SQLIdentifier("c")), method: SQLJoinMethod.inner,
+                  on: SQLColumn("id", table: "c"), .equal, SQLColumn("child_id", table: "o"))
+            .join(SQLAlias(SQLIdentifier(StoredAllocation.schema), as: SQLIdentifier("a")), method: allocation, on: openAllocation)
+    }
 
     private static let openAllocation = SQLBinaryExpression(
         SQLBinaryExpression(SQLColumn("child_id", table: "a"), .equal, SQLColumn("id", table: "c")),
@@ -126,11 +127,7 @@ enum WorkQueries {
         case let .worker(id): SQLBinaryExpression(SQLColumn("worker_id", table: "a"), .equal, SQLBind(id))
         case let .teams(ids): SQLBinaryExpression(SQLColumn("team_id", table: "a"), .in, SQLBind.group(ids.sorted { $0.uuidString < $1.uuidString }))
         }
-        builder
-            .from(SQLAlias(SQLIdentifier(DerivedRows.obligations), as: SQLIdentifier("o")))
-            .join(SQLAlias(SQLIdentifier(Child.schema), as: SQLIdentifier("c")), method: SQLJoinMethod.inner,
-                  on: SQLColumn("id", table: "c"), .equal, SQLColumn("child_id", table: "o"))
-            .join(SQLAlias(SQLIdentifier(StoredAllocation.schema), as: SQLIdentifier("a")), method: SQLJoinMethod.inner, on: openAllocation)
+        fromObligations(builder, allocation: .inner)
             .where(theirs)
             .where(SQLColumn("due", table: "o"), .lessThanOrEqual, SQLBind(until.iso))
             .where(StatusSQL.openToday(bounds: bounds, columns: columns))

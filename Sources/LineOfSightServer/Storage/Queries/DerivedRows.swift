@@ -45,8 +45,7 @@ enum DerivedRows {
     static func obligations(of childID: UUID, openToday bounds: StatusBounds? = nil, on sql: any SQLDatabase) async throws -> [Obligation] {
         let query = sql.select().columns("*").from(obligations).where("child_id", .equal, SQLBind(childID))
         if let bounds {
-            query.where(StatusSQL.openToday(bounds: bounds, columns: StatusSQL.Columns(
-                due: SQLColumn("due"), met: SQLColumn("met_date"), notApplicableSince: SQLColumn("not_applicable_since"))))
+            query.where(StatusSQL.openToday(bounds: bounds, columns: .obligations()))
         }
         return try await query
             .orderBy("due").orderBy("rule").orderBy("id")

@@ -11,6 +11,12 @@ enum StatusSQL {
         var met: any SQLExpression
         var notApplicableSince: any SQLExpression
 
+        /// The stored obligations' own columns, qualified by `table` when the query names it.
+        static func obligations(table: String? = nil) -> Columns {
+            func column(_ name: String) -> SQLColumn { table.map { SQLColumn(name, table: $0) } ?? SQLColumn(name) }
+            return Columns(due: column("due"), met: column("met_date"), notApplicableSince: column("not_applicable_since"))
+        }
+
         func callAsFunction(_ column: StatusPredicate.Column) -> any SQLExpression {
             switch column {
             case .due: due
