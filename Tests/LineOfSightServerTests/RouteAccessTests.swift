@@ -14,6 +14,8 @@ import VaporTesting
         let readers: Set<Role> = [.socialWorker, .teamManager, .headOfService, .director, .iro, .qaLead, .analyst, .lado]
         let editors: Set<Role> = [.socialWorker, .teamManager, .headOfService, .director]
         let allocators: Set<Role> = [.teamManager, .headOfService, .director]
+        // An IRO records the reviews they chair; each kind of event then admits only its own roles.
+        let recorders = editors.union([.iro])
         let organisation: Set<Role> = [.socialWorker, .teamManager, .headOfService, .director, .iro, .qaLead, .analyst, .admin]
         var table: [String: Set<Role>] = [
             "GET /": Set(Role.allCases),
@@ -21,19 +23,20 @@ import VaporTesting
             "GET /children/new": editors, "POST /children/new": editors,
             "GET /children/:childID/edit": editors, "POST /children/:childID/edit": editors,
             "GET /children/:childID/allocate": allocators, "POST /children/:childID/allocate": allocators,
-            "GET /children/:childID/record/:list": editors, "POST /children/:childID/record/:list": editors,
+            "GET /children/:childID/record/:list": recorders, "POST /children/:childID/record/:list": recorders,
             "GET /children/:childID/events/:eventID": readers, "POST /children/:childID/events/:eventID/significant": editors,
             // Each step names its own roles too: a worker records that the referrer was told; only a manager authorises.
             "GET /children/:childID/events/:eventID/steps/:step": editors, "POST /children/:childID/events/:eventID/steps/:step": editors,
             "GET /children/:childID/chronology": readers, "GET /children/:childID/chronology/print": readers,
             "GET /children/:childID/voice": readers,
-            "GET /children/:childID/events/:eventID/correct": editors, "POST /children/:childID/events/:eventID/correct": editors,
-            "GET /children/:childID/events/:eventID/withdraw": editors, "POST /children/:childID/events/:eventID/withdraw": editors,
+            "GET /children/:childID/events/:eventID/correct": recorders, "POST /children/:childID/events/:eventID/correct": recorders,
+            "GET /children/:childID/events/:eventID/withdraw": recorders, "POST /children/:childID/events/:eventID/withdraw": recorders,
             "GET /teams": organisation, "GET /teams/:teamID": organisation,
             "GET /staff": organisation, "GET /staff/:staffID": organisation,
             "GET /api/v1/children": readers, "GET /api/v1/children/:childID": readers,
-            "GET /api/v1/children/:childID/journey": readers, "POST /api/v1/children/:childID/journey/:list": editors,
-            "PUT /api/v1/children/:childID/journey/:list/:eventID": editors, "DELETE /api/v1/children/:childID/journey/:list/:eventID": editors,
+            "GET /api/v1/children/:childID/journey": readers, "POST /api/v1/children/:childID/journey/:list": recorders,
+            "POST /api/v1/children/:childID/journey/:list/:eventID/:nested": recorders,
+            "PUT /api/v1/children/:childID/journey/:list/:eventID": recorders, "DELETE /api/v1/children/:childID/journey/:list/:eventID": recorders,
             "GET /api/v1/children/:childID/obligations": readers,
             "GET /my-work": [.socialWorker, .teamManager, .headOfService], "GET /api/v1/me/work": [.socialWorker, .teamManager, .headOfService],
             "GET /api/v1/teams": organisation, "GET /api/v1/teams/:teamID": organisation,
@@ -89,9 +92,11 @@ import VaporTesting
                 "userID": try spare.requireID().uuidString,
                 "tokenID": UUID().uuidString,
                 "grantID": UUID().uuidString,
-                "list": "visits",
+                // Recorded by every role the recording routes admit (an IRO records reviews, not visits).
+                "list": "lacReviews",
                 "eventID": UUID().uuidString,
                 "step": "authorise",
+                "nested": "placements",
                 "file": String(Assets.stylesheetPath.dropFirst("/assets/".count)),
             ]
             var checked = 0

@@ -15,7 +15,7 @@ import VaporTesting
             "teamID": demo.team(named: "Safeguarding Team 1").id.uuidString,
             "staffID": demo.account(.socialWorker).staffID!.uuidString,
             "userID": try user.requireID().uuidString, "tokenID": UUID().uuidString, "grantID": UUID().uuidString,
-            "list": "visits", "eventID": UUID().uuidString, "step": "authorise",
+            "list": "visits", "eventID": UUID().uuidString, "step": "authorise", "nested": "placements",
         ]
     }
 

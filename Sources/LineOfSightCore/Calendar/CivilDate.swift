@@ -115,6 +115,12 @@ public struct CivilDate: Hashable, Comparable, Sendable {
 
 extension CivilDate: CustomStringConvertible {
     public var description: String { iso }
+
+    /// "3 March 2026": how a date reads in a sentence people see.
+    public var long: String { "\(day) \(Self.monthNames[month - 1]) \(year)" }
+
+    public static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                                    "October", "November", "December"]
 }
 
 extension CivilDate: Codable {

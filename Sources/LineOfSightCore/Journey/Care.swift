@@ -27,6 +27,20 @@ public struct PeriodOfCare: Sendable, Hashable, Codable {
     public func contains(_ date: CivilDate) -> Bool {
         date >= start && (end.map { date <= $0 } ?? true)
     }
+
+    /// Whether the days from `from` to `to` (open-ended when nil) share a day with the period.
+    public func overlaps(from: CivilDate, to: CivilDate?) -> Bool {
+        (to.map { start <= $0 } ?? true) && (end.map { from <= $0 } ?? true)
+    }
+
+    /// Puts the placements in order, each ending the day the next starts and the last when the
+    /// period ends: a child is in one placement at a time, so a recorded move ends the one before.
+    mutating func settlePlacements() {
+        placements.sort { ($0.start, $0.id) < ($1.start, $1.id) }
+        for index in placements.indices {
+            placements[index].end = index + 1 < placements.count ? placements[index + 1].start : end
+        }
+    }
 }
 
 /// A change of legal status (SSDA903 codes: C1 interim care order, C2 full care order,

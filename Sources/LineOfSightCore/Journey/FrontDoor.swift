@@ -18,46 +18,37 @@ public struct Contact: Sendable, Hashable, Codable {
     }
 
     /// Someone to tell the outcome to: every contact but an anonymous one.
-    public var hasReferrerToTell: Bool { source != ReferralSource.anonymous.code }
+    public var hasReferrerToTell: Bool { source != ReferralSource.anonymous }
 }
 
 /// Who made a contact or referral: the CIN census `ReferralSource` codes, which Annex A uses for
 /// contacts too (shared/reference/cin-census.md §3).
-public struct ReferralSource: Sendable, Hashable {
-    public let code: String
-    public let meaning: String
-
-    public static let all: [ReferralSource] = [
-        .init("1A", "Individual: family member, relative or carer"),
-        .init("1B", "Individual: acquaintance, including neighbours and child minders"),
-        .init("1C", "Individual: self"),
-        .init("1D", "Individual: other, including strangers"),
-        .init("2A", "Schools"),
-        .init("2B", "Education services"),
-        .init("3A", "Health services: GP"),
-        .init("3B", "Health services: health visitor"),
-        .init("3C", "Health services: school nurse"),
-        .init("3D", "Health services: other primary health services"),
-        .init("3E", "Health services: accident and emergency"),
-        .init("3F", "Health services: other, for example a hospice"),
-        .init("4", "Housing: council housing or a housing association"),
-        .init("5A", "Council services: social care, for example adult social care"),
-        .init("5B", "Council services: another department, for example youth offending"),
-        .init("5C", "Council services: another council's services"),
-        .init("5D", "Council services: early help"),
-        .init("6", "Police"),
-        .init("7", "Other legal agency, including courts, probation, immigration, Cafcass or prison"),
-        .init("8", "Other, including children's centres, independent providers or voluntary organisations"),
-        anonymous,
-        .init("10", "Unknown"),
+public enum ReferralSource {
+    public static let codes: CodeList = [
+        ("1A", "Individual: family member, relative or carer"),
+        ("1B", "Individual: acquaintance, including neighbours and child minders"),
+        ("1C", "Individual: self"),
+        ("1D", "Individual: other, including strangers"),
+        ("2A", "Schools"),
+        ("2B", "Education services"),
+        ("3A", "Health services: GP"),
+        ("3B", "Health services: health visitor"),
+        ("3C", "Health services: school nurse"),
+        ("3D", "Health services: other primary health services"),
+        ("3E", "Health services: accident and emergency"),
+        ("3F", "Health services: other, for example a hospice"),
+        ("4", "Housing: council housing or a housing association"),
+        ("5A", "Council services: social care, for example adult social care"),
+        ("5B", "Council services: another department, for example youth offending"),
+        ("5C", "Council services: another council's services"),
+        ("5D", "Council services: early help"),
+        ("6", "Police"),
+        ("7", "Other legal agency, including courts, probation, immigration, Cafcass or prison"),
+        ("8", "Other, including children's centres, independent providers or voluntary organisations"),
+        (anonymous, "Anonymous"),
+        ("10", "Unknown"),
     ]
-    public static let anonymous = ReferralSource("9", "Anonymous")
-
-    public static func code(_ code: String) -> ReferralSource? { all.first { $0.code == code } }
-
-    private init(_ code: String, _ meaning: String) {
-        self.code = code; self.meaning = meaning
-    }
+    public static let anonymous = "9"
 }
 
 /// A request for services for a child not currently open (CIN census referral).

@@ -60,7 +60,7 @@ public struct ContactRecord: JourneyRecord {
         if let receivedTime, !Self.isClockTime(receivedTime) {
             problems.append(RecordProblem("receivedTime", "Enter the time as hours and minutes on the 24-hour clock, for example 14:30"))
         }
-        if let source, ReferralSource.code(source) == nil {
+        if let source, !ReferralSource.codes.contains(source) {
             problems.append(RecordProblem("source", "Select who made the contact from the list"))
         }
         if consent == .overridden, consentRationale?.isEmpty ?? true {

@@ -24,6 +24,13 @@ extension JourneyList {
         case .coreGroups: CoreGroupRecord.self
         case .cinPlans: CINPlanRecord.self
         case .visits: VisitRecord.self
+        case .periodsOfCare: PeriodOfCareRecord.self
+        case .placements: PlacementRecord.self
+        case .legalStatuses: LegalStatusRecord.self
+        case .lacReviews: LACReviewRecord.self
+        case .carePlans: CarePlanRecord.self
+        case .healthAssessments: HealthAssessmentRecord.self
+        case .peps: PEPRecord.self
         case .actions: ActionRecord.self
         case .significantEvents: SignificantEventRecord.self
         }
@@ -53,9 +60,11 @@ extension JourneyRecord {
 
 extension Journey {
     /// The one projection from a child's stored events (withdrawn ones already left out) and
-    /// allocation history to the journey the core derives obligations from.
+    /// allocation history to the journey the core derives obligations from. Nested events (a
+    /// change of placement) go in after every event they could belong to, whatever their dates.
     public init(childID: String, dateOfBirth: CivilDate?, events: [RecordedEvent], allocations: [Allocation]) {
         self.init(childID: childID, dateOfBirth: dateOfBirth, allocations: allocations)
-        for event in events { event.record.project(id: event.id, into: &self) }
+        for event in events where type(of: event.record).list.parent == nil { event.record.project(id: event.id, into: &self) }
+        for event in events where type(of: event.record).list.parent != nil { event.record.project(id: event.id, into: &self) }
     }
 }

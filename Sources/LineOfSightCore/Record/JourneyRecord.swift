@@ -38,9 +38,23 @@ extension JourneyRecord {
 
 /// The journey-format lists people record events into, in the order of the journey format.
 public enum JourneyList: String, Sendable, Hashable, Codable, CaseIterable {
-    case contacts, referrals, assessments, strategyDiscussions, s47Enquiries, conferences, cpPlans, coreGroups, cinPlans, visits, actions
+    case contacts, referrals, assessments, strategyDiscussions, s47Enquiries, conferences, cpPlans, coreGroups, cinPlans, visits
+    case periodsOfCare
+    /// Nested in a period of care (`parent`): in the journey format, inside `periodsOfCare[]`.
+    case placements, legalStatuses
+    case lacReviews, carePlans, healthAssessments, peps
+    case actions
     /// The chronology's own entries: significant events that are not part of the journey's timescales.
     case significantEvents
+
+    /// The list whose events this list's events belong to: a placement or a change of legal
+    /// status belongs to a period of care.
+    public var parent: JourneyList? {
+        switch self {
+        case .placements, .legalStatuses: .periodsOfCare
+        default: nil
+        }
+    }
 }
 
 /// What a record is checked against.
@@ -56,7 +70,7 @@ public struct RecordContext: Sendable {
 }
 
 /// A reason a record cannot be saved, at the JSON key of the value at fault.
-public struct RecordProblem: Sendable, Hashable, CustomStringConvertible {
+public struct RecordProblem: Error, Sendable, Hashable, CustomStringConvertible {
     public let field: String
     public let message: String
 

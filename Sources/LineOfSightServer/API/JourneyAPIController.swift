@@ -9,9 +9,10 @@ import Vapor
 struct JourneyAPIController {
     func register(_ routes: any RoutesBuilder) {
         routes.get(SiteURL.api(.journey(.key)), use: journey).allow(Role.childReaders)
-        routes.post(SiteURL.api(.journeyList(child: .key, list: .key)), use: record).allow(Role.childEditors)
-        routes.put(SiteURL.api(.journeyEvent(child: .key, list: .key, event: .key)).pathComponents, use: correct).allow(Role.childEditors)
-        routes.delete(SiteURL.api(.journeyEvent(child: .key, list: .key, event: .key)).pathComponents, use: withdraw).allow(Role.childEditors)
+        routes.post(SiteURL.api(.journeyList(child: .key, list: .key)), use: record).allow(JourneyList.recorderRoles)
+        routes.post(SiteURL.api(.journeyNested(child: .key, event: .key, list: .key)).pathComponents, use: recordNested).allow(JourneyList.recorderRoles)
+        routes.put(SiteURL.api(.journeyEvent(child: .key, list: .key, event: .key)).pathComponents, use: correct).allow(JourneyList.recorderRoles)
+        routes.delete(SiteURL.api(.journeyEvent(child: .key, list: .key, event: .key)).pathComponents, use: withdraw).allow(JourneyList.recorderRoles)
         routes.get(SiteURL.api(.obligations(.key)), use: obligations).allow(Role.childReaders)
     }
 
@@ -25,7 +26,22 @@ struct JourneyAPIController {
     func record(req: Request) async throws -> Response {
         let child = try await req.visibleChild()
         let list = try req.apiList()
+        guard list.form.roles.contains(try req.requirePrincipal().role) else { throw Abort(.forbidden) }
         let record = try await read(req, list: list, child: child, stored: nil)
+        let event = try await JourneyWriter(req: req, child: child).record(record)
+        return try stored(event, status: .created)
+    }
+
+    /// A change of placement or legal status posted under its period of care: the period in the
+    /// path is the one it belongs to.
+    func recordNested(req: Request) async throws -> Response {
+        let child = try await req.visibleChild()
+        let parent = try await req.apiEvent(of: child)
+        guard let name = req.parameters.get("nested"), let list = JourneyList(rawValue: name), list.parent == parent.list else {
+            throw Abort(.notFound, reason: "There is no list of events called \(req.parameters.get("nested") ?? "that") in a \(parent.list.form.title.lowercased()).")
+        }
+        guard list.form.roles.contains(try req.requirePrincipal().role) else { throw Abort(.forbidden) }
+        let record = try await read(req, list: list, child: child, stored: nil, nestedIn: parent)
         let event = try await JourneyWriter(req: req, child: child).record(record)
         return try stored(event, status: .created)
     }
@@ -73,12 +89,19 @@ struct JourneyAPIController {
     /// The body as a record of `list`, checked as the forms check it; 422 with the JSON path of
     /// each problem. `id`, `reason` and `version` belong to the request, not the record. Answers
     /// reserved for another role's step (a manager's authorisation) must be left as stored.
-    private func read(_ req: Request, list: JourneyList, child: Child, stored: StoredEvent?) async throws -> any JourneyRecord {
+    private func read(_ req: Request, list: JourneyList, child: Child, stored: StoredEvent?, nestedIn parent: StoredEvent? = nil) async throws -> any JourneyRecord {
         let excluding = stored?.id
         guard var object = JSONValue.object(in: req.body.data.map { Data($0.readableBytesView) }) else {
             throw JourneyAPIProblems([RecordProblem("$", "the body must be a JSON object")])
         }
         for key in ["id", "reason", "version"] { object[key] = nil }
+        if let parent {
+            let id = JSONValue.string(try parent.requireID().uuidString)
+            if let given = object[Self.parentKey], given != id {
+                throw JourneyAPIProblems([RecordProblem("$.\(Self.parentKey)", "must be the period of care in the path, or left out")])
+            }
+            object[Self.parentKey] = id
+        }
         let record: any JourneyRecord
         do {
             record = try list.decode(try JSONEncoder().encode(JSONValue.object(object)))
@@ -92,6 +115,9 @@ struct JourneyAPIController {
         guard problems.isEmpty else { throw JourneyAPIProblems(problems.map { RecordProblem("$." + $0.field, $0.message) }) }
         return record
     }
+
+    /// The key of a nested record that names the event it belongs to.
+    static let parentKey = "periodOfCareID"
 
     /// The stored element: the record in the journey format, with its id and version.
     private func stored(_ event: StoredEvent, status: HTTPStatus) throws -> Response {

@@ -40,6 +40,9 @@ enum SiteURL: Sendable {
         case children, child(Parameter<UUID>)
         case journey(Parameter<UUID>), journeyList(child: Parameter<UUID>, list: Parameter<JourneyList>)
         case journeyEvent(child: Parameter<UUID>, list: Parameter<JourneyList>, event: Parameter<UUID>)
+        /// A list nested in an event: `journey/periodsOfCare/{eventID}/placements`. The same
+        /// parameter names as `journeyEvent`, so the router keeps one path for both.
+        case journeyNested(child: Parameter<UUID>, event: Parameter<UUID>, list: Parameter<JourneyList>)
         case obligations(Parameter<UUID>), myWork
         case teams, team(Parameter<UUID>)
         case staff, staffMember(Parameter<UUID>)
@@ -132,6 +135,12 @@ enum SiteURL: Sendable {
             case let .journeyList(child, list): return base + [c("children"), Self.uuid("childID", child), c("journey"), Self.list(list)]
             case let .journeyEvent(child, list, event):
                 return base + [c("children"), Self.uuid("childID", child), c("journey"), Self.list(list), Self.uuid("eventID", event)]
+            case let .journeyNested(child, event, list):
+                let (parent, nested): (Segment, Segment) = switch list {
+                case .key: (.parameter(name: "list", value: nil), .parameter(name: "nested", value: nil))
+                case let .value(list): (.parameter(name: "list", value: list.parent?.rawValue), .parameter(name: "nested", value: list.rawValue))
+                }
+                return base + [c("children"), Self.uuid("childID", child), c("journey"), parent, Self.uuid("eventID", event), nested]
             case let .obligations(id): return base + [c("children"), Self.uuid("childID", id), c("obligations")]
             case .myWork: return base + [c("me"), c("work")]
             case .teams: return base + [c("teams")]

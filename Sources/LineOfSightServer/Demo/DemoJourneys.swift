@@ -185,7 +185,7 @@ struct DemoJourneyBuilder {
         let source = rng.pick(Self.contactSources)
         let decided = outcome.map { _ in workingDays(rng.chance(0.15) ? between(2...4) : between(0...1), after: received) }
         let told = decided.flatMap { decided in
-            source == ReferralSource.anonymous.code || rng.chance(0.2) ? nil : workingDays(between(0...2), after: decided)
+            source == ReferralSource.anonymous || rng.chance(0.2) ? nil : workingDays(between(0...2), after: decided)
         }
         let overridden = rng.chance(0.1)
         _ = add(child, ContactRecord(

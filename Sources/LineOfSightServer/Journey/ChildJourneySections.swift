@@ -17,7 +17,8 @@ struct ChildJourneySummary {
     let calendar: WorkingDayCalendar
     let today: CivilDate
     let dueSoonDays: Int
-    let canRecord: Bool
+    /// The kinds of event this person may record.
+    let recordable: [JourneyList]
 
     static func load(for child: Child, req: Request) async throws -> ChildJourneySummary {
         let childID = try child.requireID()
@@ -31,7 +32,7 @@ struct ChildJourneySummary {
             views: try await JourneyRows.withChildsViews(of: childID, on: req.sql),
             people: try await People.load(responsibleFor: open, on: req.db), calendar: standards.calendar, today: req.today,
             dueSoonDays: standards.standards.dueSoonDays,
-            canRecord: Role.childEditors.contains(try req.requirePrincipal().role))
+            recordable: JourneyList.recordable(by: try req.requirePrincipal().role))
     }
 
     /// Stage and plans, as the header of the page shows them.
@@ -55,11 +56,17 @@ struct ChildJourneySummary {
                 EventPages.obligationsTable("Due and overdue for \(child.firstName)", open, people: people, calendar: calendar, today: today,
                                             dueSoonDays: dueSoonDays)
             }
-            if canRecord {
+            if !recordable.isEmpty {
                 el("h2", .class("govuk-heading-m")) { "Record" }
-                el("ul", .class("govuk-list")) {
-                    for list in JourneyList.allCases {
-                        el("li") { link("Record \(list.form.withArticle)", .recordEvent(child: child.parameter, list: .value(list))) }
+                for part in JourneyList.Part.allCases {
+                    let lists = recordable.filter { $0.part == part }
+                    if !lists.isEmpty {
+                        el("h3", .class("govuk-heading-s")) { part.title }
+                        el("ul", .class("govuk-list")) {
+                            for list in lists {
+                                el("li") { link("Record \(list.form.withArticle)", .recordEvent(child: child.parameter, list: .value(list))) }
+                            }
+                        }
                     }
                 }
             }

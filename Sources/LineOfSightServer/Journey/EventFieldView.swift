@@ -32,6 +32,8 @@ struct EventFieldView {
                                selected: values[id], hint: hint, error: error).node
         case .time:
             return TextField(id: id, label: field.label, value: values[id], hint: hint ?? "For example, 14:30", error: error, width: "5").node
+        case .number:
+            return TextField(id: id, label: field.label, value: values[id], hint: hint, error: error, width: "3", inputmode: "numeric").node
         case .text:
             return TextField(id: id, label: field.label, value: values[id], hint: hint, error: error).node
         case .notes:

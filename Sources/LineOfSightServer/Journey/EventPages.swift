@@ -165,7 +165,7 @@ enum EventPages {
                 let chosen = options.filter { values.all(field.key).contains($0.value) }.map(\.label)
                 guard !chosen.isEmpty else { return nil }
                 text = chosen.joined(separator: ", ")
-            case .text, .notes, .time:
+            case .text, .notes, .time, .number:
                 guard !values[field.key].isEmpty else { return nil }
                 text = values[field.key]
             case .staff:

@@ -7,13 +7,13 @@ import Vapor
 /// correction and withdrawal. Every kind of event goes through these same handlers.
 struct JourneyController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(SiteURL.recordEvent(child: .key, list: .key), use: recordForm).allow(Role.childEditors)
-        routes.post(SiteURL.recordEvent(child: .key, list: .key), use: record).allow(Role.childEditors)
+        routes.get(SiteURL.recordEvent(child: .key, list: .key), use: recordForm).allow(JourneyList.recorderRoles)
+        routes.post(SiteURL.recordEvent(child: .key, list: .key), use: record).allow(JourneyList.recorderRoles)
         routes.get(SiteURL.event(child: .key, event: .key), use: show).allow(Role.childReaders)
-        routes.get(SiteURL.correctEvent(child: .key, event: .key), use: correctForm).allow(Role.childEditors)
-        routes.post(SiteURL.correctEvent(child: .key, event: .key), use: correct).allow(Role.childEditors)
-        routes.get(SiteURL.withdrawEvent(child: .key, event: .key), use: withdrawForm).allow(Role.childEditors)
-        routes.post(SiteURL.withdrawEvent(child: .key, event: .key), use: withdraw).allow(Role.childEditors)
+        routes.get(SiteURL.correctEvent(child: .key, event: .key), use: correctForm).allow(JourneyList.recorderRoles)
+        routes.post(SiteURL.correctEvent(child: .key, event: .key), use: correct).allow(JourneyList.recorderRoles)
+        routes.get(SiteURL.withdrawEvent(child: .key, event: .key), use: withdrawForm).allow(JourneyList.recorderRoles)
+        routes.post(SiteURL.withdrawEvent(child: .key, event: .key), use: withdraw).allow(JourneyList.recorderRoles)
     }
 
     // MARK: - Recording
@@ -161,8 +161,10 @@ struct JourneyController {
 
 extension Request {
     /// The form named by the `list` path parameter; 404 for a list that is not a kind of event.
+    /// The form of the list named in the path; 403 for a role that does not record that kind of event.
     func eventForm() throws -> EventForm {
         guard let name = parameters.get("list"), let list = JourneyList(rawValue: name) else { throw Abort(.notFound) }
+        guard list.form.roles.contains(try requirePrincipal().role) else { throw Abort(.forbidden) }
         return list.form
     }
 

@@ -2,11 +2,7 @@ import LineOfSightCore
 
 /// Dates as GOV.UK style writes them: "3 March 2025".
 enum DateText {
-    static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-
-    static func long(_ date: CivilDate) -> String {
-        "\(date.day) \(months[date.month - 1]) \(date.year)"
-    }
+    static func long(_ date: CivilDate) -> String { date.long }
 
     /// "Friday 28 August 2026": where the day of the week matters (working-day arithmetic).
     static func withWeekday(_ date: CivilDate) -> String {

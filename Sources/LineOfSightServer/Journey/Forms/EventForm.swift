@@ -115,6 +115,36 @@ struct EventStep: Sendable {
 }
 
 extension JourneyList {
+    /// Every role that records some kind of event: who may open the recording routes (each form
+    /// then admits only its own roles).
+    static var recorderRoles: Set<Role> { allCases.reduce(into: []) { $0.formUnion($1.form.roles) } }
+
+    /// The kinds of event `role` may record, in the journey's order.
+    static func recordable(by role: Role) -> [JourneyList] { allCases.filter { $0.form.roles.contains(role) } }
+
+    /// The parts of a child's journey, for grouping what can be recorded.
+    enum Part: CaseIterable {
+        case frontDoor, childProtection, lookedAfter, everyChild
+
+        var title: String {
+            switch self {
+            case .frontDoor: "Front door and assessment"
+            case .childProtection: "Child protection and children in need"
+            case .lookedAfter: "Looked after"
+            case .everyChild: "For every child"
+            }
+        }
+    }
+
+    var part: Part {
+        switch self {
+        case .contacts, .referrals, .assessments: .frontDoor
+        case .strategyDiscussions, .s47Enquiries, .conferences, .cpPlans, .coreGroups, .cinPlans: .childProtection
+        case .periodsOfCare, .placements, .legalStatuses, .lacReviews, .carePlans, .healthAssessments, .peps: .lookedAfter
+        case .visits, .actions, .significantEvents: .everyChild
+        }
+    }
+
     /// Every role that takes a step of some kind of event: who may open the steps' routes.
     static var stepRoles: Set<Role> {
         allCases.reduce(into: []) { roles, list in list.form.steps.forEach { roles.formUnion($0.roles) } }
@@ -136,6 +166,8 @@ struct EventField: Sendable {
         case select([Option])
         /// A time of day on the 24-hour clock, as typed ("14:30"); the record checks it.
         case time
+        /// A whole number in a range (a questionnaire's score).
+        case number(ClosedRange<Int>)
         /// A line of text.
         case text
         /// A textarea for what a worker writes.
@@ -154,6 +186,13 @@ struct EventField: Sendable {
             self.value = value; self.label = label
         }
     }
+
+    /// A national code list's choices, each read by its meaning.
+    static func options(_ codes: CodeList) -> [Option] { codes.values.map { Option($0.code, $0.meaning) } }
+
+    /// A national code list's choices with the code after the meaning, "Full care order (C2)", for
+    /// the lists workers also know by code.
+    static func codedOptions(_ codes: CodeList) -> [Option] { codes.values.map { Option($0.code, "\($0.meaning) (\($0.code))") } }
 
     let key: String
     let label: String
@@ -186,6 +225,13 @@ extension JourneyList {
         case .coreGroups: ChildProtectionForms.coreGroup
         case .cinPlans: ChildProtectionForms.cinPlan
         case .visits: VisitForm.form
+        case .periodsOfCare: LookedAfterForms.periodOfCare
+        case .placements: LookedAfterForms.placement
+        case .legalStatuses: LookedAfterForms.legalStatus
+        case .lacReviews: LookedAfterForms.review
+        case .carePlans: LookedAfterForms.carePlan
+        case .healthAssessments: LookedAfterForms.healthAssessment
+        case .peps: LookedAfterForms.pep
         case .actions: ActionForm.form
         case .significantEvents: ChronologyForms.significantEvent
         }

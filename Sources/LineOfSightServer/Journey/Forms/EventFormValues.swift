@@ -35,6 +35,7 @@ struct EventFormValues: Sendable, Equatable {
             case let (.yesNo, .bool(answer)?): texts[field.key] = [answer ? "yes" : "no"]
             case let (.checkboxes, .array(items)?): texts[field.key] = items.compactMap { if case let .string(text) = $0 { text } else { nil } }
             case let (_, .string(text)?): texts[field.key] = [text]
+            case let (.number, .number(number)?): texts[field.key] = [String(Int(number))]
             default: break
             }
         }
@@ -150,6 +151,12 @@ extension EventForm {
                 return .failure(FieldProblem("\(field.label) must be \(field.maxLength.formatted()) characters or fewer"))
             }
             return .success(.string(text))
+        case let .number(range):
+            if text.isEmpty { return .success(nil) }
+            guard text.count <= 6, let number = Int(text), range.contains(number) else {
+                return .failure(FieldProblem("\(field.label) must be a whole number from \(range.lowerBound) to \(range.upperBound)"))
+            }
+            return .success(.number(Double(number)))
         case .staff:
             return one(of: choices.staff, "Select someone from the list")
         case let .event(lists):

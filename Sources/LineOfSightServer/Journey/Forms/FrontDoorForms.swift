@@ -11,7 +11,7 @@ enum FrontDoorForms {
     static let contact = EventForm(list: .contacts, name: "contact", title: "Contact", dateKey: "received", fields: [
         EventField(key: "received", label: "Date the contact was received", input: .date, required: "Enter the date the contact was received"),
         EventField(key: "receivedTime", label: "Time it was received", hint: "On the 24-hour clock, for example 14:30", input: .time),
-        EventField(key: "source", label: "Who made the contact", input: .select(ReferralSource.all.map { .init($0.code, $0.meaning) }),
+        EventField(key: "source", label: "Who made the contact", input: .select(EventField.options(ReferralSource.codes)),
                    required: "Select who made the contact"),
         EventField(key: "referrer", label: "Their name and organisation", hint: "Leave empty if the contact was anonymous", input: .text),
         EventField(key: "concerns", label: "What they are worried about", input: .notes, required: "Enter what they are worried about"),
@@ -37,7 +37,7 @@ enum FrontDoorForms {
         EventStep(id: "told", title: "Record that they were told the outcome", done: "Recorded that they were told the outcome",
                   fields: ["referrerInformed"], required: ["referrerInformed": "Enter the date they were told the outcome"],
                   roles: Role.childEditors, pending: "referrerInformed", after: "decided",
-                  unless: ("source", ReferralSource.anonymous.code)),
+                  unless: ("source", ReferralSource.anonymous)),
     ])
 
     static let referral = EventForm(list: .referrals, name: "referral", title: "Referral", dateKey: "received", fields: [

@@ -10,6 +10,7 @@ struct TextField {
     var width: String? = nil
     var autocomplete: String? = nil
     var spellcheck: Bool? = nil
+    var inputmode: String? = nil
 
     var node: Node {
         // Saved forms keep every field but those whose names end in "password" (see `SavedForms`).
@@ -21,6 +22,7 @@ struct TextField {
         if let describedBy = describedBy(id: id, hint: hint, error: error) { attributes.append(.aria("describedby", describedBy)) }
         if let autocomplete { attributes.append(.attribute("autocomplete", autocomplete)) }
         if let spellcheck { attributes.append(.attribute("spellcheck", spellcheck ? "true" : "false")) }
+        if let inputmode { attributes.append(.attribute("inputmode", inputmode)) }
         return formGroup(error: error) {
             el("label", .class("govuk-label"), .for(id)) { label }
             hintNode(id: id, hint)

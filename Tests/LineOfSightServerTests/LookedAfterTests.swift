@@ -1,0 +1,137 @@
+import Fluent
+import Foundation
+import LineOfSightCore
+@testable import LineOfSightServer
+import Testing
+import Vapor
+import VaporTesting
+
+/// A looked-after child's journey through the forms and the API: becoming looked after starts the
+/// reviews, health, education and visiting timescales; a move starts its own; leaving care ends
+/// them; what cannot be true is refused next to its field and nothing is saved.
+@Suite(.serialized) struct LookedAfterTests {
+    static let period = JourneyTests.date("start", "2026-03-02").merging([
+        "legalStatus": "C1", "categoryOfNeed": "N1", "placementType": "U6", "provider": "PR1", "carers": "Mr and Mrs Lane",
+        "homePostcode": "WA10", "reason": "Interim care order made at the first hearing.",
+    ]) { $1 }
+    static let move = JourneyTests.date("start", "2026-03-20").merging([
+        "reasonForChange": "CREQB", "placementType": "K2", "provider": "PR4", "urn": "SC123456", "postcode": "L8",
+    ]) { $1 }
+
+    static func events(_ app: Application, _ child: Child) async throws -> Int {
+        try await StoredEvent.query(on: app.db).filter(\.$child.$id == child.requireID()).count()
+    }
+
+    @Test func aWorkerRecordsAChildBecomingLookedAfterAMoveAndLeavingCare() async throws {
+        try await withTestApp { app, demo in
+            let child = try await JourneyTests.child(app, demo)
+            var worker = try await Visitor.signedIn(app, as: "social.worker")
+            let path = "/children/\(child.id!)/record/periodsOfCare"
+            let form = try await worker.get(path).body.string
+            #expect(form.contains("Interim care order (C1)") && form.contains("Foster placement with other foster carers: long-term fostering (U4)"))
+
+            let saved = try await worker.post(path, Self.period)
+            let event = try #require(saved.location)
+            let due = Dictionary(try await JourneyTests.stored(app, child).map { ($0.ruleID, $0.due) }) { first, _ in first }
+            #expect(due[.claFirstReview] == d("2026-03-30") && due[.initialHealthAssessment] == d("2026-03-30"))
+            #expect(due[.pepInitial] == d("2026-03-30") && due[.reg28FirstWeek] == d("2026-03-09"))
+            let page = try await worker.get("/children/\(child.id!)").body.string
+            #expect(page.contains("Looked after") && page.contains("First looked-after review"))
+            let shown = try await worker.get(event).body.string
+            #expect(shown.contains("Interim care order (C1)") && shown.contains("Record that the child left care"))
+
+            let moved = try await worker.post("/children/\(child.id!)/record/placements", Self.move)
+            #expect(moved.status == .seeOther)
+            let visits = try await JourneyTests.stored(app, child).filter { $0.ruleID == .reg28FirstWeek }.map(\.due).sorted()
+            #expect(visits == [d("2026-03-09"), d("2026-03-27")], "the new placement's first-week visit")
+
+            _ = try await worker.get(event + "/steps/left-care")
+            let left = try await worker.post(event + "/steps/left-care", JourneyTests.date("end", "2026-03-25").merging(["endReason": "E4A"]) { $1 })
+            #expect(left.status == .seeOther)
+            let review = try await JourneyTests.stored(app, child).first { $0.ruleID == .claFirstReview }
+            #expect(review?.notApplicable != nil, "no review is due for a child who has left care")
+            #expect(!(try await worker.get("/children/\(child.id!)").body.string.contains("Stage</dt><dd class=\"govuk-summary-list__value\">Looked after")))
+        }
+    }
+
+    @Test func whatCannotBeTrueIsRefusedAndNothingSaved() async throws {
+        try await withTestApp { app, demo in
+            let child = try await JourneyTests.child(app, demo)
+            var worker = try await Visitor.signedIn(app, as: "social.worker")
+            let placements = "/children/\(child.id!)/record/placements"
+            _ = try await worker.get(placements)
+            let orphan = try await worker.post(placements, Self.move)
+            #expect(orphan.status == .unprocessableEntity)
+            #expect(orphan.body.string.contains("The child was not looked after on 20 March 2026: record the period of care first"))
+            #expect(orphan.body.string.contains("value=\"SC123456\""), "what was typed is kept")
+
+            let periods = "/children/\(child.id!)/record/periodsOfCare"
+            _ = try await worker.get(periods)
+            let backwards = try await worker.post(periods, Self.period.merging(JourneyTests.date("end", "2026-02-01")) { $1 }.merging(["endReason": "E4A"]) { $1 })
+            #expect(backwards.body.string.contains("The date the child stopped being looked after must be on or after the date they became looked after"))
+            let code = try await worker.post(periods, Self.period.merging(["legalStatus": "C9"]) { $1 })
+            #expect(code.status == .unprocessableEntity && code.body.string.contains("Select from the list"))
+            #expect(try await Self.events(app, child) == 0)
+
+            _ = try await worker.post(periods, Self.period)
+            _ = try await worker.get(periods)
+            let overlap = try await worker.post(periods, Self.period.merging(JourneyTests.date("start", "2026-03-10")) { $1 })
+            #expect(overlap.body.string.contains("The child was looked after from 2 March 2026, and still is: periods of care cannot overlap"))
+            #expect(try await Self.events(app, child) == 1)
+        }
+    }
+
+    @Test func anIRORecordsAReviewButNotAPlacement() async throws {
+        try await withTestApp { app, demo in
+            let child = try await JourneyTests.child(app, demo)
+            var worker = try await Visitor.signedIn(app, as: "social.worker")
+            _ = try await worker.get("/children/\(child.id!)/record/periodsOfCare")
+            _ = try await worker.post("/children/\(child.id!)/record/periodsOfCare", Self.period)
+
+            var iro = try await Visitor.signedIn(app, as: "iro")
+            let page = try await iro.get("/children/\(child.id!)").body.string
+            #expect(page.contains("Record a looked-after review") && !page.contains("Record a change of placement"))
+            #expect(try await iro.get("/children/\(child.id!)/record/placements").status == .forbidden)
+            let reviews = "/children/\(child.id!)/record/lacReviews"
+            _ = try await iro.get(reviews)
+            let review = try await iro.post(reviews, JourneyTests.date("date", "2026-03-27").merging([
+                "participation": "PN1", "childsViews": "I want to see my brother more.", "planEndorsed": "yes",
+            ]) { $1 })
+            #expect(review.status == .seeOther)
+            let first = try await JourneyTests.stored(app, child).first { $0.ruleID == .claFirstReview }
+            #expect(first?.metBy?.date == d("2026-03-27"))
+            #expect(try await JourneyTests.stored(app, child).first { $0.ruleID == .claSecondReview }?.due == d("2026-06-27"))
+        }
+    }
+
+    @Test func theAPIRecordsAMoveUnderItsPeriodOfCare() async throws {
+        try await withTestApp { app, demo in
+            let child = try await JourneyTests.child(app, demo)
+            let token = try await JourneyAPITests.token(app, "social.worker")
+            let base = "/api/v1/children/\(child.id!)/journey"
+            let (created, body) = try await JourneyAPITests.send(app, .POST, base + "/periodsOfCare", token: token, json: """
+                {"start": "2026-03-02", "legalStatus": "V2", "categoryOfNeed": "N4", "placementType": "U6"}
+                """)
+            #expect(created == .created, "\(body)")
+            let stored = try JSONDecoder().decode([String: JSONValue].self, from: Data(body.utf8))
+            guard case let .string(period)? = stored["id"] else { Issue.record("no id in \(body)"); return }
+
+            let move = #"{"start": "2026-03-20", "reasonForChange": "CARPL", "placementType": "U4", "intendedUntil18": true}"#
+            let (nested, moved) = try await JourneyAPITests.send(app, .POST, base + "/periodsOfCare/\(period)/placements", token: token, json: move)
+            #expect(nested == .created, "\(moved)")
+            #expect(moved.contains("\"periodOfCareID\":\"\(period)\""))
+            let (other, _) = try await JourneyAPITests.send(app, .POST, base + "/periodsOfCare/\(period)/placements", token: token,
+                                                            json: #"{"periodOfCareID": "\#(UUID())", "start": "2026-03-21", "reasonForChange": "CARPL", "placementType": "U4"}"#)
+            #expect(other == .unprocessableEntity)
+            let (wrongList, _) = try await JourneyAPITests.send(app, .POST, base + "/periodsOfCare/\(period)/visits", token: token, json: move)
+            #expect(wrongList == .notFound)
+            let (badCode, problems) = try await JourneyAPITests.send(app, .POST, base + "/periodsOfCare/\(period)/legalStatuses", token: token,
+                                                                     json: #"{"date": "2026-03-25", "legalStatus": "Z9"}"#)
+            #expect(badCode == .unprocessableEntity && problems.contains("$.legalStatus"))
+
+            let document = try JourneyDocument.decode(Data(try await JourneyAPITests.send(app, .GET, base, token: token).1.utf8))
+            #expect(document.periodsOfCare.first?.placements.map(\.type) == ["U6", "U4"])
+            #expect(document.periodsOfCare.first?.placements.first?.end == d("2026-03-20"))
+        }
+    }
+}
