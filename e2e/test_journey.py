@@ -140,3 +140,47 @@ def test_a_team_manager_authorises_a_contact_decision(page, visits):
     assert told.count() == 1 or page.get_by_text("Anonymous").count() == 1
     if told.count() == 1:
         expect(started).to_contain_text("Person who made the contact told the outcome")
+
+
+def long_date(day: datetime.date) -> str:
+    return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
+def test_a_worker_records_a_child_becoming_looked_after_then_a_move(page, visits):
+    sign_in(page, visits, SOCIAL_WORKER, DEMO_PASSWORD, "home")
+    open_child_with(page, visits, "Child in need visit")
+    child_path = urlparse(page.url).path
+    visits.click(page.get_by_role("link", name="Record a child becoming looked after"), "looked-after-form")
+    entered = datetime.date.today() - datetime.timedelta(days=3)
+    fill_date(page, "start", entered)
+    page.get_by_label("Legal status").select_option("C1")
+    choose(page, "Category of need", "Abuse or neglect")
+    page.get_by_label("Type of placement").select_option("U6")
+    choose(page, "Who provides the placement", "The council’s own provision")
+    page.get_by_label("Who the child lives with").fill("Mr and Mrs Lane")
+    visits.click(page.get_by_role("button", name="Save"), "looked-after-recorded")
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Became looked after recorded")
+    started = page.locator("table").filter(has_text="Timescales this started")
+    for title in ["First looked-after review", "Initial health assessment", "Visit within a week of a placement starting"]:
+        expect(started).to_contain_text(title)
+
+    visits.goto(child_path, "child-looked-after")
+    due = page.locator("table").filter(has_text="Due and overdue")
+    for title in ["First looked-after review", "Initial health assessment", "Personal education plan initiated",
+                  "Visit within a week of a placement starting"]:
+        expect(due.locator("tr").filter(has_text=title).first).to_be_visible()
+    first_week = due.locator("tr").filter(has_text="Visit within a week of a placement starting")
+    expect(first_week).to_contain_text(long_date(entered + datetime.timedelta(days=7)))
+
+    # A move two days later: the new placement has its own first-week visit.
+    visits.click(page.get_by_role("link", name="Record a change of placement"), "placement-form")
+    moved = entered + datetime.timedelta(days=2)
+    fill_date(page, "start", moved)
+    page.get_by_label("Why the previous placement ended").select_option("CREQO")
+    page.get_by_label("Type of placement").select_option("U4")
+    visits.click(page.get_by_role("button", name="Save"), "placement-recorded")
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Change of placement recorded")
+    expect(page.locator("table").filter(has_text="Timescales this started")).to_contain_text("Visit within a week of a placement starting")
+    visits.goto(child_path, "child-after-move")
+    first_week = page.locator("table").filter(has_text="Due and overdue").locator("tr").filter(has_text="Visit within a week of a placement starting")
+    expect(first_week.filter(has_text=long_date(moved + datetime.timedelta(days=7)))).to_have_count(1)

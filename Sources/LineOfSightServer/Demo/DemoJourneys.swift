@@ -17,7 +17,7 @@ struct DemoJourneyBuilder {
     let today: CivilDate
     let authority: DemoAuthority
     private(set) var events: [DemoEvent] = []
-    private let calendar = WorkingDayCalendar.englandAndWales
+    let calendar = WorkingDayCalendar.englandAndWales
 
     init(rng: SeededGenerator, today: CivilDate, authority: DemoAuthority) {
         self.rng = rng; self.today = today; self.authority = authority
@@ -41,15 +41,15 @@ struct DemoJourneyBuilder {
         }
     }
 
-    private mutating func add(_ child: UUID, _ record: any JourneyRecord) -> String {
+    mutating func add(_ child: UUID, _ record: any JourneyRecord) -> String {
         let id = rng.uuid()
         events.append(DemoEvent(id: id, childID: child, record: record))
         return id.uuidString
     }
 
     /// The `n`th working day after `date`, never after today.
-    private func workingDays(_ n: Int, after date: CivilDate) -> CivilDate { min(today, calendar.adding(workingDays: n, to: date)) }
-    private mutating func between(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &rng) }
+    func workingDays(_ n: Int, after date: CivilDate) -> CivilDate { min(today, calendar.adding(workingDays: n, to: date)) }
+    mutating func between(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &rng) }
 
     private mutating func buildJourney(_ child: UUID, from known: CivilDate, service: Service, owner: UUID?, dateOfBirth: CivilDate?) {
         let received = known
@@ -94,15 +94,17 @@ struct DemoJourneyBuilder {
             analysis: authorised == nil ? nil : rng.pick(Self.analyses), childsViews: rng.pick(Self.views)))
         guard let authorised, !inAssessment else { return }
 
+        // Children in care, in permanence and leaving care became looked after when their plan ended.
         let planEnds = [.childrenInCare, .permanence, .careLeavers].contains(service)
-        if viaCP {
-            buildChildProtection(child, assessmentStart: start, authorised: authorised, endPlan: planEnds, owner: owner)
-        } else {
-            buildChildInNeed(child, from: authorised, endPlan: planEnds, owner: owner)
+        let ended = viaCP ? buildChildProtection(child, assessmentStart: start, authorised: authorised, endPlan: planEnds, owner: owner)
+            : buildChildInNeed(child, from: authorised, endPlan: planEnds, owner: owner)
+        if planEnds, let ended, let dateOfBirth {
+            buildLookedAfter(child, entered: ended, service: service, born: dateOfBirth, owner: owner)
         }
     }
 
-    private mutating func buildChildProtection(_ child: UUID, assessmentStart: CivilDate, authorised: CivilDate, endPlan: Bool, owner: UUID?) {
+    /// The day the plan ended, if it has.
+    private mutating func buildChildProtection(_ child: UUID, assessmentStart: CivilDate, authorised: CivilDate, endPlan: Bool, owner: UUID?) -> CivilDate? {
         let discussion = min(authorised, assessmentStart.adding(days: between(2...10)))
         let sd = add(child, StrategyDiscussionRecord(date: discussion, agencies: [.socialCare, .police, rng.chance(0.7) ? .health : .education],
                                                      s47Initiated: true, rationale: rng.pick(Self.rationales)))
@@ -111,7 +113,7 @@ struct DemoJourneyBuilder {
         let enquiryEnd = min(icpc, calendar.adding(workingDays: between(5...12), to: discussion))
         _ = add(child, S47EnquiryRecord(strategyDiscussionID: sd, start: discussion, end: enquiryEnd <= today ? enquiryEnd : nil,
                                         conferenceRequired: enquiryEnd <= today ? true : nil, outcome: rng.pick(Self.analyses)))
-        guard icpc <= today else { return }
+        guard icpc <= today else { return nil }
         let category = rng.pick([AbuseCategory.neglect, .neglect, .emotional, .physical, .sexual, .multiple])
         let initial = add(child, ConferenceRecord(kind: .initial, date: icpc, planNeeded: true, category: category,
                                                   childsViews: rng.pick(Self.views), decisionNotes: rng.pick(Self.decisions)))
@@ -140,26 +142,30 @@ struct DemoJourneyBuilder {
         buildVisits(child, from: icpc, until: until, everyWorkingDays: 5...10, missedChance: 0.2)
         buildActions(child, source: initial, raised: icpc, owner: owner, count: between(2...4))
         _ = plan
+        return ended
     }
 
-    private mutating func buildChildInNeed(_ child: UUID, from authorised: CivilDate, endPlan: Bool, owner: UUID?) {
+    /// The day the plan ended, if it has.
+    private mutating func buildChildInNeed(_ child: UUID, from authorised: CivilDate, endPlan: Bool, owner: UUID?) -> CivilDate? {
         let start = min(today, authorised.adding(days: between(0...10)))
         let end = endPlan ? min(today, start.adding(months: between(3...9))) : nil
         let plan = add(child, CINPlanRecord(start: start, end: end, outcomes: rng.pick(Self.outcomes), contingency: rng.pick(Self.contingencies),
                                             childsViews: rng.pick(Self.views)))
         buildVisits(child, from: start, until: end ?? today, everyWorkingDays: 10...22, missedChance: 0.15)
         buildActions(child, source: plan, raised: start, owner: owner, count: between(1...3))
+        return end
     }
 
     /// Visits at roughly the standard's interval; for some children the visits stop some weeks ago.
-    private mutating func buildVisits(_ child: UUID, from start: CivilDate, until end: CivilDate, everyWorkingDays gap: ClosedRange<Int>, missedChance: Double) {
+    mutating func buildVisits(_ child: UUID, from start: CivilDate, until end: CivilDate, everyWorkingDays gap: ClosedRange<Int>, missedChance: Double,
+                              at locations: [(VisitRecord.Location, Double)] = [(.home, 6), (.school, 2), (.office, 1), (.elsewhere, 1)]) {
         let stopsEarly = end == today && rng.chance(missedChance)
         let last = stopsEarly ? calendar.adding(workingDays: -between(15...40), to: today) : end
         var visit = calendar.adding(workingDays: between(gap), to: start)
         while visit <= last {
             let seen = rng.chance(0.93)
             _ = add(child, VisitRecord(date: visit, kind: rng.chance(0.8) ? .planned : .unannounced,
-                                       location: rng.weighted([(.home, 6), (.school, 2), (.office, 1), (.elsewhere, 1)]),
+                                       location: rng.weighted(locations),
                                        seen: seen, seenAlone: seen ? rng.chance(0.6) : nil,
                                        childsViews: seen ? rng.pick(Self.views) : nil, observations: rng.pick(Self.observations)))
             visit = calendar.adding(workingDays: between(gap), to: visit)
@@ -167,7 +173,7 @@ struct DemoJourneyBuilder {
     }
 
     /// Actions from a plan or conference: most done, some overdue.
-    private mutating func buildActions(_ child: UUID, source: String, raised: CivilDate, owner: UUID?, count: Int) {
+    mutating func buildActions(_ child: UUID, source: String, raised: CivilDate, owner: UUID?, count: Int) {
         guard let owner else { return }
         for _ in 0..<count {
             let due = raised.adding(days: between(10...90))
