@@ -134,4 +134,56 @@ import VaporTesting
             #expect(document.periodsOfCare.first?.placements.first?.end == d("2026-03-20"))
         }
     }
+
+    @Test func aTimeMissingThenEveryReturnInterviewOffer() async throws {
+        try await withTestApp { app, demo in
+            let child = try await JourneyTests.child(app, demo)
+            var worker = try await Visitor.signedIn(app, as: "social.worker")
+            let path = "/children/\(child.id!)/record/missingEpisodes"
+            _ = try await worker.get(path)
+            let saved = try await worker.post(path, JourneyTests.date("start", "2026-03-20").merging([
+                "kind": "missing", "startTime": "22:15", "reportedToPolice": "yes", "policeReference": "MP-2026-0412",
+            ]) { $1 })
+            let event = try #require(saved.location)
+            #expect(try await JourneyTests.stored(app, child).allSatisfy { $0.ruleID != .returnInterview }, "nothing due while still missing")
+            _ = try await worker.get(event + "/steps/returned")
+            #expect(try await worker.post(event + "/steps/returned", JourneyTests.date("end", "2026-03-22")).status == .seeOther)
+            #expect(try await JourneyTests.stored(app, child).first { $0.ruleID == .returnInterview }?.due == d("2026-03-25"))
+
+            let token = try await JourneyAPITests.token(app, "social.worker")
+            let episode = try #require(event.split(separator: "/").last)
+            let base = "/api/v1/children/\(child.id!)/journey/missingEpisodes/\(episode)/returnInterviews"
+            let (declined, body) = try await JourneyAPITests.send(app, .POST, base, token: token,
+                                                                  json: #"{"offered": "2026-03-23", "offeredBy": "Return interview service", "response": "declined"}"#)
+            #expect(declined == .created, "\(body)")
+            let (accepted, _) = try await JourneyAPITests.send(app, .POST, base, token: token,
+                                                               json: #"{"offered": "2026-03-27", "response": "accepted", "held": "2026-03-30"}"#)
+            #expect(accepted == .created)
+            let interview = try await JourneyTests.stored(app, child).first { $0.ruleID == .returnInterview }
+            #expect(interview?.metBy?.date == d("2026-03-23"), "the first offer meets it, accepted or not")
+            let document = try JourneyDocument.decode(Data(try await JourneyAPITests.send(app, .GET, "/api/v1/children/\(child.id!)/journey", token: token).1.utf8))
+            #expect(document.missingEpisodes.first?.interviewOffers.count == 2, "every offer is kept")
+        }
+    }
+
+    @Test func anIRORaisesAnEscalationAndRecordsItResolved() async throws {
+        try await withTestApp { app, demo in
+            let child = try await JourneyTests.child(app, demo)
+            var iro = try await Visitor.signedIn(app, as: "iro")
+            let path = "/children/\(child.id!)/record/iroEscalations"
+            _ = try await iro.get(path)
+            let saved = try await iro.post(path, JourneyTests.date("raised", "2026-03-10").merging([
+                "stage": "2", "concern": "The sibling assessment recommended at the last review has not started.",
+            ]) { $1 })
+            let event = try #require(saved.location)
+            #expect(try await iro.get(event).body.string.contains("Record that the escalation was resolved"))
+            _ = try await iro.get(event + "/steps/resolve")
+            let resolved = try await iro.post(event + "/steps/resolve", JourneyTests.date("resolved", "2026-03-24").merging([
+                "outcome": "Assessment allocated and started.",
+            ]) { $1 })
+            #expect(resolved.status == .seeOther)
+            #expect(try await iro.get(event).body.string.contains("Assessment allocated and started."))
+        }
+    }
 }
+

@@ -26,7 +26,7 @@ import VaporTesting
             "GET /children/:childID/record/:list": recorders, "POST /children/:childID/record/:list": recorders,
             "GET /children/:childID/events/:eventID": readers, "POST /children/:childID/events/:eventID/significant": editors,
             // Each step names its own roles too: a worker records that the referrer was told; only a manager authorises.
-            "GET /children/:childID/events/:eventID/steps/:step": editors, "POST /children/:childID/events/:eventID/steps/:step": editors,
+            "GET /children/:childID/events/:eventID/steps/:step": recorders, "POST /children/:childID/events/:eventID/steps/:step": recorders,
             "GET /children/:childID/chronology": readers, "GET /children/:childID/chronology/print": readers,
             "GET /children/:childID/voice": readers,
             "GET /children/:childID/events/:eventID/correct": recorders, "POST /children/:childID/events/:eventID/correct": recorders,

@@ -96,3 +96,37 @@ public struct HealthAssessment: Sendable, Hashable, Codable {
         self.id = id; self.kind = kind; self.date = date
     }
 }
+
+/// A time the child was missing from care (whereabouts unknown) or away from their placement
+/// without permission (whereabouts known), and the return home interviews offered after it.
+public struct MissingEpisode: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        /// SSDA903 `M`: not where they should be and whereabouts not known.
+        case missing
+        /// SSDA903 `A`: whereabouts known but not at the placement, without authorisation.
+        case away
+    }
+
+    public var id: String
+    public var kind: Kind
+    public var start: CivilDate
+    /// The day the child came back; nil while they are still missing.
+    public var end: CivilDate?
+    /// Each offer of a return home interview: every one is kept, so persistent offers show.
+    @DefaultEmpty public var interviewOffers: [InterviewOffer]
+
+    public init(id: String, kind: Kind, start: CivilDate, end: CivilDate? = nil, interviewOffers: [InterviewOffer] = []) {
+        self.id = id; self.kind = kind; self.start = start; self.end = end; self.interviewOffers = interviewOffers
+    }
+}
+
+/// An offer of a return home interview, and the interview if it was held.
+public struct InterviewOffer: Sendable, Hashable, Codable {
+    public var id: String
+    public var offered: CivilDate
+    public var held: CivilDate?
+
+    public init(id: String, offered: CivilDate, held: CivilDate? = nil) {
+        self.id = id; self.offered = offered; self.held = held
+    }
+}

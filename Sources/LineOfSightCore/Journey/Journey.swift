@@ -28,6 +28,7 @@ public struct Journey: Sendable, Hashable, Codable {
     @DefaultEmpty public var carePlans: [DatedRecord]
     @DefaultEmpty public var healthAssessments: [HealthAssessment]
     @DefaultEmpty public var peps: [DatedRecord]
+    @DefaultEmpty public var missingEpisodes: [MissingEpisode]
 
     // Permanence, proceedings and adoption
     @DefaultEmpty public var permanencePlans: [PermanencePlan]
@@ -58,7 +59,7 @@ public struct Journey: Sendable, Hashable, Codable {
         conferences: [Conference] = [], cpPlans: [CPPlan] = [], coreGroups: [DatedRecord] = [],
         cinPlans: [CINPlan] = [], visits: [Visit] = [],
         periodsOfCare: [PeriodOfCare] = [], lacReviews: [DatedRecord] = [], carePlans: [DatedRecord] = [],
-        healthAssessments: [HealthAssessment] = [], peps: [DatedRecord] = [],
+        healthAssessments: [HealthAssessment] = [], peps: [DatedRecord] = [], missingEpisodes: [MissingEpisode] = [],
         permanencePlans: [PermanencePlan] = [], permanenceMeetings: [DatedRecord] = [],
         temporaryApprovals: [TemporaryApproval] = [], preProceedings: [PreProceedings] = [],
         careProceedings: [CareProceedings] = [], adoption: Adoption? = nil, adoptionReviews: [DatedRecord] = [],
@@ -72,7 +73,7 @@ public struct Journey: Sendable, Hashable, Codable {
         self.conferences = conferences; self.cpPlans = cpPlans; self.coreGroups = coreGroups
         self.cinPlans = cinPlans; self.visits = visits
         self.periodsOfCare = periodsOfCare; self.lacReviews = lacReviews; self.carePlans = carePlans
-        self.healthAssessments = healthAssessments; self.peps = peps
+        self.healthAssessments = healthAssessments; self.peps = peps; self.missingEpisodes = missingEpisodes
         self.permanencePlans = permanencePlans; self.permanenceMeetings = permanenceMeetings
         self.temporaryApprovals = temporaryApprovals; self.preProceedings = preProceedings
         self.careProceedings = careProceedings; self.adoption = adoption; self.adoptionReviews = adoptionReviews

@@ -148,3 +148,54 @@ extension CodeList {
             : LookedAfterCodes.placementTypes
     }
 }
+
+/// The care leaver codes of the SSDA903 OC3 table.
+public enum CareLeaverCodes {
+    /// `IN_TOUCH`.
+    public static let inTouch: CodeList = [
+        ("YES", "In touch"),
+        ("NO", "Not in touch"),
+        ("REFU", "The young person refuses contact"),
+        ("NREQ", "The young person no longer needs services"),
+        ("RHOM", "Returned to live with parents for 6 months or more"),
+        ("DIED", "Died after leaving care"),
+    ]
+
+    /// `ACTIV`.
+    public static let activities: CodeList = [
+        ("F1", "Full-time higher education"),
+        ("P1", "Part-time higher education"),
+        ("F2", "Full-time education other than higher education"),
+        ("P2", "Part-time education other than higher education"),
+        ("F4", "Full-time apprenticeship"),
+        ("P4", "Part-time apprenticeship"),
+        ("F5", "Full-time training or employment (not an apprenticeship)"),
+        ("P5", "Part-time training or employment (not an apprenticeship)"),
+        ("G4", "Not in education, employment or training because of illness or disability"),
+        ("G6", "Not in education, employment or training because of pregnancy or parenting"),
+        ("G5", "Not in education, employment or training for another reason"),
+    ]
+
+    /// The letter of `ACCOM`; the return adds 1 for suitable and 2 for unsuitable.
+    public static let accommodation: CodeList = [
+        ("B", "With parents or relatives"),
+        ("Z", "With former foster carers, staying on after 18"),
+        ("E", "Supported lodgings"),
+        ("D", "Semi-independent or transitional accommodation"),
+        ("T", "Foyer or similar, with education, training or work"),
+        ("U", "Independent living, for example their own tenancy or student accommodation"),
+        ("K", "Ordinary lodgings without formal support"),
+        ("C", "Residential care, for example an NHS establishment"),
+        ("V", "Emergency accommodation, for example a night shelter or hostel"),
+        ("W", "Bed and breakfast"),
+        ("S", "No fixed abode or homeless"),
+        ("X", "In custody"),
+        ("G", "Gone abroad"),
+        ("H", "Deported"),
+        ("R", "Where they live is not known"),
+        ("Y", "Other accommodation"),
+    ]
+
+    /// Accommodation that the return never counts as suitable: homeless, or in custody.
+    public static let neverSuitable: Set<String> = ["S", "X"]
+}

@@ -10,6 +10,7 @@ public func derive(_ journey: Journey, standards: LocalStandards, calendar: Work
     context.deriveChildProtection()
     context.deriveChildInNeed()
     context.deriveLookedAfter()
+    context.deriveMissing()
     context.deriveProceedings()
     context.deriveAdoption()
     context.deriveCareLeaver()

@@ -37,7 +37,7 @@ public struct EventRef: Sendable, Hashable, Codable, CustomStringConvertible {
 /// The kinds of event in a journey (the JSON list each comes from, in the singular).
 public enum EventKind: String, Sendable, Hashable, Codable, CaseIterable {
     case contact, referral, assessment, strategyDiscussion, s47Enquiry, conference, cpPlan, coreGroup, cinPlan, visit
-    case periodOfCare, placement, lacReview, carePlan, placementPlan, healthAssessment, pep
+    case periodOfCare, placement, lacReview, carePlan, placementPlan, healthAssessment, pep, missingEpisode, returnInterview
     /// A change of legal status within a period of care (id: the period and the new code).
     case legalStatus
     case permanencePlan, temporaryApproval, preProceedings, careProceedings

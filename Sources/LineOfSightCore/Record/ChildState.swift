@@ -4,7 +4,7 @@
 public struct ChildState: Sendable, Hashable, Codable {
     /// The furthest point the child has reached and not left, most involved first.
     public enum Stage: String, Sendable, Hashable, Codable, CaseIterable {
-        case lookedAfter, childProtectionPlan, childInNeedPlan, s47Enquiry, assessment, referral, contact, noOpenWork
+        case lookedAfter, careLeaver, childProtectionPlan, childInNeedPlan, s47Enquiry, assessment, referral, contact, noOpenWork
     }
 
     public enum Plan: String, Sendable, Hashable, Codable, CaseIterable {
@@ -37,6 +37,9 @@ public struct ChildState: Sendable, Hashable, Codable {
         self.plans = plans
         if plans.contains(.care) {
             stage = .lookedAfter
+        } else if derivation.obligations.contains(where: { $0.ruleID == .needsAssessment }) {
+            // Eligible while looked after (the needs assessment is due only then): a care leaver now.
+            stage = .careLeaver
         } else if plans.contains(.childProtection) {
             stage = .childProtectionPlan
         } else if plans.contains(.childInNeed) {

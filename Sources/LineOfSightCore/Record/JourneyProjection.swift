@@ -31,6 +31,14 @@ extension JourneyList {
         case .carePlans: CarePlanRecord.self
         case .healthAssessments: HealthAssessmentRecord.self
         case .peps: PEPRecord.self
+        case .missingEpisodes: MissingEpisodeRecord.self
+        case .returnInterviews: ReturnInterviewRecord.self
+        case .iroEscalations: IROEscalationRecord.self
+        case .needsAssessments: NeedsAssessmentRecord.self
+        case .pathwayPlans: PathwayPlanRecord.self
+        case .personalAdvisers: PersonalAdviserRecord.self
+        case .careLeaverContacts: CareLeaverContactRecord.self
+        case .stayingPut: StayingPutRecord.self
         case .actions: ActionRecord.self
         case .significantEvents: SignificantEventRecord.self
         }

@@ -42,7 +42,11 @@ public enum JourneyList: String, Sendable, Hashable, Codable, CaseIterable {
     case periodsOfCare
     /// Nested in a period of care (`parent`): in the journey format, inside `periodsOfCare[]`.
     case placements, legalStatuses
-    case lacReviews, carePlans, healthAssessments, peps
+    case lacReviews, carePlans, healthAssessments, peps, iroEscalations
+    case missingEpisodes
+    /// Nested in a missing episode.
+    case returnInterviews
+    case needsAssessments, pathwayPlans, personalAdvisers, careLeaverContacts, stayingPut
     case actions
     /// The chronology's own entries: significant events that are not part of the journey's timescales.
     case significantEvents
@@ -52,6 +56,16 @@ public enum JourneyList: String, Sendable, Hashable, Codable, CaseIterable {
     public var parent: JourneyList? {
         switch self {
         case .placements, .legalStatuses: .periodsOfCare
+        case .returnInterviews: .missingEpisodes
+        default: nil
+        }
+    }
+
+    /// The key of a nested record that names the event it belongs to.
+    public var parentKey: String? {
+        switch parent {
+        case .periodsOfCare: "periodOfCareID"
+        case .missingEpisodes: "missingEpisodeID"
         default: nil
         }
     }

@@ -45,6 +45,13 @@ extension SyntheticJourneys.Builder {
             TemporaryApproval(id: next("TA"), start: earlier, ended: placement.end),
         ]
         inCare(from: earlier.adding(days: 90), adoption: true)
+        let missing = earlier.adding(days: 20)
+        journey.missingEpisodes = [
+            MissingEpisode(id: next("MIS"), kind: .missing, start: missing, end: missing.adding(days: 1),
+                           interviewOffers: [InterviewOffer(id: next("RHI"), offered: missing.adding(days: 2)),
+                                             InterviewOffer(id: next("RHI"), offered: missing.adding(days: 5), held: missing.adding(days: 6))]),
+            MissingEpisode(id: next("MIS"), kind: .away, start: missing.adding(days: 30)),
+        ]
         journey.permanencePlans.append(PermanencePlan(id: next("PP"), date: earlier.adding(days: 150), route: "adoption"))
         journey.permanenceMeetings.append(DatedRecord(id: next("PM"), date: earlier.adding(days: 120)))
         journey.preProceedings.append(PreProceedings(id: next("PLO"), start: earlier.adding(days: 70), end: earlier.adding(days: 95),

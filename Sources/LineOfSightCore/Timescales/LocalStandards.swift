@@ -56,6 +56,7 @@ struct StandardParameters: Sendable {
     let reg28WeeklyDays, reg28ConnectedDays, reg28WithParentsDays, reg28LongTermFosterMonths: Int
     let reg28Boundary: Reg28Boundary
     let ihaWD, rhaUnder5Months, rhaFrom5Months, rhaAgeThreshold: Int
+    let returnInterviewDays: Int
     let pepInitialWD, pepReviewMonths, pepFromAge: Int
     let proceedingsLimitWeeks, proceedingsMaxExtensionWeeks, preProceedingsWeeks: Int
     let temporaryApprovalWeeks, temporaryApprovalMaxExtensionWeeks: Int
@@ -114,6 +115,7 @@ struct StandardParameters: Sendable {
         reg28LongTermFosterMonths = int("visits.reg28.long_term_foster_interval_months")
         reg28Boundary = word("visits.reg28.first_year_boundary") == "due_date" ? .dueDate : .previousVisit
         ihaWD = int("health.iha_working_days")
+        returnInterviewDays = int("missing.return_interview_days")
         rhaUnder5Months = int("health.rha_under_5_months")
         rhaFrom5Months = int("health.rha_from_5_months")
         rhaAgeThreshold = int("health.rha_age_threshold")

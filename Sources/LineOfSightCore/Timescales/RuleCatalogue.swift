@@ -140,6 +140,11 @@ public enum RuleCatalogue {
              starts: "the previous visit, once the placement has lasted a year", due: "6 months after",
              met: "visit with the child seen", .calendar, ["visits.reg28.long_term_foster_interval_months"], recurring: true),
 
+        rule(.returnInterview, "Return home interview offered", .lookedAfter,
+             source: "Children who run away or go missing from home or care (DfE, 2014): within 72 hours of return", .local,
+             starts: "the child comes back from being missing or away", due: "3 days after",
+             met: "a return home interview offered (whether or not it is accepted)",
+             .calendar, ["missing.return_interview_days"]),
         rule(.initialHealthAssessment, "Initial health assessment", .health,
              source: "CPPCR 2010 reg 7; Promoting the health and wellbeing of looked-after children (2015, updated 2022)", .secondary,
              starts: "the child becomes looked after", due: "20 working days after", met: "a health assessment recorded as initial (a review does not meet it)",
@@ -291,6 +296,7 @@ extension RuleID {
     public static let reg28Connected: RuleID = "cla.visit.connected_or_interim_at_home"
     public static let reg28WithParents: RuleID = "cla.visit.with_parents"
     public static let reg28LongTermFoster: RuleID = "cla.visit.long_term_foster"
+    public static let returnInterview: RuleID = "missing.return_interview"
     public static let initialHealthAssessment: RuleID = "health.initial"
     public static let reviewHealthAssessment: RuleID = "health.review"
     public static let pepInitial: RuleID = "education.pep_initial"

@@ -114,6 +114,9 @@ extension LocalStandards {
                "LineOfSight judgement (docs/timescales.md): the regulation is silent on the boundary."),
 
         // Health and education
+        count("missing.return_interview_days", 3, "days", 1...14, .local,
+              "A return home interview is offered after a child comes back from being missing or away from their placement.",
+              "Children who run away or go missing from home or care (DfE, 2014): within 72 hours of the child's return; the reference marks it unconfirmed."),
         count("health.iha_working_days", 20, "working days", 1...60, .secondary,
               "Initial health assessment done and health plan available after the child becomes looked after.",
               "Promoting the health and wellbeing of looked-after children (2015, updated 2022); CPPCR reg 7."),

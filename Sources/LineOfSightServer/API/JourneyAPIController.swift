@@ -32,8 +32,8 @@ struct JourneyAPIController {
         return try stored(event, status: .created)
     }
 
-    /// A change of placement or legal status posted under its period of care: the period in the
-    /// path is the one it belongs to.
+    /// A record posted under the event it belongs to (a move under its period of care, a return
+    /// interview under its missing episode): the event in the path is its parent.
     func recordNested(req: Request) async throws -> Response {
         let child = try await req.visibleChild()
         let parent = try await req.apiEvent(of: child)
@@ -95,12 +95,12 @@ struct JourneyAPIController {
             throw JourneyAPIProblems([RecordProblem("$", "the body must be a JSON object")])
         }
         for key in ["id", "reason", "version"] { object[key] = nil }
-        if let parent {
+        if let parent, let key = list.parentKey {
             let id = JSONValue.string(try parent.requireID().uuidString)
-            if let given = object[Self.parentKey], given != id {
-                throw JourneyAPIProblems([RecordProblem("$.\(Self.parentKey)", "must be the period of care in the path, or left out")])
+            if let given = object[key], given != id {
+                throw JourneyAPIProblems([RecordProblem("$.\(key)", "must be the \(parent.list.form.title.lowercased()) in the path, or left out")])
             }
-            object[Self.parentKey] = id
+            object[key] = id
         }
         let record: any JourneyRecord
         do {
@@ -115,9 +115,6 @@ struct JourneyAPIController {
         guard problems.isEmpty else { throw JourneyAPIProblems(problems.map { RecordProblem("$." + $0.field, $0.message) }) }
         return record
     }
-
-    /// The key of a nested record that names the event it belongs to.
-    static let parentKey = "periodOfCareID"
 
     /// The stored element: the record in the journey format, with its id and version.
     private func stored(_ event: StoredEvent, status: HTTPStatus) throws -> Response {

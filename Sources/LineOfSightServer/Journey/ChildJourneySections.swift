@@ -128,6 +128,7 @@ struct ChildJourneySummary {
     static func title(_ stage: ChildState.Stage) -> String {
         switch stage {
         case .lookedAfter: "Looked after"
+        case .careLeaver: "Care leaver"
         case .childProtectionPlan: "Child protection plan"
         case .childInNeedPlan: "Child in need plan"
         case .s47Enquiry: "Section 47 enquiry"

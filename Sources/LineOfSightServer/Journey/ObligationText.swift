@@ -77,6 +77,8 @@ enum ObligationText {
         case .placementPlan: "placement plan"
         case .healthAssessment: "health assessment"
         case .pep: "personal education plan"
+        case .missingEpisode: "child coming back from being missing or away"
+        case .returnInterview: "return home interview offer"
         case .legalStatus: "change of legal status"
         case .permanencePlan: "permanence plan"
         case .temporaryApproval: "temporary approval"

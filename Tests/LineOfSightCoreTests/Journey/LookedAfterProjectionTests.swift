@@ -131,3 +131,26 @@ import Testing
         #expect(score.validate(in: Self.context([("P", Self.period)])).map(\.field) == ["sdqScore"])
     }
 }
+
+/// Care leavers: the stage follows eligibility, and what the care leaver records refuse.
+@Suite struct CareLeaverRecordTests {
+    @Test func aYoungPersonWhoWasEligibleIsACareLeaverOnceTheyLeaveCare() {
+        var period = LookedAfterProjectionTests.period
+        period.start = d("2025-09-01")
+        period.end = d("2026-03-01")
+        period.endReason = "E5"
+        // Born 2009-10-01: 16 on 2025-10-01, looked after 13 weeks since 14 by then.
+        let journey = Journey(childID: "C", dateOfBirth: d("2009-10-01"), events: [RecordedEvent(id: "P", record: period)], allocations: [])
+        let state = ChildState(journey: journey, derivation: derive(journey, standards: .defaults, calendar: england))
+        #expect(state.stage == .careLeaver)
+    }
+
+    @Test func codesAndDatesTheReturnWouldRefuseAreRefused() {
+        let context = RecordContext(today: d("2026-03-31"), dateOfBirth: d("2007-05-01"), journey: Journey(childID: "C"))
+        let homeless = CareLeaverContactRecord(date: d("2026-03-02"), inTouch: "YES", accommodation: "S", accommodationSuitable: true, activity: "G9")
+        #expect(homeless.validate(in: context).map(\.field) == ["accommodationSuitable", "activity"])
+        #expect(CareLeaverContactRecord(date: d("2026-03-02"), inTouch: "MAYBE").validate(in: context).map(\.field) == ["inTouch"])
+        #expect(StayingPutRecord(start: d("2025-04-01")).validate(in: context).map(\.field) == ["start"], "before 18")
+        #expect(IROEscalationRecord(raised: d("2026-03-02"), stage: "9").validate(in: context).map(\.field) == ["stage"])
+    }
+}

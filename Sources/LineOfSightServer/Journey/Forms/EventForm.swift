@@ -124,13 +124,14 @@ extension JourneyList {
 
     /// The parts of a child's journey, for grouping what can be recorded.
     enum Part: CaseIterable {
-        case frontDoor, childProtection, lookedAfter, everyChild
+        case frontDoor, childProtection, lookedAfter, careLeavers, everyChild
 
         var title: String {
             switch self {
             case .frontDoor: "Front door and assessment"
             case .childProtection: "Child protection and children in need"
             case .lookedAfter: "Looked after"
+            case .careLeavers: "Leaving care"
             case .everyChild: "For every child"
             }
         }
@@ -140,8 +141,9 @@ extension JourneyList {
         switch self {
         case .contacts, .referrals, .assessments: .frontDoor
         case .strategyDiscussions, .s47Enquiries, .conferences, .cpPlans, .coreGroups, .cinPlans: .childProtection
-        case .periodsOfCare, .placements, .legalStatuses, .lacReviews, .carePlans, .healthAssessments, .peps: .lookedAfter
-        case .visits, .actions, .significantEvents: .everyChild
+        case .periodsOfCare, .placements, .legalStatuses, .lacReviews, .carePlans, .healthAssessments, .peps, .iroEscalations: .lookedAfter
+        case .needsAssessments, .pathwayPlans, .personalAdvisers, .careLeaverContacts, .stayingPut: .careLeavers
+        case .visits, .missingEpisodes, .returnInterviews, .actions, .significantEvents: .everyChild
         }
     }
 
@@ -232,6 +234,14 @@ extension JourneyList {
         case .carePlans: LookedAfterForms.carePlan
         case .healthAssessments: LookedAfterForms.healthAssessment
         case .peps: LookedAfterForms.pep
+        case .missingEpisodes: MissingForms.episode
+        case .returnInterviews: MissingForms.returnInterview
+        case .iroEscalations: LookedAfterForms.escalation
+        case .needsAssessments: CareLeaverForms.needsAssessment
+        case .pathwayPlans: CareLeaverForms.pathwayPlan
+        case .personalAdvisers: CareLeaverForms.personalAdviser
+        case .careLeaverContacts: CareLeaverForms.contact
+        case .stayingPut: CareLeaverForms.stayingPut
         case .actions: ActionForm.form
         case .significantEvents: ChronologyForms.significantEvent
         }

@@ -112,4 +112,18 @@ enum LookedAfterForms {
         EventField(key: "targets", label: "Targets and the support to meet them", input: .notes),
         EventField(key: "childsViews", label: "The child’s views, wishes and feelings", input: .notes),
     ])
+
+    static let escalation = EventForm(list: .iroEscalations, name: "reviewing officer’s escalation", title: "Escalation by the reviewing officer",
+                                      dateKey: "raised", fields: [
+        EventField(key: "raised", label: "Date it was raised", input: .date, required: "Enter the date it was raised"),
+        EventField(key: "stage", label: "Stage of the dispute resolution process", input: .choice(EventField.options(IROEscalationRecord.stages)),
+                   required: "Select the stage"),
+        EventField(key: "concern", label: "The concern", input: .notes),
+        EventField(key: "resolved", label: "Date it was resolved", hint: "Leave empty while it is open", input: .date),
+        EventField(key: "outcome", label: "How it was resolved", input: .notes),
+    ], roles: Role.childEditors.union([.iro]), steps: [
+        EventStep(id: "resolve", title: "Record that the escalation was resolved", done: "Escalation resolved",
+                  fields: ["resolved", "outcome"], required: ["resolved": "Enter the date it was resolved", "outcome": "Enter how it was resolved"],
+                  roles: Role.childEditors.union([.iro]), pending: "resolved"),
+    ])
 }
