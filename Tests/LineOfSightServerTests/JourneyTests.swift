@@ -45,7 +45,7 @@ import VaporTesting
             #expect(lookedAfter.count * 4 > demo.children.count, "\(lookedAfter.count) of \(demo.children.count) looked after")
             #expect(demo.events.contains { $0.record is PlacementRecord } && demo.events.contains { $0.record is LegalStatusRecord })
             for rule in [RuleID.referralDecision, .assessment, .icpc, .cpVisit, .cinVisit, .action, .claFirstReview, .claReview,
-                         .initialHealthAssessment, .pepInitial, .reg28FirstWeek, .placementPlan] {
+                         .initialHealthAssessment, .pepInitial, .reg28FirstWeek, .placementPlan, .returnInterview, .needsAssessment, .pathwayReview] {
                 #expect((statuses[rule]?[.overdue] ?? 0) + (statuses[rule]?[.metLate] ?? 0) > 0, "some \(rule) drift: \(statuses[rule] ?? [:])")
                 #expect((statuses[rule]?[.metOnTime] ?? 0) > 0, "most \(rule) on time: \(statuses[rule] ?? [:])")
             }

@@ -74,7 +74,11 @@ extension DemoJourneyBuilder {
 
         _ = add(child, CarePlanRecord(date: workingDays(rng.chance(0.2) ? between(11...25) : between(0...8), after: entered),
                                       summary: rng.pick(Self.carePlans), contingency: rng.pick(Self.contingencies), childsViews: rng.pick(Self.views)))
-        buildReviews(child, entered: entered, until: lastDay, born: born, owner: owner)
+        let reviews = buildReviews(child, entered: entered, until: lastDay, born: born, owner: owner)
+        if let review = reviews.first(where: { _ in rng.chance(0.08) }) { buildEscalation(child, after: review) }
+        if age(lastDay) >= 11, rng.chance(0.25) { buildMissing(child, from: max(entered, born.birthday(age: 11)), until: lastDay) }
+        let sixteen = born.birthday(age: 16)
+        if entered <= sixteen.adding(days: -91), lastDay >= sixteen { buildLeavingCare(child, born: born, leftCare: ended, owner: owner) }
         buildHealth(child, entered: entered, until: lastDay, born: born)
         if age(lastDay) >= 4 {
             let from = max(entered, born.birthday(age: 4))
@@ -91,20 +95,102 @@ extension DemoJourneyBuilder {
 
     /// Reviews: the first within 20 working days (a fifth late), the second 3 months later, then
     /// every 6 months, each from the last one held; recommendations become actions.
-    private mutating func buildReviews(_ child: UUID, entered: CivilDate, until lastDay: CivilDate, born: CivilDate, owner: UUID?) {
+    /// The days the reviews were held.
+    private mutating func buildReviews(_ child: UUID, entered: CivilDate, until lastDay: CivilDate, born: CivilDate, owner: UUID?) -> [CivilDate] {
         let officers = authority.staff.filter { $0.jobRole == .reviewingOfficer }.map(\.id)
         let chair = officers.isEmpty ? nil : rng.pick(officers).uuidString
         var review = calendar.adding(workingDays: rng.chance(0.2) ? between(21...35) : between(12...20), to: entered)
-        var held = 0
+        var held: [CivilDate] = []
         while review <= lastDay {
             let participation = born.age(on: review) < 4 ? "PN0" : rng.weighted([("PN1", 5.0), ("PN2", 2.0), ("PN5", 1.0), ("PN6", 1.0), ("PN7", 1.0)])
             let id = add(child, LACReviewRecord(date: review, chairID: chair, participation: participation,
                                                 childsViews: participation == "PN0" || participation == "PN7" ? nil : rng.pick(Self.views),
                                                 recommendations: rng.pick(Self.recommendations), planEndorsed: rng.chance(0.9)))
             if rng.chance(0.4) { buildActions(child, source: id, raised: review, owner: owner, count: 1) }
-            held += 1
+            held.append(review)
             let late = rng.chance(0.15) ? between(10...45) : -between(0...14)
-            review = review.adding(months: held == 1 ? 3 : 6).adding(days: late)
+            review = review.adding(months: held.count == 1 ? 3 : 6).adding(days: late)
+        }
+        return held
+    }
+
+    /// The reviewing officer escalates a drifting plan after a review; most are resolved.
+    private mutating func buildEscalation(_ child: UUID, after review: CivilDate) {
+        let raised = review.adding(days: between(1...20))
+        guard raised <= today else { return }
+        let resolved = raised.adding(days: between(5...40))
+        let isResolved = resolved <= today && rng.chance(0.7)
+        _ = add(child, IROEscalationRecord(raised: raised, stage: rng.weighted([("1", 5.0), ("2", 3.0), ("3", 1.0)]),
+                                           concern: rng.pick(Self.escalations), resolved: isResolved ? resolved : nil,
+                                           outcome: isResolved ? "Agreed a timescale with the team manager; progress checked at the next review." : nil))
+    }
+
+    /// A few times missing or away, each reported and followed by return home interview offers:
+    /// most within 72 hours, some late or never; some accepted, some declined; sometimes offered again.
+    private mutating func buildMissing(_ child: UUID, from: CivilDate, until lastDay: CivilDate) {
+        var start = from.adding(days: between(10...200))
+        for _ in 0..<between(1...6) {
+            guard start < lastDay else { return }
+            let kind: MissingEpisode.Kind = rng.chance(0.6) ? .missing : .away
+            let back = start.adding(days: between(0...3))
+            let returned = back <= today && !(back.adding(days: 3) > today && rng.chance(0.5)) ? back : nil
+            let episode = add(child, MissingEpisodeRecord(
+                kind: kind, start: start, startTime: String(format: "%02d:%02d", between(16...23), 5 * between(0...11)),
+                reportedToPolice: kind == .missing || rng.chance(0.3), policeReference: kind == .missing ? "MP-\(between(10_000...99_999))" : nil,
+                end: returned, whereabouts: rng.pick(Self.whereabouts)))
+            guard let returned else { return }
+            if rng.chance(0.9) {
+                var offered = returned.adding(days: rng.chance(0.25) ? between(4...9) : between(0...3))
+                for attempt in 0..<(rng.chance(0.2) ? 2 : 1) where offered <= today {
+                    let response = rng.weighted([(ReturnInterviewRecord.Response.accepted, 5.0), (.declined, 3.0), (.noResponse, 1.5)])
+                    let held = response == .accepted ? offered.adding(days: between(0...4)) : nil
+                    _ = add(child, ReturnInterviewRecord(missingEpisodeID: episode, offered: offered, offeredBy: "Return interview service (Catch22)",
+                                                         response: response, held: held.flatMap { $0 <= today ? $0 : nil },
+                                                         findings: held == nil ? nil : rng.pick(Self.interviewFindings),
+                                                         childsViews: held == nil || attempt > 0 ? nil : rng.pick(Self.views)))
+                    offered = offered.adding(days: between(3...10))
+                }
+            }
+            start = returned.adding(days: between(7...150))
+        }
+    }
+
+    /// An eligible young person's needs assessment, pathway plan and its reviews, personal
+    /// adviser, and after 18 keeping in touch (and staying put for some).
+    private mutating func buildLeavingCare(_ child: UUID, born: CivilDate, leftCare: (date: CivilDate, reason: String)?, owner: UUID?) {
+        let sixteen = born.birthday(age: 16)
+        let assessed = sixteen.adding(days: rng.chance(0.25) ? between(95...200) : between(20...85))
+        guard assessed <= today else { return }
+        _ = add(child, NeedsAssessmentRecord(date: assessed, summary: "Needs support with money, cooking and finding a college course.",
+                                             childsViews: rng.pick(Self.views)))
+        if let owner {
+            _ = add(child, PersonalAdviserRecord(date: min(today, sixteen.adding(days: between(0...200))), adviserID: owner.uuidString))
+        }
+        var plan = assessed.adding(days: between(0...30))
+        var kind = PathwayPlanRecord.Kind.plan
+        // Some plans stop being reviewed: a young person drifting out of touch.
+        let stops = rng.chance(0.15) ? today.adding(days: -between(200...500)) : today
+        while plan <= min(stops, born.birthday(age: 21)) {
+            _ = add(child, PathwayPlanRecord(kind: kind, date: plan, adviserID: owner?.uuidString, summary: rng.pick(Self.pathwayPlans),
+                                             childsViews: rng.chance(0.6) ? rng.pick(Self.views) : nil))
+            kind = .review
+            plan = plan.adding(months: 6).adding(days: rng.chance(0.2) ? between(10...60) : -between(0...30))
+        }
+        guard let leftCare else { return }
+        if leftCare.reason == "E17" {
+            _ = add(child, StayingPutRecord(start: leftCare.date, end: nil, carers: rng.pick(Self.carers)))
+        }
+        var contact = leftCare.date.adding(days: between(14...60))
+        let drifts = rng.chance(0.15)
+        while contact <= today {
+            let inTouch = drifts && contact > today.adding(days: -300) ? rng.pick(["NO", "REFU"]) : rng.weighted([("YES", 9.0), ("NO", 1.0)])
+            let accommodation = leftCare.reason == "E17" ? "Z" : rng.weighted([("U", 4.0), ("D", 3.0), ("E", 1.0), ("B", 1.0), ("V", 0.3), ("S", 0.2)])
+            _ = add(child, CareLeaverContactRecord(
+                date: contact, inTouch: inTouch, accommodation: inTouch == "YES" ? accommodation : nil,
+                accommodationSuitable: inTouch == "YES" ? !["V", "S"].contains(accommodation) : nil,
+                activity: inTouch == "YES" ? rng.weighted([("F2", 3.0), ("F5", 2.0), ("F4", 1.0), ("G5", 2.0), ("G6", 0.5), ("F1", 0.5)]) : nil,
+                notes: inTouch == "YES" ? "Met at the flat; talked about college and money." : "No answer to calls, texts or a visit."))
+            contact = contact.adding(days: between(50...120))
         }
     }
 
@@ -152,6 +238,24 @@ extension DemoJourneyBuilder {
         return rng.chance(0.08) || agreed > today ? nil : agreed
     }
 
+    static let escalations = [
+        "The permanence plan agreed at the second review has not been progressed.",
+        "Sibling family time has not happened for three months.",
+        "The health assessment recommended at the last review has not been arranged.",
+    ]
+    static let whereabouts = [
+        "Found by police at a friend's address in Liverpool; older males present, possible exploitation.",
+        "Stayed overnight at mother's home without permission; returned by mother in the morning.",
+        "Returned by herself after two nights; would not say where she had been.",
+    ]
+    static let interviewFindings = [
+        "Went to see friends from the old estate; pulled by wanting to be near family. Agreed a plan for supervised visits.",
+        "Worried about exploitation: new phone and money. Shared with the exploitation team and police.",
+    ]
+    static let pathwayPlans = [
+        "Stay with the current carers until the end of college; apply for a council tenancy at 18 with the housing team.",
+        "Move to supported lodgings; start the apprenticeship in September; personal adviser to help with the bank account.",
+    ]
     static let careVisitPlaces: [(VisitRecord.Location, Double)] = [(.placement, 8), (.school, 1), (.elsewhere, 1)]
     static let carers = ["Mr and Mrs Lane", "Ms Okafor", "Mr and Mr Davies", "The child's aunt, Ms Byrne", "Willow House", "Mrs Hughes",
                          "The child's grandparents", "Orchard View"]
