@@ -70,7 +70,7 @@ extension PlacementDetails {
     }
 
     /// The outward code of a UK postcode: one or two letters, a digit, then a digit or letter.
-    static func isPostcodeDistrict(_ text: String) -> Bool {
+    public static func isPostcodeDistrict(_ text: String) -> Bool {
         let characters = Array(text.uppercased())
         let letters = characters.prefix { $0.isASCII && $0.isLetter }
         let rest = characters.dropFirst(letters.count)

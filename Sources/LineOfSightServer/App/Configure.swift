@@ -39,6 +39,7 @@ func routes(_ app: Application, metrics: RequestMetrics) throws {
     SignInController().register(app)
     HomeController().register(app)
     ChildrenController().register(app)
+    CareListsController().register(app)
     JourneyController().register(app)
     ChronologyController().register(app)
     EventStepController().register(app)

@@ -15,6 +15,7 @@ enum SiteURL: Sendable {
     case home, myWork
     case signIn, signOut
     case children, newChild
+    case childrenInCare, reviewsDue, careLeavers, missingEpisodes
     case child(Parameter<UUID>), editChild(Parameter<UUID>), allocateChild(Parameter<UUID>)
     case recordEvent(child: Parameter<UUID>, list: Parameter<JourneyList>)
     case event(child: Parameter<UUID>, event: Parameter<UUID>)
@@ -76,6 +77,10 @@ enum SiteURL: Sendable {
         case .signOut: return [c("sign-out")]
         case .children: return [c("children")]
         case .newChild: return [c("children"), c("new")]
+        case .childrenInCare: return [c("children-in-care")]
+        case .reviewsDue: return [c("reviews-due")]
+        case .careLeavers: return [c("care-leavers")]
+        case .missingEpisodes: return [c("missing")]
         case let .child(id): return [c("children"), Self.uuid("childID", id)]
         case let .editChild(id): return [c("children"), Self.uuid("childID", id), c("edit")]
         case let .allocateChild(id): return [c("children"), Self.uuid("childID", id), c("allocate")]

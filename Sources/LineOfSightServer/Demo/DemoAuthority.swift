@@ -38,6 +38,8 @@ struct DemoAuthority: Sendable {
     static let laNumber = "999"
 
     static let defaultChildCount = 1300
+    /// St Helens' postcode districts: a placement elsewhere is out of area.
+    static let homeDistricts: Set<String> = ["WA9", "WA10", "WA11", "WA12"]
 
     static func generate(seed: UInt64 = 2026, today: CivilDate, childCount: Int = defaultChildCount) -> DemoAuthority {
         var builder = DemoAuthorityBuilder(rng: SeededGenerator(seed: seed), today: today)

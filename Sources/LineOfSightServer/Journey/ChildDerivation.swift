@@ -18,22 +18,40 @@ struct ChildDerivation: Sendable {
 
     /// The projection of already-loaded events (in date order, none withdrawn) and allocations.
     static func journey(of childID: UUID, dateOfBirth: CivilDate?, events: [JourneyRows.Event], allocations: [JourneyRows.Allocation]) throws -> Journey {
-        let decoder = JSONDecoder()
-        return Journey(
-            childID: childID.uuidString, dateOfBirth: dateOfBirth,
-            events: try events.map { RecordedEvent(id: $0.id.uuidString, record: try $0.record(decoder)) },
-            allocations: allocations.map(\.core))
+        Journey(childID: childID.uuidString, dateOfBirth: dateOfBirth, events: try recorded(events), allocations: allocations.map(\.core))
     }
 
-    /// Re-derives the child's obligations and state and replaces the stored rows. Call it inside
-    /// the transaction that changed the child's events or allocations.
+    private static func recorded(_ events: [JourneyRows.Event]) throws -> [RecordedEvent] {
+        let decoder = JSONDecoder()
+        return try events.map { RecordedEvent(id: $0.id.uuidString, record: try $0.record(decoder)) }
+    }
+
+    /// Everything stored from one child's record: their obligations, state and, if they are or
+    /// were looked after, the summary the care lists read.
+    struct Derived {
+        let derivation: Derivation
+        let state: ChildState
+        let care: CareSummary?
+    }
+
+    /// What the already-loaded events (in date order, none withdrawn) and allocations derive.
+    func derived(childID: UUID, dateOfBirth: CivilDate?, events: [JourneyRows.Event], allocations: [JourneyRows.Allocation]) throws -> Derived {
+        let events = try Self.recorded(events)
+        let journey = Journey(childID: childID.uuidString, dateOfBirth: dateOfBirth, events: events, allocations: allocations.map(\.core))
+        let derivation = derive(journey, standards: setup.standards, calendar: setup.calendar)
+        return Derived(derivation: derivation, state: ChildState(journey: journey, derivation: derivation),
+                       care: CareSummary(journey: journey, derivation: derivation, events: events))
+    }
+
+    /// Re-derives the child's obligations, state and care summary and replaces the stored rows.
+    /// Call it inside the transaction that changed the child's events or allocations.
     @discardableResult
     func rederive(childID: UUID, dateOfBirth: CivilDate?, on db: any Database) async throws -> Derivation {
-        let journey = try await Self.journey(of: childID, dateOfBirth: dateOfBirth, on: db)
-        let derivation = derive(journey, standards: setup.standards, calendar: setup.calendar)
-        try await DerivedRows.replace(childID: childID, derivation: derivation, state: ChildState(journey: journey, derivation: derivation),
-                                      on: db.sql)
-        return derivation
+        let derived = try derived(childID: childID, dateOfBirth: dateOfBirth,
+                                  events: try await JourneyRows.events(of: [childID], on: db.sql),
+                                  allocations: try await JourneyRows.allocations(of: [childID], on: db.sql))
+        try await DerivedRows.replace(childID: childID, derived: derived, on: db.sql)
+        return derived.derivation
     }
 
     /// Takes the child's journey lock: the first write of a transaction that changes their events.

@@ -22,12 +22,11 @@ enum Rederivation {
                 let ids = batch.map(\.id)
                 let eventsByChild = Dictionary(grouping: try await JourneyRows.events(of: ids, on: db.sql), by: \.child_id)
                 let allocationsByChild = Dictionary(grouping: try await JourneyRows.allocations(of: ids, on: db.sql), by: \.child_id)
+                let derivation = ChildDerivation(setup: setup)
                 for child in batch {
-                    let journey = try ChildDerivation.journey(of: child.id, dateOfBirth: child.dateOfBirth.flatMap(CivilDate.init(iso:)),
-                                                              events: eventsByChild[child.id] ?? [], allocations: allocationsByChild[child.id] ?? [])
-                    let derivation = derive(journey, standards: setup.standards, calendar: setup.calendar)
-                    try await DerivedRows.replace(childID: child.id, derivation: derivation,
-                                                  state: ChildState(journey: journey, derivation: derivation), on: db.sql)
+                    let derived = try derivation.derived(childID: child.id, dateOfBirth: child.dateOfBirth.flatMap(CivilDate.init(iso:)),
+                                                         events: eventsByChild[child.id] ?? [], allocations: allocationsByChild[child.id] ?? [])
+                    try await DerivedRows.replace(childID: child.id, derived: derived, on: db.sql)
                 }
             }
             done += batch.count

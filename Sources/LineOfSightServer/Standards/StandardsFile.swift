@@ -11,12 +11,15 @@ private typealias YAMLNode = Yams.Node
 ///   visits.cp.interval_working_days: 10
 /// local_closure_days: [2026-12-24, 2026-12-29]   # local standards only; statutory rules ignore them
 /// bank_holidays_feed: bank-holidays.json          # a newer gov.uk feed, relative to this file
+/// home_postcode_districts: [WA9, WA10, WA11, WA12] # the council's own: a placement elsewhere is out of area
 /// ```
 ///
 /// Every problem is reported with its line and column, and nothing from a bad file is used.
 struct StandardsFile: Sendable {
     let standards: LocalStandards
     let calendar: WorkingDayCalendar
+    /// The council's postcode districts (upper case): a placement in another is out of area.
+    var homeDistricts: Set<String> = []
 
     static let defaults = StandardsFile(standards: .defaults, calendar: .englandAndWales)
 
@@ -39,10 +42,13 @@ struct StandardsFile: Sendable {
             throw StandardsFileError(path: path, line: nil, column: nil, message: "not valid YAML (\(error))")
         }
         guard let root else { return .defaults }
-        guard let top = root.mapping else { throw fail(root, "the file must be a mapping with the keys standards, local_closure_days and bank_holidays_feed") }
+        guard let top = root.mapping else {
+            throw fail(root, "the file must be a mapping with the keys standards, local_closure_days, bank_holidays_feed and home_postcode_districts")
+        }
 
         var overrides: [String: StandardValue] = [:]
         var calendar = WorkingDayCalendar.englandAndWales
+        var districts: Set<String> = []
         for (keyNode, value) in top {
             switch keyNode.string {
             case "standards":
@@ -67,12 +73,21 @@ struct StandardsFile: Sendable {
                 let resolved = feedPath.hasPrefix("/") ? feedPath : URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(feedPath).path
                 guard let data = FileManager.default.contents(atPath: resolved) else { throw fail(value, "cannot read the bank holidays feed \(resolved)") }
                 do { calendar = try calendar.merging(feedData: data) } catch { throw fail(value, "the bank holidays feed \(resolved) is not valid: \(error)") }
+            case "home_postcode_districts":
+                guard let items = value.sequence else { throw fail(value, "home_postcode_districts must be a list like [WA9, WA10]") }
+                for item in items {
+                    let district = (item.string ?? "").uppercased()
+                    guard PeriodOfCareRecord.isPostcodeDistrict(district) else {
+                        throw fail(item, "“\(item.string ?? "")” is not the first half of a postcode, like WA10")
+                    }
+                    districts.insert(district)
+                }
             default:
-                throw fail(keyNode, "unknown key “\(keyNode.string ?? "")”: use standards, local_closure_days or bank_holidays_feed")
+                throw fail(keyNode, "unknown key “\(keyNode.string ?? "")”: use standards, local_closure_days, bank_holidays_feed or home_postcode_districts")
             }
         }
         do {
-            return StandardsFile(standards: try LocalStandards.defaults.overriding(overrides), calendar: calendar)
+            return StandardsFile(standards: try LocalStandards.defaults.overriding(overrides), calendar: calendar, homeDistricts: districts)
         } catch {
             let node = entriesNode(top, named: error.key)
             throw fail(node, error.message)

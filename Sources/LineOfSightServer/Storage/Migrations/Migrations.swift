@@ -11,5 +11,6 @@ enum AppMigrations {
         CreateJourney(),
         AddAwaitingSteps(),
         IndexOpenWork(),
+        CreateCareSummaries(),
     ]
 }

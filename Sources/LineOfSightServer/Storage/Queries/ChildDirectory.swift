@@ -42,28 +42,16 @@ struct ChildFilter: Sendable, Equatable {
 enum ChildDirectory {
     static let pageSize = 50
 
-    struct Page: Sendable {
-        let rows: [ChildListRow]
-        let total: Int
-        /// The page shown: the one asked for, brought within 1…pageCount.
-        let number: Int
+    typealias Page = Paged<ChildListRow>
 
-        var pageCount: Int { max(1, (total + ChildDirectory.pageSize - 1) / ChildDirectory.pageSize) }
-    }
-
-    /// One page of the children in scope matching the filter. Any requested page number is safe: one
-    /// before the first gives the first, one past the last gives the last. The total comes with the
-    /// rows (`COUNT(*) OVER ()`), so a page is one query; only a page past the end needs the count
-    /// first, to know which page is the last.
+    /// One page of the children in scope matching the filter (see `Paged` for the page number).
     static func page(_ filter: ChildFilter, scope: ChildScope, page requested: Int, on db: any SQLDatabase) async throws -> Page {
-        let asked = min(max(1, requested), Int.max / pageSize)
-        let found = try await rows(filter, scope, page: asked, on: db)
-        if let first = found.first { return Page(rows: found.map(\.child), total: first.total, number: asked) }
-        guard asked > 1 else { return Page(rows: [], total: 0, number: 1) }
-        let count = try await scoped(db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"), filter, scope)
-            .first(decodingColumn: "n", as: Int.self) ?? 0
-        let lastPage = max(1, (count + pageSize - 1) / pageSize)
-        return Page(rows: try await rows(filter, scope, page: lastPage, on: db).map(\.child), total: count, number: lastPage)
+        try await Paged.fetch(page: requested, size: pageSize, rows: { page in
+            try await rows(filter, scope, page: page, on: db).map { ($0.child, $0.total) }
+        }, count: {
+            try await scoped(db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"), filter, scope)
+                .first(decodingColumn: "n", as: Int.self) ?? 0
+        })
     }
 
     private struct CountedRow: Decodable {
@@ -93,7 +81,7 @@ enum ChildDirectory {
             .decode(fluentModel: Child.self)
     }
 
-    private static func selectColumns(_ builder: SQLSelectBuilder) -> SQLSelectBuilder {
+    static func selectColumns(_ builder: SQLSelectBuilder) -> SQLSelectBuilder {
         builder
             .column(SQLColumn("id", table: "c")).column(SQLColumn("la_child_id", table: "c"))
             .column(SQLColumn("first_name", table: "c")).column(SQLColumn("last_name", table: "c"))
@@ -104,7 +92,8 @@ enum ChildDirectory {
             .column(SQLColumn("last_name", table: "s"), as: "worker_last_name")
     }
 
-    private static func scoped(_ builder: SQLSelectBuilder, _ filter: ChildFilter, _ scope: ChildScope) -> SQLSelectBuilder {
+    /// `children c` with its open allocation, team and worker, in `scope`, matching `filter`: every list of children starts here.
+    static func scoped(_ builder: SQLSelectBuilder, _ filter: ChildFilter, _ scope: ChildScope) -> SQLSelectBuilder {
         let openAllocation = SQLBinaryExpression(
             SQLBinaryExpression(SQLColumn("child_id", table: "a"), .equal, SQLColumn("id", table: "c")),
             .and,

@@ -9,12 +9,15 @@ import SQLKit
 enum DerivedRows {
     static let obligations = "obligations"
     static let states = "child_states"
+    static let care = "care_summaries"
     /// One row: the fingerprint of the standards and rules the stored rows were derived with.
     static let basis = "derivation_basis"
 
-    static func replace(childID: UUID, derivation: Derivation, state: ChildState, on sql: any SQLDatabase) async throws {
-        try await sql.delete(from: obligations).where("child_id", .equal, SQLBind(childID)).run()
-        try await sql.delete(from: states).where("child_id", .equal, SQLBind(childID)).run()
+    static func replace(childID: UUID, derived: ChildDerivation.Derived, on sql: any SQLDatabase) async throws {
+        let (derivation, state) = (derived.derivation, derived.state)
+        for table in [obligations, states, care] {
+            try await sql.delete(from: table).where("child_id", .equal, SQLBind(childID)).run()
+        }
         // Child obligations only: those keyed on an allegation or a staff member belong to other records.
         let rows = derivation.obligations.filter { $0.subject.kind == .child }
         // Large journeys are written in chunks, below SQLite's limit on bound values per statement.
@@ -37,6 +40,22 @@ enum DerivedRows {
             .values(SQLBind(childID), SQLBind(state.stage.rawValue), SQLBind(state.plans.map(\.rawValue).joined(separator: " ")),
                     SQLBind(state.lastSeen?.iso), SQLBind(state.nextDue?.iso), SQLBind(state.openObligations), SQLBind(state.findings))
             .run()
+        if let care = derived.care {
+            try await sql.insert(into: self.care)
+                .columns("child_id", "looked_after", "period_start", "period_end", "end_reason", "legal_status", "placement_type",
+                         "placement_provider", "placement_postcode", "placement_start", "placement_starts", "last_review", "review_chair_id",
+                         "next_review_due", "open_escalations", "care_leaver", "last_pathway_plan", "next_pathway_plan_due",
+                         "personal_adviser_id", "last_contact", "in_touch", "accommodation", "accommodation_suitable", "activity", "staying_put")
+                .values(SQLBind(childID), SQLBind(care.lookedAfter), SQLBind(care.periodStart.iso), SQLBind(care.periodEnd?.iso),
+                        SQLBind(care.endReason), SQLBind(care.legalStatus), SQLBind(care.placementType), SQLBind(care.placementProvider),
+                        SQLBind(care.placementPostcode), SQLBind(care.placementStart?.iso),
+                        SQLBind(care.placementStarts.map(\.iso).joined(separator: " ")), SQLBind(care.lastReview?.iso),
+                        SQLBind(care.reviewChairID), SQLBind(care.nextReviewDue?.iso), SQLBind(care.openEscalations), SQLBind(care.careLeaver),
+                        SQLBind(care.lastPathwayPlan?.iso), SQLBind(care.nextPathwayPlanDue?.iso), SQLBind(care.personalAdviserID),
+                        SQLBind(care.lastContact?.iso), SQLBind(care.inTouch), SQLBind(care.accommodation), SQLBind(care.accommodationSuitable),
+                        SQLBind(care.activity), SQLBind(care.stayingPut))
+                .run()
+        }
     }
 
     /// A child's stored obligations, as the core's values.

@@ -60,6 +60,19 @@ enum Workforce {
     }
 }
 
+extension Workforce {
+    /// Active staff in these job roles (in a team, if given), by name: the choices of a worker,
+    /// adviser or reviewing officer filter.
+    static func staffNames(_ roles: [JobRole], team: UUID? = nil, on db: any SQLDatabase) async throws -> [(id: UUID, name: String)] {
+        struct Row: Decodable { let id: UUID; let first_name: String; let last_name: String }
+        let query = db.select().columns("id", "first_name", "last_name").from(StaffMember.schema)
+            .where("active", .equal, SQLBind(true)).where("job_role", .in, SQLBind.group(roles.map(\.rawValue)))
+        if let team { query.where("team_id", .equal, SQLBind(team)) }
+        return try await query.orderBy("last_name").orderBy("first_name").all(decoding: Row.self)
+            .map { ($0.id, $0.first_name + " " + $0.last_name) }
+    }
+}
+
 struct TeamName: Decodable, Sendable {
     let id: UUID
     let name: String

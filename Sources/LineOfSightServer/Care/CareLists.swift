@@ -1,0 +1,112 @@
+import Foundation
+import LineOfSightCore
+
+/// The lists of looked-after children and care leavers: each a kind of row (`CareQueries.Kind`),
+/// its filters, and its columns — every column both a table cell and a CSV value, so the page
+/// and its export always agree.
+struct CareList: Sendable {
+    let kind: CareQueries.Kind
+    let title: String
+    /// What the audit trail says was listed: "children in care".
+    let what: String
+    let url: SiteURL
+    let filters: Set<Filter>
+    let columns: [CareColumn]
+
+    enum Filter: Sendable {
+        case team, worker, legalStatus, placementType, area, age, inCare, chair
+    }
+
+    var filename: String { title.lowercased().replacingOccurrences(of: " ", with: "-") + ".csv" }
+}
+
+/// A column of a care list.
+struct CareColumn: Sendable {
+    let header: String
+    var numeric = false
+    /// The value as text: the CSV cell, and the table cell unless `node` says otherwise.
+    let text: @Sendable (CareRow, CareListContext) -> String
+    var node: (@Sendable (CareRow, CareListContext) -> Node)? = nil
+
+    func cell(_ row: CareRow, _ context: CareListContext) -> Node { node?(row, context) ?? .text(text(row, context)) }
+}
+
+/// What the cells read besides the row.
+struct CareListContext: Sendable {
+    let today: CivilDate
+    let dueSoonDays: Int
+    /// Names of staff by id: chairs and advisers.
+    let people: People
+}
+
+extension CareList {
+    static let inCare = CareList(kind: .inCare, title: "Children in care", what: "children in care", url: .childrenInCare,
+                                 filters: [.team, .worker, .legalStatus, .placementType, .area, .age, .inCare], columns: [
+        .name, .age,
+        CareColumn(header: "Legal status") { row, _ in row.care.legal_status.map { LookedAfterCodes.legalStatuses[$0]?.meaning ?? $0 } ?? "" },
+        CareColumn(header: "Placement") { row, _ in row.care.placement_type.map { LookedAfterCodes.placementTypes.followed(by: LookedAfterCodes.retiredPlacementTypes)[$0]?.meaning ?? $0 } ?? "" },
+        CareColumn(header: "Placements in the last 12 months", numeric: true) { row, context in String(row.care.placements(inYearTo: context.today)) },
+        CareColumn(header: "In this placement since") { row, _ in row.care.placementStart.map(DateText.long) ?? "" },
+        CareColumn(header: "Looked after since") { row, _ in row.care.periodStart.map(DateText.long) ?? "" },
+        .nextReview, .worker,
+    ])
+
+    static let reviewsDue = CareList(kind: .reviewsDue, title: "Reviews due", what: "looked-after reviews due", url: .reviewsDue,
+                                     filters: [.chair, .team], columns: [
+        .name, .nextReview,
+        CareColumn(header: "Last review") { row, _ in row.care.last_review.flatMap(CivilDate.init(iso:)).map(DateText.long) ?? "None held yet" },
+        CareColumn(header: "Chaired by") { row, context in row.care.review_chair_id.map { context.people.staff[$0] ?? "Someone who has left" } ?? "" },
+        CareColumn(header: "Escalations open", numeric: true) { row, _ in String(row.care.open_escalations) },
+        .team, .worker,
+    ])
+
+    static let careLeavers = CareList(kind: .careLeavers, title: "Care leavers", what: "care leavers", url: .careLeavers,
+                                      filters: [.team, .worker, .age], columns: [
+        .name, .age,
+        CareColumn(header: "Looked after") { row, _ in
+            row.care.looked_after ? "Still looked after" : row.care.period_end.flatMap(CivilDate.init(iso:)).map { "Left care on \(DateText.long($0))" } ?? ""
+        },
+        CareColumn(header: "Personal adviser") { row, context in row.care.personal_adviser_id.map { context.people.staff[$0] ?? "Someone who has left" } ?? "None recorded" },
+        CareColumn(header: "Latest pathway plan") { row, _ in row.care.last_pathway_plan.flatMap(CivilDate.init(iso:)).map(DateText.long) ?? "None" },
+        CareColumn(header: "Pathway plan review due", text: { row, context in
+            dueText(row.care.next_pathway_plan_due.flatMap(CivilDate.init(iso:)), context)
+        }, node: { row, context in dueNode(row.care.next_pathway_plan_due.flatMap(CivilDate.init(iso:)), context) }),
+        CareColumn(header: "In touch") { row, _ in
+            guard let code = row.care.in_touch, let date = row.care.last_contact.flatMap(CivilDate.init(iso:)) else { return "No contact recorded" }
+            return "\(CareLeaverCodes.inTouch[code]?.meaning ?? code) (\(DateText.long(date)))"
+        },
+        CareColumn(header: "Accommodation") { row, _ in
+            guard let code = row.care.accommodation else { return "" }
+            let suitable = row.care.accommodation_suitable.map { $0 ? ": suitable" : ": not suitable" } ?? ""
+            return (CareLeaverCodes.accommodation[code]?.meaning ?? code) + suitable
+        },
+        CareColumn(header: "Activity") { row, _ in row.care.activity.map { CareLeaverCodes.activities[$0]?.meaning ?? $0 } ?? "" },
+        CareColumn(header: "Staying put") { row, _ in row.care.staying_put ? "Yes" : "No" },
+    ])
+
+    static func dueText(_ due: CivilDate?, _ context: CareListContext) -> String {
+        guard let due else { return "" }
+        return DateText.long(due) + (due < context.today ? " (overdue)" : "")
+    }
+
+    static func dueNode(_ due: CivilDate?, _ context: CareListContext) -> Node {
+        guard let due else { return .empty }
+        return fragment {
+            DateText.long(due)
+            if due < context.today { " "; tag("Overdue", .red) }
+            else if due <= context.today.adding(days: context.dueSoonDays) { " "; tag("Due soon", .orange) }
+        }
+    }
+}
+
+extension CareColumn {
+    static let name = CareColumn(header: "Name", text: { row, _ in row.child.fullName },
+                                 node: { row, _ in link(row.child.fullName, .child(.value(row.child.id))) })
+    static let age = CareColumn(header: "Age") { row, context in
+        DateText.age(dateOfBirth: row.child.dateOfBirth, expected: row.child.expectedDateOfBirth, today: context.today)
+    }
+    static let nextReview = CareColumn(header: "Next review due", text: { row, context in CareList.dueText(row.care.nextReviewDue, context) },
+                                       node: { row, context in CareList.dueNode(row.care.nextReviewDue, context) })
+    static let team = CareColumn(header: "Team") { row, _ in row.child.teamName ?? "Not allocated" }
+    static let worker = CareColumn(header: "Allocated worker") { row, _ in row.child.workerName ?? "Unallocated" }
+}

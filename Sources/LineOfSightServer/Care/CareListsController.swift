@@ -1,0 +1,61 @@
+import LineOfSightCore
+import Vapor
+
+/// The lists of looked-after children and care leavers, for the reader's scope: children in care,
+/// reviews due (an IRO's own by default), care leavers, and missing episodes; each filterable and
+/// exported as CSV with the same filters. Every child shown or exported is in the audit trail.
+struct CareListsController {
+    func register(_ routes: any RoutesBuilder) {
+        for list in [CareList.inCare, .reviewsDue, .careLeavers] {
+            routes.get(list.url) { req in try await show(list, req: req) }.allow(Role.childReaders)
+        }
+        routes.get(SiteURL.missingEpisodes, use: MissingList.show).allow(Role.childReaders)
+    }
+
+    func show(_ list: CareList, req: Request) async throws -> Response {
+        var query = CareListQuery(req.queryParameters)
+        let principal = try req.requirePrincipal()
+        // A reviewing officer starts from the reviews they chair.
+        if list.kind == .reviewsDue, req.queryParameters["chair"] == nil, principal.role == .iro, let staffID = principal.staffID {
+            query.chair = staffID.uuidString
+        }
+        let (scope, today, districts) = (try req.childScope(), req.today, req.application.standards.homeDistricts)
+        if query.csv {
+            let rows = try await CareQueries.all(list.kind, query, scope: scope, today: today, homeDistricts: districts, on: req.sql)
+            try await req.auditShown(rows.map(\.child.id), detail: "Exported \(list.what) as CSV: \(rows.count) rows")
+            let context = try await context(for: rows, req)
+            return CSV.response(filename: list.filename, header: list.columns.map(\.header),
+                                rows: rows.map { row in list.columns.map { $0.text(row, context) } })
+        }
+        let page = try await CareQueries.page(list.kind, query, scope: scope, today: today, homeDistricts: districts, on: req.sql)
+        try await req.auditShown(page.rows.map(\.child.id), detail: "Listed \(list.what): \(page.total) found, page \(page.number) of \(page.pageCount) shown")
+        let choices = try await CareFilterChoices.load(list, query: query, req: req)
+        return CarePages.list(list, context: PageContext(req), query: query, page: page, cells: try await context(for: page.rows, req),
+                              choices: choices, hasDistricts: !districts.isEmpty)
+    }
+
+    private func context(for rows: [CareRow], _ req: Request) async throws -> CareListContext {
+        let staff = Set(rows.flatMap { [$0.care.review_chair_id, $0.care.personal_adviser_id] }.compactMap { $0.flatMap(UUID.init(uuidString:)) })
+        return CareListContext(today: req.today, dueSoonDays: req.application.standards.standards.dueSoonDays,
+                               people: try await People.load(staff: staff, teams: [], on: req.db))
+    }
+}
+
+/// The choices of a care list's filters that come from the record: teams, workers, reviewing officers.
+struct CareFilterChoices: Sendable {
+    var teams: [TeamName] = []
+    var workers: [(id: UUID, name: String)] = []
+    var chairs: [(id: UUID, name: String)] = []
+
+    static func load(_ list: CareList, query: CareListQuery, req: Request) async throws -> CareFilterChoices {
+        var choices = CareFilterChoices()
+        if list.filters.contains(.team) { choices.teams = try await Workforce.teamNames(on: req.sql) }
+        if list.filters.contains(.worker) {
+            // The workers of the chosen team, or every case holder.
+            choices.workers = try await Workforce.staffNames([.socialWorker, .seniorPractitioner, .personalAdviser, .teamManager],
+                                                             team: UUID(uuidString: query.team), on: req.sql)
+        }
+        if list.filters.contains(.chair) { choices.chairs = try await Workforce.staffNames([.reviewingOfficer], on: req.sql) }
+        return choices
+    }
+}

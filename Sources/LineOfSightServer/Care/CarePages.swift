@@ -1,0 +1,86 @@
+import LineOfSightCore
+import Vapor
+
+/// The pages of the care lists: the list's filters, its table a page at a time, and its CSV link.
+enum CarePages {
+    /// The care lists, for moving between them.
+    static let lists: [(title: String, url: SiteURL)] = [
+        ("Children in care", .childrenInCare), ("Reviews due", .reviewsDue), ("Missing and away", .missingEpisodes), ("Care leavers", .careLeavers),
+    ]
+
+    static func list(_ list: CareList, context: PageContext, query: CareListQuery, page: Paged<CareRow>, cells: CareListContext,
+                     choices: CareFilterChoices, hasDistricts: Bool) -> Response {
+        Layout.page(title: list.title, context: context) {
+            heading(list.title)
+            otherLists(current: list.url)
+            filterForm(list, query: query, choices: choices, hasDistricts: hasDistricts)
+            paragraph(page.total == 1 ? "1 child" : "\(page.total.formatted()) children", "govuk-body govuk-!-font-weight-bold")
+            if page.rows.isEmpty {
+                paragraph("No children match. Clear the filters to see more.")
+            } else {
+                table(caption: "\(list.title), page \(page.number) of \(page.pageCount)", captionVisible: false,
+                      columns: list.columns.map { TableColumn(header: $0.header, numeric: $0.numeric) },
+                      rows: page.rows.map { row in list.columns.map { $0.cell(row, cells) } })
+                el("p", .class("govuk-body")) {
+                    link("Download this list as a spreadsheet (CSV)", href: list.url.path(query: query.filters + [("format", "csv")]))
+                }
+            }
+            pagination(page: page.number, pageCount: page.pageCount) { list.url.path(query: query.filters + [("page", String($0))]) }
+        }
+    }
+
+    static func otherLists(current: SiteURL) -> Node {
+        el("nav", .aria("label", "Lists of children in care")) {
+            el("ul", .class("govuk-list app-inline-list")) {
+                for item in lists {
+                    el("li") {
+                        if item.url.path == current.path { el("strong") { item.title } } else { link(item.title, item.url) }
+                    }
+                }
+            }
+        }
+    }
+
+    private static func filterForm(_ list: CareList, query: CareListQuery, choices: CareFilterChoices, hasDistricts: Bool) -> Node {
+        let any = ("", "Any")
+        return el("form", .attribute("method", "get"), .attribute("action", list.url.path), .class("app-filter")) {
+            el("div", .class("app-filter__row")) {
+                if list.filters.contains(.chair) {
+                    SelectField(id: "chair", label: "Chaired by", options: [("", "Any reviewing officer")] + choices.chairs.map { ($0.id.uuidString, $0.name) },
+                                selected: query.chair).node
+                }
+                if list.filters.contains(.team) {
+                    SelectField(id: "team", label: "Team", options: [("", "All teams")] + choices.teams.map { ($0.id.uuidString, $0.name) },
+                                selected: query.team).node
+                }
+                if list.filters.contains(.worker) {
+                    SelectField(id: "worker", label: list.kind == .careLeavers ? "Personal adviser or worker" : "Allocated worker",
+                                options: [("", "Anyone")] + choices.workers.map { ($0.id.uuidString, $0.name) }, selected: query.worker).node
+                }
+                if list.filters.contains(.legalStatus) {
+                    SelectField(id: "legalStatus", label: "Legal status",
+                                options: [any] + EventField.codedOptions(LookedAfterCodes.legalStatuses).map { ($0.value, $0.label) },
+                                selected: query.legalStatus).node
+                }
+                if list.filters.contains(.placementType) {
+                    SelectField(id: "placementType", label: "Type of placement",
+                                options: [any] + EventField.codedOptions(LookedAfterCodes.placementTypes.followed(by: LookedAfterCodes.retiredPlacementTypes))
+                                    .map { ($0.value, $0.label) },
+                                selected: query.placementType).node
+                }
+                if list.filters.contains(.area), hasDistricts {
+                    SelectField(id: "area", label: "Where placed", options: [any, ("in", "In the council’s area"), ("out", "Out of the council’s area")],
+                                selected: query.area).node
+                }
+                if list.filters.contains(.age) {
+                    SelectField(id: "age", label: "Age", options: [any] + CareListQuery.ageBands.map { ($0.id, $0.label) }, selected: query.age).node
+                }
+                if list.filters.contains(.inCare) {
+                    SelectField(id: "inCare", label: "Time in care", options: [any] + CareListQuery.timeInCare.map { ($0.id, $0.label) },
+                                selected: query.inCare).node
+                }
+            }
+            button("Show")
+        }
+    }
+}

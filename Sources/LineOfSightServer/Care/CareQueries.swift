@@ -1,0 +1,141 @@
+import Foundation
+import LineOfSightCore
+import SQLKit
+
+/// A child in a care list: as the register lists them, with their care summary (`CareSummary`,
+/// stored by `DerivedRows`).
+struct CareRow: Decodable, Sendable {
+    let child: ChildListRow
+    let care: Summary
+
+    struct Summary: Decodable, Sendable {
+        let looked_after: Bool
+        let period_start: String
+        let period_end: String?
+        let end_reason: String?
+        let legal_status: String?
+        let placement_type: String?
+        let placement_postcode: String?
+        let placement_start: String?
+        let placement_starts: String
+        let last_review: String?
+        let review_chair_id: String?
+        let next_review_due: String?
+        let open_escalations: Int
+        let last_pathway_plan: String?
+        let next_pathway_plan_due: String?
+        let personal_adviser_id: String?
+        let last_contact: String?
+        let in_touch: String?
+        let accommodation: String?
+        let accommodation_suitable: Bool?
+        let activity: String?
+        let staying_put: Bool
+
+        var periodStart: CivilDate? { CivilDate(iso: period_start) }
+        var placementStart: CivilDate? { placement_start.flatMap(CivilDate.init(iso:)) }
+        var nextReviewDue: CivilDate? { next_review_due.flatMap(CivilDate.init(iso:)) }
+
+        /// Placements that started in the 12 months to `today`.
+        func placements(inYearTo today: CivilDate) -> Int {
+            placement_starts.split(separator: " ").compactMap { CivilDate(iso: String($0)) }
+                .filter { $0 > today.adding(years: -1) && $0 <= today }.count
+        }
+    }
+
+    init(from decoder: any Decoder) throws {
+        child = try ChildListRow(from: decoder)
+        care = try Summary(from: decoder)
+    }
+}
+
+/// The rows of the care lists, always inside the reader's `ChildScope`.
+enum CareQueries {
+    static let pageSize = 50
+    /// The most rows a CSV export holds.
+    static let exportLimit = 100_000
+
+    enum Kind: Sendable {
+        /// Looked after now.
+        case inCare
+        /// Looked after with a review due, soonest first.
+        case reviewsDue
+        /// Eligible, relevant and former relevant young people.
+        case careLeavers
+    }
+
+    static func page(_ kind: Kind, _ query: CareListQuery, scope: ChildScope, today: CivilDate, homeDistricts: Set<String>,
+                     on db: any SQLDatabase) async throws -> Paged<CareRow> {
+        struct Counted: Decodable {
+            let row: CareRow
+            let total: Int
+            init(from decoder: any Decoder) throws {
+                row = try CareRow(from: decoder)
+                total = try decoder.container(keyedBy: Key.self).decode(Int.self, forKey: .total)
+            }
+            enum Key: String, CodingKey { case total }
+        }
+        let filtered = { (builder: SQLSelectBuilder) in select(kind, query, scope, today, homeDistricts, builder) }
+        return try await Paged.fetch(page: query.page, size: pageSize, rows: { page in
+            try await ordered(kind, filtered(columns(db.select()).column(SQLRaw("COUNT(*) OVER ()"), as: "total")))
+                .limit(pageSize).offset((page - 1) * pageSize)
+                .all(decoding: Counted.self).map { ($0.row, $0.total) }
+        }, count: {
+            try await filtered(db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")).first(decodingColumn: "n", as: Int.self) ?? 0
+        })
+    }
+
+    /// Every matching row, for a CSV export.
+    static func all(_ kind: Kind, _ query: CareListQuery, scope: ChildScope, today: CivilDate, homeDistricts: Set<String>,
+                    on db: any SQLDatabase) async throws -> [CareRow] {
+        try await ordered(kind, select(kind, query, scope, today, homeDistricts, columns(db.select())))
+            .limit(exportLimit).all(decoding: CareRow.self)
+    }
+
+    private static func columns(_ builder: SQLSelectBuilder) -> SQLSelectBuilder {
+        ChildDirectory.selectColumns(builder).column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("cs")))
+    }
+
+    private static func select(_ kind: Kind, _ query: CareListQuery, _ scope: ChildScope, _ today: CivilDate, _ homeDistricts: Set<String>,
+                               _ builder: SQLSelectBuilder) -> SQLSelectBuilder {
+        let filter = ChildFilter(teamID: UUID(uuidString: query.team), workerID: UUID(uuidString: query.worker))
+        let builder = ChildDirectory.scoped(builder, filter, scope)
+            .join(SQLAlias(SQLIdentifier(DerivedRows.care), as: SQLIdentifier("cs")), method: SQLJoinMethod.inner,
+                  on: SQLColumn("child_id", table: "cs"), .equal, SQLColumn("id", table: "c"))
+        func column(_ name: String) -> SQLColumn { SQLColumn(name, table: "cs") }
+        switch kind {
+        case .inCare:
+            builder.where(column("looked_after"), .equal, SQLBind(true))
+        case .reviewsDue:
+            builder.where(column("looked_after"), .equal, SQLBind(true)).where(column("next_review_due"), .isNot, SQLLiteral.null)
+            if !query.chair.isEmpty { builder.where(column("review_chair_id"), .equal, SQLBind(query.chair)) }
+        case .careLeavers:
+            builder.where(column("care_leaver"), .equal, SQLBind(true))
+        }
+        if !query.legalStatus.isEmpty { builder.where(column("legal_status"), .equal, SQLBind(query.legalStatus)) }
+        if !query.placementType.isEmpty { builder.where(column("placement_type"), .equal, SQLBind(query.placementType)) }
+        let districts = SQLBind.group(homeDistricts.sorted())
+        switch query.area {
+        case "in" where !homeDistricts.isEmpty: builder.where(column("placement_postcode"), .in, districts)
+        case "out" where !homeDistricts.isEmpty:
+            builder.where(column("placement_postcode"), .notIn, districts).where(column("placement_postcode"), .isNot, SQLLiteral.null)
+        default: break
+        }
+        // Born between these days is aged within the band today.
+        if let band = CareListQuery.ageBands.first(where: { $0.id == query.age }) {
+            builder.where(SQLColumn("date_of_birth", table: "c"), .greaterThan, SQLBind(today.adding(years: -(band.ages.upperBound + 1)).iso))
+                .where(SQLColumn("date_of_birth", table: "c"), .lessThanOrEqual, SQLBind(today.adding(years: -band.ages.lowerBound).iso))
+        }
+        if let band = CareListQuery.timeInCare.first(where: { $0.id == query.inCare }) {
+            builder.where(column("period_start"), .lessThanOrEqual, SQLBind(today.adding(years: -band.years.lowerBound).iso))
+                .where(column("period_start"), .greaterThan, SQLBind(today.adding(years: -band.years.upperBound).iso))
+        }
+        return builder
+    }
+
+    private static func ordered(_ kind: Kind, _ builder: SQLSelectBuilder) -> SQLSelectBuilder {
+        if kind == .reviewsDue { builder.orderBy(SQLColumn("next_review_due", table: "cs")) }
+        return builder.orderBy(SQLColumn("last_name", table: "c")).orderBy(SQLColumn("first_name", table: "c"))
+            .orderBy(SQLColumn("la_child_id", table: "c"))
+    }
+}

@@ -1,0 +1,85 @@
+import Fluent
+import Foundation
+import LineOfSightCore
+@testable import LineOfSightServer
+import Testing
+import Vapor
+import VaporTesting
+
+/// The lists of children in care, reviews due, care leavers and missing episodes over the demo
+/// authority: filters narrow them, the reader's scope bounds them, an IRO starts from their own
+/// reviews, and every export is the same rows as CSV, audited.
+@Suite(.serialized) struct CareListsTests {
+    static func rows(_ html: String) -> Int { html.components(separatedBy: "<tr class=\"govuk-table__row\">").count - 2 }
+
+    /// The count in the bold line above a list: "1,234 children".
+    static func count(_ html: String) -> Int? {
+        html.firstMatch(of: /([\d,]+) child(ren)?</).flatMap { Int($0.1.replacingOccurrences(of: ",", with: "")) }
+    }
+
+    @Test func filtersNarrowTheChildrenInCareAndTheExportIsTheSameRows() async throws {
+        try await withTestApp { app, demo in
+            app.standards.homeDistricts = DemoAuthority.homeDistricts
+            var director = try await Visitor.signedIn(app, as: "director")
+            let all = try await director.get("/children-in-care").body.string
+            let total = try #require(Self.count(all))
+            #expect(total * 5 > demo.children.count, "about a fifth or more of the authority is in care now")
+
+            let orders = try await director.get("/children-in-care?legalStatus=C2").body.string
+            #expect(orders.contains("Full care order") && !orders.contains("Interim care order</td>"))
+            let out = try await director.get("/children-in-care?area=out").body.string
+            let inArea = try await director.get("/children-in-care?area=in").body.string
+            #expect(Self.rows(out) > 0 && Self.rows(inArea) > 0)
+            let young = try await director.get("/children-in-care?age=0-4&inCare=0-1").body.string
+            #expect(!young.contains("16 years old"))
+
+            let csv = try await director.get("/children-in-care?legalStatus=C2&format=csv")
+            #expect(csv.headers.contentType?.description.hasPrefix("text/csv") == true)
+            let lines = csv.body.string.split(separator: "\r\n")
+            #expect(lines.first == "Name,Age,Legal status,Placement,Placements in the last 12 months,In this placement since,Looked after since,Next review due,Allocated worker")
+            let shown = try #require(Self.count(orders))
+            #expect(lines.count - 1 == shown, "the export holds every matching child, not one page")
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$detail == "Exported children in care as CSV: \(shown) rows").count() == 1)
+        }
+    }
+
+    @Test func aWorkerSeesOnlyTheirScopeAndAnIROStartsFromTheReviewsTheyChair() async throws {
+        try await withTestApp { app, demo in
+            var director = try await Visitor.signedIn(app, as: "director")
+            var worker = try await Visitor.signedIn(app, as: "social.worker")
+            let everyone = try #require(Self.count(try await director.get("/children-in-care").body.string))
+            let theirs = try #require(Self.count(try await worker.get("/children-in-care").body.string))
+            #expect(theirs < everyone)
+
+            var iro = try await Visitor.signedIn(app, as: "iro")
+            let staffID = try #require(demo.account(.iro).staffID)
+            let reviews = try await iro.get("/reviews-due").body.string
+            #expect(reviews.contains("<option value=\"\(staffID.uuidString)\" selected>"), "their own reviews first")
+            let officer = try #require(demo.staff.first { $0.id == staffID })
+            let name = officer.firstName + " " + officer.lastName
+            #expect(Self.rows(reviews) > 0 && reviews.contains(name))
+            let anyChair = try await iro.get("/reviews-due?chair=").body.string
+            #expect(Self.rows(anyChair) >= Self.rows(reviews))
+        }
+    }
+
+    @Test func careLeaversAndMissingEpisodesAreListedWithWhatIsStillToDo() async throws {
+        try await withTestApp { app, _ in
+            var director = try await Visitor.signedIn(app, as: "director")
+            let leavers = try await director.get("/care-leavers").body.string
+            #expect(Self.rows(leavers) > 0 && leavers.contains("Left care on") && leavers.contains("Latest pathway plan"))
+            let missing = try await director.get("/missing?period=12").body.string
+            #expect(Self.rows(missing) > 0 && missing.contains("Return home interview"))
+            let notOffered = try await director.get("/missing?period=12&status=notOffered").body.string
+            #expect(!notOffered.contains("Offered once") && !notOffered.contains("times, first on"))
+            let csv = try await director.get("/missing?period=12&format=csv").body.string
+            #expect(csv.hasPrefix("Name,Missing or away,From,Back,Reported to police,Return home interview,Offered within 72 hours\r\n"))
+        }
+    }
+
+    @Test func aCSVCellCanNeverRunAsAFormula() {
+        #expect(CSV.cell("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"")
+        #expect(CSV.cell("+44 1744") == "'+44 1744" && CSV.cell("-1") == "'-1" && CSV.cell("@SUM(A1)") == "'@SUM(A1)")
+        #expect(CSV.cell("Lane, Ava") == "\"Lane, Ava\"" && CSV.cell("plain") == "plain")
+    }
+}
