@@ -18,12 +18,22 @@ struct NavigationItem {
     let title: String
     let url: SiteURL
     let roles: Set<Role>
+    /// Other pages of the same section, shown as under this item.
+    var section: [SiteURL] = []
+
+    /// Whether the page at `path` is this item's (or under it), so the menu marks it current.
+    func isCurrent(_ path: String) -> Bool {
+        ([url] + section).contains { url in
+            let href = url.path
+            return href == "/" ? path == "/" : path == href || path.hasPrefix(href + "/")
+        }
+    }
 
     static let all: [NavigationItem] = [
         .init(title: "Home", url: .home, roles: Role.all),
         .init(title: "My work", url: .myWork, roles: Role.caseResponsible),
         .init(title: "Children", url: .children, roles: Role.childReaders),
-        .init(title: "Children in care", url: .childrenInCare, roles: Role.childReaders),
+        .init(title: "Children in care", url: .childrenInCare, roles: Role.childReaders, section: [.reviewsDue, .missingEpisodes, .careLeavers]),
         .init(title: "Teams", url: .teams, roles: Role.workforceReaders),
         .init(title: "Staff", url: .staff, roles: Role.workforceReaders),
         .init(title: "Users", url: .users, roles: [.admin]),
@@ -98,7 +108,7 @@ enum Layout {
                     el("ul", .class("govuk-width-container app-navigation__list")) {
                         for item in NavigationItem.all where item.roles.contains(principal.role) {
                             let href = item.url.path
-                            let current = href == "/" ? context.currentPath == "/" : context.currentPath.hasPrefix(href)
+                            let current = item.isCurrent(context.currentPath)
                             el("li", .class("app-navigation__item" + (current ? " app-navigation__item--active" : ""))) {
                                 el("a", attributes: [.class("app-navigation__link"), .href(href)] + (current ? [.aria("current", "page")] : [])) { item.title }
                             }
