@@ -132,6 +132,13 @@ import VaporTesting
             let document = try JourneyDocument.decode(Data(try await JourneyAPITests.send(app, .GET, base, token: token).1.utf8))
             #expect(document.periodsOfCare.first?.placements.map(\.type) == ["U6", "U4"])
             #expect(document.periodsOfCare.first?.placements.first?.end == d("2026-03-20"))
+
+            // The period cannot be withdrawn while the move belongs to it.
+            let (blocked, why) = try await JourneyAPITests.send(app, .DELETE, base + "/periodsOfCare/\(period)?reason=wrong%20child", token: token)
+            #expect(blocked == .conflict && why.contains("1 record (change of placement) belongs to this period of care. Withdraw it first."))
+            let moveID = try #require(moved.firstMatch(of: /"id":"([0-9A-F-]{36})"/)?.1)
+            #expect(try await JourneyAPITests.send(app, .DELETE, base + "/placements/\(moveID)?reason=wrong%20child", token: token).0 == .noContent)
+            #expect(try await JourneyAPITests.send(app, .DELETE, base + "/periodsOfCare/\(period)?reason=wrong%20child", token: token).0 == .noContent)
         }
     }
 

@@ -36,6 +36,21 @@ extension JourneyRecord {
     }
 }
 
+/// A record that belongs to another event of the journey: a move to its period of care, a return
+/// interview offer to its missing episode.
+public protocol NestedRecord: JourneyRecord {
+    /// The id of the event it belongs to in `journey`: the one it names, or the one it falls in.
+    func parentID(in journey: Journey) -> String?
+}
+
+extension RecordedEvent {
+    /// The events of `events` that belong to the event `id` (in `journey`, their projection):
+    /// what withdrawing it would leave without a place.
+    public static func dependents(of id: String, among events: [RecordedEvent], in journey: Journey) -> [RecordedEvent] {
+        events.filter { ($0.record as? any NestedRecord)?.parentID(in: journey) == id }
+    }
+}
+
 /// The journey-format lists people record events into, in the order of the journey format.
 public enum JourneyList: String, Sendable, Hashable, Codable, CaseIterable {
     case contacts, referrals, assessments, strategyDiscussions, s47Enquiries, conferences, cpPlans, coreGroups, cinPlans, visits

@@ -47,7 +47,7 @@ public struct MissingEpisodeRecord: JourneyRecord {
 
 /// An offer of a return home interview after a missing or away episode, the child's answer, and
 /// the interview if it was held. Every offer is its own record, so persistent offers show.
-public struct ReturnInterviewRecord: JourneyRecord {
+public struct ReturnInterviewRecord: NestedRecord {
     public static let list = JourneyList.returnInterviews
 
     public enum Response: String, Sendable, Hashable, Codable, CaseIterable {
@@ -74,6 +74,10 @@ public struct ReturnInterviewRecord: JourneyRecord {
     public var date: CivilDate { offered }
     public var dates: [RecordDate] {
         [RecordDate("offered", "The date it was offered", offered), RecordDate("held", "The date it was held", held)]
+    }
+
+    public func parentID(in journey: Journey) -> String? {
+        journey.missingEpisode(missingEpisodeID, on: offered).map { journey.missingEpisodes[$0].id }
     }
 
     public func project(id: String, into journey: inout Journey) {

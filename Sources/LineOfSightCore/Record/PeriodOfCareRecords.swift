@@ -81,7 +81,7 @@ public struct PeriodOfCareRecord: JourneyRecord, PlacementDetails {
 
 /// A move to a new placement within a period of care. The previous placement ends the day this
 /// one starts.
-public struct PlacementRecord: JourneyRecord, PlacementDetails {
+public struct PlacementRecord: NestedRecord, PlacementDetails {
     public static let list = JourneyList.placements
 
     /// The period of care (a stored event id); when absent, the one the child is in on `start`.
@@ -116,6 +116,10 @@ public struct PlacementRecord: JourneyRecord, PlacementDetails {
     public var placementStart: CivilDate { start }
     public var dates: [RecordDate] { [RecordDate("start", "The date of the move", start)] + placementDates }
 
+    public func parentID(in journey: Journey) -> String? {
+        journey.periodOfCare(periodOfCareID, on: start).map { journey.periodsOfCare[$0].id }
+    }
+
     public func project(id: String, into journey: inout Journey) {
         guard let index = journey.periodOfCare(periodOfCareID, on: start) else { return }
         journey.periodsOfCare[index].placements.append(placement(id: id))
@@ -138,7 +142,7 @@ public struct PlacementRecord: JourneyRecord, PlacementDetails {
 }
 
 /// A change of the legal basis on which the child is looked after, within a period of care.
-public struct LegalStatusRecord: JourneyRecord {
+public struct LegalStatusRecord: NestedRecord {
     public static let list = JourneyList.legalStatuses
 
     /// The period of care (a stored event id); when absent, the one the child is in on `date`.
@@ -153,6 +157,10 @@ public struct LegalStatusRecord: JourneyRecord {
     }
 
     public var dates: [RecordDate] { [RecordDate("date", "The date the legal status changed", date)] }
+
+    public func parentID(in journey: Journey) -> String? {
+        journey.periodOfCare(periodOfCareID, on: date).map { journey.periodsOfCare[$0].id }
+    }
 
     public func project(id: String, into journey: inout Journey) {
         guard let index = journey.periodOfCare(periodOfCareID, on: date) else { return }

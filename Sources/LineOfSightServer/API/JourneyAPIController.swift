@@ -67,6 +67,8 @@ struct JourneyAPIController {
             try await JourneyWriter(req: req, child: child).withdraw(event, openedAt: req.apiVersion(default: event.version), reason: reason)
         } catch is StaleRecord {
             throw Abort(.conflict, reason: "The event changed since version \(req.apiVersion(default: event.version)): read it again, then withdraw it.")
+        } catch let blocked as WithdrawalBlocked {
+            throw Abort(.conflict, reason: blocked.message)
         }
         return Response(status: .noContent)
     }

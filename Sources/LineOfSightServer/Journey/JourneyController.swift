@@ -139,6 +139,9 @@ struct JourneyController {
             values["version"] = String(current.version)
             errors.add(id: "reason", "Someone else changed this record after you opened it. Check the record, then withdraw it again if you still need to.")
             return EventPages.withdrawForm(context: PageContext(req), child: child, event: current, values: values, errors: errors)
+        } catch let blocked as WithdrawalBlocked {
+            errors.add(id: "reason", blocked.message)
+            return EventPages.withdrawForm(context: PageContext(req), child: child, event: event, values: values, errors: errors)
         }
         req.flash("\(event.list.form.title) withdrawn")
         return req.redirect(to: .event(child: child.parameter, event: event.parameter))

@@ -46,9 +46,17 @@ struct JourneyWriter {
     }
 
     /// Takes the event out of the journey, keeping it and the reason; refused with `StaleRecord`
-    /// if it changed since `openedAt`.
+    /// if it changed since `openedAt`, and with `WithdrawalBlocked` while other events belong to it.
     func withdraw(_ event: StoredEvent, openedAt: Int, reason: String) async throws {
         let before = try event.record()
+        if JourneyList.allCases.contains(where: { $0.parent == event.list }) {
+            let childID = try child.requireID()
+            let events = try await JourneyRows.events(of: [childID], on: req.db.sql)
+            let recorded = try events.map { RecordedEvent(id: $0.id.uuidString, record: try $0.record(JSONDecoder())) }
+            let journey = Journey(childID: childID.uuidString, dateOfBirth: child.dateOfBirth, events: recorded, allocations: [])
+            let dependents = RecordedEvent.dependents(of: try event.requireID().uuidString, among: recorded, in: journey)
+            if !dependents.isEmpty { throw WithdrawalBlocked(parent: event.list, dependents: dependents.map { type(of: $0.record).list }) }
+        }
         try await change(event, detail: "Withdrew \(event.list.form.withArticle): \(reason)", action: .update, before: before, after: nil) { db in
             try await event.claimVersion(from: openedAt, on: db)
             event.withdrawnReason = reason
@@ -69,5 +77,19 @@ struct JourneyWriter {
             try await req.audit(action, entity: "event", entityID: event.id, childID: childID, detail: detail,
                                 before: before, after: after, on: db)
         }
+    }
+}
+
+/// Events still belong to the one being withdrawn (moves recorded in a period of care): they
+/// must be withdrawn first, so none is left without its place in the journey.
+struct WithdrawalBlocked: Error {
+    let parent: JourneyList
+    let dependents: [JourneyList]
+
+    var message: String {
+        let kinds = Set(dependents).sorted { $0.rawValue < $1.rawValue }.map { $0.form.name }
+        let what = dependents.count == 1 ? "1 record (\(kinds[0])) belongs" : "\(dependents.count) records (\(kinds.joined(separator: ", "))) belong"
+        let container = parent == .periodsOfCare ? "period of care" : parent.form.name
+        return "\(what) to this \(container). Withdraw \(dependents.count == 1 ? "it" : "them") first."
     }
 }
