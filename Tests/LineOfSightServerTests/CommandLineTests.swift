@@ -44,6 +44,7 @@ import Testing
         #expect(file.calendar.localClosures.contains(closed))
         #expect(file.calendar.national.isWorkingDay(closed), "closure days are local only; nationally it is a working day")
         #expect(try LocalStandards.defaults.overriding([:]).dueSoonDays != file.standards.dueSoonDays, "the file changed something")
+        #expect(file.homeDistricts == ["WA9", "WA10", "WA11", "WA12"])
     }
 
     @Test func localClosureDaysMoveOnlyLocalStandards() throws {
@@ -63,6 +64,7 @@ import Testing
             ("standards:\n  visits.cp.interval_working_days: often\n", ":2:36: visits.cp.interval_working_days must be a whole number"),
             ("local_closure_days:\n  - 2025-13-01\n", ":2:5: “2025-13-01” is not a date"),
             ("colour: blue\n", ":1:1: unknown key “colour”"),
+            ("home_postcode_districts: [WA10, WA10 1AA]\n", ":1:33: “WA10 1AA” is not the first half of a postcode"),
             ("standards: [unclosed\n", ":2:1: not valid YAML"),
         ]
         for (text, expected) in cases {

@@ -192,5 +192,31 @@ import VaporTesting
             #expect(try await iro.get(event).body.string.contains("Assessment allocated and started."))
         }
     }
+
+    /// Every kind of event, for every role: the form opens for those who record it and no one else,
+    /// and an empty submission names every required answer next to its field and saves nothing.
+    @Test func everyFormOpensForItsRolesAndRefusesAnEmptySubmission() async throws {
+        try await withTestApp { app, demo in
+            let child = try await JourneyTests.child(app, demo)
+            for role in Role.allCases where Role.childReaders.contains(role) {
+                var visitor = try await Visitor.signedIn(app, as: demo.account(role).username)
+                for list in JourneyList.allCases {
+                    let path = "/children/\(child.id!)/record/\(list.rawValue)"
+                    let form = list.form.answerable(by: role)
+                    guard list.form.roles.contains(role) else {
+                        #expect(try await visitor.get(path).status == .forbidden, "\(role) \(list)")
+                        continue
+                    }
+                    #expect(try await visitor.get(path).status == .ok, "\(role) \(list)")
+                    let empty = try await visitor.post(path, [:])
+                    #expect(empty.status == .unprocessableEntity, "\(role) \(list)")
+                    for field in form.fields where field.shownWhen == nil {
+                        if let message = field.required { #expect(empty.body.string.contains(message), "\(list): \(message)") }
+                    }
+                }
+            }
+            #expect(try await LookedAfterTests.events(app, child) == 0)
+        }
+    }
 }
 

@@ -21,11 +21,12 @@ import VaporTesting
     @Test func noRequestToAnyRouteByAnyRoleCanStopTheServer() async throws {
         try await withTestApp { app, demo in
             // Every field name any form uses, and every query parameter, read from the pages themselves.
-            var names: Set<String> = ["page", "q", "team", "service", "unallocated", "child", "next", "timeout", "signedOut", "restricted", "active", "version", "current-allocation"]
+            var names: Set<String> = ["page", "q", "team", "service", "unallocated", "child", "next", "timeout", "signedOut", "restricted", "active", "version", "current-allocation",
+                                      "worker", "legalStatus", "placementType", "area", "age", "inCare", "chair", "format", "period", "status"]
             var admin = try await Visitor.signedIn(app, as: "admin")
             var manager = try await Visitor.signedIn(app, as: "team.manager")
             let child = demo.socialWorkersChild.id
-            for path in ["/children/new", "/children/\(child)/edit", "/children/\(child)/allocate", "/children"]
+            for path in ["/children/new", "/children/\(child)/edit", "/children/\(child)/allocate", "/children", "/children-in-care", "/reviews-due", "/missing"]
                 + JourneyList.allCases.map({ "/children/\(child)/record/\($0.rawValue)" }) {
                 names.formUnion(Self.fieldNames(in: try await manager.get(path).body.string))
             }

@@ -49,14 +49,7 @@ struct JourneyWriter {
     /// if it changed since `openedAt`, and with `WithdrawalBlocked` while other events belong to it.
     func withdraw(_ event: StoredEvent, openedAt: Int, reason: String) async throws {
         let before = try event.record()
-        if JourneyList.allCases.contains(where: { $0.parent == event.list }) {
-            let childID = try child.requireID()
-            let events = try await JourneyRows.events(of: [childID], on: req.db.sql)
-            let recorded = try events.map { RecordedEvent(id: $0.id.uuidString, record: try $0.record(JSONDecoder())) }
-            let journey = Journey(childID: childID.uuidString, dateOfBirth: child.dateOfBirth, events: recorded, allocations: [])
-            let dependents = RecordedEvent.dependents(of: try event.requireID().uuidString, among: recorded, in: journey)
-            if !dependents.isEmpty { throw WithdrawalBlocked(parent: event.list, dependents: dependents.map { type(of: $0.record).list }) }
-        }
+        if let blocked = try await dependents(of: event) { throw blocked }
         try await change(event, detail: "Withdrew \(event.list.form.withArticle): \(reason)", action: .update, before: before, after: nil) { db in
             try await event.claimVersion(from: openedAt, on: db)
             event.withdrawnReason = reason
@@ -64,6 +57,15 @@ struct JourneyWriter {
             event.changedAt = req.now
             try await event.save(on: db)
         }
+    }
+
+    /// What withdrawing `event` would leave without a place, if anything.
+    private func dependents(of event: StoredEvent) async throws -> WithdrawalBlocked? {
+        guard JourneyList.allCases.contains(where: { $0.parent == event.list }) else { return nil }
+        let childID = try child.requireID()
+        let events = try await JourneyRows.events(of: [childID], on: req.db.sql)
+        let journey = try ChildDerivation.journey(of: childID, dateOfBirth: child.dateOfBirth, events: events, allocations: [])
+        return try WithdrawalBlocked(parent: event.list, id: event.requireID().uuidString, events: events, journey: journey)
     }
 
     private func change(_ event: StoredEvent, detail: String, action: AuditAction, before: (any JourneyRecord)?, after: (any JourneyRecord)?,
@@ -85,6 +87,16 @@ struct JourneyWriter {
 struct WithdrawalBlocked: Error {
     let parent: JourneyList
     let dependents: [JourneyList]
+
+    /// Nil when nothing among `events` belongs to the event `id` of the `parent` list.
+    init?(parent: JourneyList, id: String, events: [JourneyRows.Event], journey: Journey) throws {
+        let decoder = JSONDecoder()
+        let recorded = try events.map { RecordedEvent(id: $0.id.uuidString, record: try $0.record(decoder)) }
+        let dependents = RecordedEvent.dependents(of: id, among: recorded, in: journey)
+        guard !dependents.isEmpty else { return nil }
+        self.parent = parent
+        self.dependents = dependents.map { type(of: $0.record).list }
+    }
 
     var message: String {
         let kinds = Set(dependents).sorted { $0.rawValue < $1.rawValue }.map { $0.form.name }
