@@ -66,22 +66,13 @@ enum CareQueries {
 
     static func page(_ kind: Kind, _ query: CareListQuery, scope: ChildScope, today: CivilDate, homeDistricts: Set<String>,
                      on db: any SQLDatabase) async throws -> Paged<CareRow> {
-        struct Counted: Decodable {
-            let row: CareRow
-            let total: Int
-            init(from decoder: any Decoder) throws {
-                row = try CareRow(from: decoder)
-                total = try decoder.container(keyedBy: Key.self).decode(Int.self, forKey: .total)
-            }
-            enum Key: String, CodingKey { case total }
-        }
-        let filtered = { (builder: SQLSelectBuilder) in select(kind, query, scope, today, homeDistricts, builder) }
-        return try await Paged.fetch(page: query.page, size: pageSize, rows: { page in
-            try await ordered(kind, filtered(columns(db.select()).column(SQLRaw("COUNT(*) OVER ()"), as: "total")))
+        try await Paged.counted(page: query.page, size: pageSize, count: {
+            try await select(kind, query, scope, today, homeDistricts, db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"))
+                .first(decodingColumn: "n", as: Int.self) ?? 0
+        }, rows: { page in
+            try await ordered(kind, select(kind, query, scope, today, homeDistricts, columns(db.select())))
                 .limit(pageSize).offset((page - 1) * pageSize)
-                .all(decoding: Counted.self).map { ($0.row, $0.total) }
-        }, count: {
-            try await filtered(db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")).first(decodingColumn: "n", as: Int.self) ?? 0
+                .all(decoding: CareRow.self)
         })
     }
 

@@ -20,4 +20,14 @@ struct Paged<Row: Sendable>: Sendable {
         let last = max(1, (total + size - 1) / size)
         return Paged(rows: try await rows(last).map(\.row), total: total, number: last, pageSize: size)
     }
+
+    /// The count first, then the page: for a list whose page can be read along an index in order
+    /// (a window count would make the database read and sort every matching row first).
+    static func counted(page requested: Int, size: Int, count: () async throws -> Int,
+                        rows: (_ page: Int) async throws -> [Row]) async throws -> Paged {
+        let total = try await count()
+        let last = max(1, (total + size - 1) / size)
+        let page = min(max(1, requested), last)
+        return Paged(rows: total == 0 ? [] : try await rows(page), total: total, number: page, pageSize: size)
+    }
 }
