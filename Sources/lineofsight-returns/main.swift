@@ -111,6 +111,11 @@ case "examples":
         let folder = String(format: "%03d", number)
         let tables = example.tables.indices.map { (example.tables[$0].table, example.csv($0)) }
         write(Dictionary(uniqueKeysWithValues: tables), to: positional[0] + "/" + folder)
+        if let xml = example.xml {
+            do { try Data(xml.utf8).write(to: URL(fileURLWithPath: positional[0] + "/" + folder + "/return.xml")) } catch {
+                fail("cannot write the examples: \(error)")
+            }
+        }
         // Last year's tables, for the DfE tool's "Prev year" files.
         let previous = example.previous.indices.map { (example.previous[$0].table, example.previousCSV($0)) }
         if !previous.isEmpty { write(Dictionary(uniqueKeysWithValues: previous), to: positional[0] + "/" + folder + "/prev") }
@@ -151,13 +156,12 @@ case "check-examples":
     // versions cover disjoint rule sets.
     var faults: [String] = []
     let shown = Set(SSDA903RuleExample.all.filter { example in
-        let rows = example.tables.first { $0.table == example.table }!.rows.count
-        return !example.flags.isEmpty && example.flags.count < rows
+        !example.flags.isEmpty && example.flags.count < example.rowsInTable ?? 0
     }.map(\.code))
     for rule in SSDA903Rules.all {
         if !shown.contains(rule.code) { faults.append("\(rule.code): no worked example with rows that fail and rows that pass") }
         if !rule.needs.isSuperset(of: rule.flags.keys) { faults.append("\(rule.code): flags a table it does not need") }
-        for (table, columns) in rule.flags where columns.isEmpty || !columns.allSatisfy(table.columns.contains) {
+        for (table, columns) in rule.flags where columns.isEmpty || !columns.allSatisfy((table.columns + table.xmlOnlyColumns).contains) {
             faults.append("\(rule.code): names columns \(columns.map(\.rawValue)) outside \(table.rawValue)")
         }
     }

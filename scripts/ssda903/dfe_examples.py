@@ -32,7 +32,9 @@ def main():
         code, year, table = example["rule_code"], int(example["year"]), example["table"]
         expected = [int(row) for row in example["rows"].split()]
         registry = importlib.import_module(f"lac_validator.rules.lac{year - 1}_{year % 100:02d}").registry
-        files = {"This year": sorted(glob.glob(os.path.join(directory, example["folder"], "*.csv")))}
+        # An example is CSV files, or one XML file for a rule that reads what only that form holds.
+        folder = os.path.join(directory, example["folder"])
+        files = {"This year": sorted(glob.glob(os.path.join(folder, "*.csv")) + glob.glob(os.path.join(folder, "*.xml")))}
         previous = sorted(glob.glob(os.path.join(directory, example["folder"], "prev", "*.csv")))
         if previous:
             files["Prev year"] = previous

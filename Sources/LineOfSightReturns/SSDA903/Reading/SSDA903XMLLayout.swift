@@ -37,10 +37,24 @@ enum SSDA903XMLLayout {
         return fields
     }()
 
-    /// The one-row tables made from `HEADER` fields, each present for a child when its key field
-    /// holds a value (as in the DfE tool: a UASC row when UASC is given, whatever it says; an AD1
-    /// row when DATE_INT is; an OC3 row when IN_TOUCH is).
-    static let headerTables: [(table: SSDA903Table, key: SSDA903Column)] = [(.uasc, .uasc), (.oc3, .inTouch), (.ad1, .dateInt)]
+    /// The one-row tables made from `HEADER` fields.
+    static let headerTables: [SSDA903Table] = [.uasc, .oc3, .ad1]
+
+    /// The field whose value puts a row of the one-row `table` in a child's `HEADER`, nil when
+    /// there is none. AD1 when DATE_INT is given and OC3 when IN_TOUCH is, as in the DfE tool;
+    /// UASC when UASC is given, unless it says 0 (not a UASC) and no DUC is given: the DfE tool
+    /// makes a row whenever UASC is given, so every child whose UASC is 0 is in its UASC table
+    /// (docs/ssda903-deviations.md). `fields` are the `HEADER`'s, trimmed.
+    static func rowKey(of table: SSDA903Table, in fields: [SSDA903Column: String]) -> SSDA903Column? {
+        func given(_ column: SSDA903Column) -> Bool { !(fields[column] ?? "").isEmpty }
+        switch table {
+        case .uasc:
+            return given(.uasc) && (fields[.uasc] != "0" || given(.duc)) ? .uasc : nil
+        case .oc3: return given(.inTouch) ? .inTouch : nil
+        case .ad1: return given(.dateInt) ? .dateInt : nil
+        default: return nil
+        }
+    }
 
     /// The element name of a column: its CSV name, except the child's id and the placement.
     static func tag(of column: SSDA903Column) -> String {

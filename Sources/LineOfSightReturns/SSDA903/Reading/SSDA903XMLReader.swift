@@ -199,13 +199,14 @@ private final class XMLReturnReading: NSObject, XMLParserDelegate {
     }
 
     /// Adds the child's rows to the tables: its Header row, the one-row tables its `HEADER` holds
-    /// a key field of, and one row for each row element.
+    /// the fields of, and one row for each row element.
     private func endChild(_ parser: XMLParser) {
         guard let headerLine else {
             return stop(parser, .xmlLayout("the <CHILD> of line \(childLine) has no <HEADER>"), line: childLine)
         }
         append(to: .header, line: headerLine, parser) { self.headerFields[$0] }
-        for (table, key) in SSDA903XMLLayout.headerTables where !(headerFields[key] ?? "").isEmpty {
+        for table in SSDA903XMLLayout.headerTables {
+            guard let key = SSDA903XMLLayout.rowKey(of: table, in: headerFields) else { continue }
             append(to: table, line: headerFieldLines[key]!, parser) { self.headerFields[$0] }
         }
         for row in rows {

@@ -4,7 +4,7 @@ public enum SSDA903Rules {
     public static let all: [SSDA903Rule] =
         headerValidity + headerMotherhood + headerIdentity + childOnce
         + episodeValidity + episodeDates + episodeSequence + episodeCombinations + episodePlacements + episodeAges
-        + reviewsAndUASC + adoption + adopters + outcomes + missing + permanenceAndDoLo + socialWorkers
+        + reviewsAndUASC + uascStatus + adoption + adopters + outcomes + missing + permanenceAndDoLo + socialWorkers
         + integrity + episodesWithHeader + episodeChains + outcomesAcross + adoptionAcross + missingAndAdoptionOrder + careLeaversAcross
         + socialWorkerSequence + previousYear + permanenceAcross + placementLocations
 

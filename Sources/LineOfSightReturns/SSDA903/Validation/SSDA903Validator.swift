@@ -14,9 +14,10 @@ public enum SSDA903Validator {
             let missing = rule.needs.filter { current[$0] == nil }.sorted()
             let missingPrevious = rule.needsPrevious.filter { previous?[$0] == nil }.sorted()
             let missingPostcodes = rule.needsPostcodes && postcodes == nil
-            guard missing.isEmpty && missingPrevious.isEmpty && !missingPostcodes else {
+            let notXML = rule.needsXML && current.form != .xml
+            guard missing.isEmpty && missingPrevious.isEmpty && !missingPostcodes && !notXML else {
                 skipped.append(SSDA903SkippedRule(code: rule.code, missing: missing, missingPrevious: missingPrevious,
-                                                  missingPostcodes: missingPostcodes))
+                                                  missingPostcodes: missingPostcodes, notXML: notXML))
                 continue
             }
             var flags = SSDA903Flags(flagging: Array(rule.flags.keys))
