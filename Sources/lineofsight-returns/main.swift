@@ -2,18 +2,21 @@ import Foundation
 import LineOfSightReturns
 
 // A shell entry to the returns library for the differential harness (scripts/ssda903-diff)
-// and for timing, until `lineofsight validate ssda903` joins the server's commands.
+// and for timing: it builds without the server. Its `validate` is `lineofsight validate ssda903`.
 let usage = """
     usage:
       lineofsight-returns generate DIR --children N --year YYYY [--seed S] [--error-rate R]
-      lineofsight-returns validate DIR --year YYYY [--prev DIR] [--la CODE] [--postcodes FILE]
+      lineofsight-returns validate DIR --year YYYY [--prev DIR] [--la CODE] [--postcodes FILE] [--format csv|json|table]
+      lineofsight-returns xml DIR FILE
       lineofsight-returns rules [--year YYYY]
       lineofsight-returns examples DIR
       lineofsight-returns check-examples [--code CODE]
       lineofsight-returns bench --children N --year YYYY [--runs R]
-    validate prints rule_code,child_id,table,row_index; exit 0 without findings, 1 with, 2 when
-    the files cannot be read. examples writes each rule's worked examples as files, one folder
-    each, and DIR/examples.csv listing them (folder,rule_code,year,table,rows).
+    validate (as `lineofsight validate ssda903`) prints rule_code,child_id,table,row_index by
+    default; exit 0 without findings, 1 with, 2 when the files cannot be read. xml writes the
+    return in DIR in its XML form (SWEpisodes and DoLo, which that form lacks, are left out).
+    examples writes each rule's worked examples as files, one folder each, and DIR/examples.csv
+    listing them (folder,rule_code,year,table,rows).
     """
 
 func fail(_ message: String) -> Never {
@@ -87,23 +90,27 @@ case "generate":
     write(generator.generate(), to: positional[0])
 case "validate":
     guard positional.count == 1 else { fail(usage) }
-    let current = read(positional[0])
-    let previous = options["prev"].map(read)
-    let postcodes = options["postcodes"].map { path -> SSDA903Postcodes in
-        do {
-            let text = try String(contentsOfFile: path, encoding: .utf8)
-            return try SSDA903Postcodes.read(csv: text, file: path)
-        } catch {
-            fail("\(error)")
-        }
+    let validation: SSDA903ValidateCommand
+    do {
+        validation = try SSDA903ValidateCommand(directory: positional[0], year: options["year"], previous: options["prev"],
+                                                localAuthority: options["la"], postcodes: options["postcodes"],
+                                                format: options["format"])
+    } catch {
+        fail("\(error)\n\(usage)")
     }
-    let report = SSDA903Validator.validate(current, previous: previous, ruleSet: ruleSet(),
-                                           localAuthority: options["la"], postcodes: postcodes)
-    report.writeCSV { FileHandle.standardOutput.write(Data($0.utf8)) }
-    for skipped in report.skipped {
-        FileHandle.standardError.write(Data("\(skipped.code) not run: \(skipped.reason)\n".utf8))
+    exit(validation.run(output: { FileHandle.standardOutput.write(Data($0.utf8)) },
+                        errors: { FileHandle.standardError.write(Data($0.utf8)) }))
+case "xml":
+    guard positional.count == 2 else { fail(usage) }
+    let data = read(positional[0])
+    for table in [SSDA903Table.swEpisodes, .doLo] where (data[table]?.rowCount ?? 0) > 0 {
+        FileHandle.standardError.write(Data("\(table.rawValue) left out: the XML form has no place for it\n".utf8))
     }
-    exit(report.findings.isEmpty ? 0 : 1)
+    do {
+        try Data(SSDA903XMLWriter.xml(data).utf8).write(to: URL(fileURLWithPath: positional[1]))
+    } catch {
+        fail("cannot write \(positional[1]): \(error)")
+    }
 case "examples":
     guard positional.count == 1 else { fail(usage) }
     var manifest = "folder,rule_code,year,table,rows\n"

@@ -1,4 +1,5 @@
-"""Runs the DfE's SSDA903 validator (PyPI csc-validator-be-903) on a directory of CSV files and
+"""Runs the DfE's SSDA903 validator (PyPI csc-validator-be-903) on a directory of CSV files (or one
+XML file) and
 prints its findings as rule_code,child_id,table,row_index: the same shape as ours, for
 scripts/ssda903-diff.
 
@@ -31,7 +32,7 @@ def main():
     parser.add_argument("--la", default="E08000035")
     args = parser.parse_args()
 
-    files = {"This year": sorted(glob.glob(os.path.join(args.directory, "*.csv")))}
+    files = {"This year": sorted(glob.glob(os.path.join(args.directory, "*.csv")) + glob.glob(os.path.join(args.directory, "*.xml")))}
     if args.prev:
         files["Prev year"] = sorted(glob.glob(os.path.join(args.prev, "*.csv")))
     ruleset = f"lac{args.year - 1}_{args.year % 100:02d}"
