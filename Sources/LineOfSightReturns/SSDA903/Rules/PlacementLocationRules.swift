@@ -33,6 +33,17 @@ extension SSDA903Rules {
                  columns: [.homePost, .plPost], years: SSDA903RuleSet.from(.lac2025_26)) { _, derived in
             { row in derived.distance[row].map { $0 > 350 && $0 != 999.9 } ?? false }
         },
+        // A supported-accommodation (K3) provider with an Ofsted URN placing the child outside the
+        // council's area; a placement whose LA is not known is outside it, as in the DfE tool.
+        SSDA903Rule("241", "LA of placement is not an LA the provider has premises.", table: .episodes, columns: [.urn],
+                    postcodes: true, years: SSDA903RuleSet.from(.lac2025_26)) { episodes, context, flags in
+            let derived = context.placementLocations()
+            let k3 = episodes[.place].matching("K3"), urn = episodes[.urn], agency = urn.matching("XXXXXXX")
+            for row in episodes.rows where k3[row] && !urn.isBlank(row) && !agency[row]
+                && derived.authority[row] != context.localAuthority {
+                flags.flag(row)
+            }
+        },
         // An English H5 placement open on or after 29 October 2023 without a URN. A placement
         // whose LA is not known counts as outside England, as in the DfE tool ("nan" starts with N).
         location("230", "Ofsted Unique reference number (URN) is required for any English H5 placements from 28 October 2023.",
