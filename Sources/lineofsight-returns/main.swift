@@ -6,7 +6,8 @@ import LineOfSightReturns
 let usage = """
     usage:
       lineofsight-returns generate DIR --children N --year YYYY [--seed S] [--error-rate R]
-      lineofsight-returns validate DIR --year YYYY [--prev DIR] [--la CODE] [--postcodes FILE] [--format csv|json|table]
+      lineofsight-returns validate DIR --year YYYY [--prev DIR] [--la CODE] [--postcodes FILE] [--providers FILE]
+                                   [--format csv|json|table]
       lineofsight-returns xml DIR FILE
       lineofsight-returns rules [--year YYYY]
       lineofsight-returns examples DIR
@@ -15,8 +16,8 @@ let usage = """
     validate (as `lineofsight validate ssda903`) prints rule_code,child_id,table,row_index by
     default; exit 0 without findings, 1 with, 2 when the files cannot be read. xml writes the
     return in DIR in its XML form (SWEpisodes and DoLo, which that form lacks, are left out).
-    examples writes each rule's worked examples as files, one folder each, and DIR/examples.csv
-    listing them (folder,rule_code,year,table,rows).
+    examples writes each rule's worked examples as files, one folder each, DIR/examples.csv
+    listing them (folder,rule_code,year,table,rows) and DIR/providers.csv, their Ofsted lookup.
     """
 
 func fail(_ message: String) -> Never {
@@ -94,7 +95,7 @@ case "validate":
     do {
         validation = try SSDA903ValidateCommand(directory: positional[0], year: options["year"], previous: options["prev"],
                                                 localAuthority: options["la"], postcodes: options["postcodes"],
-                                                format: options["format"])
+                                                providers: options["providers"], format: options["format"])
     } catch {
         fail("\(error)\n\(usage)")
     }
@@ -131,6 +132,7 @@ case "examples":
     }
     do {
         try Data(manifest.utf8).write(to: URL(fileURLWithPath: positional[0] + "/examples.csv"))
+        try Data(SSDA903RuleExample.providersCSV.utf8).write(to: URL(fileURLWithPath: positional[0] + "/providers.csv"))
     } catch {
         fail("cannot write the examples: \(error)")
     }
@@ -150,7 +152,8 @@ case "check-examples":
         }
         let report = SSDA903Validator.validate(data, previous: previous, ruleSet: example.ruleSet,
                                                localAuthority: SSDA903RuleExample.localAuthority,
-                                               postcodes: SSDA903RuleExample.postcodes, rules: rules)
+                                               postcodes: SSDA903RuleExample.postcodes,
+                                               providers: SSDA903RuleExample.providers, rules: rules)
         let found = report.findings.filter { $0.table == example.table }.map(\.row)
         if rules.isEmpty || found != example.flags {
             wrong += 1

@@ -3,7 +3,7 @@ import Foundation
 import LineOfSightReturns
 
 /// `lineofsight validate ssda903 DIR --year 2026 [--prev DIR] [--la E08000035] [--postcodes FILE]
-/// [--format csv|json|table]`: validates a council's SSDA903 return (CSV files or its XML file)
+/// [--providers FILE] [--format csv|json|table]`: validates a council's SSDA903 return (CSV files or its XML file)
 /// against every DfE rule of the collection year, with no database. The work is
 /// `SSDA903ValidateCommand`'s, shared with `lineofsight-returns validate`.
 struct ValidateCommand: AsyncCommand {
@@ -20,6 +20,8 @@ struct ValidateCommand: AsyncCommand {
         var localAuthority: String?
         @Option(name: "postcodes", help: "The postcode lookup (postcode,laua,utla,easting,northing) for the placement-location rules")
         var postcodes: String?
+        @Option(name: "providers", help: "The Ofsted provider lookup (urn,place_codes,provider_codes,reg_end,postcode,la_code) for the URN rules")
+        var providers: String?
         @Option(name: "format", help: "csv (default): rule_code,child_id,table,row_index; json; or table")
         var format: String?
     }
@@ -32,7 +34,8 @@ struct ValidateCommand: AsyncCommand {
         do {
             validation = try SSDA903ValidateCommand(directory: signature.directory, year: signature.year,
                                                     previous: signature.previous, localAuthority: signature.localAuthority,
-                                                    postcodes: signature.postcodes, format: signature.format)
+                                                    postcodes: signature.postcodes, providers: signature.providers,
+                                                    format: signature.format)
         } catch {
             throw UsageError(error.description)
         }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// `validate ssda903 DIR --year YYYY [--prev DIR] [--la CODE] [--postcodes FILE] [--format csv|json|table]`:
+/// `validate ssda903 DIR --year YYYY [--prev DIR] [--la CODE] [--postcodes FILE] [--providers FILE]
+/// [--format csv|json|table]`:
 /// reads a return, runs its collection year's rules and prints the findings. The one
 /// implementation behind both `lineofsight validate ssda903` and `lineofsight-returns validate`;
 /// each parses its own command line into the options' text and calls `run`.
@@ -17,11 +18,12 @@ public struct SSDA903ValidateCommand: Sendable {
     public let previous: String?
     public let localAuthority: String?
     public let postcodes: String?
+    public let providers: String?
     public let format: Format
 
     /// The options as typed; nil where an option was not given.
     public init(directory: String, year: String?, previous: String? = nil, localAuthority: String? = nil,
-                postcodes: String? = nil, format: String? = nil) throws(UsageProblem) {
+                postcodes: String? = nil, providers: String? = nil, format: String? = nil) throws(UsageProblem) {
         let years = "\(SSDA903RuleSet.allCases.first!.collectionYear) to \(SSDA903RuleSet.allCases.last!.collectionYear)"
         guard let year else { throw UsageProblem(description: "--year is required: the year the collection ends, \(years)") }
         guard let ruleSet = Int(year).flatMap(SSDA903RuleSet.init(collectionYear:)) else {
@@ -39,6 +41,7 @@ public struct SSDA903ValidateCommand: Sendable {
         self.previous = previous
         self.localAuthority = localAuthority
         self.postcodes = postcodes
+        self.providers = providers
         self.format = chosen
     }
 
@@ -68,13 +71,18 @@ public struct SSDA903ValidateCommand: Sendable {
         let current = try SSDA903Reader.read(directory: URL(fileURLWithPath: directory))
         let last = try previous.map { path throws(SSDA903ReadError) in try SSDA903Reader.read(directory: URL(fileURLWithPath: path)) }
         let lookup = try postcodes.map { path throws(SSDA903ReadError) in
-            let text: String
-            do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-                throw SSDA903ReadError(file: path, .unreadable(error.localizedDescription))
-            }
-            return try SSDA903Postcodes.read(csv: text, file: path)
+            try SSDA903Postcodes.read(csv: String(decoding: contents(of: path), as: UTF8.self), file: path)
+        }
+        let listings = try providers.map { path throws(SSDA903ReadError) in
+            try SSDA903Providers.read(csv: Array(contents(of: path)), file: path)
         }
         return SSDA903Validator.validate(current, previous: last, ruleSet: ruleSet, localAuthority: localAuthority,
-                                         postcodes: lookup)
+                                         postcodes: lookup, providers: listings)
+    }
+
+    private func contents(of path: String) throws(SSDA903ReadError) -> Data {
+        do { return try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw SSDA903ReadError(file: path, .unreadable(error.localizedDescription))
+        }
     }
 }

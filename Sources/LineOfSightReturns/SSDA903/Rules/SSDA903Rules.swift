@@ -6,7 +6,7 @@ public enum SSDA903Rules {
         + episodeValidity + episodeDates + episodeSequence + episodeCombinations + episodePlacements + episodeAges
         + reviewsAndUASC + uascStatus + adoption + adopters + outcomes + missing + permanenceAndDoLo + socialWorkers
         + integrity + episodesWithHeader + episodeChains + outcomesAcross + adoptionAcross + missingAndAdoptionOrder + careLeaversAcross
-        + socialWorkerSequence + previousYear + permanenceAcross + placementLocations
+        + socialWorkerSequence + previousYear + permanenceAcross + placementLocations + providers
 
     /// The rules of `ruleSet`.
     public static func rules(for ruleSet: SSDA903RuleSet) -> [SSDA903Rule] {

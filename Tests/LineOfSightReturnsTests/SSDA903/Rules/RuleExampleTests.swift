@@ -8,7 +8,8 @@ import Testing
         try #require(!rules.isEmpty)
         let report = SSDA903Validator.validate(try example.read(), previous: try example.readPrevious(),
                                                ruleSet: example.ruleSet, localAuthority: SSDA903RuleExample.localAuthority,
-                                               postcodes: SSDA903RuleExample.postcodes, rules: rules)
+                                               postcodes: SSDA903RuleExample.postcodes,
+                                               providers: SSDA903RuleExample.providers, rules: rules)
         #expect(report.findings.filter { $0.table == example.table }.map(\.row) == example.flags)
     }
 
