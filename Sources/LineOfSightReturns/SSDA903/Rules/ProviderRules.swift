@@ -10,6 +10,14 @@ extension SSDA903Rules {
         provider("1008", "Ofsted Unique Reference Number (URN) is not valid.", columns: [.urn]) { _, _ in
             { _, listings in listings.isEmpty }
         },
+        provider("219", "The Ofsted Unique reference number (URN) provided for the child's placement does not match the placement type recorded.",
+                 columns: [.urn, .place]) { episodes, _ in
+            let place = episodes[.place]
+            return { row, listings in
+                guard let code = place[row] else { return true }
+                return listings.isEmpty || listings.contains { !$0.placementCodes.contains(code) }
+            }
+        },
         provider("221", "The Ofsted Unique reference number (URN) provided for the child's placement does not match the placement postcode provided.",
                  columns: [.plPost]) { episodes, context in
             let respite = episodes[.ls].matching(["V3", "V4"]), placed = episodes[.plPost]
