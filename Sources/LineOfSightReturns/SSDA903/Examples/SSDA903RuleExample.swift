@@ -83,7 +83,7 @@ public struct SSDA903RuleExample: Sendable, CustomStringConvertible {
         + episodeHeaderExamples + acrossTableExamples + episodeChainExamples
         + outcomeAcrossExamples + adoptionAcrossExamples + missingAcrossExamples
         + careLeaverAcrossExamples + socialWorkerSequenceExamples + previousYearExamples
-        + permanenceAcrossExamples + placementLocationExamples + uascStatusExamples + providerExamples
+        + permanenceAcrossExamples + placementLocationExamples + uascStatusExamples + providerExamples + episodeChangeExamples
 }
 
 /// Header rows: CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB.

@@ -5,7 +5,7 @@ public enum SSDA903Rules {
         headerValidity + headerMotherhood + headerIdentity + childOnce
         + episodeValidity + episodeDates + episodeSequence + episodeCombinations + episodePlacements + episodeAges
         + reviewsAndUASC + uascStatus + adoption + adopters + outcomes + missing + permanenceAndDoLo + socialWorkers
-        + integrity + episodesWithHeader + episodeChains + outcomesAcross + adoptionAcross + missingAndAdoptionOrder + careLeaversAcross
+        + integrity + episodesWithHeader + episodeChains + episodeChanges + outcomesAcross + adoptionAcross + missingAndAdoptionOrder + careLeaversAcross
         + socialWorkerSequence + previousYear + permanenceAcross + placementLocations + providers
 
     /// The rules of `ruleSet`.
