@@ -59,6 +59,21 @@ let placementLocationExamples: [SSDA903RuleExample] = [
              episodes(k2Episode("1", [.urn: "SC100001", .plPost: "CF10 1EP"]), k2Episode("2", [.urn: "SC100001", .plPost: "EH1 1YZ"]),
                       k2Episode("3", [.urn: "SC100001", .plPost: "LS1 4AP"]), k2Episode("4", [.plPost: "CF10 1EP"]),
                       k2Episode("5", [.urn: "SC100001"]))),
+    SSDA903RuleExample("503H", "the first episode placed in another LA than last year's open episode (Bradford, or Manchester after Bradford)",
+             flags: [1, 3], in: .episodes, previous: [lastYearsPlacements],
+             episodes(onFirstOfJanuary("1", home: "LS1 4AP", placed: "LS2 7HY"), onFirstOfJanuary("2", home: "LS1 4AP", placed: "BD1 1HY"),
+                      onFirstOfJanuary("3", home: "LS1 4AP", placed: "BD1 1HY"), onFirstOfJanuary("4", home: "LS1 4AP", placed: "M1 1AE"))),
+    SSDA903RuleExample("503J", "the first episode placed outside the council where last year's open episode was inside", flags: [1],
+             in: .episodes, previous: [lastYearsPlacements],
+             episodes(onFirstOfJanuary("1", home: "LS1 4AP", placed: "LS2 7HY"), onFirstOfJanuary("2", home: "LS1 4AP", placed: "BD1 1HY"),
+                      onFirstOfJanuary("3", home: "LS1 4AP", placed: "BD1 1HY"), onFirstOfJanuary("4", home: "LS1 4AP", placed: "M1 1AE"))),
+    SSDA903RuleExample("503G", "the first episode's distance from home differs from last year's open episode's, or last year's was not known",
+             flags: [1, 2], in: .episodes,
+             previous: [episodes(onFirstOfJanuary("1", home: "LS1 4AP", placed: "BD1 1HY"),
+                                 onFirstOfJanuary("2", home: "LS1 4AP", placed: "BD1 1HY"), onFirstOfJanuary("3"),
+                                 onFirstOfJanuary("4", home: "LS1 4AP", placed: "BD1 1HY"))],
+             episodes(onFirstOfJanuary("1", home: "LS1 4AP", placed: "BD1 1HY"), onFirstOfJanuary("2", home: "LS1 4AP", placed: "M1 1AE"),
+                      onFirstOfJanuary("3", home: "LS1 4AP", placed: "BD1 1HY"), onFirstOfJanuary("4", home: "LS1 4AP"))),
     SSDA903RuleExample("230", "in 2023/24 an English H5 placement open after 28 October 2023 without a URN", .lac2023_24,
              flags: [0, 1], in: .episodes,
              episodes(row(.episodes, "1", [.decom: "01/10/2023", .place: "H5", .plPost: "LS1 4AP"]),
@@ -68,3 +83,15 @@ let placementLocationExamples: [SSDA903RuleExample] = [
                       row(.episodes, "5", [.decom: "01/10/2023", .place: "H5", .plPost: "LS1 4AP", .urn: "SC123456"]),
                       row(.episodes, "6", [.decom: "01/10/2023", .place: "H5"]))),
 ]
+
+/// Last year's episodes for the 503H and 503J examples: open ones in Leeds (children 1 and 2) and
+/// Bradford (4), and child 3's, in Leeds, ended.
+private let lastYearsPlacements = episodes(
+    onFirstOfJanuary("1", home: "LS1 4AP", placed: "LS1 4AP"), onFirstOfJanuary("2", home: "LS1 4AP", placed: "LS1 4AP"),
+    row(.episodes, "3", [.decom: "01/01/2025", .dec: "01/03/2025", .homePost: "LS1 4AP", .plPost: "LS1 4AP"]),
+    onFirstOfJanuary("4", home: "LS1 4AP", placed: "BD1 1HY"))
+
+/// An open episode from 1 January 2025 with the given postcodes.
+private func onFirstOfJanuary(_ child: String, home: String = "", placed: String = "") -> String {
+    row(.episodes, child, [.decom: "01/01/2025", .homePost: home, .plPost: placed])
+}
