@@ -12,7 +12,33 @@ let uascStatusExamples: [SSDA903RuleExample] = [
                        .lac2024_25, flags: [0],
                        header("1,M,01/04/2014,WBRI,UN1,,", "2,M,31/03/2014,WBRI,UN1,,", "3,M,01/04/2014,WBRI,UN1,,"),
                        csv(.uasc, "1,M,01/04/2014,", "2,M,31/03/2014,")),
+    SSDA903RuleExample("406", "a distance for a UASC child (1), or one who was UASC last year (3)", flags: [0, 3], in: .episodes,
+                       previous: formerUASC,
+                       header("1,M,01/01/2008,WBRI,UN1,,", "2,M,01/01/2008,WBRI,UN1,,", "3,M,01/01/2008,WBRI,UN1,,"),
+                       csv(.uasc, "1,M,01/01/2008,"),
+                       episodes(lookedAfter("1", home: "LS1 4AP", placed: "BD1 1HY"), lookedAfter("1"),
+                                lookedAfter("2", home: "LS1 4AP", placed: "BD1 1HY"), lookedAfter("3", home: "LS1 4AP", placed: "BD1 1HY"))),
+    SSDA903RuleExample("392a", "no distance for a child never UASC who is not on short breaks", flags: [1], in: .episodes,
+                       previous: formerUASC,
+                       header("1,M,01/01/2008,WBRI,UN1,,", "2,M,01/01/2008,WBRI,UN1,,", "3,M,01/01/2008,WBRI,UN1,,"),
+                       csv(.uasc, "1,M,01/01/2008,"),
+                       episodes(lookedAfter("1"), lookedAfter("2"), lookedAfter("2", home: "LS1 4AP", placed: "BD1 1HY"),
+                                lookedAfter("2", ls: "V3"), lookedAfter("3"))),
+    SSDA903RuleExample("392b", "a postcode missing for a child never UASC who is not on short breaks", flags: [1], in: .episodes,
+                       previous: formerUASC,
+                       header("1,M,01/01/2008,WBRI,UN1,,", "2,M,01/01/2008,WBRI,UN1,,", "3,M,01/01/2008,WBRI,UN1,,"),
+                       csv(.uasc, "1,M,01/01/2008,"),
+                       episodes(lookedAfter("1"), lookedAfter("2", home: "LS1 4AP"), lookedAfter("2", home: "LS1 4AP", placed: "BD1 1HY"),
+                                lookedAfter("2", ls: "V4"), lookedAfter("3"))),
 ]
+
+/// Last year's files of the UASC examples: child 3 was a UASC then.
+private let formerUASC = [header("3,M,01/01/2008,WBRI,UN1,,"), csv(.uasc, "3,M,01/01/2008,")]
+
+/// An episode looked after since May 2025 in a children's home, with the given postcodes.
+private func lookedAfter(_ child: String, ls: String = "C2", home: String = "", placed: String = "") -> String {
+    k2Episode(child, [.ls: ls, .homePost: home, .plPost: placed])
+}
 
 /// A return in the XML form holding `children`.
 func xmlReturn(_ children: String...) -> String {

@@ -2,7 +2,8 @@ import LineOfSightCore
 
 extension SSDA903Rules {
     /// Header's UASC status: given in the XML form, derived from the UASC table for CSV files
-    /// (`SSDA903Context.uascStatus`).
+    /// (`SSDA903Context.uascStatus`); and the rules on distance and postcodes that leave out the
+    /// children who are or were UASC (`SSDA903Context.childrenEverUASC`).
     static let uascStatus: [SSDA903Rule] = [
         // The DfE tool checks the status only as given, so only in the XML form.
         .init("105", "Data entry for Unaccompanied Asylum-Seeking Children (UASC) status of child is invalid or has not been completed.",
@@ -32,6 +33,32 @@ extension SSDA903Rules {
             let eleventhBirthdayBy = context.collectionEnd.adding(years: -11)
             for row in header.rows where status[row] {
                 if let birth = born[row].date, birth > eleventhBirthdayBy { flags.flag(row, in: .header) }
+            }
+        },
+        // A child who is or was UASC keeps no distance from home.
+        SSDA903Rule("406", "Child is Unaccompanied Asylum-Seeking Child (UASC) or was formerly UASC. Distance should be blank. [NOTE: This check will result in false negatives for children formerly UASC not identified as such in loaded data]",
+                    table: .episodes, columns: [.homePost, .plPost], postcodes: true) { episodes, context, flags in
+            guard let uasc = context.childrenEverUASC() else { return }
+            let distance = context.placementLocations().distance
+            for row in episodes.rows where distance[row] != nil && uasc.contains(episodes.children[row] ?? "") { flags.flag(row) }
+        },
+        // Every other child looked after (not on short breaks) has one.
+        SSDA903Rule("392a", "Child is looked after but no distance is recorded. [NOTE: This check may result in false positives for children formerly UASC]",
+                    table: .episodes, columns: [.homePost, .plPost], postcodes: true) { episodes, context, flags in
+            guard let uasc = context.childrenEverUASC() else { return }
+            let distance = context.placementLocations().distance, respite = episodes[.ls].matching(["V3", "V4"])
+            for row in episodes.rows where distance[row] == nil && !respite[row] && !uasc.contains(episodes.children[row] ?? "") {
+                flags.flag(row)
+            }
+        },
+        // Without any UASC status in the files, every child counts as never a UASC.
+        SSDA903Rule("392b", "Child is looked after but no postcodes are recorded. [NOTE: This check may result in false positives for children formerly UASC, particularly if current & prior year UASC data not loaded]",
+                    table: .episodes, columns: [.homePost, .plPost]) { episodes, context, flags in
+            let uasc = context.childrenEverUASC() ?? [], respite = episodes[.ls].matching(["V3", "V4"])
+            let home = episodes[.homePost], placed = episodes[.plPost]
+            for row in episodes.rows where (home.isBlank(row) || placed.isBlank(row)) && !respite[row]
+                && !uasc.contains(episodes.children[row] ?? "") {
+                flags.flag(row)
             }
         },
     ]
