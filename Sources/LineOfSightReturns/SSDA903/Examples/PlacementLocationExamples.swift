@@ -74,6 +74,22 @@ let placementLocationExamples: [SSDA903RuleExample] = [
                                  onFirstOfJanuary("4", home: "LS1 4AP", placed: "BD1 1HY"))],
              episodes(onFirstOfJanuary("1", home: "LS1 4AP", placed: "BD1 1HY"), onFirstOfJanuary("2", home: "LS1 4AP", placed: "M1 1AE"),
                       onFirstOfJanuary("3", home: "LS1 4AP", placed: "BD1 1HY"), onFirstOfJanuary("4", home: "LS1 4AP"))),
+    SSDA903RuleExample("452", "a first episode for the same reason as last year's open one, placed in another LA; not after a DEC that is not a date",
+             flags: [1], in: .episodes,
+             previous: [episodes(onFirstOfJanuary("1", placed: "LS1 4AP", rne: "P"), onFirstOfJanuary("2", placed: "LS1 4AP", rne: "P"),
+                                 onFirstOfJanuary("3", placed: "LS1 4AP", rne: "P"),
+                                 row(.episodes, "4", [.decom: "01/01/2025", .rne: "P", .plPost: "LS1 4AP", .dec: "01/13/2025"]))],
+             episodes(onFirstOfJanuary("1", placed: "LS2 7HY", rne: "P"), onFirstOfJanuary("2", placed: "BD1 1HY", rne: "P"),
+                      onFirstOfJanuary("3", placed: "BD1 1HY", rne: "S"), onFirstOfJanuary("4", placed: "BD1 1HY", rne: "P"))),
+    SSDA903RuleExample("453", "a first episode for the same reason as last year's open one, at another distance or where last year's was not known",
+             flags: [1, 3], in: .episodes,
+             previous: [episodes(onFirstOfJanuary("1", home: "LS1 4AP", placed: "BD1 1HY", rne: "P"),
+                                 onFirstOfJanuary("2", home: "LS1 4AP", placed: "BD1 1HY", rne: "P"),
+                                 onFirstOfJanuary("3", home: "LS1 4AP", placed: "BD1 1HY", rne: "P"), onFirstOfJanuary("4", rne: "P"))],
+             episodes(onFirstOfJanuary("1", home: "LS1 4AP", placed: "BD1 1HY", rne: "P"),
+                      onFirstOfJanuary("2", home: "LS1 4AP", placed: "M1 1AE", rne: "P"),
+                      onFirstOfJanuary("3", home: "LS1 4AP", placed: "M1 1AE", rne: "S"),
+                      onFirstOfJanuary("4", home: "LS1 4AP", placed: "BD1 1HY", rne: "P"))),
     SSDA903RuleExample("230", "in 2023/24 an English H5 placement open after 28 October 2023 without a URN", .lac2023_24,
              flags: [0, 1], in: .episodes,
              episodes(row(.episodes, "1", [.decom: "01/10/2023", .place: "H5", .plPost: "LS1 4AP"]),
@@ -91,7 +107,7 @@ private let lastYearsPlacements = episodes(
     row(.episodes, "3", [.decom: "01/01/2025", .dec: "01/03/2025", .homePost: "LS1 4AP", .plPost: "LS1 4AP"]),
     onFirstOfJanuary("4", home: "LS1 4AP", placed: "BD1 1HY"))
 
-/// An open episode from 1 January 2025 with the given postcodes.
-private func onFirstOfJanuary(_ child: String, home: String = "", placed: String = "") -> String {
-    row(.episodes, child, [.decom: "01/01/2025", .homePost: home, .plPost: placed])
+/// An open episode from 1 January 2025 with the given postcodes and reason for the new episode.
+private func onFirstOfJanuary(_ child: String, home: String = "", placed: String = "", rne: String = "") -> String {
+    row(.episodes, child, [.decom: "01/01/2025", .rne: rne, .homePost: home, .plPost: placed])
 }

@@ -33,6 +33,12 @@ public struct SSDA903Context: Sendable {
         return SSDA903PlacementLocations(self[.episodes], postcodes: postcodes, localAuthority: localAuthority)
     }
 
+    /// The same of last year's episodes, placed as this year's are (the DfE tool derives them alike).
+    public func lastYearsPlacementLocations() -> SSDA903PlacementLocations {
+        guard let postcodes else { preconditionFailure("rule ran without the postcode lookup") }
+        return SSDA903PlacementLocations(previous(.episodes), postcodes: postcodes, localAuthority: localAuthority)
+    }
+
     public var collectionStart: CivilDate { ruleSet.collectionStart }
     public var collectionEnd: CivilDate { ruleSet.collectionEnd }
 
