@@ -141,7 +141,7 @@ import Testing
     @Test func validateSSDA903PrintsEachFindingAndExitsByWhatItFound() throws {
         let header = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nA1,M,01/01/2012,WBRI,UN3,,\n"
         let episodes = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n"
-            + "A1,01/05/2025,S,C2,N1,U4,PR1,,,,,,\n"
+            + "A1,01/05/2025,S,C2,N1,U4,PR1,,,,LS1 4AP,LS2 7HY,\n"
         let clean = try folder(["header.csv": header, "episodes.csv": episodes])
         let passed = try run(["validate", "ssda903", clean, "--year", "2026"])
         #expect(passed.status == 0, "\(passed.output)")
