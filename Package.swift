@@ -30,8 +30,8 @@ let package = Package(
             name: "LineOfSightReturns",
             dependencies: ["LineOfSightCore"]
         ),
-        // Generates and validates returns from the shell (the differential harness and the
-        // benchmark use it) until `validate ssda903` joins the server's commands.
+        // Generates, validates and times returns from the shell (the differential harness and the
+        // benchmark use it); its `validate` is the same as `lineofsight validate ssda903`.
         .executableTarget(
             name: "lineofsight-returns",
             dependencies: ["LineOfSightReturns"]
@@ -40,6 +40,7 @@ let package = Package(
             name: "LineOfSightServer",
             dependencies: [
                 "LineOfSightCore",
+                "LineOfSightReturns",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),

@@ -2,18 +2,22 @@ import Foundation
 import LineOfSightReturns
 
 // A shell entry to the returns library for the differential harness (scripts/ssda903-diff)
-// and for timing, until `lineofsight validate ssda903` joins the server's commands.
+// and for timing: it builds without the server. Its `validate` is `lineofsight validate ssda903`.
 let usage = """
     usage:
       lineofsight-returns generate DIR --children N --year YYYY [--seed S] [--error-rate R]
-      lineofsight-returns validate DIR --year YYYY [--prev DIR] [--la CODE] [--postcodes FILE]
+      lineofsight-returns validate DIR --year YYYY [--prev DIR] [--la CODE] [--postcodes FILE] [--providers FILE]
+                                   [--format csv|json|table]
+      lineofsight-returns xml DIR FILE
       lineofsight-returns rules [--year YYYY]
       lineofsight-returns examples DIR
       lineofsight-returns check-examples [--code CODE]
       lineofsight-returns bench --children N --year YYYY [--runs R]
-    validate prints rule_code,child_id,table,row_index; exit 0 without findings, 1 with, 2 when
-    the files cannot be read. examples writes each rule's worked examples as files, one folder
-    each, and DIR/examples.csv listing them (folder,rule_code,year,table,rows).
+    validate (as `lineofsight validate ssda903`) prints rule_code,child_id,table,row_index by
+    default; exit 0 without findings, 1 with, 2 when the files cannot be read. xml writes the
+    return in DIR in its XML form (SWEpisodes and DoLo, which that form lacks, are left out).
+    examples writes each rule's worked examples as files, one folder each, DIR/examples.csv
+    listing them (folder,rule_code,year,table,rows) and DIR/providers.csv, their Ofsted lookup.
     """
 
 func fail(_ message: String) -> Never {
@@ -87,23 +91,27 @@ case "generate":
     write(generator.generate(), to: positional[0])
 case "validate":
     guard positional.count == 1 else { fail(usage) }
-    let current = read(positional[0])
-    let previous = options["prev"].map(read)
-    let postcodes = options["postcodes"].map { path -> SSDA903Postcodes in
-        do {
-            let text = try String(contentsOfFile: path, encoding: .utf8)
-            return try SSDA903Postcodes.read(csv: text, file: path)
-        } catch {
-            fail("\(error)")
-        }
+    let validation: SSDA903ValidateCommand
+    do {
+        validation = try SSDA903ValidateCommand(directory: positional[0], year: options["year"], previous: options["prev"],
+                                                localAuthority: options["la"], postcodes: options["postcodes"],
+                                                providers: options["providers"], format: options["format"])
+    } catch {
+        fail("\(error)\n\(usage)")
     }
-    let report = SSDA903Validator.validate(current, previous: previous, ruleSet: ruleSet(),
-                                           localAuthority: options["la"], postcodes: postcodes)
-    report.writeCSV { FileHandle.standardOutput.write(Data($0.utf8)) }
-    for skipped in report.skipped {
-        FileHandle.standardError.write(Data("\(skipped.code) not run: \(skipped.reason)\n".utf8))
+    exit(validation.run(output: { FileHandle.standardOutput.write(Data($0.utf8)) },
+                        errors: { FileHandle.standardError.write(Data($0.utf8)) }))
+case "xml":
+    guard positional.count == 2 else { fail(usage) }
+    let data = read(positional[0])
+    for table in [SSDA903Table.swEpisodes, .doLo] where (data[table]?.rowCount ?? 0) > 0 {
+        FileHandle.standardError.write(Data("\(table.rawValue) left out: the XML form has no place for it\n".utf8))
     }
-    exit(report.findings.isEmpty ? 0 : 1)
+    do {
+        try Data(SSDA903XMLWriter.xml(data).utf8).write(to: URL(fileURLWithPath: positional[1]))
+    } catch {
+        fail("cannot write \(positional[1]): \(error)")
+    }
 case "examples":
     guard positional.count == 1 else { fail(usage) }
     var manifest = "folder,rule_code,year,table,rows\n"
@@ -111,6 +119,11 @@ case "examples":
         let folder = String(format: "%03d", number)
         let tables = example.tables.indices.map { (example.tables[$0].table, example.csv($0)) }
         write(Dictionary(uniqueKeysWithValues: tables), to: positional[0] + "/" + folder)
+        if let xml = example.xml {
+            do { try Data(xml.utf8).write(to: URL(fileURLWithPath: positional[0] + "/" + folder + "/return.xml")) } catch {
+                fail("cannot write the examples: \(error)")
+            }
+        }
         // Last year's tables, for the DfE tool's "Prev year" files.
         let previous = example.previous.indices.map { (example.previous[$0].table, example.previousCSV($0)) }
         if !previous.isEmpty { write(Dictionary(uniqueKeysWithValues: previous), to: positional[0] + "/" + folder + "/prev") }
@@ -119,6 +132,7 @@ case "examples":
     }
     do {
         try Data(manifest.utf8).write(to: URL(fileURLWithPath: positional[0] + "/examples.csv"))
+        try Data(SSDA903RuleExample.providersCSV.utf8).write(to: URL(fileURLWithPath: positional[0] + "/providers.csv"))
     } catch {
         fail("cannot write the examples: \(error)")
     }
@@ -138,7 +152,8 @@ case "check-examples":
         }
         let report = SSDA903Validator.validate(data, previous: previous, ruleSet: example.ruleSet,
                                                localAuthority: SSDA903RuleExample.localAuthority,
-                                               postcodes: SSDA903RuleExample.postcodes, rules: rules)
+                                               postcodes: SSDA903RuleExample.postcodes,
+                                               providers: SSDA903RuleExample.providers, rules: rules)
         let found = report.findings.filter { $0.table == example.table }.map(\.row)
         if rules.isEmpty || found != example.flags {
             wrong += 1
@@ -151,13 +166,12 @@ case "check-examples":
     // versions cover disjoint rule sets.
     var faults: [String] = []
     let shown = Set(SSDA903RuleExample.all.filter { example in
-        let rows = example.tables.first { $0.table == example.table }!.rows.count
-        return !example.flags.isEmpty && example.flags.count < rows
+        !example.flags.isEmpty && example.flags.count < example.rowsInTable ?? 0
     }.map(\.code))
     for rule in SSDA903Rules.all {
         if !shown.contains(rule.code) { faults.append("\(rule.code): no worked example with rows that fail and rows that pass") }
         if !rule.needs.isSuperset(of: rule.flags.keys) { faults.append("\(rule.code): flags a table it does not need") }
-        for (table, columns) in rule.flags where columns.isEmpty || !columns.allSatisfy(table.columns.contains) {
+        for (table, columns) in rule.flags where columns.isEmpty || !columns.allSatisfy((table.columns + table.xmlOnlyColumns).contains) {
             faults.append("\(rule.code): names columns \(columns.map(\.rawValue)) outside \(table.rawValue)")
         }
     }

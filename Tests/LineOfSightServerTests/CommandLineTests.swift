@@ -132,6 +132,53 @@ import Testing
         #expect(try run(["obligations", "--journey", bad.path]).status == 2)
     }
 
+    /// A folder holding `files` (name: text), for a command to read.
+    func folder(_ files: [String: String]) throws -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("return-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        for (name, text) in files { try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        return directory.path
+    }
+
+    @Test func validateSSDA903PrintsEachFindingAndExitsByWhatItFound() throws {
+        let header = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nA1,M,01/01/2012,WBRI,UN3,,\n"
+        let episodes = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n"
+            + "A1,01/05/2025,S,C2,N1,U4,PR1,,,,LS1 4AP,LS2 7HY,\n"
+        let clean = try folder(["header.csv": header, "episodes.csv": episodes])
+        let passed = try run(["validate", "ssda903", clean, "--year", "2026"])
+        #expect(passed.status == 0, "\(passed.output)")
+        #expect(passed.output == "rule_code,child_id,table,row_index\n")
+        #expect(passed.error.contains("SW02STG1 not run: no SWEpisodes table"), "a rule that cannot run says why")
+
+        // ETHNIC XXXX is not a code (rule 103).
+        let faulty = try folder(["header.csv": header.replacingOccurrences(of: "WBRI", with: "XXXX"), "episodes.csv": episodes])
+        let found = try run(["validate", "ssda903", faulty, "--year", "2026", "--la", "E08000035"])
+        #expect(found.status == 1)
+        #expect(found.output == "rule_code,child_id,table,row_index\n103,A1,Header,0\n")
+        let json = try run(["validate", "ssda903", faulty, "--year", "2026", "--format", "json"])
+        #expect(json.status == 1)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        let findings = try #require(document["findings"] as? [[String: Any]])
+        #expect(findings.count == 1)
+        #expect(findings.first?["rule_code"] as? String == "103")
+        #expect(findings.first?["line"] as? Int == 2)
+        #expect((findings.first?["message"] as? String)?.isEmpty == false)
+        let table = try run(["validate", "ssda903", faulty, "--year", "2026", "--format", "table"])
+        #expect(table.output.contains("103  ") && table.output.contains("Header row 0 (line 2), child A1"), "\(table.output)")
+    }
+
+    @Test func validateSSDA903RefusesWhatItCannotRead() throws {
+        let broken = try folder(["return.xml": "<?xml version=\"1.0\"?>\n<EXPSSDA903>\n<CHILD><HEADER>\n"])
+        let result = try run(["validate", "ssda903", broken, "--year", "2026"])
+        #expect(result.status == 2)
+        #expect(result.error.hasPrefix(broken + "/return.xml, line "), "\(result.error)")
+        #expect(result.error.contains("is not well-formed XML"))
+        #expect(result.output.isEmpty)
+        let badYear = try run(["validate", "ssda903", broken, "--year", "2021"])
+        #expect(badYear.status == 2 && badYear.error.contains("--year “2021”"), "\(badYear.error)")
+        #expect(try run(["validate", "cin", broken, "--year", "2026"]).status == 2)
+    }
+
     @Test func serveRefusesADatabaseThatWasNeverMigrated() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("never-migrated-\(UUID().uuidString).sqlite").path
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -3,6 +3,7 @@ through the DfE tool, one rule at a time, and checks it flags the rows the examp
 
     python dfe_examples.py DIR DEVIATIONS.md
 
+Every example is given the examples' Ofsted provider lookup (DIR/providers.csv).
 An example of a rule listed in docs/ssda903-deviations.md may differ (it shows where we differ
 on purpose); a rule the DfE tool raises an exception on is reported. Exit 1 when any other
 example differs. The last line is "N passed, N failed", counting examples.
@@ -20,6 +21,7 @@ logging.disable(logging.CRITICAL)
 
 from lac_validator.lac_validator import LacValidator  # noqa: E402
 from lac_validator.utils import process_uploaded_files  # noqa: E402
+from provider_info import load as load_providers  # noqa: E402
 
 
 def main():
@@ -28,11 +30,14 @@ def main():
     passed = failed = excused = 0
     with open(os.path.join(directory, "examples.csv"), newline="") as f:
         examples = list(csv.DictReader(f))
+    providers = load_providers(os.path.join(directory, "providers.csv"))
     for example in examples:
         code, year, table = example["rule_code"], int(example["year"]), example["table"]
         expected = [int(row) for row in example["rows"].split()]
         registry = importlib.import_module(f"lac_validator.rules.lac{year - 1}_{year % 100:02d}").registry
-        files = {"This year": sorted(glob.glob(os.path.join(directory, example["folder"], "*.csv")))}
+        # An example is CSV files, or one XML file for a rule that reads what only that form holds.
+        folder = os.path.join(directory, example["folder"])
+        files = {"This year": sorted(glob.glob(os.path.join(folder, "*.csv")) + glob.glob(os.path.join(folder, "*.xml")))}
         previous = sorted(glob.glob(os.path.join(directory, example["folder"], "prev", "*.csv")))
         if previous:
             files["Prev year"] = previous
@@ -40,7 +45,7 @@ def main():
         try:
             with contextlib.redirect_stdout(sys.stderr):
                 validator = LacValidator(
-                    metadata={"collectionYear": str(year), "localAuthority": "E08000035"},
+                    metadata={"collectionYear": str(year), "localAuthority": "E08000035", "provider_info": providers},
                     files=process_uploaded_files(files),
                     registry=registry,
                     selected_rules=[code],

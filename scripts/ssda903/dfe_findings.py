@@ -1,8 +1,9 @@
-"""Runs the DfE's SSDA903 validator (PyPI csc-validator-be-903) on a directory of CSV files and
+"""Runs the DfE's SSDA903 validator (PyPI csc-validator-be-903) on a directory of CSV files (or one
+XML file) and
 prints its findings as rule_code,child_id,table,row_index: the same shape as ours, for
 scripts/ssda903-diff.
 
-    python dfe_findings.py DIR --year 2026 [--prev DIR] [--la E08000035]
+    python dfe_findings.py DIR --year 2026 [--prev DIR] [--la E08000035] [--providers CSV]
 
 Rules the DfE tool could not run (an exception) are listed on stderr as "failed CODE", every
 rule of the rule set as "rule CODE<tab>MESSAGE", and the time the tool took as "seconds N".
@@ -21,6 +22,7 @@ logging.disable(logging.CRITICAL)  # the tool logs every rule at INFO
 
 from lac_validator.lac_validator import LacValidator  # noqa: E402
 from lac_validator.utils import process_uploaded_files  # noqa: E402
+from provider_info import load as load_providers  # noqa: E402
 
 
 def main():
@@ -29,19 +31,23 @@ def main():
     parser.add_argument("--year", required=True, type=int)
     parser.add_argument("--prev")
     parser.add_argument("--la", default="E08000035")
+    parser.add_argument("--providers", help="our Ofsted provider lookup, given to the DfE tool as its provider_info")
     args = parser.parse_args()
 
-    files = {"This year": sorted(glob.glob(os.path.join(args.directory, "*.csv")))}
+    files = {"This year": sorted(glob.glob(os.path.join(args.directory, "*.csv")) + glob.glob(os.path.join(args.directory, "*.xml")))}
     if args.prev:
         files["Prev year"] = sorted(glob.glob(os.path.join(args.prev, "*.csv")))
     ruleset = f"lac{args.year - 1}_{args.year % 100:02d}"
     registry = importlib.import_module(f"lac_validator.rules.{ruleset}").registry
 
+    metadata = {"collectionYear": str(args.year), "localAuthority": args.la}
+    if args.providers:
+        metadata["provider_info"] = load_providers(args.providers)
     started = time.perf_counter()
     # Some of the tool's rules print data frames; keep stdout for the findings.
     with contextlib.redirect_stdout(sys.stderr):
         validator = LacValidator(
-            metadata={"collectionYear": str(args.year), "localAuthority": args.la},
+            metadata=metadata,
             files=process_uploaded_files(files),
             registry=registry,
         )

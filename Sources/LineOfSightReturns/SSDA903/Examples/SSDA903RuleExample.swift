@@ -1,4 +1,7 @@
-/// A worked example of one rule: small tables as CSV rows, the rule set, and the rows the rule
+import Foundation
+
+/// A worked example of one rule: small tables as CSV rows (or, for a rule that reads what only
+/// the XML form holds, a return in that form), the rule set, and the rows the rule
 /// flags in `table`. Each example has rows that pass beside the rows that fail. The Swift tests
 /// run every example through our validator, and `scripts/ssda903-diff` runs every example
 /// through the DfE tool too, so an example is a claim checked against both.
@@ -12,6 +15,8 @@ public struct SSDA903RuleExample: Sendable, CustomStringConvertible {
     public let tables: [(table: SSDA903Table, rows: [String])]
     /// Last year's tables, for the rules that compare with them (empty for the others).
     public let previous: [(table: SSDA903Table, rows: [String])]
+    /// The return in the XML form, when the example is one (`tables` is then empty).
+    public let xml: String?
     public let flags: [Int]
 
     init(_ code: String, _ note: String, _ ruleSet: SSDA903RuleSet = .lac2025_26, flags: [Int],
@@ -23,6 +28,19 @@ public struct SSDA903RuleExample: Sendable, CustomStringConvertible {
         self.table = table ?? tables[0].table
         self.tables = tables
         self.previous = previous
+        xml = nil
+        self.flags = flags
+    }
+
+    init(_ code: String, _ note: String, _ ruleSet: SSDA903RuleSet = .lac2025_26, flags: [Int],
+         in table: SSDA903Table, xml: String) {
+        self.code = code
+        self.note = note
+        self.ruleSet = ruleSet
+        self.table = table
+        tables = []
+        previous = []
+        self.xml = xml
         self.flags = flags
     }
 
@@ -40,8 +58,12 @@ public struct SSDA903RuleExample: Sendable, CustomStringConvertible {
 
     /// The example's tables, read as files are read.
     public func read() throws(SSDA903ReadError) -> SSDA903Return {
-        try Self.read(tables)
+        if let xml { return try SSDA903XMLReader.read(Data(xml.utf8), file: "\(code).xml") }
+        return try Self.read(tables)
     }
+
+    /// The rows of the table the example flags (nil when the example does not read).
+    public var rowsInTable: Int? { (try? read())?[table]?.rowCount }
 
     /// Last year's tables, read as files are read; nil when the example has none.
     public func readPrevious() throws(SSDA903ReadError) -> SSDA903Return? {
@@ -61,7 +83,7 @@ public struct SSDA903RuleExample: Sendable, CustomStringConvertible {
         + episodeHeaderExamples + acrossTableExamples + episodeChainExamples
         + outcomeAcrossExamples + adoptionAcrossExamples + missingAcrossExamples
         + careLeaverAcrossExamples + socialWorkerSequenceExamples + previousYearExamples
-        + permanenceAcrossExamples + placementLocationExamples
+        + permanenceAcrossExamples + placementLocationExamples + uascStatusExamples + providerExamples + episodeChangeExamples
 }
 
 /// Header rows: CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB.

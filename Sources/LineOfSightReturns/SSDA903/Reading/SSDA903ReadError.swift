@@ -12,12 +12,17 @@ public struct SSDA903ReadError: Error, Equatable, CustomStringConvertible, Senda
         case unterminatedQuote
         case sameTableTwice(SSDA903Table, otherFile: String)
         case notALookup(String)
+        case notXML(String)
+        case notAReturnXML(root: String)
+        case xmlLayout(String)
+        case notOneXMLFile(otherFile: String)
     }
 
     public let file: String
     /// 1-based; nil when the fault is the whole file.
     public let line: Int?
-    /// 1-based field number; nil when the fault is a whole line or file.
+    /// 1-based: the field of a CSV row, the character of an XML line; nil when the fault is a
+    /// whole line or file.
     public let column: Int?
     public let kind: Kind
 
@@ -44,6 +49,11 @@ public struct SSDA903ReadError: Error, Equatable, CustomStringConvertible, Senda
         case .unterminatedQuote: "has a quoted field that is never closed"
         case .sameTableTwice(let table, let other): "holds the \(table.rawValue) table, as \(other) already does"
         case .notALookup(let reason): "is not a lookup file: \(reason)"
+        case .notXML(let problem): "is not well-formed XML: \(problem)"
+        case .notAReturnXML(let root): "has the root element <\(root)>, not <EXPSSDA903>: it is not an SSDA903 return"
+        case .xmlLayout(let problem): "is not laid out as an SSDA903 return: \(problem)"
+        case .notOneXMLFile(let other):
+            "is an XML return beside \(other): a return is either CSV files (one a table) or one XML file"
         }
         return "\(place): \(what)"
     }

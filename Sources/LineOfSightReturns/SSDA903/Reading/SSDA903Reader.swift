@@ -1,8 +1,9 @@
 import Foundation
 
-/// Reads a return's CSV files: each file's header row says which table it holds.
+/// Reads a return: its CSV files, each file's header row saying which table it holds, or its
+/// one XML file.
 public enum SSDA903Reader {
-    /// Every `.csv` file directly in `directory` (other files are not part of a return).
+    /// Every `.csv` file directly in `directory`, or its `.xml` file (other files are not part of a return).
     public static func read(directory: URL) throws(SSDA903ReadError) -> SSDA903Return {
         let names: [String]
         do {
@@ -10,22 +11,22 @@ public enum SSDA903Reader {
         } catch {
             throw SSDA903ReadError(file: directory.path, .unreadable(error.localizedDescription))
         }
-        let files = names.filter { $0.lowercased().hasSuffix(".csv") }.sorted()
+        let files = names.filter { $0.lowercased().hasSuffix(".csv") || isXML($0) }.sorted()
             .map { directory.appendingPathComponent($0) }
         return try read(files: files)
     }
 
+    /// The return in `files`: CSV files, or one XML file (as the DfE tool, which refuses a mix).
     public static func read(files: [URL]) throws(SSDA903ReadError) -> SSDA903Return {
+        if let xml = files.first(where: { isXML($0.path) }) {
+            if let other = files.first(where: { $0 != xml }) {
+                throw SSDA903ReadError(file: xml.path, .notOneXMLFile(otherFile: other.path))
+            }
+            return try SSDA903XMLReader.read(contents(of: xml), file: xml.path)
+        }
         var tables: [SSDA903Table: SSDA903TableData] = [:]
         for url in files {
-            let data: Data
-            do {
-                // Mapped, not copied: a large file costs address space, not memory, and a file
-                // that is not a table is refused from its first line.
-                data = try Data(contentsOf: url, options: .alwaysMapped)
-            } catch {
-                throw SSDA903ReadError(file: url.path, .unreadable(error.localizedDescription))
-            }
+            let data = try contents(of: url)
             let table = try data.withUnsafeBytes { raw in
                 Result { () throws(SSDA903ReadError) in try readTable(raw.bindMemory(to: UInt8.self), file: url.path) }
             }.get()
@@ -35,6 +36,18 @@ public enum SSDA903Reader {
             tables[table.table] = table
         }
         return SSDA903Return(tables: tables)
+    }
+
+    private static func isXML(_ name: String) -> Bool { name.lowercased().hasSuffix(".xml") }
+
+    /// Mapped, not copied: a large file costs address space, not memory, and a file that is not
+    /// a return is refused from its first line.
+    private static func contents(of url: URL) throws(SSDA903ReadError) -> Data {
+        do {
+            return try Data(contentsOf: url, options: .alwaysMapped)
+        } catch {
+            throw SSDA903ReadError(file: url.path, .unreadable(error.localizedDescription))
+        }
     }
 
     /// One file's table. `file` names it in errors and findings.
@@ -105,15 +118,10 @@ public enum SSDA903Reader {
         // Where each file column goes among the table's columns (files may order them freely).
         let columns = table.columns
         let destination = names.map { name in columns.firstIndex { $0.rawValue == name }! }
-        var ids = Array(repeating: [Int32](), count: columns.count)
-        var interners = Array(repeating: CellInterner(), count: columns.count)
-        let estimate = bytes.count / max(16, names.count * 6)
-        for index in ids.indices { ids[index].reserveCapacity(estimate) }
-        var lines: [Int] = []
-        lines.reserveCapacity(estimate)
-        var scratch: [UInt8] = []
+        var builder = SSDA903TableBuilder(table, layout: columns,
+                                          expectedRows: bytes.count / max(16, names.count * 6))
         while try advance(&scanner, file: file) {
-            guard lines.count < rowLimit else {
+            guard builder.rowCount < rowLimit else {
                 throw SSDA903ReadError(file: file, line: scanner.line, .tooManyRows(rowLimit))
             }
             guard scanner.fieldCount <= names.count else {
@@ -123,15 +131,11 @@ public enum SSDA903Reader {
             for index in 0..<names.count {
                 // A short row's missing fields are empty cells, as pandas reads them.
                 let column = destination[index]
-                guard index < scanner.fieldCount else { ids[column].append(0); continue }
-                let id = scanner.withField(index) { field in
-                    CellText.normalise(field, scratch: &scratch) { interners[column].id(of: $0) }
-                }
-                ids[column].append(id)
+                guard index < scanner.fieldCount else { builder.addBlank(to: column); continue }
+                scanner.withField(index) { builder.add($0, to: column) }
             }
-            lines.append(scanner.line)
+            builder.endRow(line: scanner.line)
         }
-        let cells = zip(ids, interners).map { SSDA903Cells(ids: $0, values: $1.values) }
-        return SSDA903TableData(table: table, file: file, lines: lines, columns: cells)
+        return builder.build(file: file)
     }
 }

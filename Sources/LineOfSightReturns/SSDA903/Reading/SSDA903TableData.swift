@@ -8,6 +8,9 @@ public struct SSDA903TableData: Sendable {
     public let file: String
     /// The line in the file where each data row starts (row 0 is the first row after the header).
     public let lines: [Int]
+    /// The columns held, in the order of `columns`: the table's own, then (read from XML) its
+    /// `xmlOnlyColumns`.
+    public let layout: [SSDA903Column]
     private let columns: [SSDA903Cells]
     private let parsedDates: [[FieldDate]]
     /// Each row's CHILD grouped (rows by distinct value), and each distinct CHILD's number:
@@ -15,17 +18,18 @@ public struct SSDA903TableData: Sendable {
     let childGroups: SSDA903RowGroups
     let childNumbers: [String: Int]
 
-    init(table: SSDA903Table, file: String, lines: [Int], columns: [SSDA903Cells]) {
+    init(table: SSDA903Table, file: String, lines: [Int], columns: [SSDA903Cells], layout: [SSDA903Column]? = nil) {
         self.table = table
         self.file = file
         self.lines = lines
+        self.layout = layout ?? table.columns
         self.columns = columns
-        parsedDates = zip(table.columns, columns).map { column, cells in
+        parsedDates = zip(self.layout, columns).map { column, cells in
             guard column.isDate else { return [] }
             let byValue = cells.values.map { FieldDate(cell: $0.utf8) }
             return cells.ids.map { byValue[Int($0)] }
         }
-        let children = columns[table.columns.firstIndex(of: .child)!]
+        let children = columns[self.layout.firstIndex(of: .child)!]
         childGroups = children.rowsByValue()
         var numbers: [String: Int] = [:]
         numbers.reserveCapacity(children.values.count)
@@ -47,11 +51,14 @@ public struct SSDA903TableData: Sendable {
         return parsedDates[position(of: column)]
     }
 
+    /// Whether the table holds `column` (an XML-only column is held only when read from XML).
+    public func has(_ column: SSDA903Column) -> Bool { layout.contains(column) }
+
     /// Each row's CHILD.
     public var children: SSDA903Cells { self[.child] }
 
     private func position(of column: SSDA903Column) -> Int {
-        guard let index = table.columns.firstIndex(of: column) else {
+        guard let index = layout.firstIndex(of: column) else {
             preconditionFailure("\(table.rawValue) has no column \(column.rawValue)")
         }
         return index

@@ -36,5 +36,35 @@ extension SSDA903Rules {
                 return childBorn <= born
             }
         },
+        // MOTHER against SEX (as the codes 1 and 2, in every year, as the DfE tool has it) and
+        // against the child's episodes (short breaks left out; an open one lasting to the year's
+        // end) and OC3 row: for a child with an episode only; a girl looked after in the year
+        // needs MOTHER, one who left care and has an OC3 row does not.
+        SSDA903Rule("165", "Data entry for mother status is invalid.",
+                    flags: [.header: [.mother, .sex], .oc3: [.inTouch, .activ, .accom]], needs: [.header, .episodes, .oc3]) {
+            context, flags in
+            let header = context[.header], episodes = context[.episodes], oc3 = context[.oc3]
+            let toEpisodes = ChildJoin(from: header, to: episodes), toOC3 = ChildJoin(from: header, to: oc3)
+            let respite = episodes[.ls].matching(["V3", "V4"]), began = episodes.dates(.decom), ended = episodes.dates(.dec)
+            let mother = header[.mother], valid = mother.matching(["0", "1"])
+            let male = header[.sex].matching("1"), female = header[.sex].matching("2")
+            let careLeaving = [oc3[.activ], oc3[.accom], oc3[.inTouch]]
+            let (start, end) = (context.collectionStart, context.collectionEnd)
+            for row in header.rows {
+                let stays = toEpisodes[row].filter { !respite[$0] }
+                guard !stays.isEmpty else { continue }
+                // The DfE tool counts a blank CHILD's episodes in no child's year.
+                let inYear = !header.children.isBlank(row) && stays.contains { episode in
+                    (ended[episode].date ?? end) >= start && (began[episode].date.map { $0 <= end } ?? false)
+                }
+                let given = !mother.isBlank(row)
+                let atFault = (given && !valid[row]) || (given && male[row]) || (!given && female[row] && inYear)
+                // A mother who left care before the year, with an OC3 row saying how she is now.
+                let leftCare = given && female[row] && !inYear
+                let leavers = toOC3[row].filter { leaver in careLeaving.contains { !$0.isBlank(leaver) } }
+                if atFault || (leftCare && !leavers.isEmpty) { flags.flag(row, in: .header) }
+                for leaver in toOC3[row] where atFault || (leftCare && leavers.contains(leaver)) { flags.flag(leaver, in: .oc3) }
+            }
+        },
     ]
 }

@@ -70,6 +70,30 @@ extension SSDA903Rules {
         differentFromLastYear("503D", "The placement type in the first episode does not match open episode at end of last year", .place),
         differentFromLastYear("503E", "The placement provider in the first episode does not match open episode at end of last year.", .placeProvider),
         differentFromLastYear("503F", "The Ofsted URN in the first episode does not match open episode at end of last year.", .urn),
+        locationDifferentFromLastYear("503G", "The distance in first episode does not match open episode at end of last year.",
+                                      differ: distanceChanged),
+        locationDifferentFromLastYear("503H", "The placement LA in first episode does not match open episode at end of last year.") {
+            now, before in { row, previous in now.authority[row] != before.authority[previous] }
+        },
+        locationDifferentFromLastYear("503J", "The placement location in first episode does not match open episode at end of last year.") {
+            now, before in { row, previous in now.location[row] != before.location[previous] }
+        },
+        // 503H and 503G again, for a child whose episode continues for the same reason; 452 counts
+        // an episode open only when its DEC is blank, not when it is not a date.
+        differentFromLastYear("452", "Contradiction between local authority of placement code in the last episode of the previous year and in the first episode of the current year.",
+                              columns: [.rne, .plPost], postcodes: true) { episodes, last, context in
+            let now = context.placementLocations(), before = context.lastYearsPlacementLocations()
+            let same = sameReason(episodes, last), ended = last[.dec]
+            return { row, previous in
+                ended.isBlank(previous) && same(row, previous) && now.authority[row] != before.authority[previous]
+            }
+        },
+        differentFromLastYear("453", "Contradiction between placement distance in the last episode of the previous year and in the first episode of the current year.",
+                              columns: [.rne, .plPost], postcodes: true) { episodes, last, context in
+            let changed = distanceChanged(context.placementLocations(), context.lastYearsPlacementLocations())
+            let same = sameReason(episodes, last)
+            return { row, previous in same(row, previous) && changed(row, previous) }
+        },
         // A mother last year (1) who is not this year, for a child with episodes this year.
         SSDA903Rule("207", "Mother status for the current year disagrees with the mother status already recorded for this child.",
                     flags: [.header: [.mother]], needs: [.header, .episodes], previous: [.header]) { context, flags in
@@ -228,16 +252,55 @@ extension SSDA903Rules {
     /// differs (as written) from last year's latest episode's, when that one is open (its DEC
     /// blank or not a date). For PLACE, the DfE allows the recoding of 2024/25 and 2025/26.
     private static func differentFromLastYear(_ code: String, _ message: String, _ column: SSDA903Column) -> SSDA903Rule {
-        SSDA903Rule(code, message, table: .episodes, columns: [column], previous: [.episodes]) { episodes, context, flags in
-            let last = context.previous(.episodes), now = episodes[column], before = last[column]
+        differentFromLastYear(code, message, columns: [column]) { episodes, last, context in
+            let now = episodes[column], before = last[column]
+            return { row, previous in
+                now[row] != before[previous]
+                    && !(column == .place && allowedRecoding(from: before[previous], to: now[row], in: context.ruleSet))
+            }
+        }
+    }
+
+    /// The same for a column the DfE tool derives from the postcodes (PL_LA, PL_LOCATION,
+    /// PL_DISTANCE), last year's derived as this year's are.
+    private static func locationDifferentFromLastYear(
+        _ code: String, _ message: String,
+        differ: @escaping @Sendable (SSDA903PlacementLocations, SSDA903PlacementLocations) -> (Int, Int) -> Bool
+    ) -> SSDA903Rule {
+        differentFromLastYear(code, message, columns: [.plPost], postcodes: true) { _, _, context in
+            differ(context.placementLocations(), context.lastYearsPlacementLocations())
+        }
+    }
+
+    /// A distance 0.2 miles or more from last year's, or one where last year's was not known.
+    private static func distanceChanged(_ now: SSDA903PlacementLocations, _ before: SSDA903PlacementLocations) -> (Int, Int) -> Bool {
+        { row, previous in
+            guard let distance = now.distance[row] else { return false }
+            return before.distance[previous].map { abs(distance - $0) >= 0.2 } ?? true
+        }
+    }
+
+    /// Whether a first episode gives the same reason for a new episode as last year's (both given).
+    private static func sameReason(_ episodes: SSDA903TableData, _ last: SSDA903TableData) -> (Int, Int) -> Bool {
+        let reason = episodes[.rne], reasonLast = last[.rne]
+        return { row, previous in !reason.isBlank(row) && reason[row] == reasonLast[previous] }
+    }
+
+    /// Each child's first episode this year against last year's latest episode when that one is
+    /// still open; `prepare` returns the test of (this year's row, last year's row).
+    private static func differentFromLastYear(
+        _ code: String, _ message: String, columns: [SSDA903Column], postcodes: Bool = false,
+        prepare: @escaping @Sendable (SSDA903TableData, SSDA903TableData, SSDA903Context) -> (Int, Int) -> Bool
+    ) -> SSDA903Rule {
+        SSDA903Rule(code, message, table: .episodes, columns: columns, previous: [.episodes], postcodes: postcodes) {
+            episodes, context, flags in
+            let last = context.previous(.episodes), differ = prepare(episodes, last, context)
             let beganLast = last.dates(.decom), endedLast = last.dates(.dec), lastRows = ChildJoin(from: episodes, to: last)
             for row in chosen(episodes, context, where: { _ in true }, pick: .earliest) {
                 let dated = lastRows[row].filter { beganLast[$0].date != nil }
                 guard let latest = dated.map({ beganLast[$0].date! }).max() else { continue }
                 let previous = dated.first { beganLast[$0].date == latest }!
-                guard endedLast[previous].date == nil, now[row] != before[previous] else { continue }
-                if column == .place, allowedRecoding(from: before[previous], to: now[row], in: context.ruleSet) { continue }
-                flags.flag(row)
+                if endedLast[previous].date == nil, differ(row, previous) { flags.flag(row) }
             }
         }
     }

@@ -4,9 +4,9 @@ public enum SSDA903Rules {
     public static let all: [SSDA903Rule] =
         headerValidity + headerMotherhood + headerIdentity + childOnce
         + episodeValidity + episodeDates + episodeSequence + episodeCombinations + episodePlacements + episodeAges
-        + reviewsAndUASC + adoption + adopters + outcomes + missing + permanenceAndDoLo + socialWorkers
-        + integrity + episodesWithHeader + episodeChains + outcomesAcross + adoptionAcross + missingAndAdoptionOrder + careLeaversAcross
-        + socialWorkerSequence + previousYear + permanenceAcross + placementLocations
+        + reviewsAndUASC + uascStatus + adoption + adopters + outcomes + missing + permanenceAndDoLo + socialWorkers
+        + integrity + episodesWithHeader + episodeChains + episodeChanges + outcomesAcross + adoptionAcross + missingAndAdoptionOrder + careLeaversAcross
+        + socialWorkerSequence + previousYear + permanenceAcross + placementLocations + providers
 
     /// The rules of `ruleSet`.
     public static func rules(for ruleSet: SSDA903RuleSet) -> [SSDA903Rule] {

@@ -21,6 +21,9 @@ public enum SSDA903Column: String, Sendable, CaseIterable {
     case missing = "MISSING", misStart = "MIS_START", misEnd = "MIS_END"
     case swID = "SW_ID", swDECOM = "SW_DECOM", swDEC = "SW_DEC", swReason = "SW_REASON"
     case doloStart = "DOLO_START", doloEnd = "DOLO_END"
+    /// Header's UASC status (`1` a UASC, `0` not): a field of the XML form only, which no CSV
+    /// table has (see `SSDA903Table.xmlOnlyColumns`).
+    case uasc = "UASC"
 
     /// Columns holding a `dd/mm/yyyy` date, parsed once when the file is read. `DATE_PERM` is not
     /// among them: it allows `zz` for unknown parts and has a reading of its own.

@@ -27,6 +27,11 @@ public enum SSDA903Table: String, Sendable, CaseIterable, Comparable {
         }
     }
 
+    /// Columns that only the XML form carries, after `columns` when a table is read from XML.
+    public var xmlOnlyColumns: [SSDA903Column] {
+        self == .header ? [.uasc] : []
+    }
+
     /// The table whose column names are exactly `names` (in any order), or nil.
     public static func recognising(_ names: [String]) -> SSDA903Table? {
         let given = Set(names)

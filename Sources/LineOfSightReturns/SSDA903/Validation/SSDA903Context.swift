@@ -12,14 +12,17 @@ public struct SSDA903Context: Sendable {
     public let episodeHistory: EpisodeHistory
     /// The postcode lookup, when given; a rule that needs it runs only then.
     public let postcodes: SSDA903Postcodes?
+    /// The Ofsted provider lookup, when given; a rule that needs it runs only then.
+    public let providers: SSDA903Providers?
 
     init(ruleSet: SSDA903RuleSet, current: SSDA903Return, previous: SSDA903Return?, localAuthority: String?,
-         postcodes: SSDA903Postcodes? = nil) {
+         postcodes: SSDA903Postcodes? = nil, providers: SSDA903Providers? = nil) {
         self.ruleSet = ruleSet
         self.current = current
         self.previous = previous
         self.localAuthority = localAuthority
         self.postcodes = postcodes
+        self.providers = providers
         episodeHistory = EpisodeHistory(current[.episodes])
     }
 
@@ -28,6 +31,12 @@ public struct SSDA903Context: Sendable {
     public func placementLocations() -> SSDA903PlacementLocations {
         guard let postcodes else { preconditionFailure("rule ran without the postcode lookup") }
         return SSDA903PlacementLocations(self[.episodes], postcodes: postcodes, localAuthority: localAuthority)
+    }
+
+    /// The same of last year's episodes, placed as this year's are (the DfE tool derives them alike).
+    public func lastYearsPlacementLocations() -> SSDA903PlacementLocations {
+        guard let postcodes else { preconditionFailure("rule ran without the postcode lookup") }
+        return SSDA903PlacementLocations(previous(.episodes), postcodes: postcodes, localAuthority: localAuthority)
     }
 
     public var collectionStart: CivilDate { ruleSet.collectionStart }

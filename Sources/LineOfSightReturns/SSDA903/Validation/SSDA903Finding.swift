@@ -71,18 +71,23 @@ public struct SSDA903Report: Sendable {
     }
 }
 
-/// A rule that did not run: the tables of this year or last year, or the postcode lookup, it lacked.
+/// A rule that did not run: the tables of this year or last year, or the lookup, it lacked, or
+/// the XML form it reads.
 public struct SSDA903SkippedRule: Sendable {
     public let code: String
     public let missing: [SSDA903Table]
     public let missingPrevious: [SSDA903Table]
     public let missingPostcodes: Bool
+    public let missingProviders: Bool
+    public let notXML: Bool
 
     /// What it lacked, in words: "no Episodes table, no postcode lookup (--postcodes)".
     public var reason: String {
         let lacking = missing.map { "no \($0.rawValue) table" }
             + missingPrevious.map { "no \($0.rawValue) table of last year (--prev)" }
             + (missingPostcodes ? ["no postcode lookup (--postcodes)"] : [])
+            + (missingProviders ? ["no Ofsted provider lookup (--providers)"] : [])
+            + (notXML ? ["the return is CSV files, and the rule reads what only the XML form holds"] : [])
         return lacking.joined(separator: ", ")
     }
 }

@@ -19,6 +19,11 @@ public struct SSDA903Rule: Sendable {
     public let needsPrevious: Set<SSDA903Table>
     /// Whether it reads the postcode lookup (`--postcodes`); without it it does not run.
     public let needsPostcodes: Bool
+    /// Whether it reads the Ofsted provider lookup (`--providers`); without it it does not run.
+    public let needsProviders: Bool
+    /// Whether it reads what only the XML form holds (Header's UASC as given); on CSV files it
+    /// does not run, as in the DfE tool.
+    public let needsXML: Bool
     public let years: ClosedRange<SSDA903RuleSet>
     let check: @Sendable (SSDA903Context, inout SSDA903Flags) -> Void
 
@@ -26,7 +31,7 @@ public struct SSDA903Rule: Sendable {
                 earlierMessage: (through: SSDA903RuleSet, text: String)? = nil,
                 flags: [SSDA903Table: [SSDA903Column]],
                 needs: Set<SSDA903Table>? = nil, previous: Set<SSDA903Table> = [], postcodes: Bool = false,
-                years: ClosedRange<SSDA903RuleSet> = SSDA903RuleSet.every,
+                providers: Bool = false, xml: Bool = false, years: ClosedRange<SSDA903RuleSet> = SSDA903RuleSet.every,
                 check: @escaping @Sendable (SSDA903Context, inout SSDA903Flags) -> Void) {
         self.code = code
         self.message = message
@@ -35,6 +40,8 @@ public struct SSDA903Rule: Sendable {
         self.needs = needs ?? Set(flags.keys)
         needsPrevious = previous
         needsPostcodes = postcodes
+        needsProviders = providers
+        needsXML = xml
         self.years = years
         self.check = check
     }
@@ -44,10 +51,10 @@ public struct SSDA903Rule: Sendable {
                 earlierMessage: (through: SSDA903RuleSet, text: String)? = nil,
                 table: SSDA903Table, columns: [SSDA903Column],
                 needs: Set<SSDA903Table>? = nil, previous: Set<SSDA903Table> = [], postcodes: Bool = false,
-                years: ClosedRange<SSDA903RuleSet> = SSDA903RuleSet.every,
+                providers: Bool = false, xml: Bool = false, years: ClosedRange<SSDA903RuleSet> = SSDA903RuleSet.every,
                 check: @escaping @Sendable (SSDA903TableData, SSDA903Context, inout SSDA903Flags) -> Void) {
         self.init(code, message, earlierMessage: earlierMessage, flags: [table: columns], needs: needs,
-                  previous: previous, postcodes: postcodes, years: years) { context, flags in
+                  previous: previous, postcodes: postcodes, providers: providers, xml: xml, years: years) { context, flags in
             check(context[table], context, &flags)
         }
     }

@@ -3,10 +3,10 @@
 public enum SSDA903Validator {
     public static func validate(_ current: SSDA903Return, previous: SSDA903Return? = nil,
                                 ruleSet: SSDA903RuleSet, localAuthority: String? = nil,
-                                postcodes: SSDA903Postcodes? = nil,
+                                postcodes: SSDA903Postcodes? = nil, providers: SSDA903Providers? = nil,
                                 rules: [SSDA903Rule] = SSDA903Rules.all) -> SSDA903Report {
         let context = SSDA903Context(ruleSet: ruleSet, current: current, previous: previous,
-                                     localAuthority: localAuthority, postcodes: postcodes)
+                                     localAuthority: localAuthority, postcodes: postcodes, providers: providers)
         var entries: [SSDA903Findings.Entry] = []
         var codes: [String] = []
         var skipped: [SSDA903SkippedRule] = []
@@ -14,9 +14,12 @@ public enum SSDA903Validator {
             let missing = rule.needs.filter { current[$0] == nil }.sorted()
             let missingPrevious = rule.needsPrevious.filter { previous?[$0] == nil }.sorted()
             let missingPostcodes = rule.needsPostcodes && postcodes == nil
-            guard missing.isEmpty && missingPrevious.isEmpty && !missingPostcodes else {
+            let missingProviders = rule.needsProviders && providers == nil
+            let notXML = rule.needsXML && current.form != .xml
+            guard missing.isEmpty && missingPrevious.isEmpty && !missingPostcodes && !missingProviders && !notXML else {
                 skipped.append(SSDA903SkippedRule(code: rule.code, missing: missing, missingPrevious: missingPrevious,
-                                                  missingPostcodes: missingPostcodes))
+                                                  missingPostcodes: missingPostcodes, missingProviders: missingProviders,
+                                                  notXML: notXML))
                 continue
             }
             var flags = SSDA903Flags(flagging: Array(rule.flags.keys))
