@@ -113,6 +113,7 @@ def issue_token(page, visits, username: str, scope: str = "read") -> str:
     return token
 
 
+AWAY = {"kind": "away", "start": "2026-01-03", "end": "2026-01-04", "reportedToPolice": False}
 VISIT = {"date": "2026-01-05", "kind": "planned", "location": "home", "seen": True, "seenAlone": True, "childsViews": "Happy at school"}
 
 
@@ -135,6 +136,14 @@ def exercise_the_journey(contract: Contract, worker, child_id: str) -> str:
     contract.check(worker, one, 422, method="DELETE", **ids)
     contract.check(worker, one, 409, method="DELETE", body={"reason": "wrong child", "version": 99}, **ids)
     contract.check(worker, one, 204, method="DELETE", query={"reason": "wrong child"}, **ids)
+
+    # A record nested in another: a return interview offer under its missing episode.
+    episode = contract.check(worker, lists, 201, method="POST", body=AWAY, childID=child_id, list="missingEpisodes")
+    nested = one + "/{nested}"
+    ids = {"childID": child_id, "list": "missingEpisodes", "eventID": episode["id"], "nested": "returnInterviews"}
+    contract.check(worker, nested, 422, method="POST", body={"offered": "2026-02-30"}, **ids)
+    offer = contract.check(worker, nested, 201, method="POST", body={"offered": "2026-01-05", "response": "declined"}, **ids)
+    assert offer["missingEpisodeID"] == episode["id"]
     return event["id"]
 
 
@@ -168,8 +177,9 @@ def test_every_documented_api_response_matches_the_document(page, visits, server
     withdrawn = exercise_the_journey(contract, worker, own_child)
     director = bearer(server_url, issue_token(page, visits, "director", "read_write"))
 
-    real_ids = {"childID": records[0]["id"], "teamID": team["id"], "staffID": staff[0]["id"], "list": "visits", "eventID": withdrawn}
-    unknown_ids = {**{name: str(uuid.uuid4()).upper() for name in real_ids}, "list": "visits"}
+    real_ids = {"childID": records[0]["id"], "teamID": team["id"], "staffID": staff[0]["id"], "list": "visits", "eventID": withdrawn,
+                "nested": "returnInterviews"}
+    unknown_ids = {**{name: str(uuid.uuid4()).upper() for name in real_ids}, "list": "visits", "nested": "returnInterviews"}
     wrong_token = bearer(server_url, "los_not-a-token")
     sign_in(page, visits, "board", DEMO_PASSWORD, "home-board")
     session_cookie = contract.document["components"]["securitySchemes"]["session"]["name"]
