@@ -33,6 +33,15 @@ import VaporTesting
             let young = try await director.get("/children-in-care?age=0-4&inCare=0-1").body.string
             #expect(!young.contains("16 years old"))
 
+            // The worker filter offers the chosen team's workers, and narrows to one of them.
+            #expect(!all.contains("id=\"worker\"") && all.contains("Choose a team to filter by worker."))
+            let team = demo.team(named: "Children in Care Team").id
+            let worker = try #require(demo.staff.first { $0.teamID == team && $0.jobRole == .socialWorker })
+            #expect(try await director.get("/children-in-care?team=\(team)").body.string.contains("id=\"worker\""))
+            let theirs = try await director.get("/children-in-care?team=\(team)&worker=\(worker.id)").body.string
+            let name = worker.firstName + " " + worker.lastName
+            #expect(Self.rows(theirs) > 0 && Self.rows(theirs) == theirs.components(separatedBy: "<td class=\"govuk-table__cell\">\(name)</td>").count - 1)
+
             let csv = try await director.get("/children-in-care?legalStatus=C2&format=csv")
             #expect(csv.headers.contentType?.description.hasPrefix("text/csv") == true)
             let lines = csv.body.string.split(separator: "\r\n")

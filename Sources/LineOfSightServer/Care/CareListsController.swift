@@ -50,10 +50,10 @@ struct CareFilterChoices: Sendable {
     static func load(_ list: CareList, query: CareListQuery, req: Request) async throws -> CareFilterChoices {
         var choices = CareFilterChoices()
         if list.filters.contains(.team) { choices.teams = try await Workforce.teamNames(on: req.sql) }
-        if list.filters.contains(.worker) {
-            // The workers of the chosen team, or every case holder.
+        if list.filters.contains(.worker), let team = UUID(uuidString: query.team) {
+            // The chosen team's workers: the whole council's would be hundreds to scroll through.
             choices.workers = try await Workforce.staffNames([.socialWorker, .seniorPractitioner, .personalAdviser, .teamManager],
-                                                             team: UUID(uuidString: query.team), on: req.sql)
+                                                             team: team, on: req.sql)
         }
         if list.filters.contains(.chair) { choices.chairs = try await Workforce.staffNames([.reviewingOfficer], on: req.sql) }
         return choices

@@ -53,9 +53,9 @@ enum CarePages {
                     SelectField(id: "team", label: "Team", options: [("", "All teams")] + choices.teams.map { ($0.id.uuidString, $0.name) },
                                 selected: query.team).node
                 }
-                if list.filters.contains(.worker) {
+                if list.filters.contains(.worker), !choices.workers.isEmpty {
                     SelectField(id: "worker", label: list.kind == .careLeavers ? "Personal adviser or worker" : "Allocated worker",
-                                options: [("", "Anyone")] + choices.workers.map { ($0.id.uuidString, $0.name) }, selected: query.worker).node
+                                options: [("", "Anyone in the team")] + choices.workers.map { ($0.id.uuidString, $0.name) }, selected: query.worker).node
                 }
                 if list.filters.contains(.legalStatus) {
                     SelectField(id: "legalStatus", label: "Legal status",
@@ -79,6 +79,9 @@ enum CarePages {
                     SelectField(id: "inCare", label: "Time in care", options: [any] + CareListQuery.timeInCare.map { ($0.id, $0.label) },
                                 selected: query.inCare).node
                 }
+            }
+            if list.filters.contains(.worker), choices.workers.isEmpty {
+                paragraph("Choose a team to filter by worker.", "govuk-hint")
             }
             button("Show")
         }
