@@ -81,7 +81,10 @@ public struct CareSummary: Sendable, Hashable, Codable {
     }
 
     /// Placements that started in the 12 months up to `today`, the current one included.
-    public func placements(inYearTo today: CivilDate) -> Int {
-        placementStarts.filter { $0 > today.adding(years: -1) && $0 <= today }.count
+    public func placements(inYearTo today: CivilDate) -> Int { Self.placements(startingOn: placementStarts, inYearTo: today) }
+
+    /// The placement stability measure, for starts read back from storage.
+    public static func placements(startingOn starts: [CivilDate], inYearTo today: CivilDate) -> Int {
+        starts.filter { $0 > today.adding(years: -1) && $0 <= today }.count
     }
 }

@@ -36,10 +36,9 @@ struct CareRow: Decodable, Sendable {
         var placementStart: CivilDate? { placement_start.flatMap(CivilDate.init(iso:)) }
         var nextReviewDue: CivilDate? { next_review_due.flatMap(CivilDate.init(iso:)) }
 
-        /// Placements that started in the 12 months to `today`.
+        /// Placements that started in the 12 months to `today` (the core's measure).
         func placements(inYearTo today: CivilDate) -> Int {
-            placement_starts.split(separator: " ").compactMap { CivilDate(iso: String($0)) }
-                .filter { $0 > today.adding(years: -1) && $0 <= today }.count
+            CareSummary.placements(startingOn: placement_starts.split(separator: " ").compactMap { CivilDate(iso: String($0)) }, inYearTo: today)
         }
     }
 
