@@ -81,6 +81,43 @@ import VaporTesting
         }
     }
 
+    /// Two overlapping periods of care saved at the same moment each pass the form's check against
+    /// the journey as it was read; the second to take the child's lock must still be refused, with
+    /// what was typed kept, and the API the same with 422.
+    @Test func overlappingPeriodsSavedAtOnceNeverBothSave() async throws {
+        try await withTestApp { app, demo in
+            let child = try await JourneyTests.child(app, demo)
+            var worker = try await Visitor.signedIn(app, as: "social.worker")
+            let path = "/children/\(child.id!)/record/periodsOfCare"
+            _ = try await worker.get(path)
+            let token = try await JourneyAPITests.token(app, "social.worker")
+            let api = "/api/v1/children/\(child.id!)/journey/periodsOfCare"
+            let body = #"{"start": "2026-03-05", "legalStatus": "C2", "categoryOfNeed": "N1", "placementType": "U6", "provider": "PR1"}"#
+            let base = worker
+            let starts = ["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-06"]
+            let statuses = try await withThrowingTaskGroup(of: (HTTPStatus, String).self) { group in
+                for start in starts {
+                    var visitor = base
+                    group.addTask {
+                        let response = try await visitor.post(path, Self.period.merging(JourneyTests.date("start", start)) { $1 })
+                        return (response.status, response.body.string)
+                    }
+                }
+                group.addTask {
+                    let (status, problems) = try await JourneyAPITests.send(app, .POST, api, token: token, json: body)
+                    return (status, problems)
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0.0 == .seeOther || $0.0 == .created }.count == 1, "\(statuses.map { ($0.0, $0.1.prefix(300)) })")
+            let refused = statuses.filter { $0.0 == .unprocessableEntity }
+            #expect(refused.count == starts.count, "\(statuses.map { ($0.0, $0.1.prefix(600)) })")
+            #expect(refused.allSatisfy { $0.1.contains("periods of care cannot overlap") })
+            #expect(refused.filter { $0.1.contains("Mr and Mrs Lane") }.count >= starts.count - 1, "the form keeps what was typed")
+            #expect(try await Self.events(app, child) == 1)
+        }
+    }
+
     @Test func anIRORecordsAReviewButNotAPlacement() async throws {
         try await withTestApp { app, demo in
             let child = try await JourneyTests.child(app, demo)

@@ -28,7 +28,7 @@ struct JourneyAPIController {
         let list = try req.apiList()
         guard list.form.roles.contains(try req.requirePrincipal().role) else { throw Abort(.forbidden) }
         let record = try await read(req, list: list, child: child, stored: nil)
-        let event = try await JourneyWriter(req: req, child: child).record(record)
+        let event = try await refusedAsProblems { try await JourneyWriter(req: req, child: child).record(record) }
         return try stored(event, status: .created)
     }
 
@@ -42,7 +42,7 @@ struct JourneyAPIController {
         }
         guard list.form.roles.contains(try req.requirePrincipal().role) else { throw Abort(.forbidden) }
         let record = try await read(req, list: list, child: child, stored: nil, nestedIn: parent)
-        let event = try await JourneyWriter(req: req, child: child).record(record)
+        let event = try await refusedAsProblems { try await JourneyWriter(req: req, child: child).record(record) }
         return try stored(event, status: .created)
     }
 
@@ -52,7 +52,9 @@ struct JourneyAPIController {
         let reason = try req.apiReason()
         let record = try await read(req, list: event.list, child: child, stored: event)
         do {
-            try await JourneyWriter(req: req, child: child).correct(event, to: record, openedAt: req.apiVersion(default: event.version), reason: reason)
+            try await refusedAsProblems {
+                try await JourneyWriter(req: req, child: child).correct(event, to: record, openedAt: req.apiVersion(default: event.version), reason: reason)
+            }
         } catch is StaleRecord {
             throw Abort(.conflict, reason: "The event changed since version \(req.apiVersion(default: event.version)): read it again, then send the correction.")
         }
@@ -114,8 +116,14 @@ struct JourneyAPIController {
         let problems = list.form.reservedProblems(record, stored: try stored?.record(), role: try req.requirePrincipal().role)
             + list.form.referenceProblems(record, choices: choices)
             + record.validate(in: try await JourneyWriter(req: req, child: child).context(excluding: excluding))
-        guard problems.isEmpty else { throw JourneyAPIProblems(problems.map { RecordProblem("$." + $0.field, $0.message) }) }
+        guard problems.isEmpty else { throw JourneyAPIProblems(inRecord: problems) }
         return record
+    }
+
+    /// A record refused once the child's lock was taken (someone saved a contradicting record
+    /// since it was read) is answered as a body with those problems would be: 422.
+    private func refusedAsProblems<T>(_ save: () async throws -> T) async throws -> T {
+        do { return try await save() } catch let refused as RecordRefused { throw JourneyAPIProblems(inRecord: refused.problems) }
     }
 
     /// The stored element: the record in the journey format, with its id and version.
@@ -142,6 +150,9 @@ struct JourneyAPIProblems: AbortError {
     let problems: [RecordProblem]
 
     init(_ problems: [RecordProblem]) { self.problems = problems }
+
+    /// Problems of the record's own fields, at their JSON path in the body.
+    init(inRecord problems: [RecordProblem]) { self.init(problems.map { RecordProblem("$." + $0.field, $0.message) }) }
 
     var status: HTTPResponseStatus { .unprocessableEntity }
     var reason: String { problems.map(\.description).joined(separator: "; ") }

@@ -45,6 +45,8 @@ struct EventStepController {
             var current = values
             current["version"] = String(try await req.childEvent(of: child).version)
             return try await page(req, child: child, event: event, step: step, values: current, errors: errors)
+        } catch let refused as RecordRefused {
+            return try await page(req, child: child, event: event, step: step, values: values, errors: form.only(step.fields).errors(refused.problems))
         }
         req.flash(step.done)
         return req.redirect(to: .event(child: child.parameter, event: event.parameter))

@@ -35,7 +35,12 @@ struct JourneyController {
         case let .failure(errors):
             return try await formPage(req, child: child, form: form, purpose: .record, values: values, errors: errors, choices: choices)
         case let .success(record):
-            let event = try await writer.record(record)
+            let event: StoredEvent
+            do {
+                event = try await writer.record(record)
+            } catch let refused as RecordRefused {
+                return try await formPage(req, child: child, form: form, purpose: .record, values: values, errors: form.errors(refused.problems), choices: choices)
+            }
             req.flash("\(form.title) recorded")
             return req.redirect(to: .event(child: child.parameter, event: event.parameter))
         }
@@ -104,6 +109,8 @@ struct JourneyController {
                 var errors = FieldErrors()
                 errors.add(id: form.fields[0].key, "Someone else changed this record after you opened it. Your correction has not been saved: check it against the record, then save again.")
                 return try await formPage(req, child: child, form: answerable, purpose: .correct(current), values: values, errors: errors, choices: choices)
+            } catch let refused as RecordRefused {
+                return try await formPage(req, child: child, form: answerable, purpose: .correct(event), values: values, errors: form.errors(refused.problems), choices: choices)
             }
             req.flash("Correction saved")
             return req.redirect(to: .event(child: child.parameter, event: event.parameter))

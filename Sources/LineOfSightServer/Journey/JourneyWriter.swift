@@ -22,7 +22,7 @@ struct JourneyWriter {
     func record(_ record: any JourneyRecord) async throws -> StoredEvent {
         let childID = try child.requireID()
         let event = StoredEvent(childID: childID, record: record, recordedBy: try req.requirePrincipal().userID, at: req.now)
-        try await change(event, detail: "Recorded \(type(of: record).list.form.withArticle)", action: .create, before: nil, after: record) { db in
+        try await change(event, detail: "Recorded \(type(of: record).list.form.withArticle)", action: .create, before: nil, after: record, isNew: true) { db in
             try await event.create(on: db)
         }
         return event
@@ -49,9 +49,9 @@ struct JourneyWriter {
     /// if it changed since `openedAt`, and with `WithdrawalBlocked` while other events belong to it.
     func withdraw(_ event: StoredEvent, openedAt: Int, reason: String) async throws {
         let before = try event.record()
-        if let blocked = try await dependents(of: event) { throw blocked }
         try await change(event, detail: "Withdrew \(event.list.form.withArticle): \(reason)", action: .update, before: before, after: nil) { db in
             try await event.claimVersion(from: openedAt, on: db)
+            if let blocked = try await dependents(of: event, on: db) { throw blocked }
             event.withdrawnReason = reason
             event.$changedBy.id = try req.requirePrincipal().userID
             event.changedAt = req.now
@@ -60,26 +60,42 @@ struct JourneyWriter {
     }
 
     /// What withdrawing `event` would leave without a place, if anything.
-    private func dependents(of event: StoredEvent) async throws -> WithdrawalBlocked? {
+    private func dependents(of event: StoredEvent, on db: any Database) async throws -> WithdrawalBlocked? {
         guard JourneyList.allCases.contains(where: { $0.parent == event.list }) else { return nil }
         let childID = try child.requireID()
-        let events = try await JourneyRows.events(of: [childID], on: req.db.sql)
+        let events = try await JourneyRows.events(of: [childID], on: db.sql)
         let journey = try ChildDerivation.journey(of: childID, dateOfBirth: child.dateOfBirth, events: events, allocations: [])
         return try WithdrawalBlocked(parent: event.list, id: event.requireID().uuidString, events: events, journey: journey)
     }
 
+    /// The change, its re-derivation and its audit row in one transaction under the child's lock.
+    /// The record's checks against the rest of the journey (overlapping periods of care, a second
+    /// open time missing) were made when the form was read, before the lock: they are made again
+    /// here, so two people saving at once cannot both pass them.
     private func change(_ event: StoredEvent, detail: String, action: AuditAction, before: (any JourneyRecord)?, after: (any JourneyRecord)?,
-                        _ write: @escaping @Sendable (any Database) async throws -> Void) async throws {
+                        isNew: Bool = false, _ write: @escaping @Sendable (any Database) async throws -> Void) async throws {
         let childID = try child.requireID()
         let (dateOfBirth, derivation, req) = (child.dateOfBirth, derivation, req)
+        let excluding = isNew ? nil : event.id
         try await req.db.transaction { db in
             try await ChildDerivation.lock(childID: childID, on: db)
+            if let after {
+                let journey = try await ChildDerivation.journey(of: childID, dateOfBirth: dateOfBirth, excluding: excluding, on: db)
+                let problems = after.problems(in: RecordContext(today: req.today, dateOfBirth: dateOfBirth, journey: journey))
+                guard problems.isEmpty else { throw RecordRefused(problems: problems) }
+            }
             try await write(db)
             try await derivation.rederive(childID: childID, dateOfBirth: dateOfBirth, on: db)
             try await req.audit(action, entity: "event", entityID: event.id, childID: childID, detail: detail,
                                 before: before, after: after, on: db)
         }
     }
+}
+
+/// A record that the rest of the journey, as it stood once the child's lock was taken, makes
+/// impossible: someone saved a contradicting record between the form's check and this save.
+struct RecordRefused: Error {
+    let problems: [RecordProblem]
 }
 
 /// Events still belong to the one being withdrawn (moves recorded in a period of care): they

@@ -14,7 +14,7 @@ let testMetricsToken = "test-metrics-token"
 /// Runs a test against a real application on a real database: a fresh SQLite file by default, or the
 /// PostgreSQL server named by `DATABASE_URL` (scripts/test runs the suite both ways; the PostgreSQL
 /// pass runs serially and each test starts from emptied tables). A small demo authority is loaded.
-func withTestApp(seedDemo: Bool = true, idleTimeout: TimeInterval = 30 * 60, _ test: (Application, DemoAuthority) async throws -> Void) async throws {
+func withTestApp(seedDemo: Bool = true, _ test: (Application, DemoAuthority) async throws -> Void) async throws {
     let database: Settings.DatabaseLocation
     var sqliteFile: String?
     if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty {
@@ -25,7 +25,7 @@ func withTestApp(seedDemo: Bool = true, idleTimeout: TimeInterval = 30 * 60, _ t
         database = .sqlite(path: path)
     }
     defer { if let sqliteFile { try? FileManager.default.removeItem(atPath: sqliteFile) } }
-    let settings = Settings(database: database, sessionIdleTimeout: idleTimeout, metricsToken: testMetricsToken, today: testToday.iso)
+    let settings = Settings(database: database, sessionIdleTimeout: 30 * 60, metricsToken: testMetricsToken, today: testToday.iso)
     let authority = DemoAuthority.generate(seed: 7, today: testToday, childCount: 120)
     try await withApp(configure: { app in
         app.logger.logLevel = .warning
@@ -36,6 +36,12 @@ func withTestApp(seedDemo: Bool = true, idleTimeout: TimeInterval = 30 * 60, _ t
         if seedDemo { try await DemoSeeder.seed(authority, on: app.db, passwordCost: 4) }
         try await test(app, authority)
     }
+}
+
+/// Every session has been idle for longer than the timeout, as if its user walked away: moved in
+/// the database rather than waited for, so the test does not depend on how fast the machine is.
+func idleEverySession(_ app: Application) async throws {
+    try await UserSession.query(on: app.db).set(\.$lastSeenAt, to: Date().addingTimeInterval(-2 * 60 * 60)).update()
 }
 
 enum TestDatabase {

@@ -98,10 +98,17 @@ extension EventForm {
             errors.add(id: field(key) == nil ? fields[0].key : key, "Answer “\(field(key)?.label ?? title)”")
             return .failure(errors)
         }
-        for problem in record.validate(in: context) {
+        let problems = record.validate(in: context)
+        return problems.isEmpty ? .success(record) : .failure(self.errors(problems))
+    }
+
+    /// Each problem of a record next to its field (or the first, for one the form does not show).
+    func errors(_ problems: [RecordProblem]) -> FieldErrors {
+        var errors = FieldErrors()
+        for problem in problems {
             errors.add(id: field(problem.field) == nil ? fields[0].key : problem.field, problem.message)
         }
-        return errors.isEmpty ? .success(record) : .failure(errors)
+        return errors
     }
 
     /// Ids in a record that must name a member of staff or one of this child's events, and do not:
