@@ -26,7 +26,7 @@ enum SampleJourneys {
         carePlans: [DatedRecord(id: "CARE1", date: d("2025-06-10"))],
         healthAssessments: [HealthAssessment(id: "IHA1", kind: .initial, date: d("2025-06-25"))],
         peps: [DatedRecord(id: "PEP1", date: d("2025-06-20"))],
-        permanencePlans: [PermanencePlan(id: "PP1", date: d("2025-09-26"), route: "adoption")],
+        permanencePlans: [PermanencePlan(id: "PP1", date: d("2025-09-26"), plans: ["ADOPTION"])],
         temporaryApprovals: [TemporaryApproval(id: "TA1", placementID: "PL1", start: d("2025-06-02"), ended: d("2025-08-01"))],
         preProceedings: [PreProceedings(id: "PLO1", start: d("2025-03-03"), end: d("2025-05-30"), outcome: "issued")],
         careProceedings: [CareProceedings(id: "PROC1", issued: d("2025-05-30"))],

@@ -32,6 +32,8 @@ public struct Journey: Sendable, Hashable, Codable {
 
     // Permanence, proceedings and adoption
     @DefaultEmpty public var permanencePlans: [PermanencePlan]
+    @DefaultEmpty public var permanenceOptions: [PermanenceOption]
+    /// Permanence planning meetings and panel or agency decisions.
     @DefaultEmpty public var permanenceMeetings: [DatedRecord]
     @DefaultEmpty public var temporaryApprovals: [TemporaryApproval]
     @DefaultEmpty public var preProceedings: [PreProceedings]
@@ -60,7 +62,7 @@ public struct Journey: Sendable, Hashable, Codable {
         cinPlans: [CINPlan] = [], visits: [Visit] = [],
         periodsOfCare: [PeriodOfCare] = [], lacReviews: [DatedRecord] = [], carePlans: [DatedRecord] = [],
         healthAssessments: [HealthAssessment] = [], peps: [DatedRecord] = [], missingEpisodes: [MissingEpisode] = [],
-        permanencePlans: [PermanencePlan] = [], permanenceMeetings: [DatedRecord] = [],
+        permanencePlans: [PermanencePlan] = [], permanenceOptions: [PermanenceOption] = [], permanenceMeetings: [DatedRecord] = [],
         temporaryApprovals: [TemporaryApproval] = [], preProceedings: [PreProceedings] = [],
         careProceedings: [CareProceedings] = [], adoption: Adoption? = nil, adoptionReviews: [DatedRecord] = [],
         needsAssessments: [DatedRecord] = [], pathwayPlans: [DatedRecord] = [],
@@ -74,7 +76,7 @@ public struct Journey: Sendable, Hashable, Codable {
         self.cinPlans = cinPlans; self.visits = visits
         self.periodsOfCare = periodsOfCare; self.lacReviews = lacReviews; self.carePlans = carePlans
         self.healthAssessments = healthAssessments; self.peps = peps; self.missingEpisodes = missingEpisodes
-        self.permanencePlans = permanencePlans; self.permanenceMeetings = permanenceMeetings
+        self.permanencePlans = permanencePlans; self.permanenceOptions = permanenceOptions; self.permanenceMeetings = permanenceMeetings
         self.temporaryApprovals = temporaryApprovals; self.preProceedings = preProceedings
         self.careProceedings = careProceedings; self.adoption = adoption; self.adoptionReviews = adoptionReviews
         self.needsAssessments = needsAssessments; self.pathwayPlans = pathwayPlans

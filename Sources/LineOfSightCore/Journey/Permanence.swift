@@ -2,12 +2,41 @@
 public struct PermanencePlan: Sendable, Hashable, Codable {
     public var id: String
     public var date: CivilDate
-    /// The route, e.g. "return home", "kinship", "special guardianship", "adoption",
-    /// "long-term fostering", "residential".
-    public var route: String?
+    /// `PermanenceCodes.plans` (Annex A): more than one while plans run in parallel.
+    @DefaultEmpty public var plans: [String]
 
-    public init(id: String, date: CivilDate, route: String? = nil) {
-        self.id = id; self.date = date; self.route = route
+    public init(id: String, date: CivilDate, plans: [String] = []) {
+        self.id = id; self.date = date; self.plans = plans
+    }
+}
+
+/// A way to permanence considered for the child, and the assessment of it.
+public struct PermanenceOption: Sendable, Hashable, Codable {
+    public enum Route: String, Sendable, Hashable, Codable, CaseIterable {
+        case returnHome, connectedPerson, specialGuardianship, childArrangementsOrder, adoption, longTermFostering, residential, supportedLiving
+    }
+
+    public enum Assessment: String, Sendable, Hashable, Codable, CaseIterable {
+        case viability, connectedPerson, specialGuardianship, parenting, returnHomeRisk
+    }
+
+    public enum Outcome: String, Sendable, Hashable, Codable, CaseIterable {
+        case pursued, ruledOut
+    }
+
+    public var id: String
+    public var route: Route
+    public var considered: CivilDate
+    public var assessment: Assessment?
+    public var assessmentStarted: CivilDate?
+    public var assessmentCompleted: CivilDate?
+    public var outcome: Outcome?
+    public var decided: CivilDate?
+
+    public init(id: String, route: Route, considered: CivilDate, assessment: Assessment? = nil, assessmentStarted: CivilDate? = nil,
+                assessmentCompleted: CivilDate? = nil, outcome: Outcome? = nil, decided: CivilDate? = nil) {
+        self.id = id; self.route = route; self.considered = considered; self.assessment = assessment
+        self.assessmentStarted = assessmentStarted; self.assessmentCompleted = assessmentCompleted; self.outcome = outcome; self.decided = decided
     }
 }
 
@@ -73,8 +102,12 @@ public struct CareProceedings: Sendable, Hashable, Codable {
 
 /// Adoption milestones (SSDA903 AD1 / PlacedAdoption items).
 public struct Adoption: Sendable, Hashable, Codable {
+    /// The adoption panel's recommendation that the child should be placed for adoption.
+    public var panelRecommendation: CivilDate?
     /// Agency decision-maker's decision that the child should be placed for adoption.
     public var agencyDecision: CivilDate?
+    /// Searching for an adoptive family began.
+    public var familyFindingStarted: CivilDate?
     /// Authority to place: a placement order (ACA 2002 s21) …
     public var placementOrder: CivilDate?
     /// … or parents' consent to placement for adoption (ACA 2002 s19).
@@ -86,14 +119,16 @@ public struct Adoption: Sendable, Hashable, Codable {
     /// Adopted by the child's foster carers (A10 then counts from moving in with them).
     public var adoptedByFosterCarer: Bool?
     public var movedInWithFosterCarer: CivilDate?
-    /// The adoptive placement ended without an adoption order.
+    /// The plan or the adoptive placement ended without an adoption order.
     public var placementEnded: CivilDate?
 
-    public init(agencyDecision: CivilDate? = nil, placementOrder: CivilDate? = nil, consentToPlacement: CivilDate? = nil,
+    public init(panelRecommendation: CivilDate? = nil, agencyDecision: CivilDate? = nil, familyFindingStarted: CivilDate? = nil,
+                placementOrder: CivilDate? = nil, consentToPlacement: CivilDate? = nil,
                 matched: CivilDate? = nil, placed: CivilDate? = nil, adoptionOrder: CivilDate? = nil,
                 adoptedByFosterCarer: Bool? = nil, movedInWithFosterCarer: CivilDate? = nil,
                 placementEnded: CivilDate? = nil) {
-        self.agencyDecision = agencyDecision; self.placementOrder = placementOrder
+        self.panelRecommendation = panelRecommendation; self.agencyDecision = agencyDecision
+        self.familyFindingStarted = familyFindingStarted; self.placementOrder = placementOrder
         self.consentToPlacement = consentToPlacement; self.matched = matched; self.placed = placed
         self.adoptionOrder = adoptionOrder; self.adoptedByFosterCarer = adoptedByFosterCarer
         self.movedInWithFosterCarer = movedInWithFosterCarer; self.placementEnded = placementEnded

@@ -4,6 +4,7 @@ extension DerivationContext {
     mutating func deriveAdoption() {
         guard let adoption = journey.adoption else { return }
         let p = facts.p
+        deriveAdoptionMilestones(adoption)
         let reviews = facts.dated(journey.adoptionReviews, .adoptionReview)
         let finished = earliest(adoption.adoptionOrder, adoption.placementEnded)
         let finishedReason = adoption.adoptionOrder != nil && adoption.adoptionOrder == finished
@@ -38,6 +39,39 @@ extension DerivationContext {
                 return Link(rule: .adoptionVisitAfterReview, due: previous.date.adding(weeks: p.adoptionVisitAfterReviewWeeks))
             }
             return Link(rule: .adoptionVisitWeekly, due: previous.date.adding(days: p.adoptionVisitWeeklyDays))
+        }
+    }
+}
+
+extension DerivationContext {
+    /// The milestones from recommendation to moving in: the agency decision, family finding, the
+    /// match and the move, each against its standard. A plan changed away from adoption ends them.
+    private mutating func deriveAdoptionMilestones(_ adoption: Adoption) {
+        let id = journey.childID
+        let (ended, endReason) = (adoption.placementEnded, "plan changed away from adoption")
+        if let decision = adoption.agencyDecision {
+            if let recommended = adoption.panelRecommendation {
+                let (due, provisional) = facts.nationalWorkingDays(p.adoptionDecisionWD, after: recommended)
+                add(.adoptionDecision, id: "\(RuleID.adoptionDecision):\(id)", startedBy: EventRef(.adoptionRecommendation, "adoption", recommended),
+                    due: due, provisional: provisional, metBy: EventRef(.agencyDecision, "adoption", decision))
+            }
+            let (due, provisional) = facts.localWorkingDays(p.familyFindingWD, after: decision)
+            single(.familyFinding, id: "\(RuleID.familyFinding):\(id)", startedBy: EventRef(.agencyDecision, "adoption", decision), due: due,
+                   provisional: provisional, metBy: adoption.familyFindingStarted.map { EventRef(.familyFinding, "adoption", $0) },
+                   end: ended, endReason: endReason)
+            // The clock to moving in runs from the start of the period of care the decision was made in.
+            if let period = journey.periodsOfCare.first(where: { $0.contains(decision) }) {
+                let movedIn = adoption.adoptedByFosterCarer == true ? adoption.movedInWithFosterCarer ?? adoption.placed : adoption.placed
+                single(.adoptionPlaced, id: "\(RuleID.adoptionPlaced):\(id)", startedBy: EventRef(.periodOfCare, period.id, period.start),
+                       due: period.start.adding(days: p.adoptionPlacedDays), metBy: movedIn.map { EventRef(.adoptionPlacement, "placed", $0) },
+                       end: ended, endReason: endReason)
+            }
+        }
+        if let authority = adoption.authorityToPlace {
+            single(.adoptionMatch, id: "\(RuleID.adoptionMatch):\(id)",
+                   startedBy: EventRef(.authorityToPlace, authority == adoption.consentToPlacement ? "consent" : "placementOrder", authority),
+                   due: authority.adding(days: p.adoptionMatchDays), metBy: adoption.matched.map { EventRef(.adoptionMatch, "adoption", $0) },
+                   end: ended, endReason: endReason)
         }
     }
 }

@@ -11,6 +11,7 @@ public func derive(_ journey: Journey, standards: LocalStandards, calendar: Work
     context.deriveChildInNeed()
     context.deriveLookedAfter()
     context.deriveMissing()
+    context.derivePermanence()
     context.deriveProceedings()
     context.deriveAdoption()
     context.deriveCareLeaver()

@@ -40,8 +40,8 @@ public enum EventKind: String, Sendable, Hashable, Codable, CaseIterable {
     case periodOfCare, placement, lacReview, carePlan, placementPlan, healthAssessment, pep, missingEpisode, returnInterview
     /// A change of legal status within a period of care (id: the period and the new code).
     case legalStatus
-    case permanencePlan, temporaryApproval, preProceedings, careProceedings
-    case authorityToPlace, adoptionPlacement, adoptionReview
+    case permanencePlan, permanenceOption, temporaryApproval, preProceedings, careProceedings
+    case adoptionRecommendation, agencyDecision, familyFinding, adoptionMatch, authorityToPlace, adoptionPlacement, adoptionReview
     /// A birthday or the day a young person became an eligible care leaver (id says which).
     case eligibility
     case needsAssessment, pathwayPlan, allegation, transfer, action, supervision

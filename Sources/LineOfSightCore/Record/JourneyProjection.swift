@@ -34,6 +34,15 @@ extension JourneyList {
         case .missingEpisodes: MissingEpisodeRecord.self
         case .returnInterviews: ReturnInterviewRecord.self
         case .iroEscalations: IROEscalationRecord.self
+        case .permanencePlans: PermanencePlanRecord.self
+        case .permanenceOptions: PermanenceOptionRecord.self
+        case .permanenceDecisions: PermanenceDecisionRecord.self
+        case .temporaryApprovals: TemporaryApprovalRecord.self
+        case .preProceedings: PreProceedingsRecord.self
+        case .careProceedings: CareProceedingsRecord.self
+        case .hearings: HearingRecord.self
+        case .adoptions: AdoptionRecord.self
+        case .adoptionReviews: AdoptionReviewRecord.self
         case .needsAssessments: NeedsAssessmentRecord.self
         case .pathwayPlans: PathwayPlanRecord.self
         case .personalAdvisers: PersonalAdviserRecord.self

@@ -61,6 +61,10 @@ public enum JourneyList: String, Sendable, Hashable, Codable, CaseIterable {
     case missingEpisodes
     /// Nested in a missing episode.
     case returnInterviews
+    case permanencePlans, permanenceOptions, permanenceDecisions, temporaryApprovals, preProceedings, careProceedings
+    /// Nested in care proceedings.
+    case hearings
+    case adoptions, adoptionReviews
     case needsAssessments, pathwayPlans, personalAdvisers, careLeaverContacts, stayingPut
     case actions
     /// The chronology's own entries: significant events that are not part of the journey's timescales.
@@ -72,6 +76,7 @@ public enum JourneyList: String, Sendable, Hashable, Codable, CaseIterable {
         switch self {
         case .placements, .legalStatuses: .periodsOfCare
         case .returnInterviews: .missingEpisodes
+        case .hearings: .careProceedings
         default: nil
         }
     }
@@ -81,6 +86,7 @@ public enum JourneyList: String, Sendable, Hashable, Codable, CaseIterable {
         switch parent {
         case .periodsOfCare: "periodOfCareID"
         case .missingEpisodes: "missingEpisodeID"
+        case .careProceedings: "careProceedingsID"
         default: nil
         }
     }

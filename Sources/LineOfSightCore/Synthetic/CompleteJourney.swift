@@ -52,7 +52,11 @@ extension SyntheticJourneys.Builder {
                                              InterviewOffer(id: next("RHI"), offered: missing.adding(days: 5), held: missing.adding(days: 6))]),
             MissingEpisode(id: next("MIS"), kind: .away, start: missing.adding(days: 30)),
         ]
-        journey.permanencePlans.append(PermanencePlan(id: next("PP"), date: earlier.adding(days: 150), route: "adoption"))
+        journey.permanencePlans.append(PermanencePlan(id: next("PP"), date: earlier.adding(days: 150), plans: ["ADOPTION"]))
+        journey.permanenceOptions.append(PermanenceOption(id: next("PO"), route: .connectedPerson, considered: earlier.adding(days: 95),
+                                                          assessment: .viability, assessmentStarted: earlier.adding(days: 96),
+                                                          assessmentCompleted: earlier.adding(days: 110), outcome: .ruledOut,
+                                                          decided: earlier.adding(days: 112)))
         journey.permanenceMeetings.append(DatedRecord(id: next("PM"), date: earlier.adding(days: 120)))
         journey.preProceedings.append(PreProceedings(id: next("PLO"), start: earlier.adding(days: 70), end: earlier.adding(days: 95),
                                                      outcome: "issued"))
@@ -60,7 +64,8 @@ extension SyntheticJourneys.Builder {
                                                        extensions: [Extension(granted: earlier.adding(days: 270), weeks: 4)],
                                                        concluded: earlier.adding(days: 300), outcome: "placement order"))
         let order = earlier.adding(days: 300)
-        journey.adoption = Adoption(agencyDecision: order.adding(days: -60), placementOrder: order, consentToPlacement: order.adding(days: -20),
+        journey.adoption = Adoption(panelRecommendation: order.adding(days: -65), agencyDecision: order.adding(days: -60),
+                                    familyFindingStarted: order.adding(days: -55), placementOrder: order, consentToPlacement: order.adding(days: -20),
                                     matched: order.adding(days: 90), placed: order.adding(days: 120), adoptionOrder: order.adding(days: 400),
                                     adoptedByFosterCarer: true, movedInWithFosterCarer: earlier.adding(days: 90),
                                     placementEnded: order.adding(days: 500))

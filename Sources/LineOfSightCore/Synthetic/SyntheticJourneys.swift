@@ -164,7 +164,7 @@ public enum SyntheticJourneys {
             journey.carePlans.append(DatedRecord(id: next("CARE"), date: start.adding(days: random.int(0...15))))
             if random.chance(0.7) {
                 journey.permanencePlans.append(PermanencePlan(id: next("PP"), date: start.adding(days: random.int(60...200)),
-                                                              route: adoption ? "adoption" : "long-term fostering"))
+                                                              plans: [adoption ? "ADOPTION" : "LTFOST18"]))
             }
             if random.chance(0.4) {
                 let issued = start.adding(days: random.int(0...30))

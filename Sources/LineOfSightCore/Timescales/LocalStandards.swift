@@ -58,8 +58,10 @@ struct StandardParameters: Sendable {
     let ihaWD, rhaUnder5Months, rhaFrom5Months, rhaAgeThreshold: Int
     let returnInterviewDays: Int
     let pepInitialWD, pepReviewMonths, pepFromAge: Int
+    let permanenceOptionsWeeks, viabilityWD, sgoAssessmentMonths: Int
     let proceedingsLimitWeeks, proceedingsMaxExtensionWeeks, preProceedingsWeeks: Int
     let temporaryApprovalWeeks, temporaryApprovalMaxExtensionWeeks: Int
+    let adoptionDecisionWD, familyFindingWD, adoptionMatchDays, adoptionPlacedDays: Int
     let adoptionFirstReviewMonths, adoptionReviewMonths, adoptionPlacedFirstReviewWeeks: Int
     let adoptionPlacedSecondReviewMonths, adoptionVisitFirstDays, adoptionVisitWeeklyDays, adoptionVisitAfterReviewWeeks: Int
     let eligibleWeeksSince14, needsAssessmentMonths, pathwayReviewMonths, pathwayUntilAge: Int
@@ -125,6 +127,13 @@ struct StandardParameters: Sendable {
         proceedingsLimitWeeks = int("proceedings.limit_weeks")
         proceedingsMaxExtensionWeeks = int("proceedings.max_extension_weeks")
         preProceedingsWeeks = int("plo.pre_proceedings_weeks")
+        permanenceOptionsWeeks = int("permanence.options_considered_weeks")
+        viabilityWD = int("permanence.viability_working_days")
+        sgoAssessmentMonths = int("permanence.sgo_assessment_months")
+        adoptionDecisionWD = int("adoption.agency_decision_working_days")
+        familyFindingWD = int("adoption.family_finding_working_days")
+        adoptionMatchDays = int("adoption.match_days")
+        adoptionPlacedDays = int("adoption.placed_days")
         temporaryApprovalWeeks = int("connected_person.temporary_approval_weeks")
         temporaryApprovalMaxExtensionWeeks = int("connected_person.max_extension_weeks")
         adoptionFirstReviewMonths = int("adoption.first_review_months")

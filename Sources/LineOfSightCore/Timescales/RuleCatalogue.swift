@@ -84,6 +84,23 @@ public enum RuleCatalogue {
              starts: "the child becomes looked after",
              due: "the date of the second review (as held, or as due while not yet held)",
              met: "permanence plan recorded", .calendar, ["cla.permanence_plan_by_review"]),
+        rule(.permanenceOptions, "Permanence options considered", .permanence,
+             source: "Local standard: options considered at the earliest opportunity (Ofsted ILACS)", .local,
+             starts: "the child becomes looked after", due: "8 weeks after",
+             met: "a way to permanence recorded as considered (one considered since any earlier period of care ended, before this one, also meets it)",
+             .calendar, ["permanence.options_considered_weeks"]),
+        rule(.viabilityAssessment, "Viability assessment", .permanence,
+             source: "Local standard; no national timescale", .local,
+             starts: "a viability assessment of a relative or friend starts", due: "10 working days after",
+             met: "the assessment completed", .localWorkingDays, ["permanence.viability_working_days"]),
+        rule(.sgoAssessment, "Special guardianship assessment", .permanence,
+             source: "Children Act 1989 s14A(7)–(8); Special Guardianship Regulations 2005 reg 21", .partial,
+             starts: "a special guardianship assessment starts", due: "3 months after",
+             met: "the assessment completed", .calendar, ["permanence.sgo_assessment_months"]),
+        rule(.returnHomeRiskAssessment, "Risk assessment before a return home", .permanence,
+             source: "Children Act 1989 Volume 2 ch.2 (planning a return home); Ofsted found returns home without one", .secondary,
+             starts: "the child leaves care to go home (reasons E4A, E4B, E13)", due: "the day they leave",
+             met: "a risk assessment of the return home completed during the period of care", .calendar, []),
 
         rule(.shortBreakFirstReview, "First review, series of short breaks", .lookedAfter,
              source: "CPPCR 2010 reg 48 (replacing reg 33 for short breaks)", .secondary,
@@ -179,6 +196,23 @@ public enum RuleCatalogue {
              met: "approved as a foster carer (or the arrangement ended)", .calendar,
              ["connected_person.temporary_approval_weeks", "connected_person.max_extension_weeks"]),
 
+        rule(.adoptionDecision, "Agency decision on adoption", .adoption,
+             source: "Adoption Agencies Regulations 2005 reg 19, as amended", .partial,
+             starts: "the adoption panel recommends that the child should be placed for adoption", due: "7 working days after",
+             met: "the agency decision maker's decision", .nationalWorkingDays, ["adoption.agency_decision_working_days"]),
+        rule(.familyFinding, "Family finding started", .adoption,
+             source: "Local standard: family finding at the earliest opportunity (Ofsted ILACS)", .local,
+             starts: "the agency decision that the child should be placed for adoption", due: "10 working days after",
+             met: "family finding started (before the decision also meets it)", .localWorkingDays, ["adoption.family_finding_working_days"]),
+        rule(.adoptionMatch, "Matched with adopters", .adoption,
+             source: "Adoption scorecard A2 threshold (4 months)", .secondary,
+             starts: "the agency first has authority to place (placement order or consent)", due: "121 days after",
+             met: "the match decided (before the authority also meets it)", .calendar, ["adoption.match_days"]),
+        rule(.adoptionPlaced, "Moved in with the adoptive family", .adoption,
+             source: "Adoption scorecard A1 and A10 threshold (14 months)", .secondary,
+             starts: "the child becomes looked after (for a child with an adoption plan)", due: "426 days after",
+             met: "placed with the adopters, or for a foster carer adoption moving in with the carers",
+             .calendar, ["adoption.placed_days"]),
         rule(.adoptionFirstReview, "Adoption review after authority to place", .adoption,
              source: "Adoption Agencies Regulations 2005 reg 36(1)", .confirmed,
              starts: "the agency first has authority to place", due: "3 months after", met: "review held (while not placed)",
@@ -283,6 +317,10 @@ extension RuleID {
     public static let carePlan: RuleID = "cla.care_plan"
     public static let placementPlan: RuleID = "cla.placement_plan"
     public static let permanencePlan: RuleID = "cla.permanence_plan"
+    public static let permanenceOptions: RuleID = "permanence.options_considered"
+    public static let viabilityAssessment: RuleID = "permanence.viability_assessment"
+    public static let sgoAssessment: RuleID = "permanence.sgo_assessment"
+    public static let returnHomeRiskAssessment: RuleID = "permanence.return_home_risk_assessment"
     public static let shortBreakFirstReview: RuleID = "cla.short_breaks.first_review"
     public static let shortBreakReview: RuleID = "cla.short_breaks.review"
     public static let shortBreakFirstVisit: RuleID = "cla.visit.short_breaks_first"
@@ -304,6 +342,10 @@ extension RuleID {
     public static let careProceedings: RuleID = "proceedings.conclusion"
     public static let preProceedings: RuleID = "plo.pre_proceedings"
     public static let temporaryApproval: RuleID = "connected_person.temporary_approval"
+    public static let adoptionDecision: RuleID = "adoption.agency_decision"
+    public static let familyFinding: RuleID = "adoption.family_finding"
+    public static let adoptionMatch: RuleID = "adoption.match"
+    public static let adoptionPlaced: RuleID = "adoption.placed"
     public static let adoptionFirstReview: RuleID = "adoption.review_before_placement_first"
     public static let adoptionReview: RuleID = "adoption.review_before_placement"
     public static let adoptionPlacedFirstReview: RuleID = "adoption.review_after_placement_first"

@@ -137,6 +137,17 @@ extension LocalStandards {
               "PEP reviewed each school term; without a term calendar, at least this often.",
               "Same guidance ('termly'); three terms a year taken as 4 months."),
 
+        // Permanence options
+        count("permanence.options_considered_weeks", 8, "weeks", 1...52, .local,
+              "The ways to permanence for a child (return home, family and friends, special guardianship, adoption, long-term fostering …) are first considered within this many weeks of the child becoming looked after.",
+              "No national timescale: Ofsted looks for permanence options considered 'at the earliest opportunity'; a local standard, before the permanence plan due at the second review."),
+        count("permanence.viability_working_days", 10, "working days", 1...60, .local,
+              "An initial viability assessment of a relative or friend is completed within this many working days of starting.",
+              "No national timescale; local norms are around 10 working days (shared/reference/timescales.md §4)."),
+        count("permanence.sgo_assessment_months", 3, "months", 1...12, .partial,
+              "A special guardianship assessment and report is completed within this many months of starting (the notice period before an application outside proceedings).",
+              "Children Act 1989 s14A(7)–(8); Special Guardianship Regulations 2005 reg 21. In proceedings the court's timetable governs."),
+
         // Proceedings and connected persons
         count("proceedings.limit_weeks", 26, "weeks", 1...104, .confirmed,
               "Care proceedings disposed of within this many weeks beginning with the day of issue.",
@@ -153,6 +164,18 @@ extension LocalStandards {
               "One extension of temporary approval, of up to this long.", "CPPCR 2010 reg 25."),
 
         // Adoption
+        count("adoption.agency_decision_working_days", 7, "working days", 1...30, .partial,
+              "The agency decision maker decides whether the child should be placed for adoption within this many working days of the adoption panel's recommendation.",
+              "Adoption Agencies Regulations 2005 reg 19, as amended (shared/reference/timescales.md §4)."),
+        count("adoption.family_finding_working_days", 10, "working days", 0...60, .local,
+              "Family finding starts within this many working days of the agency decision that the child should be placed for adoption.",
+              "No national timescale: Ofsted looks for family finding 'at the earliest opportunity'; a local standard."),
+        count("adoption.match_days", 121, "days", 1...730, .secondary,
+              "A match is decided within this many days of the authority to place (placement order or consent).",
+              "Adoption scorecard A2 threshold: 4 months (121 days) from 2013–16."),
+        count("adoption.placed_days", 426, "days", 1...1_095, .secondary,
+              "A child with an adoption plan moves in with their adoptive family within this many days of becoming looked after (for a foster carer adoption, counted to moving in with the carers).",
+              "Adoption scorecard A1 and A10 threshold: 14 months (426 days) from 2013–16."),
         count("adoption.first_review_months", 3, "months", 1...12, .confirmed,
               "First review after the agency first has authority to place, while not yet placed.",
               "Adoption Agencies Regulations 2005 reg 36(1)."),

@@ -1,105 +1,108 @@
 import LineOfSightCore
 import Testing
 
+/// The permanence milestones from records, with dates worked by hand (England and Wales bank
+/// holidays 2026: Good Friday 3 April, Easter Monday 6 April, 4 May, 25 May).
 @Suite struct PermanenceRulesTests {
-    @Test func careProceedingsEndOnTheLastDayOf26WeeksBeginningWithIssue() {
-        let onTime = Journey(childID: "C", careProceedings: [CareProceedings(id: "CP", issued: d("2025-01-06"), concluded: d("2025-07-06"))])
-        let proceedings = obligations(.careProceedings, onTime).first
-        #expect(proceedings?.due == d("2025-07-06"))
-        #expect(status(proceedings, asOf: "2025-08-01") == .metOnTime)
-        let late = Journey(childID: "C", careProceedings: [CareProceedings(id: "CP", issued: d("2025-01-06"), concluded: d("2025-07-07"))])
-        #expect(status(obligations(.careProceedings, late).first, asOf: "2025-08-01") == .metLate)
-        // Over 29 February.
-        let leap = Journey(childID: "C", careProceedings: [CareProceedings(id: "CP", issued: d("2024-01-08"))])
-        #expect(obligations(.careProceedings, leap).first?.due == d("2024-07-07"))
+    static let period = PeriodOfCareRecord(start: d("2026-01-12"), legalStatus: "C2", categoryOfNeed: "N1", placementType: "U4")
+
+    static func journey(_ events: [(String, any JourneyRecord)]) -> Journey {
+        Journey(childID: "C", dateOfBirth: d("2018-05-01"), events: events.map { RecordedEvent(id: $0.0, record: $0.1) }, allocations: [])
     }
 
-    @Test func extensionsAddUpToEightWeeksEach() {
-        let extended = Journey(childID: "C", careProceedings: [CareProceedings(
-            id: "CP", issued: d("2025-01-06"),
-            extensions: [Extension(granted: d("2025-06-30"), weeks: 8), Extension(granted: d("2025-08-20"), weeks: 10)])])
-        let result = derive(extended, standards: .defaults, calendar: england)
-        // 6 Jul + 8 weeks = 31 Aug; the 10-week extension counts as 8: 26 Oct.
-        #expect(result.obligations.first { $0.ruleID == .careProceedings }?.due == d("2025-10-26"))
-        #expect(result.findings.map(\.field) == ["$.careProceedings[0].extensions[1].weeks"])
+    static func context(_ events: [(String, any JourneyRecord)]) -> RecordContext {
+        RecordContext(today: d("2026-11-30"), dateOfBirth: d("2018-05-01"), journey: journey(events))
     }
 
-    @Test func temporaryApprovalIs16WeeksPlusOneExtension() {
-        let approval = TemporaryApproval(id: "TA", start: d("2025-01-06"),
-                                         extensions: [Extension(granted: d("2025-04-20"), weeks: 8), Extension(granted: d("2025-06-20"), weeks: 4)],
-                                         approved: d("2025-06-23"))
-        let result = derive(Journey(childID: "C", temporaryApprovals: [approval]), standards: .defaults, calendar: england)
-        let obligation = result.obligations.first { $0.ruleID == .temporaryApproval }
-        #expect(obligation?.due == d("2025-06-23"))  // 28 Apr + 8 weeks
-        #expect(status(obligation, asOf: "2025-07-01") == .metOnTime)
-        #expect(result.findings.map(\.field) == ["$.temporaryApprovals[0].extensions[1]"])
+    @Test func optionsAreDueEightWeeksIntoCareAndOneWeighedInPreProceedingsCounts() {
+        let before = PermanenceOptionRecord(route: .connectedPerson, considered: d("2025-12-01"), who: "Aunt")
+        let due = obligations(.permanenceOptions, Self.journey([("P", Self.period), ("O", before)]))
+        #expect(due.map(\.due) == [d("2026-03-09")], "12 January + 8 weeks")
+        #expect(due.first?.metBy == EventRef(.permanenceOption, "O", d("2025-12-01")))
+
+        // One weighed in an earlier period of care does not count for the next.
+        var earlier = Self.period
+        earlier.start = d("2025-01-06"); earlier.end = d("2025-06-30"); earlier.endReason = "E4A"
+        let old = PermanenceOptionRecord(route: .returnHome, considered: d("2025-03-01"))
+        let periods = obligations(.permanenceOptions, Self.journey([("E", earlier), ("P", Self.period), ("O", old)]))
+        #expect(periods.first { $0.id.hasSuffix(":P") }?.metBy == nil)
+        #expect(status(periods.first { $0.id.hasSuffix(":P") }, asOf: "2026-03-10") == .overdue)
     }
 
-    /// CPPCR 2010 reg 25: one extension, of up to 8 weeks, of an approval "likely to expire";
-    /// granted after the approval has expired, it cannot extend it.
-    @Test func anExtensionGrantedAfterExpiryIsNotCounted() {
-        let approval = TemporaryApproval(id: "TA", start: d("2024-06-03"),
-                                         extensions: [Extension(granted: d("2024-09-30"), weeks: 8)], approved: d("2024-11-01"))
-        let result = derive(Journey(childID: "C", temporaryApprovals: [approval]), standards: .defaults, calendar: england)
-        let obligation = result.obligations.first { $0.ruleID == .temporaryApproval }
-        #expect(obligation?.due == d("2024-09-23"))  // 3 Jun + 16 weeks; not 18 Nov
-        #expect(status(obligation, asOf: "2024-12-01") == .metLate)
-        #expect(result.findings.map(\.field) == ["$.temporaryApprovals[0].extensions[0].granted"])
-        // Granted on the day of expiry, the approval is still current.
-        var onTheDay = approval
-        onTheDay.extensions[0].granted = d("2024-09-23")
-        #expect(obligations(.temporaryApproval, Journey(childID: "C", temporaryApprovals: [onTheDay])).first?.due == d("2024-11-18"))
+    @Test func viabilityIsDueInTenWorkingDaysAcrossEasterAndSpecialGuardianshipInThreeMonths() {
+        let viability = PermanenceOptionRecord(route: .connectedPerson, considered: d("2026-04-01"), assessment: .viability,
+                                               assessmentStarted: d("2026-04-02"))
+        #expect(obligations(.viabilityAssessment, Self.journey([("V", viability)])).map(\.due) == [d("2026-04-20")],
+                "Thursday 2 April: Good Friday and Easter Monday are not working days")
+        var ruledOut = viability
+        ruledOut.outcome = .ruledOut; ruledOut.decided = d("2026-04-10"); ruledOut.reason = "Not able to care long-term"
+        #expect(obligations(.viabilityAssessment, Self.journey([("V", ruledOut)])).first?.notApplicable != nil, "ruled out: nothing more owed")
+
+        let sgo = PermanenceOptionRecord(route: .specialGuardianship, considered: d("2026-01-20"), assessment: .specialGuardianship,
+                                         assessmentStarted: d("2026-01-31"), assessmentCompleted: d("2026-05-01"))
+        let report = obligations(.sgoAssessment, Self.journey([("S", sgo)]))
+        #expect(report.map(\.due) == [d("2026-04-30")], "31 January + 3 months, clipped to the end of April")
+        #expect(status(report.first, asOf: "2026-05-02") == .metLate)
     }
 
-    @Test func temporaryApprovalEndingWithoutApprovalNoLongerApplies() {
-        let approval = TemporaryApproval(id: "TA", start: d("2025-01-06"), ended: d("2025-03-01"))
-        let obligation = obligations(.temporaryApproval, Journey(childID: "C", temporaryApprovals: [approval])).first
-        #expect(obligation?.due == d("2025-04-28"))
-        #expect(status(obligation, asOf: "2025-03-01") == .notApplicable)
+    @Test func aReturnHomeWithoutARiskAssessmentIsOverdueTheDayTheChildLeaves() {
+        var home = Self.period
+        home.end = d("2026-05-01"); home.endReason = "E4A"
+        let none = obligations(.returnHomeRiskAssessment, Self.journey([("P", home)]))
+        #expect(none.map(\.due) == [d("2026-05-01")] && status(none.first, asOf: "2026-05-02") == .overdue)
+
+        let assessed = PermanenceOptionRecord(route: .returnHome, considered: d("2026-03-02"), assessment: .returnHomeRisk,
+                                              assessmentStarted: d("2026-04-01"), assessmentCompleted: d("2026-04-20"))
+        let met = obligations(.returnHomeRiskAssessment, Self.journey([("P", home), ("R", assessed)]))
+        #expect(met.first?.metBy == EventRef(.permanenceOption, "R", d("2026-04-20")))
+
+        var adopted = Self.period
+        adopted.end = d("2026-05-01"); adopted.endReason = "E11"
+        #expect(obligations(.returnHomeRiskAssessment, Self.journey([("P", adopted)])).isEmpty)
     }
 
-    @Test func preProceedingsSixteenWeeks() {
-        let journey = Journey(childID: "C", preProceedings: [PreProceedings(id: "PLO", start: d("2025-01-06"))])
-        #expect(obligations(.preProceedings, journey).first?.due == d("2025-04-28"))
+    @Test func adoptionMilestonesFromRecommendationToMovingIn() {
+        let adoption = AdoptionRecord(panelRecommendation: d("2026-04-30"), agencyDecision: d("2026-05-13"), placementOrder: d("2026-06-01"),
+                                      matched: d("2026-09-01"))
+        let journey = Self.journey([("P", Self.period), ("A", adoption)])
+        let decision = obligations(.adoptionDecision, journey)
+        #expect(decision.map(\.due) == [d("2026-05-12")], "7 working days after Thursday 30 April, across the 4 May bank holiday")
+        #expect(status(decision.first, asOf: "2026-06-01") == .metLate)
+        #expect(obligations(.familyFinding, journey).map(\.due) == [d("2026-05-28")], "10 working days across the 25 May bank holiday")
+        let match = obligations(.adoptionMatch, journey)
+        #expect(match.map(\.due) == [d("2026-09-30")] && match.first?.metBy?.date == d("2026-09-01"), "placement order + 121 days")
+        let placed = obligations(.adoptionPlaced, journey)
+        #expect(placed.map(\.due) == [d("2027-03-14")], "entering care on 12 January 2026 + 426 days")
+
+        var reversed = adoption
+        reversed.decisionReversed = d("2026-10-01"); reversed.reversedReason = "RD3"
+        #expect(obligations(.adoptionPlaced, Self.journey([("P", Self.period), ("A", reversed)])).first?.notApplicable != nil)
     }
 
-    func adoption() -> Journey {
-        Journey(childID: "C",
-                visits: ["2025-05-02", "2025-05-09", "2025-05-16", "2025-05-23", "2025-05-30"].enumerated()
-                    .map { Visit(id: "V\($0.offset + 1)", date: d($0.element), seen: true) },
-                adoption: Adoption(agencyDecision: d("2024-10-01"), placementOrder: d("2024-11-30"), matched: d("2025-03-01"),
-                                   placed: d("2025-05-01"), adoptionOrder: d("2025-12-01")),
-                adoptionReviews: ["2025-02-28", "2025-05-29", "2025-08-29"].enumerated()
-                    .map { DatedRecord(id: "AR\($0.offset + 1)", date: d($0.element)) })
+    @Test func whatCannotBeTrueIsRefusedAtItsField() {
+        let inCare: [(String, any JourneyRecord)] = [("P", Self.period)]
+        let early = PermanenceDecisionRecord(date: d("2026-01-05"), forum: .permanencePanel, decision: "Long-term fostering")
+        #expect(early.validate(in: Self.context(inCare)).map(\.field) == ["date"], "a decision dated before the child came into care")
+        let order = AdoptionRecord(agencyDecision: d("2026-05-13"), placed: d("2026-08-01"), adoptionOrder: d("2026-11-02"))
+        #expect(order.validate(in: Self.context(inCare)).map(\.message)
+                == ["An adoption order needs the authority to place first: record the placement order or the parents’ consent"])
+        let plan = PermanencePlanRecord(date: d("2026-03-01"), plans: ["ADOPTION", "NOTACODE"])
+        #expect(plan.validate(in: Self.context(inCare)).map(\.field) == ["plans"])
+        let half = TemporaryApprovalRecord(start: d("2026-01-12"), extended: d("2026-04-20"))
+        #expect(half.validate(in: Self.context(inCare)).map(\.field) == ["extensionWeeks"])
+        let ruledOut = PermanenceOptionRecord(route: .returnHome, considered: d("2026-02-01"), outcome: .ruledOut, decided: d("2026-02-10"))
+        #expect(ruledOut.validate(in: Self.context(inCare)).map(\.field) == ["reason"])
+        let proceedings = CareProceedingsRecord(issued: d("2026-01-05"))
+        let hearing = HearingRecord(date: d("2026-01-02"), kind: .caseManagement)
+        #expect(hearing.validate(in: Self.context(inCare + [("CP", proceedings)])).map(\.field) == ["date"])
+        let extended = HearingRecord(date: d("2026-06-01"), kind: .issuesResolution, extensionWeeks: 4)
+        #expect(extended.validate(in: Self.context(inCare + [("CP", proceedings)])).map(\.field) == ["extensionReason"])
     }
 
-    @Test func adoptionReviewsWhileWaitingAndAfterPlacement() {
-        let waiting = chainLinks("adoption.review.waiting:C", adoption())
-        #expect(waiting.map(\.due) == [d("2025-02-28"), d("2025-08-28")])
-        #expect(waiting.last?.notApplicable == NotApplicable(reason: "placed for adoption", since: d("2025-05-01")))
-
-        let placed = chainLinks("adoption.review.placed:C", adoption())
-        #expect(placed.map(\.ruleID) == [.adoptionPlacedFirstReview, .adoptionPlacedSecondReview, .adoptionPlacedReview])
-        // 1 May + 4 weeks; 29 May + 3 months; 29 Aug + 6 months clipped to 28 Feb.
-        #expect(placed.map(\.due) == [d("2025-05-29"), d("2025-08-29"), d("2026-02-28")])
-        #expect(placed.last?.notApplicable?.reason == "adoption order made")
-    }
-
-    /// AAR 2005 reg 36(1): first review within 3 months of the agency first having authority to
-    /// place, which parental consent (ACA 2002 s19) gives before a later placement order (s21).
-    @Test func adoptionReviewsCountFromConsentWhenItCameFirst() {
-        let journey = Journey(childID: "C", adoption: Adoption(placementOrder: d("2024-06-30"), consentToPlacement: d("2024-03-15")))
-        let first = chainLinks("adoption.review.waiting:C", journey).first
-        #expect(first?.startedBy == EventRef(.authorityToPlace, "consent", d("2024-03-15")))
-        #expect(first?.due == d("2024-06-15"))
-        // An order before any consent is the first authority.
-        let order = Journey(childID: "C", adoption: Adoption(placementOrder: d("2024-02-01"), consentToPlacement: d("2024-03-15")))
-        #expect(chainLinks("adoption.review.waiting:C", order).first?.due == d("2024-05-01"))
-    }
-
-    @Test func adoptionVisitsWeeklyUntilTheFirstReview() {
-        let visits = chainLinks("adoption.visit:C", adoption())
-        #expect(visits.map(\.ruleID) == [.adoptionVisitFirstWeek] + Array(repeating: .adoptionVisitWeekly, count: 4) + [.adoptionVisitAfterReview])
-        #expect(visits.last?.due == d("2025-07-11"))
+    @Test func aHearingsExtensionMovesTheTwentySixWeeks() {
+        let proceedings = CareProceedingsRecord(issued: d("2026-01-05"))
+        let hearing = HearingRecord(date: d("2026-06-29"), kind: .issuesResolution, extensionWeeks: 8, extensionReason: "Expert report delayed")
+        let due = obligations(.careProceedings, Self.journey([("H", hearing), ("CP", proceedings)]))
+        #expect(due.map(\.due) == [d("2026-08-30")], "5 January + 181 days is 5 July; plus 8 weeks (56 days)")
     }
 }

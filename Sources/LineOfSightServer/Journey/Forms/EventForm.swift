@@ -101,12 +101,18 @@ struct EventStep: Sendable {
     var after: String? = nil
     /// An answer that means the step does not apply (nobody to tell after an anonymous contact).
     var unless: (key: String, value: String)? = nil
+    /// The answer the step needs (a letter before proceedings only after a decision to start them).
+    var when: (key: String, value: String)? = nil
+    /// Answers that close it (no extension once the carers are approved).
+    var closedBy: [String] = []
 
     /// Whether the step is still to be taken on a record with these answers.
     func isOffered(_ answers: [String: JSONValue]) -> Bool {
         guard answers[pending] == nil else { return false }
         if let after, answers[after] == nil { return false }
         if let unless, answers[unless.key] == .string(unless.value) { return false }
+        if let when, answers[when.key] != .string(when.value) { return false }
+        if closedBy.contains(where: { answers[$0] != nil }) { return false }
         return true
     }
 
@@ -124,13 +130,14 @@ extension JourneyList {
 
     /// The parts of a child's journey, for grouping what can be recorded.
     enum Part: CaseIterable {
-        case frontDoor, childProtection, lookedAfter, careLeavers, everyChild
+        case frontDoor, childProtection, lookedAfter, permanence, careLeavers, everyChild
 
         var title: String {
             switch self {
             case .frontDoor: "Front door and assessment"
             case .childProtection: "Child protection and children in need"
             case .lookedAfter: "Looked after"
+            case .permanence: "Permanence, proceedings and adoption"
             case .careLeavers: "Leaving care"
             case .everyChild: "For every child"
             }
@@ -142,6 +149,8 @@ extension JourneyList {
         case .contacts, .referrals, .assessments: .frontDoor
         case .strategyDiscussions, .s47Enquiries, .conferences, .cpPlans, .coreGroups, .cinPlans: .childProtection
         case .periodsOfCare, .placements, .legalStatuses, .lacReviews, .carePlans, .healthAssessments, .peps, .iroEscalations: .lookedAfter
+        case .permanencePlans, .permanenceOptions, .permanenceDecisions, .temporaryApprovals, .preProceedings, .careProceedings, .hearings,
+             .adoptions, .adoptionReviews: .permanence
         case .needsAssessments, .pathwayPlans, .personalAdvisers, .careLeaverContacts, .stayingPut: .careLeavers
         case .visits, .missingEpisodes, .returnInterviews, .actions, .significantEvents: .everyChild
         }
@@ -237,6 +246,15 @@ extension JourneyList {
         case .missingEpisodes: MissingForms.episode
         case .returnInterviews: MissingForms.returnInterview
         case .iroEscalations: LookedAfterForms.escalation
+        case .permanencePlans: PermanenceForms.plan
+        case .permanenceOptions: PermanenceForms.option
+        case .permanenceDecisions: PermanenceForms.decision
+        case .temporaryApprovals: PermanenceForms.temporaryApproval
+        case .preProceedings: PermanenceForms.preProceedings
+        case .careProceedings: PermanenceForms.careProceedings
+        case .hearings: PermanenceForms.hearing
+        case .adoptions: PermanenceForms.adoption
+        case .adoptionReviews: PermanenceForms.adoptionReview
         case .needsAssessments: CareLeaverForms.needsAssessment
         case .pathwayPlans: CareLeaverForms.pathwayPlan
         case .personalAdvisers: CareLeaverForms.personalAdviser
