@@ -58,7 +58,7 @@ struct StandardParameters: Sendable {
     let ihaWD, rhaUnder5Months, rhaFrom5Months, rhaAgeThreshold: Int
     let returnInterviewDays: Int
     let pepInitialWD, pepReviewMonths, pepFromAge: Int
-    let permanenceOptionsWeeks, viabilityWD, sgoAssessmentMonths: Int
+    let permanenceOptionsWeeks, viabilityWD, sgoAssessmentMonths, permanenceAmberDays, noProgressWeeks: Int
     let proceedingsLimitWeeks, proceedingsMaxExtensionWeeks, preProceedingsWeeks: Int
     let temporaryApprovalWeeks, temporaryApprovalMaxExtensionWeeks: Int
     let adoptionDecisionWD, familyFindingWD, adoptionMatchDays, adoptionPlacedDays: Int
@@ -129,6 +129,8 @@ struct StandardParameters: Sendable {
         preProceedingsWeeks = int("plo.pre_proceedings_weeks")
         permanenceOptionsWeeks = int("permanence.options_considered_weeks")
         viabilityWD = int("permanence.viability_working_days")
+        permanenceAmberDays = int("permanence.amber_within_days")
+        noProgressWeeks = int("permanence.no_progress_weeks")
         sgoAssessmentMonths = int("permanence.sgo_assessment_months")
         adoptionDecisionWD = int("adoption.agency_decision_working_days")
         familyFindingWD = int("adoption.family_finding_working_days")

@@ -15,7 +15,7 @@ enum SiteURL: Sendable {
     case home, myWork
     case signIn, signOut
     case children, newChild
-    case childrenInCare, reviewsDue, careLeavers, missingEpisodes
+    case childrenInCare, permanence, reviewsDue, careLeavers, missingEpisodes
     case child(Parameter<UUID>), editChild(Parameter<UUID>), allocateChild(Parameter<UUID>)
     case recordEvent(child: Parameter<UUID>, list: Parameter<JourneyList>)
     case event(child: Parameter<UUID>, event: Parameter<UUID>)
@@ -78,6 +78,7 @@ enum SiteURL: Sendable {
         case .children: return [c("children")]
         case .newChild: return [c("children"), c("new")]
         case .childrenInCare: return [c("children-in-care")]
+        case .permanence: return [c("permanence")]
         case .reviewsDue: return [c("reviews-due")]
         case .careLeavers: return [c("care-leavers")]
         case .missingEpisodes: return [c("missing")]

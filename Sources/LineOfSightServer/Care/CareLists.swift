@@ -14,7 +14,7 @@ struct CareList: Sendable {
     let columns: [CareColumn]
 
     enum Filter: Sendable {
-        case team, worker, legalStatus, placementType, area, age, inCare, chair
+        case team, worker, legalStatus, placementType, area, age, inCare, chair, plan
     }
 
     var filename: String { title.lowercased().replacingOccurrences(of: " ", with: "-") + ".csv" }
@@ -34,7 +34,8 @@ struct CareColumn: Sendable {
 /// What the cells read besides the row.
 struct CareListContext: Sendable {
     let today: CivilDate
-    let dueSoonDays: Int
+    let standards: LocalStandards
+    var dueSoonDays: Int { standards.dueSoonDays }
     /// Names of staff by id: chairs and advisers.
     let people: People
 }
@@ -84,6 +85,56 @@ extension CareList {
         CareColumn(header: "Staying put") { row, _ in row.care.staying_put ? "Yes" : "No" },
     ])
 
+    static let permanence = CareList(kind: .permanence, title: "Permanence", what: "the permanence tracker", url: .permanence,
+                                     filters: [.team, .worker, .plan, .legalStatus, .age, .inCare], columns: [
+        .name,
+        CareColumn(header: "Status", text: { row, context in drift(row, context).label }, node: { row, context in
+            let status = drift(row, context)
+            return tag(status.label, status == .red ? .red : status == .amber ? .orange : .green)
+        }),
+        .age,
+        CareColumn(header: "Time in care") { row, context in row.care.periodStart.map { DateText.duration(from: $0, to: context.today) } ?? "" },
+        CareColumn(header: "Legal status") { row, _ in row.care.legal_status.map { LookedAfterCodes.legalStatuses[$0]?.meaning ?? $0 } ?? "" },
+        CareColumn(header: "Permanence plan") { row, _ in
+            let plans = row.permanence?.planCodes.map { PermanenceCodes.plans[$0]?.meaning ?? $0 } ?? []
+            return plans.isEmpty ? "None agreed" : plans.joined(separator: "; ")
+        },
+        CareColumn(header: "Plan by the second review") { row, context in planByReview(row.permanence, context) },
+        CareColumn(header: "Options considered") { row, _ in
+            let routes = row.permanence?.routes.map(\.label) ?? []
+            return routes.isEmpty ? "None recorded" : routes.joined(separator: "; ")
+        },
+        CareColumn(header: "Next milestone") { row, _ in
+            row.permanence?.next_milestone.flatMap { RuleCatalogue.rule(RuleID(rawValue: $0))?.title } ?? "None due"
+        },
+        CareColumn(header: "Due", text: { row, context in dueText(row.permanence?.nextDue, context) },
+                   node: { row, context in dueNode(row.permanence?.nextDue, context) }),
+        CareColumn(header: "Days overdue", numeric: true) { row, context in
+            guard let due = row.permanence?.nextDue, due < context.today else { return "" }
+            return String(due.days(to: context.today))
+        },
+        CareColumn(header: "Last decision") { row, _ in
+            guard let permanence = row.permanence, let date = permanence.last_decision.flatMap(CivilDate.init(iso:)) else { return "None recorded" }
+            let forum = permanence.last_decision_forum.flatMap(PermanenceDecisionRecord.Forum.init(rawValue:))?.label
+            return [forum, DateText.long(date)].compactMap { $0 }.joined(separator: ", ")
+        },
+        .worker,
+    ])
+
+    static func drift(_ row: CareRow, _ context: CareListContext) -> DriftStatus {
+        DriftStatus.of(nextDue: row.permanence?.nextDue, lastProgress: row.permanence?.lastProgress,
+                       entered: row.care.periodStart ?? context.today, today: context.today, standards: context.standards)
+    }
+
+    static func planByReview(_ permanence: CareRow.Permanence?, _ context: CareListContext) -> String {
+        let due = permanence?.plan_due.flatMap(CivilDate.init(iso:))
+        if let agreed = permanence?.plan_agreed.flatMap(CivilDate.init(iso:)) {
+            return (due.map { agreed <= $0 } ?? true ? "Yes, " : "Late, ") + DateText.long(agreed)
+        }
+        guard let due else { return "Not yet" }
+        return due < context.today ? "No: overdue since \(DateText.long(due))" : "Not yet: due \(DateText.long(due))"
+    }
+
     static func dueText(_ due: CivilDate?, _ context: CareListContext) -> String {
         guard let due else { return "" }
         return DateText.long(due) + (due < context.today ? " (overdue)" : "")
@@ -109,4 +160,14 @@ extension CareColumn {
                                        node: { row, context in CareList.dueNode(row.care.nextReviewDue, context) })
     static let team = CareColumn(header: "Team") { row, _ in row.child.teamName ?? "Not allocated" }
     static let worker = CareColumn(header: "Allocated worker") { row, _ in row.child.workerName ?? "Unallocated" }
+}
+
+extension DriftStatus {
+    var label: String {
+        switch self {
+        case .red: "Red"
+        case .amber: "Amber"
+        case .green: "Green"
+        }
+    }
 }

@@ -5,7 +5,8 @@ import Vapor
 enum CarePages {
     /// The care lists, for moving between them.
     static let lists: [(title: String, url: SiteURL)] = [
-        ("Children in care", .childrenInCare), ("Reviews due", .reviewsDue), ("Missing and away", .missingEpisodes), ("Care leavers", .careLeavers),
+        ("Children in care", .childrenInCare), ("Permanence", .permanence), ("Reviews due", .reviewsDue), ("Missing and away", .missingEpisodes),
+        ("Care leavers", .careLeavers),
     ]
 
     static func list(_ list: CareList, context: PageContext, query: CareListQuery, page: Paged<CareRow>, cells: CareListContext,
@@ -56,6 +57,11 @@ enum CarePages {
                 if list.filters.contains(.worker), !choices.workers.isEmpty {
                     SelectField(id: "worker", label: list.kind == .careLeavers ? "Personal adviser or worker" : "Allocated worker",
                                 options: [("", "Anyone in the team")] + choices.workers.map { ($0.id.uuidString, $0.name) }, selected: query.worker).node
+                }
+                if list.filters.contains(.plan) {
+                    SelectField(id: "plan", label: "Permanence plan",
+                                options: [any, (CareListQuery.noPlan, "No plan agreed")] + EventField.options(PermanenceCodes.plans).map { ($0.value, $0.label) },
+                                selected: query.plan).node
                 }
                 if list.filters.contains(.legalStatus) {
                     SelectField(id: "legalStatus", label: "Legal status",

@@ -7,6 +7,8 @@ import SQLKit
 struct CareRow: Decodable, Sendable {
     let child: ChildListRow
     let care: Summary
+    /// On the permanence tracker only.
+    let permanence: Permanence?
 
     struct Summary: Decodable, Sendable {
         let looked_after: Bool
@@ -42,9 +44,28 @@ struct CareRow: Decodable, Sendable {
         }
     }
 
+    /// The stored `PermanenceSummary`.
+    struct Permanence: Decodable, Sendable {
+        let plans: String
+        let plan_agreed: String?
+        let plan_due: String?
+        let routes_considered: String
+        let next_milestone: String?
+        let next_milestone_due: String?
+        let last_decision: String?
+        let last_decision_forum: String?
+        let last_progress: String?
+
+        var planCodes: [String] { plans.split(separator: " ").map(String.init) }
+        var routes: [PermanenceOption.Route] { routes_considered.split(separator: " ").compactMap { PermanenceOption.Route(rawValue: String($0)) } }
+        var nextDue: CivilDate? { next_milestone_due.flatMap(CivilDate.init(iso:)) }
+        var lastProgress: CivilDate? { last_progress.flatMap(CivilDate.init(iso:)) }
+    }
+
     init(from decoder: any Decoder) throws {
         child = try ChildListRow(from: decoder)
         care = try Summary(from: decoder)
+        permanence = try? Permanence(from: decoder)
     }
 }
 
@@ -61,6 +82,8 @@ enum CareQueries {
         case reviewsDue
         /// Eligible, relevant and former relevant young people.
         case careLeavers
+        /// Looked after, with their permanence, the most overdue milestone first.
+        case permanence
     }
 
     static func page(_ kind: Kind, _ query: CareListQuery, scope: ChildScope, today: CivilDate, homeDistricts: Set<String>,
@@ -69,7 +92,7 @@ enum CareQueries {
             try await select(kind, query, scope, today, homeDistricts, db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"))
                 .first(decodingColumn: "n", as: Int.self) ?? 0
         }, rows: { page in
-            try await ordered(kind, select(kind, query, scope, today, homeDistricts, columns(db.select())))
+            try await ordered(kind, select(kind, query, scope, today, homeDistricts, columns(kind, db.select())))
                 .limit(pageSize).offset((page - 1) * pageSize)
                 .all(decoding: CareRow.self)
         })
@@ -78,12 +101,13 @@ enum CareQueries {
     /// Every matching row, for a CSV export.
     static func all(_ kind: Kind, _ query: CareListQuery, scope: ChildScope, today: CivilDate, homeDistricts: Set<String>,
                     on db: any SQLDatabase) async throws -> [CareRow] {
-        try await ordered(kind, select(kind, query, scope, today, homeDistricts, columns(db.select())))
+        try await ordered(kind, select(kind, query, scope, today, homeDistricts, columns(kind, db.select())))
             .limit(exportLimit).all(decoding: CareRow.self)
     }
 
-    private static func columns(_ builder: SQLSelectBuilder) -> SQLSelectBuilder {
-        ChildDirectory.selectColumns(builder).column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("cs")))
+    private static func columns(_ kind: Kind, _ builder: SQLSelectBuilder) -> SQLSelectBuilder {
+        let builder = ChildDirectory.selectColumns(builder).column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("cs")))
+        return kind == .permanence ? builder.column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("ps"))) : builder
     }
 
     private static func select(_ kind: Kind, _ query: CareListQuery, _ scope: ChildScope, _ today: CivilDate, _ homeDistricts: Set<String>,
@@ -101,6 +125,15 @@ enum CareQueries {
             if !query.chair.isEmpty { builder.where(column("review_chair_id"), .equal, SQLBind(query.chair)) }
         case .careLeavers:
             builder.where(column("care_leaver"), .equal, SQLBind(true))
+        case .permanence:
+            builder.join(SQLAlias(SQLIdentifier(DerivedRows.permanence), as: SQLIdentifier("ps")), method: SQLJoinMethod.inner,
+                         on: SQLColumn("child_id", table: "ps"), .equal, SQLColumn("id", table: "c"))
+                .where(column("looked_after"), .equal, SQLBind(true))
+            if query.plan == CareListQuery.noPlan {
+                builder.where(SQLColumn("plans", table: "ps"), .equal, SQLBind(""))
+            } else if PermanenceCodes.plans.contains(query.plan) {
+                builder.where(SQLColumn("plans", table: "ps"), .like, SQLBind("%\(query.plan)%"))
+            }
         }
         if !query.legalStatus.isEmpty { builder.where(column("legal_status"), .equal, SQLBind(query.legalStatus)) }
         if !query.placementType.isEmpty { builder.where(column("placement_type"), .equal, SQLBind(query.placementType)) }
@@ -125,6 +158,12 @@ enum CareQueries {
 
     private static func ordered(_ kind: Kind, _ builder: SQLSelectBuilder) -> SQLSelectBuilder {
         if kind == .reviewsDue { builder.orderBy(SQLColumn("next_review_due", table: "cs")) }
+        if kind == .permanence {
+            // Risk of drift: the most overdue milestone first, those with none last; then the longest without progress.
+            let due = SQLColumn("next_milestone_due", table: "ps"), progress = SQLColumn("last_progress", table: "ps")
+            builder.orderBy(SQLBinaryExpression(due, .is, SQLLiteral.null)).orderBy(due)
+                .orderBy(SQLBinaryExpression(progress, .isNot, SQLLiteral.null)).orderBy(progress)
+        }
         return builder.orderBy(SQLColumn("last_name", table: "c")).orderBy(SQLColumn("first_name", table: "c"))
             .orderBy(SQLColumn("la_child_id", table: "c"))
     }

@@ -75,7 +75,10 @@ extension DemoJourneyBuilder {
         _ = add(child, CarePlanRecord(date: workingDays(rng.chance(0.2) ? between(11...25) : between(0...8), after: entered),
                                       summary: rng.pick(Self.carePlans), contingency: rng.pick(Self.contingencies), childsViews: rng.pick(Self.views)))
         let reviews = buildReviews(child, entered: entered, until: lastDay, born: born, owner: owner)
-        if let review = reviews.first(where: { _ in rng.chance(0.08) }) { buildEscalation(child, after: review) }
+        if let review = reviews.first(where: { _ in rng.chance(0.08) }) { buildEscalation(child, after: review.date) }
+        buildPermanence(child, entered: entered, lastDay: lastDay, ended: ended, born: born, owner: owner, reviews: reviews,
+                        orders: (interim: interim.flatMap { $0 < lastDay ? $0 : nil }, full: statuses.first { $0.1 == "C2" }?.0, placement: placementOrder),
+                        adoptivePlacement: placementOrder.flatMap { order in starts.first { $0 > order } })
         if age(lastDay) >= 11, rng.chance(0.25) { buildMissing(child, from: max(entered, born.birthday(age: 11)), until: lastDay) }
         let sixteen = born.birthday(age: 16)
         if entered <= sixteen.adding(days: -91), lastDay >= sixteen { buildLeavingCare(child, born: born, leftCare: ended, owner: owner) }
@@ -95,19 +98,20 @@ extension DemoJourneyBuilder {
 
     /// Reviews: the first within 20 working days (a fifth late), the second 3 months later, then
     /// every 6 months, each from the last one held; recommendations become actions.
-    /// The days the reviews were held.
-    private mutating func buildReviews(_ child: UUID, entered: CivilDate, until lastDay: CivilDate, born: CivilDate, owner: UUID?) -> [CivilDate] {
+    /// The reviews held: their days and event ids.
+    private mutating func buildReviews(_ child: UUID, entered: CivilDate, until lastDay: CivilDate, born: CivilDate,
+                                       owner: UUID?) -> [(date: CivilDate, id: String)] {
         let officers = authority.staff.filter { $0.jobRole == .reviewingOfficer }.map(\.id)
         let chair = officers.isEmpty ? nil : rng.pick(officers).uuidString
         var review = calendar.adding(workingDays: rng.chance(0.2) ? between(21...35) : between(12...20), to: entered)
-        var held: [CivilDate] = []
+        var held: [(date: CivilDate, id: String)] = []
         while review <= lastDay {
             let participation = born.age(on: review) < 4 ? "PN0" : rng.weighted([("PN1", 5.0), ("PN2", 2.0), ("PN5", 1.0), ("PN6", 1.0), ("PN7", 1.0)])
             let id = add(child, LACReviewRecord(date: review, chairID: chair, participation: participation,
                                                 childsViews: participation == "PN0" || participation == "PN7" ? nil : rng.pick(Self.views),
                                                 recommendations: rng.pick(Self.recommendations), planEndorsed: rng.chance(0.9)))
             if rng.chance(0.4) { buildActions(child, source: id, raised: review, owner: owner, count: 1) }
-            held.append(review)
+            held.append((review, id))
             let late = rng.chance(0.15) ? between(10...45) : -between(0...14)
             review = review.adding(months: held.count == 1 ? 3 : 6).adding(days: late)
         }

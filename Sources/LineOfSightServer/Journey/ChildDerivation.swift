@@ -32,6 +32,7 @@ struct ChildDerivation: Sendable {
         let derivation: Derivation
         let state: ChildState
         let care: CareSummary?
+        let permanence: PermanenceSummary?
     }
 
     /// What the already-loaded events (in date order, none withdrawn) and allocations derive.
@@ -40,7 +41,8 @@ struct ChildDerivation: Sendable {
         let journey = Journey(childID: childID.uuidString, dateOfBirth: dateOfBirth, events: events, allocations: allocations.map(\.core))
         let derivation = derive(journey, standards: setup.standards, calendar: setup.calendar)
         return Derived(derivation: derivation, state: ChildState(journey: journey, derivation: derivation),
-                       care: CareSummary(journey: journey, derivation: derivation, events: events))
+                       care: CareSummary(journey: journey, derivation: derivation, events: events),
+                       permanence: PermanenceSummary(journey: journey, derivation: derivation, events: events))
     }
 
     /// Re-derives the child's obligations, state and care summary and replaces the stored rows.

@@ -58,7 +58,7 @@ enum EventPages {
     }
 
     static func show(context: PageContext, child: Child, event: StoredEvent, record: any JourneyRecord, obligations: [Obligation],
-                     remarks: [RecordRemark], steps: [EventStep] = [],
+                     remarks: [RecordRemark], steps: [EventStep] = [], actions: [(id: UUID, action: ActionRecord)] = [],
                      people: People, calendar: WorkingDayCalendar, today: CivilDate, dueSoonDays: Int, canChange: Bool, flash: String?) -> Response {
         let form = event.list.form
         let eventID = event.id?.uuidString ?? ""
@@ -74,6 +74,9 @@ enum EventPages {
             summaryList(answers(form, record: record, people: people))
             for step in steps where event.withdrawnReason == nil {
                 el("a", .class("govuk-button"), .href(SiteURL.eventStep(child: child.parameter, event: event.parameter, step: .value(step.id)))) { step.title }
+            }
+            if ActionForm.sources.contains(event.list) {
+                actionsSet(actions, child: child, event: event, people: people, today: today, canRecord: canChange)
             }
             if !met.isEmpty { obligationsTable("Timescales this met", met, people: people, calendar: calendar, today: today, dueSoonDays: dueSoonDays) }
             if !started.isEmpty { obligationsTable("Timescales this started", started, people: people, calendar: calendar, today: today, dueSoonDays: dueSoonDays) }
@@ -118,6 +121,33 @@ enum EventPages {
     }
 
     /// Obligations in a table: what, when due, status, and why it is due then.
+    /// The actions a meeting, plan or decision set, and a link to record another.
+    private static func actionsSet(_ actions: [(id: UUID, action: ActionRecord)], child: Child, event: StoredEvent, people: People,
+                                   today: CivilDate, canRecord: Bool) -> Node {
+        fragment {
+            el("h2", .class("govuk-heading-m")) { "Actions it set" }
+            if actions.isEmpty {
+                paragraph("No actions recorded from this yet.")
+            } else {
+                table(caption: "Actions it set", captionVisible: false,
+                      columns: [TableColumn(header: "Action"), TableColumn(header: "Owner"), TableColumn(header: "Due"), TableColumn(header: "Status")],
+                      rows: actions.map { item in
+                          let action = item.action
+                          let status: Node = if let done = action.done { .text("Done on \(DateText.long(done))") }
+                              else if let cancelled = action.cancelled { .text("Cancelled on \(DateText.long(cancelled))") }
+                              else if action.due < today { tag("Overdue", .red) } else { .text("Open") }
+                          return [link(action.description, .event(child: child.parameter, event: .value(item.id))),
+                                  .text(people.staff[action.ownerID] ?? "A former worker"), .text(DateText.long(action.due)), status]
+                      })
+            }
+            if canRecord, event.withdrawnReason == nil, let id = event.id {
+                el("p", .class("govuk-body")) {
+                    link("Record an action it sets", href: SiteURL.recordEvent(child: child.parameter, list: .value(.actions)).path(query: [("sourceID", id.uuidString)]))
+                }
+            }
+        }
+    }
+
     static func obligationsTable(_ caption: String, _ obligations: [Obligation], people: People, calendar: WorkingDayCalendar,
                                  today: CivilDate, dueSoonDays: Int) -> Node {
         table(caption: caption, columns: [.init(header: "Timescale"), .init(header: "Due"), .init(header: "Status"), .init(header: "Responsible")],

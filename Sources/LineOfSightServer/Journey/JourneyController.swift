@@ -22,7 +22,8 @@ struct JourneyController {
         let (child, form) = (try await req.visibleChild(), try req.eventForm().answerable(by: req.requirePrincipal().role))
         try await req.audit(.read, entity: "child", entityID: child.id, childID: child.id, detail: "Opened the form to record \(form.withArticle)")
         let restored = try await SavedForms.take(req)
-        let values = restored.map { EventFormValues(form, input: $0) } ?? EventFormValues()
+        // A link may start the form with answers, such as the meeting an action comes from.
+        let values = EventFormValues(form, input: restored ?? req.queryParameters)
         return try await formPage(req, child: child, form: form, purpose: .record, values: values, errors: FieldErrors())
     }
 
@@ -58,10 +59,15 @@ struct JourneyController {
         // The steps still to take that this person may take.
         let answers = JSONValue.object(of: record)
         let steps = event.list.form.steps.filter { $0.roles.contains(principal.role) && $0.isOffered(answers) }
-        let journey = try await ChildDerivation.journey(of: child.requireID(), dateOfBirth: child.dateOfBirth, on: req.db)
+        let events = try await JourneyRows.events(of: [child.requireID()], on: req.sql)
+        let journey = try ChildDerivation.journey(of: child.requireID(), dateOfBirth: child.dateOfBirth, events: events, allocations: [])
         let remarks = try record.remarks(id: event.requireID().uuidString, in: journey)
+        let decoder = JSONDecoder()
+        let actions = try events.filter { $0.list == JourneyList.actions.rawValue }
+            .compactMap { row in try (row.record(decoder) as? ActionRecord).map { (id: row.id, action: $0) } }
+            .filter { $0.action.sourceID == event.id?.uuidString }
         return EventPages.show(context: PageContext(req), child: child, event: event, record: record, obligations: obligations,
-                               remarks: remarks, steps: steps,
+                               remarks: remarks, steps: steps, actions: actions,
                                people: try await People.load(on: req.db), calendar: req.application.standards.calendar, today: req.today,
                                dueSoonDays: req.application.standards.standards.dueSoonDays,
                                canChange: event.list.form.roles.contains(principal.role), flash: req.takeFlash())

@@ -11,6 +11,15 @@ enum DateText {
 
     static let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
+    /// "2 years 3 months", "5 months", "12 days": how long since `from`.
+    static func duration(from: CivilDate, to today: CivilDate) -> String {
+        let months = from.wholeMonths(to: today)
+        func plural(_ n: Int, _ unit: String) -> String { "\(n) \(unit)\(n == 1 ? "" : "s")" }
+        if months < 1 { return plural(max(0, from.days(to: today)), "day") }
+        if months < 12 { return plural(months, "month") }
+        return plural(months / 12, "year") + (months % 12 == 0 ? "" : " " + plural(months % 12, "month"))
+    }
+
     /// "4 years old", or "Unborn (due 3 March 2026)".
     static func age(dateOfBirth: CivilDate?, expected: CivilDate?, today: CivilDate) -> String {
         if let birth = dateOfBirth {

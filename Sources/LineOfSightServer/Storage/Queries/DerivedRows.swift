@@ -10,12 +10,13 @@ enum DerivedRows {
     static let obligations = "obligations"
     static let states = "child_states"
     static let care = "care_summaries"
+    static let permanence = "permanence_summaries"
     /// One row: the fingerprint of the standards and rules the stored rows were derived with.
     static let basis = "derivation_basis"
 
     static func replace(childID: UUID, derived: ChildDerivation.Derived, on sql: any SQLDatabase) async throws {
         let (derivation, state) = (derived.derivation, derived.state)
-        for table in [obligations, states, care] {
+        for table in [obligations, states, care, permanence] {
             try await sql.delete(from: table).where("child_id", .equal, SQLBind(childID)).run()
         }
         // Child obligations only: those keyed on an allegation or a staff member belong to other records.
@@ -54,6 +55,17 @@ enum DerivedRows {
                         SQLBind(care.lastPathwayPlan?.iso), SQLBind(care.nextPathwayPlanDue?.iso), SQLBind(care.personalAdviserID),
                         SQLBind(care.lastContact?.iso), SQLBind(care.inTouch), SQLBind(care.accommodation), SQLBind(care.accommodationSuitable),
                         SQLBind(care.activity), SQLBind(care.stayingPut))
+                .run()
+        }
+        if let permanence = derived.permanence {
+            try await sql.insert(into: self.permanence)
+                .columns("child_id", "plans", "plan_agreed", "plan_due", "routes_considered", "next_milestone", "next_milestone_due",
+                         "last_decision", "last_decision_forum", "last_progress")
+                .values(SQLBind(childID), SQLBind(permanence.plans.joined(separator: " ")), SQLBind(permanence.planAgreed?.iso),
+                        SQLBind(permanence.planDue?.iso), SQLBind(permanence.routesConsidered.map(\.rawValue).joined(separator: " ")),
+                        SQLBind(permanence.nextMilestone?.rawValue), SQLBind(permanence.nextMilestoneDue?.iso),
+                        SQLBind(permanence.lastDecision?.iso), SQLBind(permanence.lastDecisionForum?.rawValue),
+                        SQLBind(permanence.lastProgress?.iso))
                 .run()
         }
     }

@@ -1,0 +1,129 @@
+import Fluent
+import Foundation
+import LineOfSightCore
+@testable import LineOfSightServer
+import Testing
+import Vapor
+import VaporTesting
+
+/// A child's way to permanence through the forms, and the permanence tracker over the demo
+/// authority: each row follows the record, drift is sorted first, the export is the same rows,
+/// and what cannot be true is refused next to its field.
+@Suite(.serialized) struct PermanenceTests {
+    @Test func aPlanAnOptionAndAPanelDecisionWithAnActionMoveTheChildsTrackerRow() async throws {
+        try await withTestApp { app, demo in
+            let child = try await JourneyTests.child(app, demo)
+            var worker = try await Visitor.signedIn(app, as: "social.worker")
+            let record = "/children/\(child.id!)/record/"
+            _ = try await worker.get(record + "periodsOfCare")
+            #expect(try await worker.post(record + "periodsOfCare", LookedAfterTests.period).status == .seeOther)
+            let tracker = try await worker.get("/permanence").body.string
+            let row = try #require(Self.row(of: child, in: tracker))
+            #expect(row.contains("None agreed") && row.contains("Permanence options considered") && row.contains("27 April 2026"),
+                    "2 March + 8 weeks is the next milestone")
+
+            _ = try await worker.get(record + "permanenceOptions")
+            let option = try await worker.post(record + "permanenceOptions", JourneyTests.date("considered", "2026-03-09").merging([
+                "route": "connectedPerson", "who": "Maternal grandmother", "assessment": "viability",
+            ]) { $1 }.merging(JourneyTests.date("assessmentStarted", "2026-03-10")) { $1 })
+            #expect(option.status == .seeOther)
+            _ = try await worker.get(record + "permanencePlans")
+            #expect(try await worker.post(record + "permanencePlans", JourneyTests.date("date", "2026-03-20").merging([
+                "plans": "LTRELFR", "notes": "Long-term with the grandmother if her assessment is positive.",
+            ]) { $1 }).status == .seeOther)
+            _ = try await worker.get(record + "permanenceDecisions")
+            let decision = try #require(try await worker.post(record + "permanenceDecisions", JourneyTests.date("date", "2026-03-24").merging([
+                "forum": "permanencePanel", "route": "connectedPerson", "decision": "Full connected person assessment of the grandmother to start now.",
+            ]) { $1 }).location)
+            let decisionID = try #require(decision.split(separator: "/").last)
+            _ = try await worker.get(record + "actions")
+            let owner = try #require(demo.account(.socialWorker).staffID)
+            #expect(try await worker.post(record + "actions", JourneyTests.date("raised", "2026-03-24").merging(JourneyTests.date("due", "2026-04-07")) { $1 }
+                .merging(["description": "Start the full assessment of the grandmother", "ownerID": owner.uuidString, "sourceID": String(decisionID)]) { $1 })
+                .status == .seeOther)
+
+            let moved = try #require(Self.row(of: child, in: try await worker.get("/permanence").body.string))
+            #expect(moved.contains("Long-term with relatives or friends") && moved.contains("Living with family or friends (connected person)"))
+            #expect(moved.contains("Permanence panel, 24 March 2026") && moved.contains("Viability assessment"),
+                    "the viability assessment (10 working days from 10 March) is now the next milestone")
+            #expect(moved.contains("24 March 2026") && moved.contains("govuk-tag--red"), "overdue on 31 March")
+            let page = try await worker.get(decision).body.string
+            #expect(page.contains("Actions it set") && page.contains("Start the full assessment of the grandmother"))
+            #expect(page.contains("record/actions?sourceID=\(decisionID)"), "a link to record another, with the decision chosen")
+            #expect(try await worker.get(record + "actions?sourceID=\(decisionID)").body.string.contains("value=\"\(decisionID)\" selected"))
+        }
+    }
+
+    @Test func theTrackerSortsDriftFirstFiltersAndExportsTheSameRowsForTheReadersScope() async throws {
+        try await withTestApp { app, demo in
+            var director = try await Visitor.signedIn(app, as: "director")
+            let all = try await director.get("/permanence").body.string
+            let total = try #require(CareListsTests.count(all))
+            #expect(total > 0 && all.contains("govuk-tag--red"))
+            let first = try #require(all.range(of: "govuk-tag--red")), green = all.range(of: "govuk-tag--green")
+            #expect(green.map { first.lowerBound < $0.lowerBound } ?? true, "red before green")
+
+            let adoption = try await director.get("/permanence?plan=ADOPTION").body.string
+            #expect(CareListsTests.rows(adoption) > 0 && !adoption.contains("Long-term fostering to 18</td>"))
+            let none = try await director.get("/permanence?plan=none").body.string
+            #expect(CareListsTests.rows(none) == none.components(separatedBy: "None agreed</td>").count - 1)
+
+            let csv = try await director.get("/permanence?plan=ADOPTION&format=csv").body.string
+            let lines = csv.split(separator: "\r\n")
+            #expect(lines.first == "Name,Status,Age,Time in care,Legal status,Permanence plan,Plan by the second review,Options considered,Next milestone,Due,Days overdue,Last decision,Allocated worker")
+            #expect(lines.count - 1 == CareListsTests.count(adoption))
+            let name = try #require(lines.dropFirst().first?.split(separator: ",").first)
+            #expect(adoption.contains(String(name)), "the export's first row is the page's")
+
+            var worker = try await Visitor.signedIn(app, as: "social.worker")
+            #expect(try #require(CareListsTests.count(try await worker.get("/permanence").body.string)) < total)
+            var board = try await Visitor.signedIn(app, as: "board")
+            #expect(try await board.get("/permanence").status == .forbidden)
+        }
+    }
+
+    @Test func whatCannotBeTrueIsRefusedNextToItsFieldAndNothingSaved() async throws {
+        try await withTestApp { app, demo in
+            let child = try await JourneyTests.child(app, demo)
+            var worker = try await Visitor.signedIn(app, as: "social.worker")
+            let record = "/children/\(child.id!)/record/"
+            _ = try await worker.get(record + "periodsOfCare")
+            _ = try await worker.post(record + "periodsOfCare", LookedAfterTests.period)
+            let before = try await LookedAfterTests.events(app, child)
+
+            _ = try await worker.get(record + "permanenceDecisions")
+            let early = try await worker.post(record + "permanenceDecisions", JourneyTests.date("date", "2026-02-20").merging([
+                "forum": "permanencePanel", "decision": "Long-term fostering",
+            ]) { $1 })
+            #expect(early.status == .unprocessableEntity)
+            #expect(early.body.string.contains("The child was not looked after on 20 February 2026"))
+
+            _ = try await worker.get(record + "adoptions")
+            let order = try await worker.post(record + "adoptions", JourneyTests.date("agencyDecision", "2026-03-10")
+                .merging(JourneyTests.date("matched", "2026-03-12")) { $1 }.merging(JourneyTests.date("placed", "2026-03-20")) { $1 }
+                .merging(JourneyTests.date("adoptionOrder", "2026-03-30")) { $1 })
+            #expect(order.body.string.contains("An adoption order needs the authority to place first"))
+            #expect(order.body.string.contains("id=\"adoptionOrder-error\"") || order.body.string.contains("href=\"#adoptionOrder"))
+            #expect(try await LookedAfterTests.events(app, child) == before)
+
+            // One extension only: once it is recorded, the step is not offered again.
+            _ = try await worker.get(record + "temporaryApprovals")
+            let approval = try #require(try await worker.post(record + "temporaryApprovals", JourneyTests.date("start", "2026-03-02")
+                .merging(["carers": "Mrs Byrne"]) { $1 }).location)
+            _ = try await worker.get(approval + "/steps/extend")
+            #expect(try await worker.post(approval + "/steps/extend", JourneyTests.date("extended", "2026-03-30").merging(["extensionWeeks": "9"]) { $1 })
+                .body.string.contains("8"))
+            #expect(try await worker.post(approval + "/steps/extend", JourneyTests.date("extended", "2026-03-30").merging(["extensionWeeks": "8"]) { $1 })
+                .status == .seeOther)
+            let again = try await worker.post(approval + "/steps/extend", JourneyTests.date("extended", "2026-03-31").merging(["extensionWeeks": "4"]) { $1 })
+            #expect(again.status != .seeOther, "a second extension is refused")
+            #expect(try await JourneyTests.stored(app, child).first { $0.ruleID == .temporaryApproval }?.due == d("2026-08-17"),
+                    "2 March + 16 weeks + 8 weeks")
+        }
+    }
+
+    /// The table row of `child` in a list page.
+    static func row(of child: Child, in html: String) -> String? {
+        html.components(separatedBy: "<tr class=\"govuk-table__row\">").first { $0.contains("/children/\(child.id!.uuidString)\"") }
+    }
+}
