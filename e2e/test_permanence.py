@@ -1,4 +1,4 @@
-"""The permanence tracker in a real browser: a team manager filters it to a team, opens the child
+"""The permanence tracker in a real browser: a director filters it to a team, opens the child
 most at risk of drift, records a permanence panel's decision and the action it sets, and sees the
 tracker row and the action follow. Every state is axe-scanned by the `visits` helper."""
 
@@ -13,8 +13,8 @@ from navigation import DEMO_PASSWORD, sign_in
 from test_journey import choose, fill_date, long_date
 
 
-def test_a_manager_records_a_panel_decision_with_an_action_from_the_tracker(page, visits):
-    sign_in(page, visits, "head.of.service", DEMO_PASSWORD, "home")
+def test_a_director_records_a_panel_decision_with_an_action_from_the_tracker(page, visits):
+    sign_in(page, visits, "director", DEMO_PASSWORD, "home")
     visits.click(page.locator('nav a[href="/children-in-care"]'), "children-in-care")
     visits.click(page.get_by_role("link", name="Permanence"), "permanence")
     expect(page.locator("h1")).to_have_text("Permanence")
