@@ -122,6 +122,30 @@ import VaporTesting
         }
     }
 
+    @Test func leadersSeeDriftAtTheTopAndEachNumberListsTheChildrenBehindIt() async throws {
+        try await withTestApp { app, _ in
+            var director = try await Visitor.signedIn(app, as: "director")
+            let home = try await director.get("/").body.string
+            #expect(home.contains("Drift in permanence"))
+            for drift in PermanenceDrift.allCases {
+                let link = try #require(home.firstMatch(of: try Regex("href=\"/permanence\\?drift=\(drift.rawValue)\">([\\d,]+)")),
+                                        "\(drift.rawValue) links to its children")
+                let count = Int(String(link.output[1].substring ?? "").replacingOccurrences(of: ",", with: ""))
+                let list = try await director.get("/permanence?drift=\(drift.rawValue)").body.string
+                #expect(CareListsTests.count(list) == count, "\(drift.rawValue): the number is the children behind it")
+            }
+            let none = try await director.get("/permanence?drift=no-plan").body.string
+            #expect(none.contains("Showing only children in care over 4 months without an agreed permanence plan"))
+            #expect(CareListsTests.rows(none) == none.components(separatedBy: "None agreed</td>").count - 1)
+
+            var board = try await Visitor.signedIn(app, as: "board")
+            let boardHome = try await board.get("/").body.string
+            #expect(boardHome.contains("Drift in permanence") && !boardHome.contains("href=\"/permanence"), "the board sees the numbers only")
+            var worker = try await Visitor.signedIn(app, as: "social.worker")
+            #expect(!(try await worker.get("/").body.string.contains("Drift in permanence")))
+        }
+    }
+
     /// The table row of `child` in a list page.
     static func row(of child: Child, in html: String) -> String? {
         html.components(separatedBy: "<tr class=\"govuk-table__row\">").first { $0.contains("/children/\(child.id!.uuidString)\"") }

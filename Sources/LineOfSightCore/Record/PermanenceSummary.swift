@@ -70,7 +70,12 @@ public enum DriftStatus: String, Sendable, Hashable, CaseIterable {
                           standards: LocalStandards) -> DriftStatus {
         if let nextDue, nextDue < today { return .red }
         if let nextDue, nextDue <= today.adding(days: standards.parameters.permanenceAmberDays) { return .amber }
-        return (lastProgress ?? entered) <= today.adding(weeks: -standards.parameters.noProgressWeeks) ? .amber : .green
+        return (lastProgress ?? entered) <= stalledSince(today: today, standards: standards) ? .amber : .green
+    }
+
+    /// A child whose permanence last moved on or before this day is drifting.
+    public static func stalledSince(today: CivilDate, standards: LocalStandards) -> CivilDate {
+        today.adding(weeks: -standards.noProgressWeeks)
     }
 }
 

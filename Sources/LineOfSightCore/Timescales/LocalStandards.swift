@@ -34,6 +34,9 @@ public struct LocalStandards: Sendable {
 
     /// The due-soon window, in days (`status.due_soon_days`).
     public var dueSoonDays: Int { parameters.dueSoonDays }
+    /// Weeks without progress after which a child's permanence counts as drifting.
+    public var noProgressWeeks: Int { parameters.noProgressWeeks }
+    public var preProceedingsWeeks: Int { parameters.preProceedingsWeeks }
 
     private static let definitionsByKey = Dictionary(uniqueKeysWithValues: definitions.map { ($0.key, $0) })
 }

@@ -68,7 +68,7 @@ struct ChildScope: Sendable, Equatable {
             if everyone { group.orWhere(SQLLiteral.boolean(true)) }
             if let teamID { group.orWhere(child, .in, Self.openlyAllocated("team_id", .equal, SQLBind(teamID))) }
             if let headOfServiceStaffID {
-                let headed = Self.subquery("id", from: Team.schema, where: [
+                let headed = Subquery.select("id", from: Team.schema, where: [
                     SQLBinaryExpression(SQLColumn("head_of_service_id", table: Team.schema), .equal, SQLBind(headOfServiceStaffID)),
                 ])
                 group.orWhere(child, .in, Self.openlyAllocated("team_id", .in, headed))
@@ -91,7 +91,7 @@ struct ChildScope: Sendable, Equatable {
     /// `(SELECT child_id FROM allocations WHERE end_date IS NULL AND column op value)`: the children
     /// whose current allocation matches.
     private static func openlyAllocated(_ column: String, _ op: SQLBinaryOperator, _ value: any SQLExpression) -> any SQLExpression {
-        subquery("child_id", from: StoredAllocation.schema, where: [
+        Subquery.select("child_id", from: StoredAllocation.schema, where: [
             SQLBinaryExpression(SQLColumn("end_date", table: StoredAllocation.schema), .is, SQLLiteral.null),
             SQLBinaryExpression(SQLColumn(column, table: StoredAllocation.schema), op, value),
         ])
@@ -107,15 +107,7 @@ struct ChildScope: Sendable, Equatable {
             SQLBinaryExpression(SQLColumn("expires_on", table: grants), .greaterThanOrEqual, SQLBind(today.iso)),
         ]
         if approvedOnly { conditions.append(SQLBinaryExpression(SQLColumn("approved_by", table: grants), .isNot, SQLLiteral.null)) }
-        return Self.subquery(column, from: grants, where: conditions)
+        return Subquery.select(column, from: grants, where: conditions)
     }
 
-    /// `(SELECT column FROM table WHERE c1 AND c2 …)`, for `IN`.
-    private static func subquery(_ column: String, from table: String, where conditions: [any SQLExpression]) -> any SQLExpression {
-        var select = SQLSelect()
-        select.columns = [SQLColumn(column, table: table)]
-        select.tables = [SQLIdentifier(table)]
-        select.predicate = conditions.dropFirst().reduce(conditions[0]) { SQLBinaryExpression($0, .and, $1) }
-        return SQLGroupExpression(select)
-    }
 }

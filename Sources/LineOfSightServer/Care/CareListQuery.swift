@@ -4,14 +4,14 @@ import LineOfSightCore
 /// The filters of a care list as typed in its query string, kept as text so the form shows them
 /// back; each value is bounded and anything unknown is ignored.
 struct CareListQuery: Sendable {
-    var team = "", worker = "", legalStatus = "", placementType = "", area = "", age = "", inCare = "", chair = "", plan = ""
+    var team = "", worker = "", legalStatus = "", placementType = "", area = "", age = "", inCare = "", chair = "", plan = "", drift = ""
     var page = 1
     var csv = false
 
     init(_ parameters: FormInput) {
         func value(_ key: String) -> String { String((parameters[key] ?? "").prefix(40)) }
         team = value("team"); worker = value("worker"); legalStatus = value("legalStatus"); placementType = value("placementType")
-        area = value("area"); age = value("age"); inCare = value("inCare"); chair = value("chair"); plan = value("plan")
+        area = value("area"); age = value("age"); inCare = value("inCare"); chair = value("chair"); plan = value("plan"); drift = value("drift")
         page = parameters["page"].flatMap { Int($0.prefix(18)) } ?? 1
         csv = parameters["format"] == "csv"
     }
@@ -19,7 +19,7 @@ struct CareListQuery: Sendable {
     /// The query string of these filters (without the page).
     var filters: [(String, String)] {
         [("team", team), ("worker", worker), ("legalStatus", legalStatus), ("placementType", placementType), ("area", area),
-         ("age", age), ("inCare", inCare), ("chair", chair), ("plan", plan)].filter { !$0.1.isEmpty }
+         ("age", age), ("inCare", inCare), ("chair", chair), ("plan", plan), ("drift", drift)].filter { !$0.1.isEmpty }
     }
 
     /// The permanence plan filter's value for children without an agreed plan.

@@ -19,15 +19,17 @@ struct CareListsController {
         if list.kind == .reviewsDue, req.queryParameters["chair"] == nil, principal.role == .iro, let staffID = principal.staffID {
             query.chair = staffID.uuidString
         }
-        let (scope, today, districts) = (try req.childScope(), req.today, req.application.standards.homeDistricts)
+        let districts = req.application.standards.homeDistricts
+        let setting = CareQueries.Setting(scope: try req.childScope(), today: req.today, homeDistricts: districts,
+                                          standards: req.application.standards.standards)
         if query.csv {
-            let rows = try await CareQueries.all(list.kind, query, scope: scope, today: today, homeDistricts: districts, on: req.sql)
+            let rows = try await CareQueries.all(list.kind, query, setting, on: req.sql)
             try await req.auditShown(rows.map(\.child.id), detail: "Exported \(list.what) as CSV: \(rows.count) rows")
             let context = try await context(for: rows, req)
             return CSV.response(filename: list.filename, header: list.columns.map(\.header),
                                 rows: rows.map { row in list.columns.map { $0.text(row, context) } })
         }
-        let page = try await CareQueries.page(list.kind, query, scope: scope, today: today, homeDistricts: districts, on: req.sql)
+        let page = try await CareQueries.page(list.kind, query, setting, on: req.sql)
         try await req.auditShown(page.rows.map(\.child.id), detail: "Listed \(list.what): \(page.total) found, page \(page.number) of \(page.pageCount) shown")
         let choices = try await CareFilterChoices.load(list, query: query, req: req)
         return CarePages.list(list, context: PageContext(req), query: query, page: page, cells: try await context(for: page.rows, req),

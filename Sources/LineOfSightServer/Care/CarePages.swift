@@ -15,6 +15,12 @@ enum CarePages {
             heading(list.title)
             otherLists(current: list.url)
             filterForm(list, query: query, choices: choices, hasDistricts: hasDistricts)
+            if list.kind == .permanence, let drift = PermanenceDrift(rawValue: query.drift) {
+                el("div", .class("govuk-inset-text")) {
+                    "Showing only children \(drift.label(cells.standards)). "
+                    link("Show every child in care", href: list.url.path(query: query.filters.filter { $0.0 != "drift" }))
+                }
+            }
             paragraph(page.total == 1 ? "1 child" : "\(page.total.formatted()) children", "govuk-body govuk-!-font-weight-bold")
             if page.rows.isEmpty {
                 paragraph("No children match. Clear the filters to see more.")
@@ -45,6 +51,7 @@ enum CarePages {
     private static func filterForm(_ list: CareList, query: CareListQuery, choices: CareFilterChoices, hasDistricts: Bool) -> Node {
         let any = ("", "Any")
         return el("form", .attribute("method", "get"), .attribute("action", list.url.path), .class("app-filter")) {
+            if !query.drift.isEmpty { Node.void("input", [.type("hidden"), .name("drift"), .value(query.drift)]) }
             el("div", .class("app-filter__row")) {
                 if list.filters.contains(.chair) {
                     SelectField(id: "chair", label: "Chaired by", options: [("", "Any reviewing officer")] + choices.chairs.map { ($0.id.uuidString, $0.name) },

@@ -86,23 +86,34 @@ enum CareQueries {
         case permanence
     }
 
-    static func page(_ kind: Kind, _ query: CareListQuery, scope: ChildScope, today: CivilDate, homeDistricts: Set<String>,
-                     on db: any SQLDatabase) async throws -> Paged<CareRow> {
+    /// What a list is read against besides its filters: who reads it, today, and the council's setup.
+    struct Setting: Sendable {
+        let scope: ChildScope
+        let today: CivilDate
+        let homeDistricts: Set<String>
+        let standards: LocalStandards
+    }
+
+    static func page(_ kind: Kind, _ query: CareListQuery, _ setting: Setting, on db: any SQLDatabase) async throws -> Paged<CareRow> {
         try await Paged.counted(page: query.page, size: pageSize, count: {
-            try await select(kind, query, scope, today, homeDistricts, db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"))
-                .first(decodingColumn: "n", as: Int.self) ?? 0
+            try await count(kind, query, setting, on: db)
         }, rows: { page in
-            try await ordered(kind, select(kind, query, scope, today, homeDistricts, columns(kind, db.select())))
+            try await ordered(kind, select(kind, query, setting, columns(kind, db.select())))
                 .limit(pageSize).offset((page - 1) * pageSize)
                 .all(decoding: CareRow.self)
         })
     }
 
     /// Every matching row, for a CSV export.
-    static func all(_ kind: Kind, _ query: CareListQuery, scope: ChildScope, today: CivilDate, homeDistricts: Set<String>,
-                    on db: any SQLDatabase) async throws -> [CareRow] {
-        try await ordered(kind, select(kind, query, scope, today, homeDistricts, columns(kind, db.select())))
+    static func all(_ kind: Kind, _ query: CareListQuery, _ setting: Setting, on db: any SQLDatabase) async throws -> [CareRow] {
+        try await ordered(kind, select(kind, query, setting, columns(kind, db.select())))
             .limit(exportLimit).all(decoding: CareRow.self)
+    }
+
+    /// How many children match.
+    static func count(_ kind: Kind, _ query: CareListQuery, _ setting: Setting, on db: any SQLDatabase) async throws -> Int {
+        try await select(kind, query, setting, db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"))
+            .first(decodingColumn: "n", as: Int.self) ?? 0
     }
 
     private static func columns(_ kind: Kind, _ builder: SQLSelectBuilder) -> SQLSelectBuilder {
@@ -110,8 +121,8 @@ enum CareQueries {
         return kind == .permanence ? builder.column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("ps"))) : builder
     }
 
-    private static func select(_ kind: Kind, _ query: CareListQuery, _ scope: ChildScope, _ today: CivilDate, _ homeDistricts: Set<String>,
-                               _ builder: SQLSelectBuilder) -> SQLSelectBuilder {
+    private static func select(_ kind: Kind, _ query: CareListQuery, _ setting: Setting, _ builder: SQLSelectBuilder) -> SQLSelectBuilder {
+        let (scope, today, homeDistricts) = (setting.scope, setting.today, setting.homeDistricts)
         let filter = ChildFilter(teamID: UUID(uuidString: query.team), workerID: UUID(uuidString: query.worker))
         let builder = ChildDirectory.scoped(builder, filter, scope)
             .join(SQLAlias(SQLIdentifier(DerivedRows.care), as: SQLIdentifier("cs")), method: SQLJoinMethod.inner,
@@ -134,6 +145,7 @@ enum CareQueries {
             } else if PermanenceCodes.plans.contains(query.plan) {
                 builder.where(SQLColumn("plans", table: "ps"), .like, SQLBind("%\(query.plan)%"))
             }
+            if let drift = PermanenceDrift(rawValue: query.drift) { builder.where(drift.condition(today: today, standards: setting.standards)) }
         }
         if !query.legalStatus.isEmpty { builder.where(column("legal_status"), .equal, SQLBind(query.legalStatus)) }
         if !query.placementType.isEmpty { builder.where(column("placement_type"), .equal, SQLBind(query.placementType)) }

@@ -55,11 +55,12 @@ extension DemoJourneyBuilder {
                                                   reason: "Risks reduced: support plan agreed with the family."))
         }
         // Connected carers, approved temporarily: most approved in time, some extended, a few past the limit.
-        if rng.chance(0.12) {
+        if rng.chance(0.2) {
             let start = entered.adding(days: between(0...20))
             let limit = start.adding(weeks: 16)
             let extended = rng.chance(0.3) ? limit.adding(days: -between(3...14)) : nil
-            let approved = start.adding(days: rng.chance(0.25) ? between(100...190) : between(60...110))
+            // Some are never resolved: the carers still not approved long after the limit.
+            let approved = start.adding(days: rng.chance(0.2) ? 5_000 : rng.chance(0.25) ? between(100...190) : between(60...110))
             _ = add(child, TemporaryApprovalRecord(start: start, carers: rng.pick(["The child's grandmother, Mrs Byrne", "The child's aunt, Ms Kelly",
                                                                                   "A family friend, Mrs Shah"]),
                                                    approvedByID: chair, extended: extended.flatMap { $0 <= lastDay ? $0 : nil },
@@ -74,7 +75,7 @@ extension DemoJourneyBuilder {
     private mutating func buildProceedings(_ child: UUID, entered: CivilDate, lastDay: CivilDate,
                                            orders: (interim: CivilDate?, full: CivilDate?, placement: CivilDate?), chair: String?, owner: UUID?) {
         let gateway = orders.interim.map { $0.adding(days: -between(60...200)) }
-            ?? (lastDay == today && rng.chance(0.1) ? today.adding(days: -between(20...200)) : nil)
+            ?? (lastDay == today && rng.chance(0.25) ? today.adding(days: -between(20...200)) : nil)
         if let gateway {
             let letter = gateway.adding(days: between(3...15))
             let id = add(child, PreProceedingsRecord(date: gateway, decision: .preProceedings, reason: rng.pick(Self.legalReasons), chairID: chair,

@@ -23,7 +23,18 @@ struct HomeController {
             let responsible = try await ChildScope.responsibleTeams(of: principal, on: req.db)
             myTeams = summaries.filter { $0.team.id.map(responsible.contains) ?? false }
         }
+        var drift: [(PermanenceDrift, Int)] = []
+        if HomePage.leaders.contains(principal.role) {
+            // The authority's numbers, as every other figure on this page; the children behind each
+            // are listed only to those who may read them, within their own scope.
+            let setting = CareQueries.Setting(scope: ChildScope(everyone: true, today: req.today), today: req.today, homeDistricts: [],
+                                              standards: req.application.standards.standards)
+            for kind in PermanenceDrift.allCases {
+                drift.append((kind, try await CareQueries.count(.permanence, CareListQuery(FormInput(["drift": kind.rawValue])), setting, on: req.sql)))
+            }
+        }
         return HomePage.render(context: PageContext(req), principal: principal, summaries: summaries, myChildren: myChildren,
-                               myChildrenTotal: myChildrenTotal, myTeams: myTeams, today: req.today)
+                               myChildrenTotal: myChildrenTotal, myTeams: myTeams, drift: drift, standards: req.application.standards.standards,
+                               today: req.today)
     }
 }

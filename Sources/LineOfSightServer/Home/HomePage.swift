@@ -2,8 +2,12 @@ import LineOfSightCore
 import Vapor
 
 enum HomePage {
+    /// Who sees drift in permanence at the top of their home page.
+    static let leaders: Set<Role> = [.headOfService, .director, .qaLead, .analyst, .board]
+
     static func render(context: PageContext, principal: Principal, summaries: [TeamSummary], myChildren: [ChildListRow],
-                       myChildrenTotal: Int, myTeams: [TeamSummary], today: CivilDate) -> Response {
+                       myChildrenTotal: Int, myTeams: [TeamSummary], drift: [(PermanenceDrift, Int)], standards: LocalStandards,
+                       today: CivilDate) -> Response {
         let open = summaries.reduce(0) { $0 + $1.children }
         let unallocated = summaries.reduce(0) { $0 + $1.unallocated }
         let holders = summaries.reduce(0) { $0 + $1.caseHolders }
@@ -12,6 +16,15 @@ enum HomePage {
             heading(principal.role == .socialWorker ? "My work" : "Line of sight", caption: "Signed in as \(principal.displayName), \(principal.role.title)")
             if principal.role == .socialWorker {
                 ChildPages.childrenTable(caption: "Children allocated to you (\(myChildrenTotal))", myChildren, today: today, showAllocation: false)
+            }
+            if !drift.isEmpty {
+                el("h2", .class("govuk-heading-m")) { "Drift in permanence" }
+                el("div", .class("app-card-grid")) {
+                    for (kind, count) in drift {
+                        card(count.formatted(), "children " + kind.label(standards),
+                             href: Role.childReaders.contains(principal.role) ? SiteURL.permanence.path(query: [("drift", kind.rawValue)]) : nil)
+                    }
+                }
             }
             if !myTeams.isEmpty {
                 teamTable(caption: myTeams.count == 1 ? "Your team" : "Your teams", myTeams, linkTeams: true)
