@@ -82,6 +82,11 @@ import VaporTesting
             let name = try #require(lines.dropFirst().first?.split(separator: ",").first)
             #expect(page.contains(String(name)), "the export's first row is the page's")
 
+            let printed = try await director.get("/permanence?plan=\(code)&format=print").body.string
+            #expect(!printed.contains("<nav") && printed.contains("permanence plan \(meaning)."))
+            #expect(CareListsTests.rows(printed) == lines.count - 1, "every row, not one page")
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$detail == "Printed the permanence tracker: \(lines.count - 1) rows").count() == 1)
+
             var worker = try await Visitor.signedIn(app, as: "social.worker")
             #expect(try #require(CareListsTests.count(try await worker.get("/permanence").body.string)) < total)
             var board = try await Visitor.signedIn(app, as: "board")

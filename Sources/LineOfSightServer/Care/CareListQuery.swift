@@ -7,6 +7,8 @@ struct CareListQuery: Sendable {
     var team = "", worker = "", legalStatus = "", placementType = "", area = "", age = "", inCare = "", chair = "", plan = "", drift = ""
     var page = 1
     var csv = false
+    /// Every row, without navigation, to print.
+    var printable = false
 
     init(_ parameters: FormInput) {
         func value(_ key: String) -> String { String((parameters[key] ?? "").prefix(40)) }
@@ -14,6 +16,7 @@ struct CareListQuery: Sendable {
         area = value("area"); age = value("age"); inCare = value("inCare"); chair = value("chair"); plan = value("plan"); drift = value("drift")
         page = parameters["page"].flatMap { Int($0.prefix(18)) } ?? 1
         csv = parameters["format"] == "csv"
+        printable = parameters["format"] == "print"
     }
 
     /// The query string of these filters (without the page).

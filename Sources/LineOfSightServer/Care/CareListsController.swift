@@ -22,10 +22,14 @@ struct CareListsController {
         let districts = req.application.standards.homeDistricts
         let setting = CareQueries.Setting(scope: try req.childScope(), today: req.today, homeDistricts: districts,
                                           standards: req.application.standards.standards)
-        if query.csv {
+        if query.csv || query.printable {
             let rows = try await CareQueries.all(list.kind, query, setting, on: req.sql)
-            try await req.auditShown(rows.map(\.child.id), detail: "Exported \(list.what) as CSV: \(rows.count) rows")
+            try await req.auditShown(rows.map(\.child.id), detail: "\(query.csv ? "Exported" : "Printed") \(list.what)\(query.csv ? " as CSV" : ""): \(rows.count) rows")
             let context = try await context(for: rows, req)
+            if query.printable {
+                return CarePages.printable(list, context: PageContext(req), query: query, rows: rows, cells: context,
+                                           choices: try await CareFilterChoices.load(list, query: query, req: req))
+            }
             return CSV.response(filename: list.filename, header: list.columns.map(\.header),
                                 rows: rows.map { row in list.columns.map { $0.text(row, context) } })
         }

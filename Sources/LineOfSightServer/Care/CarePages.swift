@@ -28,12 +28,46 @@ enum CarePages {
                 table(caption: "\(list.title), page \(page.number) of \(page.pageCount)", captionVisible: false,
                       columns: list.columns.map { TableColumn(header: $0.header, numeric: $0.numeric) },
                       rows: page.rows.map { row in list.columns.map { $0.cell(row, cells) } })
-                el("p", .class("govuk-body")) {
-                    link("Download this list as a spreadsheet (CSV)", href: list.url.path(query: query.filters + [("format", "csv")]))
+                el("ul", .class("govuk-list app-no-print")) {
+                    el("li") { link("Download this list as a spreadsheet (CSV)", href: list.url.path(query: query.filters + [("format", "csv")])) }
+                    el("li") { link("Print view of the whole list", href: list.url.path(query: query.filters + [("format", "print")])) }
                 }
             }
             pagination(page: page.number, pageCount: page.pageCount) { list.url.path(query: query.filters + [("page", String($0))]) }
         }
+    }
+
+    /// Every row, without navigation: for a meeting, with the filters it was printed with.
+    static func printable(_ list: CareList, context: PageContext, query: CareListQuery, rows: [CareRow], cells: CareListContext,
+                          choices: CareFilterChoices) -> Response {
+        Layout.page(title: list.title, context: context, printable: true) {
+            heading(list.title)
+            let filters = describe(query, choices: choices, standards: cells.standards)
+            paragraph("Printed \(DateText.long(cells.today)): \(rows.count == 1 ? "1 child" : "\(rows.count.formatted()) children")"
+                      + (filters.isEmpty ? "." : ", " + filters.joined(separator: ", ") + "."))
+            table(caption: list.title, captionVisible: false, columns: list.columns.map { TableColumn(header: $0.header, numeric: $0.numeric) },
+                  rows: rows.map { row in list.columns.map { .text($0.text(row, cells)) } })
+        }
+    }
+
+    /// The filters in words: "team Children in Care Team, permanence plan Adoption".
+    private static func describe(_ query: CareListQuery, choices: CareFilterChoices, standards: LocalStandards) -> [String] {
+        var words: [String] = []
+        if let team = choices.teams.first(where: { $0.id.uuidString == query.team }) { words.append("team \(team.name)") }
+        if let worker = choices.workers.first(where: { $0.id.uuidString == query.worker }) { words.append("worker \(worker.name)") }
+        if let chair = choices.chairs.first(where: { $0.id.uuidString == query.chair }) { words.append("chaired by \(chair.name)") }
+        if query.plan == CareListQuery.noPlan { words.append("no permanence plan agreed") }
+        if let plan = PermanenceCodes.plans[query.plan] { words.append("permanence plan \(plan.meaning)") }
+        if let status = LookedAfterCodes.legalStatuses[query.legalStatus] { words.append("legal status \(status.meaning)") }
+        if let type = LookedAfterCodes.placementTypes.followed(by: LookedAfterCodes.retiredPlacementTypes)[query.placementType] {
+            words.append("placement \(type.meaning)")
+        }
+        if query.area == "in" { words.append("placed in the council’s area") }
+        if query.area == "out" { words.append("placed out of the council’s area") }
+        if let band = CareListQuery.ageBands.first(where: { $0.id == query.age }) { words.append("aged \(band.label.lowercased())") }
+        if let band = CareListQuery.timeInCare.first(where: { $0.id == query.inCare }) { words.append("in care \(band.label.lowercased())") }
+        if let drift = PermanenceDrift(rawValue: query.drift) { words.append("children \(drift.label(standards))") }
+        return words
     }
 
     static func otherLists(current: SiteURL) -> Node {
