@@ -158,6 +158,34 @@ import VaporTesting
         }
     }
 
+    @Test func theProceedingsListsCountTheWeeksAgainstTheLimitWithExtensionsAndTheNextHearing() async throws {
+        try await withTestApp { app, demo in
+            let child = try await JourneyTests.child(app, demo)
+            var worker = try await Visitor.signedIn(app, as: "social.worker")
+            let record = "/children/\(child.id!)/record/"
+            _ = try await worker.get(record + "preProceedings")
+            #expect(try await worker.post(record + "preProceedings", JourneyTests.date("date", "2026-01-05").merging([
+                "decision": "preProceedings", "reason": "Neglect continuing despite the plan.",
+            ]) { $1 }.merging(JourneyTests.date("letterSent", "2026-01-07")) { $1 }).status == .seeOther)
+            _ = try await worker.get(record + "careProceedings")
+            #expect(try await worker.post(record + "careProceedings", JourneyTests.date("issued", "2025-09-01").merging([
+                "court": "Liverpool Family Court",
+            ]) { $1 }).status == .seeOther)
+            _ = try await worker.get(record + "hearings")
+            #expect(try await worker.post(record + "hearings", JourneyTests.date("date", "2026-02-23").merging([
+                "kind": "issuesResolution", "extensionWeeks": "8", "extensionReason": "Expert report delayed",
+            ]) { $1 }.merging(JourneyTests.date("nextHearing", "2026-04-20")) { $1 }).status == .seeOther)
+
+            let pre = try #require(Self.row(of: child, in: try await worker.get("/pre-proceedings").body.string))
+            #expect(pre.contains("7 January 2026") && pre.contains(">11<") && pre.contains("29 April 2026"), "16 weeks from the letter")
+            let proceedings = try #require(Self.row(of: child, in: try await worker.get("/proceedings").body.string))
+            #expect(proceedings.contains(">31<"), "week 31 on 31 March")
+            #expect(proceedings.contains("1 (8 weeks)") && proceedings.contains("26 April 2026") && proceedings.contains("20 April 2026"),
+                    "1 September + 181 days + 8 weeks; the next hearing listed")
+            #expect(proceedings.contains("Liverpool Family Court") && proceedings.contains("No</td>"), "not looked after")
+        }
+    }
+
     /// The table row of `child` in a list page.
     static func row(of child: Child, in html: String) -> String? {
         html.components(separatedBy: "<tr class=\"govuk-table__row\">").first { $0.contains("/children/\(child.id!.uuidString)\"") }

@@ -44,20 +44,20 @@ extension CareList {
     static let inCare = CareList(kind: .inCare, title: "Children in care", what: "children in care", url: .childrenInCare,
                                  filters: [.team, .worker, .legalStatus, .placementType, .area, .age, .inCare], columns: [
         .name, .age,
-        CareColumn(header: "Legal status") { row, _ in row.care.legal_status.map { LookedAfterCodes.legalStatuses[$0]?.meaning ?? $0 } ?? "" },
-        CareColumn(header: "Placement") { row, _ in row.care.placement_type.map { LookedAfterCodes.placementTypes.followed(by: LookedAfterCodes.retiredPlacementTypes)[$0]?.meaning ?? $0 } ?? "" },
-        CareColumn(header: "Placements in the last 12 months", numeric: true) { row, context in String(row.care.placements(inYearTo: context.today)) },
-        CareColumn(header: "In this placement since") { row, _ in row.care.placementStart.map(DateText.long) ?? "" },
-        CareColumn(header: "Looked after since") { row, _ in row.care.periodStart.map(DateText.long) ?? "" },
+        CareColumn(header: "Legal status") { row, _ in row.care?.legal_status.map { LookedAfterCodes.legalStatuses[$0]?.meaning ?? $0 } ?? "" },
+        CareColumn(header: "Placement") { row, _ in row.care?.placement_type.map { LookedAfterCodes.placementTypes.followed(by: LookedAfterCodes.retiredPlacementTypes)[$0]?.meaning ?? $0 } ?? "" },
+        CareColumn(header: "Placements in the last 12 months", numeric: true) { row, context in row.care.map { String($0.placements(inYearTo: context.today)) } ?? "" },
+        CareColumn(header: "In this placement since") { row, _ in row.care?.placementStart.map(DateText.long) ?? "" },
+        CareColumn(header: "Looked after since") { row, _ in row.care?.periodStart.map(DateText.long) ?? "" },
         .nextReview, .worker,
     ])
 
     static let reviewsDue = CareList(kind: .reviewsDue, title: "Reviews due", what: "looked-after reviews due", url: .reviewsDue,
                                      filters: [.chair, .team], columns: [
         .name, .nextReview,
-        CareColumn(header: "Last review") { row, _ in row.care.last_review.flatMap(CivilDate.init(iso:)).map(DateText.long) ?? "None held yet" },
-        CareColumn(header: "Chaired by") { row, context in row.care.review_chair_id.map { context.people.staff[$0] ?? "Someone who has left" } ?? "" },
-        CareColumn(header: "Escalations open", numeric: true) { row, _ in String(row.care.open_escalations) },
+        CareColumn(header: "Last review") { row, _ in row.care?.last_review.flatMap(CivilDate.init(iso:)).map(DateText.long) ?? "None held yet" },
+        CareColumn(header: "Chaired by") { row, context in row.care?.review_chair_id.map { context.people.staff[$0] ?? "Someone who has left" } ?? "" },
+        CareColumn(header: "Escalations open", numeric: true) { row, _ in row.care.map { String($0.open_escalations) } ?? "" },
         .team, .worker,
     ])
 
@@ -65,24 +65,24 @@ extension CareList {
                                       filters: [.team, .worker, .age], columns: [
         .name, .age,
         CareColumn(header: "Looked after") { row, _ in
-            row.care.looked_after ? "Still looked after" : row.care.period_end.flatMap(CivilDate.init(iso:)).map { "Left care on \(DateText.long($0))" } ?? ""
+            row.care?.looked_after == true ? "Still looked after" : row.care?.period_end.flatMap(CivilDate.init(iso:)).map { "Left care on \(DateText.long($0))" } ?? ""
         },
-        CareColumn(header: "Personal adviser") { row, context in row.care.personal_adviser_id.map { context.people.staff[$0] ?? "Someone who has left" } ?? "None recorded" },
-        CareColumn(header: "Latest pathway plan") { row, _ in row.care.last_pathway_plan.flatMap(CivilDate.init(iso:)).map(DateText.long) ?? "None" },
+        CareColumn(header: "Personal adviser") { row, context in row.care?.personal_adviser_id.map { context.people.staff[$0] ?? "Someone who has left" } ?? "None recorded" },
+        CareColumn(header: "Latest pathway plan") { row, _ in row.care?.last_pathway_plan.flatMap(CivilDate.init(iso:)).map(DateText.long) ?? "None" },
         CareColumn(header: "Pathway plan review due", text: { row, context in
-            dueText(row.care.next_pathway_plan_due.flatMap(CivilDate.init(iso:)), context)
-        }, node: { row, context in dueNode(row.care.next_pathway_plan_due.flatMap(CivilDate.init(iso:)), context) }),
+            dueText(row.care?.next_pathway_plan_due.flatMap(CivilDate.init(iso:)), context)
+        }, node: { row, context in dueNode(row.care?.next_pathway_plan_due.flatMap(CivilDate.init(iso:)), context) }),
         CareColumn(header: "In touch") { row, _ in
-            guard let code = row.care.in_touch, let date = row.care.last_contact.flatMap(CivilDate.init(iso:)) else { return "No contact recorded" }
+            guard let code = row.care?.in_touch, let date = row.care?.last_contact.flatMap(CivilDate.init(iso:)) else { return "No contact recorded" }
             return "\(CareLeaverCodes.inTouch[code]?.meaning ?? code) (\(DateText.long(date)))"
         },
         CareColumn(header: "Accommodation") { row, _ in
-            guard let code = row.care.accommodation else { return "" }
-            let suitable = row.care.accommodation_suitable.map { $0 ? ": suitable" : ": not suitable" } ?? ""
+            guard let code = row.care?.accommodation else { return "" }
+            let suitable = row.care?.accommodation_suitable.map { $0 ? ": suitable" : ": not suitable" } ?? ""
             return (CareLeaverCodes.accommodation[code]?.meaning ?? code) + suitable
         },
-        CareColumn(header: "Activity") { row, _ in row.care.activity.map { CareLeaverCodes.activities[$0]?.meaning ?? $0 } ?? "" },
-        CareColumn(header: "Staying put") { row, _ in row.care.staying_put ? "Yes" : "No" },
+        CareColumn(header: "Activity") { row, _ in row.care?.activity.map { CareLeaverCodes.activities[$0]?.meaning ?? $0 } ?? "" },
+        CareColumn(header: "Staying put") { row, _ in row.care?.staying_put == true ? "Yes" : "No" },
     ])
 
     static let permanence = CareList(kind: .permanence, title: "Permanence", what: "the permanence tracker", url: .permanence,
@@ -93,8 +93,8 @@ extension CareList {
             return tag(status.label, status == .red ? .red : status == .amber ? .orange : .green)
         }),
         .age,
-        CareColumn(header: "Time in care") { row, context in row.care.periodStart.map { DateText.duration(from: $0, to: context.today) } ?? "" },
-        CareColumn(header: "Legal status") { row, _ in row.care.legal_status.map { LookedAfterCodes.legalStatuses[$0]?.meaning ?? $0 } ?? "" },
+        CareColumn(header: "Time in care") { row, context in row.care?.periodStart.map { DateText.duration(from: $0, to: context.today) } ?? "" },
+        CareColumn(header: "Legal status") { row, _ in row.care?.legal_status.map { LookedAfterCodes.legalStatuses[$0]?.meaning ?? $0 } ?? "" },
         CareColumn(header: "Permanence plan") { row, _ in
             let plans = row.permanence?.planCodes.map { PermanenceCodes.plans[$0]?.meaning ?? $0 } ?? []
             return plans.isEmpty ? "None agreed" : plans.joined(separator: "; ")
@@ -121,9 +121,41 @@ extension CareList {
         .worker,
     ])
 
+    static let preProceedings = CareList(kind: .preProceedings, title: "Pre-proceedings", what: "children in pre-proceedings", url: .preProceedings,
+                                         filters: [.team, .worker], columns: [
+        .name, .age, .lookedAfter,
+        CareColumn(header: "Started") { row, _ in row.legal?.date(row.legal?.pre_proceedings_start).map(DateText.long) ?? "" },
+        CareColumn(header: "Weeks in pre-proceedings", numeric: true) { row, context in
+            row.legal?.date(row.legal?.pre_proceedings_start).map { String($0.days(to: context.today) / 7) } ?? ""
+        },
+        CareColumn(header: "First meeting") { row, _ in row.legal?.date(row.legal?.initial_meeting).map(DateText.long) ?? "Not held yet" },
+        CareColumn(header: "Decision due", text: { row, context in dueText(row.legal?.date(row.legal?.pre_proceedings_due), context) },
+                   node: { row, context in dueNode(row.legal?.date(row.legal?.pre_proceedings_due), context) }),
+        .worker,
+    ])
+
+    static let proceedings = CareList(kind: .proceedings, title: "Care proceedings", what: "children in care proceedings", url: .proceedings,
+                                      filters: [.team, .worker], columns: [
+        .name, .age, .lookedAfter,
+        CareColumn(header: "Issued") { row, _ in row.legal?.date(row.legal?.issued).map(DateText.long) ?? "" },
+        CareColumn(header: "Week", numeric: true) { row, context in
+            // Week 1 is the week beginning with the day of issue.
+            row.legal?.date(row.legal?.issued).map { String($0.days(to: context.today) / 7 + 1) } ?? ""
+        },
+        CareColumn(header: "Extensions") { row, _ in
+            guard let legal = row.legal, legal.extensions > 0 else { return "None" }
+            return "\(legal.extensions) (\(legal.extension_weeks) weeks)"
+        },
+        CareColumn(header: "To conclude by", text: { row, context in dueText(row.legal?.date(row.legal?.proceedings_due), context) },
+                   node: { row, context in dueNode(row.legal?.date(row.legal?.proceedings_due), context) }),
+        CareColumn(header: "Next hearing") { row, _ in row.legal?.date(row.legal?.next_hearing).map(DateText.long) ?? "None listed" },
+        CareColumn(header: "Court") { row, _ in row.legal?.court ?? "" },
+        .worker,
+    ])
+
     static func drift(_ row: CareRow, _ context: CareListContext) -> DriftStatus {
         DriftStatus.of(nextDue: row.permanence?.nextDue, lastProgress: row.permanence?.lastProgress,
-                       entered: row.care.periodStart ?? context.today, today: context.today, standards: context.standards)
+                       entered: row.care?.periodStart ?? context.today, today: context.today, standards: context.standards)
     }
 
     static func planByReview(_ permanence: CareRow.Permanence?, _ context: CareListContext) -> String {
@@ -156,8 +188,9 @@ extension CareColumn {
     static let age = CareColumn(header: "Age") { row, context in
         DateText.age(dateOfBirth: row.child.dateOfBirth, expected: row.child.expectedDateOfBirth, today: context.today)
     }
-    static let nextReview = CareColumn(header: "Next review due", text: { row, context in CareList.dueText(row.care.nextReviewDue, context) },
-                                       node: { row, context in CareList.dueNode(row.care.nextReviewDue, context) })
+    static let nextReview = CareColumn(header: "Next review due", text: { row, context in CareList.dueText(row.care?.nextReviewDue, context) },
+                                       node: { row, context in CareList.dueNode(row.care?.nextReviewDue, context) })
+    static let lookedAfter = CareColumn(header: "Looked after") { row, _ in row.care?.looked_after == true ? "Yes" : "No" }
     static let team = CareColumn(header: "Team") { row, _ in row.child.teamName ?? "Not allocated" }
     static let worker = CareColumn(header: "Allocated worker") { row, _ in row.child.workerName ?? "Unallocated" }
 }

@@ -6,7 +6,7 @@ import Vapor
 /// exported as CSV with the same filters. Every child shown or exported is in the audit trail.
 struct CareListsController {
     func register(_ routes: any RoutesBuilder) {
-        for list in [CareList.inCare, .permanence, .reviewsDue, .careLeavers] {
+        for list in [CareList.inCare, .permanence, .preProceedings, .proceedings, .reviewsDue, .careLeavers] {
             routes.get(list.url) { req in try await show(list, req: req) }.allow(Role.childReaders)
         }
         routes.get(SiteURL.missingEpisodes, use: MissingList.show).allow(Role.childReaders)
@@ -41,7 +41,7 @@ struct CareListsController {
     }
 
     private func context(for rows: [CareRow], _ req: Request) async throws -> CareListContext {
-        let staff = Set(rows.flatMap { [$0.care.review_chair_id, $0.care.personal_adviser_id] }.compactMap { $0.flatMap(UUID.init(uuidString:)) })
+        let staff = Set(rows.flatMap { [$0.care?.review_chair_id, $0.care?.personal_adviser_id] }.compactMap { $0.flatMap(UUID.init(uuidString:)) })
         return CareListContext(today: req.today, standards: req.application.standards.standards,
                                people: try await People.load(staff: staff, teams: [], on: req.db))
     }

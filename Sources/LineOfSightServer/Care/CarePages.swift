@@ -5,7 +5,8 @@ import Vapor
 enum CarePages {
     /// The care lists, for moving between them.
     static let lists: [(title: String, url: SiteURL)] = [
-        ("Children in care", .childrenInCare), ("Permanence", .permanence), ("Reviews due", .reviewsDue), ("Missing and away", .missingEpisodes),
+        ("Children in care", .childrenInCare), ("Permanence", .permanence), ("Pre-proceedings", .preProceedings), ("Care proceedings", .proceedings),
+        ("Reviews due", .reviewsDue), ("Missing and away", .missingEpisodes),
         ("Care leavers", .careLeavers),
     ]
 

@@ -6,9 +6,12 @@ import SQLKit
 /// stored by `DerivedRows`).
 struct CareRow: Decodable, Sendable {
     let child: ChildListRow
-    let care: Summary
+    /// Nil on the proceedings lists for a child who is not looked after.
+    let care: Summary?
     /// On the permanence tracker only.
     let permanence: Permanence?
+    /// On the proceedings lists only.
+    let legal: Legal?
 
     struct Summary: Decodable, Sendable {
         let looked_after: Bool
@@ -44,6 +47,21 @@ struct CareRow: Decodable, Sendable {
         }
     }
 
+    /// The stored `LegalSummary`.
+    struct Legal: Decodable, Sendable {
+        let pre_proceedings_start: String?
+        let pre_proceedings_due: String?
+        let initial_meeting: String?
+        let issued: String?
+        let proceedings_due: String?
+        let extensions: Int
+        let extension_weeks: Int
+        let court: String?
+        let next_hearing: String?
+
+        func date(_ text: String?) -> CivilDate? { text.flatMap(CivilDate.init(iso:)) }
+    }
+
     /// The stored `PermanenceSummary`.
     struct Permanence: Decodable, Sendable {
         let plans: String
@@ -64,8 +82,9 @@ struct CareRow: Decodable, Sendable {
 
     init(from decoder: any Decoder) throws {
         child = try ChildListRow(from: decoder)
-        care = try Summary(from: decoder)
+        care = try? Summary(from: decoder)
         permanence = try? Permanence(from: decoder)
+        legal = try? Legal(from: decoder)
     }
 }
 
@@ -84,6 +103,10 @@ enum CareQueries {
         case careLeavers
         /// Looked after, with their permanence, the most overdue milestone first.
         case permanence
+        /// In pre-proceedings or care proceedings now (looked after or not), nearest their limit first.
+        case preProceedings, proceedings
+
+        var isLegal: Bool { self == .preProceedings || self == .proceedings }
     }
 
     /// What a list is read against besides its filters: who reads it, today, and the council's setup.
@@ -118,15 +141,23 @@ enum CareQueries {
 
     private static func columns(_ kind: Kind, _ builder: SQLSelectBuilder) -> SQLSelectBuilder {
         let builder = ChildDirectory.selectColumns(builder).column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("cs")))
-        return kind == .permanence ? builder.column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("ps"))) : builder
+        switch kind {
+        case .permanence: return builder.column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("ps")))
+        case .preProceedings, .proceedings: return builder.column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("ls")))
+        default: return builder
+        }
     }
 
     private static func select(_ kind: Kind, _ query: CareListQuery, _ setting: Setting, _ builder: SQLSelectBuilder) -> SQLSelectBuilder {
         let (scope, today, homeDistricts) = (setting.scope, setting.today, setting.homeDistricts)
         let filter = ChildFilter(teamID: UUID(uuidString: query.team), workerID: UUID(uuidString: query.worker))
         let builder = ChildDirectory.scoped(builder, filter, scope)
-            .join(SQLAlias(SQLIdentifier(DerivedRows.care), as: SQLIdentifier("cs")), method: SQLJoinMethod.inner,
+            .join(SQLAlias(SQLIdentifier(DerivedRows.care), as: SQLIdentifier("cs")), method: kind.isLegal ? SQLJoinMethod.left : SQLJoinMethod.inner,
                   on: SQLColumn("child_id", table: "cs"), .equal, SQLColumn("id", table: "c"))
+        if kind.isLegal {
+            builder.join(SQLAlias(SQLIdentifier(DerivedRows.legal), as: SQLIdentifier("ls")), method: SQLJoinMethod.inner,
+                         on: SQLColumn("child_id", table: "ls"), .equal, SQLColumn("id", table: "c"))
+        }
         func column(_ name: String) -> SQLColumn { SQLColumn(name, table: "cs") }
         switch kind {
         case .inCare:
@@ -146,6 +177,10 @@ enum CareQueries {
                 builder.where(SQLColumn("plans", table: "ps"), .like, SQLBind("%\(query.plan)%"))
             }
             if let drift = PermanenceDrift(rawValue: query.drift) { builder.where(drift.condition(today: today, standards: setting.standards)) }
+        case .preProceedings:
+            builder.where(SQLColumn("pre_proceedings_start", table: "ls"), .isNot, SQLLiteral.null)
+        case .proceedings:
+            builder.where(SQLColumn("issued", table: "ls"), .isNot, SQLLiteral.null)
         }
         if !query.legalStatus.isEmpty { builder.where(column("legal_status"), .equal, SQLBind(query.legalStatus)) }
         if !query.placementType.isEmpty { builder.where(column("placement_type"), .equal, SQLBind(query.placementType)) }
@@ -170,6 +205,8 @@ enum CareQueries {
 
     private static func ordered(_ kind: Kind, _ builder: SQLSelectBuilder) -> SQLSelectBuilder {
         if kind == .reviewsDue { builder.orderBy(SQLColumn("next_review_due", table: "cs")) }
+        if kind == .preProceedings { builder.orderBy(SQLColumn("pre_proceedings_due", table: "ls")) }
+        if kind == .proceedings { builder.orderBy(SQLColumn("proceedings_due", table: "ls")) }
         if kind == .permanence {
             // Risk of drift: the most overdue milestone first, those with none last; then the longest without progress.
             let due = SQLColumn("next_milestone_due", table: "ps"), progress = SQLColumn("last_progress", table: "ps")

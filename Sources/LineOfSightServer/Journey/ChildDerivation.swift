@@ -33,6 +33,7 @@ struct ChildDerivation: Sendable {
         let state: ChildState
         let care: CareSummary?
         let permanence: PermanenceSummary?
+        let legal: LegalSummary?
     }
 
     /// What the already-loaded events (in date order, none withdrawn) and allocations derive.
@@ -42,7 +43,8 @@ struct ChildDerivation: Sendable {
         let derivation = derive(journey, standards: setup.standards, calendar: setup.calendar)
         return Derived(derivation: derivation, state: ChildState(journey: journey, derivation: derivation),
                        care: CareSummary(journey: journey, derivation: derivation, events: events),
-                       permanence: PermanenceSummary(journey: journey, derivation: derivation, events: events))
+                       permanence: PermanenceSummary(journey: journey, derivation: derivation, events: events),
+                       legal: LegalSummary(journey: journey, derivation: derivation, events: events))
     }
 
     /// Re-derives the child's obligations, state and care summary and replaces the stored rows.

@@ -13,5 +13,6 @@ enum AppMigrations {
         IndexOpenWork(),
         CreateCareSummaries(),
         CreatePermanenceSummaries(),
+        CreateLegalSummaries(),
     ]
 }

@@ -11,12 +11,13 @@ enum DerivedRows {
     static let states = "child_states"
     static let care = "care_summaries"
     static let permanence = "permanence_summaries"
+    static let legal = "legal_summaries"
     /// One row: the fingerprint of the standards and rules the stored rows were derived with.
     static let basis = "derivation_basis"
 
     static func replace(childID: UUID, derived: ChildDerivation.Derived, on sql: any SQLDatabase) async throws {
         let (derivation, state) = (derived.derivation, derived.state)
-        for table in [obligations, states, care, permanence] {
+        for table in [obligations, states, care, permanence, legal] {
             try await sql.delete(from: table).where("child_id", .equal, SQLBind(childID)).run()
         }
         // Child obligations only: those keyed on an allegation or a staff member belong to other records.
@@ -66,6 +67,15 @@ enum DerivedRows {
                         SQLBind(permanence.nextMilestone?.rawValue), SQLBind(permanence.nextMilestoneDue?.iso),
                         SQLBind(permanence.lastDecision?.iso), SQLBind(permanence.lastDecisionForum?.rawValue),
                         SQLBind(permanence.lastProgress?.iso))
+                .run()
+        }
+        if let legal = derived.legal {
+            try await sql.insert(into: self.legal)
+                .columns("child_id", "pre_proceedings_start", "pre_proceedings_due", "initial_meeting", "issued", "proceedings_due",
+                         "extensions", "extension_weeks", "court", "next_hearing")
+                .values(SQLBind(childID), SQLBind(legal.preProceedingsStart?.iso), SQLBind(legal.preProceedingsDue?.iso),
+                        SQLBind(legal.initialMeeting?.iso), SQLBind(legal.issued?.iso), SQLBind(legal.proceedingsDue?.iso),
+                        SQLBind(legal.extensions), SQLBind(legal.extensionWeeks), SQLBind(legal.court), SQLBind(legal.nextHearing?.iso))
                 .run()
         }
     }

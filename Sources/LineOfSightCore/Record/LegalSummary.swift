@@ -1,0 +1,37 @@
+/// A child's open pre-proceedings and care proceedings: how long each has run against its limit,
+/// the extensions the court granted and the next hearing listed, for the proceedings lists.
+public struct LegalSummary: Sendable, Hashable {
+    /// Pre-proceedings not yet ended: their start (the letter before proceedings, or the decision)
+    /// and the day the council's limit is reached.
+    public var preProceedingsStart: CivilDate?
+    public var preProceedingsDue: CivilDate?
+    /// The first pre-proceedings meeting.
+    public var initialMeeting: CivilDate?
+    /// Proceedings not yet concluded: issue, the last day of 26 weeks and every extension, the
+    /// extensions, the court and the next hearing listed at the latest hearing.
+    public var issued: CivilDate?
+    public var proceedingsDue: CivilDate?
+    public var extensions: Int
+    public var extensionWeeks: Int
+    public var court: String?
+    public var nextHearing: CivilDate?
+
+    /// Nil unless pre-proceedings or proceedings are open.
+    public init?(journey: Journey, derivation: Derivation, events: [RecordedEvent]) {
+        func due(_ rule: RuleID, _ id: String) -> CivilDate? { derivation.obligations.first { $0.id == "\(rule):\(id)" }?.due }
+        let pre = journey.preProceedings.filter { $0.end == nil }.max { ($0.start, $0.id) < ($1.start, $1.id) }
+        let proceedings = journey.careProceedings.filter { $0.concluded == nil }.max { ($0.issued, $0.id) < ($1.issued, $1.id) }
+        guard pre != nil || proceedings != nil else { return nil }
+        preProceedingsStart = pre?.start
+        preProceedingsDue = pre.flatMap { due(.preProceedings, $0.id) }
+        initialMeeting = pre.flatMap { pre in events.first { $0.id == pre.id }?.record as? PreProceedingsRecord }?.initialMeeting
+        issued = proceedings?.issued
+        proceedingsDue = proceedings.flatMap { due(.careProceedings, $0.id) }
+        extensions = proceedings?.extensions.count ?? 0
+        extensionWeeks = proceedings?.extensions.reduce(0) { $0 + $1.weeks } ?? 0
+        court = proceedings.flatMap { open in events.first { $0.id == open.id }?.record as? CareProceedingsRecord }?.court
+        let hearings = events.compactMap { $0.record as? HearingRecord }
+            .filter { hearing in proceedings.map { hearing.parentID(in: journey) == $0.id } ?? false }
+        nextHearing = hearings.max { $0.date < $1.date }?.nextHearing
+    }
+}
