@@ -186,6 +186,34 @@ import VaporTesting
         }
     }
 
+    @Test func theAdoptionViewShowsTheScorecardAgainstItsThresholdsAndTheChildrenWaiting() async throws {
+        try await withTestApp { app, demo in
+            // A child adopted in the year to March 2025: 265 days from entering care to moving in.
+            let child = try await JourneyTests.child(app, demo)
+            var worker = try await Visitor.signedIn(app, as: "social.worker")
+            let record = "/children/\(child.id!)/record/"
+            _ = try await worker.get(record + "periodsOfCare")
+            #expect(try await worker.post(record + "periodsOfCare", LookedAfterTests.period.merging(JourneyTests.date("start", "2024-01-10")) { $1 }
+                .merging(JourneyTests.date("end", "2025-02-03")) { $1 }.merging(["endReason": "E11"]) { $1 }).status == .seeOther)
+            _ = try await worker.get(record + "adoptions")
+            let adoption = JourneyTests.date("agencyDecision", "2024-06-03").merging(JourneyTests.date("placementOrder", "2024-07-01")) { $1 }
+                .merging(JourneyTests.date("matched", "2024-09-02")) { $1 }.merging(JourneyTests.date("placed", "2024-10-01")) { $1 }
+                .merging(JourneyTests.date("adoptionOrder", "2025-02-03")) { $1 }
+            #expect(try await worker.post(record + "adoptions", adoption).status == .seeOther)
+
+            var director = try await Visitor.signedIn(app, as: "director")
+            let page = try await director.get("/adoption").body.string
+            #expect(page.contains("Adoption scorecard") && page.contains("2022 to 2025") && page.contains("426 days") && page.contains("121 days"))
+            // The page's figures are the core's, over every adopted child's journey.
+            let cards = try await AdoptionScorecardView.load(today: testToday, on: app.db.sql)
+            let latest = try #require(cards.first)
+            #expect(latest.adopted >= 1)
+            let a1 = try #require(latest.a1AverageDays)
+            #expect(page.contains("<td class=\"govuk-table__cell\">\(Int(a1.rounded())) days"))
+            #expect(!page.contains(child.firstName + " " + child.lastName), "an adopted child has left care: counted, not listed")
+        }
+    }
+
     /// The table row of `child` in a list page.
     static func row(of child: Child, in html: String) -> String? {
         html.components(separatedBy: "<tr class=\"govuk-table__row\">").first { $0.contains("/children/\(child.id!.uuidString)\"") }

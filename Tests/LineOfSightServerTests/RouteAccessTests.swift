@@ -20,7 +20,7 @@ import VaporTesting
         var table: [String: Set<Role>] = [
             "GET /": Set(Role.allCases),
             "GET /children": readers, "GET /children/:childID": readers,
-            "GET /children-in-care": readers, "GET /permanence": readers, "GET /pre-proceedings": readers, "GET /proceedings": readers, "GET /reviews-due": readers, "GET /care-leavers": readers, "GET /missing": readers,
+            "GET /children-in-care": readers, "GET /permanence": readers, "GET /adoption": readers, "GET /pre-proceedings": readers, "GET /proceedings": readers, "GET /reviews-due": readers, "GET /care-leavers": readers, "GET /missing": readers,
             "GET /children/new": editors, "POST /children/new": editors,
             "GET /children/:childID/edit": editors, "POST /children/:childID/edit": editors,
             "GET /children/:childID/allocate": allocators, "POST /children/:childID/allocate": allocators,

@@ -17,6 +17,8 @@ public struct PermanenceSummary: Sendable, Hashable {
     /// The latest day a permanence record was made or moved on (a plan, an option, a decision, a
     /// hearing, an adoption milestone): the measure of drift.
     public var lastProgress: CivilDate?
+    /// The adoption milestones reached, while adoption is the plan (no order yet, not reversed).
+    public var adoption: Adoption?
 
     /// Operational visits are not milestones of the way to permanence.
     static let notMilestones: Set<RuleID> = [.adoptionVisitFirstWeek, .adoptionVisitWeekly, .adoptionVisitAfterReview]
@@ -56,6 +58,7 @@ public struct PermanenceSummary: Sendable, Hashable {
         lastProgress = events.filter { JourneyList.permanenceLists.contains(type(of: $0.record).list) }
             .flatMap { event in event.record.dates.filter { !$0.mayBeFuture }.compactMap(\.value) }
             .filter { $0 >= period.start }.max()
+        adoption = journey.adoption.flatMap { $0.adoptionOrder == nil && $0.placementEnded == nil ? $0 : nil }
     }
 }
 

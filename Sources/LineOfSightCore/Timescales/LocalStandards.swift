@@ -37,6 +37,9 @@ public struct LocalStandards: Sendable {
     /// Weeks without progress after which a child's permanence counts as drifting.
     public var noProgressWeeks: Int { parameters.noProgressWeeks }
     public var preProceedingsWeeks: Int { parameters.preProceedingsWeeks }
+    /// The adoption scorecard's thresholds: A2 (authority to match) and A1/A10 (care to moving in).
+    public var adoptionMatchDays: Int { parameters.adoptionMatchDays }
+    public var adoptionPlacedDays: Int { parameters.adoptionPlacedDays }
 
     private static let definitionsByKey = Dictionary(uniqueKeysWithValues: definitions.map { ($0.key, $0) })
 }

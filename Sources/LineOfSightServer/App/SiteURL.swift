@@ -15,7 +15,7 @@ enum SiteURL: Sendable {
     case home, myWork
     case signIn, signOut
     case children, newChild
-    case childrenInCare, permanence, preProceedings, proceedings, reviewsDue, careLeavers, missingEpisodes
+    case childrenInCare, permanence, adoption, preProceedings, proceedings, reviewsDue, careLeavers, missingEpisodes
     case child(Parameter<UUID>), editChild(Parameter<UUID>), allocateChild(Parameter<UUID>)
     case recordEvent(child: Parameter<UUID>, list: Parameter<JourneyList>)
     case event(child: Parameter<UUID>, event: Parameter<UUID>)
@@ -79,6 +79,7 @@ enum SiteURL: Sendable {
         case .newChild: return [c("children"), c("new")]
         case .childrenInCare: return [c("children-in-care")]
         case .permanence: return [c("permanence")]
+        case .adoption: return [c("adoption")]
         case .preProceedings: return [c("pre-proceedings")]
         case .proceedings: return [c("proceedings")]
         case .reviewsDue: return [c("reviews-due")]

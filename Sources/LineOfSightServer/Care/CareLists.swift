@@ -121,6 +121,24 @@ extension CareList {
         .worker,
     ])
 
+    static let adoption = CareList(kind: .adoption, title: "Adoption", what: "children with an adoption plan", url: .adoption,
+                                   filters: [.team, .worker, .age], columns: [
+        .name, .age,
+        CareColumn(header: "Time in care") { row, context in row.care?.periodStart.map { DateText.duration(from: $0, to: context.today) } ?? "" },
+        milestone("Agency decision", \.agency_decision), milestone("Authority to place", \.authority_to_place),
+        milestone("Matched", \.matched), milestone("Moved in", \.placed_for_adoption),
+        CareColumn(header: "Next milestone") { row, _ in
+            row.permanence?.next_milestone.flatMap { RuleCatalogue.rule(RuleID(rawValue: $0))?.title } ?? "None due"
+        },
+        CareColumn(header: "Due", text: { row, context in dueText(row.permanence?.nextDue, context) },
+                   node: { row, context in dueNode(row.permanence?.nextDue, context) }),
+        .worker,
+    ])
+
+    private static func milestone(_ header: String, _ date: KeyPath<CareRow.Permanence, String?> & Sendable) -> CareColumn {
+        CareColumn(header: header) { row, _ in row.permanence?[keyPath: date].flatMap(CivilDate.init(iso:)).map(DateText.long) ?? "Not yet" }
+    }
+
     static let preProceedings = CareList(kind: .preProceedings, title: "Pre-proceedings", what: "children in pre-proceedings", url: .preProceedings,
                                          filters: [.team, .worker], columns: [
         .name, .age, .lookedAfter,

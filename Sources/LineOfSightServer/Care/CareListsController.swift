@@ -6,7 +6,7 @@ import Vapor
 /// exported as CSV with the same filters. Every child shown or exported is in the audit trail.
 struct CareListsController {
     func register(_ routes: any RoutesBuilder) {
-        for list in [CareList.inCare, .permanence, .preProceedings, .proceedings, .reviewsDue, .careLeavers] {
+        for list in [CareList.inCare, .permanence, .adoption, .preProceedings, .proceedings, .reviewsDue, .careLeavers] {
             routes.get(list.url) { req in try await show(list, req: req) }.allow(Role.childReaders)
         }
         routes.get(SiteURL.missingEpisodes, use: MissingList.show).allow(Role.childReaders)
@@ -36,8 +36,10 @@ struct CareListsController {
         let page = try await CareQueries.page(list.kind, query, setting, on: req.sql)
         try await req.auditShown(page.rows.map(\.child.id), detail: "Listed \(list.what): \(page.total) found, page \(page.number) of \(page.pageCount) shown")
         let choices = try await CareFilterChoices.load(list, query: query, req: req)
+        let intro = list.kind == .adoption
+            ? AdoptionScorecardView.node(try await AdoptionScorecardView.load(today: req.today, on: req.sql), standards: setting.standards) : Node.empty
         return CarePages.list(list, context: PageContext(req), query: query, page: page, cells: try await context(for: page.rows, req),
-                              choices: choices, hasDistricts: !districts.isEmpty)
+                              choices: choices, hasDistricts: !districts.isEmpty, intro: intro)
     }
 
     private func context(for rows: [CareRow], _ req: Request) async throws -> CareListContext {

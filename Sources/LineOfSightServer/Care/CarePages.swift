@@ -5,16 +5,17 @@ import Vapor
 enum CarePages {
     /// The care lists, for moving between them.
     static let lists: [(title: String, url: SiteURL)] = [
-        ("Children in care", .childrenInCare), ("Permanence", .permanence), ("Pre-proceedings", .preProceedings), ("Care proceedings", .proceedings),
+        ("Children in care", .childrenInCare), ("Permanence", .permanence), ("Adoption", .adoption), ("Pre-proceedings", .preProceedings), ("Care proceedings", .proceedings),
         ("Reviews due", .reviewsDue), ("Missing and away", .missingEpisodes),
         ("Care leavers", .careLeavers),
     ]
 
     static func list(_ list: CareList, context: PageContext, query: CareListQuery, page: Paged<CareRow>, cells: CareListContext,
-                     choices: CareFilterChoices, hasDistricts: Bool) -> Response {
+                     choices: CareFilterChoices, hasDistricts: Bool, intro: Node = .empty) -> Response {
         Layout.page(title: list.title, context: context) {
             heading(list.title)
             otherLists(current: list.url)
+            intro
             filterForm(list, query: query, choices: choices, hasDistricts: hasDistricts)
             if list.kind == .permanence, let drift = PermanenceDrift(rawValue: query.drift) {
                 el("div", .class("govuk-inset-text")) {

@@ -73,6 +73,10 @@ struct CareRow: Decodable, Sendable {
         let last_decision: String?
         let last_decision_forum: String?
         let last_progress: String?
+        let agency_decision: String?
+        let authority_to_place: String?
+        let matched: String?
+        let placed_for_adoption: String?
 
         var planCodes: [String] { plans.split(separator: " ").map(String.init) }
         var routes: [PermanenceOption.Route] { routes_considered.split(separator: " ").compactMap { PermanenceOption.Route(rawValue: String($0)) } }
@@ -103,6 +107,8 @@ enum CareQueries {
         case careLeavers
         /// Looked after, with their permanence, the most overdue milestone first.
         case permanence
+        /// Looked after with adoption the plan being carried out: an agency decision, no order yet.
+        case adoption
         /// In pre-proceedings or care proceedings now (looked after or not), nearest their limit first.
         case preProceedings, proceedings
 
@@ -142,7 +148,7 @@ enum CareQueries {
     private static func columns(_ kind: Kind, _ builder: SQLSelectBuilder) -> SQLSelectBuilder {
         let builder = ChildDirectory.selectColumns(builder).column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("cs")))
         switch kind {
-        case .permanence: return builder.column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("ps")))
+        case .permanence, .adoption: return builder.column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("ps")))
         case .preProceedings, .proceedings: return builder.column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("ls")))
         default: return builder
         }
@@ -167,6 +173,10 @@ enum CareQueries {
             if !query.chair.isEmpty { builder.where(column("review_chair_id"), .equal, SQLBind(query.chair)) }
         case .careLeavers:
             builder.where(column("care_leaver"), .equal, SQLBind(true))
+        case .adoption:
+            builder.join(SQLAlias(SQLIdentifier(DerivedRows.permanence), as: SQLIdentifier("ps")), method: SQLJoinMethod.inner,
+                         on: SQLColumn("child_id", table: "ps"), .equal, SQLColumn("id", table: "c"))
+                .where(SQLColumn("agency_decision", table: "ps"), .isNot, SQLLiteral.null)
         case .permanence:
             builder.join(SQLAlias(SQLIdentifier(DerivedRows.permanence), as: SQLIdentifier("ps")), method: SQLJoinMethod.inner,
                          on: SQLColumn("child_id", table: "ps"), .equal, SQLColumn("id", table: "c"))
@@ -205,6 +215,7 @@ enum CareQueries {
 
     private static func ordered(_ kind: Kind, _ builder: SQLSelectBuilder) -> SQLSelectBuilder {
         if kind == .reviewsDue { builder.orderBy(SQLColumn("next_review_due", table: "cs")) }
+        if kind == .adoption { builder.orderBy(SQLColumn("agency_decision", table: "ps")) }
         if kind == .preProceedings { builder.orderBy(SQLColumn("pre_proceedings_due", table: "ls")) }
         if kind == .proceedings { builder.orderBy(SQLColumn("proceedings_due", table: "ls")) }
         if kind == .permanence {

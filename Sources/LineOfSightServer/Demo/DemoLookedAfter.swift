@@ -10,8 +10,8 @@ extension DemoJourneyBuilder {
     mutating func buildLookedAfter(_ child: UUID, entered: CivilDate, service: Service, born: CivilDate, owner: UUID?) {
         let eighteen = born.birthday(age: 18)
         guard entered <= today, entered > born, entered < eighteen.adding(days: -60) else { return }
-        let ended: (date: CivilDate, reason: String)? = eighteen <= today ? (eighteen, rng.weighted([("E17", 3), ("E5", 4), ("E6", 1), ("E13", 1)])) : nil
-        let lastDay = ended?.date ?? today
+        var ended: (date: CivilDate, reason: String)? = eighteen <= today ? (eighteen, rng.weighted([("E17", 3), ("E5", 4), ("E6", 1), ("E13", 1)])) : nil
+        var lastDay = ended?.date ?? today
         let age = { (date: CivilDate) in born.age(on: date) }
 
         // Legal statuses: section 20, an interim order, or an emergency order then an interim one;
@@ -43,6 +43,11 @@ extension DemoJourneyBuilder {
         }
         if let placementOrder, let index = starts.firstIndex(where: { $0 > placementOrder }) {
             starts = Array(starts[..<index]) + [placementOrder.adding(days: between(30...200))].filter { $0 < lastDay }
+        }
+        // Most children placed for adoption are adopted some months later, and leave care that day.
+        if let placementOrder, let placed = starts.first(where: { $0 > placementOrder }) {
+            let order = placed.adding(days: between(120...300))
+            if order < lastDay, rng.chance(0.8) { (ended, lastDay) = ((order, rng.chance(0.8) ? "E11" : "E12"), order) }
         }
         let period = add(child, PeriodOfCareRecord(
             start: entered, legalStatus: first, categoryOfNeed: rng.weighted([("N1", 6.0), ("N4", 1.0), ("N5", 1.0), ("N8", 1.0), ("N2", 0.5)]),
@@ -78,7 +83,8 @@ extension DemoJourneyBuilder {
         if let review = reviews.first(where: { _ in rng.chance(0.08) }) { buildEscalation(child, after: review.date) }
         buildPermanence(child, entered: entered, lastDay: lastDay, ended: ended, born: born, owner: owner, reviews: reviews,
                         orders: (interim: interim.flatMap { $0 < lastDay ? $0 : nil }, full: statuses.first { $0.1 == "C2" }?.0, placement: placementOrder),
-                        adoptivePlacement: placementOrder.flatMap { order in starts.first { $0 > order } })
+                        adoptivePlacement: placementOrder.flatMap { order in starts.first { $0 > order } },
+                        adopted: ended.flatMap { ["E11", "E12"].contains($0.reason) ? $0.date : nil })
         if age(lastDay) >= 11, rng.chance(0.25) { buildMissing(child, from: max(entered, born.birthday(age: 11)), until: lastDay) }
         let sixteen = born.birthday(age: 16)
         if entered <= sixteen.adding(days: -91), lastDay >= sixteen { buildLeavingCare(child, born: born, leftCare: ended, owner: owner) }

@@ -9,7 +9,8 @@ import LineOfSightCore
 extension DemoJourneyBuilder {
     mutating func buildPermanence(_ child: UUID, entered: CivilDate, lastDay: CivilDate, ended: (date: CivilDate, reason: String)?, born: CivilDate,
                                   owner: UUID?, reviews: [(date: CivilDate, id: String)],
-                                  orders: (interim: CivilDate?, full: CivilDate?, placement: CivilDate?), adoptivePlacement: CivilDate?) {
+                                  orders: (interim: CivilDate?, full: CivilDate?, placement: CivilDate?), adoptivePlacement: CivilDate?,
+                                  adopted: CivilDate?) {
         let managers = authority.staff.filter { $0.jobRole == .teamManager || $0.jobRole == .headOfService }.map(\.id)
         let chair = managers.isEmpty ? nil : rng.pick(managers).uuidString
         buildProceedings(child, entered: entered, lastDay: lastDay, orders: orders, chair: chair, owner: owner)
@@ -46,7 +47,9 @@ extension DemoJourneyBuilder {
                                                          chairID: chair))
             buildActions(child, source: id, raised: meeting, owner: owner, count: 1)
         }
-        if let order = orders.placement, let full = orders.full { buildAdoption(child, full: full, order: order, placed: adoptivePlacement, lastDay: lastDay) }
+        if let order = orders.placement, let full = orders.full {
+            buildAdoption(child, full: full, order: order, placed: adoptivePlacement, adopted: adopted, lastDay: lastDay)
+        }
         if let ended, PermanenceCodes.returnHomeReasons.contains(ended.reason), rng.chance(0.6) {
             let assessed = ended.date.adding(days: -between(10...60))
             _ = add(child, PermanenceOptionRecord(route: .returnHome, considered: assessed.adding(days: -between(5...20)), who: "Mother",
@@ -125,12 +128,16 @@ extension DemoJourneyBuilder {
 
     /// An adoption from the agency decision, before the full order, to a match and a move; reviews
     /// while waiting and after placement. Some wait months for a match.
-    private mutating func buildAdoption(_ child: UUID, full: CivilDate, order: CivilDate, placed: CivilDate?, lastDay: CivilDate) {
+    private mutating func buildAdoption(_ child: UUID, full: CivilDate, order: CivilDate, placed: CivilDate?, adopted: CivilDate?, lastDay: CivilDate) {
         let decision = full.adding(days: -between(20...40))
         let matched = placed.map { $0.adding(days: -between(10...30)) }.flatMap { $0 >= decision ? $0 : nil }
+        let fosterCarers = rng.chance(0.15)
         _ = add(child, AdoptionRecord(panelRecommendation: decision.adding(days: -between(3...12)), agencyDecision: decision,
                                       familyFindingStarted: decision.adding(days: rng.chance(0.3) ? between(15...60) : between(0...10)),
-                                      placementOrder: order, matched: matched, placed: matched == nil ? nil : placed))
+                                      placementOrder: order, matched: matched, placed: matched == nil ? nil : placed,
+                                      adoptedByFosterCarer: matched == nil ? nil : fosterCarers,
+                                      movedInWithFosterCarer: fosterCarers && matched != nil ? decision.adding(days: -between(30...120)) : nil,
+                                      adoptionOrder: matched == nil ? nil : adopted))
         var review = order.adding(months: 3).adding(days: rng.chance(0.2) ? between(5...30) : -between(0...10))
         while review <= min(lastDay, placed ?? lastDay) {
             _ = add(child, AdoptionReviewRecord(date: review, recommendations: "Family finding continues; profile shared with the regional agency."))

@@ -33,7 +33,7 @@ struct NavigationItem {
         .init(title: "Home", url: .home, roles: Role.all),
         .init(title: "My work", url: .myWork, roles: Role.caseResponsible),
         .init(title: "Children", url: .children, roles: Role.childReaders),
-        .init(title: "Children in care", url: .childrenInCare, roles: Role.childReaders, section: [.permanence, .preProceedings, .proceedings, .reviewsDue, .missingEpisodes, .careLeavers]),
+        .init(title: "Children in care", url: .childrenInCare, roles: Role.childReaders, section: [.permanence, .adoption, .preProceedings, .proceedings, .reviewsDue, .missingEpisodes, .careLeavers]),
         .init(title: "Teams", url: .teams, roles: Role.workforceReaders),
         .init(title: "Staff", url: .staff, roles: Role.workforceReaders),
         .init(title: "Users", url: .users, roles: [.admin]),

@@ -15,6 +15,10 @@ struct CreatePermanenceSummaries: AsyncMigration {
             .field("last_decision", .string)
             .field("last_decision_forum", .string)
             .field("last_progress", .string)
+            .field("agency_decision", .string)
+            .field("authority_to_place", .string)
+            .field("matched", .string)
+            .field("placed_for_adoption", .string)
             .create()
         try await Indexes.create(on: database, [
             ("permanence_summaries_next_due", DerivedRows.permanence, ["next_milestone_due", "child_id"]),

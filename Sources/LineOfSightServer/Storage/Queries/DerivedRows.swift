@@ -61,12 +61,15 @@ enum DerivedRows {
         if let permanence = derived.permanence {
             try await sql.insert(into: self.permanence)
                 .columns("child_id", "plans", "plan_agreed", "plan_due", "routes_considered", "next_milestone", "next_milestone_due",
-                         "last_decision", "last_decision_forum", "last_progress")
+                         "last_decision", "last_decision_forum", "last_progress", "agency_decision", "authority_to_place", "matched",
+                         "placed_for_adoption")
                 .values(SQLBind(childID), SQLBind(permanence.plans.joined(separator: " ")), SQLBind(permanence.planAgreed?.iso),
                         SQLBind(permanence.planDue?.iso), SQLBind(permanence.routesConsidered.map(\.rawValue).joined(separator: " ")),
                         SQLBind(permanence.nextMilestone?.rawValue), SQLBind(permanence.nextMilestoneDue?.iso),
                         SQLBind(permanence.lastDecision?.iso), SQLBind(permanence.lastDecisionForum?.rawValue),
-                        SQLBind(permanence.lastProgress?.iso))
+                        SQLBind(permanence.lastProgress?.iso), SQLBind(permanence.adoption?.agencyDecision?.iso),
+                        SQLBind(permanence.adoption?.authorityToPlace?.iso), SQLBind(permanence.adoption?.matched?.iso),
+                        SQLBind(permanence.adoption?.placed?.iso))
                 .run()
         }
         if let legal = derived.legal {
