@@ -43,6 +43,17 @@ public protocol NestedRecord: JourneyRecord {
     func parentID(in journey: Journey) -> String?
 }
 
+extension Journey {
+    /// Where a nested record belongs among `items` (periods of care, missing episodes, proceedings):
+    /// the one it names by `id`, or else the latest to start on or before `date`.
+    static func named<Item>(_ id: String?, or date: CivilDate, in items: [Item], id itemID: KeyPath<Item, String>,
+                            start: KeyPath<Item, CivilDate>) -> Int? {
+        if let id { return items.firstIndex { $0[keyPath: itemID] == id } }
+        return items.indices.filter { items[$0][keyPath: start] <= date }
+            .max { (items[$0][keyPath: start], items[$0][keyPath: itemID]) < (items[$1][keyPath: start], items[$1][keyPath: itemID]) }
+    }
+}
+
 extension RecordedEvent {
     /// The events of `events` that belong to the event `id` (in `journey`, their projection):
     /// what withdrawing it would leave without a place.

@@ -113,8 +113,6 @@ extension Journey {
     /// The missing episode a return interview belongs to: the one with `id`, or else the latest to
     /// start on or before `date`.
     func missingEpisode(_ id: String?, on date: CivilDate) -> Int? {
-        if let id { return missingEpisodes.firstIndex { $0.id == id } }
-        return missingEpisodes.indices.filter { missingEpisodes[$0].start <= date }
-            .max { (missingEpisodes[$0].start, missingEpisodes[$0].id) < (missingEpisodes[$1].start, missingEpisodes[$1].id) }
+        Self.named(id, or: date, in: missingEpisodes, id: \.id, start: \.start)
     }
 }

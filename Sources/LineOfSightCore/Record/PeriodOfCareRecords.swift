@@ -189,9 +189,7 @@ extension Journey {
     /// The period of care a nested record belongs to: the one with `id`, or else the one the child
     /// is in on `date` (the latest to start by then, if none contains it).
     func periodOfCare(_ id: String?, on date: CivilDate) -> Int? {
-        if let id { return periodsOfCare.firstIndex { $0.id == id } }
-        return periodsOfCare.indices.filter { periodsOfCare[$0].start <= date }
-            .max { (periodsOfCare[$0].start, periodsOfCare[$0].id) < (periodsOfCare[$1].start, periodsOfCare[$1].id) }
+        Self.named(id, or: date, in: periodsOfCare, id: \.id, start: \.start)
     }
 
     /// The period of care a record dated `date` is nested in, or why it cannot be: the period

@@ -252,8 +252,6 @@ public struct HearingRecord: NestedRecord {
 extension Journey {
     /// The proceedings a hearing belongs to: the ones with `id`, or else the latest issued on or before `date`.
     func careProceedings(_ id: String?, on date: CivilDate) -> Int? {
-        if let id { return careProceedings.firstIndex { $0.id == id } }
-        return careProceedings.indices.filter { careProceedings[$0].issued <= date }
-            .max { (careProceedings[$0].issued, careProceedings[$0].id) < (careProceedings[$1].issued, careProceedings[$1].id) }
+        Self.named(id, or: date, in: careProceedings, id: \.id, start: \.issued)
     }
 }
