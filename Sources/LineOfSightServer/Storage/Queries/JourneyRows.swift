@@ -34,6 +34,8 @@ enum JourneyRows {
 
     /// The children's events that are in their journeys (not withdrawn), in date order.
     static func events(of children: [UUID], excluding: UUID? = nil, on sql: any SQLDatabase) async throws -> [Event] {
+        // PostgreSQL refuses an empty IN list.
+        guard !children.isEmpty else { return [] }
         let query = sql.select().columns("id", "child_id", "list", "record").from(StoredEvent.schema)
             .where("child_id", .in, SQLBind.group(children))
             .where("withdrawn_reason", .is, SQLLiteral.null)
@@ -79,7 +81,8 @@ enum JourneyRows {
     }
 
     static func allocations(of children: [UUID], on sql: any SQLDatabase) async throws -> [Allocation] {
-        try await sql.select().columns("child_id", "team_id", "worker_id", "start_date", "end_date").from(StoredAllocation.schema)
+        guard !children.isEmpty else { return [] }
+        return try await sql.select().columns("child_id", "team_id", "worker_id", "start_date", "end_date").from(StoredAllocation.schema)
             .where("child_id", .in, SQLBind.group(children))
             .orderBy("start_date")
             .all(decoding: Allocation.self)
