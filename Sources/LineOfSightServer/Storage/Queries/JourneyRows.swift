@@ -32,12 +32,14 @@ enum JourneyRows {
         }
     }
 
-    /// The children's events that are in their journeys (not withdrawn), in date order.
-    static func events(of children: [UUID], excluding: UUID? = nil, on sql: any SQLDatabase) async throws -> [Event] {
+    /// The children's events that are in their journeys (not withdrawn), in date order; only
+    /// those of `lists` when given.
+    static func events(of children: [UUID], excluding: UUID? = nil, lists: [JourneyList]? = nil, on sql: any SQLDatabase) async throws -> [Event] {
         let query = sql.select().columns("id", "child_id", "list", "record").from(StoredEvent.schema)
             .where("child_id", .in, SQLBind.group(children))
             .where("withdrawn_reason", .is, SQLLiteral.null)
         if let excluding { query.where("id", .notEqual, SQLBind(excluding)) }
+        if let lists { query.where("list", .in, SQLBind.group(lists.map(\.rawValue))) }
         return try await query.orderBy("date").orderBy("recorded_at").orderBy("id").all(decoding: Event.self)
     }
 

@@ -1,0 +1,196 @@
+import Fluent
+import Foundation
+import LineOfSightCore
+import LineOfSightReturns
+import SQLKit
+
+/// Brings a council's SSDA903 return into its children's journeys, through the same event store
+/// and re-derivation as the forms, in one transaction: any problem leaves the database as it was.
+/// Each imported event's id is made from the child, its kind and its date, so importing the same
+/// return again finds every event already there and changes nothing, and a later year's return
+/// updates what it continues (a period of care it ends) and adds the rest.
+struct SSDA903Importer {
+    let setup: StandardsFile
+    let now: Date
+    /// Told after each batch of children, for a large return.
+    let progress: @Sendable (String) -> Void
+
+    struct Summary: Sendable {
+        var childrenAdded = 0, childrenChanged = 0, childrenUnchanged = 0
+        var eventsRecorded = 0, eventsUpdated = 0, eventsKept = 0
+        var notImported: [(table: SSDA903Table, rows: Int)] = []
+        var leftOut: [String] = []
+
+        /// What the command prints.
+        var lines: [String] {
+            var lines = [
+                "Children: \(childrenAdded) added, \(childrenChanged) already recorded and changed, \(childrenUnchanged) unchanged.",
+                "Events: \(eventsRecorded) recorded, \(eventsUpdated) updated, \(eventsKept) kept as people recorded or withdrew them.",
+            ]
+            lines += notImported.map { "\($0.table.rawValue): not imported yet (\($0.rows) \($0.rows == 1 ? "row" : "rows"))." }
+            lines += leftOut.map { "Left out: \($0)." }
+            return lines
+        }
+    }
+
+    func run(_ current: SSDA903Return, ruleSet: SSDA903RuleSet, previous: SSDA903Return?, source: String, on db: any Database) async throws -> Summary {
+        try await db.transaction { db in
+            let account = try await CommandAccount.importer(on: db)
+            let actor = try Audit.Actor(user: account)
+            let known = try await knownChildren(SSDA903JourneyImport.childIDs([previous, current].compactMap { $0 }), on: db)
+            let stored = try await storedEvents(of: known.values.map(\.id), on: db)
+            let recorded = try known.mapValues { child in
+                let events = try (stored.byChild[child.id] ?? []).filter { $0.withdrawn_reason == nil }.map { try $0.recorded() }
+                return SSDA903JourneyImport.Recorded(dateOfBirth: child.dateOfBirth, events: events)
+            }
+            let plan = try SSDA903JourneyImport(current: current, ruleSet: ruleSet, previous: previous, recorded: recorded)
+            var summary = Summary(notImported: plan.notImported, leftOut: plan.leftOut)
+            var done = 0
+            for batch in plan.children.chunked(Rederivation.batchSize) {
+                try await write(Array(batch), known: known, stored: stored, ruleSet: ruleSet, account: account, actor: actor,
+                                summary: &summary, on: db)
+                done += batch.count
+                progress("Imported \(done) of \(plan.children.count) children")
+            }
+            try await Audit.record(.create, entity: "import", entityID: nil, childID: nil,
+                                   detail: "Imported the SSDA903 return for \(ruleSet.years) from \(source). " + summary.lines.joined(separator: " "),
+                                   by: actor, at: now, on: db)
+            return summary
+        }
+    }
+
+    /// One batch of children: new children, their new and updated events, the re-derivation of
+    /// every child that changed, and an audit row for each.
+    private func write(_ children: [SSDA903JourneyImport.Child], known: [String: KnownChild], stored: StoredEvents, ruleSet: SSDA903RuleSet,
+                       account: User, actor: Audit.Actor, summary: inout Summary, on db: any Database) async throws {
+        var added: [Child] = [], changed: [(id: UUID, dateOfBirth: CivilDate?)] = [], locks: [UUID] = []
+        var inserts: [(id: UUID, childID: UUID, record: any JourneyRecord, recordedAt: Date)] = []
+        var updates: [(id: UUID, record: any JourneyRecord, before: any JourneyRecord)] = []
+        var audit: [Audit.Entry] = []
+        for child in children {
+            let existing = known[child.laChildID]
+            let childID = existing?.id ?? UUID()
+            let alreadyThere = Set((stored.byChild[childID] ?? []).filter { $0.withdrawn_reason == nil }.map(\.key))
+            var recorded = 0, updated = 0
+            for record in child.records {
+                let id = ImportedEventID.make(child: childID, record: record)
+                if let old = stored.byID[id] {
+                    guard old.withdrawn_reason == nil else { summary.eventsKept += 1; continue }
+                    let before = try old.recorded().record
+                    let merged = SSDA903JourneyImport.merged(record, onto: before)
+                    guard String(decoding: merged.encoded(), as: UTF8.self) != old.record else { continue }
+                    updates.append((id, merged, before))
+                    updated += 1
+                } else if alreadyThere.contains(StoredEventRow.key(type(of: record).list, record.date)) {
+                    summary.eventsKept += 1
+                } else {
+                    inserts.append((id, childID, record, now))
+                    recorded += 1
+                }
+            }
+            summary.eventsRecorded += recorded
+            summary.eventsUpdated += updated
+            if let existing {
+                guard recorded + updated > 0 else { summary.childrenUnchanged += 1; continue }
+                summary.childrenChanged += 1
+                locks.append(childID)
+                changed.append((childID, existing.dateOfBirth))
+            } else {
+                let details = child.details!
+                added.append(Child(id: childID, laChildID: child.laChildID, firstName: "Child", lastName: child.laChildID,
+                                   dateOfBirth: details.dateOfBirth, expectedDateOfBirth: nil, sex: Sex(rawValue: details.sex) ?? .unknown,
+                                   ethnicity: details.ethnicity, upn: details.upn, nhsNumber: nil))
+                summary.childrenAdded += 1
+                changed.append((childID, details.dateOfBirth))
+            }
+            let what = "\(recorded) \(recorded == 1 ? "event" : "events") recorded" + (updated > 0 ? ", \(updated) updated" : "")
+            audit.append(Audit.Entry(existing == nil ? .create : .update, entity: "child", entityID: childID, childID: childID,
+                                     detail: "Imported from the SSDA903 return for \(ruleSet.years): \(what)"))
+        }
+        for batch in added.chunked(200) { try await Array(batch).create(on: db) }
+        for childID in locks { try await ChildDerivation.lock(childID: childID, on: db) }
+        try await StoredEvent.insert(inserts, recordedBy: try account.requireID(), on: db)
+        for update in updates {
+            try await db.sql.update(StoredEvent.schema)
+                .set("record", to: SQLBind(String(decoding: update.record.encoded(), as: UTF8.self)))
+                .set("date", to: SQLBind(update.record.date.iso))
+                .set(SQLColumn("version"), to: SQLBinaryExpression(SQLColumn("version"), .add, SQLLiteral.numeric("1")))
+                .set("changed_by", to: SQLBind(try account.requireID()))
+                .set("changed_at", to: SQLBind(now))
+                .where("id", .equal, SQLBind(update.id))
+                .run()
+            audit.append(Audit.Entry(.update, entity: "event", entityID: update.id, childID: nil,
+                                     detail: "Updated \(type(of: update.record).list.form.withArticle) from the SSDA903 return for \(ruleSet.years)",
+                                     before: update.before, after: update.record))
+        }
+        try await Rederivation.rederive(changed, setup: setup, on: db)
+        try await Audit.record(audit, by: actor, at: now, on: db)
+    }
+
+    // MARK: - What is recorded already
+
+    struct KnownChild: Decodable {
+        let id: UUID
+        let la_child_id: String
+        let date_of_birth: String?
+
+        var dateOfBirth: CivilDate? { date_of_birth.flatMap(CivilDate.init(iso:)) }
+    }
+
+    /// The recorded children among `ids` (LA child IDs), locked until the import ends, so no form
+    /// changes their journeys meanwhile.
+    private func knownChildren(_ ids: [String], on db: any Database) async throws -> [String: KnownChild] {
+        var known: [String: KnownChild] = [:]
+        for chunk in ids.chunked(500) {
+            let rows = try await db.sql.select().columns("id", "la_child_id", "date_of_birth").from(Child.schema)
+                .where("la_child_id", .in, SQLBind.group(Array(chunk)))
+                .for(.update)
+                .all(decoding: KnownChild.self)
+            for row in rows { known[row.la_child_id] = row }
+        }
+        return known
+    }
+
+    struct StoredEventRow: Decodable {
+        let id: UUID
+        let child_id: UUID
+        let list: String
+        let date: String
+        let record: String
+        let withdrawn_reason: String?
+
+        static func key(_ list: JourneyList, _ date: CivilDate) -> String { "\(list.rawValue) \(date.iso)" }
+        var key: String { "\(list) \(date)" }
+
+        func recorded() throws -> RecordedEvent {
+            guard let kind = JourneyList(rawValue: list) else { throw JourneyDocumentError(path: "$", message: "unknown list \(list)") }
+            return RecordedEvent(id: id.uuidString, record: try kind.decode(Data(record.utf8)))
+        }
+    }
+
+    struct StoredEvents {
+        var byID: [UUID: StoredEventRow] = [:]
+        var byChild: [UUID: [StoredEventRow]] = [:]
+    }
+
+    /// Every event of the children, withdrawn ones too (an import never brings one back), in date order.
+    private func storedEvents(of children: [UUID], on db: any Database) async throws -> StoredEvents {
+        var stored = StoredEvents()
+        for chunk in children.chunked(500) {
+            let rows = try await db.sql.select().columns("id", "child_id", "list", "date", "record", "withdrawn_reason").from(StoredEvent.schema)
+                .where("child_id", .in, SQLBind.group(Array(chunk)))
+                .orderBy("date").orderBy("recorded_at").orderBy("id")
+                .all(decoding: StoredEventRow.self)
+            for row in rows {
+                stored.byID[row.id] = row
+                stored.byChild[row.child_id, default: []].append(row)
+            }
+        }
+        return stored
+    }
+}
+
+extension SSDA903RuleSet {
+    /// "2025 to 2026": the collection year as people say it.
+    var years: String { "\(collectionYear - 1) to \(collectionYear)" }
+}
