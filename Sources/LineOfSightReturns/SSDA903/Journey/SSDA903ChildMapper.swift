@@ -19,6 +19,7 @@ struct SSDA903ChildMapper {
     mutating func map() throws(SSDA903ImportProblem) -> SSDA903JourneyImport.Child {
         let details = try self.details()
         if details == nil, recorded == nil {
+            let (id, years) = (id, years)
             let row = years.lazy.flatMap { year in SSDA903JourneyImport.tablesImported.lazy.flatMap { year.rows($0, of: id) } }.first!
             throw row.problem(.child, "Child \(id) is not in the Header table, and no child with this ID is recorded")
         }

@@ -12,7 +12,7 @@ enum SSDA903EpisodeChain {
         var placements: [PlacementRecord] = []
         var legalStatuses: [LegalStatusRecord] = []
 
-        var records: [any JourneyRecord] { [record] + placements + legalStatuses }
+        var records: [any JourneyRecord] { [record as any JourneyRecord] + placements.map { $0 } + legalStatuses.map { $0 } }
     }
 
     /// `episodes` (each a different start, in date order) as periods of care; a problem names the

@@ -73,7 +73,7 @@ public enum SSDA903JourneyExport {
         }
         return [.healthAssessment: flags.code(true)!, .sdqScore: assessment.sdqScore.map(String.init) ?? "",
                 .sdqReason: assessment.sdqReason ?? "", .immunisations: flags.code(assessment.immunisationsUpToDate) ?? "",
-                .teethCheck: flags.code(assessment.dentalCheck.map(year.contains) ?? false)!]
+                .teethCheck: flags.code(assessment.dentalCheck.map { year.contains($0) } ?? false)!]
     }
 
     private static func continuouslyLookedAfter(episodes csv: String, ruleSet: SSDA903RuleSet) -> Set<String> {
