@@ -63,7 +63,7 @@ struct SSDA903Importer {
     /// every child that changed, and an audit row for each.
     private func write(_ children: [SSDA903JourneyImport.Child], known: [String: KnownChild], stored: StoredEvents, ruleSet: SSDA903RuleSet,
                        account: User, actor: Audit.Actor, summary: inout Summary, on db: any Database) async throws {
-        var added: [Child] = [], changed: [(id: UUID, dateOfBirth: CivilDate?)] = [], locks: [UUID] = []
+        var added: [Child] = [], changed: [(id: UUID, dateOfBirth: CivilDate?)] = []
         var inserts: [(id: UUID, childID: UUID, record: any JourneyRecord, recordedAt: Date)] = []
         var updates: [(id: UUID, record: any JourneyRecord, before: any JourneyRecord)] = []
         var audit: [Audit.Entry] = []
@@ -93,7 +93,6 @@ struct SSDA903Importer {
             if let existing {
                 guard recorded + updated > 0 else { summary.childrenUnchanged += 1; continue }
                 summary.childrenChanged += 1
-                locks.append(childID)
                 changed.append((childID, existing.dateOfBirth))
             } else {
                 let details = child.details!
@@ -101,14 +100,13 @@ struct SSDA903Importer {
                                    dateOfBirth: details.dateOfBirth, expectedDateOfBirth: nil, sex: Sex(rawValue: details.sex) ?? .unknown,
                                    ethnicity: details.ethnicity, upn: details.upn, nhsNumber: nil))
                 summary.childrenAdded += 1
-                changed.append((childID, details.dateOfBirth))
             }
             let what = "\(recorded) \(recorded == 1 ? "event" : "events") recorded" + (updated > 0 ? ", \(updated) updated" : "")
             audit.append(Audit.Entry(existing == nil ? .create : .update, entity: "child", entityID: childID, childID: childID,
                                      detail: "Imported from the SSDA903 return for \(ruleSet.years): \(what)"))
         }
         for batch in added.chunked(200) { try await Array(batch).create(on: db) }
-        for childID in locks { try await ChildDerivation.lock(childID: childID, on: db) }
+        for child in changed { try await ChildDerivation.lock(childID: child.id, on: db) }
         try await StoredEvent.insert(inserts, recordedBy: try account.requireID(), on: db)
         for update in updates {
             try await db.sql.update(StoredEvent.schema)
@@ -122,6 +120,18 @@ struct SSDA903Importer {
             audit.append(Audit.Entry(.update, entity: "event", entityID: update.id, childID: nil,
                                      detail: "Updated \(type(of: update.record).list.form.withArticle) from the SSDA903 return for \(ruleSet.years)",
                                      before: update.before, after: update.record))
+        }
+        // The children added are derived from the events just written, as `JourneyRows.events`
+        // would read them back (by date, then id: they share one recording time); the others
+        // from everything they have.
+        let derivation = ChildDerivation(setup: setup)
+        let written = Dictionary(grouping: inserts, by: \.childID)
+        for child in added {
+            let childID = try child.requireID()
+            let events = (written[childID] ?? []).sorted { ($0.record.date, $0.id.uuidString) < ($1.record.date, $1.id.uuidString) }
+                .map { RecordedEvent(id: $0.id.uuidString, record: $0.record) }
+            let derived = derivation.derived(childID: childID, dateOfBirth: child.dateOfBirth, recorded: events, allocations: [])
+            try await DerivedRows.replace(childID: childID, derived: derived, on: db.sql)
         }
         try await Rederivation.rederive(changed, setup: setup, on: db)
         try await Audit.record(audit, by: actor, at: now, on: db)
