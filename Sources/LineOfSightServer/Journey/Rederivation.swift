@@ -33,11 +33,11 @@ enum Rederivation {
         let eventsByChild = Dictionary(grouping: try await JourneyRows.events(of: ids, on: db.sql), by: \.child_id)
         let allocationsByChild = Dictionary(grouping: try await JourneyRows.allocations(of: ids, on: db.sql), by: \.child_id)
         let derivation = ChildDerivation(setup: setup)
-        for child in batch {
-            let derived = try derivation.derived(childID: child.id, dateOfBirth: child.dateOfBirth,
-                                                 events: eventsByChild[child.id] ?? [], allocations: allocationsByChild[child.id] ?? [])
-            try await DerivedRows.replace(childID: child.id, derived: derived, on: db.sql)
+        let derived = try batch.map { child in
+            (child.id, try derivation.derived(childID: child.id, dateOfBirth: child.dateOfBirth,
+                                              events: eventsByChild[child.id] ?? [], allocations: allocationsByChild[child.id] ?? []))
         }
+        try await DerivedRows.replace(derived, on: db.sql)
     }
 
     /// At start-up: re-derives everyone if the standards or the rules changed since the stored rows

@@ -76,6 +76,8 @@ struct SSDA903Importer {
                 let id = ImportedEventID.make(child: childID, record: record)
                 if let old = stored.byID[id] {
                     guard old.withdrawn_reason == nil else { summary.eventsKept += 1; continue }
+                    // Most events of a return imported before are as it left them: no need to merge.
+                    guard String(decoding: record.encoded(), as: UTF8.self) != old.record else { continue }
                     let before = try old.recorded().record
                     let merged = SSDA903JourneyImport.merged(record, onto: before)
                     guard String(decoding: merged.encoded(), as: UTF8.self) != old.record else { continue }
@@ -126,13 +128,12 @@ struct SSDA903Importer {
         // from everything they have.
         let derivation = ChildDerivation(setup: setup)
         let written = Dictionary(grouping: inserts, by: \.childID)
-        for child in added {
+        try await DerivedRows.replace(try added.map { child in
             let childID = try child.requireID()
             let events = (written[childID] ?? []).sorted { ($0.record.date, $0.id.uuidString) < ($1.record.date, $1.id.uuidString) }
                 .map { RecordedEvent(id: $0.id.uuidString, record: $0.record) }
-            let derived = derivation.derived(childID: childID, dateOfBirth: child.dateOfBirth, recorded: events, allocations: [])
-            try await DerivedRows.replace(childID: childID, derived: derived, on: db.sql)
-        }
+            return (childID, derivation.derived(childID: childID, dateOfBirth: child.dateOfBirth, recorded: events, allocations: []))
+        }, on: db.sql)
         try await Rederivation.rederive(changed, setup: setup, on: db)
         try await Audit.record(audit, by: actor, at: now, on: db)
     }
