@@ -146,28 +146,78 @@ import Vapor
         }
     }
 
+    static let header = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n900001,F,01/05/2015,WBRI,UN1,,\n"
+    static let episodes = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n"
+    /// Last year's return: a child looked after since June 2024.
+    static let lastYear = [SSDA903Table.header: header, .episodes: episodes + "900001,01/06/2024,S,C2,N1,U6,PR1,,,,WA10,WA9,\n"]
+    /// This year's: the same child moved in September and went home in January.
+    static let thisYear = [SSDA903Table.header: header, .episodes: episodes
+        + "900001,01/06/2024,S,C2,N1,U6,PR1,01/09/2025,X1,CARPL,WA10,WA9,\n"
+        + "900001,01/09/2025,P,C2,N1,K2,PR4,01/01/2026,E4A,,WA10,WA11,SC123456\n"]
+
+    /// The child of `lastYear` and `thisYear`: one period of care, ended, with one move.
+    func expectOnePeriodEndedWithOneMove(_ app: Application) async throws {
+        let periods = try await events(.periodsOfCare, of: "900001", in: app).compactMap { $0 as? PeriodOfCareRecord }
+        #expect(periods.count == 1)
+        #expect(periods.first?.end == CivilDate(iso: "2026-01-01"))
+        #expect(periods.first?.endReason == "E4A")
+        let move = try #require(try await events(.placements, of: "900001", in: app).first as? PlacementRecord)
+        #expect(move.start == CivilDate(iso: "2025-09-01"))
+        #expect(move.reasonForChange == "CARPL")
+        #expect(move.urn == "SC123456")
+    }
+
     @Test func nextYearsReturnContinuesThePeriodOfCareItEnds() async throws {
-        let header = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n900001,F,01/05/2015,WBRI,UN1,,\n"
-        let episodes = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n"
-        let lastYear = try write([.header: header, .episodes: episodes + "900001,01/06/2024,S,C2,N1,U6,PR1,,,,WA10,WA9,\n"])
-        let thisYear = try write([.header: header, .episodes: episodes
-            + "900001,01/06/2024,S,C2,N1,U6,PR1,01/09/2025,X1,CARPL,WA10,WA9,\n"
-            + "900001,01/09/2025,P,C2,N1,K2,PR4,01/01/2026,E4A,,WA10,WA11,SC123456\n"])
+        let (lastYear, thisYear) = (try write(Self.lastYear), try write(Self.thisYear))
         try await withTestApp(seedDemo: false) { app, _ in
             let first = try await importReturn(lastYear, into: app)
             #expect(first.eventsRecorded == 1)
             let second = try await importReturn(thisYear, into: app)
             #expect(second.eventsRecorded == 1, "the move")
             #expect(second.eventsUpdated == 1, "the period, now ended")
-            let periods = try await events(.periodsOfCare, of: "900001", in: app).compactMap { $0 as? PeriodOfCareRecord }
-            #expect(periods.count == 1)
-            #expect(periods.first?.end == CivilDate(iso: "2026-01-01"))
-            #expect(periods.first?.endReason == "E4A")
-            let move = try #require(try await events(.placements, of: "900001", in: app).first as? PlacementRecord)
-            #expect(move.start == CivilDate(iso: "2025-09-01"))
-            #expect(move.reasonForChange == "CARPL")
-            #expect(move.urn == "SC123456")
+            try await expectOnePeriodEndedWithOneMove(app)
         }
+    }
+
+    @Test func lastYearsReturnGivenWithPrevIsImportedWithThisYears() async throws {
+        let (lastYear, thisYear) = (try write(Self.lastYear), try write(Self.thisYear))
+        try await withTestApp(seedDemo: false) { app, _ in
+            let summary = try await importReturn(thisYear, previous: lastYear, into: app)
+            #expect(summary.eventsRecorded == 2)
+            try await expectOnePeriodEndedWithOneMove(app)
+        }
+    }
+
+    @Test func rowsOfAChildNeitherInHeaderNorRecordedStopTheImport() async throws {
+        let reviews = "CHILD,DOB,REVIEW,REVIEW_CODE\n900001,01/05/2015,01/10/2025,PN1\n900002,01/05/2015,01/10/2025,PN1\n"
+        var tables = Self.thisYear
+        tables[.reviews] = reviews
+        let directory = try write(tables)
+        try await withTestApp(seedDemo: false) { app, _ in
+            let error = await #expect(throws: SSDA903ImportProblems.self) { try await importReturn(directory, into: app) }
+            #expect(error?.description == "\(directory.path)/reviews.csv, line 3, column 1 (CHILD): "
+                + "Child 900002 is not in the Header table, and no child with this ID is recorded")
+            let children = try await Child.query(on: app.db).count()
+            #expect(children == 0)
+        }
+    }
+
+    @Test func theXMLFormBecomesTheSameJourneyAsTheCSVFiles() async throws {
+        let directory = try generatedReturn(children: 30)
+        let xml = FileManager.default.temporaryDirectory.appendingPathComponent("ssda903-xml-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: xml, withIntermediateDirectories: true)
+        try SSDA903XMLWriter.xml(try SSDA903Reader.read(directory: directory)).write(to: xml.appendingPathComponent("return.xml"),
+                                                                                   atomically: true, encoding: .utf8)
+        var journeys: [[String]] = []
+        for source in [directory, xml] {
+            try await withTestApp(seedDemo: false) { app, _ in
+                try await importReturn(source, into: app)
+                journeys.append(try await StoredEvent.query(on: app.db).with(\.$child).all()
+                    .map { "\($0.child.laChildID) \($0.list.rawValue) \($0.recordJSON)" }.sorted())
+            }
+        }
+        #expect(journeys[0].count > 30)
+        #expect(journeys[0] == journeys[1])
     }
 
     @Test func exportingTheDemoImportingItAndExportingAgainGivesTheSameFiles() async throws {
@@ -182,5 +232,34 @@ import Vapor
                 #expect(second[table] == first[table], "\(table.rawValue) differs")
             }
         }
+    }
+}
+
+extension DomainCommandTests {
+    @Test func importAndExportSSDA903RunOnTheDatabaseFromTheCommandLine() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("import-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let database = ["LINEOFSIGHT_DATABASE_PATH": path]
+        #expect(try run(["migrate", "--yes"], environment: database).status == 0)
+        let header = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nA1,M,01/01/2012,WBRI,UN3,,\n"
+        let episodes = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n"
+            + "A1,01/05/2025,S,C2,N1,U4,PR1,,,,LS1 4AP,LS2 7HY,\n"
+        let faulty = try folder(["header.csv": header, "episodes.csv": episodes.replacingOccurrences(of: "01/05/2025", with: "2025-05-01")])
+        let refused = try run(["import", "ssda903", faulty, "--year", "2026"], environment: database)
+        #expect(refused.status != 0)
+        #expect(refused.error.contains(faulty + "/episodes.csv, line 2, column 2 (DECOM): The date the episode started must be a real date"), "\(refused.error)")
+        #expect(refused.error.contains("Nothing was imported"))
+
+        let clean = try folder(["header.csv": header, "episodes.csv": episodes])
+        let imported = try run(["import", "ssda903", clean, "--year", "2026"], environment: database)
+        #expect(imported.status == 0, "\(imported.error)")
+        #expect(imported.output.contains("Children: 1 added"), "\(imported.output)")
+        #expect(imported.error.contains("Imported 1 of 1 children"), "progress goes to standard error")
+
+        let written = FileManager.default.temporaryDirectory.appendingPathComponent("export-\(UUID().uuidString)").path
+        let exported = try run(["export", "ssda903", "--year", "2026", written], environment: database)
+        #expect(exported.status == 0, "\(exported.error)")
+        #expect(try String(contentsOfFile: written + "/header.csv", encoding: .utf8) == header)
+        #expect(try String(contentsOfFile: written + "/episodes.csv", encoding: .utf8) == episodes)
     }
 }

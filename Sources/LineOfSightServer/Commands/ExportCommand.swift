@@ -7,26 +7,27 @@ import Vapor
 /// (Header, Episodes, Reviews, OC2, OC3 and Missing as CSV files) from the recorded journeys.
 struct ExportCommand: AsyncCommand {
     struct Signature: CommandSignature {
+        // Options before arguments: ConsoleKit reads them in this order, so `--year 2026` may
+        // come before or after the directory.
+        @Option(name: "year", help: ReturnFiles.yearHelp)
+        var year: String?
         @Argument(name: "return", help: "ssda903")
         var kind: String
         @Argument(name: "directory", help: "Where to write the CSV files (made if missing; files of the same names are replaced)")
         var directory: String
-        @Option(name: "year", help: "The year the collection ends, 2023 to 2027 (2026: April 2025 to March 2026)")
-        var year: String?
     }
 
     var help: String { "Writes a return from the children's journeys: export ssda903 --year 2026 DIR" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.kind == "ssda903" else { throw UsageError("unknown return “\(signature.kind)”: use ssda903") }
-        let ruleSet = try ReturnFiles.ruleSet(year: signature.year)
+        let ruleSet = try ReturnFiles.ruleSet(kind: signature.kind, year: signature.year)
         let app = context.application
         try await DatabaseSetup.checkMigrated(app)
         let (tables, children) = try await SSDA903Exporter(now: app.clock.now).run(ruleSet: ruleSet, destination: signature.directory, on: app.db)
         do {
             try SSDA903CSVFiles.write(tables, to: URL(fileURLWithPath: signature.directory))
         } catch {
-            throw UsageError("cannot write to \(signature.directory): \(error.localizedDescription)")
+            throw ReturnFiles.refuse("cannot write to \(signature.directory): \(error.localizedDescription)")
         }
         context.console.print("Wrote the SSDA903 return for \(ruleSet.years) to \(signature.directory): \(children) children.")
         for table in SSDA903JourneyExport.tables {

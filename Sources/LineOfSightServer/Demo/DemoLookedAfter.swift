@@ -44,13 +44,18 @@ extension DemoJourneyBuilder {
         if let placementOrder, let index = starts.firstIndex(where: { $0 > placementOrder }) {
             starts = Array(starts[..<index]) + [placementOrder.adding(days: between(30...200))].filter { $0 < lastDay }
         }
-        let period = add(child, PeriodOfCareRecord(
+        var entering = PeriodOfCareRecord(
             start: entered, legalStatus: first, categoryOfNeed: rng.weighted([("N1", 6.0), ("N4", 1.0), ("N5", 1.0), ("N8", 1.0), ("N2", 0.5)]),
             placementType: placementType(on: entered, age: age(entered), adoption: false), provider: rng.weighted([("PR1", 6.0), ("PR4", 3.0), ("PR5", 1.0)]),
             carers: rng.pick(Self.carers), homePostcode: rng.pick(["WA9", "WA10", "WA11", "WA12"]),
             intendedUntil18: nil, placementPlan: placementPlan(after: entered),
             reason: rng.pick(Self.reasonsLookedAfter), childsViews: rng.pick(Self.views),
-            end: ended?.date, endReason: ended?.reason))
+            end: ended?.date, endReason: ended?.reason)
+        // The first placement's district comes from its date, not a draw, so the rest of the demo
+        // stays as it was; never the child's home district (the return expects them to differ).
+        let away = Self.placementDistricts.filter { $0 != entering.homePostcode }
+        entering.postcode = away[entered.dayNumber % away.count]
+        let period = add(child, entering)
         for (index, start) in starts.enumerated().dropFirst() {
             let adoption = placementOrder.map { start > $0 } ?? false
             let type = placementType(on: start, age: age(start), adoption: adoption)
@@ -59,7 +64,7 @@ extension DemoJourneyBuilder {
                 periodOfCareID: period, start: start, reasonForChange: adoption ? "CARPL" : rng.pick(Self.moveReasons), placementType: type,
                 provider: type.hasPrefix("K") || type == "H5" ? "PR4" : rng.weighted([("PR1", 6.0), ("PR4", 3.0), ("PR5", 1.0)]),
                 carers: rng.pick(Self.carers), urn: type.hasPrefix("K") ? "SC" + String(between(100_000...999_999)) : nil,
-                postcode: rng.pick(["WA9", "WA10", "WA11", "L34", "L35", "WN4", "M28"]), intendedUntil18: longTerm ? true : nil,
+                postcode: rng.pick(Self.placementDistricts), intendedUntil18: longTerm ? true : nil,
                 sixMonthlyVisitsAgreed: longTerm && rng.chance(0.2) ? true : nil, placementPlan: placementPlan(after: start),
                 notes: "Matched on the child's needs and to keep them at their school.", childsViews: rng.chance(0.5) ? rng.pick(Self.views) : nil))
             // Visits to this placement, the first within a week (not always).
@@ -257,6 +262,8 @@ extension DemoJourneyBuilder {
         "Move to supported lodgings; start the apprenticeship in September; personal adviser to help with the bank account.",
     ]
     static let careVisitPlaces: [(VisitRecord.Location, Double)] = [(.placement, 8), (.school, 1), (.elsewhere, 1)]
+    /// Where placements are: mostly in St Helens, some out of area.
+    static let placementDistricts = ["WA9", "WA10", "WA11", "L34", "L35", "WN4", "M28"]
     static let carers = ["Mr and Mrs Lane", "Ms Okafor", "Mr and Mr Davies", "The child's aunt, Ms Byrne", "Willow House", "Mrs Hughes",
                          "The child's grandparents", "Orchard View"]
     static let reasonsLookedAfter = [

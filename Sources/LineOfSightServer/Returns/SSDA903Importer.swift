@@ -40,7 +40,9 @@ struct SSDA903Importer {
             let known = try await knownChildren(SSDA903JourneyImport.childIDs([previous, current].compactMap { $0 }), on: db)
             let stored = try await storedEvents(of: known.values.map(\.id), on: db)
             let recorded = try known.mapValues { child in
-                let events = try (stored.byChild[child.id] ?? []).filter { $0.withdrawn_reason == nil }.map { try $0.recorded() }
+                let decoder = JSONDecoder()
+                let events = try (stored.byChild[child.id] ?? []).filter { $0.withdrawn_reason == nil }
+                    .map { RecordedEvent(id: $0.id.uuidString, record: try $0.record(decoder)) }
                 return SSDA903JourneyImport.Recorded(dateOfBirth: child.dateOfBirth, events: events)
             }
             let plan = try SSDA903JourneyImport(current: current, ruleSet: ruleSet, previous: previous, recorded: recorded)
@@ -70,7 +72,7 @@ struct SSDA903Importer {
         for child in children {
             let existing = known[child.laChildID]
             let childID = existing?.id ?? UUID()
-            let alreadyThere = Set((stored.byChild[childID] ?? []).filter { $0.withdrawn_reason == nil }.map(\.key))
+            let alreadyThere = Set((stored.byChild[childID] ?? []).filter { $0.withdrawn_reason == nil }.map { Self.key($0.list, $0.date ?? "") })
             var recorded = 0, updated = 0
             for record in child.records {
                 let id = ImportedEventID.make(child: childID, record: record)
@@ -78,12 +80,12 @@ struct SSDA903Importer {
                     guard old.withdrawn_reason == nil else { summary.eventsKept += 1; continue }
                     // Most events of a return imported before are as it left them: no need to merge.
                     guard String(decoding: record.encoded(), as: UTF8.self) != old.record else { continue }
-                    let before = try old.recorded().record
+                    let before = try old.record(JSONDecoder())
                     let merged = SSDA903JourneyImport.merged(record, onto: before)
                     guard String(decoding: merged.encoded(), as: UTF8.self) != old.record else { continue }
                     updates.append((id, merged, before))
                     updated += 1
-                } else if alreadyThere.contains(StoredEventRow.key(type(of: record).list, record.date)) {
+                } else if alreadyThere.contains(Self.key(type(of: record).list.rawValue, record.date.iso)) {
                     summary.eventsKept += 1
                 } else {
                     inserts.append((id, childID, record, now))
@@ -162,26 +164,12 @@ struct SSDA903Importer {
         return known
     }
 
-    struct StoredEventRow: Decodable {
-        let id: UUID
-        let child_id: UUID
-        let list: String
-        let date: String
-        let record: String
-        let withdrawn_reason: String?
-
-        static func key(_ list: JourneyList, _ date: CivilDate) -> String { "\(list.rawValue) \(date.iso)" }
-        var key: String { "\(list) \(date)" }
-
-        func recorded() throws -> RecordedEvent {
-            guard let kind = JourneyList(rawValue: list) else { throw JourneyDocumentError(path: "$", message: "unknown list \(list)") }
-            return RecordedEvent(id: id.uuidString, record: try kind.decode(Data(record.utf8)))
-        }
-    }
+    /// The key an import matches an event on: its kind and its date.
+    static func key(_ list: String, _ date: String) -> String { list + " " + date }
 
     struct StoredEvents {
-        var byID: [UUID: StoredEventRow] = [:]
-        var byChild: [UUID: [StoredEventRow]] = [:]
+        var byID: [UUID: JourneyRows.Event] = [:]
+        var byChild: [UUID: [JourneyRows.Event]] = [:]
     }
 
     /// Every event of the children, withdrawn ones too (an import never brings one back), in date order.
@@ -191,7 +179,7 @@ struct SSDA903Importer {
             let rows = try await db.sql.select().columns("id", "child_id", "list", "date", "record", "withdrawn_reason").from(StoredEvent.schema)
                 .where("child_id", .in, SQLBind.group(Array(chunk)))
                 .orderBy("date").orderBy("recorded_at").orderBy("id")
-                .all(decoding: StoredEventRow.self)
+                .all(decoding: JourneyRows.Event.self)
             for row in rows {
                 stored.byID[row.id] = row
                 stored.byChild[row.child_id, default: []].append(row)

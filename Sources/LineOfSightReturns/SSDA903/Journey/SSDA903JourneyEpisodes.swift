@@ -32,6 +32,9 @@ extension SSDA903Episode {
                 : Self.reason(placementChanged: placements.contains { $0.start == day }, legalStatusChanged: statuses.contains { $0.date == day })
             var episode = SSDA903Episode(start: day, reasonForNewEpisode: reason, legalStatus: status,
                                          categoryOfNeed: record.categoryOfNeed, placement: placement)
+            // Where the child lived before they became looked after is asked once, for the period;
+            // every episode of it reports it.
+            episode.homePostcode = placement.homePostcode ?? record.homePostcode
             if index + 1 < days.count {
                 let next = days[index + 1]
                 episode.end = next
@@ -45,5 +48,16 @@ extension SSDA903Episode {
             episodes.append(episode)
         }
         return episodes
+    }
+
+    /// The episode as the return of a year ending on `yearEnd` reports it: one that ended after
+    /// the year is still open at its end.
+    func asAtYearEnd(_ yearEnd: CivilDate) -> SSDA903Episode {
+        guard let end, end > yearEnd else { return self }
+        var open = self
+        open.end = nil
+        open.reasonEnded = nil
+        open.reasonPlacementEnded = nil
+        return open
     }
 }

@@ -35,6 +35,7 @@ public enum SSDA903JourneyExport {
             }
             let episodes = SSDA903Episode.episodes(of: child.events, dateOfBirth: child.details.dateOfBirth)
                 .filter { $0.start <= year.upperBound && ($0.end.map { $0 >= year.lowerBound } ?? true) }
+                .map { $0.asAtYearEnd(year.upperBound) }
             for episode in episodes { add(.episodes, episode.cells) }
             let records = child.events.map(\.record)
             for review in records.compactMap({ $0 as? LACReviewRecord }) where year.contains(review.date) {

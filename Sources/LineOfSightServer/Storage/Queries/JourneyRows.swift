@@ -12,6 +12,8 @@ enum JourneyRows {
         let record: String
         /// Read only where a list shows it.
         var date: String? = nil
+        /// Read only where withdrawn events are read too (an import, which never brings one back).
+        var withdrawn_reason: String? = nil
 
         func record(_ decoder: JSONDecoder) throws -> any JourneyRecord {
             guard let list = JourneyList(rawValue: list) else { throw JourneyDocumentError(path: "$", message: "unknown list \(list)") }
