@@ -44,8 +44,9 @@ import Vapor
             counts[table] = try await app.db.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table)
                 .first(decoding: Count.self)?.n ?? 0
         }
-        counts["journey_version"] = try await app.db.sql.select().column(SQLFunction("SUM", args: SQLColumn("journey_version")), as: "n")
-            .from(Child.schema).first(decoding: Count.self)?.n ?? 0
+        // Summed here: PostgreSQL's SUM of a bigint is a numeric.
+        counts["journey_version"] = try await app.db.sql.select().column("journey_version", as: "n").from(Child.schema)
+            .all(decoding: Count.self).reduce(0) { $0 + ($1.n ?? 0) }
         return counts
     }
 

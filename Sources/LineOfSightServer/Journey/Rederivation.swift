@@ -29,6 +29,7 @@ enum Rederivation {
     /// Re-derives a batch of children (id and date of birth), reading their events and
     /// allocations in two queries. Call it inside the transaction that changed them.
     static func rederive(_ batch: [(id: UUID, dateOfBirth: CivilDate?)], setup: StandardsFile, on db: any Database) async throws {
+        guard !batch.isEmpty else { return }
         let ids = batch.map(\.id)
         let eventsByChild = Dictionary(grouping: try await JourneyRows.events(of: ids, on: db.sql), by: \.child_id)
         let allocationsByChild = Dictionary(grouping: try await JourneyRows.allocations(of: ids, on: db.sql), by: \.child_id)
