@@ -203,6 +203,33 @@ import Vapor
         }
     }
 
+    @Test func socialWorkerEpisodesAllocateTheChildToTheMemberOfStaffWithThatID() async throws {
+        var tables = Self.thisYear
+        tables[.swEpisodes] = "CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON\n"
+            + "900001,01/05/2015,SW1234,01/06/2024,01/09/2025,FCONTA\n900001,01/05/2015,SW9999,01/09/2025,,\n"
+        let directory = try write(tables)
+        try await withTestApp { app, authority in
+            let worker = try #require(authority.staff.first { $0.teamID != nil })
+            try await app.db.sql.update(StaffMember.schema).set("sw_id", to: SQLBind("SW1234")).where("id", .equal, SQLBind(worker.id)).run()
+            let summary = try await importReturn(directory, into: app)
+            #expect(summary.allocationsRecorded == 1)
+            #expect(summary.workersUnknown == 1, "nobody is SW9999")
+            let child = try #require(try await Child.query(on: app.db).filter(\.$laChildID == "900001").first())
+            let allocations = try await StoredAllocation.query(on: app.db).filter(\.$child.$id == child.requireID()).all()
+            #expect(allocations.count == 1)
+            #expect(allocations.first?.$worker.id == worker.id)
+            #expect(allocations.first?.$team.id == worker.teamID)
+            #expect(allocations.first?.startDate == CivilDate(iso: "2024-06-01"))
+            #expect(allocations.first?.endDate == CivilDate(iso: "2025-08-31"), "the day before the next social worker's episode")
+
+            let again = try await importReturn(directory, into: app)
+            #expect(again.allocationsRecorded == 0)
+            #expect(try await StoredAllocation.query(on: app.db).filter(\.$child.$id == child.requireID()).count() == 1)
+            let exported = try await export(app)[.swEpisodes]
+            #expect(exported == "CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON\n900001,01/05/2015,SW1234,01/06/2024,31/08/2025,\n")
+        }
+    }
+
     @Test func theXMLFormBecomesTheSameJourneyAsTheCSVFiles() async throws {
         let directory = try generatedReturn(children: 30)
         let xml = FileManager.default.temporaryDirectory.appendingPathComponent("ssda903-xml-\(UUID().uuidString)")

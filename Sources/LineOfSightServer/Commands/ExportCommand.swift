@@ -31,7 +31,8 @@ struct ExportCommand: AsyncCommand {
         }
         context.console.print("Wrote the SSDA903 return for \(ruleSet.years) to \(signature.directory): \(children) children.")
         for table in SSDA903JourneyExport.tables {
-            let rows = (tables[table] ?? "").reduce(0) { $0 + ($1 == "\n" ? 1 : 0) } - 1
+            guard let csv = tables[table] else { continue }
+            let rows = csv.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) } - 1
             context.console.print("  \(SSDA903CSVFiles.name(of: table)): \(rows) \(rows == 1 ? "row" : "rows")")
         }
     }

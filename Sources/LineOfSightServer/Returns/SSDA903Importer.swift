@@ -18,6 +18,7 @@ struct SSDA903Importer {
     struct Summary: Sendable {
         var childrenAdded = 0, childrenChanged = 0, childrenUnchanged = 0
         var eventsRecorded = 0, eventsUpdated = 0, eventsKept = 0
+        var allocationsRecorded = 0, workersUnknown = 0, allocationsOverlapping = 0
         var notImported: [(table: SSDA903Table, rows: Int)] = []
         var leftOut: [String] = []
 
@@ -27,6 +28,15 @@ struct SSDA903Importer {
                 "Children: \(childrenAdded) added, \(childrenChanged) already recorded and changed, \(childrenUnchanged) unchanged.",
                 "Events: \(eventsRecorded) recorded, \(eventsUpdated) updated, \(eventsKept) kept as people recorded or withdrew them.",
             ]
+            if allocationsRecorded + workersUnknown + allocationsOverlapping > 0 {
+                lines.append("Allocations: \(allocationsRecorded) recorded from SWEpisodes.")
+            }
+            if workersUnknown > 0 {
+                lines.append("SWEpisodes: \(workersUnknown) \(workersUnknown == 1 ? "row" : "rows") skipped: no member of staff in a team has that social worker ID (SW_ID).")
+            }
+            if allocationsOverlapping > 0 {
+                lines.append("SWEpisodes: \(allocationsOverlapping) \(allocationsOverlapping == 1 ? "row" : "rows") skipped: the child was allocated to someone else at the time.")
+            }
             lines += notImported.map { "\($0.table.rawValue): not imported yet (\($0.rows) \($0.rows == 1 ? "row" : "rows"))." }
             lines += leftOut.map { "Left out: \($0)." }
             return lines
@@ -46,11 +56,14 @@ struct SSDA903Importer {
                 return SSDA903JourneyImport.Recorded(dateOfBirth: child.dateOfBirth, events: events)
             }
             let plan = try SSDA903JourneyImport(current: current, ruleSet: ruleSet, previous: previous, recorded: recorded)
+            let workers = try await socialWorkers(Set(plan.children.flatMap { $0.socialWorkers.map(\.socialWorkerID) }), on: db)
+            let allocations = Dictionary(grouping: try await JourneyRows.allocations(of: known.values.map(\.id), on: db.sql), by: \.child_id)
+                .mapValues { $0.map(\.core) }
             var summary = Summary(notImported: plan.notImported, leftOut: plan.leftOut)
             var done = 0
             for batch in plan.children.chunked(Rederivation.batchSize) {
-                try await write(Array(batch), known: known, stored: stored, ruleSet: ruleSet, account: account, actor: actor,
-                                summary: &summary, on: db)
+                try await write(Array(batch), known: known, stored: stored, workers: workers, allocations: allocations, ruleSet: ruleSet,
+                                account: account, actor: actor, summary: &summary, on: db)
                 done += batch.count
                 progress("Imported \(done) of \(plan.children.count) children")
             }
@@ -63,12 +76,14 @@ struct SSDA903Importer {
 
     /// One batch of children: new children, their new and updated events, the re-derivation of
     /// every child that changed, and an audit row for each.
-    private func write(_ children: [SSDA903JourneyImport.Child], known: [String: KnownChild], stored: StoredEvents, ruleSet: SSDA903RuleSet,
+    private func write(_ children: [SSDA903JourneyImport.Child], known: [String: KnownChild], stored: StoredEvents, workers: [String: Worker],
+                       allocations: [UUID: [Allocation]], ruleSet: SSDA903RuleSet,
                        account: User, actor: Audit.Actor, summary: inout Summary, on db: any Database) async throws {
         var added: [Child] = [], changed: [(id: UUID, dateOfBirth: CivilDate?)] = []
         var inserts: [(id: UUID, childID: UUID, record: any JourneyRecord, recordedAt: Date)] = []
         var updates: [(id: UUID, record: any JourneyRecord, before: any JourneyRecord)] = []
         var audit: [Audit.Entry] = []
+        var allocated: [UUID: [Allocation]] = [:]
         for child in children {
             let existing = known[child.laChildID]
             let childID = existing?.id ?? UUID()
@@ -92,10 +107,23 @@ struct SSDA903Importer {
                     recorded += 1
                 }
             }
+            for span in child.socialWorkers {
+                guard let worker = workers[span.socialWorkerID] else { summary.workersUnknown += 1; continue }
+                let allocation = Allocation(teamID: worker.team_id.uuidString, workerID: worker.id.uuidString, start: span.start, end: span.end)
+                let held = (allocations[childID] ?? []) + (allocated[childID] ?? [])
+                if held.contains(where: { $0.workerID == allocation.workerID && $0.start == allocation.start }) { continue }
+                if held.contains(where: { $0.start <= (allocation.end ?? $0.start) && allocation.start <= ($0.end ?? allocation.start) }) {
+                    summary.allocationsOverlapping += 1
+                    continue
+                }
+                allocated[childID, default: []].append(allocation)
+            }
+            let allocationsAdded = allocated[childID]?.count ?? 0
+            summary.allocationsRecorded += allocationsAdded
             summary.eventsRecorded += recorded
             summary.eventsUpdated += updated
             if let existing {
-                guard recorded + updated > 0 else { summary.childrenUnchanged += 1; continue }
+                guard recorded + updated + allocationsAdded > 0 else { summary.childrenUnchanged += 1; continue }
                 summary.childrenChanged += 1
                 changed.append((childID, existing.dateOfBirth))
             } else {
@@ -106,12 +134,18 @@ struct SSDA903Importer {
                 summary.childrenAdded += 1
             }
             let what = "\(recorded) \(recorded == 1 ? "event" : "events") recorded" + (updated > 0 ? ", \(updated) updated" : "")
+                + (allocationsAdded > 0 ? ", \(allocationsAdded) \(allocationsAdded == 1 ? "allocation" : "allocations") recorded" : "")
             audit.append(Audit.Entry(existing == nil ? .create : .update, entity: "child", entityID: childID, childID: childID,
                                      detail: "Imported from the SSDA903 return for \(ruleSet.years): \(what)"))
         }
         for batch in added.chunked(200) { try await Array(batch).create(on: db) }
         for child in changed { try await ChildDerivation.lock(childID: child.id, on: db) }
         try await StoredEvent.insert(inserts, recordedBy: try account.requireID(), on: db)
+        let rows = allocated.flatMap { childID, spans in
+            spans.map { StoredAllocation(childID: childID, teamID: UUID(uuidString: $0.teamID)!, workerID: $0.workerID.flatMap(UUID.init(uuidString:)),
+                                         startDate: $0.start, endDate: $0.end) }
+        }
+        for batch in rows.chunked(200) { try await Array(batch).create(on: db) }
         for update in updates {
             try await db.sql.update(StoredEvent.schema)
                 .set("record", to: SQLBind(String(decoding: update.record.encoded(), as: UTF8.self)))
@@ -134,7 +168,8 @@ struct SSDA903Importer {
             let childID = try child.requireID()
             let events = (written[childID] ?? []).sorted { ($0.record.date, $0.id.uuidString) < ($1.record.date, $1.id.uuidString) }
                 .map { RecordedEvent(id: $0.id.uuidString, record: $0.record) }
-            return (childID, derivation.derived(childID: childID, dateOfBirth: child.dateOfBirth, recorded: events, allocations: []))
+            let allocations = (allocated[childID] ?? []).sorted { $0.start < $1.start }
+            return (childID, derivation.derived(childID: childID, dateOfBirth: child.dateOfBirth, recorded: events, allocations: allocations))
         }, on: db.sql)
         try await Rederivation.rederive(changed, setup: setup, on: db)
         try await Audit.record(audit, by: actor, at: now, on: db)
@@ -166,6 +201,24 @@ struct SSDA903Importer {
 
     /// The key an import matches an event on: its kind and its date.
     static func key(_ list: String, _ date: String) -> String { list + " " + date }
+
+    struct Worker: Decodable {
+        let id: UUID
+        let team_id: UUID
+        let sw_id: String
+    }
+
+    /// The members of staff in a team whose social worker IDs are among `ids`, by ID.
+    private func socialWorkers(_ ids: Set<String>, on db: any Database) async throws -> [String: Worker] {
+        var workers: [String: Worker] = [:]
+        for chunk in Array(ids).chunked(500) {
+            let rows = try await db.sql.select().columns("id", "team_id", "sw_id").from(StaffMember.schema)
+                .where("sw_id", .in, SQLBind.group(Array(chunk))).where("team_id", .isNot, SQLLiteral.null)
+                .all(decoding: Worker.self)
+            for row in rows { workers[row.sw_id] = row }
+        }
+        return workers
+    }
 
     struct StoredEvents {
         var byID: [UUID: JourneyRows.Event] = [:]

@@ -26,6 +26,7 @@ struct SSDA903ChildMapper {
         let born = details?.dateOfBirth ?? recorded?.dateOfBirth
         var records: [any JourneyRecord] = try SSDA903EpisodeChain.periods(episodes(born: born)).flatMap(\.records)
         var others: [String: any JourneyRecord] = [:]
+        var socialWorkers: [CivilDate: (id: String, start: CivilDate, end: CivilDate?)] = [:]
         for year in years {
             var thisYear: [String: any JourneyRecord] = [:]
             func add(_ record: any JourneyRecord) {
@@ -40,10 +41,21 @@ struct SSDA903ChildMapper {
                 if let assessment = try healthAssessment(row, in: year.ruleSet) { add(assessment) } else { withoutAssessment += 1 }
             }
             for row in year.rows(.oc3, of: id) { add(careLeaverContact(row, born: born, in: year.ruleSet)) }
+            var startsThisYear = Set<CivilDate>()
+            for row in year.rows(.swEpisodes, of: id) {
+                // A row without an SW_ID matches no member of staff, and is reported as skipped.
+                let worker = row[.swID] ?? ""
+                let start = try row.requiredDate(.swDECOM, "The date the social worker’s episode started")
+                let end = try row.optionalDate(.swDEC, "The date the social worker’s episode ended")
+                if let end, end < start { throw row.problem(.swDEC, "The episode ends on \(end.long), before it starts on \(start.long)") }
+                guard startsThisYear.insert(start).inserted else { repeated += 1; continue }
+                socialWorkers[start] = (worker, start, end)
+            }
             others.merge(thisYear) { _, later in later }
         }
         records += others.values.sorted { ($0.date, type(of: $0).list.rawValue) < ($1.date, type(of: $1).list.rawValue) }
-        return SSDA903JourneyImport.Child(laChildID: id, details: details, records: records)
+        return SSDA903JourneyImport.Child(laChildID: id, details: details, records: records,
+                                          socialWorkers: SSDA903SocialWorkerEpisode.spans(Array(socialWorkers.values)))
     }
 
     /// Header's row of the latest year that has one; a second row of the child in one year is a problem.

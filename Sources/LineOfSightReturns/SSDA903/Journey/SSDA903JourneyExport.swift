@@ -9,16 +9,22 @@ public enum SSDA903JourneyExport {
         public let details: SSDA903JourneyImport.Details
         /// The child's stored events in the journey (none withdrawn).
         public let events: [RecordedEvent]
+        /// Their allocations to workers with a social worker ID, in date order.
+        public let socialWorkers: [SSDA903SocialWorkerEpisode]
 
-        public init(laChildID: String, details: SSDA903JourneyImport.Details, events: [RecordedEvent]) {
+        public init(laChildID: String, details: SSDA903JourneyImport.Details, events: [RecordedEvent],
+                    socialWorkers: [SSDA903SocialWorkerEpisode] = []) {
             self.laChildID = laChildID
             self.details = details
             self.events = events
+            self.socialWorkers = socialWorkers
         }
     }
 
-    /// The tables written, in the order of the return.
-    public static let tables: [SSDA903Table] = [.header, .episodes, .reviews, .oc2, .oc3, .missing]
+    /// The tables written, in the order of the return. SWEpisodes is written only when a child
+    /// was allocated to someone with a social worker ID (without it, its rules would flag every
+    /// child as having no social worker).
+    public static let tables: [SSDA903Table] = [.header, .episodes, .reviews, .oc2, .oc3, .missing, .swEpisodes]
 
     /// Each table's CSV text, and the LA IDs of the children written. A child is in Header
     /// when another table has a row of theirs.
@@ -26,6 +32,7 @@ public enum SSDA903JourneyExport {
         var out = Dictionary(uniqueKeysWithValues: tables.map { ($0, SSDA903CSVTable($0)) })
         let year = ruleSet.collectionStart...ruleSet.collectionEnd
         var written: [(Child, [SSDA903Column: String])] = []
+        var allocated = false
         for child in children.sorted(by: { $0.laChildID < $1.laChildID }) {
             let person: [SSDA903Column: String] = [.child: child.laChildID, .dob: child.details.dateOfBirth?.ssda903 ?? ""]
             var any = false
@@ -45,6 +52,11 @@ public enum SSDA903JourneyExport {
                 add(.missing, [.missing: SSDA903JourneyCodes.missingKinds.code(missing.kind) ?? "", .misStart: missing.start.ssda903,
                                .misEnd: missing.end?.ssda903 ?? ""])
             }
+            for span in child.socialWorkers where span.start <= year.upperBound && (span.end.map { $0 >= year.lowerBound } ?? true) {
+                let end = SSDA903SocialWorkerEpisode.episodeEnd(span, among: child.socialWorkers).flatMap { $0 > year.upperBound ? nil : $0 }
+                add(.swEpisodes, [.swID: span.socialWorkerID, .swDECOM: span.start.ssda903, .swDEC: end?.ssda903 ?? ""])
+                allocated = true
+            }
             if let contact = records.compactMap({ $0 as? CareLeaverContactRecord }).last(where: { year.contains($0.date) }) {
                 add(.oc3, [.inTouch: contact.inTouch, .activ: contact.activity ?? SSDA903JourneyCodes.nothingKnown,
                            .accom: SSDA903JourneyCodes.accommodationCell(letter: contact.accommodation, suitable: contact.accommodationSuitable)])
@@ -62,6 +74,7 @@ public enum SSDA903JourneyExport {
             out[.header]!.append(person.merging([.sex: SSDA903JourneyCodes.sexCode(details.sex, in: ruleSet), .ethnic: details.ethnicity,
                                                  .upn: details.upn ?? ""]) { own, _ in own })
         }
+        if !allocated { out[.swEpisodes] = nil }
         return (out.mapValues(\.csv), written.map(\.0.laChildID))
     }
 

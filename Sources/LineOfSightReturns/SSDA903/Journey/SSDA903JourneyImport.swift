@@ -39,6 +39,8 @@ public struct SSDA903JourneyImport: Sendable {
         public let details: Details?
         /// Everything the rows say, recorded already or not: the server keeps what is unchanged.
         public let records: [any JourneyRecord]
+        /// SWEpisodes: who held the case when; the server allocates where it knows the worker.
+        public let socialWorkers: [SSDA903SocialWorkerEpisode]
     }
 
     public let children: [Child]
@@ -48,8 +50,8 @@ public struct SSDA903JourneyImport: Sendable {
     public let leftOut: [String]
 
     /// The tables the journey holds no record for yet: adoption and permanence records are
-    /// being built; allocations need a social worker ID on each member of staff.
-    public static let tablesNotImported: [SSDA903Table] = [.ad1, .placedAdoption, .prevPerm, .uasc, .swEpisodes, .doLo]
+    /// being built.
+    public static let tablesNotImported: [SSDA903Table] = [.ad1, .placedAdoption, .prevPerm, .uasc, .doLo]
     static let tablesImported = SSDA903Table.allCases.filter { !tablesNotImported.contains($0) }
 
     /// Every CHILD of the rows the journey holds, Header's first, each once.

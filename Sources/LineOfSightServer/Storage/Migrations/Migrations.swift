@@ -12,5 +12,6 @@ enum AppMigrations {
         AddAwaitingSteps(),
         IndexOpenWork(),
         CreateCareSummaries(),
+        AddSocialWorkerIDs(),
     ]
 }
