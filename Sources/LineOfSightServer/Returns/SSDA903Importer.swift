@@ -57,8 +57,9 @@ struct SSDA903Importer {
             }
             let plan = try SSDA903JourneyImport(current: current, ruleSet: ruleSet, previous: previous, recorded: recorded)
             let workers = try await socialWorkers(Set(plan.children.flatMap { $0.socialWorkers.map(\.socialWorkerID) }), on: db)
-            let allocations = Dictionary(grouping: try await JourneyRows.allocations(of: known.values.map(\.id), on: db.sql), by: \.child_id)
-                .mapValues { $0.map(\.core) }
+            let allocations = known.isEmpty ? [:]
+                : Dictionary(grouping: try await JourneyRows.allocations(of: known.values.map(\.id), on: db.sql), by: \.child_id)
+                    .mapValues { $0.map(\.core) }
             var summary = Summary(notImported: plan.notImported, leftOut: plan.leftOut)
             var done = 0
             for batch in plan.children.chunked(Rederivation.batchSize) {
