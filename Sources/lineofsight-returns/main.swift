@@ -61,12 +61,7 @@ func read(_ path: String) -> SSDA903Return {
 }
 
 func write(_ tables: [SSDA903Table: String], to directory: String) {
-    let url = URL(fileURLWithPath: directory)
-    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    for (table, csv) in tables {
-        let file = url.appendingPathComponent(table.rawValue.lowercased() + ".csv")
-        do { try Data(csv.utf8).write(to: file) } catch { fail("cannot write \(file.path): \(error)") }
-    }
+    do { try SSDA903CSVFiles.write(tables, to: URL(fileURLWithPath: directory)) } catch { fail("cannot write to \(directory): \(error)") }
 }
 
 /// CPU seconds of this thread: the work's cost on one core, unaffected by other processes

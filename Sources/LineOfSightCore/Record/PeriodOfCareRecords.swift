@@ -24,15 +24,22 @@ public struct PeriodOfCareRecord: JourneyRecord, PlacementDetails {
     public var end: CivilDate?
     /// `LookedAfterCodes.reasonsCeased`.
     public var endReason: String?
+    /// Set when the child was already looked after before `start`, which is then only the start
+    /// of the earliest episode known: an imported SSDA903 return holds just the episodes open
+    /// during its year. It is that episode's reason for a new episode (RNE: P a change of
+    /// placement, L of legal status …), kept so that the return can be written out again as it came.
+    public var firstEpisodeReason: String?
 
     public init(start: CivilDate, legalStatus: String, categoryOfNeed: String, placementType: String, provider: String? = nil,
                 carers: String? = nil, urn: String? = nil, postcode: String? = nil, homePostcode: String? = nil,
                 intendedUntil18: Bool? = nil, sixMonthlyVisitsAgreed: Bool? = nil, placementPlan: CivilDate? = nil,
-                reason: String? = nil, childsViews: String? = nil, end: CivilDate? = nil, endReason: String? = nil) {
+                reason: String? = nil, childsViews: String? = nil, end: CivilDate? = nil, endReason: String? = nil,
+                firstEpisodeReason: String? = nil) {
         self.start = start; self.legalStatus = legalStatus; self.categoryOfNeed = categoryOfNeed; self.placementType = placementType
         self.provider = provider; self.carers = carers; self.urn = urn; self.postcode = postcode; self.homePostcode = homePostcode
         self.intendedUntil18 = intendedUntil18; self.sixMonthlyVisitsAgreed = sixMonthlyVisitsAgreed
         self.placementPlan = placementPlan; self.reason = reason; self.childsViews = childsViews; self.end = end; self.endReason = endReason
+        self.firstEpisodeReason = firstEpisodeReason
     }
 
     public var date: CivilDate { start }

@@ -44,6 +44,9 @@ public enum LineOfSightMain {
             do {
                 try await app.execute()
                 try await app.asyncShutdown()
+            } catch let ended as CommandExit {
+                try? await app.asyncShutdown()
+                exit(ended.status)
             } catch {
                 // Vapor's command runner has already reported it.
                 try? await app.asyncShutdown()

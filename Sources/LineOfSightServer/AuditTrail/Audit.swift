@@ -20,6 +20,13 @@ enum Audit {
             tokenID = principal?.tokenID
         }
 
+        /// A command run on the server by whoever can run it there, e.g. "export.command".
+        init(command: String) {
+            userID = nil
+            username = command
+            tokenID = nil
+        }
+
         init(user: User) throws {
             userID = try user.requireID()
             username = user.username
@@ -35,16 +42,8 @@ enum Audit {
         // Plain SQL inserts rather than models: every page that shows a child writes here, and
         // building Fluent models (fifty for a list) would cost more than the page.
         let eventID = UUID.timeOrdered(at: time)
-        let values: [any SQLExpression] = [
-            SQLBind(eventID), SQLBind(time), orNull(actor.userID), SQLBind(actor.username), orNull(actor.tokenID),
-            SQLBind(action.rawValue), SQLBind(entity), orNull(entityID?.uuidString), orNull(childID), SQLBind(detail),
-            orNull(try before.map(json)), orNull(try after.map(json)),
-        ]
-        var insert = SQLInsert(table: SQLIdentifier(AuditEvent.schema))
-        insert.columns = ["id", "at", "user_id", "username", "token_id", "action", "entity", "entity_id", "child_id", "detail", "before", "after"]
-            .map { SQLColumn($0) }
-        insert.values = [values]
-        let event = insert
+        let event = try insert([Entry(action, entity: entity, entityID: entityID, childID: childID, detail: detail, before: before, after: after)],
+                               ids: [eventID], by: actor, at: time)
         guard !children.isEmpty else { return try await db.sql.execute(sql: event) { _ in } }
         try await db.transaction { db in
             try await db.sql.execute(sql: event) { _ in }
@@ -52,6 +51,43 @@ enum Audit {
             for child in children { shown = shown.values(SQLBind(UUID.timeOrdered(at: time)), SQLBind(eventID), SQLBind(child)) }
             try await shown.run()
         }
+    }
+
+    /// One change among many made at once (an import): a row each.
+    struct Entry {
+        let action: AuditAction
+        let entity: String
+        let entityID: UUID?
+        let childID: UUID?
+        let detail: String
+        let before: (any Encodable)?
+        let after: (any Encodable)?
+
+        init(_ action: AuditAction, entity: String, entityID: UUID?, childID: UUID?, detail: String,
+             before: (any Encodable)? = nil, after: (any Encodable)? = nil) {
+            self.action = action; self.entity = entity; self.entityID = entityID; self.childID = childID
+            self.detail = detail; self.before = before; self.after = after
+        }
+    }
+
+    /// Records `entries`, all by `actor` at `time`, a few hundred rows a statement.
+    static func record(_ entries: [Entry], by actor: Actor, at time: Date, on db: any Database) async throws {
+        for chunk in entries.chunked(200) {
+            let rows = Array(chunk)
+            try await db.sql.execute(sql: insert(rows, ids: rows.map { _ in UUID.timeOrdered(at: time) }, by: actor, at: time)) { _ in }
+        }
+    }
+
+    private static func insert(_ entries: [Entry], ids: [UUID], by actor: Actor, at time: Date) throws -> SQLInsert {
+        var insert = SQLInsert(table: SQLIdentifier(AuditEvent.schema))
+        insert.columns = ["id", "at", "user_id", "username", "token_id", "action", "entity", "entity_id", "child_id", "detail", "before", "after"]
+            .map { SQLColumn($0) }
+        insert.values = try zip(entries, ids).map { entry, id in
+            [SQLBind(id), SQLBind(time), orNull(actor.userID), SQLBind(actor.username), orNull(actor.tokenID),
+             SQLBind(entry.action.rawValue), SQLBind(entry.entity), orNull(entry.entityID?.uuidString), orNull(entry.childID), SQLBind(entry.detail),
+             orNull(try entry.before.map(json)), orNull(try entry.after.map(json))]
+        }
+        return insert
     }
 
     private static func orNull(_ value: (any Encodable & Sendable)?) -> any SQLExpression {

@@ -49,13 +49,18 @@ extension DemoJourneyBuilder {
             let order = placed.adding(days: between(120...300))
             if order < lastDay, rng.chance(0.8) { (ended, lastDay) = ((order, rng.chance(0.8) ? "E11" : "E12"), order) }
         }
-        let period = add(child, PeriodOfCareRecord(
+        var entering = PeriodOfCareRecord(
             start: entered, legalStatus: first, categoryOfNeed: rng.weighted([("N1", 6.0), ("N4", 1.0), ("N5", 1.0), ("N8", 1.0), ("N2", 0.5)]),
             placementType: placementType(on: entered, age: age(entered), adoption: false), provider: rng.weighted([("PR1", 6.0), ("PR4", 3.0), ("PR5", 1.0)]),
             carers: rng.pick(Self.carers), homePostcode: rng.pick(["WA9", "WA10", "WA11", "WA12"]),
             intendedUntil18: nil, placementPlan: placementPlan(after: entered),
             reason: rng.pick(Self.reasonsLookedAfter), childsViews: rng.pick(Self.views),
-            end: ended?.date, endReason: ended?.reason))
+            end: ended?.date, endReason: ended?.reason)
+        // The first placement's district comes from its date, not a draw, so the rest of the demo
+        // stays as it was; never the child's home district (the return expects them to differ).
+        let away = Self.placementDistricts.filter { $0 != entering.homePostcode }
+        entering.postcode = away[entered.dayNumber % away.count]
+        let period = add(child, entering)
         for (index, start) in starts.enumerated().dropFirst() {
             let adoption = placementOrder.map { start > $0 } ?? false
             let type = placementType(on: start, age: age(start), adoption: adoption)
@@ -64,7 +69,7 @@ extension DemoJourneyBuilder {
                 periodOfCareID: period, start: start, reasonForChange: adoption ? "CARPL" : rng.pick(Self.moveReasons), placementType: type,
                 provider: type.hasPrefix("K") || type == "H5" ? "PR4" : rng.weighted([("PR1", 6.0), ("PR4", 3.0), ("PR5", 1.0)]),
                 carers: rng.pick(Self.carers), urn: type.hasPrefix("K") ? "SC" + String(between(100_000...999_999)) : nil,
-                postcode: rng.pick(["WA9", "WA10", "WA11", "L34", "L35", "WN4", "M28"]), intendedUntil18: longTerm ? true : nil,
+                postcode: rng.pick(Self.placementDistricts), intendedUntil18: longTerm ? true : nil,
                 sixMonthlyVisitsAgreed: longTerm && rng.chance(0.2) ? true : nil, placementPlan: placementPlan(after: start),
                 notes: "Matched on the child's needs and to keep them at their school.", childsViews: rng.chance(0.5) ? rng.pick(Self.views) : nil))
             // Visits to this placement, the first within a week (not always).
@@ -267,6 +272,8 @@ extension DemoJourneyBuilder {
         "Move to supported lodgings; start the apprenticeship in September; personal adviser to help with the bank account.",
     ]
     static let careVisitPlaces: [(VisitRecord.Location, Double)] = [(.placement, 8), (.school, 1), (.elsewhere, 1)]
+    /// Where placements are: mostly in St Helens, some out of area.
+    static let placementDistricts = ["WA9", "WA10", "WA11", "L34", "L35", "WN4", "M28"]
     static let carers = ["Mr and Mrs Lane", "Ms Okafor", "Mr and Mr Davies", "The child's aunt, Ms Byrne", "Willow House", "Mrs Hughes",
                          "The child's grandparents", "Orchard View"]
     static let reasonsLookedAfter = [

@@ -37,20 +37,8 @@ enum DemoSeeder {
                                role: .analyst, staffID: nil, active: false)
             try await history.create(on: db)
             let recordedBy = try history.requireID()
-            for batch in authority.events.chunked(100) {
-                var insert = db.sql.insert(into: StoredEvent.schema)
-                    .columns("id", "child_id", "list", "date", "record", "significant", "version", "recorded_by", "recorded_at",
-                             "awaiting", "awaiting_since")
-                for event in batch {
-                    let list = type(of: event.record).list
-                    let awaiting = list.form.awaiting(event.record)
-                    insert = insert.values(SQLBind(event.id), SQLBind(event.childID), SQLBind(list.rawValue), SQLBind(event.record.date.iso),
-                                           SQLBind(String(decoding: event.record.encoded(), as: UTF8.self)), SQLBind(false), SQLBind(1),
-                                           SQLBind(recordedBy), SQLBind(event.record.date.noonInLondon),
-                                           SQLBind(awaiting?.step.id), SQLBind(awaiting?.since.iso))
-                }
-                try await insert.run()
-            }
+            try await StoredEvent.insert(authority.events.map { ($0.id, $0.childID, $0.record, $0.record.date.noonInLondon) },
+                                         recordedBy: recordedBy, on: db)
         }
         try await Rederivation.all(setup: standards, on: db)
     }

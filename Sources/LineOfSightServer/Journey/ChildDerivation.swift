@@ -38,8 +38,13 @@ struct ChildDerivation: Sendable {
 
     /// What the already-loaded events (in date order, none withdrawn) and allocations derive.
     func derived(childID: UUID, dateOfBirth: CivilDate?, events: [JourneyRows.Event], allocations: [JourneyRows.Allocation]) throws -> Derived {
-        let events = try Self.recorded(events)
-        let journey = Journey(childID: childID.uuidString, dateOfBirth: dateOfBirth, events: events, allocations: allocations.map(\.core))
+        derived(childID: childID, dateOfBirth: dateOfBirth, recorded: try Self.recorded(events), allocations: allocations.map(\.core))
+    }
+
+    /// What events already decoded (in the order `JourneyRows.events` reads them) and
+    /// allocations derive: an import derives the children it adds from what it has just written.
+    func derived(childID: UUID, dateOfBirth: CivilDate?, recorded events: [RecordedEvent], allocations: [Allocation]) -> Derived {
+        let journey = Journey(childID: childID.uuidString, dateOfBirth: dateOfBirth, events: events, allocations: allocations)
         let derivation = derive(journey, standards: setup.standards, calendar: setup.calendar)
         return Derived(derivation: derivation, state: ChildState(journey: journey, derivation: derivation),
                        care: CareSummary(journey: journey, derivation: derivation, events: events),

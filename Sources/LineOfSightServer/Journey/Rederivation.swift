@@ -17,23 +17,28 @@ enum Rederivation {
             .all(decoding: ChildRow.self)
         var done = 0
         for start in stride(from: 0, to: children.count, by: batchSize) {
-            let batch = Array(children[start..<min(start + batchSize, children.count)])
-            try await db.transaction { db in
-                let ids = batch.map(\.id)
-                let eventsByChild = Dictionary(grouping: try await JourneyRows.events(of: ids, on: db.sql), by: \.child_id)
-                let allocationsByChild = Dictionary(grouping: try await JourneyRows.allocations(of: ids, on: db.sql), by: \.child_id)
-                let derivation = ChildDerivation(setup: setup)
-                for child in batch {
-                    let derived = try derivation.derived(childID: child.id, dateOfBirth: child.dateOfBirth.flatMap(CivilDate.init(iso:)),
-                                                         events: eventsByChild[child.id] ?? [], allocations: allocationsByChild[child.id] ?? [])
-                    try await DerivedRows.replace(childID: child.id, derived: derived, on: db.sql)
-                }
-            }
+            let batch = children[start..<min(start + batchSize, children.count)].map { ($0.id, $0.dateOfBirth.flatMap(CivilDate.init(iso:))) }
+            try await db.transaction { db in try await rederive(batch, setup: setup, on: db) }
             done += batch.count
             progress(done, children.count)
         }
         try await db.sql.delete(from: DerivedRows.basis).run()
         try await db.sql.insert(into: DerivedRows.basis).columns("id", "fingerprint").values(SQLBind(1), SQLBind(fingerprint(setup))).run()
+    }
+
+    /// Re-derives a batch of children (id and date of birth), reading their events and
+    /// allocations in two queries. Call it inside the transaction that changed them.
+    static func rederive(_ batch: [(id: UUID, dateOfBirth: CivilDate?)], setup: StandardsFile, on db: any Database) async throws {
+        guard !batch.isEmpty else { return }
+        let ids = batch.map(\.id)
+        let eventsByChild = Dictionary(grouping: try await JourneyRows.events(of: ids, on: db.sql), by: \.child_id)
+        let allocationsByChild = Dictionary(grouping: try await JourneyRows.allocations(of: ids, on: db.sql), by: \.child_id)
+        let derivation = ChildDerivation(setup: setup)
+        let derived = try batch.map { child in
+            (child.id, try derivation.derived(childID: child.id, dateOfBirth: child.dateOfBirth,
+                                              events: eventsByChild[child.id] ?? [], allocations: allocationsByChild[child.id] ?? []))
+        }
+        try await DerivedRows.replace(derived, on: db.sql)
     }
 
     /// At start-up: re-derives everyone if the standards or the rules changed since the stored rows

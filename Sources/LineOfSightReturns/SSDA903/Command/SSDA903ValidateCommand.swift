@@ -24,11 +24,7 @@ public struct SSDA903ValidateCommand: Sendable {
     /// The options as typed; nil where an option was not given.
     public init(directory: String, year: String?, previous: String? = nil, localAuthority: String? = nil,
                 postcodes: String? = nil, providers: String? = nil, format: String? = nil) throws(UsageProblem) {
-        let years = "\(SSDA903RuleSet.allCases.first!.collectionYear) to \(SSDA903RuleSet.allCases.last!.collectionYear)"
-        guard let year else { throw UsageProblem(description: "--year is required: the year the collection ends, \(years)") }
-        guard let ruleSet = Int(year).flatMap(SSDA903RuleSet.init(collectionYear:)) else {
-            throw UsageProblem(description: "--year “\(year)” is not a collection year from \(years) (the year the collection ends on 31 March)")
-        }
+        let ruleSet = try Self.ruleSet(year: year)
         guard let chosen = Format(rawValue: format ?? "csv") else {
             throw UsageProblem(description: "--format must be \(Format.allCases.map(\.rawValue).joined(separator: ", ")), not “\(format ?? "")”")
         }
@@ -43,6 +39,16 @@ public struct SSDA903ValidateCommand: Sendable {
         self.postcodes = postcodes
         self.providers = providers
         self.format = chosen
+    }
+
+    /// The rule set of `--year`, as typed (shared by the commands that read or write a return).
+    public static func ruleSet(year: String?) throws(UsageProblem) -> SSDA903RuleSet {
+        let years = "\(SSDA903RuleSet.allCases.first!.collectionYear) to \(SSDA903RuleSet.allCases.last!.collectionYear)"
+        guard let year else { throw UsageProblem(description: "--year is required: the year the collection ends, \(years)") }
+        guard let ruleSet = Int(year).flatMap(SSDA903RuleSet.init(collectionYear:)) else {
+            throw UsageProblem(description: "--year “\(year)” is not a collection year from \(years) (the year the collection ends on 31 March)")
+        }
+        return ruleSet
     }
 
     /// Validates and writes the report to `output` (in pieces), and to `errors` a line for each

@@ -118,7 +118,7 @@ public enum SSDA903Reader {
         // Where each file column goes among the table's columns (files may order them freely).
         let columns = table.columns
         let destination = names.map { name in columns.firstIndex { $0.rawValue == name }! }
-        var builder = SSDA903TableBuilder(table, layout: columns,
+        var builder = SSDA903TableBuilder(table, layout: columns, fileOrder: destination.map { columns[$0] },
                                           expectedRows: bytes.count / max(16, names.count * 6))
         while try advance(&scanner, file: file) {
             guard builder.rowCount < rowLimit else {

@@ -3,14 +3,17 @@
 struct SSDA903TableBuilder {
     let table: SSDA903Table
     let layout: [SSDA903Column]
+    /// The columns in the order of the file's header row (CSV only), to name a cell's column.
+    let fileOrder: [SSDA903Column]
     private var ids: [[Int32]]
     private var interners: [CellInterner]
     private var lines: [Int] = []
     private var scratch: [UInt8] = []
 
-    init(_ table: SSDA903Table, layout: [SSDA903Column], expectedRows: Int = 0) {
+    init(_ table: SSDA903Table, layout: [SSDA903Column], fileOrder: [SSDA903Column] = [], expectedRows: Int = 0) {
         self.table = table
         self.layout = layout
+        self.fileOrder = fileOrder
         ids = Array(repeating: [], count: layout.count)
         interners = Array(repeating: CellInterner(), count: layout.count)
         for index in ids.indices { ids[index].reserveCapacity(expectedRows) }
@@ -36,6 +39,6 @@ struct SSDA903TableBuilder {
 
     func build(file: String) -> SSDA903TableData {
         let cells = zip(ids, interners).map { SSDA903Cells(ids: $0, values: $1.values) }
-        return SSDA903TableData(table: table, file: file, lines: lines, columns: cells, layout: layout)
+        return SSDA903TableData(table: table, file: file, lines: lines, columns: cells, layout: layout, fileOrder: fileOrder)
     }
 }

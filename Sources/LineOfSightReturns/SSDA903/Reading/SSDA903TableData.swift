@@ -12,14 +12,19 @@ public struct SSDA903TableData: Sendable {
     /// `xmlOnlyColumns`.
     public let layout: [SSDA903Column]
     private let columns: [SSDA903Cells]
+    /// The columns in the order of the file's header row; empty when read from XML, whose
+    /// fields are named rather than numbered.
+    private let fileOrder: [SSDA903Column]
     private let parsedDates: [[FieldDate]]
     /// Each row's CHILD grouped (rows by distinct value), and each distinct CHILD's number:
     /// worked out once when read, for every join between tables (`ChildJoin`).
     let childGroups: SSDA903RowGroups
     let childNumbers: [String: Int]
 
-    init(table: SSDA903Table, file: String, lines: [Int], columns: [SSDA903Cells], layout: [SSDA903Column]? = nil) {
+    init(table: SSDA903Table, file: String, lines: [Int], columns: [SSDA903Cells], layout: [SSDA903Column]? = nil,
+         fileOrder: [SSDA903Column] = []) {
         self.table = table
+        self.fileOrder = fileOrder
         self.file = file
         self.lines = lines
         self.layout = layout ?? table.columns
@@ -53,6 +58,11 @@ public struct SSDA903TableData: Sendable {
 
     /// Whether the table holds `column` (an XML-only column is held only when read from XML).
     public func has(_ column: SSDA903Column) -> Bool { layout.contains(column) }
+
+    /// The 1-based field of `column` in each line of a CSV file; nil when read from XML.
+    public func fieldNumber(of column: SSDA903Column) -> Int? {
+        fileOrder.firstIndex(of: column).map { $0 + 1 }
+    }
 
     /// Each row's CHILD.
     public var children: SSDA903Cells { self[.child] }

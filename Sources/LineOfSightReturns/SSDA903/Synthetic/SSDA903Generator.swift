@@ -161,10 +161,7 @@ public struct SSDA903Generator {
 
     // MARK: - Values
 
-    private func text(_ date: CivilDate) -> String {
-        let (y, m, d) = date.components
-        return (d < 10 ? "0" : "") + String(d) + "/" + (m < 10 ? "0" : "") + String(m) + "/" + String(y)
-    }
+    private func text(_ date: CivilDate) -> String { date.ssda903 }
 
     private mutating func pick(_ choices: [String]) -> String { choices[random.int(0...(choices.count - 1))] }
 

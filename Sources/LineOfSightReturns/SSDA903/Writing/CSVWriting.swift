@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes a table as CSV in the DfE's column order: a header row, then one line per row.
 public struct SSDA903CSVTable {
     public let table: SSDA903Table
@@ -19,5 +21,19 @@ public struct SSDA903CSVTable {
     private func quoted(_ cell: String) -> String {
         guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+/// A return's CSV files, one a table, under the names the DfE's examples use (header.csv,
+/// episodes.csv …): the validator recognises a table by its header row, not its file's name.
+public enum SSDA903CSVFiles {
+    public static func name(of table: SSDA903Table) -> String { table.rawValue.lowercased() + ".csv" }
+
+    /// Writes each table's CSV text into `directory`, made if missing.
+    public static func write(_ tables: [SSDA903Table: String], to directory: URL) throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        for (table, csv) in tables.sorted(by: { $0.key < $1.key }) {
+            try Data(csv.utf8).write(to: directory.appendingPathComponent(name(of: table)))
+        }
     }
 }

@@ -22,6 +22,9 @@ struct EventForm: Sendable {
     /// The manager's authorisation this record awaits, if any, and since when: the day its `after`
     /// answer was given (an assessment's completion), else the event's own date.
     func awaiting(_ record: any JourneyRecord) -> (step: EventStep, since: CivilDate)? {
+        // Most kinds have no authorisation step: not reading the record's answers saves a JSON
+        // round trip for each of the tens of thousands of events an import or the demo writes.
+        guard steps.contains(where: \.isAuthorisation) else { return nil }
         let answers = JSONValue.object(of: record)
         guard let step = steps.first(where: { $0.isAuthorisation && $0.isOffered(answers) }) else { return nil }
         if let after = step.after, case let .string(iso)? = answers[after], let date = CivilDate(iso: iso) { return (step, date) }

@@ -14,5 +14,6 @@ enum AppMigrations {
         CreateCareSummaries(),
         CreatePermanenceSummaries(),
         CreateLegalSummaries(),
+        AddSocialWorkerIDs(),
     ]
 }

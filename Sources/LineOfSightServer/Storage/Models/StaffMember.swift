@@ -14,6 +14,8 @@ final class StaffMember: Model, @unchecked Sendable {
     @Field(key: "agency") var agency: Bool
     @Field(key: "newly_qualified") var newlyQualified: Bool
     @Field(key: "active") var active: Bool
+    /// The SSDA903 social worker ID (SW_ID) the council's returns name them by.
+    @OptionalField(key: "sw_id") var socialWorkerID: String?
 
     init() {}
 

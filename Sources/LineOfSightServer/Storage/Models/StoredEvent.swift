@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import LineOfSightCore
+import SQLKit
 
 /// One recorded event of a child's journey (see `JourneyRecord`): its kind's list, its main date
 /// for ordering, and the record as its own JSON. Corrections update it (the audit trail keeps
@@ -63,5 +64,27 @@ final class StoredEvent: Model, Versioned, @unchecked Sendable {
         let awaiting = list.form.awaiting(record)
         self.awaiting = awaiting?.step.id
         awaitingSince = awaiting?.since
+    }
+}
+
+extension StoredEvent {
+    /// Inserts many new events at once, a hundred a statement, with plain SQL rather than models:
+    /// loading a demo authority or a council's return writes tens of thousands.
+    static func insert(_ events: [(id: UUID, childID: UUID, record: any JourneyRecord, recordedAt: Date)], recordedBy: UUID,
+                       on db: any Database) async throws {
+        for batch in events.chunked(100) {
+            var insert = db.sql.insert(into: schema)
+                .columns("id", "child_id", "list", "date", "record", "significant", "version", "recorded_by", "recorded_at",
+                         "awaiting", "awaiting_since")
+            for event in batch {
+                let list = type(of: event.record).list
+                let awaiting = list.form.awaiting(event.record)
+                insert = insert.values(SQLBind(event.id), SQLBind(event.childID), SQLBind(list.rawValue), SQLBind(event.record.date.iso),
+                                       SQLBind(String(decoding: event.record.encoded(), as: UTF8.self)), SQLBind(false), SQLBind(1),
+                                       SQLBind(recordedBy), SQLBind(event.recordedAt),
+                                       SQLBind(awaiting?.step.id), SQLBind(awaiting?.since.iso))
+            }
+            try await insert.run()
+        }
     }
 }

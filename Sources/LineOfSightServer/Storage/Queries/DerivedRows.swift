@@ -16,18 +16,26 @@ enum DerivedRows {
     static let basis = "derivation_basis"
 
     static func replace(childID: UUID, derived: ChildDerivation.Derived, on sql: any SQLDatabase) async throws {
-        let (derivation, state) = (derived.derivation, derived.state)
+        try await replace([(childID, derived)], on: sql)
+    }
+
+    /// Replaces the rows of several children at once: a few statements for a batch of children
+    /// rather than several each, which is what makes re-deriving everyone, or an import, fast.
+    static func replace(_ children: [(childID: UUID, derived: ChildDerivation.Derived)], on sql: any SQLDatabase) async throws {
+        guard !children.isEmpty else { return }
         for table in [obligations, states, care, permanence, legal] {
-            try await sql.delete(from: table).where("child_id", .equal, SQLBind(childID)).run()
+            try await sql.delete(from: table).where("child_id", .in, SQLBind.group(children.map(\.childID))).run()
         }
         // Child obligations only: those keyed on an allegation or a staff member belong to other records.
-        let rows = derivation.obligations.filter { $0.subject.kind == .child }
-        // Large journeys are written in chunks, below SQLite's limit on bound values per statement.
-        for chunk in stride(from: 0, to: rows.count, by: 50).map({ rows[$0..<min($0 + 50, rows.count)] }) {
+        let rows = children.flatMap { child in
+            child.derived.derivation.obligations.filter { $0.subject.kind == .child }.map { (child.childID, $0) }
+        }
+        // Written in chunks, below SQLite's limit on bound values per statement.
+        for chunk in rows.chunked(50) {
             var insert = sql.insert(into: obligations).columns(
                 "child_id", "id", "rule", "sequence", "started_kind", "started_event", "started_date", "due", "provisional",
                 "met_kind", "met_event", "met_date", "team_id", "worker_id", "not_applicable_reason", "not_applicable_since")
-            for o in chunk {
+            for (childID, o) in chunk {
                 insert = insert.values(
                     SQLBind(childID), SQLBind(o.id), SQLBind(o.ruleID.rawValue), SQLBind(o.sequence),
                     SQLBind(o.startedBy.kind.rawValue), SQLBind(o.startedBy.id), SQLBind(o.startedBy.date.iso), SQLBind(o.due.iso),
@@ -37,49 +45,67 @@ enum DerivedRows {
             }
             try await insert.run()
         }
-        try await sql.insert(into: states)
-            .columns("child_id", "stage", "plans", "last_seen", "next_due", "open_obligations", "findings")
-            .values(SQLBind(childID), SQLBind(state.stage.rawValue), SQLBind(state.plans.map(\.rawValue).joined(separator: " ")),
-                    SQLBind(state.lastSeen?.iso), SQLBind(state.nextDue?.iso), SQLBind(state.openObligations), SQLBind(state.findings))
-            .run()
-        if let care = derived.care {
-            try await sql.insert(into: self.care)
+        for chunk in children.chunked(100) {
+            var insert = sql.insert(into: states)
+                .columns("child_id", "stage", "plans", "last_seen", "next_due", "open_obligations", "findings")
+            for (childID, derived) in chunk {
+                let state = derived.state
+                insert = insert.values(SQLBind(childID), SQLBind(state.stage.rawValue), SQLBind(state.plans.map(\.rawValue).joined(separator: " ")),
+                                       SQLBind(state.lastSeen?.iso), SQLBind(state.nextDue?.iso), SQLBind(state.openObligations),
+                                       SQLBind(state.findings))
+            }
+            try await insert.run()
+        }
+        let cared = children.compactMap { child in child.derived.care.map { (child.childID, $0) } }
+        for chunk in cared.chunked(30) {
+            var insert = sql.insert(into: self.care)
                 .columns("child_id", "looked_after", "period_start", "period_end", "end_reason", "legal_status", "placement_type",
                          "placement_provider", "placement_postcode", "placement_start", "placement_starts", "last_review", "review_chair_id",
                          "next_review_due", "open_escalations", "care_leaver", "last_pathway_plan", "next_pathway_plan_due",
                          "personal_adviser_id", "last_contact", "in_touch", "accommodation", "accommodation_suitable", "activity", "staying_put")
-                .values(SQLBind(childID), SQLBind(care.lookedAfter), SQLBind(care.periodStart.iso), SQLBind(care.periodEnd?.iso),
-                        SQLBind(care.endReason), SQLBind(care.legalStatus), SQLBind(care.placementType), SQLBind(care.placementProvider),
-                        SQLBind(care.placementPostcode), SQLBind(care.placementStart?.iso),
-                        SQLBind(care.placementStarts.map(\.iso).joined(separator: " ")), SQLBind(care.lastReview?.iso),
-                        SQLBind(care.reviewChairID), SQLBind(care.nextReviewDue?.iso), SQLBind(care.openEscalations), SQLBind(care.careLeaver),
-                        SQLBind(care.lastPathwayPlan?.iso), SQLBind(care.nextPathwayPlanDue?.iso), SQLBind(care.personalAdviserID),
-                        SQLBind(care.lastContact?.iso), SQLBind(care.inTouch), SQLBind(care.accommodation), SQLBind(care.accommodationSuitable),
-                        SQLBind(care.activity), SQLBind(care.stayingPut))
-                .run()
+            for (childID, care) in chunk {
+                insert = insert.values(
+                    SQLBind(childID), SQLBind(care.lookedAfter), SQLBind(care.periodStart.iso), SQLBind(care.periodEnd?.iso),
+                    SQLBind(care.endReason), SQLBind(care.legalStatus), SQLBind(care.placementType), SQLBind(care.placementProvider),
+                    SQLBind(care.placementPostcode), SQLBind(care.placementStart?.iso),
+                    SQLBind(care.placementStarts.map(\.iso).joined(separator: " ")), SQLBind(care.lastReview?.iso),
+                    SQLBind(care.reviewChairID), SQLBind(care.nextReviewDue?.iso), SQLBind(care.openEscalations), SQLBind(care.careLeaver),
+                    SQLBind(care.lastPathwayPlan?.iso), SQLBind(care.nextPathwayPlanDue?.iso), SQLBind(care.personalAdviserID),
+                    SQLBind(care.lastContact?.iso), SQLBind(care.inTouch), SQLBind(care.accommodation), SQLBind(care.accommodationSuitable),
+                    SQLBind(care.activity), SQLBind(care.stayingPut))
+            }
+            try await insert.run()
         }
-        if let permanence = derived.permanence {
-            try await sql.insert(into: self.permanence)
+        let permanent = children.compactMap { child in child.derived.permanence.map { (child.childID, $0) } }
+        for chunk in permanent.chunked(50) {
+            var insert = sql.insert(into: self.permanence)
                 .columns("child_id", "plans", "plan_agreed", "plan_due", "routes_considered", "next_milestone", "next_milestone_due",
                          "last_decision", "last_decision_forum", "last_progress", "agency_decision", "authority_to_place", "matched",
                          "placed_for_adoption")
-                .values(SQLBind(childID), SQLBind(permanence.plans.joined(separator: " ")), SQLBind(permanence.planAgreed?.iso),
-                        SQLBind(permanence.planDue?.iso), SQLBind(permanence.routesConsidered.map(\.rawValue).joined(separator: " ")),
-                        SQLBind(permanence.nextMilestone?.rawValue), SQLBind(permanence.nextMilestoneDue?.iso),
-                        SQLBind(permanence.lastDecision?.iso), SQLBind(permanence.lastDecisionForum?.rawValue),
-                        SQLBind(permanence.lastProgress?.iso), SQLBind(permanence.adoption?.agencyDecision?.iso),
-                        SQLBind(permanence.adoption?.authorityToPlace?.iso), SQLBind(permanence.adoption?.matched?.iso),
-                        SQLBind(permanence.adoption?.placed?.iso))
-                .run()
+            for (childID, permanence) in chunk {
+                insert = insert.values(
+                    SQLBind(childID), SQLBind(permanence.plans.joined(separator: " ")), SQLBind(permanence.planAgreed?.iso),
+                    SQLBind(permanence.planDue?.iso), SQLBind(permanence.routesConsidered.map(\.rawValue).joined(separator: " ")),
+                    SQLBind(permanence.nextMilestone?.rawValue), SQLBind(permanence.nextMilestoneDue?.iso),
+                    SQLBind(permanence.lastDecision?.iso), SQLBind(permanence.lastDecisionForum?.rawValue),
+                    SQLBind(permanence.lastProgress?.iso), SQLBind(permanence.adoption?.agencyDecision?.iso),
+                    SQLBind(permanence.adoption?.authorityToPlace?.iso), SQLBind(permanence.adoption?.matched?.iso),
+                    SQLBind(permanence.adoption?.placed?.iso))
+            }
+            try await insert.run()
         }
-        if let legal = derived.legal {
-            try await sql.insert(into: self.legal)
+        let legalRows = children.compactMap { child in child.derived.legal.map { (child.childID, $0) } }
+        for chunk in legalRows.chunked(50) {
+            var insert = sql.insert(into: self.legal)
                 .columns("child_id", "pre_proceedings_start", "pre_proceedings_due", "initial_meeting", "issued", "proceedings_due",
                          "extensions", "extension_weeks", "court", "next_hearing")
-                .values(SQLBind(childID), SQLBind(legal.preProceedingsStart?.iso), SQLBind(legal.preProceedingsDue?.iso),
-                        SQLBind(legal.initialMeeting?.iso), SQLBind(legal.issued?.iso), SQLBind(legal.proceedingsDue?.iso),
-                        SQLBind(legal.extensions), SQLBind(legal.extensionWeeks), SQLBind(legal.court), SQLBind(legal.nextHearing?.iso))
-                .run()
+            for (childID, legal) in chunk {
+                insert = insert.values(
+                    SQLBind(childID), SQLBind(legal.preProceedingsStart?.iso), SQLBind(legal.preProceedingsDue?.iso),
+                    SQLBind(legal.initialMeeting?.iso), SQLBind(legal.issued?.iso), SQLBind(legal.proceedingsDue?.iso),
+                    SQLBind(legal.extensions), SQLBind(legal.extensionWeeks), SQLBind(legal.court), SQLBind(legal.nextHearing?.iso))
+            }
+            try await insert.run()
         }
     }
 

@@ -12,6 +12,8 @@ enum JourneyRows {
         let record: String
         /// Read only where a list shows it.
         var date: String? = nil
+        /// Read only where withdrawn events are read too (an import, which never brings one back).
+        var withdrawn_reason: String? = nil
 
         func record(_ decoder: JSONDecoder) throws -> any JourneyRecord {
             guard let list = JourneyList(rawValue: list) else { throw JourneyDocumentError(path: "$", message: "unknown list \(list)") }
@@ -32,14 +34,16 @@ enum JourneyRows {
         }
     }
 
-    /// The children's events that are in their journeys (not withdrawn), in date order.
-    static func events(of children: [UUID], excluding: UUID? = nil, on sql: any SQLDatabase) async throws -> [Event] {
+    /// The children's events that are in their journeys (not withdrawn), in date order; only
+    /// those of `lists` when given.
+    static func events(of children: [UUID], excluding: UUID? = nil, lists: [JourneyList]? = nil, on sql: any SQLDatabase) async throws -> [Event] {
         // PostgreSQL refuses an empty IN list.
         guard !children.isEmpty else { return [] }
         let query = sql.select().columns("id", "child_id", "list", "record").from(StoredEvent.schema)
             .where("child_id", .in, SQLBind.group(children))
             .where("withdrawn_reason", .is, SQLLiteral.null)
         if let excluding { query.where("id", .notEqual, SQLBind(excluding)) }
+        if let lists { query.where("list", .in, SQLBind.group(lists.map(\.rawValue))) }
         return try await query.orderBy("date").orderBy("recorded_at").orderBy("id").all(decoding: Event.self)
     }
 

@@ -1,0 +1,98 @@
+import LineOfSightCore
+
+/// The return of a collection year written from children's journeys: the tables the journey
+/// holds (Header, Episodes, Reviews, OC2, OC3, Missing). Importing what this writes and writing
+/// it again gives the same files.
+public enum SSDA903JourneyExport {
+    public struct Child: Sendable {
+        public let laChildID: String
+        public let details: SSDA903JourneyImport.Details
+        /// The child's stored events in the journey (none withdrawn).
+        public let events: [RecordedEvent]
+        /// Their allocations to workers with a social worker ID, in date order.
+        public let socialWorkers: [SSDA903SocialWorkerEpisode]
+
+        public init(laChildID: String, details: SSDA903JourneyImport.Details, events: [RecordedEvent],
+                    socialWorkers: [SSDA903SocialWorkerEpisode] = []) {
+            self.laChildID = laChildID
+            self.details = details
+            self.events = events
+            self.socialWorkers = socialWorkers
+        }
+    }
+
+    /// The tables written, in the order of the return. SWEpisodes is written only when a child
+    /// was allocated to someone with a social worker ID (without it, its rules would flag every
+    /// child as having no social worker).
+    public static let tables: [SSDA903Table] = [.header, .episodes, .reviews, .oc2, .oc3, .missing, .swEpisodes]
+
+    /// Each table's CSV text, and the LA IDs of the children written. A child is in Header
+    /// when another table has a row of theirs.
+    public static func csv(_ children: [Child], ruleSet: SSDA903RuleSet) -> (tables: [SSDA903Table: String], children: [String]) {
+        var out = Dictionary(uniqueKeysWithValues: tables.map { ($0, SSDA903CSVTable($0)) })
+        let year = ruleSet.collectionStart...ruleSet.collectionEnd
+        var written: [(Child, [SSDA903Column: String])] = []
+        var allocated = false
+        for child in children.sorted(by: { $0.laChildID < $1.laChildID }) {
+            let person: [SSDA903Column: String] = [.child: child.laChildID, .dob: child.details.dateOfBirth?.ssda903 ?? ""]
+            var any = false
+            func add(_ table: SSDA903Table, _ cells: [SSDA903Column: String]) {
+                out[table]!.append(cells.merging(person) { own, _ in own })
+                any = true
+            }
+            let episodes = SSDA903Episode.episodes(of: child.events, dateOfBirth: child.details.dateOfBirth)
+                .filter { $0.start <= year.upperBound && ($0.end.map { $0 >= year.lowerBound } ?? true) }
+                .map { $0.asAtYearEnd(year.upperBound) }
+            for episode in episodes { add(.episodes, episode.cells) }
+            let records = child.events.map(\.record)
+            for review in records.compactMap({ $0 as? LACReviewRecord }) where year.contains(review.date) {
+                add(.reviews, [.review: review.date.ssda903, .reviewCode: review.participation ?? ""])
+            }
+            for missing in records.compactMap({ $0 as? MissingEpisodeRecord }) where year.contains(missing.start) {
+                add(.missing, [.missing: SSDA903JourneyCodes.missingKinds.code(missing.kind) ?? "", .misStart: missing.start.ssda903,
+                               .misEnd: missing.end?.ssda903 ?? ""])
+            }
+            for span in child.socialWorkers where span.start <= year.upperBound && (span.end.map { $0 >= year.lowerBound } ?? true) {
+                let end = SSDA903SocialWorkerEpisode.episodeEnd(span, among: child.socialWorkers).flatMap { $0 > year.upperBound ? nil : $0 }
+                add(.swEpisodes, [.swID: span.socialWorkerID, .swDECOM: span.start.ssda903, .swDEC: end?.ssda903 ?? ""])
+                allocated = true
+            }
+            if let contact = records.compactMap({ $0 as? CareLeaverContactRecord }).last(where: { year.contains($0.date) }) {
+                add(.oc3, [.inTouch: contact.inTouch, .activ: contact.activity ?? SSDA903JourneyCodes.nothingKnown,
+                           .accom: SSDA903JourneyCodes.accommodationCell(letter: contact.accommodation, suitable: contact.accommodationSuitable)])
+            }
+            if any { written.append((child, person)) }
+        }
+        // OC2 is for the children looked after all year, which the validator works out from the
+        // Episodes table: the same reading decides who is in it here.
+        let lookedAfterAllYear = continuouslyLookedAfter(episodes: out[.episodes]!.csv, ruleSet: ruleSet)
+        for (child, person) in written {
+            if lookedAfterAllYear.contains(child.laChildID) {
+                out[.oc2]!.append(outcomes(child, in: year).merging(person) { own, _ in own })
+            }
+            let details = child.details
+            out[.header]!.append(person.merging([.sex: SSDA903JourneyCodes.sexCode(details.sex, in: ruleSet), .ethnic: details.ethnicity,
+                                                 .upn: details.upn ?? ""]) { own, _ in own })
+        }
+        if !allocated { out[.swEpisodes] = nil }
+        return (out.mapValues(\.csv), written.map(\.0.laChildID))
+    }
+
+    /// OC2 from the latest health assessment of the year. The journey holds no convictions,
+    /// health surveillance checks or substance misuse: those cells are left blank.
+    private static func outcomes(_ child: Child, in year: ClosedRange<CivilDate>) -> [SSDA903Column: String] {
+        let flags = SSDA903JourneyCodes.flags
+        guard let assessment = child.events.compactMap({ $0.record as? HealthAssessmentRecord }).last(where: { year.contains($0.date) }) else {
+            return [.healthAssessment: flags.code(false)!]
+        }
+        return [.healthAssessment: flags.code(true)!, .sdqScore: assessment.sdqScore.map(String.init) ?? "",
+                .sdqReason: assessment.sdqReason ?? "", .immunisations: flags.code(assessment.immunisationsUpToDate) ?? "",
+                .teethCheck: flags.code(assessment.dentalCheck.map { year.contains($0) } ?? false)!]
+    }
+
+    private static func continuouslyLookedAfter(episodes csv: String, ruleSet: SSDA903RuleSet) -> Set<String> {
+        guard let table = try? SSDA903Reader.readTable(bytes: Array(csv.utf8), file: SSDA903Table.episodes.rawValue) else { return [] }
+        return SSDA903Context(ruleSet: ruleSet, current: SSDA903Return(tables: [.episodes: table]), previous: nil, localAuthority: nil)
+            .continuouslyLookedAfter()
+    }
+}

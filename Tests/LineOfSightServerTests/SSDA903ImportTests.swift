@@ -1,0 +1,293 @@
+import Fluent
+import Foundation
+import LineOfSightCore
+import LineOfSightReturns
+@testable import LineOfSightServer
+import SQLKit
+import Testing
+import Vapor
+
+/// `lineofsight import ssda903` and `export ssda903`: a return brought into the journey through
+/// the event store, idempotent, all or nothing; and the return written back out.
+@Suite struct SSDA903ImportTests {
+    /// The collection year that ends on the tests' "today".
+    let ruleSet = SSDA903RuleSet.lac2025_26
+
+    /// A generated return without spoilt cells, written as CSV files into a new directory.
+    func generatedReturn(children: Int = 40, seed: UInt64 = 11) throws -> URL {
+        var generator = SSDA903Generator(children: children, ruleSet: ruleSet, seed: seed, errorRate: 0)
+        return try write(generator.generate())
+    }
+
+    func write(_ tables: [SSDA903Table: String]) throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ssda903-import-\(UUID().uuidString)")
+        try SSDA903CSVFiles.write(tables, to: directory)
+        return directory
+    }
+
+    @discardableResult
+    func importReturn(_ directory: URL, previous: URL? = nil, into app: Application) async throws -> SSDA903Importer.Summary {
+        let current = try SSDA903Reader.read(directory: directory)
+        let last = try previous.map { try SSDA903Reader.read(directory: $0) }
+        return try await SSDA903Importer(setup: app.standards, now: app.clock.now) { _ in }
+            .run(current, ruleSet: ruleSet, previous: last, source: directory.path, on: app.db)
+    }
+
+    func export(_ app: Application) async throws -> [SSDA903Table: String] {
+        try await SSDA903Exporter(now: app.clock.now).run(ruleSet: ruleSet, destination: "a test", on: app.db).tables
+    }
+
+    /// Everything an import could change, counted.
+    func counts(_ app: Application) async throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for table in [Child.schema, StoredEvent.schema, DerivedRows.obligations, DerivedRows.states, AuditEvent.schema, User.schema] {
+            counts[table] = try await app.db.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table)
+                .first(decoding: Count.self)?.n ?? 0
+        }
+        // Summed here: PostgreSQL's SUM of a bigint is a numeric.
+        counts["journey_version"] = try await app.db.sql.select().column("journey_version", as: "n").from(Child.schema)
+            .all(decoding: Count.self).reduce(0) { $0 + ($1.n ?? 0) }
+        return counts
+    }
+
+    struct Count: Decodable { let n: Int? }
+
+    func events(_ list: JourneyList, of laChildID: String, in app: Application) async throws -> [any JourneyRecord] {
+        let child = try #require(try await Child.query(on: app.db).filter(\.$laChildID == laChildID).first())
+        return try await StoredEvent.query(on: app.db).filter(\.$child.$id == child.requireID()).filter(\.$list == list).sort(\.$date).all()
+            .map { try $0.record() }
+    }
+
+    @Test func aGeneratedReturnBecomesEachChildsJourneyWithItsObligations() async throws {
+        let directory = try generatedReturn()
+        let data = try SSDA903Reader.read(directory: directory)
+        try await withTestApp(seedDemo: false) { app, _ in
+            let summary = try await importReturn(directory, into: app)
+            #expect(summary.childrenAdded == data[.header]!.rowCount)
+            #expect(try await Child.query(on: app.db).count() == data[.header]!.rowCount)
+            let lists = Dictionary(grouping: try await StoredEvent.query(on: app.db).all(), by: \.list).mapValues(\.count)
+            #expect(lists[.periodsOfCare, default: 0] > 0)
+            #expect(lists[.placements, default: 0] > 0)
+            #expect(lists[.lacReviews] == data[.reviews]!.rowCount)
+            #expect(lists[.missingEpisodes] == data[.missing]!.rowCount)
+            #expect(lists[.careLeaverContacts] == data[.oc3]!.rowCount)
+            // Every child looked after has obligations derived at once (reviews, visits, health).
+            let periods = try await StoredEvent.query(on: app.db).filter(\.$list == .periodsOfCare).all()
+            for childID in Set(periods.map(\.$child.id)) {
+                #expect(try await DerivedRows.obligations(of: childID, on: app.db.sql).contains { $0.ruleID.rawValue.hasPrefix("cla.") })
+            }
+            // The children added were derived from what was written, as re-deriving them gives.
+            let derived = try await obligations(app)
+            try await Rederivation.all(setup: app.standards, on: app.db)
+            #expect(try await obligations(app) == derived)
+            #expect(summary.notImported.map(\.table).contains(.ad1))
+            let imports = try await AuditEvent.query(on: app.db).filter(\.$entity == "import").all()
+            #expect(imports.count == 1)
+            #expect(imports.first?.username == CommandAccount.importUsername)
+
+            // A child's episodes: one period of care from the episode that starts care, a move for
+            // each later episode that changes placement.
+            let episodes = data[.episodes]!
+            let child = try #require(episodes.rows.map { episodes.children[$0]! }.first { id in
+                episodes.rows.filter { episodes.children[$0] == id }.count >= 2
+            })
+            let rows = episodes.rows.filter { episodes.children[$0] == child }
+            let period = try #require(try await events(.periodsOfCare, of: child, in: app).first as? PeriodOfCareRecord)
+            #expect(period.start == episodes.dates(.decom)[rows[0]].date)
+            #expect(period.placementType == episodes[.place][rows[0]])
+            let moves = rows.dropFirst().filter { ["P", "T", "B", "U"].contains(episodes[.rne][$0]) }
+            #expect(try await events(.placements, of: child, in: app).count == moves.count)
+        }
+    }
+
+    @Test func importingTheSameReturnAgainChangesNothingButTheImportsOwnAuditRow() async throws {
+        let directory = try generatedReturn()
+        try await withTestApp { app, _ in
+            try await importReturn(directory, into: app)
+            let before = try await counts(app)
+            let obligations = try await obligations(app)
+            let again = try await importReturn(directory, into: app)
+            #expect(again.eventsRecorded == 0)
+            #expect(again.eventsUpdated == 0)
+            #expect(again.childrenAdded == 0)
+            #expect(again.childrenChanged == 0)
+            var after = try await counts(app)
+            #expect(after[AuditEvent.schema] == before[AuditEvent.schema]! + 1)
+            after[AuditEvent.schema] = before[AuditEvent.schema]
+            #expect(after == before)
+            #expect(try await self.obligations(app) == obligations)
+        }
+    }
+
+    func obligations(_ app: Application) async throws -> [ObligationKey] {
+        try await app.db.sql.select().columns("child_id", "id", "due", "met_date").from(DerivedRows.obligations)
+            .orderBy("child_id").orderBy("id").all(decoding: ObligationKey.self)
+    }
+
+    struct ObligationKey: Decodable, Equatable {
+        let child_id: UUID
+        let id: String
+        let due: String
+        let met_date: String?
+    }
+
+    @Test func aValueTheJourneyCannotHoldStopsTheImportNamingTheFileLineAndColumnAndChangesNothing() async throws {
+        let directory = try generatedReturn()
+        let file = directory.appendingPathComponent("episodes.csv")
+        var lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
+        var cells = lines[3].components(separatedBy: ",")
+        cells[1] = "31/02/2026"
+        lines[3] = cells.joined(separator: ",")
+        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        try await withTestApp { app, _ in
+            let before = try await counts(app)
+            let error = await #expect(throws: SSDA903ImportProblems.self) { try await importReturn(directory, into: app) }
+            #expect(error?.description.hasPrefix("\(file.path), line 4, column 2 (DECOM): The date the episode started must be a real date") == true)
+            #expect(try await counts(app) == before)
+        }
+    }
+
+    static let header = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n900001,F,01/05/2015,WBRI,UN1,,\n"
+    static let episodes = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n"
+    /// Last year's return: a child looked after since June 2024.
+    static let lastYear = [SSDA903Table.header: header, .episodes: episodes + "900001,01/06/2024,S,C2,N1,U6,PR1,,,,WA10,WA9,\n"]
+    /// This year's: the same child moved in September and went home in January.
+    static let thisYear = [SSDA903Table.header: header, .episodes: episodes
+        + "900001,01/06/2024,S,C2,N1,U6,PR1,01/09/2025,X1,CARPL,WA10,WA9,\n"
+        + "900001,01/09/2025,P,C2,N1,K2,PR4,01/01/2026,E4A,,WA10,WA11,SC123456\n"]
+
+    /// The child of `lastYear` and `thisYear`: one period of care, ended, with one move.
+    func expectOnePeriodEndedWithOneMove(_ app: Application) async throws {
+        let periods = try await events(.periodsOfCare, of: "900001", in: app).compactMap { $0 as? PeriodOfCareRecord }
+        #expect(periods.count == 1)
+        #expect(periods.first?.end == CivilDate(iso: "2026-01-01"))
+        #expect(periods.first?.endReason == "E4A")
+        let move = try #require(try await events(.placements, of: "900001", in: app).first as? PlacementRecord)
+        #expect(move.start == CivilDate(iso: "2025-09-01"))
+        #expect(move.reasonForChange == "CARPL")
+        #expect(move.urn == "SC123456")
+    }
+
+    @Test func nextYearsReturnContinuesThePeriodOfCareItEnds() async throws {
+        let (lastYear, thisYear) = (try write(Self.lastYear), try write(Self.thisYear))
+        try await withTestApp(seedDemo: false) { app, _ in
+            let first = try await importReturn(lastYear, into: app)
+            #expect(first.eventsRecorded == 1)
+            let second = try await importReturn(thisYear, into: app)
+            #expect(second.eventsRecorded == 1, "the move")
+            #expect(second.eventsUpdated == 1, "the period, now ended")
+            try await expectOnePeriodEndedWithOneMove(app)
+        }
+    }
+
+    @Test func lastYearsReturnGivenWithPrevIsImportedWithThisYears() async throws {
+        let (lastYear, thisYear) = (try write(Self.lastYear), try write(Self.thisYear))
+        try await withTestApp(seedDemo: false) { app, _ in
+            let summary = try await importReturn(thisYear, previous: lastYear, into: app)
+            #expect(summary.eventsRecorded == 2)
+            try await expectOnePeriodEndedWithOneMove(app)
+        }
+    }
+
+    @Test func rowsOfAChildNeitherInHeaderNorRecordedStopTheImport() async throws {
+        let reviews = "CHILD,DOB,REVIEW,REVIEW_CODE\n900001,01/05/2015,01/10/2025,PN1\n900002,01/05/2015,01/10/2025,PN1\n"
+        var tables = Self.thisYear
+        tables[.reviews] = reviews
+        let directory = try write(tables)
+        try await withTestApp(seedDemo: false) { app, _ in
+            let error = await #expect(throws: SSDA903ImportProblems.self) { try await importReturn(directory, into: app) }
+            #expect(error?.description == "\(directory.path)/reviews.csv, line 3, column 1 (CHILD): "
+                + "Child 900002 is not in the Header table, and no child with this ID is recorded")
+            let children = try await Child.query(on: app.db).count()
+            #expect(children == 0)
+        }
+    }
+
+    @Test func socialWorkerEpisodesAllocateTheChildToTheMemberOfStaffWithThatID() async throws {
+        var tables = Self.thisYear
+        tables[.swEpisodes] = "CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON\n"
+            + "900001,01/05/2015,SW1234,01/06/2024,01/09/2025,FCONTA\n900001,01/05/2015,SW9999,01/09/2025,,\n"
+        let directory = try write(tables)
+        try await withTestApp { app, authority in
+            let worker = try #require(authority.staff.first { $0.teamID != nil })
+            try await app.db.sql.update(StaffMember.schema).set("sw_id", to: SQLBind("SW1234")).where("id", .equal, SQLBind(worker.id)).run()
+            let summary = try await importReturn(directory, into: app)
+            #expect(summary.allocationsRecorded == 1)
+            #expect(summary.workersUnknown == 1, "nobody is SW9999")
+            let child = try #require(try await Child.query(on: app.db).filter(\.$laChildID == "900001").first())
+            let allocations = try await StoredAllocation.query(on: app.db).filter(\.$child.$id == child.requireID()).all()
+            #expect(allocations.count == 1)
+            #expect(allocations.first?.$worker.id == worker.id)
+            #expect(allocations.first?.$team.id == worker.teamID)
+            #expect(allocations.first?.startDate == CivilDate(iso: "2024-06-01"))
+            #expect(allocations.first?.endDate == CivilDate(iso: "2025-08-31"), "the day before the next social worker's episode")
+
+            let again = try await importReturn(directory, into: app)
+            #expect(again.allocationsRecorded == 0)
+            #expect(try await StoredAllocation.query(on: app.db).filter(\.$child.$id == child.requireID()).count() == 1)
+            let exported = try await export(app)[.swEpisodes]
+            #expect(exported == "CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON\n900001,01/05/2015,SW1234,01/06/2024,31/08/2025,\n")
+        }
+    }
+
+    @Test func theXMLFormBecomesTheSameJourneyAsTheCSVFiles() async throws {
+        let directory = try generatedReturn(children: 30)
+        let xml = FileManager.default.temporaryDirectory.appendingPathComponent("ssda903-xml-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: xml, withIntermediateDirectories: true)
+        try SSDA903XMLWriter.xml(try SSDA903Reader.read(directory: directory)).write(to: xml.appendingPathComponent("return.xml"),
+                                                                                   atomically: true, encoding: .utf8)
+        var journeys: [[String]] = []
+        for source in [directory, xml] {
+            try await withTestApp(seedDemo: false) { app, _ in
+                try await importReturn(source, into: app)
+                journeys.append(try await StoredEvent.query(on: app.db).with(\.$child).all()
+                    .map { "\($0.child.laChildID) \($0.list.rawValue) \($0.recordJSON)" }.sorted())
+            }
+        }
+        #expect(journeys[0].count > 30)
+        #expect(journeys[0] == journeys[1])
+    }
+
+    @Test func exportingTheDemoImportingItAndExportingAgainGivesTheSameFiles() async throws {
+        var first: [SSDA903Table: String] = [:]
+        try await withTestApp { app, _ in first = try await export(app) }
+        #expect(first[.episodes]!.split(separator: "\n").count > 10)
+        let directory = try write(first)
+        try await withTestApp(seedDemo: false) { app, _ in
+            try await importReturn(directory, into: app)
+            let second = try await export(app)
+            for table in SSDA903JourneyExport.tables {
+                #expect(second[table] == first[table], "\(table.rawValue) differs")
+            }
+        }
+    }
+}
+
+extension DomainCommandTests {
+    @Test func importAndExportSSDA903RunOnTheDatabaseFromTheCommandLine() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("import-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let database = ["LINEOFSIGHT_DATABASE_PATH": path]
+        #expect(try run(["migrate", "--yes"], environment: database).status == 0)
+        let header = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nA1,M,01/01/2012,WBRI,UN3,,\n"
+        let episodes = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n"
+            + "A1,01/05/2025,S,C2,N1,U4,PR1,,,,LS1 4AP,LS2 7HY,\n"
+        let faulty = try folder(["header.csv": header, "episodes.csv": episodes.replacingOccurrences(of: "01/05/2025", with: "2025-05-01")])
+        let refused = try run(["import", "ssda903", faulty, "--year", "2026"], environment: database)
+        #expect(refused.status != 0)
+        #expect(refused.error.contains(faulty + "/episodes.csv, line 2, column 2 (DECOM): The date the episode started must be a real date"), "\(refused.error)")
+        #expect(refused.error.contains("Nothing was imported"))
+
+        let clean = try folder(["header.csv": header, "episodes.csv": episodes])
+        let imported = try run(["import", "ssda903", clean, "--year", "2026"], environment: database)
+        #expect(imported.status == 0, "\(imported.error)")
+        #expect(imported.output.contains("Children: 1 added"), "\(imported.output)")
+        #expect(imported.error.contains("Imported 1 of 1 children"), "progress goes to standard error")
+
+        let written = FileManager.default.temporaryDirectory.appendingPathComponent("export-\(UUID().uuidString)").path
+        let exported = try run(["export", "ssda903", "--year", "2026", written], environment: database)
+        #expect(exported.status == 0, "\(exported.error)")
+        #expect(try String(contentsOfFile: written + "/header.csv", encoding: .utf8) == header)
+        #expect(try String(contentsOfFile: written + "/episodes.csv", encoding: .utf8) == episodes)
+    }
+}
