@@ -35,3 +35,12 @@ public struct LegalSummary: Sendable, Hashable {
         nextHearing = hearings.max { $0.date < $1.date }?.nextHearing
     }
 }
+
+extension LegalSummary {
+    /// The week of proceedings on `today`: week 1 is the seven days beginning with the day of
+    /// issue (Children Act 1989 s32(1)(a) counts 26 weeks "beginning with" that day).
+    public static func week(issued: CivilDate, on today: CivilDate) -> Int { issued.days(to: today) / 7 + 1 }
+
+    /// Whole weeks since pre-proceedings started.
+    public static func weeksSince(_ start: CivilDate, on today: CivilDate) -> Int { start.days(to: today) / 7 }
+}

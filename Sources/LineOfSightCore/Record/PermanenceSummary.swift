@@ -76,6 +76,13 @@ public enum DriftStatus: String, Sendable, Hashable, CaseIterable {
         return (lastProgress ?? entered) <= stalledSince(today: today, standards: standards) ? .amber : .green
     }
 
+    /// Children in care this many months without an agreed plan count as drifting on leaders'
+    /// home pages: the plan is due by the second review, about four months in.
+    public static let noPlanMonths = 4
+
+    /// A child who came into care on or before this day without an agreed plan is drifting.
+    public static func noPlanSince(today: CivilDate) -> CivilDate { today.adding(months: -noPlanMonths) }
+
     /// A child whose permanence last moved on or before this day is drifting.
     public static func stalledSince(today: CivilDate, standards: LocalStandards) -> CivilDate {
         today.adding(weeks: -standards.noProgressWeeks)

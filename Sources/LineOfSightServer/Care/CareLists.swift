@@ -144,7 +144,7 @@ extension CareList {
         .name, .age, .lookedAfter,
         CareColumn(header: "Started") { row, _ in row.legal?.date(row.legal?.pre_proceedings_start).map(DateText.long) ?? "" },
         CareColumn(header: "Weeks in pre-proceedings", numeric: true) { row, context in
-            row.legal?.date(row.legal?.pre_proceedings_start).map { String($0.days(to: context.today) / 7) } ?? ""
+            row.legal?.date(row.legal?.pre_proceedings_start).map { String(LegalSummary.weeksSince($0, on: context.today)) } ?? ""
         },
         CareColumn(header: "First meeting") { row, _ in row.legal?.date(row.legal?.initial_meeting).map(DateText.long) ?? "Not held yet" },
         CareColumn(header: "Decision due", text: { row, context in dueText(row.legal?.date(row.legal?.pre_proceedings_due), context) },
@@ -157,8 +157,7 @@ extension CareList {
         .name, .age, .lookedAfter,
         CareColumn(header: "Issued") { row, _ in row.legal?.date(row.legal?.issued).map(DateText.long) ?? "" },
         CareColumn(header: "Week", numeric: true) { row, context in
-            // Week 1 is the week beginning with the day of issue.
-            row.legal?.date(row.legal?.issued).map { String($0.days(to: context.today) / 7 + 1) } ?? ""
+            row.legal?.date(row.legal?.issued).map { String(LegalSummary.week(issued: $0, on: context.today)) } ?? ""
         },
         CareColumn(header: "Extensions") { row, _ in
             guard let legal = row.legal, legal.extensions > 0 else { return "None" }

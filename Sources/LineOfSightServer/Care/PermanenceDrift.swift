@@ -7,13 +7,9 @@ import SQLKit
 enum PermanenceDrift: String, CaseIterable, Sendable {
     case noPlan = "no-plan", stalled, approval, plo, proceedings
 
-    /// Children in care this long without an agreed plan are counted: the plan is due by the
-    /// second review, about four months in.
-    static let noPlanMonths = 4
-
     func label(_ standards: LocalStandards) -> String {
         switch self {
-        case .noPlan: "in care over \(Self.noPlanMonths) months without an agreed permanence plan"
+        case .noPlan: "in care over \(DriftStatus.noPlanMonths) months without an agreed permanence plan"
         case .stalled: "whose permanence has not moved on for \(standards.noProgressWeeks) weeks or more"
         case .approval: "with family or friends past the end of their temporary approval"
         case .plo: "in pre-proceedings past \(standards.preProceedingsWeeks) weeks"
@@ -46,7 +42,7 @@ enum PermanenceDrift: String, CaseIterable, Sendable {
         case .noPlan:
             return SQLBinaryExpression(
                 SQLBinaryExpression(SQLColumn("plans", table: "ps"), .equal, SQLBind("")), .and,
-                SQLBinaryExpression(SQLColumn("period_start", table: "cs"), .lessThanOrEqual, SQLBind(today.adding(months: -Self.noPlanMonths).iso)))
+                SQLBinaryExpression(SQLColumn("period_start", table: "cs"), .lessThanOrEqual, SQLBind(DriftStatus.noPlanSince(today: today).iso)))
         default:
             let since = SQLFunction("COALESCE", args: SQLColumn("last_progress", table: "ps"), SQLColumn("period_start", table: "cs"))
             return SQLBinaryExpression(since, .lessThanOrEqual, SQLBind(DriftStatus.stalledSince(today: today, standards: standards).iso))
