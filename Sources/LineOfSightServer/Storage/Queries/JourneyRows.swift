@@ -15,6 +15,9 @@ enum JourneyRows {
         /// Read only where withdrawn events are read too (an import, which never brings one back).
         var withdrawn_reason: String? = nil
 
+        // Never inlined: the release compiler (Swift 6.3.1) crashes ("splitting coroutine") when
+        // this decode is inlined into the async functions that read a journey.
+        @inline(never)
         func record(_ decoder: JSONDecoder) throws -> any JourneyRecord {
             guard let list = JourneyList(rawValue: list) else { throw JourneyDocumentError(path: "$", message: "unknown list \(list)") }
             return try list.decode(Data(record.utf8), using: decoder)
