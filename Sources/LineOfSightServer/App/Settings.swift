@@ -7,6 +7,11 @@ public struct Settings: Sendable {
         case sqliteInMemory
         case postgres(url: String)
 
+        var isSQLite: Bool {
+            if case .postgres = self { return false }
+            return true
+        }
+
         /// Where the database is, for messages: the path, or the URL without its password.
         var description: String {
             switch self {

@@ -9,6 +9,14 @@ enum DatabaseSetup {
     static let postgresConnectionsPerEventLoop = 4
 
     static func configure(_ app: Application, _ location: Settings.DatabaseLocation) throws {
+        if location.isSQLite {
+            // SQLite runs each query on a blocking thread. Vapor's default is one pool shared by the
+            // whole process with a thread per core, so a connection waiting for another's write lock
+            // could hold the thread that the writer needs to finish; this application's own pool has
+            // a thread for each of its connections (one per event loop) and one more.
+            let connections = app.eventLoopGroup.makeIterator().reduce(0) { count, _ in count + 1 }
+            app.threadPool = NIOThreadPool(numberOfThreads: connections + 1)
+        }
         switch location {
         case let .sqlite(path):
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
@@ -75,10 +83,14 @@ struct DatabaseUnavailable: Error, CustomStringConvertible {
 /// (a list's audit rows) is kept in memory rather than written to a temporary file; a page cache of
 /// 64 MB per connection, so the pages every request reads stay in memory instead of being copied
 /// from the file again (not `mmap_size`: every page view writes its audit row, the file grows, and
-/// SQLite would map it afresh each time). Fluent's SQLite
-/// driver keeps one connection per event loop, so the per-connection settings are made once on each;
-/// SQLiteNIO already retries a busy database rather than failing.
+/// SQLite would map it afresh each time); a busy timeout, because SQLiteNIO's own handler retries a
+/// locked database at once and for ever, spinning a thread while the other connection finishes its
+/// write (and never giving up if that write cannot finish): SQLite's handler sleeps between tries and
+/// answers "busy" after the timeout. Fluent's SQLite driver keeps one connection per event loop, so
+/// the per-connection settings are made once on each.
 struct SQLiteTuning: LifecycleHandler {
+    static let busyTimeoutMilliseconds = 5_000
+
     func didBootAsync(_ app: Application) async throws {
         try await app.db.sql.raw("PRAGMA journal_mode=WAL").run()
         for eventLoop in app.eventLoopGroup.makeIterator() {
@@ -86,6 +98,7 @@ struct SQLiteTuning: LifecycleHandler {
             try await db.sql.raw("PRAGMA synchronous=NORMAL").run()
             try await db.sql.raw("PRAGMA temp_store=MEMORY").run()
             try await db.sql.raw("PRAGMA cache_size=-65536").run()
+            try await db.sql.raw(SQLQueryString("PRAGMA busy_timeout=\(unsafeRaw: String(Self.busyTimeoutMilliseconds))")).run()
         }
     }
 }
