@@ -123,13 +123,23 @@ enum CareQueries {
         let standards: LocalStandards
     }
 
+    /// One page, in two steps: the page's children in order, with how many match (read narrow: the
+    /// ids and what they are sorted by, for every matching child), then only those children's rows.
     static func page(_ kind: Kind, _ query: CareListQuery, _ setting: Setting, on db: any SQLDatabase) async throws -> Paged<CareRow> {
-        try await Paged.counted(page: query.page, size: pageSize, count: {
-            try await count(kind, query, setting, on: db)
-        }, rows: { page in
-            try await ordered(kind, select(kind, query, setting, columns(kind, db.select())))
+        struct Key: Decodable { let id: UUID; let total: Int }
+        return try await Paged.fetch(page: query.page, size: pageSize, rows: { page in
+            let keys = try await ordered(kind, select(kind, query, setting, names: false,
+                                                      db.select().column(SQLColumn("id", table: "c")).column(SQLRaw("COUNT(*) OVER ()"), as: "total")))
                 .limit(pageSize).offset((page - 1) * pageSize)
+                .all(decoding: Key.self)
+            guard let total = keys.first?.total else { return [] }
+            let rows = try await select(kind, query, setting, columns(kind, db.select()))
+                .where(SQLColumn("id", table: "c"), .in, SQLBind.group(keys.map(\.id)))
                 .all(decoding: CareRow.self)
+            let byID = Dictionary(rows.map { ($0.child.id, $0) }) { first, _ in first }
+            return keys.compactMap { byID[$0.id].map { (row: $0, total: total) } }
+        }, count: {
+            try await count(kind, query, setting, on: db)
         })
     }
 
@@ -141,7 +151,7 @@ enum CareQueries {
 
     /// How many children match.
     static func count(_ kind: Kind, _ query: CareListQuery, _ setting: Setting, on db: any SQLDatabase) async throws -> Int {
-        try await select(kind, query, setting, db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"))
+        try await select(kind, query, setting, names: false, db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"))
             .first(decodingColumn: "n", as: Int.self) ?? 0
     }
 
@@ -154,10 +164,11 @@ enum CareQueries {
         }
     }
 
-    private static func select(_ kind: Kind, _ query: CareListQuery, _ setting: Setting, _ builder: SQLSelectBuilder) -> SQLSelectBuilder {
+    private static func select(_ kind: Kind, _ query: CareListQuery, _ setting: Setting, names: Bool = true,
+                               _ builder: SQLSelectBuilder) -> SQLSelectBuilder {
         let (scope, today, homeDistricts) = (setting.scope, setting.today, setting.homeDistricts)
         let filter = ChildFilter(teamID: UUID(uuidString: query.team), workerID: UUID(uuidString: query.worker))
-        let builder = ChildDirectory.scoped(builder, filter, scope)
+        let builder = ChildDirectory.scoped(builder, filter, scope, names: names)
             .join(SQLAlias(SQLIdentifier(DerivedRows.care), as: SQLIdentifier("cs")), method: kind.isLegal ? SQLJoinMethod.left : SQLJoinMethod.inner,
                   on: SQLColumn("child_id", table: "cs"), .equal, SQLColumn("id", table: "c"))
         if kind.isLegal {

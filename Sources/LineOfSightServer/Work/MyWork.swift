@@ -80,7 +80,17 @@ struct MyWork: Sendable {
         }
         let bounds = StatusBounds(asOf: today, dueSoonDays: setup.standards.dueSoonDays)
         let tallies = try await WorkQueries.tally(whose, until: until, scope: scope, bounds: bounds, on: req.sql)
-        let people = try await People.load(on: req.db)
+        // The rows the filter asks for, one page of them; the tally says how many there are.
+        let narrowed = tallies.filter { tally in
+            (filter.workerID.map { tally.worker_id == $0 } ?? true) && (filter.teamID.map { tally.team_id == $0 } ?? true)
+        }
+        let rowsTotal = narrowed.reduce(0) { $0 + (filter.overdueOnly ? $1.overdue : $1.total) }
+        let page = min(max(1, filter.page), max(1, (rowsTotal + pageSize - 1) / pageSize))
+        let rows = try await WorkQueries.due(whose, narrowedTo: filter.workerID, team: filter.teamID, overdueOnly: filter.overdueOnly, until: until,
+                                             scope: scope, bounds: bounds, limit: pageSize, offset: (page - 1) * pageSize, on: req.sql)
+        // Only the names the page shows: the teams counted or chosen, and the workers of its rows.
+        let people = try await People.load(staff: Set(rows.compactMap(\.worker_id) + [filter.workerID].compactMap { $0 }),
+                                           teams: teams.union([filter.teamID].compactMap { $0 }), on: req.db)
         func count(_ id: UUID?, _ name: String, _ theirs: [WorkQueries.Tally]) -> Count {
             Count(id: id, name: name, overdue: theirs.reduce(0) { $0 + $1.overdue }, dueSoon: theirs.reduce(0) { $0 + $1.notOverdue })
         }
@@ -97,14 +107,6 @@ struct MyWork: Sendable {
                 count(team, people.teams[team.uuidString] ?? "A team", tallies.filter { $0.team_id == team })
             }
         }
-        // The rows the filter asks for, one page of them; the tally says how many there are.
-        let narrowed = tallies.filter { tally in
-            (filter.workerID.map { tally.worker_id == $0 } ?? true) && (filter.teamID.map { tally.team_id == $0 } ?? true)
-        }
-        let rowsTotal = narrowed.reduce(0) { $0 + (filter.overdueOnly ? $1.overdue : $1.total) }
-        let page = min(max(1, filter.page), max(1, (rowsTotal + pageSize - 1) / pageSize))
-        let rows = try await WorkQueries.due(whose, narrowedTo: filter.workerID, team: filter.teamID, overdueOnly: filter.overdueOnly, until: until,
-                                             scope: scope, bounds: bounds, limit: pageSize, offset: (page - 1) * pageSize, on: req.sql)
         var actions: [WorkQueries.Row] = []
         if level == .worker, let owner = principal.staffID {
             actions = try await WorkQueries.actions(ownedBy: owner, scope: scope, bounds: bounds, on: req.sql)

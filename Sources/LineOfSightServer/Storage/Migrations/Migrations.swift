@@ -15,5 +15,6 @@ enum AppMigrations {
         CreatePermanenceSummaries(),
         CreateLegalSummaries(),
         AddSocialWorkerIDs(),
+        IndexOpenAllocations(),
     ]
 }

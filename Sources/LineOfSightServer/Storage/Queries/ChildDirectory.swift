@@ -49,7 +49,7 @@ enum ChildDirectory {
         try await Paged.fetch(page: requested, size: pageSize, rows: { page in
             try await rows(filter, scope, page: page, on: db).map { ($0.child, $0.total) }
         }, count: {
-            try await scoped(db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"), filter, scope)
+            try await scoped(db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"), filter, scope, names: false)
                 .first(decodingColumn: "n", as: Int.self) ?? 0
         })
     }
@@ -93,19 +93,26 @@ enum ChildDirectory {
     }
 
     /// `children c` with its open allocation, team and worker, in `scope`, matching `filter`: every list of children starts here.
-    static func scoped(_ builder: SQLSelectBuilder, _ filter: ChildFilter, _ scope: ChildScope) -> SQLSelectBuilder {
+    /// Without `names`, the allocation, team and worker are joined only where the filter needs them:
+    /// a count, or a list's keys, then reads up to three rows fewer for every child.
+    static func scoped(_ builder: SQLSelectBuilder, _ filter: ChildFilter, _ scope: ChildScope, names: Bool = true) -> SQLSelectBuilder {
         let openAllocation = SQLBinaryExpression(
             SQLBinaryExpression(SQLColumn("child_id", table: "a"), .equal, SQLColumn("id", table: "c")),
             .and,
             SQLBinaryExpression(SQLColumn("end_date", table: "a"), .is, SQLLiteral.null)
         )
-        builder
-            .from(SQLAlias(SQLIdentifier(Child.schema), as: SQLIdentifier("c")))
-            .join(SQLAlias(SQLIdentifier(StoredAllocation.schema), as: SQLIdentifier("a")), method: SQLJoinMethod.left, on: openAllocation)
-            .join(SQLAlias(SQLIdentifier(Team.schema), as: SQLIdentifier("t")), method: SQLJoinMethod.left,
-                  on: SQLColumn("id", table: "t"), .equal, SQLColumn("team_id", table: "a"))
-            .join(SQLAlias(SQLIdentifier(StaffMember.schema), as: SQLIdentifier("s")), method: SQLJoinMethod.left,
-                  on: SQLColumn("id", table: "s"), .equal, SQLColumn("worker_id", table: "a"))
+        builder.from(SQLAlias(SQLIdentifier(Child.schema), as: SQLIdentifier("c")))
+        if names || filter.teamID != nil || filter.workerID != nil || filter.service != nil || filter.unallocatedOnly {
+            builder.join(SQLAlias(SQLIdentifier(StoredAllocation.schema), as: SQLIdentifier("a")), method: SQLJoinMethod.left, on: openAllocation)
+        }
+        if names || filter.service != nil {
+            builder.join(SQLAlias(SQLIdentifier(Team.schema), as: SQLIdentifier("t")), method: SQLJoinMethod.left,
+                         on: SQLColumn("id", table: "t"), .equal, SQLColumn("team_id", table: "a"))
+        }
+        if names {
+            builder.join(SQLAlias(SQLIdentifier(StaffMember.schema), as: SQLIdentifier("s")), method: SQLJoinMethod.left,
+                         on: SQLColumn("id", table: "s"), .equal, SQLColumn("worker_id", table: "a"))
+        }
         _ = scope.apply(to: builder)
         for token in searchTokens(filter.text) {
             builder.where { group in
