@@ -90,5 +90,9 @@ import VaporTesting
         #expect(CSV.cell("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"")
         #expect(CSV.cell("+44 1744") == "'+44 1744" && CSV.cell("-1") == "'-1" && CSV.cell("@SUM(A1)") == "'@SUM(A1)")
         #expect(CSV.cell("Lane, Ava") == "\"Lane, Ava\"" && CSV.cell("plain") == "plain")
+        // A line break typed as CR LF is one Swift character, and still two bytes a CSV must quote.
+        #expect(CSV.cell("Seen at school\r\nand at home") == "\"Seen at school\r\nand at home\"")
+        #expect(CSV.cell("\r\n=1+1") == "\"'\r\n=1+1\"")
+        #expect(CSV.cell("Zoë, née O’Brien") == "\"Zoë, née O’Brien\"")
     }
 }

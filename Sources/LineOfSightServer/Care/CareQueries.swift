@@ -86,10 +86,17 @@ struct CareRow: Decodable, Sendable {
 
     init(from decoder: any Decoder) throws {
         child = try ChildListRow(from: decoder)
-        care = try? Summary(from: decoder)
-        permanence = try? Permanence(from: decoder)
-        legal = try? Legal(from: decoder)
+        // Each part only where its table was joined and has a row for the child (a column that is
+        // never null says so), rather than trying each and discarding the error: an export of
+        // thousands of rows would build thousands of errors.
+        let joined = try decoder.container(keyedBy: JoinedColumn.self)
+        func has(_ column: JoinedColumn) throws -> Bool { try joined.contains(column) && !joined.decodeNil(forKey: column) }
+        care = try has(.looked_after) ? Summary(from: decoder) : nil
+        permanence = try has(.routes_considered) ? Permanence(from: decoder) : nil
+        legal = try has(.extensions) ? Legal(from: decoder) : nil
     }
+
+    private enum JoinedColumn: String, CodingKey { case looked_after, routes_considered, extensions }
 }
 
 /// The rows of the care lists, always inside the reader's `ChildScope`.
