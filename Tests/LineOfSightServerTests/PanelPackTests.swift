@@ -71,6 +71,11 @@ import VaporTesting
             #expect(try await worker.post(record, JourneyTests.date("considered", "2026-03-09").merging([
                 "route": "connectedPerson", "who": "Maternal grandmother", "assessment": "viability",
             ]) { $1 }.merging(JourneyTests.date("assessmentStarted", "2026-03-10")) { $1 }).status == .seeOther)
+            let actions = "/children/\(children.first.id!)/record/actions"
+            _ = try await worker.get(actions)
+            #expect(try await worker.post(actions, JourneyTests.date("raised", "2026-03-10").merging(JourneyTests.date("due", "2026-03-20")) { $1 }
+                .merging(["description": "Book the family group conference", "ownerID": try #require(demo.account(.socialWorker).staffID).uuidString]) { $1 })
+                .status == .seeOther)
 
             var manager = try await Visitor.signedIn(app, as: "team.manager")
             let tracker = try await manager.get("/permanence").body.string
@@ -89,6 +94,7 @@ import VaporTesting
             #expect(pack.contains("Maternal grandmother") && pack.contains("Viability assessment, started 10 March 2026"))
             #expect(pack.contains("Viability assessment: overdue since 24 March 2026"), "the overdue milestone is a decision needed")
             #expect(pack.contains("Agree a permanence plan: none is agreed") && pack.contains("govuk-tag--red\">Overdue"))
+            #expect(pack.contains("Action: Book the family group conference, due 20 March 2026"), "an overdue action is named")
             #expect(pack.contains("Pursue or rule out living with family or friends (connected person) (Maternal grandmother)"))
             #expect(!pack.contains("app-navigation"), "a print view")
             #expect(pack.contains("/permanence/panel/decisions?meeting=permanence-panel"), "a manager can record the decisions from it")

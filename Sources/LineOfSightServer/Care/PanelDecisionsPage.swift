@@ -26,7 +26,7 @@ enum PanelDecisionsPage {
                             let prefix = PanelDecisions.prefix(child)
                             let own = input.prefixed(prefix)
                             let decisionForm = meeting.decisionForm.only(meeting.asked)
-                            el("fieldset", .class("govuk-fieldset app-panel-child")) {
+                            el("div", .class("app-panel-child")) { el("fieldset", .class("govuk-fieldset")) {
                                 el("legend", .class("govuk-fieldset__legend govuk-fieldset__legend--m")) {
                                     el("h2", .class("govuk-fieldset__heading")) { child.firstName + " " + child.lastName }
                                 }
@@ -40,7 +40,7 @@ enum PanelDecisionsPage {
                                     EventFieldView(form: actionForm, values: EventFormValues(actionForm, input: own), errors: errors,
                                                    choices: choices, prefix: prefix).nodes
                                 }
-                            }
+                            } }
                         }
                         button("Save the decisions")
                     }

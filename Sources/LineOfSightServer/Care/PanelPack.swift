@@ -41,7 +41,16 @@ enum PanelMeeting: String, CaseIterable, Sendable {
     }
 
     /// The form each child's decision is read with: the questions asked, and the meeting's answers.
-    var decisionForm: EventForm { form.only(["date", "chairID"] + given.keys.sorted() + asked) }
+    /// Its advice to record a decision's actions separately is left out: the action is asked beside it.
+    var decisionForm: EventForm {
+        var form = self.form.only(["date", "chairID"] + given.keys.sorted() + asked)
+        form.fields = form.fields.map { field in
+            var field = field
+            if field.key == "decision" { field.hint = nil }
+            return field
+        }
+        return form
+    }
 }
 
 /// A panel pack as asked for in a query string, kept as typed so the form that chooses it shows it

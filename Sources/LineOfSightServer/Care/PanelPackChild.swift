@@ -20,6 +20,8 @@ struct PanelPackChild: Sendable {
     let milestones: [Obligation]
     /// Every open obligation overdue by the core's status rule: milestones, reviews, visits, actions.
     let overdue: [Obligation]
+    /// What each of the child's actions is, by event id: an overdue action is named by it.
+    private let actionDescriptions: [String: String]
 
     struct Decision: Sendable {
         let date: CivilDate
@@ -45,12 +47,21 @@ struct PanelPackChild: Sendable {
         }
         decisions = Array((permanence + legal).sorted { $0.date > $1.date }.prefix(Self.decisionsShown))
         openActions = records.compactMap { $0 as? ActionRecord }.filter { $0.done == nil && $0.cancelled == nil }.sorted { $0.due < $1.due }
+        actionDescriptions = Dictionary(zip(events, records).compactMap { event, record in
+            (record as? ActionRecord).map { (event.id.uuidString, $0.description) }
+        }) { first, _ in first }
         let status = { (obligation: Obligation) in obligation.status(asOf: today, dueSoonDays: dueSoonDays) }
         milestones = obligations.filter { obligation in
             PermanenceSummary.isMilestone(obligation.ruleID) && status(obligation) != .notApplicable
                 && (status(obligation).isOpen || entered.map { obligation.startedBy.date >= $0 } ?? true)
         }
         overdue = obligations.filter { status($0) == .overdue }
+    }
+
+    /// An obligation in words: its rule's title, and for an action what it is.
+    func title(_ obligation: Obligation) -> String {
+        guard obligation.ruleID == .action, let description = actionDescriptions[obligation.startedBy.id] else { return ObligationText.title(obligation) }
+        return "\(ObligationText.title(obligation)): \(description)"
     }
 
     /// What the meeting needs to decide, in words: a plan not agreed, ways to permanence not yet

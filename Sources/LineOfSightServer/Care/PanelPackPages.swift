@@ -55,7 +55,7 @@ enum PanelPackPages {
         }
         let more = choosing.total > choosing.listed.count
         return CheckboxesField(id: "child", legend: "Select the children", options: choosing.listed.map { row in
-            (row.child.id.uuidString, "\(row.child.fullName) (\(CareList.drift(row, choosing.cells).label.lowercased()))")
+            (row.child.id.uuidString, "\(row.child.fullName) (\(row.child.laChildID)), \(CareList.drift(row, choosing.cells).label.lowercased())")
         }, checked: query.chosen,
         hint: more ? "The \(choosing.listed.count) children most at risk of drift are listed, of \(choosing.total.formatted()). Filter the tracker to list others." : nil,
         error: errors[id: "child"]).node
@@ -146,7 +146,7 @@ enum PanelPackPages {
                 paragraph("Nothing is overdue.")
             } else {
                 el("ul", .class("govuk-list govuk-list--bullet")) {
-                    for obligation in child.overdue { el("li") { "\(ObligationText.title(obligation)): due \(DateText.long(obligation.due))" } }
+                    for obligation in child.overdue { el("li") { "\(child.title(obligation)), due \(DateText.long(obligation.due))" } }
                 }
             }
             if child.decisions.isEmpty {
