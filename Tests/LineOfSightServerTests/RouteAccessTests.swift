@@ -17,10 +17,14 @@ import VaporTesting
         // An IRO records the reviews they chair; each kind of event then admits only its own roles.
         let recorders = editors.union([.iro])
         let organisation: Set<Role> = [.socialWorker, .teamManager, .headOfService, .director, .iro, .qaLead, .analyst, .admin]
+        // Those who sit on, chair or prepare for permanence panels and legal gateway meetings.
+        let panels: Set<Role> = [.teamManager, .headOfService, .director, .iro, .qaLead]
         var table: [String: Set<Role>] = [
             "GET /": Set(Role.allCases),
             "GET /children": readers, "GET /children/:childID": readers,
             "GET /children-in-care": readers, "GET /permanence": readers, "GET /adoption": readers, "GET /pre-proceedings": readers, "GET /proceedings": readers, "GET /reviews-due": readers, "GET /care-leavers": readers, "GET /missing": readers,
+            "GET /permanence/panel": panels, "GET /permanence/panel/pack": panels,
+            "GET /permanence/panel/decisions": allocators, "POST /permanence/panel/decisions": allocators,
             "GET /children/new": editors, "POST /children/new": editors,
             "GET /children/:childID/edit": editors, "POST /children/:childID/edit": editors,
             "GET /children/:childID/allocate": allocators, "POST /children/:childID/allocate": allocators,

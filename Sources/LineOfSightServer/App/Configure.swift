@@ -40,6 +40,7 @@ func routes(_ app: Application, metrics: RequestMetrics) throws {
     HomeController().register(app)
     ChildrenController().register(app)
     CareListsController().register(app)
+    PanelPackController().register(app)
     JourneyController().register(app)
     ChronologyController().register(app)
     EventStepController().register(app)

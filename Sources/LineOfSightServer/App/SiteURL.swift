@@ -16,6 +16,8 @@ enum SiteURL: Sendable {
     case signIn, signOut
     case children, newChild
     case childrenInCare, permanence, adoption, preProceedings, proceedings, reviewsDue, careLeavers, missingEpisodes
+    /// A panel pack: choosing its meeting and children, the pack itself, and the meeting's decisions.
+    case preparePanelPack, panelPack, panelDecisions
     case child(Parameter<UUID>), editChild(Parameter<UUID>), allocateChild(Parameter<UUID>)
     case recordEvent(child: Parameter<UUID>, list: Parameter<JourneyList>)
     case event(child: Parameter<UUID>, event: Parameter<UUID>)
@@ -79,6 +81,9 @@ enum SiteURL: Sendable {
         case .newChild: return [c("children"), c("new")]
         case .childrenInCare: return [c("children-in-care")]
         case .permanence: return [c("permanence")]
+        case .preparePanelPack: return [c("permanence"), c("panel")]
+        case .panelPack: return [c("permanence"), c("panel"), c("pack")]
+        case .panelDecisions: return [c("permanence"), c("panel"), c("decisions")]
         case .adoption: return [c("adoption")]
         case .preProceedings: return [c("pre-proceedings")]
         case .proceedings: return [c("proceedings")]

@@ -25,7 +25,7 @@ struct CareListsController {
         if query.csv || query.printable {
             let rows = try await CareQueries.all(list.kind, query, setting, on: req.sql)
             try await req.auditShown(rows.map(\.child.id), detail: "\(query.csv ? "Exported" : "Printed") \(list.what)\(query.csv ? " as CSV" : ""): \(rows.count) rows")
-            let context = try await context(for: rows, req)
+            let context = try await Self.context(for: rows, req)
             if query.printable {
                 return CarePages.printable(list, context: PageContext(req), query: query, rows: rows, cells: context,
                                            choices: try await CareFilterChoices.load(list, query: query, req: req))
@@ -38,11 +38,12 @@ struct CareListsController {
         let choices = try await CareFilterChoices.load(list, query: query, req: req)
         let intro = list.kind == .adoption
             ? AdoptionScorecardView.node(try await AdoptionScorecardView.load(today: req.today, on: req.sql), standards: setting.standards) : Node.empty
-        return CarePages.list(list, context: PageContext(req), query: query, page: page, cells: try await context(for: page.rows, req),
-                              choices: choices, hasDistricts: !districts.isEmpty, intro: intro)
+        return CarePages.list(list, context: PageContext(req), query: query, page: page, cells: try await Self.context(for: page.rows, req),
+                              choices: choices, hasDistricts: !districts.isEmpty, intro: intro, flash: req.takeFlash())
     }
 
-    private func context(for rows: [CareRow], _ req: Request) async throws -> CareListContext {
+    /// What the cells of these rows read besides the row: today, the standards, and staff names.
+    static func context(for rows: [CareRow], _ req: Request) async throws -> CareListContext {
         let staff = Set(rows.flatMap { [$0.care?.review_chair_id, $0.care?.personal_adviser_id] }.compactMap { $0.flatMap(UUID.init(uuidString:)) })
         return CareListContext(today: req.today, standards: req.application.standards.standards,
                                people: try await People.load(staff: staff, teams: [], on: req.db))

@@ -11,8 +11,9 @@ enum CarePages {
     ]
 
     static func list(_ list: CareList, context: PageContext, query: CareListQuery, page: Paged<CareRow>, cells: CareListContext,
-                     choices: CareFilterChoices, hasDistricts: Bool, intro: Node = .empty) -> Response {
+                     choices: CareFilterChoices, hasDistricts: Bool, intro: Node = .empty, flash: String? = nil) -> Response {
         Layout.page(title: list.title, context: context) {
+            if let flash { successBanner(flash) }
             heading(list.title)
             otherLists(current: list.url)
             intro
@@ -33,6 +34,9 @@ enum CarePages {
                 el("ul", .class("govuk-list app-no-print")) {
                     el("li") { link("Download this list as a spreadsheet (CSV)", href: list.url.path(query: query.filters + [("format", "csv")])) }
                     el("li") { link("Print view of the whole list", href: list.url.path(query: query.filters + [("format", "print")])) }
+                    if list.kind == .permanence, let role = context.principal?.role, PanelPackController.readers.contains(role) {
+                        el("li") { link("Prepare a panel pack from these children", href: SiteURL.preparePanelPack.path(query: query.filters)) }
+                    }
                 }
             }
             pagination(page: page.number, pageCount: page.pageCount) { list.url.path(query: query.filters + [("page", String($0))]) }
@@ -47,13 +51,18 @@ enum CarePages {
             let filters = describe(query, choices: choices, standards: cells.standards)
             paragraph("Printed \(DateText.long(cells.today)): \(rows.count == 1 ? "1 child" : "\(rows.count.formatted()) children")"
                       + (filters.isEmpty ? "." : ", " + filters.joined(separator: ", ") + "."))
-            table(caption: list.title, captionVisible: false, columns: list.columns.map { TableColumn(header: $0.header, numeric: $0.numeric) },
-                  rows: rows.map { row in list.columns.map { .text($0.text(row, cells)) } })
+            printTable(list, rows: rows, cells: cells)
         }
     }
 
+    /// Every row as text, for paper.
+    static func printTable(_ list: CareList, rows: [CareRow], cells: CareListContext, caption: String? = nil) -> Node {
+        table(caption: caption ?? list.title, captionVisible: caption != nil, columns: list.columns.map { TableColumn(header: $0.header, numeric: $0.numeric) },
+              rows: rows.map { row in list.columns.map { .text($0.text(row, cells)) } })
+    }
+
     /// The filters in words: "team Children in Care Team, permanence plan Adoption".
-    private static func describe(_ query: CareListQuery, choices: CareFilterChoices, standards: LocalStandards) -> [String] {
+    static func describe(_ query: CareListQuery, choices: CareFilterChoices, standards: LocalStandards) -> [String] {
         var words: [String] = []
         if let team = choices.teams.first(where: { $0.id.uuidString == query.team }) { words.append("team \(team.name)") }
         if let worker = choices.workers.first(where: { $0.id.uuidString == query.worker }) { words.append("worker \(worker.name)") }

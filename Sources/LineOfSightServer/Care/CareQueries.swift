@@ -150,16 +150,21 @@ enum CareQueries {
         })
     }
 
-    /// Every matching row, for a CSV export.
-    static func all(_ kind: Kind, _ query: CareListQuery, _ setting: Setting, on db: any SQLDatabase) async throws -> [CareRow] {
-        try await ordered(kind, select(kind, query, setting, columns(kind, db.select())))
-            .limit(exportLimit).all(decoding: CareRow.self)
+    /// Every matching row (up to `limit`), for a CSV export or a print view; `extra` narrows the
+    /// list further (a panel pack's chosen or overdue children).
+    static func all(_ kind: Kind, _ query: CareListQuery, _ setting: Setting, where extra: (any SQLExpression)? = nil, limit: Int = exportLimit,
+                    on db: any SQLDatabase) async throws -> [CareRow] {
+        let builder = select(kind, query, setting, columns(kind, db.select()))
+        if let extra { builder.where(extra) }
+        return try await ordered(kind, builder).limit(limit).all(decoding: CareRow.self)
     }
 
     /// How many children match.
-    static func count(_ kind: Kind, _ query: CareListQuery, _ setting: Setting, on db: any SQLDatabase) async throws -> Int {
-        try await select(kind, query, setting, names: false, db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"))
-            .first(decodingColumn: "n", as: Int.self) ?? 0
+    static func count(_ kind: Kind, _ query: CareListQuery, _ setting: Setting, where extra: (any SQLExpression)? = nil,
+                      on db: any SQLDatabase) async throws -> Int {
+        let builder = select(kind, query, setting, names: false, db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"))
+        if let extra { builder.where(extra) }
+        return try await builder.first(decodingColumn: "n", as: Int.self) ?? 0
     }
 
     private static func columns(_ kind: Kind, _ builder: SQLSelectBuilder) -> SQLSelectBuilder {

@@ -30,14 +30,7 @@ enum PermanenceDrift: String, CaseIterable, Sendable {
     /// The condition over a tracker query (`c` the child, `cs` their care summary, `ps` their
     /// permanence summary).
     func condition(today: CivilDate, standards: LocalStandards) -> any SQLExpression {
-        if let rule {
-            let bounds = StatusBounds(asOf: today, dueSoonDays: standards.dueSoonDays)
-            let overdue = Subquery.select("child_id", from: DerivedRows.obligations, where: [
-                SQLBinaryExpression(SQLColumn("rule", table: DerivedRows.obligations), .equal, SQLBind(rule.rawValue)),
-                StatusSQL.condition(.overdue, bounds: bounds, columns: .obligations(table: DerivedRows.obligations)),
-            ])
-            return SQLBinaryExpression(SQLColumn("id", table: "c"), .in, overdue)
-        }
+        if let rule { return Self.overdue([rule], today: today, standards: standards) }
         switch self {
         case .noPlan:
             return SQLBinaryExpression(
@@ -47,5 +40,19 @@ enum PermanenceDrift: String, CaseIterable, Sendable {
             let since = SQLFunction("COALESCE", args: SQLColumn("last_progress", table: "ps"), SQLColumn("period_start", table: "cs"))
             return SQLBinaryExpression(since, .lessThanOrEqual, SQLBind(DriftStatus.stalledSince(today: today, standards: standards).iso))
         }
+    }
+
+    /// Every milestone of the tracker (`PermanenceSummary.isMilestone`).
+    static let milestones: [RuleID] = RuleCatalogue.all.map(\.id).filter(PermanenceSummary.isMilestone)
+
+    /// The child (`c`) has one of `rules` overdue by the core's status rule: the drift counted by a
+    /// milestone, and a panel pack's "every child with an overdue milestone".
+    static func overdue(_ rules: [RuleID], today: CivilDate, standards: LocalStandards) -> any SQLExpression {
+        let bounds = StatusBounds(asOf: today, dueSoonDays: standards.dueSoonDays)
+        let overdue = Subquery.select("child_id", from: DerivedRows.obligations, where: [
+            SQLBinaryExpression(SQLColumn("rule", table: DerivedRows.obligations), .in, SQLBind.group(rules.map(\.rawValue))),
+            StatusSQL.condition(.overdue, bounds: bounds, columns: .obligations(table: DerivedRows.obligations)),
+        ])
+        return SQLBinaryExpression(SQLColumn("id", table: "c"), .in, overdue)
     }
 }

@@ -23,6 +23,22 @@ struct FormInput: Sendable, Equatable {
     /// One value per name, for keeping a form to restore later.
     var firstValues: [String: String] { values.compactMapValues(\.first) }
 
+    /// The fields whose names start with `prefix`, named without it: one child's answers in a form
+    /// that asks the same questions of several children.
+    func prefixed(_ prefix: String) -> FormInput {
+        var input = FormInput()
+        for (name, sent) in values where name.hasPrefix(prefix) { input.values[String(name.dropFirst(prefix.count))] = sent }
+        return input
+    }
+
+    /// These fields with `given` added, replacing any sent under the same names (answers the whole
+    /// form shares, such as a meeting's date, given to each child's).
+    func adding(_ given: [String: String]) -> FormInput {
+        var input = self
+        for (name, value) in given { input.values[name] = [value] }
+        return input
+    }
+
     enum Problem: Error, Equatable {
         case malformed
         case notText

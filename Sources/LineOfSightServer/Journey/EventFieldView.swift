@@ -8,6 +8,9 @@ struct EventFieldView {
     let values: EventFormValues
     let errors: FieldErrors
     let choices: EventChoices
+    /// Put in front of every field's name and id, where one form asks the same questions of
+    /// several children (a panel's decisions); `errors` are by the prefixed id.
+    var prefix = ""
 
     /// Every field of the form, in order; revealed fields inside their parent's answer.
     var nodes: [Node] {
@@ -15,36 +18,37 @@ struct EventFieldView {
     }
 
     private func node(_ field: EventField) -> Node {
-        let (id, error, hint) = (field.key, errors[id: field.key], field.hint)
+        let (key, id) = (field.key, prefix + field.key)
+        let (error, hint) = (errors[id: id], field.hint)
         switch field.input {
         case .date:
-            return DateField(id: id, legend: field.label, value: values[date: id], hint: hint ?? "For example, 27 3 2026", error: error).node
+            return DateField(id: id, legend: field.label, value: values[date: key], hint: hint ?? "For example, 27 3 2026", error: error).node
         case .yesNo:
             return RadiosField(id: id, legend: field.label, items: items(field, [.init("yes", "Yes"), .init("no", "No")]),
-                               selected: values[id], hint: hint, error: error, inline: revealed(by: field).isEmpty).node
+                               selected: values[key], hint: hint, error: error, inline: revealed(by: field).isEmpty).node
         case let .choice(options):
-            return RadiosField(id: id, legend: field.label, items: items(field, options), selected: values[id], hint: hint, error: error).node
+            return RadiosField(id: id, legend: field.label, items: items(field, options), selected: values[key], hint: hint, error: error).node
         case let .checkboxes(options):
-            return CheckboxesField(id: id, legend: field.label, options: options.map { ($0.value, $0.label) }, checked: values.all(id),
+            return CheckboxesField(id: id, legend: field.label, options: options.map { ($0.value, $0.label) }, checked: values.all(key),
                                    hint: hint, error: error).node
         case let .select(options):
             return SelectField(id: id, label: field.label, options: [("", "Select")] + options.map { ($0.value, $0.label) },
-                               selected: values[id], hint: hint, error: error).node
+                               selected: values[key], hint: hint, error: error).node
         case .time:
-            return TextField(id: id, label: field.label, value: values[id], hint: hint ?? "For example, 14:30", error: error, width: "5").node
+            return TextField(id: id, label: field.label, value: values[key], hint: hint ?? "For example, 14:30", error: error, width: "5").node
         case .number:
-            return TextField(id: id, label: field.label, value: values[id], hint: hint, error: error, width: "3", inputmode: "numeric").node
+            return TextField(id: id, label: field.label, value: values[key], hint: hint, error: error, width: "3", inputmode: "numeric").node
         case .text:
-            return TextField(id: id, label: field.label, value: values[id], hint: hint, error: error).node
+            return TextField(id: id, label: field.label, value: values[key], hint: hint, error: error).node
         case .notes:
-            return TextareaField(id: id, label: field.label, value: values[id], hint: hint, error: error).node
+            return TextareaField(id: id, label: field.label, value: values[key], hint: hint, error: error).node
         case .staff:
             return SelectField(id: id, label: field.label, options: [("", "Select")] + choices.staff.map { ($0.value, $0.label) },
-                               selected: values[id], hint: hint, error: error).node
+                               selected: values[key], hint: hint, error: error).node
         case let .event(lists):
             let options = lists.flatMap { choices.events[$0] ?? [] }
             return SelectField(id: id, label: field.label, options: [("", "None")] + options.map { ($0.value, $0.label) },
-                               selected: values[id], hint: hint, error: error).node
+                               selected: values[key], hint: hint, error: error).node
         }
     }
 

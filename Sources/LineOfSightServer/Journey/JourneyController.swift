@@ -213,10 +213,7 @@ extension EventChoices {
         var choices = EventChoices()
         let lists = Set(form.fields.flatMap { field -> [JourneyList] in if case let .event(lists) = field.input { lists } else { [] } })
         if form.fields.contains(where: { if case .staff = $0.input { true } else { false } }) {
-            struct StaffRow: Decodable { let id: UUID; let first_name: String; let last_name: String }
-            choices.staff = try await db.sql.select().columns("id", "first_name", "last_name").from(StaffMember.schema)
-                .where("active", .equal, SQLBind(true)).orderBy("last_name").orderBy("first_name")
-                .all(decoding: StaffRow.self).map { EventField.Option($0.id.uuidString, $0.first_name + " " + $0.last_name) }
+            choices.staff = try await activeStaff(on: db)
         }
         if !lists.isEmpty {
             struct EventRow: Decodable { let id: UUID; let list: String; let date: String }
@@ -231,6 +228,14 @@ extension EventChoices {
             }
         }
         return choices
+    }
+
+    /// Active staff by name: who may own an action or chair a meeting.
+    static func activeStaff(on db: any Database) async throws -> [EventField.Option] {
+        struct StaffRow: Decodable { let id: UUID; let first_name: String; let last_name: String }
+        return try await db.sql.select().columns("id", "first_name", "last_name").from(StaffMember.schema)
+            .where("active", .equal, SQLBind(true)).orderBy("last_name").orderBy("first_name")
+            .all(decoding: StaffRow.self).map { EventField.Option($0.id.uuidString, $0.first_name + " " + $0.last_name) }
     }
 }
 

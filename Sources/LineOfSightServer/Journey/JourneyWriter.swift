@@ -9,6 +9,10 @@ import Vapor
 struct JourneyWriter {
     let req: Request
     let child: Child
+    /// A transaction already open, when several children's records are saved as one (a panel's
+    /// decisions): each change still takes its child's lock, re-checks and audits, but they all
+    /// stand or fall together. Nil: each change is its own transaction on the request's database.
+    var db: (any Database)? = nil
 
     private var derivation: ChildDerivation { ChildDerivation(setup: req.application.standards) }
 
@@ -77,7 +81,7 @@ struct JourneyWriter {
         let childID = try child.requireID()
         let (dateOfBirth, derivation, req) = (child.dateOfBirth, derivation, req)
         let excluding = isNew ? nil : event.id
-        try await req.db.transaction { db in
+        try await (db ?? req.db).transaction { db in
             try await ChildDerivation.lock(childID: childID, on: db)
             if let after {
                 let journey = try await ChildDerivation.journey(of: childID, dateOfBirth: dateOfBirth, excluding: excluding, on: db)

@@ -75,10 +75,20 @@ enum ChildDirectory {
 
     /// The child, if this scope may open it: the same predicate as the lists.
     static func visibleChild(_ childID: UUID, scope: ChildScope, on db: any SQLDatabase) async throws -> Child? {
-        try await scoped(db.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("c"))), ChildFilter(), scope)
-            .where(SQLColumn("id", table: "c"), .equal, SQLBind(childID))
-            .first()?
-            .decode(fluentModel: Child.self)
+        try await visibleChildren([childID], scope: scope, on: db).first
+    }
+
+    /// Those of these children this scope may open, in the order given; the others are left out,
+    /// as if they did not exist.
+    static func visibleChildren(_ childIDs: [UUID], scope: ChildScope, on db: any SQLDatabase) async throws -> [Child] {
+        // PostgreSQL refuses an empty IN list.
+        guard !childIDs.isEmpty else { return [] }
+        let children = try await scoped(db.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("c"))), ChildFilter(), scope)
+            .where(SQLColumn("id", table: "c"), .in, SQLBind.group(childIDs))
+            .all()
+            .map { try $0.decode(fluentModel: Child.self) }
+        let byID = Dictionary(children.compactMap { child in child.id.map { ($0, child) } }) { first, _ in first }
+        return childIDs.compactMap { byID[$0] }
     }
 
     static func selectColumns(_ builder: SQLSelectBuilder) -> SQLSelectBuilder {

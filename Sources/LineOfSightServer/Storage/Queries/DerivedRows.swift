@@ -109,18 +109,36 @@ enum DerivedRows {
         }
     }
 
-    /// A child's stored obligations, as the core's values.
-    /// The child's stored obligations, or only those open by the core's status rule as of
-    /// `openToday`, which must be as of today.
+    /// The child's stored obligations, as the core's values, or only those open by the core's status
+    /// rule as of `openToday`, which must be as of today.
     static func obligations(of childID: UUID, openToday bounds: StatusBounds? = nil, on sql: any SQLDatabase) async throws -> [Obligation] {
-        let query = sql.select().columns("*").from(obligations).where("child_id", .equal, SQLBind(childID))
+        try await obligations(of: [childID], openToday: bounds, on: sql)[childID] ?? []
+    }
+
+    /// Several children's stored obligations, by child, each child's in due date order: one query
+    /// for a page that shows a few dozen children (a panel pack).
+    static func obligations(of children: [UUID], openToday bounds: StatusBounds? = nil, on sql: any SQLDatabase) async throws -> [UUID: [Obligation]] {
+        // PostgreSQL refuses an empty IN list.
+        guard !children.isEmpty else { return [:] }
+        struct Row: Decodable {
+            let childID: UUID
+            let obligation: ObligationRow
+
+            init(from decoder: any Decoder) throws {
+                childID = try decoder.container(keyedBy: Key.self).decode(UUID.self, forKey: .child_id)
+                obligation = try ObligationRow(from: decoder)
+            }
+
+            enum Key: String, CodingKey { case child_id }
+        }
+        let query = sql.select().columns("*").from(obligations).where("child_id", .in, SQLBind.group(children))
         if let bounds {
             query.where(StatusSQL.openToday(bounds: bounds, columns: .obligations()))
         }
-        return try await query
-            .orderBy("due").orderBy("rule").orderBy("id")
-            .all(decoding: ObligationRow.self)
-            .compactMap { $0.obligation(child: childID) }
+        let rows = try await query.orderBy("due").orderBy("rule").orderBy("id").all(decoding: Row.self)
+        return rows.reduce(into: [:]) { byChild, row in
+            if let obligation = row.obligation.obligation(child: row.childID) { byChild[row.childID, default: []].append(obligation) }
+        }
     }
 
     static func state(of childID: UUID, on sql: any SQLDatabase) async throws -> StateRow? {
