@@ -43,7 +43,7 @@ struct AllocationsController {
             let allocation = StoredAllocation(childID: childID, teamID: valid.teamID, workerID: valid.workerID, startDate: valid.start)
             do {
                 let (derivation, dateOfBirth) = (ChildDerivation(setup: req.application.standards), child.dateOfBirth)
-                try await req.db.transaction { db in
+                try await req.writeTransaction { db in
                     try await ChildDerivation.lock(childID: childID, on: db)
                     if let current {
                         // Close it only if it is still the open one: of two saves, one closes it.

@@ -131,7 +131,7 @@ struct PanelPackController {
         do {
             // One transaction for every child: each record still takes its child's lock (in id order,
             // so two meetings saved at once cannot wait on each other), is checked again, and audited.
-            try await req.db.transaction { db in
+            try await req.writeTransaction { db in
                 for entry in entries.sorted(by: { ($0.child.id?.uuidString ?? "") < ($1.child.id?.uuidString ?? "") }) {
                     let writer = JourneyWriter(req: req, child: entry.child, db: db)
                     let decision: StoredEvent

@@ -49,7 +49,7 @@ struct ChildrenController {
                               sex: valid.sex, ethnicity: valid.ethnicity, upn: valid.upn, nhsNumber: valid.nhsNumber)
             do {
                 let derivation = ChildDerivation(setup: req.application.standards)
-                try await req.db.transaction { db in
+                try await req.writeTransaction { db in
                     try await child.create(on: db)
                     try await derivation.rederive(childID: child.requireID(), dateOfBirth: child.dateOfBirth, on: db)
                     try await req.audit(.create, entity: "child", entityID: child.id, childID: child.id, detail: "Added the child",
@@ -99,7 +99,7 @@ struct ChildrenController {
             let openedAt = Int(form.values[.version]) ?? -1
             do {
                 let derivation = ChildDerivation(setup: req.application.standards)
-                try await req.db.transaction { db in
+                try await req.writeTransaction { db in
                     try await child.claimVersion(from: openedAt, on: db)
                     try await ChildDerivation.lock(childID: child.requireID(), on: db)
                     try await child.save(on: db)

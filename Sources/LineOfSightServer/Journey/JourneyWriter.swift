@@ -81,7 +81,7 @@ struct JourneyWriter {
         let childID = try child.requireID()
         let (dateOfBirth, derivation, req) = (child.dateOfBirth, derivation, req)
         let excluding = isNew ? nil : event.id
-        try await (db ?? req.db).transaction { db in
+        let body: @Sendable (any Database) async throws -> Void = { db in
             try await ChildDerivation.lock(childID: childID, on: db)
             if let after {
                 let journey = try await ChildDerivation.journey(of: childID, dateOfBirth: dateOfBirth, excluding: excluding, on: db)
@@ -93,6 +93,8 @@ struct JourneyWriter {
             try await req.audit(action, entity: "event", entityID: event.id, childID: childID, detail: detail,
                                 before: before, after: after, on: db)
         }
+        // Inside a transaction already open (several children saved at once), that one is used.
+        if let db { try await db.transaction(body) } else { try await req.writeTransaction(body) }
     }
 }
 

@@ -16,6 +16,7 @@ enum DatabaseSetup {
             // a thread for each of its connections (one per event loop) and one more.
             let connections = app.eventLoopGroup.makeIterator().reduce(0) { count, _ in count + 1 }
             app.threadPool = NIOThreadPool(numberOfThreads: connections + 1)
+            app.writeQueue = WriteQueue()
         }
         switch location {
         case let .sqlite(path):
