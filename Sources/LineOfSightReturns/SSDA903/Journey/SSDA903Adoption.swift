@@ -75,7 +75,7 @@ enum SSDA903Adoption {
         -> (placed: [[SSDA903Column: String]], ad1: [SSDA903Column: String]?) {
         let periods = records.compactMap { $0 as? PeriodOfCareRecord }
         var placed: [[SSDA903Column: String]] = []
-        var ad1: (AdoptionRecord, PeriodOfCareRecord)?
+        var ad1: AdoptionRecord?
         let adoptions = records.compactMap { $0 as? AdoptionRecord }.sorted { $0.agencyDecision < $1.agencyDecision }
         for adoption in adoptions where adoption.agencyDecision <= year.upperBound && (adoption.decisionReversed.map { $0 >= year.lowerBound } ?? true) {
             guard let period = period(of: adoption.agencyDecision, among: periods), period.start <= year.upperBound,
@@ -85,10 +85,10 @@ enum SSDA903Adoption {
             placed.append([.datePlaced: adoption.agencyDecision.ssda903, .datePlacedCeased: ceased?.ssda903 ?? "",
                            .reasonPlacedCeased: ceased == nil ? "" : adoption.reversedReason ?? ""])
             if adoption.decisionReversed == nil, let end = period.end, year.contains(end), let reason = period.endReason, adopted.contains(reason) {
-                ad1 = (adoption, period)
+                ad1 = adoption
             }
         }
-        return (placed, ad1.map { adoption, _ in
+        return (placed, ad1.map { adoption in
             [.dateInt: adoption.agencyDecision.ssda903, .dateMatch: adoption.matched?.ssda903 ?? "",
              .fosterCare: SSDA903JourneyCodes.flags.code(adoption.adoptedByFosterCarer) ?? "",
              .nbAdoptr: adoption.numberOfAdopters.map(String.init) ?? "", .sexAdoptr: adoption.adoptersSex ?? "",
