@@ -11,6 +11,17 @@ public struct AdoptionRecord: JourneyRecord {
         ("RD3", "Prospective adopters could not be found"),
         ("RD4", "Any other reason"),
     ]
+    /// SSDA903 `SEX_ADOPTR`: who adopted the child.
+    public static let adoptersSexes: CodeList = [
+        ("M1", "A single man"), ("F1", "A single woman"), ("MM", "A male couple"), ("FF", "A female couple"),
+        ("MF", "A male and female couple"),
+    ]
+    /// SSDA903 `LS_ADOPTR`: the adopters' legal status.
+    public static let adoptersLegalStatuses: CodeList = [
+        ("L0", "A single adopter"), ("L11", "A married couple of different genders"), ("L12", "A married couple of the same gender"),
+        ("L2", "A couple in a civil partnership"), ("L3", "An unmarried couple of different genders"),
+        ("L4", "A couple of the same gender, not married or in a civil partnership"),
+    ]
 
     public var panelRecommendation: CivilDate?
     /// The agency decision maker's decision that the child should be placed for adoption (AAR 2005 reg 19).
@@ -30,16 +41,23 @@ public struct AdoptionRecord: JourneyRecord {
     public var reversedReason: String?
     public var notes: String?
     public var childsViews: String?
+    /// The adopters, as the SSDA903 AD1 table describes them: how many (1 or 2, `NB_ADOPTR`),
+    /// `adoptersSexes` (`SEX_ADOPTR`) and `adoptersLegalStatuses` (`LS_ADOPTR`).
+    public var numberOfAdopters: Int?
+    public var adoptersSex: String?
+    public var adoptersLegalStatus: String?
 
     public init(panelRecommendation: CivilDate? = nil, agencyDecision: CivilDate, familyFindingStarted: CivilDate? = nil,
                 placementOrder: CivilDate? = nil, consentToPlacement: CivilDate? = nil, matched: CivilDate? = nil, placed: CivilDate? = nil,
                 adoptedByFosterCarer: Bool? = nil, movedInWithFosterCarer: CivilDate? = nil, adoptionOrder: CivilDate? = nil,
-                decisionReversed: CivilDate? = nil, reversedReason: String? = nil, notes: String? = nil, childsViews: String? = nil) {
+                decisionReversed: CivilDate? = nil, reversedReason: String? = nil, notes: String? = nil, childsViews: String? = nil,
+                numberOfAdopters: Int? = nil, adoptersSex: String? = nil, adoptersLegalStatus: String? = nil) {
         self.panelRecommendation = panelRecommendation; self.agencyDecision = agencyDecision; self.familyFindingStarted = familyFindingStarted
         self.placementOrder = placementOrder; self.consentToPlacement = consentToPlacement; self.matched = matched; self.placed = placed
         self.adoptedByFosterCarer = adoptedByFosterCarer; self.movedInWithFosterCarer = movedInWithFosterCarer
         self.adoptionOrder = adoptionOrder; self.decisionReversed = decisionReversed; self.reversedReason = reversedReason
         self.notes = notes; self.childsViews = childsViews
+        self.numberOfAdopters = numberOfAdopters; self.adoptersSex = adoptersSex; self.adoptersLegalStatus = adoptersLegalStatus
     }
 
     public var date: CivilDate { agencyDecision }
@@ -98,6 +116,15 @@ public struct AdoptionRecord: JourneyRecord {
         }
         if let reason = reversedReason, !Self.reasonsNoLongerPlaced.contains(reason) {
             problems.append(RecordProblem("reversedReason", "Select why the plan changed from the list"))
+        }
+        if let number = numberOfAdopters, !(1...2).contains(number) {
+            problems.append(RecordProblem("numberOfAdopters", "Enter 1 or 2 adopters"))
+        }
+        if let sex = adoptersSex, !Self.adoptersSexes.contains(sex) {
+            problems.append(RecordProblem("adoptersSex", "Select who the adopters are from the list"))
+        }
+        if let status = adoptersLegalStatus, !Self.adoptersLegalStatuses.contains(status) {
+            problems.append(RecordProblem("adoptersLegalStatus", "Select the adopters’ legal status from the list"))
         }
         if decisionReversed != nil, adoptionOrder != nil {
             problems.append(RecordProblem("decisionReversed", "The child was adopted: the plan cannot also have changed away from adoption"))

@@ -24,7 +24,8 @@ struct SSDA903ChildMapper {
             throw row.problem(.child, "Child \(id) is not in the Header table, and no child with this ID is recorded")
         }
         let born = details?.dateOfBirth ?? recorded?.dateOfBirth
-        var records: [any JourneyRecord] = try SSDA903EpisodeChain.periods(episodes(born: born)).flatMap(\.records)
+        let periods = try SSDA903EpisodeChain.periods(episodes(born: born))
+        var records: [any JourneyRecord] = periods.flatMap(\.records)
         var others: [String: any JourneyRecord] = [:]
         var socialWorkers: [CivilDate: (id: String, start: CivilDate, end: CivilDate?)] = [:]
         for year in years {
@@ -41,6 +42,19 @@ struct SSDA903ChildMapper {
                 if let assessment = try healthAssessment(row, in: year.ruleSet) { add(assessment) } else { withoutAssessment += 1 }
             }
             for row in year.rows(.oc3, of: id) { add(careLeaverContact(row, born: born, in: year.ruleSet)) }
+            // A decision that the child should be placed for adoption: PlacedAdoption's row, completed by AD1's of the same date.
+            var adoptions: [CivilDate: AdoptionRecord] = [:]
+            for row in year.rows(.placedAdoption, of: id) {
+                let record = try SSDA903Adoption.record(placed: row, periods: periods.map(\.record))
+                if adoptions[record.agencyDecision] == nil { adoptions[record.agencyDecision] = record } else { repeated += 1 }
+            }
+            var adopted = Set<CivilDate>()
+            for row in year.rows(.ad1, of: id) {
+                let record = try SSDA903Adoption.record(ad1: row, onto: adoptions, periods: periods.map(\.record))
+                guard adopted.insert(record.agencyDecision).inserted else { repeated += 1; continue }
+                adoptions[record.agencyDecision] = record
+            }
+            for record in adoptions.values { add(record) }
             var startsThisYear = Set<CivilDate>()
             for row in year.rows(.swEpisodes, of: id) {
                 // A row without an SW_ID matches no member of staff, and is reported as skipped.

@@ -14,6 +14,13 @@ extension SSDA903JourneyImport {
         .missingEpisodes: ["kind", "start", "end"],
         .healthAssessments: ["kind", "date", "immunisationsUpToDate", "dentalCheck", "sdqScore", "sdqReason"],
         .careLeaverContacts: ["date", "inTouch", "accommodation", "accommodationSuitable", "activity"],
+        .adoptions: ["agencyDecision", "decisionReversed", "reversedReason"],
+    ]
+
+    /// The fields of a record that the return holds only when it gives them: AD1's, which only
+    /// a child adopted in the year has a row of. A return without one keeps what people recorded.
+    static let heldFieldsWhenGiven: [JourneyList: [String]] = [
+        .adoptions: SSDA903Adoption.ad1Fields,
     ]
 
     /// `stored` with what `imported` (of the same kind) says in the fields the return holds.
@@ -23,6 +30,9 @@ extension SSDA903JourneyImport {
               var fields = (try? JSONSerialization.jsonObject(with: stored.encoded())) as? [String: Any],
               let given = (try? JSONSerialization.jsonObject(with: imported.encoded())) as? [String: Any] else { return imported }
         for key in keys { fields[key] = given[key] }
+        for key in heldFieldsWhenGiven[list] ?? [] {
+            if let value = given[key] { fields[key] = value }
+        }
         guard let data = try? JSONSerialization.data(withJSONObject: fields), let record = try? list.decode(data) else { return imported }
         return record
     }

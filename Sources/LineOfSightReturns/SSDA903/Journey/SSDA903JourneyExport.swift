@@ -1,7 +1,7 @@
 import LineOfSightCore
 
 /// The return of a collection year written from children's journeys: the tables the journey
-/// holds (Header, Episodes, Reviews, OC2, OC3, Missing). Importing what this writes and writing
+/// holds (Header, Episodes, Reviews, OC2, OC3, AD1, PlacedAdoption, Missing, SWEpisodes). Importing what this writes and writing
 /// it again gives the same files.
 public enum SSDA903JourneyExport {
     public struct Child: Sendable {
@@ -23,8 +23,8 @@ public enum SSDA903JourneyExport {
 
     /// The tables written, in the order of the return. SWEpisodes is written only when a child
     /// was allocated to someone with a social worker ID (without it, its rules would flag every
-    /// child as having no social worker).
-    public static let tables: [SSDA903Table] = [.header, .episodes, .reviews, .oc2, .oc3, .missing, .swEpisodes]
+    /// child as having no social worker); AD1 and PlacedAdoption only when they have rows.
+    public static let tables: [SSDA903Table] = [.header, .episodes, .reviews, .oc2, .oc3, .ad1, .placedAdoption, .missing, .swEpisodes]
 
     /// Each table's CSV text, and the LA IDs of the children written. A child is in Header
     /// when another table has a row of theirs.
@@ -33,11 +33,13 @@ public enum SSDA903JourneyExport {
         let year = ruleSet.collectionStart...ruleSet.collectionEnd
         var written: [(Child, [SSDA903Column: String])] = []
         var allocated = false
+        var filled = Set<SSDA903Table>()
         for child in children.sorted(by: { $0.laChildID < $1.laChildID }) {
             let person: [SSDA903Column: String] = [.child: child.laChildID, .dob: child.details.dateOfBirth?.ssda903 ?? ""]
             var any = false
             func add(_ table: SSDA903Table, _ cells: [SSDA903Column: String]) {
                 out[table]!.append(cells.merging(person) { own, _ in own })
+                filled.insert(table)
                 any = true
             }
             let episodes = SSDA903Episode.episodes(of: child.events, dateOfBirth: child.details.dateOfBirth)
@@ -61,6 +63,10 @@ public enum SSDA903JourneyExport {
                 add(.oc3, [.inTouch: contact.inTouch, .activ: contact.activity ?? SSDA903JourneyCodes.nothingKnown,
                            .accom: SSDA903JourneyCodes.accommodationCell(letter: contact.accommodation, suitable: contact.accommodationSuitable)])
             }
+            // Adoption decisions of the periods of care written.
+            let (placed, ad1) = SSDA903Adoption.rows(records, in: year)
+            for row in placed { add(.placedAdoption, row) }
+            if let ad1 { add(.ad1, ad1) }
             if any { written.append((child, person)) }
         }
         // OC2 is for the children looked after all year, which the validator works out from the
@@ -75,6 +81,7 @@ public enum SSDA903JourneyExport {
                                                  .upn: details.upn ?? ""]) { own, _ in own })
         }
         if !allocated { out[.swEpisodes] = nil }
+        for table in [SSDA903Table.ad1, .placedAdoption] where !filled.contains(table) { out[table] = nil }
         return (out.mapValues(\.csv), written.map(\.0.laChildID))
     }
 

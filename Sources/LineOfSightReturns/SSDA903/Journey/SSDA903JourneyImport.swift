@@ -49,9 +49,8 @@ public struct SSDA903JourneyImport: Sendable {
     /// What the import leaves out of rows it does import, in words, e.g. "3 reviews repeat …".
     public let leftOut: [String]
 
-    /// The tables the journey holds no record for yet: adoption and permanence records are
-    /// being built.
-    public static let tablesNotImported: [SSDA903Table] = [.ad1, .placedAdoption, .prevPerm, .uasc, .doLo]
+    /// The tables the journey holds no record for yet: permanence records are being built.
+    public static let tablesNotImported: [SSDA903Table] = [.prevPerm, .uasc, .doLo]
     static let tablesImported = SSDA903Table.allCases.filter { !tablesNotImported.contains($0) }
 
     /// Every CHILD of the rows the journey holds, Header's first, each once.
@@ -98,7 +97,7 @@ public struct SSDA903JourneyImport: Sendable {
         }
         var leftOut: [String] = []
         if repeated > 0 {
-            leftOut.append("\(repeated) \(repeated == 1 ? "row repeats" : "rows repeat") an earlier row of the same child on the same date (a review, a time missing, an episode), so \(repeated == 1 ? "was" : "were") left out")
+            leftOut.append("\(repeated) \(repeated == 1 ? "row repeats" : "rows repeat") an earlier row of the same child on the same date (a review, a time missing, an episode, a decision that the child should be placed for adoption), so \(repeated == 1 ? "was" : "were") left out")
         }
         if withoutAssessment > 0 {
             leftOut.append("\(withoutAssessment) OC2 \(withoutAssessment == 1 ? "row says" : "rows say") no health assessment was done in the year: the journey records assessments, so nothing was recorded for \(withoutAssessment == 1 ? "it" : "them")")
