@@ -133,18 +133,17 @@ enum CareQueries {
     /// One page, in two steps: the page's children in order, with how many match (read narrow: the
     /// ids and what they are sorted by, for every matching child), then only those children's rows.
     static func page(_ kind: Kind, _ query: CareListQuery, _ setting: Setting, on db: any SQLDatabase) async throws -> Paged<CareRow> {
-        struct Key: Decodable { let id: UUID; let total: Int }
-        return try await Paged.fetch(page: query.page, size: pageSize, rows: { page in
-            let keys = try await ordered(kind, select(kind, query, setting, names: false,
-                                                      db.select().column(SQLColumn("id", table: "c")).column(SQLRaw("COUNT(*) OVER ()"), as: "total")))
-                .limit(pageSize).offset((page - 1) * pageSize)
-                .all(decoding: Key.self)
-            guard let total = keys.first?.total else { return [] }
+        struct Key: Decodable { let id: UUID; let total: Int? }
+        return try await Paged.read(page: query.page, size: pageSize, on: db, rows: { page, withTotal in
+            let keysQuery = select(kind, query, setting, names: false, db.select().column(SQLColumn("id", table: "c")))
+            if withTotal { keysQuery.column(SQLRaw("COUNT(*) OVER ()"), as: "total") }
+            let keys = try await ordered(kind, keysQuery).limit(pageSize).offset((page - 1) * pageSize).all(decoding: Key.self)
+            guard !keys.isEmpty else { return [] }
             let rows = try await select(kind, query, setting, columns(kind, db.select()))
                 .where(SQLColumn("id", table: "c"), .in, SQLBind.group(keys.map(\.id)))
                 .all(decoding: CareRow.self)
             let byID = Dictionary(rows.map { ($0.child.id, $0) }) { first, _ in first }
-            return keys.compactMap { byID[$0.id].map { (row: $0, total: total) } }
+            return keys.compactMap { key in byID[key.id].map { (row: $0, total: key.total ?? 0) } }
         }, count: {
             try await count(kind, query, setting, on: db)
         })

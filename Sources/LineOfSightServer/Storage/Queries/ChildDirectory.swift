@@ -46,8 +46,8 @@ enum ChildDirectory {
 
     /// One page of the children in scope matching the filter (see `Paged` for the page number).
     static func page(_ filter: ChildFilter, scope: ChildScope, page requested: Int, on db: any SQLDatabase) async throws -> Page {
-        try await Paged.fetch(page: requested, size: pageSize, rows: { page in
-            try await rows(filter, scope, page: page, on: db).map { ($0.child, $0.total) }
+        try await Paged.read(page: requested, size: pageSize, on: db, rows: { page, withTotal in
+            try await rows(filter, scope, page: page, withTotal: withTotal, on: db).map { ($0.child, $0.total ?? 0) }
         }, count: {
             try await scoped(db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"), filter, scope, names: false)
                 .first(decodingColumn: "n", as: Int.self) ?? 0
@@ -56,18 +56,21 @@ enum ChildDirectory {
 
     private struct CountedRow: Decodable {
         let child: ChildListRow
-        let total: Int
+        let total: Int?
 
         init(from decoder: any Decoder) throws {
             child = try ChildListRow(from: decoder)
-            total = try decoder.container(keyedBy: Key.self).decode(Int.self, forKey: .total)
+            total = try decoder.container(keyedBy: Key.self).decodeIfPresent(Int.self, forKey: .total)
         }
 
         enum Key: String, CodingKey { case total }
     }
 
-    private static func rows(_ filter: ChildFilter, _ scope: ChildScope, page: Int, on db: any SQLDatabase) async throws -> [CountedRow] {
-        try await scoped(selectColumns(db.select()).column(SQLRaw("COUNT(*) OVER ()"), as: "total"), filter, scope)
+    private static func rows(_ filter: ChildFilter, _ scope: ChildScope, page: Int, withTotal: Bool,
+                             on db: any SQLDatabase) async throws -> [CountedRow] {
+        let columns = selectColumns(db.select())
+        if withTotal { columns.column(SQLRaw("COUNT(*) OVER ()"), as: "total") }
+        return try await scoped(columns, filter, scope)
             .orderBy(SQLColumn("last_name", table: "c")).orderBy(SQLColumn("first_name", table: "c")).orderBy(SQLColumn("la_child_id", table: "c"))
             .limit(pageSize).offset((page - 1) * pageSize)
             .all(decoding: CountedRow.self)

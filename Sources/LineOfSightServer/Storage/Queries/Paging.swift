@@ -1,6 +1,7 @@
-/// A page of a list whose total comes with its rows (`COUNT(*) OVER ()`), so a page is one query.
-/// Any requested number is safe: one before the first gives the first, one past the last gives
-/// the last (only then is the count read first, to know which page is the last).
+import SQLKit
+
+/// A page of a list and how many rows the whole list has. Any requested number is safe: one
+/// before the first gives the first, one past the last gives the last.
 struct Paged<Row: Sendable>: Sendable {
     let rows: [Row]
     let total: Int
@@ -10,7 +11,22 @@ struct Paged<Row: Sendable>: Sendable {
 
     var pageCount: Int { max(1, (total + pageSize - 1) / pageSize) }
 
-    static func fetch(page requested: Int, size: Int, rows: (_ page: Int) async throws -> [(row: Row, total: Int)],
+    /// Reads a page the way that costs each database least. SQLite reads every matching row
+    /// whichever way it is asked, so the total comes with the page's rows (`COUNT(*) OVER ()`) in
+    /// one query. PostgreSQL would have to sort every matching row to give that total, where with
+    /// the count asked apart it keeps only the page's rows as it reads (a top-N sort).
+    /// `rows(page, withTotal)` reads one page, with the window total as `total` when asked (else 0).
+    static func read(page requested: Int, size: Int, on db: any SQLDatabase,
+                     rows: (_ page: Int, _ withTotal: Bool) async throws -> [(row: Row, total: Int)],
+                     count: () async throws -> Int) async throws -> Paged {
+        if db.dialect.name == "postgresql" {
+            return try await counted(page: requested, size: size, count: count, rows: { try await rows($0, false).map(\.row) })
+        }
+        return try await fetch(page: requested, size: size, rows: { try await rows($0, true) }, count: count)
+    }
+
+    /// One query a page, with the total in every row; only a page past the last reads the count.
+    private static func fetch(page requested: Int, size: Int, rows: (_ page: Int) async throws -> [(row: Row, total: Int)],
                       count: () async throws -> Int) async throws -> Paged {
         let asked = min(max(1, requested), Int.max / size)
         let found = try await rows(asked)
@@ -21,9 +37,8 @@ struct Paged<Row: Sendable>: Sendable {
         return Paged(rows: try await rows(last).map(\.row), total: total, number: last, pageSize: size)
     }
 
-    /// The count first, then the page: for a list whose page can be read along an index in order
-    /// (a window count would make the database read and sort every matching row first).
-    static func counted(page requested: Int, size: Int, count: () async throws -> Int,
+    /// The count first, then the page.
+    private static func counted(page requested: Int, size: Int, count: () async throws -> Int,
                         rows: (_ page: Int) async throws -> [Row]) async throws -> Paged {
         let total = try await count()
         let last = max(1, (total + size - 1) / size)
