@@ -125,12 +125,12 @@ import VaporTesting
             let path = "/children/\(child.id!)/record/contacts"
             _ = try await worker.get(path)
             let event = try #require(try await worker.post(path, Self.contact).location)
-            var manager = try await Visitor.signedIn(app, as: "team.manager")
-            _ = try await manager.get(event + "/steps/decide")
-            let opened = manager
+            let manager = try await Visitor.signedIn(app, as: "team.manager")
+            let days = ["2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06"]
+            let opened = try await manager.opening(event + "/steps/decide", days.count)
             let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
-                for day in ["2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06"] {
-                    var visitor = opened
+                for (day, visitor) in zip(days, opened) {
+                    var visitor = visitor
                     group.addTask { try await visitor.post(event + "/steps/decide", Self.decision(day)).status }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }

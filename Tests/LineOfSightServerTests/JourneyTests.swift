@@ -326,12 +326,11 @@ import VaporTesting
             _ = try await worker.get("/children/\(child.id!)/record/cpPlans")
             _ = try await worker.post("/children/\(child.id!)/record/cpPlans", Self.date("start", "2026-01-05").merging(["category": "neglect"]) { $1 })
             let path = "/children/\(child.id!)/record/visits"
-            _ = try await worker.get(path)
-            let base = worker
             let days = Array(6...25)
+            let opened = try await worker.opening(path, days.count)
             let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
-                for day in days {
-                    var visitor = base
+                for (day, visitor) in zip(days, opened) {
+                    var visitor = visitor
                     group.addTask {
                         try await visitor.post(path, Self.date("date", String(format: "2026-02-%02d", day)).merging(
                             ["kind": "planned", "location": "home", "seen": "yes"]) { $1 }).status

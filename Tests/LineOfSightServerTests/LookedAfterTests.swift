@@ -87,17 +87,16 @@ import VaporTesting
     @Test func overlappingPeriodsSavedAtOnceNeverBothSave() async throws {
         try await withTestApp { app, demo in
             let child = try await JourneyTests.child(app, demo)
-            var worker = try await Visitor.signedIn(app, as: "social.worker")
+            let worker = try await Visitor.signedIn(app, as: "social.worker")
             let path = "/children/\(child.id!)/record/periodsOfCare"
-            _ = try await worker.get(path)
             let token = try await JourneyAPITests.token(app, "social.worker")
             let api = "/api/v1/children/\(child.id!)/journey/periodsOfCare"
             let body = #"{"start": "2026-03-05", "legalStatus": "C2", "categoryOfNeed": "N1", "placementType": "U6", "provider": "PR1"}"#
-            let base = worker
             let starts = ["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-06"]
+            let visitors = try await worker.opening(path, starts.count)
             let statuses = try await withThrowingTaskGroup(of: (HTTPStatus, String).self) { group in
-                for start in starts {
-                    var visitor = base
+                for (start, opened) in zip(starts, visitors) {
+                    var visitor = opened
                     group.addTask {
                         let response = try await visitor.post(path, Self.period.merging(JourneyTests.date("start", start)) { $1 })
                         return (response.status, response.body.string)

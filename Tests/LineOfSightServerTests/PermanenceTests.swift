@@ -51,6 +51,14 @@ import VaporTesting
             #expect(page.contains("Actions it set") && page.contains("Start the full assessment of the grandmother"))
             #expect(page.contains("record/actions?sourceID=\(decisionID)"), "a link to record another, with the decision chosen")
             #expect(try await worker.get(record + "actions?sourceID=\(decisionID)").body.string.contains("value=\"\(decisionID)\" selected"))
+
+            // A legal planning meeting's decision is a decision about the way to permanence too.
+            _ = try await worker.get(record + "preProceedings")
+            #expect(try await worker.post(record + "preProceedings", JourneyTests.date("date", "2026-03-26").merging([
+                "decision": "noFurtherAction", "reason": "The grandmother's assessment is the way forward.",
+            ]) { $1 }).status == .seeOther)
+            let after = try #require(Self.row(of: child, in: try await worker.get("/permanence").body.string))
+            #expect(after.contains("Legal planning meeting, 26 March 2026"))
         }
     }
 
@@ -123,12 +131,15 @@ import VaporTesting
             let approval = try #require(try await worker.post(record + "temporaryApprovals", JourneyTests.date("start", "2026-03-02")
                 .merging(["carers": "Mrs Byrne"]) { $1 }).location)
             _ = try await worker.get(approval + "/steps/extend")
+            let otherTab = try #require(try await worker.opening(approval + "/steps/extend", 1).first)
             #expect(try await worker.post(approval + "/steps/extend", JourneyTests.date("extended", "2026-03-30").merging(["extensionWeeks": "9"]) { $1 })
                 .body.string.contains("8"))
             #expect(try await worker.post(approval + "/steps/extend", JourneyTests.date("extended", "2026-03-30").merging(["extensionWeeks": "8"]) { $1 })
                 .status == .seeOther)
-            let again = try await worker.post(approval + "/steps/extend", JourneyTests.date("extended", "2026-03-31").merging(["extensionWeeks": "4"]) { $1 })
-            #expect(again.status != .seeOther, "a second extension is refused")
+            #expect(try await worker.get(approval + "/steps/extend").location == approval, "the step is done: back to the record")
+            var sender = otherTab
+            let again = try await sender.post(approval + "/steps/extend", JourneyTests.date("extended", "2026-03-31").merging(["extensionWeeks": "4"]) { $1 })
+            #expect(again.status == .unprocessableEntity && again.body.string.contains("recorded by someone else"), "a second extension is refused")
             #expect(try await JourneyTests.stored(app, child).first { $0.ruleID == .temporaryApproval }?.due == d("2026-08-17"),
                     "2 March + 16 weeks + 8 weeks")
         }

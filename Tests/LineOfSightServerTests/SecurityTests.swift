@@ -128,12 +128,11 @@ import VaporTesting
         try await withTestApp { app, demo in
             let child = demo.socialWorkersChild
             let team = demo.team(named: "Safeguarding Team 1")
-            var manager = try await Visitor.signedIn(app, as: "team.manager")
-            _ = try await manager.get("/children/\(child.id)/allocate")
+            let manager = try await Visitor.signedIn(app, as: "team.manager")
+            let opened = try await manager.opening("/children/\(child.id)/allocate", 20)
             let workers = demo.staff.filter { $0.teamID == team.id && $0.jobRole.holdsCases }
             let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
-                for index in 0..<20 {
-                    let visitor = manager
+                for (index, visitor) in opened.enumerated() {
                     group.addTask {
                         var copy = visitor
                         return try await copy.post("/children/\(child.id)/allocate", [
@@ -157,12 +156,11 @@ import VaporTesting
     @Test func parallelEditsFromOneVersionSaveOnceAndTellTheOthers() async throws {
         try await withTestApp { app, demo in
             let child = demo.socialWorkersChild
-            var manager = try await Visitor.signedIn(app, as: "team.manager")
-            _ = try await manager.get("/children/\(child.id)/edit")
+            let manager = try await Visitor.signedIn(app, as: "team.manager")
+            let opened = try await manager.opening("/children/\(child.id)/edit", 20)
             let base = try #require(try await Child.find(child.id, on: app.db))
             let responses = try await withThrowingTaskGroup(of: (String, TestingHTTPResponse).self) { group in
-                for index in 0..<20 {
-                    let visitor = manager
+                for (index, visitor) in opened.enumerated() {
                     group.addTask {
                         var copy = visitor
                         let name = "Edited \(index)"
@@ -185,6 +183,63 @@ import VaporTesting
             let stored = try #require(try await Child.find(child.id, on: app.db))
             #expect(stored.firstName == saved.first?.0 && stored.version == base.version + 1)
             #expect(try await AuditEvent.query(on: app.db).filter(\.$childID == child.id).filter(\.$action == .update).count() == 1)
+        }
+    }
+
+    @Test func aFormSentAgainAfterItWasSavedIsNotSavedTwice() async throws {
+        try await withTestApp { app, demo in
+            let child = try await JourneyTests.child(app, demo)
+            var worker = try await Visitor.signedIn(app, as: "social.worker")
+            let path = "/children/\(child.id!)/record/visits"
+            _ = try await worker.get(path)
+            let fields = JourneyTests.date("date", "2026-02-20").merging(["kind": "planned", "location": "home", "seen": "yes"]) { $1 }
+            let (first, again) = (worker, worker)
+            var sender = first
+            let saved = try await sender.post(path, fields)
+            #expect(saved.status == .seeOther)
+            // The back button, then save again: the same form, so nothing more is saved.
+            sender = again
+            let resent = try await sender.post(path, fields.merging(["seenAlone": "yes"]) { $1 })
+            #expect(resent.status == .seeOther && resent.location == saved.location)
+            #expect(try await sender.get(try #require(resent.location)).body.string.contains("This form had already been saved"))
+            #expect(try await LookedAfterTests.events(app, child) == 1)
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$childID == child.requireID()).filter(\.$action == .create).count() == 1)
+            // A form opened afresh is a new record.
+            _ = try await sender.get(path)
+            #expect(try await sender.post(path, fields).status == .seeOther)
+            #expect(try await LookedAfterTests.events(app, child) == 2)
+        }
+    }
+
+    @Test func oneFormSentTwentyTimesAtOnceIsSavedOnce() async throws {
+        try await withTestApp { app, demo in
+            let child = try await JourneyTests.child(app, demo)
+            var worker = try await Visitor.signedIn(app, as: "social.worker")
+            let path = "/children/\(child.id!)/record/visits"
+            _ = try await worker.get(path)
+            let fields = JourneyTests.date("date", "2026-02-20").merging(["kind": "planned", "location": "home", "seen": "yes"]) { $1 }
+            let base = worker
+            let locations = try await withThrowingTaskGroup(of: (HTTPStatus, String?).self) { group in
+                for _ in 0..<20 {
+                    group.addTask { var copy = base; let response = try await copy.post(path, fields); return (response.status, response.location) }
+                }
+                return try await group.reduce(into: [(HTTPStatus, String?)]()) { $0.append($1) }
+            }
+            #expect(locations.allSatisfy { $0.0 == .seeOther }, "\(locations)")
+            #expect(Set(locations.compactMap(\.1)).count == 1, "every one is sent to the one record: \(locations)")
+            #expect(try await LookedAfterTests.events(app, child) == 1)
+
+            // The same for adding a child: one child, both sent to them.
+            var manager = try await Visitor.signedIn(app, as: "team.manager")
+            _ = try await manager.get("/children/new")
+            let newChild = ChildrenTests.fields(of: demo.children[0]).merging(["la-child-id": "TWICE1"]) { $1 }
+            let opened = manager
+            let added = try await withThrowingTaskGroup(of: TestingHTTPResponse.self) { group in
+                for _ in 0..<2 { group.addTask { var copy = opened; return try await copy.post("/children/new", newChild) } }
+                return try await group.reduce(into: [TestingHTTPResponse]()) { $0.append($1) }
+            }
+            #expect(added.allSatisfy { $0.status == .seeOther } && added[0].location == added[1].location, "\(added.map(\.status))")
+            #expect(try await Child.query(on: app.db).filter(\.$laChildID == "TWICE1").count() == 1)
         }
     }
 

@@ -12,8 +12,9 @@ public struct PermanenceSummary: Sendable, Hashable {
     /// The open permanence, proceedings or adoption obligation due first.
     public var nextMilestone: RuleID?
     public var nextMilestoneDue: CivilDate?
+    /// The latest decision about the child's way to permanence in this period of care, and who made it.
     public var lastDecision: CivilDate?
-    public var lastDecisionForum: PermanenceDecisionRecord.Forum?
+    public var lastDecisionBy: DecisionMaker?
     /// The latest day a permanence record was made or moved on (a plan, an option, a decision, a
     /// hearing, an adoption milestone): the measure of drift.
     public var lastProgress: CivilDate?
@@ -50,16 +51,44 @@ public struct PermanenceSummary: Sendable, Hashable {
         nextMilestone = next?.ruleID
         nextMilestoneDue = next?.due
 
-        let decisions = events.compactMap { $0.record as? PermanenceDecisionRecord }.filter { $0.date >= period.start }
-        let decision = decisions.max { $0.date < $1.date }
+        // A panel's or decision maker's decision, or a legal planning meeting's (on a day with both, the panel's).
+        let decisions = events.compactMap { event -> (date: CivilDate, by: DecisionMaker)? in
+            if let decision = event.record as? PermanenceDecisionRecord { return (decision.date, .forum(decision.forum)) }
+            if let meeting = event.record as? PreProceedingsRecord { return (meeting.date, .legalPlanningMeeting) }
+            return nil
+        }.filter { $0.date >= period.start }
+        let decision = decisions.max { ($0.date, $0.by.isForum ? 1 : 0) < ($1.date, $1.by.isForum ? 1 : 0) }
         lastDecision = decision?.date
-        lastDecisionForum = decision?.forum
+        lastDecisionBy = decision?.by
 
         lastProgress = events.filter { JourneyList.permanenceLists.contains(type(of: $0.record).list) }
             .flatMap { event in event.record.dates.filter { !$0.mayBeFuture }.compactMap(\.value) }
             .filter { $0 >= period.start }.max()
         adoption = journey.adoption.flatMap { $0.adoptionOrder == nil && $0.placementEnded == nil ? $0 : nil }
     }
+}
+
+/// Who made a decision about a child's way to permanence: one of the permanence forums, or the
+/// legal planning (gateway) meeting that decides on pre-proceedings or proceedings.
+public enum DecisionMaker: Sendable, Hashable, RawRepresentable {
+    case forum(PermanenceDecisionRecord.Forum)
+    case legalPlanningMeeting
+
+    /// A forum by its own code; the legal planning meeting by a code no forum has.
+    public init?(rawValue: String) {
+        if rawValue == "legalPlanningMeeting" { self = .legalPlanningMeeting; return }
+        guard let forum = PermanenceDecisionRecord.Forum(rawValue: rawValue) else { return nil }
+        self = .forum(forum)
+    }
+
+    public var rawValue: String {
+        switch self {
+        case let .forum(forum): forum.rawValue
+        case .legalPlanningMeeting: "legalPlanningMeeting"
+        }
+    }
+
+    var isForum: Bool { if case .forum = self { true } else { false } }
 }
 
 /// A child's place on the permanence tracker, by the rules in the council's standards: red once a

@@ -34,6 +34,7 @@ struct GrantsAdminController {
         let grant = AccessGrant(userID: try user.requireID(), childID: child?.id, teamID: team?.id, reason: valid.reason, expiresOn: expires,
                                 grantedBy: principal.userID)
         try await req.db.transaction { db in
+            try await req.claimForm(leadingTo: .grants, on: db)
             try await grant.create(on: db)
             try await req.audit(.create, entity: "access_grant", entityID: grant.id, childID: child?.id,
                                 detail: "Granted \(user.username) access to \(child.map { "child \($0.laChildID)" } ?? "team \(team?.name ?? "")") until \(expires.iso): \(valid.reason)", on: db)

@@ -23,8 +23,9 @@ struct TeamsAdminController {
         case let .failure(errors): return try await self.form(req, team: nil, form: form, errors: errors)
         case let .success(checked): valid = checked
         }
-        let team = Team(name: valid.name, service: valid.service, headOfServiceID: valid.headOfServiceID)
+        let team = Team(id: UUID(), name: valid.name, service: valid.service, headOfServiceID: valid.headOfServiceID)
         try await req.db.transaction { db in
+            try await req.claimForm(leadingTo: .team(team.parameter), on: db)
             try await team.create(on: db)
             try await req.audit(.create, entity: "team", entityID: team.id, childID: nil, detail: "Created team \(team.name)", after: TeamSnapshot(team), on: db)
         }

@@ -44,6 +44,7 @@ struct AllocationsController {
             do {
                 let (derivation, dateOfBirth) = (ChildDerivation(setup: req.application.standards), child.dateOfBirth)
                 try await req.writeTransaction { db in
+                    try await req.claimForm(leadingTo: .child(.value(childID)), on: db)
                     try await ChildDerivation.lock(childID: childID, on: db)
                     if let current {
                         // Close it only if it is still the open one: of two saves, one closes it.

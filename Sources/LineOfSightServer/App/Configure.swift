@@ -28,6 +28,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.middleware.use(BearerAuthMiddleware())
     app.middleware.use(CSRFMiddleware())
     app.middleware.use(RouteAccessMiddleware())
+    app.middleware.use(OnceOnlyMiddleware())
 
     app.routes.defaultMaxBodySize = ByteCount(value: FormInputMiddleware.maximumBytes)
     try routes(app, metrics: metrics)

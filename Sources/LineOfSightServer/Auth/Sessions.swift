@@ -55,6 +55,7 @@ enum Sessions {
 
     static func purgeExpired(idleTimeout: TimeInterval, now: Date, on db: any Database) async throws {
         try await UserSession.query(on: db).filter(\.$lastSeenAt < now.addingTimeInterval(-idleTimeout)).delete()
+        try await OnceOnly.purge(before: now.addingTimeInterval(-OnceOnly.kept), on: db.sql)
     }
 
     fileprivate enum Lookup {

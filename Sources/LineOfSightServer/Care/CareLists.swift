@@ -115,7 +115,7 @@ extension CareList {
         },
         CareColumn(header: "Last decision") { row, _ in
             guard let permanence = row.permanence, let date = permanence.last_decision.flatMap(CivilDate.init(iso:)) else { return "None recorded" }
-            let forum = permanence.last_decision_forum.flatMap(PermanenceDecisionRecord.Forum.init(rawValue:))?.label
+            let forum = permanence.last_decision_forum.flatMap(DecisionMaker.init(rawValue:))?.label
             return [forum, DateText.long(date)].compactMap { $0 }.joined(separator: ", ")
         },
         .worker,

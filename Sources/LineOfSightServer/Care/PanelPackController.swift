@@ -132,6 +132,7 @@ struct PanelPackController {
             // One transaction for every child: each record still takes its child's lock (in id order,
             // so two meetings saved at once cannot wait on each other), is checked again, and audited.
             try await req.writeTransaction { db in
+                try await req.claimForm(leadingTo: .permanence, on: db)
                 for entry in entries.sorted(by: { ($0.child.id?.uuidString ?? "") < ($1.child.id?.uuidString ?? "") }) {
                     let writer = JourneyWriter(req: req, child: entry.child, db: db)
                     let decision: StoredEvent

@@ -44,12 +44,13 @@ struct ChildrenController {
         case let .failure(errors):
             return ChildPages.form(context: PageContext(req), child: nil, form: form, errors: errors)
         case let .success(valid):
-            let child = Child(laChildID: valid.laChildID, firstName: valid.firstName, lastName: valid.lastName,
+            let child = Child(id: UUID(), laChildID: valid.laChildID, firstName: valid.firstName, lastName: valid.lastName,
                               dateOfBirth: valid.dateOfBirth, expectedDateOfBirth: valid.expectedDateOfBirth,
                               sex: valid.sex, ethnicity: valid.ethnicity, upn: valid.upn, nhsNumber: valid.nhsNumber)
             do {
                 let derivation = ChildDerivation(setup: req.application.standards)
                 try await req.writeTransaction { db in
+                    try await req.claimForm(leadingTo: .child(child.parameter), on: db)
                     try await child.create(on: db)
                     try await derivation.rederive(childID: child.requireID(), dateOfBirth: child.dateOfBirth, on: db)
                     try await req.audit(.create, entity: "child", entityID: child.id, childID: child.id, detail: "Added the child",
@@ -100,6 +101,7 @@ struct ChildrenController {
             do {
                 let derivation = ChildDerivation(setup: req.application.standards)
                 try await req.writeTransaction { db in
+                    try await req.claimForm(leadingTo: .child(child.parameter), on: db)
                     try await child.claimVersion(from: openedAt, on: db)
                     try await ChildDerivation.lock(childID: child.requireID(), on: db)
                     try await child.save(on: db)

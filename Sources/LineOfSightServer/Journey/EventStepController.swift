@@ -13,6 +13,11 @@ struct EventStepController {
 
     func form(req: Request) async throws -> Response {
         let (child, event, step) = try await req.eventStep()
+        // Done already (or closed by a later answer): changing it is a correction, with a reason.
+        guard step.isOffered(JSONValue.object(of: try event.record())) else {
+            req.flash("“\(step.title)” is already recorded. To change it, correct the record.")
+            return req.redirect(to: .event(child: child.parameter, event: event.parameter))
+        }
         try await req.audit(.read, entity: "event", entityID: event.id, childID: child.id, detail: "Opened “\(step.title)”")
         var values = try EventFormValues(event.list.form, record: event.record())
         values["version"] = String(event.version)
@@ -26,6 +31,11 @@ struct EventStepController {
         let values = try EventFormValues(form, record: event.record()).replacing(step.fields, from: typed)
         let writer = JourneyWriter(req: req, child: child)
         var errors = form.stepProblems(step, values)
+        if !step.isOffered(JSONValue.object(of: try event.record())) {
+            // Someone recorded it after this page was opened (or it was closed by a later answer).
+            errors = FieldErrors()
+            errors.add(id: step.fields[0], "This was recorded by someone else after you opened this page, so what you entered has not been saved. Check the record; to change it, correct the record.")
+        }
         var saved: (any JourneyRecord)?
         if errors.isEmpty {
             let choices = try await EventChoices.load(for: form, child: child, excluding: event.id, on: req.db)

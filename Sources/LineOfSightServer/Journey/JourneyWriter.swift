@@ -81,7 +81,10 @@ struct JourneyWriter {
         let childID = try child.requireID()
         let (dateOfBirth, derivation, req) = (child.dateOfBirth, derivation, req)
         let excluding = isNew ? nil : event.id
+        // A form saved alone leads to the event's page; one of several saved at once leads where its caller says.
+        let leadsTo: SiteURL? = self.db == nil ? .event(child: child.parameter, event: event.parameter) : nil
         let body: @Sendable (any Database) async throws -> Void = { db in
+            if let leadsTo { try await req.claimForm(leadingTo: leadsTo, on: db) }
             try await ChildDerivation.lock(childID: childID, on: db)
             if let after {
                 let journey = try await ChildDerivation.journey(of: childID, dateOfBirth: dateOfBirth, excluding: excluding, on: db)

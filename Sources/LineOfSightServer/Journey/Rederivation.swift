@@ -53,11 +53,18 @@ enum Rederivation {
         }
     }
 
+    /// Raised with every change to how the summaries stored beside the obligations (care,
+    /// permanence, legal) are computed, so that every child's are derived again at start-up.
+    /// 2: a legal planning meeting is the permanence tracker's last decision when it is the latest.
+    static let summariesVersion = 2
+
     /// What the stored obligations depend on besides the record: every standard's value, the
     /// calendar, and the rules themselves — taken as the obligations they give for a set of
-    /// complete synthetic journeys, so a change to how any rule computes changes the fingerprint.
+    /// complete synthetic journeys, so a change to how any rule computes changes the fingerprint —
+    /// and the version of the summaries.
     static func fingerprint(_ setup: StandardsFile) -> String {
-        var text = setup.standards.values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\n")
+        var text = "summaries \(summariesVersion)\n"
+        text += setup.standards.values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\n")
         text += "\n" + setup.calendar.bankHolidays.map(\.date.iso).joined(separator: ",")
         text += "\n" + setup.calendar.localClosures.map(\.iso).joined(separator: ",")
         let today = CivilDate(year: 2026, month: 1, day: 1)!

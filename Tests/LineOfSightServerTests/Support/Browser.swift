@@ -40,6 +40,18 @@ struct Visitor {
         try await send(.GET, path, headers: headers, body: nil)
     }
 
+    /// `count` copies of this visitor, each having opened `path` itself, so each holds its own form
+    /// (several people, or tabs, about to save at once); one form sent several times is saved once.
+    func opening(_ path: String, _ count: Int) async throws -> [Visitor] {
+        var copies: [Visitor] = []
+        for _ in 0..<count {
+            var copy = self
+            _ = try await copy.get(path)
+            copies.append(copy)
+        }
+        return copies
+    }
+
     /// Posts a form with the session's CSRF token unless `csrf` is false.
     mutating func post(_ path: String, _ fields: [String: String] = [:], csrf: Bool = true) async throws -> TestingHTTPResponse {
         var fields = (hiddenFields[path] ?? [:]).merging(fields) { _, given in given }

@@ -35,11 +35,12 @@ enum Snapshots {
             """, sourceLocation: sourceLocation)
     }
 
-    /// One tag per line, and what changes without the page changing (the per-session CSRF token, the
-    /// stylesheet's fingerprint) replaced, so a diff shows what changed.
+    /// One tag per line, and what changes without the page changing (the per-session CSRF token, each
+    /// form's own id, the stylesheet's fingerprint) replaced, so a diff shows what changed.
     static func normalised(_ html: String) -> String {
         html.replacingOccurrences(of: #"/assets/app-[0-9a-f]+\.css"#, with: "/assets/app.css", options: .regularExpression)
             .replacingOccurrences(of: #"name="csrf-token" value="[^"]*""#, with: #"name="csrf-token" value="…""#, options: .regularExpression)
+            .replacingOccurrences(of: #"name="form-id" value="[^"]*""#, with: #"name="form-id" value="…""#, options: .regularExpression)
             .replacingOccurrences(of: "><", with: ">\n<") + "\n"
     }
 }

@@ -221,6 +221,15 @@ extension PermanenceDecisionRecord.Forum {
     }
 }
 
+extension DecisionMaker {
+    var label: String {
+        switch self {
+        case let .forum(forum): forum.label
+        case .legalPlanningMeeting: "Legal planning meeting"
+        }
+    }
+}
+
 extension PreProceedingsRecord.Decision {
     var label: String {
         switch self {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// GOV.UK form field patterns. Each field shows its label, optional hint and its error message next to
 /// it; ids follow the convention `field`, `field-hint`, `field-error` so the error summary can link.
 struct TextField {
@@ -145,6 +147,7 @@ func button(_ text: String, secondary: Bool = false) -> Node {
 func postForm(action: SiteURL, csrfToken: String, novalidate: Bool = true, @NodeBuilder _ content: () -> [Node]) -> Node {
     el("form", attributes: [.attribute("method", "post"), .attribute("action", action.path)] + (novalidate ? [.flag("novalidate")] : [])) {
         Node.void("input", [.type("hidden"), .name(CSRF.fieldName), .value(csrfToken)])
+        Node.void("input", [.type("hidden"), .name(OnceOnly.fieldName), .value(UUID().uuidString)])
         content()
     }
 }

@@ -87,7 +87,7 @@ enum DerivedRows {
                     SQLBind(childID), SQLBind(permanence.plans.joined(separator: " ")), SQLBind(permanence.planAgreed?.iso),
                     SQLBind(permanence.planDue?.iso), SQLBind(permanence.routesConsidered.map(\.rawValue).joined(separator: " ")),
                     SQLBind(permanence.nextMilestone?.rawValue), SQLBind(permanence.nextMilestoneDue?.iso),
-                    SQLBind(permanence.lastDecision?.iso), SQLBind(permanence.lastDecisionForum?.rawValue),
+                    SQLBind(permanence.lastDecision?.iso), SQLBind(permanence.lastDecisionBy?.rawValue),
                     SQLBind(permanence.lastProgress?.iso), SQLBind(permanence.adoption?.agencyDecision?.iso),
                     SQLBind(permanence.adoption?.authorityToPlace?.iso), SQLBind(permanence.adoption?.matched?.iso),
                     SQLBind(permanence.adoption?.placed?.iso))
