@@ -186,13 +186,18 @@ import VaporTesting
         }
     }
 
+    /// A child, a social worker who has opened the form to record a visit to them, its address and what they type in it.
+    static func visitFormOpened(_ app: Application, _ demo: DemoAuthority) async throws -> (Child, Visitor, String, [String: String]) {
+        let child = try await JourneyTests.child(app, demo)
+        var worker = try await Visitor.signedIn(app, as: "social.worker")
+        let path = "/children/\(child.id!)/record/visits"
+        _ = try await worker.get(path)
+        return (child, worker, path, JourneyTests.date("date", "2026-02-20").merging(["kind": "planned", "location": "home", "seen": "yes"]) { $1 })
+    }
+
     @Test func aFormSentAgainAfterItWasSavedIsNotSavedTwice() async throws {
         try await withTestApp { app, demo in
-            let child = try await JourneyTests.child(app, demo)
-            var worker = try await Visitor.signedIn(app, as: "social.worker")
-            let path = "/children/\(child.id!)/record/visits"
-            _ = try await worker.get(path)
-            let fields = JourneyTests.date("date", "2026-02-20").merging(["kind": "planned", "location": "home", "seen": "yes"]) { $1 }
+            let (child, worker, path, fields) = try await Self.visitFormOpened(app, demo)
             let (first, again) = (worker, worker)
             var sender = first
             let saved = try await sender.post(path, fields)
@@ -213,12 +218,7 @@ import VaporTesting
 
     @Test func oneFormSentTwentyTimesAtOnceIsSavedOnce() async throws {
         try await withTestApp { app, demo in
-            let child = try await JourneyTests.child(app, demo)
-            var worker = try await Visitor.signedIn(app, as: "social.worker")
-            let path = "/children/\(child.id!)/record/visits"
-            _ = try await worker.get(path)
-            let fields = JourneyTests.date("date", "2026-02-20").merging(["kind": "planned", "location": "home", "seen": "yes"]) { $1 }
-            let base = worker
+            let (child, base, path, fields) = try await Self.visitFormOpened(app, demo)
             let locations = try await withThrowingTaskGroup(of: (HTTPStatus, String?).self) { group in
                 for _ in 0..<20 {
                     group.addTask { var copy = base; let response = try await copy.post(path, fields); return (response.status, response.location) }
