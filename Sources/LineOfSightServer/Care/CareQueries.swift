@@ -110,7 +110,7 @@ enum CareQueries {
         case inCare
         /// Looked after with a review due, soonest first.
         case reviewsDue
-        /// Eligible, relevant and former relevant young people.
+        /// Eligible, relevant and former relevant young people, until they are 25 (`CareLeaving`).
         case careLeavers
         /// Looked after, with their permanence, the most overdue milestone first.
         case permanence
@@ -195,6 +195,7 @@ enum CareQueries {
             if !query.chair.isEmpty { builder.where(column("review_chair_id"), .equal, SQLBind(query.chair)) }
         case .careLeavers:
             builder.where(column("care_leaver"), .equal, SQLBind(true))
+                .where(SQLColumn("date_of_birth", table: "c"), .greaterThanOrEqual, SQLBind(CareLeaving.earliestBirthStillSupported(on: setting.today).iso))
         case .adoption:
             builder.join(SQLAlias(SQLIdentifier(DerivedRows.permanence), as: SQLIdentifier("ps")), method: SQLJoinMethod.inner,
                          on: SQLColumn("child_id", table: "ps"), .equal, SQLColumn("id", table: "c"))

@@ -9,6 +9,16 @@ import Testing
                 pathwayPlans: pathway.enumerated().map { DatedRecord(id: "PW\($0.offset + 1)", date: d($0.element)) })
     }
 
+    @Test func aCareLeaverIsSupportedUntilTheir25thBirthday() {
+        #expect(CareLeaving.stillSupported(born: d("2001-06-15"), on: d("2026-06-14")))
+        #expect(!CareLeaving.stillSupported(born: d("2001-06-15"), on: d("2026-06-15")))
+        #expect(CareLeaving.earliestBirthStillSupported(on: d("2026-06-15")) == d("2001-06-16"))
+        // Born 29 February 2000: 25 on 28 February 2025, so not supported that day; born 1 March, still.
+        #expect(!CareLeaving.stillSupported(born: d("2000-02-29"), on: d("2025-02-28")))
+        #expect(CareLeaving.earliestBirthStillSupported(on: d("2025-02-28")) == d("2000-03-01"))
+        #expect(CareLeaving.earliestBirthStillSupported(on: d("2025-03-01")) == d("2000-03-02"))
+    }
+
     @Test func needsAssessmentThreeMonthsAfterSixteen() {
         let assessment = obligations(.needsAssessment, leaver(born: "2009-02-28", inCare: "2024-01-01", needs: ["2025-05-28"])).first
         #expect(assessment?.startedBy == EventRef(.eligibility, "16th birthday", d("2025-02-28")))
