@@ -16,5 +16,6 @@ enum AppMigrations {
         CreateLegalSummaries(),
         AddSocialWorkerIDs(),
         IndexOpenAllocations(),
+        CreateTransferSummaries(),
     ]
 }
