@@ -103,7 +103,7 @@ import VaporTesting
             for text in ["Accepted on 9 March 2026", "5 working days", "Within standard", "Overdue"] { #expect(tracker.contains(text), "\(text)") }
             let csv = try await manager.get("/transfers?format=csv").body.string
             #expect(csv.hasPrefix("Child,Child’s ID,From,To,Stage,Requested,Decision,Days to decision"))
-            #expect(csv.contains("Duty and Assessment North,Safeguarding Team 1,Accepted") && csv.contains("9 March 2026"))
+            #expect(csv.contains("Duty and Assessment North,Safeguarding Team 1,\"Accepted, awaiting first visit\",2 March 2026,Accepted on 9 March 2026,5 working days,Within standard") && csv.contains("9 March 2026"))
         }
     }
 
