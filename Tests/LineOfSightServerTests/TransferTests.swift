@@ -74,6 +74,7 @@ import VaporTesting
             var manager = try await Visitor.signedIn(app, as: "team.manager")
             #expect(try await manager.get("/children/\(child.id!)").status == .ok)
             #expect(try await manager.get(event).body.string.contains("Accept or reject this transfer"))
+            #expect(try await manager.get("/my-work").body.string.contains(event + "/steps/decide"), "waiting for the receiving manager in My work")
             var socialWorker = try await Visitor.signedIn(app, as: "social.worker")
             #expect(try await socialWorker.get(event + "/steps/decide").status != .ok)
 
