@@ -75,6 +75,18 @@ struct TransferText {
         return t.breached(asOf: today) ? "No reason recorded" : ""
     }
 
+    /// A step after acceptance: its day ("Not yet" until it happens) and its working days since.
+    private func afterAcceptance(_ title: String, _ daysTitle: String, day: KeyPath<TransferProgress, CivilDate?>,
+                                 days count: KeyPath<TransferProgress.StepDays, Int?>) -> [(header: String, text: (TransferRow) -> String)] {
+        [(title, { row in
+            guard row.progress.accepted != nil else { return "" }
+            return row.progress[keyPath: day].map(DateText.long) ?? "Not yet"
+        }),
+         (daysTitle, { row in
+             days(row.progress.days(asOf: today, calendar: calendar)[keyPath: count], done: row.progress[keyPath: day] != nil)
+         })]
+    }
+
     /// The columns of the tracker, on the page and in the CSV.
     var columns: [(header: String, text: (TransferRow) -> String)] {
         [
@@ -90,22 +102,8 @@ struct TransferText {
                 return days(t.days(asOf: today, calendar: calendar).toDecision, done: t.decided != nil)
             }),
             ("Acceptance", { acceptance($0.progress).text }),
-            ("Worker allocated", { row in
-                guard row.progress.accepted != nil else { return "" }
-                return row.progress.allocated.map(DateText.long) ?? "Not yet"
-            }),
-            ("Days to allocation", { row in
-                let t = row.progress
-                return days(t.days(asOf: today, calendar: calendar).toAllocation, done: t.allocated != nil)
-            }),
-            ("First visit", { row in
-                guard row.progress.accepted != nil else { return "" }
-                return row.progress.firstVisit.map(DateText.long) ?? "Not yet"
-            }),
-            ("Days to first visit", { row in
-                let t = row.progress
-                return days(t.days(asOf: today, calendar: calendar).toFirstVisit, done: t.firstVisit != nil)
-            }),
+        ] + afterAcceptance("Worker allocated", "Days to allocation", day: \.allocated, days: \.toAllocation)
+          + afterAcceptance("First visit", "Days to first visit", day: \.firstVisit, days: \.toFirstVisit) + [
             ("First visit standard", { firstVisit($0.progress).text }),
             ("Reason for delay or rejection", { reason($0.progress) }),
         ]

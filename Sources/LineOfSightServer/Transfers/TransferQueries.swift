@@ -99,18 +99,7 @@ enum TransferQueries {
     /// Children in scope still allocated to a front door or duty team whose record says their case
     /// should have moved, longest waiting first (in the `from` team, if given).
     static func waiting(from team: UUID?, limit: Int, scope: ChildScope, on db: any SQLDatabase) async throws -> [WaitingRow] {
-        struct Row: Decodable {
-            let child: ChildListRow
-            let since: String
-            let event_id: String
-            init(from decoder: any Decoder) throws {
-                child = try ChildListRow(from: decoder)
-                let container = try decoder.container(keyedBy: Key.self)
-                since = try container.decode(String.self, forKey: .since)
-                event_id = try container.decode(String.self, forKey: .event_id)
-            }
-            enum Key: String, CodingKey { case since, event_id }
-        }
+        struct Wait: Decodable { let since: String; let event_id: String }
         let builder = ChildDirectory.scoped(ChildDirectory.selectColumns(db.select())
             .column(SQLColumn("since", table: "w")).column(SQLColumn("event_id", table: "w")), ChildFilter(teamID: team), scope)
             .join(SQLAlias(SQLIdentifier(DerivedRows.transferWaits), as: SQLIdentifier("w")), method: SQLJoinMethod.inner,
@@ -118,8 +107,8 @@ enum TransferQueries {
             .where(SQLColumn("service", table: "t"), .in, SQLBind.group(Service.handingOn.map(\.rawValue).sorted()))
             .orderBy(SQLColumn("since", table: "w")).orderBy(SQLColumn("id", table: "c"))
             .limit(limit)
-        return try await builder.all(decoding: Row.self).compactMap { row in
-            CivilDate(iso: row.since).map { WaitingRow(child: row.child, wait: TransferWait(since: $0, eventID: row.event_id)) }
+        return try await builder.all(decoding: ChildListRow.With<Wait>.self).compactMap { row in
+            CivilDate(iso: row.extra.since).map { WaitingRow(child: row.child, wait: TransferWait(since: $0, eventID: row.extra.event_id)) }
         }
     }
 }
