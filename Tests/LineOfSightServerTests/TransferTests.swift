@@ -33,6 +33,19 @@ import VaporTesting
                                                      "grounds": "Assessment authorised with a child in need plan"]) { $1 }
     }
 
+    /// A duty child with a transfer to `team` requested by the head of service over duty: the
+    /// transfer's address, and the head of service's session.
+    static func requested(_ app: Application, _ demo: DemoAuthority, to team: String)
+        async throws -> (child: Child, duty: UUID, to: UUID, event: String, head: Visitor) {
+        let (child, duty) = try await dutyChild(app, demo)
+        let to = demo.team(named: team).id
+        var head = try await Visitor.signedIn(app, as: "head.of.service")
+        let path = "/children/\(child.id!)/record/transfers"
+        _ = try await head.get(path)
+        let event = try #require(try await head.post(path, request(from: duty, to: to)).location)
+        return (child, duty, to, event, head)
+    }
+
     static func accept(on iso: String, worker: UUID? = nil) -> [String: String] {
         JourneyTests.date("decided", iso).merging(["decision": "accepted", "workerID": worker?.uuidString ?? ""]) { $1 }
     }
@@ -110,12 +123,8 @@ import VaporTesting
 
     @Test func anotherTeamsManagerCannotDecideOrOpenTheChild() async throws {
         try await withTestApp { app, demo in
-            let (child, duty) = try await Self.dutyChild(app, demo)
-            let other = demo.team(named: "Safeguarding Team 2").id
-            var head = try await Visitor.signedIn(app, as: "head.of.service")
-            let path = "/children/\(child.id!)/record/transfers"
-            _ = try await head.get(path)
-            let event = try #require(try await head.post(path, Self.request(from: duty, to: other)).location)
+            let (child, duty, other, event, session) = try await Self.requested(app, demo, to: "Safeguarding Team 2")
+            var head = session
             var manager = try await Visitor.signedIn(app, as: "team.manager")
             #expect(try await manager.get("/children/\(child.id!)").status == .notFound)
             #expect(try await manager.post(event + "/steps/decide", Self.accept(on: "2026-03-03")).status != .seeOther)
@@ -130,22 +139,10 @@ import VaporTesting
 
     @Test func twoAcceptancesAtOnceExactlyOneWins() async throws {
         try await withTestApp { app, demo in
-            let (child, duty) = try await Self.dutyChild(app, demo)
-            let safeguarding = demo.team(named: "Safeguarding Team 1").id
-            var head = try await Visitor.signedIn(app, as: "head.of.service")
-            let path = "/children/\(child.id!)/record/transfers"
-            _ = try await head.get(path)
-            let event = try #require(try await head.post(path, Self.request(from: duty, to: safeguarding)).location)
+            let (child, _, _, event, _) = try await Self.requested(app, demo, to: "Safeguarding Team 1")
             var manager = try await Visitor.signedIn(app, as: "team.manager")
             _ = try await manager.get(event + "/steps/decide")
-            let opened = manager
-            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
-                for day in ["2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06"] {
-                    var visitor = opened
-                    group.addTask { try await visitor.post(event + "/steps/decide", Self.accept(on: day)).status }
-                }
-                return try await group.reduce(into: []) { $0.append($1) }
-            }
+            let statuses = try await manager.postAtOnce(event + "/steps/decide", ["2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06"].map { Self.accept(on: $0) })
             #expect(statuses.filter { $0 == .seeOther }.count == 1, "\(statuses)")
             #expect(statuses.filter { $0 == .unprocessableEntity }.count == 3, "the others are told someone else changed it")
             #expect(try await Self.openAllocations(app, child).count == 1)

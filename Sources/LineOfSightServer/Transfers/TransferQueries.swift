@@ -29,8 +29,9 @@ struct TransferFilter: Sendable, Equatable {
 /// The transfer tracker's and the review pack's reads of the derived transfer rows, always inside
 /// the reader's `ChildScope`; no timescale is worked out here (the rows hold the core's due dates).
 enum TransferQueries {
-    /// The most transfers a list shows.
-    static let limit = 1_000
+    /// The most transfers a page lists, and the most a download holds.
+    static let pageLimit = 100
+    static let downloadLimit = 20_000
 
     private static let columns = ["transfer_id", "from_team_id", "to_team_id", "reason", "prompted", "requested", "acceptance_due",
                                   "accepted", "rejected", "rejection_reason", "delay_reason", "allocated", "first_visit_due", "first_visit"]
@@ -58,14 +59,44 @@ enum TransferQueries {
             .column(SQLColumn("id", table: "c"), as: "child_id").column(SQLColumn("la_child_id", table: "c"))
             .column(SQLColumn("first_name", table: "c")).column(SQLColumn("last_name", table: "c"))
         for column in columns { builder.column(SQLColumn(column, table: "ts")) }
-        return ChildDirectory.scoped(builder, ChildFilter(), scope, names: false)
+        return joined(builder, scope: scope)
+    }
+
+    private static func joined(_ builder: SQLSelectBuilder, scope: ChildScope) -> SQLSelectBuilder {
+        ChildDirectory.scoped(builder, ChildFilter(), scope, names: false)
             .join(SQLAlias(SQLIdentifier(DerivedRows.transfers), as: SQLIdentifier("ts")), method: SQLJoinMethod.inner,
                   on: SQLColumn("child_id", table: "ts"), .equal, SQLColumn("id", table: "c"))
     }
 
-    /// The tracker's transfers, newest request first.
-    static func tracker(_ filter: TransferFilter, today: CivilDate, scope: ChildScope, on db: any SQLDatabase) async throws -> [TransferRow] {
-        let builder = select(scope: scope, on: db)
+    /// The tracker's transfers, newest request first: at most `limit`.
+    static func tracker(_ filter: TransferFilter, today: CivilDate, limit: Int, scope: ChildScope, on db: any SQLDatabase) async throws -> [TransferRow] {
+        let builder = matching(filter, today: today, select(scope: scope, on: db))
+        let requested = SQLColumn("requested", table: "ts")
+        return try await builder.orderBy(SQLOrderBy(expression: requested, direction: SQLDirection.descending)).orderBy(SQLColumn("transfer_id", table: "ts"))
+            .limit(limit).all(decoding: Row.self).compactMap(\.row)
+    }
+
+    /// How many of the tracker's transfers there are by team pair and stage, however many it lists.
+    static func pairs(_ filter: TransferFilter, today: CivilDate, scope: ChildScope, on db: any SQLDatabase) async throws -> [PairCount] {
+        let columns = ["from_team_id", "to_team_id", "stage"].map { SQLColumn($0, table: "ts") }
+        let builder = db.select()
+        for column in columns { builder.column(column) }
+        builder.column(SQLFunction("COUNT", args: SQLLiteral.all), as: "transfers")
+        return try await matching(filter, today: today, joined(builder, scope: scope))
+            .groupBy(columns[0]).groupBy(columns[1]).groupBy(columns[2])
+            .all(decoding: PairCount.self)
+    }
+
+    struct PairCount: Decodable {
+        let from_team_id: UUID?
+        let to_team_id: UUID?
+        let stage: String
+        let transfers: Int
+    }
+
+    /// The tracker's filters: a team pair, stages, and the month requested in (none: the last 12
+    /// months, and every transfer still in flight).
+    private static func matching(_ filter: TransferFilter, today: CivilDate, _ builder: SQLSelectBuilder) -> SQLSelectBuilder {
         if let from = filter.from { builder.where(SQLColumn("from_team_id", table: "ts"), .equal, SQLBind(from)) }
         if let to = filter.to { builder.where(SQLColumn("to_team_id", table: "ts"), .equal, SQLBind(to)) }
         if !filter.stages.isEmpty { builder.where(SQLColumn("stage", table: "ts"), .in, SQLBind.group(filter.stages.map(\.rawValue))) }
@@ -79,8 +110,7 @@ enum TransferQueries {
                     .orWhere(SQLColumn("stage", table: "ts"), .in, SQLBind.group(inFlight))
             }
         }
-        return try await builder.orderBy(SQLOrderBy(expression: requested, direction: SQLDirection.descending)).orderBy(SQLColumn("transfer_id", table: "ts"))
-            .limit(limit).all(decoding: Row.self).compactMap(\.row)
+        return builder
     }
 
     /// Transfers with anything to count from `since` to `until`: requested by `until`, and not

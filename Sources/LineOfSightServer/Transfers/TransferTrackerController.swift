@@ -12,7 +12,7 @@ struct TransferTrackerController {
     }
 
     /// The most children waiting in duty the tracker lists.
-    static let waitingLimit = 200
+    static let waitingLimit = 50
 
     func show(req: Request) async throws -> Response {
         let parameters = req.queryParameters
@@ -25,12 +25,15 @@ struct TransferTrackerController {
         if state == "inFlight" { filter.stages = [.awaitingDecision, .awaitingVisit] }
         if let stage = TransferProgress.Stage(rawValue: state) { filter.stages = [stage] }
         let (today, scope) = (req.today, try req.childScope())
-        var rows = try await TransferQueries.tracker(filter, today: today, scope: scope, on: req.sql)
+        let csv = parameters["format"] == "csv"
+        // Late or overdue is the core's judgement of each transfer, made here on all that match.
+        var rows = try await TransferQueries.tracker(filter, today: today, limit: csv || breachesOnly ? TransferQueries.downloadLimit : TransferQueries.pageLimit,
+                                                     scope: scope, on: req.sql)
         if breachesOnly { rows = rows.filter { $0.progress.breached(asOf: today) } }
         let teams = try await Workforce.teamNames(on: req.sql)
         let text = TransferText(today: today, calendar: req.application.standards.calendar,
                                 teams: Dictionary(uniqueKeysWithValues: teams.map { ($0.id.uuidString, $0.name) }))
-        if parameters["format"] == "csv" {
+        if csv {
             try await req.auditShown(Array(Set(rows.map(\.childID))), detail: "Exported the transfer tracker as CSV: \(rows.count) rows")
             return CSV.response(filename: "transfers.csv", header: text.columns.map(\.header),
                                 rows: rows.map { row in text.columns.map { $0.text(row) } })
@@ -38,10 +41,13 @@ struct TransferTrackerController {
         // Waiting in duty is about the sending team: with a stage or a month chosen, it does not apply.
         let waiting = filter.stages.isEmpty && filter.month == nil && !breachesOnly && filter.to == nil
             ? try await TransferQueries.waiting(from: filter.from, limit: Self.waitingLimit, scope: scope, on: req.sql) : []
-        try await req.auditShown(Array(Set(rows.map(\.childID) + waiting.map(\.child.id))),
-                                 detail: "Listed the transfer tracker: \(rows.count) transfers and \(waiting.count) children waiting in duty shown")
+        let shown = Array(rows.prefix(TransferQueries.pageLimit))
+        try await req.auditShown(Array(Set(shown.map(\.childID) + waiting.map(\.child.id))),
+                                 detail: "Listed the transfer tracker: \(shown.count) transfers and \(waiting.count) children waiting in duty shown")
+        let pairs = breachesOnly ? [] : try await TransferQueries.pairs(filter, today: today, scope: scope, on: req.sql)
         let query = [("from", from), ("to", to), ("state", state), ("month", month)].filter { !$0.1.isEmpty }
-        return TransferTrackerPage.page(context: PageContext(req), rows: rows, waiting: waiting, text: text, teams: teams, months: months,
+        return TransferTrackerPage.page(context: PageContext(req), rows: shown, found: rows.count, pairs: pairs, waiting: waiting, text: text,
+                                        teams: teams, months: months,
                                         selected: (from, to, state, month), csvHref: SiteURL.transfers.path(query: query + [("format", "csv")]))
     }
 
@@ -62,7 +68,8 @@ enum MonthText {
 }
 
 enum TransferTrackerPage {
-    static func page(context: PageContext, rows: [TransferRow], waiting: [WaitingRow], text: TransferText, teams: [TeamName],
+    static func page(context: PageContext, rows: [TransferRow], found: Int, pairs: [TransferQueries.PairCount], waiting: [WaitingRow],
+                     text: TransferText, teams: [TeamName],
                      months: [(id: String, label: String, date: CivilDate)], selected: (from: String, to: String, state: String, month: String),
                      csvHref: String) -> Response {
         let teamOptions = teams.map { ($0.id.uuidString, $0.name) }
@@ -80,11 +87,14 @@ enum TransferTrackerPage {
                 }
                 button("Show")
             }
-            byTeamPair(rows, text: text)
+            if let role = context.principal?.role, TransferReviewController.roles.contains(role) {
+                el("p", .class("govuk-body")) { link("The monthly transfer review pack", .transferReview) }
+            }
+            byTeamPair(pairs, text: text)
             el("h2", .class("govuk-heading-m")) { "Transfers" }
-            paragraph(rows.count == 1 ? "1 transfer" : "\(rows.count.formatted()) transfers", "govuk-body govuk-!-font-weight-bold")
-            if rows.count == TransferQueries.limit {
-                paragraph("Only the latest \(TransferQueries.limit.formatted()) are shown: choose a team or a month.")
+            paragraph(found == 1 ? "1 transfer" : "\(found.formatted()) transfers", "govuk-body govuk-!-font-weight-bold")
+            if found > rows.count {
+                paragraph("The latest \(rows.count.formatted()) are shown: choose a team, a stage or a month, or download them all.")
             }
             if rows.isEmpty {
                 paragraph("No transfers match.")
@@ -119,21 +129,18 @@ enum TransferTrackerPage {
         }
     }
 
-    /// Counts by team pair of the transfers listed.
-    static func byTeamPair(_ rows: [TransferRow], text: TransferText) -> Node {
+    /// How many transfers match, by team pair and stage.
+    static func byTeamPair(_ counts: [TransferQueries.PairCount], text: TransferText) -> Node {
         struct Pair: Hashable { let from: String; let to: String }
-        let grouped = Dictionary(grouping: rows) { Pair(from: $0.progress.fromTeam, to: $0.progress.toTeam) }
+        let grouped = Dictionary(grouping: counts) { Pair(from: $0.from_team_id?.uuidString ?? "", to: $0.to_team_id?.uuidString ?? "") }
         let pairs = grouped.keys.sorted { (text.team($0.from), text.team($0.to)) < (text.team($1.from), text.team($1.to)) }
         guard !pairs.isEmpty else { return .empty }
-        return table(caption: "By team pair", columns: [
-            TableColumn(header: "From"), TableColumn(header: "To"), TableColumn(header: "Awaiting decision", numeric: true),
-            TableColumn(header: "Awaiting first visit", numeric: true), TableColumn(header: "Completed", numeric: true),
-            TableColumn(header: "Rejected", numeric: true), TableColumn(header: "Late or overdue", numeric: true),
-        ], rows: pairs.map { pair in
-            let transfers = grouped[pair, default: []].map(\.progress)
-            func count(_ stage: TransferProgress.Stage) -> Node { .text(String(transfers.filter { $0.stage == stage }.count)) }
-            return [.text(text.team(pair.from)), .text(text.team(pair.to)), count(.awaitingDecision), count(.awaitingVisit),
-                    count(.completed), count(.rejected), .text(String(transfers.filter { $0.breached(asOf: text.today) }.count))]
+        let stages = TransferProgress.Stage.allCases
+        return table(caption: "By team pair", columns: [TableColumn(header: "From"), TableColumn(header: "To")]
+            + stages.map { TableColumn(header: TransferText.stage($0), numeric: true) }, rows: pairs.map { pair in
+            let rows = grouped[pair, default: []]
+            return [.text(text.team(pair.from)), .text(text.team(pair.to))]
+                + stages.map { stage in .text(String(rows.filter { $0.stage == stage.rawValue }.reduce(0) { $0 + $1.transfers })) }
         })
     }
 

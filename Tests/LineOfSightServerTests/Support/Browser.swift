@@ -120,3 +120,17 @@ struct Visitor {
 extension TestingHTTPResponse {
     var location: String? { headers.first(name: .location) }
 }
+
+extension Visitor {
+    /// The same form posted several times at once from this session as it stands (each post from
+    /// its own copy, as several tabs would): the statuses, in the order they finished.
+    func postAtOnce(_ path: String, _ bodies: [[String: String]]) async throws -> [HTTPStatus] {
+        try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+            for body in bodies {
+                var visitor = self
+                group.addTask { try await visitor.post(path, body).status }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+    }
+}
