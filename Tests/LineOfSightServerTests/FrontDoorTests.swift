@@ -126,15 +126,7 @@ import VaporTesting
             _ = try await worker.get(path)
             let event = try #require(try await worker.post(path, Self.contact).location)
             let manager = try await Visitor.signedIn(app, as: "team.manager")
-            let days = ["2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06"]
-            let opened = try await manager.opening(event + "/steps/decide", days.count)
-            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
-                for (day, visitor) in zip(days, opened) {
-                    var visitor = visitor
-                    group.addTask { try await visitor.post(event + "/steps/decide", Self.decision(day)).status }
-                }
-                return try await group.reduce(into: []) { $0.append($1) }
-            }
+            let statuses = try await manager.postAtOnce(event + "/steps/decide", ["2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06"].map(Self.decision))
             #expect(statuses.filter { $0 == .seeOther }.count == 1, "\(statuses)")
             #expect(statuses.filter { $0 == .unprocessableEntity }.count == 3, "the others are told someone else changed it")
             #expect(try await AuditEvent.query(on: app.db).filter(\.$detail == "Next step for the contact authorised").count() == 1)

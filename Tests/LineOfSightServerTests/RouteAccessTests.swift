@@ -23,6 +23,7 @@ import VaporTesting
             "GET /": Set(Role.allCases),
             "GET /children": readers, "GET /children/:childID": readers,
             "GET /children-in-care": readers, "GET /permanence": readers, "GET /adoption": readers, "GET /pre-proceedings": readers, "GET /proceedings": readers, "GET /reviews-due": readers, "GET /care-leavers": readers, "GET /missing": readers,
+            "GET /transfers": readers, "GET /transfers/review": [.headOfService, .director],
             "GET /permanence/panel": panels, "GET /permanence/panel/pack": panels,
             "GET /permanence/panel/decisions": allocators, "POST /permanence/panel/decisions": allocators,
             "GET /children/new": editors, "POST /children/new": editors,

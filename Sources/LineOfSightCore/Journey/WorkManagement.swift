@@ -13,20 +13,31 @@ public struct Allegation: Sendable, Hashable, Codable {
     }
 }
 
-/// A transfer of the child's case between teams.
+/// A transfer of the child's case between teams: requested by the team holding the case, then
+/// accepted or rejected by the receiving team's manager.
 public struct Transfer: Sendable, Hashable, Codable {
     public var id: String
     public var fromTeam: String
     public var toTeam: String
-    /// The end of the assessment that prompted the transfer (transfer tracker measure).
+    /// The day the event that made the transfer due happened (an assessment authorised, a plan
+    /// started): the start of the transfer tracker's measure.
     public var assessmentCompleted: CivilDate?
     public var requested: CivilDate
     public var accepted: CivilDate?
+    /// Refused by the receiving team: the transfer is no longer awaited.
+    public var rejected: CivilDate?
+    /// Why the case moves (a CP plan made, an assessment with a CIN outcome …).
+    public var grounds: String?
+    public var rejectionReason: String?
+    /// Why it was accepted later than the local standard, when it was.
+    public var delayReason: String?
 
     public init(id: String, fromTeam: String, toTeam: String, assessmentCompleted: CivilDate? = nil,
-                requested: CivilDate, accepted: CivilDate? = nil) {
+                requested: CivilDate, accepted: CivilDate? = nil, rejected: CivilDate? = nil, grounds: String? = nil,
+                rejectionReason: String? = nil, delayReason: String? = nil) {
         self.id = id; self.fromTeam = fromTeam; self.toTeam = toTeam
         self.assessmentCompleted = assessmentCompleted; self.requested = requested; self.accepted = accepted
+        self.rejected = rejected; self.grounds = grounds; self.rejectionReason = rejectionReason; self.delayReason = delayReason
     }
 }
 

@@ -14,7 +14,8 @@ extension DerivationContext {
         }
     }
 
-    /// Transfer accepted by the receiving team, then its first visit (local standards).
+    /// Transfer accepted by the receiving team (not applicable once it rejects it), then its first
+    /// visit (local standards).
     mutating func deriveTransfers() {
         for transfer in journey.transfers {
             let requested = EventRef(.transfer, transfer.id, transfer.requested)
@@ -22,6 +23,7 @@ extension DerivationContext {
             add(.transferAcceptance, id: "\(RuleID.transferAcceptance):\(transfer.id)", startedBy: requested,
                 due: acceptDue, provisional: acceptProvisional,
                 metBy: transfer.accepted.map { EventRef(.transfer, transfer.id, $0) },
+                notApplicable: transfer.rejected.map { NotApplicable(reason: "transfer rejected by the receiving team", since: $0) },
                 responsible: .named(Responsibility(teamID: transfer.toTeam, workerID: nil)))
 
             guard let accepted = transfer.accepted else { continue }

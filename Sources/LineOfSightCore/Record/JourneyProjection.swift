@@ -48,6 +48,7 @@ extension JourneyList {
         case .personalAdvisers: PersonalAdviserRecord.self
         case .careLeaverContacts: CareLeaverContactRecord.self
         case .stayingPut: StayingPutRecord.self
+        case .transfers: TransferRecord.self
         case .actions: ActionRecord.self
         case .significantEvents: SignificantEventRecord.self
         }

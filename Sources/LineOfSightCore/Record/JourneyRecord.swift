@@ -77,7 +77,7 @@ public enum JourneyList: String, Sendable, Hashable, Codable, CaseIterable {
     case hearings
     case adoptions, adoptionReviews
     case needsAssessments, pathwayPlans, personalAdvisers, careLeaverContacts, stayingPut
-    case actions
+    case transfers, actions
     /// The chronology's own entries: significant events that are not part of the journey's timescales.
     case significantEvents
 

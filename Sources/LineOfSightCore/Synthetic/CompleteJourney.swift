@@ -76,7 +76,9 @@ extension SyntheticJourneys.Builder {
         journey.allegations.append(Allegation(id: next("AL"), referred: start.adding(days: 200), concluded: start.adding(days: 230),
                                               outcome: "unsubstantiated", officerID: "LADO1"))
         journey.transfers.append(Transfer(id: next("TR"), fromTeam: "T0", toTeam: team, assessmentCompleted: start.adding(days: 55),
-                                          requested: start.adding(days: 56), accepted: start.adding(days: 61)))
+                                          requested: start.adding(days: 56), accepted: start.adding(days: 61),
+                                          rejected: start.adding(days: 60), grounds: "Child protection plan made",
+                                          rejectionReason: "Synthetic rejection", delayReason: "Synthetic delay"))
         journey.actions.append(Action(id: next("ACT"), description: "Synthetic action", ownerID: worker, teamID: team,
                                       raised: start.adding(days: 30), due: start.adding(days: 45), done: start.adding(days: 44),
                                       cancelled: start.adding(days: 50)))

@@ -40,29 +40,15 @@ struct AllocationsController {
         case let .failure(errors):
             return try await AllocationPages.form(req, child: child, current: current, form: form, errors: errors)
         case let .success(valid):
-            let allocation = StoredAllocation(childID: childID, teamID: valid.teamID, workerID: valid.workerID, startDate: valid.start)
             do {
                 let (derivation, dateOfBirth) = (ChildDerivation(setup: req.application.standards), child.dateOfBirth)
                 try await req.writeTransaction { db in
                     try await req.claimForm(leadingTo: .child(.value(childID)), on: db)
                     try await ChildDerivation.lock(childID: childID, on: db)
-                    if let current {
-                        // Close it only if it is still the open one: of two saves, one closes it.
-                        let closed = try await db.sql.update(StoredAllocation.schema)
-                            .set("end_date", to: Allocation.lastDay(whenSucceededOn: valid.start))
-                            .where("id", .equal, SQLBind(current.requireID()))
-                            .where("end_date", .is, SQLLiteral.null)
-                            .returning("id")
-                            .first()
-                        guard closed != nil else { throw StaleRecord() }
-                        current.endDate = Allocation.lastDay(whenSucceededOn: valid.start)
-                    }
-                    // The database allows one open allocation per child, so a racing save fails here.
-                    try await allocation.create(on: db)
+                    try await Allocating.move(req, childID: childID, from: current, teamID: valid.teamID, workerID: valid.workerID,
+                                              start: valid.start, detail: "Changed the child’s allocation", on: db)
                     // Who is responsible for each obligation follows the allocation.
                     try await derivation.rederive(childID: childID, dateOfBirth: dateOfBirth, on: db)
-                    try await req.audit(.update, entity: "allocation", entityID: allocation.id, childID: childID, detail: "Changed the child’s allocation",
-                                        before: try current.map(AllocationDetails.init), after: try AllocationDetails(allocation), on: db)
                 }
             } catch let error where error is StaleRecord || error.isUniqueViolation {
                 return try await stale()
@@ -73,7 +59,7 @@ struct AllocationsController {
     }
 
     private func currentAllocation(of child: Child, on db: any Database) async throws -> StoredAllocation? {
-        try await StoredAllocation.query(on: db).filter(\.$child.$id == child.requireID()).filter(\.$endDate == nil).first()
+        try await Allocating.current(of: child.requireID(), on: db)
     }
 }
 

@@ -42,6 +42,8 @@ func routes(_ app: Application, metrics: RequestMetrics) throws {
     ChildrenController().register(app)
     CareListsController().register(app)
     PanelPackController().register(app)
+    TransferTrackerController().register(app)
+    TransferReviewController().register(app)
     JourneyController().register(app)
     ChronologyController().register(app)
     EventStepController().register(app)

@@ -18,6 +18,8 @@ enum SiteURL: Sendable {
     case childrenInCare, permanence, adoption, preProceedings, proceedings, reviewsDue, careLeavers, missingEpisodes
     /// A panel pack: choosing its meeting and children, the pack itself, and the meeting's decisions.
     case preparePanelPack, panelPack, panelDecisions
+    /// The case transfer tracker and its monthly review pack.
+    case transfers, transferReview
     case child(Parameter<UUID>), editChild(Parameter<UUID>), allocateChild(Parameter<UUID>)
     case recordEvent(child: Parameter<UUID>, list: Parameter<JourneyList>)
     case event(child: Parameter<UUID>, event: Parameter<UUID>)
@@ -90,6 +92,8 @@ enum SiteURL: Sendable {
         case .reviewsDue: return [c("reviews-due")]
         case .careLeavers: return [c("care-leavers")]
         case .missingEpisodes: return [c("missing")]
+        case .transfers: return [c("transfers")]
+        case .transferReview: return [c("transfers"), c("review")]
         case let .child(id): return [c("children"), Self.uuid("childID", id)]
         case let .editChild(id): return [c("children"), Self.uuid("childID", id), c("edit")]
         case let .allocateChild(id): return [c("children"), Self.uuid("childID", id), c("allocate")]

@@ -66,12 +66,16 @@ struct ChildScope: Sendable, Equatable {
         let child = SQLColumn("id", table: "c")
         builder.where { group in
             if everyone { group.orWhere(SQLLiteral.boolean(true)) }
-            if let teamID { group.orWhere(child, .in, Self.openlyAllocated("team_id", .equal, SQLBind(teamID))) }
+            if let teamID {
+                group.orWhere(child, .in, Self.openlyAllocated("team_id", .equal, SQLBind(teamID)))
+                group.orWhere(child, .in, Self.transferAwaiting(.equal, SQLBind(teamID)))
+            }
             if let headOfServiceStaffID {
                 let headed = Subquery.select("id", from: Team.schema, where: [
                     SQLBinaryExpression(SQLColumn("head_of_service_id", table: Team.schema), .equal, SQLBind(headOfServiceStaffID)),
                 ])
                 group.orWhere(child, .in, Self.openlyAllocated("team_id", .in, headed))
+                group.orWhere(child, .in, Self.transferAwaiting(.in, headed))
             }
             if let workerID { group.orWhere(child, .in, Self.openlyAllocated("worker_id", .equal, SQLBind(workerID))) }
             if let grantsOf {
@@ -94,6 +98,15 @@ struct ChildScope: Sendable, Equatable {
         Subquery.select("child_id", from: StoredAllocation.schema, where: [
             SQLBinaryExpression(SQLColumn("end_date", table: StoredAllocation.schema), .is, SQLLiteral.null),
             SQLBinaryExpression(SQLColumn(column, table: StoredAllocation.schema), op, value),
+        ])
+    }
+
+    /// `(SELECT child_id FROM transfer_summaries WHERE to_team_id op value AND stage = awaiting decision)`:
+    /// the children whose transfer to the team awaits its decision, which its managers must read to take.
+    private static func transferAwaiting(_ op: SQLBinaryOperator, _ team: any SQLExpression) -> any SQLExpression {
+        Subquery.select("child_id", from: DerivedRows.transfers, where: [
+            SQLBinaryExpression(SQLColumn("to_team_id", table: DerivedRows.transfers), op, team),
+            SQLBinaryExpression(SQLColumn("stage", table: DerivedRows.transfers), .equal, SQLBind(TransferProgress.Stage.awaitingDecision.rawValue)),
         ])
     }
 

@@ -111,20 +111,7 @@ enum MissingList {
 
     /// The episodes that started since `since` (or are still open) of the children in scope, newest first.
     static func load(team: UUID?, since: CivilDate, status: String, scope: ChildScope, on db: any SQLDatabase) async throws -> [Row] {
-        struct EventRow: Decodable {
-            let child: ChildListRow
-            let event_id: UUID
-            let list: String
-            let record: String
-            init(from decoder: any Decoder) throws {
-                child = try ChildListRow(from: decoder)
-                let container = try decoder.container(keyedBy: Key.self)
-                event_id = try container.decode(UUID.self, forKey: .event_id)
-                list = try container.decode(String.self, forKey: .list)
-                record = try container.decode(String.self, forKey: .record)
-            }
-            enum Key: String, CodingKey { case event_id, list, record }
-        }
+        struct Event: Decodable { let event_id: UUID; let list: String; let record: String }
         let builder = ChildDirectory.scoped(ChildDirectory.selectColumns(db.select())
             .column(SQLColumn("id", table: "e"), as: "event_id").column(SQLColumn("list", table: "e")).column(SQLColumn("record", table: "e")),
             ChildFilter(teamID: team), scope)
@@ -135,9 +122,10 @@ enum MissingList {
             .where(SQLColumn("date", table: "e"), .greaterThanOrEqual, SQLBind(since.adding(months: -1).iso))
         let decoder = JSONDecoder()
         var byChild: [UUID: (child: ChildListRow, events: [RecordedEvent])] = [:]
-        for row in try await builder.all(decoding: EventRow.self) {
-            guard let list = JourneyList(rawValue: row.list), let record = try? list.decode(Data(row.record.utf8), using: decoder) else { continue }
-            byChild[row.child.id, default: (row.child, [])].events.append(RecordedEvent(id: row.event_id.uuidString, record: record))
+        for row in try await builder.all(decoding: ChildListRow.With<Event>.self) {
+            let event = row.extra
+            guard let list = JourneyList(rawValue: event.list), let record = try? list.decode(Data(event.record.utf8), using: decoder) else { continue }
+            byChild[row.child.id, default: (row.child, [])].events.append(RecordedEvent(id: event.event_id.uuidString, record: record))
         }
         let interviews = try await interviewObligations(of: Array(byChild.keys), on: db)
         var rows: [Row] = []

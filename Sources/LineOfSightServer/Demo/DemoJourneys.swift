@@ -18,9 +18,17 @@ struct DemoJourneyBuilder {
     let authority: DemoAuthority
     private(set) var events: [DemoEvent] = []
     let calendar = WorkingDayCalendar.englandAndWales
+    /// Transfers draw from their own sequence, derived from the demo's seed, so adding them left
+    /// every other child's record as it was.
+    var transferRng: SeededGenerator
+    /// Children in duty and assessment whose assessment was authorised with a child in need
+    /// outcome, and the day: their case should move (`buildTransfers`).
+    var dueToMove: [(child: UUID, since: CivilDate)] = []
 
     init(rng: SeededGenerator, today: CivilDate, authority: DemoAuthority) {
         self.rng = rng; self.today = today; self.authority = authority
+        var copy = rng
+        transferRng = SeededGenerator(seed: copy.next() &* 0x9E37_79B9_7F4A_7C15)
     }
 
     mutating func build() {
@@ -39,6 +47,7 @@ struct DemoJourneyBuilder {
                 _ = addContact(child.id, received: recent, outcome: nil)
             }
         }
+        buildTransfers(allocationsByChild: allocationsByChild, services: services)
     }
 
     mutating func add(_ child: UUID, _ record: any JourneyRecord) -> String {
@@ -87,10 +96,13 @@ struct DemoJourneyBuilder {
         let completed = finished ? min(today, calendar.adding(workingDays: -between(0...3), to: planned)) : nil
         let authorised = finished ? planned : nil
         let viaCP = service == .cinCP ? rng.chance(0.55) : [.childrenInCare, .permanence, .careLeavers].contains(service) && rng.chance(0.6)
+        // In duty and assessment, some assessments end with a child in need plan: their case should move on.
+        let moving = inAssessment && authorised != nil && transferRng.chance(0.3)
+        if moving, let authorised { dueToMove.append((child, max(authorised, start))) }
         _ = add(child, AssessmentRecord(
             referralID: referral, start: start, childSeen: min(today, start.adding(days: between(0...6))), completed: completed.map { max($0, start) },
             authorised: authorised.map { max($0, start) },
-            outcome: authorised == nil ? nil : (viaCP ? .strategyDiscussion : (service == .dutyAndAssessment ? .noFurtherAction : .childInNeedPlan)),
+            outcome: authorised == nil ? nil : (viaCP ? .strategyDiscussion : (service == .dutyAndAssessment && !moving ? .noFurtherAction : .childInNeedPlan)),
             analysis: authorised == nil ? nil : rng.pick(Self.analyses), childsViews: rng.pick(Self.views)))
         guard let authorised, !inAssessment else { return }
 

@@ -34,6 +34,7 @@ struct ChildDerivation: Sendable {
         let care: CareSummary?
         let permanence: PermanenceSummary?
         let legal: LegalSummary?
+        let transfers: TransferSummary
     }
 
     /// What the already-loaded events (in date order, none withdrawn) and allocations derive.
@@ -49,7 +50,8 @@ struct ChildDerivation: Sendable {
         return Derived(derivation: derivation, state: ChildState(journey: journey, derivation: derivation),
                        care: CareSummary(journey: journey, derivation: derivation, events: events),
                        permanence: PermanenceSummary(journey: journey, derivation: derivation, events: events),
-                       legal: LegalSummary(journey: journey, derivation: derivation, events: events))
+                       legal: LegalSummary(journey: journey, derivation: derivation, events: events),
+                       transfers: TransferSummary(journey: journey, derivation: derivation, events: events))
     }
 
     /// Re-derives the child's obligations, state and care summary and replaces the stored rows.

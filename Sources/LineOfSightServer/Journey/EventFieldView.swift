@@ -42,8 +42,9 @@ struct EventFieldView {
             return TextField(id: id, label: field.label, value: values[key], hint: hint, error: error).node
         case .notes:
             return TextareaField(id: id, label: field.label, value: values[key], hint: hint, error: error).node
-        case .staff:
-            return SelectField(id: id, label: field.label, options: [("", "Select")] + choices.staff.map { ($0.value, $0.label) },
+        case .staff, .team:
+            let options = if case .team = field.input { choices.teams } else { choices.staff }
+            return SelectField(id: id, label: field.label, options: [("", "Select")] + options.map { ($0.value, $0.label) },
                                selected: values[key], hint: hint, error: error).node
         case let .event(lists):
             let options = lists.flatMap { choices.events[$0] ?? [] }

@@ -201,6 +201,9 @@ enum EventPages {
             case .staff:
                 guard !values[field.key].isEmpty else { return nil }
                 text = people.staff[values[field.key]] ?? "Someone who has left"
+            case .team:
+                guard !values[field.key].isEmpty else { return nil }
+                text = people.teams[values[field.key]] ?? "A team that no longer exists"
             case .event:
                 guard !values[field.key].isEmpty else { return nil }
                 text = "Recorded earlier"

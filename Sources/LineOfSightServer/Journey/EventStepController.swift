@@ -48,7 +48,7 @@ struct EventStepController {
             return try await page(req, child: child, event: event, step: step, values: values, errors: errors)
         }
         do {
-            try await writer.update(event, to: record, openedAt: Int(values["version"]) ?? -1, detail: step.done)
+            try await writer.update(event, to: record, openedAt: Int(values["version"]) ?? -1, detail: step.done, effect: step.effect)
         } catch is StaleRecord {
             var errors = FieldErrors()
             errors.add(id: step.fields[0], "Someone else changed this record after you opened it. Check it, then save again.")
@@ -66,13 +66,14 @@ struct EventStepController {
         let form = event.list.form
         let choices = try await EventChoices.load(for: form, child: child, excluding: event.id, on: req.db)
         let record = try event.record()
+        let people = try await People.load(on: req.db)
         return Layout.page(title: step.title, context: PageContext(req), status: errors.isEmpty ? .ok : .unprocessableEntity,
                            hasErrors: !errors.isEmpty, backLink: .event(child: child.parameter, event: event.parameter)) {
             el("div", .class("govuk-grid-row")) {
                 el("div", .class("govuk-grid-column-two-thirds")) {
                     errorSummary(errors)
                     heading(step.title, caption: child.fullName)
-                    summaryList(EventPages.answers(form, record: record, people: People()).filter { row in
+                    summaryList(EventPages.answers(form, record: record, people: people).filter { row in
                         !step.fields.contains { form.field($0)?.label == row.key }
                     })
                     postForm(action: .eventStep(child: child.parameter, event: event.parameter, step: .value(step.id)), csrfToken: PageContext(req).csrfToken) {
@@ -95,7 +96,17 @@ extension Request {
         guard !event.isWithdrawn, let id = parameters.get("step"), let step = event.list.form.steps.first(where: { $0.id == id }) else {
             throw Abort(.notFound)
         }
-        guard step.roles.contains(try requirePrincipal().role) else { throw Abort(.forbidden) }
+        guard try await mayTake(step, of: event.record()) else { throw Abort(.forbidden) }
         return (child, event, step)
+    }
+
+    /// Whether this person takes `step` of `record`: their role is the step's, and for a step of
+    /// one team's managers, the team is theirs (a director's, any team).
+    func mayTake(_ step: EventStep, of record: any JourneyRecord) async throws -> Bool {
+        let principal = try requirePrincipal()
+        guard step.roles.contains(principal.role) else { return false }
+        guard let key = step.team, principal.role != .director else { return true }
+        guard case let .string(id)? = JSONValue.object(of: record)[key], let team = UUID(uuidString: id) else { return false }
+        return try await ChildScope.responsibleTeams(of: principal, on: db).contains(team)
     }
 }

@@ -58,7 +58,10 @@ struct JourneyController {
         let record = try event.record()
         // The steps still to take that this person may take.
         let answers = JSONValue.object(of: record)
-        let steps = event.list.form.steps.filter { $0.roles.contains(principal.role) && $0.isOffered(answers) }
+        var steps: [EventStep] = []
+        for step in event.list.form.steps where step.isOffered(answers) {
+            if try await req.mayTake(step, of: record) { steps.append(step) }
+        }
         let events = try await JourneyRows.events(of: [child.requireID()], on: req.sql)
         let journey = try ChildDerivation.journey(of: child.requireID(), dateOfBirth: child.dateOfBirth, events: events, allocations: [])
         let remarks = try record.remarks(id: event.requireID().uuidString, in: journey)
@@ -214,6 +217,11 @@ extension EventChoices {
         let lists = Set(form.fields.flatMap { field -> [JourneyList] in if case let .event(lists) = field.input { lists } else { [] } })
         if form.fields.contains(where: { if case .staff = $0.input { true } else { false } }) {
             choices.staff = try await activeStaff(on: db)
+        }
+        if form.fields.contains(where: { if case .team = $0.input { true } else { false } }) {
+            struct TeamRow: Decodable { let id: UUID; let name: String }
+            choices.teams = try await db.sql.select().columns("id", "name").from(Team.schema).orderBy("name")
+                .all(decoding: TeamRow.self).map { EventField.Option($0.id.uuidString, $0.name) }
         }
         if !lists.isEmpty {
             struct EventRow: Decodable { let id: UUID; let list: String; let date: String }

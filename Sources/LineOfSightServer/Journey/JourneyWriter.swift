@@ -39,13 +39,16 @@ struct JourneyWriter {
     }
 
     /// Replaces the record of `event` (a correction, or a later step such as an authorisation),
-    /// refused with `StaleRecord` if it changed since `openedAt`.
-    func update(_ event: StoredEvent, to record: any JourneyRecord, openedAt: Int, detail: String) async throws {
+    /// refused with `StaleRecord` if it changed since `openedAt`; `effect` is what else the step
+    /// changes, in the same transaction.
+    func update(_ event: StoredEvent, to record: any JourneyRecord, openedAt: Int, detail: String, effect: StepEffect? = nil) async throws {
         let before = try event.record()
+        let (req, childID) = (req, try child.requireID())
         try await change(event, detail: detail, action: .update, before: before, after: record) { db in
             try await event.claimVersion(from: openedAt, on: db)
             event.replace(with: record, by: try req.requirePrincipal().userID, at: req.now)
             try await event.save(on: db)
+            try await effect?(req, childID, record, db)
         }
     }
 

@@ -34,6 +34,7 @@ struct NavigationItem {
         .init(title: "My work", url: .myWork, roles: Role.caseResponsible),
         .init(title: "Children", url: .children, roles: Role.childReaders),
         .init(title: "Children in care", url: .childrenInCare, roles: Role.childReaders, section: [.permanence, .adoption, .preProceedings, .proceedings, .reviewsDue, .missingEpisodes, .careLeavers]),
+        .init(title: "Transfers", url: .transfers, roles: Role.childReaders, section: [.transferReview]),
         .init(title: "Teams", url: .teams, roles: Role.workforceReaders),
         .init(title: "Staff", url: .staff, roles: Role.workforceReaders),
         .init(title: "Users", url: .users, roles: [.admin]),

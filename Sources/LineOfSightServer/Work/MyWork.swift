@@ -117,7 +117,10 @@ struct MyWork: Sendable {
             let page = try await ChildDirectory.page(ChildFilter(teamID: team, unallocatedOnly: true), scope: scope, page: 1, on: req.sql)
             (unallocated, unallocatedTotal) = (page.rows, page.total)
         }
-        let awaiting = level == .team ? try await WorkQueries.awaitingAuthorisation(teams: teams, scope: scope, on: req.sql) : []
+        let awaiting = level == .team
+            ? (try await WorkQueries.awaitingAuthorisation(teams: teams, scope: scope, on: req.sql)
+                + WorkQueries.transfersAwaiting(teams: teams, scope: scope, on: req.sql)).sorted { ($0.since, $0.eventID.uuidString) < ($1.since, $1.eventID.uuidString) }
+            : []
         return MyWork(level: level, until: until, today: today, dueSoonDays: setup.standards.dueSoonDays, rows: rows, rowsTotal: rowsTotal,
                       page: page, overdue: tallies.reduce(0) { $0 + $1.overdue }, notOverdue: tallies.reduce(0) { $0 + $1.notOverdue }, actions: actions,
                       counts: counts, unallocated: unallocated, unallocatedTotal: unallocatedTotal, awaitingAuthorisation: awaiting,

@@ -130,7 +130,7 @@ enum MyWorkPages {
             if work.level == .team {
                 el("h2", .class("govuk-heading-m"), .id("authorise")) { "Waiting for your authorisation" }
                 if work.awaitingAuthorisation.isEmpty {
-                    paragraph("No contact decision or completed assessment is waiting for your authorisation.")
+                    paragraph("No contact decision, completed assessment or transfer to your team is waiting for your authorisation.")
                 } else {
                     table(caption: "Waiting for your authorisation, longest first", captionVisible: false,
                           columns: [.init(header: "Child"), .init(header: "What"), .init(header: "Waiting since")],

@@ -178,6 +178,30 @@ enum WorkQueries {
     }
 }
 
+extension WorkQueries {
+    /// Transfers to these teams waiting for their manager's decision, longest waiting first: the
+    /// receiving team decides, whoever holds the child now.
+    static func transfersAwaiting(teams: Set<UUID>, scope: ChildScope, on db: any SQLDatabase) async throws -> [Awaiting] {
+        guard !teams.isEmpty, let step = TransferForm.form.steps.first else { return [] }
+        struct Row: Decodable { let child_id: UUID; let first_name: String; let last_name: String; let transfer_id: String; let requested: String }
+        let builder = db.select()
+            .column(SQLColumn("id", table: "c"), as: "child_id").column(SQLColumn("first_name", table: "c")).column(SQLColumn("last_name", table: "c"))
+            .column(SQLColumn("transfer_id", table: "ts")).column(SQLColumn("requested", table: "ts"))
+            .from(SQLAlias(SQLIdentifier(DerivedRows.transfers), as: SQLIdentifier("ts")))
+            .join(SQLAlias(SQLIdentifier(Child.schema), as: SQLIdentifier("c")), method: SQLJoinMethod.inner,
+                  on: SQLColumn("id", table: "c"), .equal, SQLColumn("child_id", table: "ts"))
+            .where(SQLColumn("stage", table: "ts"), .equal, SQLBind(TransferProgress.Stage.awaitingDecision.rawValue))
+            .where(SQLColumn("to_team_id", table: "ts"), .in, SQLBind.group(teams.sorted { $0.uuidString < $1.uuidString }))
+            .orderBy(SQLColumn("requested", table: "ts")).orderBy(SQLColumn("transfer_id", table: "ts"))
+        _ = scope.apply(to: builder)
+        return try await builder.all(decoding: Row.self).compactMap { row in
+            guard let event = UUID(uuidString: row.transfer_id), let since = CivilDate(iso: row.requested) else { return nil }
+            return Awaiting(childID: row.child_id, childName: row.first_name + " " + row.last_name, eventID: event, list: .transfers,
+                            step: step, since: since)
+        }
+    }
+}
+
 /// `SUM(CASE WHEN condition THEN 1 ELSE 0 END)`: how many rows of a group meet a condition.
 struct SQLCountWhen: SQLExpression {
     let condition: any SQLExpression

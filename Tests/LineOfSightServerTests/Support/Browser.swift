@@ -132,3 +132,18 @@ struct Visitor {
 extension TestingHTTPResponse {
     var location: String? { headers.first(name: .location) }
 }
+
+extension Visitor {
+    /// The form at `path` opened in several tabs of this session, then each tab's form posted at
+    /// once with its body: the statuses, in the order they finished.
+    func postAtOnce(_ path: String, _ bodies: [[String: String]]) async throws -> [HTTPStatus] {
+        let tabs = try await opening(path, bodies.count)
+        return try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+            for (body, tab) in zip(bodies, tabs) {
+                var visitor = tab
+                group.addTask { try await visitor.post(path, body).status }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+    }
+}

@@ -1,4 +1,7 @@
+import Fluent
+import Foundation
 import LineOfSightCore
+import Vapor
 
 /// How one kind of event is asked for in a form: its fields, in order, each naming the JSON key
 /// of the record it fills. The form, the correction form, the event's page and the chronology are
@@ -32,9 +35,10 @@ struct EventForm: Sendable {
     }
 
     /// The answers only another role may give: the fields of steps this role does not take (a
-    /// worker does not authorise their own assessment or decide their own contact).
+    /// worker does not authorise their own assessment or decide their own contact), and those of
+    /// a step for one team's managers, given only through the step (which checks the team).
     func reserved(from role: Role) -> Set<String> {
-        Set(steps.filter { !$0.roles.contains(role) }.flatMap(\.fields))
+        Set(steps.filter { !$0.roles.contains(role) || $0.team != nil }.flatMap(\.fields))
     }
 
     /// The form as this role fills it in: without the answers reserved for others.
@@ -85,6 +89,10 @@ struct EventForm: Sendable {
     }
 }
 
+/// What a step changes besides its record, inside the record's transaction, after the record is
+/// saved and before the child is re-derived: the request, the child, the record as saved.
+typealias StepEffect = @Sendable (Request, UUID, any JourneyRecord, any Database) async throws -> Void
+
 /// A later step of a recorded event, taken by someone with a particular role: a few of its fields,
 /// asked again and saved as an update of the record (not a correction). Offered while `pending`
 /// is empty in the record, once `after` is answered, and not when `unless` holds.
@@ -108,6 +116,13 @@ struct EventStep: Sendable {
     var when: (key: String, value: String)? = nil
     /// Answers that close it (no extension once the carers are approved).
     var closedBy: [String] = []
+    /// The record's field naming the team whose managers take the step (a transfer's receiving
+    /// team): a team manager of another team, or a head of service who does not head it, may not.
+    var team: String? = nil
+    /// What else saving the step changes, in the same transaction as the record (accepting a
+    /// transfer allocates the child to the receiving team). It may refuse the step with
+    /// `RecordRefused`, naming the step's field at fault.
+    var effect: StepEffect? = nil
 
     /// Whether the step is still to be taken on a record with these answers.
     func isOffered(_ answers: [String: JSONValue]) -> Bool {
@@ -119,8 +134,10 @@ struct EventStep: Sendable {
         return true
     }
 
-    /// Whether it is a manager's authorisation, listed in My work as awaiting them.
-    var isAuthorisation: Bool { roles.isSubset(of: Role.allocators) }
+    /// Whether it is a manager's authorisation, listed in My work as awaiting the managers of the
+    /// team holding the child (not a step for another team's managers, such as accepting a
+    /// transfer, which the transfer tracker lists for the receiving team).
+    var isAuthorisation: Bool { roles.isSubset(of: Role.allocators) && team == nil }
 }
 
 extension JourneyList {
@@ -155,7 +172,7 @@ extension JourneyList {
         case .permanencePlans, .permanenceOptions, .permanenceDecisions, .temporaryApprovals, .preProceedings, .careProceedings, .hearings,
              .adoptions, .adoptionReviews: .permanence
         case .needsAssessments, .pathwayPlans, .personalAdvisers, .careLeaverContacts, .stayingPut: .careLeavers
-        case .visits, .missingEpisodes, .returnInterviews, .actions, .significantEvents: .everyChild
+        case .visits, .missingEpisodes, .returnInterviews, .transfers, .actions, .significantEvents: .everyChild
         }
     }
 
@@ -188,6 +205,8 @@ struct EventField: Sendable {
         case notes
         /// A member of staff, by id.
         case staff
+        /// A team, by id.
+        case team
         /// Another of this child's events, by id (the referral an assessment answers …).
         case event([JourneyList])
     }
@@ -263,6 +282,7 @@ extension JourneyList {
         case .personalAdvisers: CareLeaverForms.personalAdviser
         case .careLeaverContacts: CareLeaverForms.contact
         case .stayingPut: CareLeaverForms.stayingPut
+        case .transfers: TransferForm.form
         case .actions: ActionForm.form
         case .significantEvents: ChronologyForms.significantEvent
         }

@@ -69,6 +69,7 @@ struct EventFormValues: Sendable, Equatable {
 /// child's earlier events to link to.
 struct EventChoices: Sendable {
     var staff: [EventField.Option] = []
+    var teams: [EventField.Option] = []
     var events: [JourneyList: [EventField.Option]] = [:]
 }
 
@@ -120,6 +121,8 @@ extension EventForm {
             switch field.input {
             case .staff where !choices.staff.contains { $0.value == id }:
                 return RecordProblem(field.key, "\(id) is not a member of staff")
+            case .team where !choices.teams.contains { $0.value == id }:
+                return RecordProblem(field.key, "\(id) is not a team")
             case let .event(lists) where !lists.flatMap({ choices.events[$0] ?? [] }).contains { $0.value == id }:
                 return RecordProblem(field.key, "\(id) is not one of this child’s \(lists.map(\.rawValue).joined(separator: " or "))")
             default:
@@ -166,6 +169,8 @@ extension EventForm {
             return .success(.number(Double(number)))
         case .staff:
             return one(of: choices.staff, "Select someone from the list")
+        case .team:
+            return one(of: choices.teams, "Select a team from the list")
         case let .event(lists):
             return one(of: lists.flatMap { choices.events[$0] ?? [] }, "Select one of this child’s records from the list")
         }

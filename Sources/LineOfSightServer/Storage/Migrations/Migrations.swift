@@ -17,5 +17,6 @@ enum AppMigrations {
         AddSocialWorkerIDs(),
         IndexOpenAllocations(),
         CreateFormSubmissions(),
+        CreateTransferSummaries(),
     ]
 }

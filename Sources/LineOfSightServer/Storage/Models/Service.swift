@@ -9,6 +9,10 @@ enum Service: String, CaseIterable, Codable, Sendable {
     case earlyHelp = "early_help"
     case disabilities = "disabilities"
 
+    /// Services that take children in and hand them on: a child whose record says their case
+    /// belongs with a long-term team, still allocated to one of these, waits for a transfer.
+    static let handingOn: Set<Service> = [.frontDoor, .dutyAndAssessment]
+
     var title: String {
         switch self {
         case .frontDoor: "Front door / MASH"

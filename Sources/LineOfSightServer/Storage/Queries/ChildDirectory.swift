@@ -29,6 +29,19 @@ struct ChildListRow: Decodable, Sendable {
     }
 }
 
+extension ChildListRow {
+    /// A listed child and more columns of the same row (an event, a date …), decoded as `Extra`.
+    struct With<Extra: Decodable>: Decodable {
+        let child: ChildListRow
+        let extra: Extra
+
+        init(from decoder: any Decoder) throws {
+            child = try ChildListRow(from: decoder)
+            extra = try Extra(from: decoder)
+        }
+    }
+}
+
 struct ChildFilter: Sendable, Equatable {
     var text = ""
     var teamID: UUID?

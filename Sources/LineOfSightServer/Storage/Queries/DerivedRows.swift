@@ -12,6 +12,8 @@ enum DerivedRows {
     static let care = "care_summaries"
     static let permanence = "permanence_summaries"
     static let legal = "legal_summaries"
+    static let transfers = "transfer_summaries"
+    static let transferWaits = "transfer_waits"
     /// One row: the fingerprint of the standards and rules the stored rows were derived with.
     static let basis = "derivation_basis"
 
@@ -23,7 +25,7 @@ enum DerivedRows {
     /// rather than several each, which is what makes re-deriving everyone, or an import, fast.
     static func replace(_ children: [(childID: UUID, derived: ChildDerivation.Derived)], on sql: any SQLDatabase) async throws {
         guard !children.isEmpty else { return }
-        for table in [obligations, states, care, permanence, legal] {
+        for table in [obligations, states, care, permanence, legal, transfers, transferWaits] {
             try await sql.delete(from: table).where("child_id", .in, SQLBind.group(children.map(\.childID))).run()
         }
         // Child obligations only: those keyed on an allegation or a staff member belong to other records.
@@ -105,6 +107,31 @@ enum DerivedRows {
                     SQLBind(legal.initialMeeting?.iso), SQLBind(legal.issued?.iso), SQLBind(legal.proceedingsDue?.iso),
                     SQLBind(legal.extensions), SQLBind(legal.extensionWeeks), SQLBind(legal.court), SQLBind(legal.nextHearing?.iso))
             }
+            try await insert.run()
+        }
+        try await insertTransfers(children, on: sql)
+    }
+
+    /// Each child's transfers and whether they wait for one (`TransferSummary`).
+    private static func insertTransfers(_ children: [(childID: UUID, derived: ChildDerivation.Derived)], on sql: any SQLDatabase) async throws {
+        let rows = children.flatMap { child in child.derived.transfers.transfers.map { (child.childID, $0) } }
+        for chunk in rows.chunked(40) {
+            var insert = sql.insert(into: transfers)
+                .columns("transfer_id", "child_id", "from_team_id", "to_team_id", "stage", "reason", "prompted", "requested", "acceptance_due",
+                         "accepted", "rejected", "rejection_reason", "delay_reason", "allocated", "first_visit_due", "first_visit")
+            for (childID, t) in chunk {
+                insert = insert.values(
+                    SQLBind(t.id), SQLBind(childID), SQLBind(UUID(uuidString: t.fromTeam)), SQLBind(UUID(uuidString: t.toTeam)), SQLBind(t.stage.rawValue), SQLBind(t.reason),
+                    SQLBind(t.prompted?.iso), SQLBind(t.requested.iso), SQLBind(t.acceptanceDue.iso), SQLBind(t.accepted?.iso),
+                    SQLBind(t.rejected?.iso), SQLBind(t.rejectionReason), SQLBind(t.delayReason), SQLBind(t.allocated?.iso),
+                    SQLBind(t.firstVisitDue?.iso), SQLBind(t.firstVisit?.iso))
+            }
+            try await insert.run()
+        }
+        let waits = children.compactMap { child in child.derived.transfers.waiting.map { (child.childID, $0) } }
+        for chunk in waits.chunked(100) {
+            var insert = sql.insert(into: transferWaits).columns("child_id", "since", "event_id")
+            for (childID, wait) in chunk { insert = insert.values(SQLBind(childID), SQLBind(wait.since.iso), SQLBind(wait.eventID)) }
             try await insert.run()
         }
     }

@@ -1,0 +1,144 @@
+import Foundation
+import LineOfSightCore
+import SQLKit
+
+/// A child on the transfer tracker: who they are, and one of their transfers.
+struct TransferRow: Sendable {
+    let childID: UUID
+    let laChildID: String
+    let childName: String
+    let progress: TransferProgress
+}
+
+/// A child waiting in a front door or duty team for a transfer nobody has requested.
+struct WaitingRow: Sendable {
+    let child: ChildListRow
+    let wait: TransferWait
+}
+
+/// What the tracker is asked for: a team pair (either side may be any team), a stage, and the
+/// month the transfers were requested in (none: the last 12 months, and every one still in flight).
+struct TransferFilter: Sendable, Equatable {
+    var from: UUID?
+    var to: UUID?
+    var stages: [TransferProgress.Stage] = []
+    /// The first day of the month requested in.
+    var month: CivilDate?
+}
+
+/// The transfer tracker's and the review pack's reads of the derived transfer rows, always inside
+/// the reader's `ChildScope`; no timescale is worked out here (the rows hold the core's due dates).
+enum TransferQueries {
+    /// The most transfers a page lists, and the most a download holds.
+    static let pageLimit = 100
+    static let downloadLimit = 20_000
+
+    private static let columns = ["transfer_id", "from_team_id", "to_team_id", "reason", "prompted", "requested", "acceptance_due",
+                                  "accepted", "rejected", "rejection_reason", "delay_reason", "allocated", "first_visit_due", "first_visit"]
+
+    private struct Row: Decodable {
+        let child_id: UUID; let la_child_id: String; let first_name: String; let last_name: String
+        let transfer_id: String; let from_team_id: UUID?; let to_team_id: UUID?; let reason: String?; let prompted: String?
+        let requested: String; let acceptance_due: String; let accepted: String?; let rejected: String?; let rejection_reason: String?
+        let delay_reason: String?; let allocated: String?; let first_visit_due: String?; let first_visit: String?
+
+        var row: TransferRow? {
+            guard let requested = CivilDate(iso: requested), let due = CivilDate(iso: acceptance_due) else { return nil }
+            let date = { (text: String?) in text.flatMap(CivilDate.init(iso:)) }
+            return TransferRow(childID: child_id, laChildID: la_child_id, childName: first_name + " " + last_name, progress: TransferProgress(
+                id: transfer_id, fromTeam: from_team_id?.uuidString ?? "", toTeam: to_team_id?.uuidString ?? "", reason: reason,
+                prompted: date(prompted), requested: requested, acceptanceDue: due, accepted: date(accepted), rejected: date(rejected),
+                rejectionReason: rejection_reason, delayReason: delay_reason, allocated: date(allocated),
+                firstVisitDue: date(first_visit_due), firstVisit: date(first_visit)))
+        }
+    }
+
+    /// `children c` joined with their transfers `ts`, in scope.
+    private static func select(scope: ChildScope, on db: any SQLDatabase) -> SQLSelectBuilder {
+        let builder = db.select()
+            .column(SQLColumn("id", table: "c"), as: "child_id").column(SQLColumn("la_child_id", table: "c"))
+            .column(SQLColumn("first_name", table: "c")).column(SQLColumn("last_name", table: "c"))
+        for column in columns { builder.column(SQLColumn(column, table: "ts")) }
+        return joined(builder, scope: scope)
+    }
+
+    private static func joined(_ builder: SQLSelectBuilder, scope: ChildScope) -> SQLSelectBuilder {
+        ChildDirectory.scoped(builder, ChildFilter(), scope, names: false)
+            .join(SQLAlias(SQLIdentifier(DerivedRows.transfers), as: SQLIdentifier("ts")), method: SQLJoinMethod.inner,
+                  on: SQLColumn("child_id", table: "ts"), .equal, SQLColumn("id", table: "c"))
+    }
+
+    /// The tracker's transfers, newest request first: at most `limit`.
+    static func tracker(_ filter: TransferFilter, today: CivilDate, limit: Int, scope: ChildScope, on db: any SQLDatabase) async throws -> [TransferRow] {
+        let builder = matching(filter, today: today, select(scope: scope, on: db))
+        let requested = SQLColumn("requested", table: "ts")
+        return try await builder.orderBy(SQLOrderBy(expression: requested, direction: SQLDirection.descending)).orderBy(SQLColumn("transfer_id", table: "ts"))
+            .limit(limit).all(decoding: Row.self).compactMap(\.row)
+    }
+
+    /// How many of the tracker's transfers there are by team pair and stage, however many it lists.
+    static func pairs(_ filter: TransferFilter, today: CivilDate, scope: ChildScope, on db: any SQLDatabase) async throws -> [PairCount] {
+        let columns = ["from_team_id", "to_team_id", "stage"].map { SQLColumn($0, table: "ts") }
+        let builder = db.select()
+        for column in columns { builder.column(column) }
+        builder.column(SQLFunction("COUNT", args: SQLLiteral.all), as: "transfers")
+        return try await matching(filter, today: today, joined(builder, scope: scope))
+            .groupBy(columns[0]).groupBy(columns[1]).groupBy(columns[2])
+            .all(decoding: PairCount.self)
+    }
+
+    struct PairCount: Decodable {
+        let from_team_id: UUID?
+        let to_team_id: UUID?
+        let stage: String
+        let transfers: Int
+    }
+
+    /// The tracker's filters: a team pair, stages, and the month requested in (none: the last 12
+    /// months, and every transfer still in flight).
+    private static func matching(_ filter: TransferFilter, today: CivilDate, _ builder: SQLSelectBuilder) -> SQLSelectBuilder {
+        if let from = filter.from { builder.where(SQLColumn("from_team_id", table: "ts"), .equal, SQLBind(from)) }
+        if let to = filter.to { builder.where(SQLColumn("to_team_id", table: "ts"), .equal, SQLBind(to)) }
+        if !filter.stages.isEmpty { builder.where(SQLColumn("stage", table: "ts"), .in, SQLBind.group(filter.stages.map(\.rawValue))) }
+        let requested = SQLColumn("requested", table: "ts")
+        if let month = filter.month {
+            builder.where(requested, .greaterThanOrEqual, SQLBind(month.iso)).where(requested, .lessThanOrEqual, SQLBind(month.lastOfMonth.iso))
+        } else {
+            let inFlight = [TransferProgress.Stage.awaitingDecision, .awaitingVisit].map(\.rawValue)
+            builder.where { group in
+                group.where(requested, .greaterThanOrEqual, SQLBind(today.adding(months: -12).iso))
+                    .orWhere(SQLColumn("stage", table: "ts"), .in, SQLBind.group(inFlight))
+            }
+        }
+        return builder
+    }
+
+    /// Transfers with anything to count from `since` to `until`: requested by `until`, and not
+    /// finished (visited or rejected) before `since`.
+    static func live(since: CivilDate, until: CivilDate, scope: ChildScope, on db: any SQLDatabase) async throws -> [TransferRow] {
+        try await select(scope: scope, on: db)
+            .where(SQLColumn("requested", table: "ts"), .lessThanOrEqual, SQLBind(until.iso))
+            .where { $0.where(SQLColumn("first_visit", table: "ts"), .is, SQLLiteral.null)
+                .orWhere(SQLColumn("first_visit", table: "ts"), .greaterThanOrEqual, SQLBind(since.iso)) }
+            .where { $0.where(SQLColumn("rejected", table: "ts"), .is, SQLLiteral.null)
+                .orWhere(SQLColumn("rejected", table: "ts"), .greaterThanOrEqual, SQLBind(since.iso)) }
+            .orderBy(SQLColumn("requested", table: "ts")).orderBy(SQLColumn("transfer_id", table: "ts"))
+            .all(decoding: Row.self).compactMap(\.row)
+    }
+
+    /// Children in scope still allocated to a front door or duty team whose record says their case
+    /// should have moved, longest waiting first (in the `from` team, if given).
+    static func waiting(from team: UUID?, limit: Int, scope: ChildScope, on db: any SQLDatabase) async throws -> [WaitingRow] {
+        struct Wait: Decodable { let since: String; let event_id: String }
+        let builder = ChildDirectory.scoped(ChildDirectory.selectColumns(db.select())
+            .column(SQLColumn("since", table: "w")).column(SQLColumn("event_id", table: "w")), ChildFilter(teamID: team), scope)
+            .join(SQLAlias(SQLIdentifier(DerivedRows.transferWaits), as: SQLIdentifier("w")), method: SQLJoinMethod.inner,
+                  on: SQLColumn("child_id", table: "w"), .equal, SQLColumn("id", table: "c"))
+            .where(SQLColumn("service", table: "t"), .in, SQLBind.group(Service.handingOn.map(\.rawValue).sorted()))
+            .orderBy(SQLColumn("since", table: "w")).orderBy(SQLColumn("id", table: "c"))
+            .limit(limit)
+        return try await builder.all(decoding: ChildListRow.With<Wait>.self).compactMap { row in
+            CivilDate(iso: row.extra.since).map { WaitingRow(child: row.child, wait: TransferWait(since: $0, eventID: row.extra.event_id)) }
+        }
+    }
+}

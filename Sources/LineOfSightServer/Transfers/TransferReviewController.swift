@@ -1,0 +1,195 @@
+import Foundation
+import LineOfSightCore
+import Vapor
+
+/// The monthly transfer review pack for the assistant director: for a chosen month, the transfers
+/// completed and their timeliness by team pair, the breaches with their reasons, the children
+/// waiting longest in duty, and the trend over 12 months as a chart with its table; printable and
+/// as CSV. Children named in it are in the audit trail.
+struct TransferReviewController {
+    static let roles: Set<Role> = [.headOfService, .director]
+    /// The children waiting longest that the pack names.
+    static let waitingShown = 10
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(SiteURL.transferReview, use: show).allow(Self.roles)
+    }
+
+    func show(req: Request) async throws -> Response {
+        let today = req.today
+        let months = TransferTrackerController.months(endingWith: today)
+        // The last complete month unless another is chosen: the review looks back.
+        let chosen = months.first { $0.id == req.queryParameters["month"] } ?? months[1]
+        let (first, last) = (chosen.date, min(chosen.date.lastOfMonth, today))
+        let scope = try req.childScope()
+        let rows = try await TransferQueries.live(since: first.adding(months: -11), until: last, scope: scope, on: req.sql)
+        let teams = try await Workforce.teamNames(on: req.sql)
+        // Everything judged as it stood at the end of the month.
+        let text = TransferText(today: last, calendar: req.application.standards.calendar,
+                                teams: Dictionary(uniqueKeysWithValues: teams.map { ($0.id.uuidString, $0.name) }))
+        let asAtEnd = rows.map { TransferRow(childID: $0.childID, laChildID: $0.laChildID, childName: $0.childName, progress: $0.progress.asOf(last)) }
+        let pack = TransferReviewPack(
+            month: chosen, rows: asAtEnd.filter { row in
+                row.progress.requested <= last && [row.progress.firstVisit, row.progress.rejected].allSatisfy { $0.map { $0 >= first } ?? true }
+            },
+            trend: TransferMonth.trend(asAtEnd.map(\.progress), endingWith: first, count: 12),
+            waiting: try await TransferQueries.waiting(from: nil, limit: Self.waitingShown, scope: scope, on: req.sql),
+            first: first, last: last)
+        let named = Array(Set((pack.completed + pack.breaches + pack.rejected).map(\.childID) + pack.waiting.map(\.child.id)))
+        if req.queryParameters["format"] == "csv" {
+            let listed = pack.completed + pack.breaches.filter { $0.progress.stage != .completed } + pack.rejected
+            try await req.auditShown(Array(Set(listed.map(\.childID))), detail: "Exported the transfer review pack for \(chosen.label) as CSV: \(listed.count) rows")
+            return CSV.response(filename: "transfer-review-\(chosen.id).csv", header: text.columns.map(\.header),
+                                rows: listed.map { row in text.columns.map { $0.text(row) } })
+        }
+        let printable = req.queryParameters["print"] == "yes"
+        try await req.auditShown(named, detail: "\(printable ? "Printed" : "Viewed") the transfer review pack for \(chosen.label)")
+        return TransferReviewPage.page(context: PageContext(req), pack: pack, text: text, months: months, printable: printable)
+    }
+}
+
+/// What the pack shows for one month, from the transfers live in it as they stood at its end.
+struct TransferReviewPack {
+    let month: (id: String, label: String, date: CivilDate)
+    let rows: [TransferRow]
+    let trend: [TransferMonth]
+    let waiting: [WaitingRow]
+    let first: CivilDate
+    let last: CivilDate
+
+    /// Completed in the month: the receiving team's first visit made in it.
+    var completed: [TransferRow] { rows.filter { $0.progress.firstVisit.map { $0 >= first } ?? false } }
+    /// Late in the month, or overdue at its end.
+    var breaches: [TransferRow] { rows.filter { $0.progress.breached(from: first, to: last) } }
+    var rejected: [TransferRow] { rows.filter { $0.progress.rejected.map { $0 >= first } ?? false } }
+}
+
+enum TransferReviewPage {
+    static func page(context: PageContext, pack: TransferReviewPack, text: TransferText,
+                     months: [(id: String, label: String, date: CivilDate)], printable: Bool) -> Response {
+        let title = "Transfer review: \(pack.month.label)"
+        return Layout.page(title: title, context: context, printable: printable) {
+            heading(title)
+            paragraph("Transfers of children’s cases between teams in \(pack.month.label), as they stood at the end of the month\(pack.last < pack.month.date.lastOfMonth ? " (so far: to \(DateText.long(pack.last)))" : ""). Days are working days; a step is late when it took longer than the council’s local standard.")
+            if !printable {
+                el("form", .attribute("method", "get"), .attribute("action", SiteURL.transferReview.path), .class("app-filter app-no-print")) {
+                    el("div", .class("app-filter__row")) {
+                        SelectField(id: "month", label: "Month", options: months.map { ($0.id, $0.label) }, selected: pack.month.id).node
+                    }
+                    button("Show")
+                }
+                el("ul", .class("govuk-list app-no-print")) {
+                    el("li") { link("Printable version", href: SiteURL.transferReview.path(query: [("month", pack.month.id), ("print", "yes")])) }
+                    el("li") { link("Download the month’s transfers as a spreadsheet (CSV)",
+                                    href: SiteURL.transferReview.path(query: [("month", pack.month.id), ("format", "csv")])) }
+                }
+            }
+            timeliness(pack, text: text)
+            breaches(pack, text: text)
+            waiting(pack, text: text)
+            trend(pack)
+        }
+    }
+
+    /// Completed transfers by team pair: how many, and how many kept each standard.
+    static func timeliness(_ pack: TransferReviewPack, text: TransferText) -> Node {
+        struct Pair: Hashable { let from: String; let to: String }
+        let grouped = Dictionary(grouping: pack.completed.map(\.progress)) { Pair(from: $0.fromTeam, to: $0.toTeam) }
+        let pairs = grouped.keys.sorted { (text.team($0.from), text.team($0.to)) < (text.team($1.from), text.team($1.to)) }
+        func share(_ part: Int, _ whole: Int) -> String { "\(part) of \(whole)" }
+        return fragment {
+            el("h2", .class("govuk-heading-m")) { "Transfers completed" }
+            paragraph(pack.completed.count == 1 ? "1 transfer was completed (first visit by the receiving team) in the month."
+                      : "\(pack.completed.count) transfers were completed (first visit by the receiving team) in the month.")
+            if !pairs.isEmpty {
+                table(caption: "Transfers completed by team pair", captionVisible: false, columns: [
+                    TableColumn(header: "From"), TableColumn(header: "To"), TableColumn(header: "Completed", numeric: true),
+                    TableColumn(header: "Accepted within standard", numeric: true), TableColumn(header: "First visit within standard", numeric: true),
+                    TableColumn(header: "Median working days to acceptance", numeric: true),
+                ], rows: pairs.map { pair in
+                    let transfers = grouped[pair, default: []]
+                    let toAcceptance = transfers.map { $0.days(asOf: pack.last, calendar: text.calendar).toDecision }.sorted()
+                    return [.text(text.team(pair.from)), .text(text.team(pair.to)), .text(String(transfers.count)),
+                            .text(share(transfers.filter { !$0.acceptanceBreached(asOf: pack.last) }.count, transfers.count)),
+                            .text(share(transfers.filter { !$0.visitBreached(asOf: pack.last) }.count, transfers.count)),
+                            .text(String(toAcceptance[toAcceptance.count / 2]))]
+                })
+            }
+        }
+    }
+
+    static func breaches(_ pack: TransferReviewPack, text: TransferText) -> Node {
+        let columns = [TableColumn(header: "Child"), TableColumn(header: "From"), TableColumn(header: "To"), TableColumn(header: "Requested"),
+                       TableColumn(header: "What was late"), TableColumn(header: "Reason")]
+        return fragment {
+            el("h2", .class("govuk-heading-m")) { "Breaches and their reasons" }
+            if pack.breaches.isEmpty {
+                paragraph("No transfer was late or overdue in the month.")
+            } else {
+                table(caption: "Transfers late or overdue in the month", captionVisible: false, columns: columns, rows: pack.breaches.map { row in
+                    let late = [("Acceptance", text.acceptance(row.progress)), ("First visit", text.firstVisit(row.progress))]
+                        .filter { $0.1.isBreach }.map { "\($0.0): \($0.1.text.lowercased())" }.joined(separator: "; ")
+                    return [link(row.childName, .child(.value(row.childID))), .text(text.team(row.progress.fromTeam)),
+                            .text(text.team(row.progress.toTeam)), .text(DateText.long(row.progress.requested)), .text(late),
+                            .text(row.progress.delayReason ?? "No reason recorded")]
+                })
+            }
+            el("h2", .class("govuk-heading-m")) { "Transfers rejected" }
+            if pack.rejected.isEmpty {
+                paragraph("No transfer was rejected in the month.")
+            } else {
+                table(caption: "Transfers rejected in the month", captionVisible: false, columns: Array(columns.dropLast(2)) + [
+                    TableColumn(header: "Rejected"), TableColumn(header: "Reason")], rows: pack.rejected.map { row in
+                    [link(row.childName, .child(.value(row.childID))), .text(text.team(row.progress.fromTeam)),
+                     .text(text.team(row.progress.toTeam)), .text(DateText.long(row.progress.requested)),
+                     .text(row.progress.rejected.map(DateText.long) ?? ""), .text(row.progress.rejectionReason ?? "")]
+                })
+            }
+        }
+    }
+
+    static func waiting(_ pack: TransferReviewPack, text: TransferText) -> Node {
+        fragment {
+            el("h2", .class("govuk-heading-m")) { "Children waiting longest in duty" }
+            paragraph("Now, whichever month is shown: children still in a front door or duty and assessment team whose case should have moved, with no transfer requested.")
+            if pack.waiting.isEmpty {
+                paragraph("No children are waiting.")
+            } else {
+                table(caption: "Children waiting longest in duty", captionVisible: false, columns: [
+                    TableColumn(header: "Child"), TableColumn(header: "Team"), TableColumn(header: "Should have moved since"),
+                    TableColumn(header: "Working days waiting", numeric: true),
+                ], rows: pack.waiting.map { row in
+                    [link(row.child.fullName, .child(.value(row.child.id))), .text(row.child.teamName ?? ""), .text(DateText.long(row.wait.since)),
+                     .text(String(text.calendar.workingDays(from: row.wait.since, to: text.today)))]
+                })
+            }
+        }
+    }
+
+    static func trend(_ pack: TransferReviewPack) -> Node {
+        let trend = pack.trend
+        let labels = trend.map { String(MonthText.name($0.month).prefix(3)) }
+        func percent(_ value: Int?) -> String { value.map { "\($0)%" } ?? "none to count" }
+        let (start, end) = (trend.first, trend.last)
+        let description = "Share of transfers accepted within the local standard, and of first visits by the receiving team within it, month by month from \(start.map { MonthText.name($0.month) } ?? "") to \(end.map { MonthText.name($0.month) } ?? ""). In the last month: accepted within standard \(percent(end?.acceptedOnTimePercent)), first visits within standard \(percent(end?.visitedOnTimePercent)). The table below gives every month’s figures."
+        let chart = TrendChart(id: "transfer-trend", title: "Transfers within the local standards, last 12 months", description: description,
+                               labels: labels, series: [
+                                   .init(name: "Accepted within standard", values: trend.map(\.acceptedOnTimePercent)),
+                                   .init(name: "First visit within standard", values: trend.map(\.visitedOnTimePercent)),
+                               ])
+        return fragment {
+            el("h2", .class("govuk-heading-m")) { "The last 12 months" }
+            chart.node
+            table(caption: "Transfers month by month", columns: [
+                TableColumn(header: "Month"), TableColumn(header: "Accepted", numeric: true), TableColumn(header: "Within standard", numeric: true),
+                TableColumn(header: "First visits", numeric: true), TableColumn(header: "Within standard", numeric: true),
+                TableColumn(header: "Rejected", numeric: true),
+            ], rows: trend.map { month in
+                [.text(MonthText.name(month.month)), .text(String(month.accepted)),
+                 .text(month.acceptedOnTimePercent.map { "\(month.acceptedOnTime) (\($0)%)" } ?? "–"),
+                 .text(String(month.visited)), .text(month.visitedOnTimePercent.map { "\(month.visitedOnTime) (\($0)%)" } ?? "–"),
+                 .text(String(month.rejected))]
+            })
+        }
+    }
+}

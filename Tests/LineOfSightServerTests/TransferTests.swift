@@ -1,0 +1,216 @@
+import Fluent
+import Foundation
+import LineOfSightCore
+@testable import LineOfSightServer
+import Testing
+import Vapor
+import VaporTesting
+
+/// Case transfers through the forms: the head of service over duty requests one, the receiving
+/// team's manager accepts (allocating the child, the allocation history following) or rejects it;
+/// bad input and other teams' ids are refused with nothing saved; two acceptances at once never
+/// both save; the tracker and the monthly review pack read what was recorded.
+@Suite(.serialized) struct TransferHTTPTests {
+    /// A child of the demo's Duty and Assessment North team with an empty record, allocated there
+    /// (no worker) since 5 January 2026.
+    static func dutyChild(_ app: Application, _ demo: DemoAuthority) async throws -> (child: Child, duty: UUID) {
+        let duty = demo.team(named: "Duty and Assessment North").id
+        let open = try #require(demo.allocations.first { $0.teamID == duty && $0.end == nil })
+        let child = try #require(try await Child.find(open.childID, on: app.db))
+        child.dateOfBirth = d("2018-05-01")
+        child.expectedDateOfBirth = nil
+        try await child.save(on: app.db)
+        let id = try child.requireID()
+        try await StoredEvent.query(on: app.db).filter(\.$child.$id == id).delete()
+        try await StoredAllocation.query(on: app.db).filter(\.$child.$id == id).delete()
+        try await StoredAllocation(childID: id, teamID: duty, workerID: nil, startDate: d("2026-01-05")).create(on: app.db)
+        try await ChildDerivation(setup: .defaults).rederive(childID: id, dateOfBirth: child.dateOfBirth, on: app.db)
+        return (child, duty)
+    }
+
+    static func request(from: UUID, to: UUID, on iso: String = "2026-03-02") -> [String: String] {
+        JourneyTests.date("requested", iso).merging(["fromTeam": from.uuidString, "toTeam": to.uuidString,
+                                                     "grounds": "Assessment authorised with a child in need plan"]) { $1 }
+    }
+
+    /// A duty child with a transfer to `team` requested by the head of service over duty: the
+    /// transfer's address, and the head of service's session.
+    static func requested(_ app: Application, _ demo: DemoAuthority, to team: String)
+        async throws -> (child: Child, duty: UUID, to: UUID, event: String, head: Visitor) {
+        let (child, duty) = try await dutyChild(app, demo)
+        let to = demo.team(named: team).id
+        var head = try await Visitor.signedIn(app, as: "head.of.service")
+        let path = "/children/\(child.id!)/record/transfers"
+        _ = try await head.get(path)
+        let event = try #require(try await head.post(path, request(from: duty, to: to)).location)
+        return (child, duty, to, event, head)
+    }
+
+    static func accept(on iso: String, worker: UUID? = nil) -> [String: String] {
+        JourneyTests.date("decided", iso).merging(["decision": "accepted", "workerID": worker?.uuidString ?? ""]) { $1 }
+    }
+
+    static func openAllocations(_ app: Application, _ child: Child) async throws -> [StoredAllocation] {
+        try await StoredAllocation.query(on: app.db).filter(\.$child.$id == child.requireID()).filter(\.$endDate == nil).all()
+    }
+
+    @Test func aRequestIsAcceptedByTheReceivingManagerAndTheChildMovesWithTheirHistory() async throws {
+        try await withTestApp { app, demo in
+            let (child, duty) = try await Self.dutyChild(app, demo)
+            let safeguarding = demo.team(named: "Safeguarding Team 1").id
+            let worker = try #require(demo.account(.socialWorker).staffID)
+            var head = try await Visitor.signedIn(app, as: "head.of.service")
+            let path = "/children/\(child.id!)/record/transfers"
+            let form = try await head.get(path).body.string
+            #expect(form.contains("Team the case moves to") && !form.contains("Worker in your team"), "the decision is the receiving team’s")
+
+            // Bad input: a message next to the field, nothing saved.
+            for (body, message) in [
+                (Self.request(from: duty, to: duty), "Select a team other than the one the case moves from"),
+                (Self.request(from: duty, to: safeguarding, on: "2026-04-01"), "The date of the request must be today or in the past"),
+                (Self.request(from: safeguarding, to: duty), "Select the team the child was allocated to on the date of the request"),
+                (Self.request(from: duty, to: safeguarding).merging(["grounds": ""]) { $1 }, "Enter why the case is moving"),
+                (Self.request(from: duty, to: safeguarding).merging(["toTeam": UUID().uuidString]) { $1 }, "Select a team from the list"),
+            ] {
+                _ = try await head.get(path)
+                let refused = try await head.post(path, body)
+                #expect(refused.status == .unprocessableEntity && refused.body.string.contains(message), "\(message)")
+            }
+            #expect(try await StoredEvent.query(on: app.db).filter(\.$child.$id == child.requireID()).count() == 0)
+
+            _ = try await head.get(path)
+            let event = try #require(try await head.post(path, Self.request(from: duty, to: safeguarding)).location)
+            let acceptance = try #require(try await JourneyTests.stored(app, child).first { $0.ruleID == .transferAcceptance })
+            #expect(acceptance.due == d("2026-03-09") && acceptance.responsible?.teamID == safeguarding.uuidString)  // 3–6, 9 March
+
+            // The receiving manager may open the child while the transfer awaits them; a worker may not decide.
+            var manager = try await Visitor.signedIn(app, as: "team.manager")
+            #expect(try await manager.get("/children/\(child.id!)").status == .ok)
+            #expect(try await manager.get(event).body.string.contains("Accept or reject this transfer"))
+            #expect(try await manager.get("/my-work").body.string.contains(event + "/steps/decide"), "waiting for the receiving manager in My work")
+            var socialWorker = try await Visitor.signedIn(app, as: "social.worker")
+            #expect(try await socialWorker.get(event + "/steps/decide").status != .ok)
+
+            _ = try await manager.get(event + "/steps/decide")
+            let early = try await manager.post(event + "/steps/decide", Self.accept(on: "2026-02-27"))
+            #expect(early.status == .unprocessableEntity && early.body.string.contains("The date of the decision must be on or after the date of the request"))
+            let stranger = try #require(demo.staff.first { $0.teamID == duty && $0.jobRole == .socialWorker }?.id)
+            let wrongWorker = try await manager.post(event + "/steps/decide", Self.accept(on: "2026-03-09", worker: stranger))
+            #expect(wrongWorker.status == .unprocessableEntity && wrongWorker.body.string.contains("Select a worker who is a member of your team"))
+            #expect(try await Self.openAllocations(app, child).map(\.$team.id) == [duty], "nothing half-saved")
+            let unchanged = try #require(try await StoredEvent.find(UUID(uuidString: String(event.split(separator: "/").last!)), on: app.db))
+            #expect(unchanged.version == 1)
+
+            #expect(try await manager.post(event + "/steps/decide", Self.accept(on: "2026-03-09", worker: worker)).status == .seeOther)
+            let history = try await StoredAllocation.query(on: app.db).filter(\.$child.$id == child.requireID()).sort(\.$startDate).all()
+            #expect(history.map(\.$team.id) == [duty, safeguarding])
+            #expect(history.map(\.endDate) == [d("2026-03-08"), nil])
+            #expect(history.last?.$worker.id == worker && history.last?.startDate == d("2026-03-09"))
+            let obligations = try await JourneyTests.stored(app, child)
+            #expect(obligations.first { $0.ruleID == .transferAcceptance }?.status(asOf: testToday, dueSoonDays: 7) == .metOnTime)
+            #expect(obligations.first { $0.ruleID == .transferFirstVisit }?.due == d("2026-03-23"))
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$detail == "Allocated to the receiving team on accepting a transfer").count() == 1)
+
+            // The tracker: both steps with their working days; the first visit is overdue.
+            let tracker = try await manager.get("/transfers").body.string
+            #expect(tracker.contains(child.firstName + " " + child.lastName))
+            for text in ["Accepted on 9 March 2026", "5 working days", "Within standard", "Overdue"] { #expect(tracker.contains(text), "\(text)") }
+            let csv = try await manager.get("/transfers?format=csv").body.string
+            #expect(csv.hasPrefix("Child,Child’s ID,From,To,Stage,Requested,Decision,Days to decision"))
+            #expect(csv.contains("Duty and Assessment North,Safeguarding Team 1,\"Accepted, awaiting first visit\",2 March 2026,Accepted on 9 March 2026,5 working days,Within standard") && csv.contains("9 March 2026"))
+        }
+    }
+
+    @Test func anotherTeamsManagerCannotDecideOrOpenTheChild() async throws {
+        try await withTestApp { app, demo in
+            let (child, duty, other, event, session) = try await Self.requested(app, demo, to: "Safeguarding Team 2")
+            var head = session
+            var manager = try await Visitor.signedIn(app, as: "team.manager")
+            #expect(try await manager.get("/children/\(child.id!)").status == .notFound)
+            #expect(try await manager.post(event + "/steps/decide", Self.accept(on: "2026-03-03")).status != .seeOther)
+            // A decision smuggled into a correction is ignored: only the step decides.
+            _ = try await head.get(event + "/correct")
+            _ = try await head.post(event + "/correct", Self.request(from: duty, to: other).merging(Self.accept(on: "2026-03-03")) { $1 }
+                .merging(["reason": "Typed the wrong team", "version": "1"]) { $1 })
+            #expect(try await Self.openAllocations(app, child).map(\.$team.id) == [duty])
+            #expect(try await JourneyTests.stored(app, child).first { $0.ruleID == .transferAcceptance }?.metBy == nil)
+        }
+    }
+
+    @Test func twoAcceptancesAtOnceExactlyOneWins() async throws {
+        try await withTestApp { app, demo in
+            let (child, _, _, event, _) = try await Self.requested(app, demo, to: "Safeguarding Team 1")
+            let manager = try await Visitor.signedIn(app, as: "team.manager")
+            let statuses = try await manager.postAtOnce(event + "/steps/decide", ["2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06"].map { Self.accept(on: $0) })
+            #expect(statuses.filter { $0 == .seeOther }.count == 1, "\(statuses)")
+            #expect(statuses.filter { $0 == .unprocessableEntity }.count == 3, "the others are told someone else changed it")
+            #expect(try await Self.openAllocations(app, child).count == 1)
+            #expect(try await StoredAllocation.query(on: app.db).filter(\.$child.$id == child.requireID()).count() == 2)
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$detail == "Decision on the transfer recorded").count() == 1)
+        }
+    }
+
+    @Test func aRejectedTransferLeavesTheChildWaitingInDuty() async throws {
+        try await withTestApp { app, demo in
+            let (child, duty) = try await Self.dutyChild(app, demo)
+            let safeguarding = demo.team(named: "Safeguarding Team 1").id
+            var head = try await Visitor.signedIn(app, as: "head.of.service")
+            let name = child.firstName + " " + child.lastName
+            func waiting() async throws -> Bool {
+                let page = try await head.get("/transfers?from=\(duty.uuidString)").body.string
+                guard let section = page.range(of: "Waiting in duty") else { return false }
+                return page[section.upperBound...].contains(name)
+            }
+            #expect(try await !waiting())
+            // An assessment authorised with a child in need outcome: the case should move.
+            let assessments = "/children/\(child.id!)/record/assessments"
+            _ = try await head.get(assessments)
+            let assessment = JourneyTests.date("start", "2026-01-12").merging(JourneyTests.date("completed", "2026-02-20")) { $1 }
+                .merging(JourneyTests.date("authorised", "2026-02-23")) { $1 }.merging(["outcome": "childInNeedPlan"]) { $1 }
+            #expect(try await head.post(assessments, assessment).status == .seeOther)
+            #expect(try await waiting())
+
+            let path = "/children/\(child.id!)/record/transfers"
+            _ = try await head.get(path)
+            let event = try #require(try await head.post(path, Self.request(from: duty, to: safeguarding)).location)
+            #expect(try await !waiting(), "a request is in flight")
+
+            var manager = try await Visitor.signedIn(app, as: "team.manager")
+            _ = try await manager.get(event + "/steps/decide")
+            let noReason = try await manager.post(event + "/steps/decide", JourneyTests.date("decided", "2026-03-04").merging(["decision": "rejected"]) { $1 })
+            #expect(noReason.status == .unprocessableEntity && noReason.body.string.contains("Enter why the transfer is rejected"))
+            let rejected = try await manager.post(event + "/steps/decide", JourneyTests.date("decided", "2026-03-04")
+                .merging(["decision": "rejected", "rejectionReason": "Threshold not met: step down to early help"]) { $1 })
+            #expect(rejected.status == .seeOther)
+            #expect(try await Self.openAllocations(app, child).map(\.$team.id) == [duty])
+            #expect(try await JourneyTests.stored(app, child).first { $0.ruleID == .transferAcceptance }?.notApplicable?.since == d("2026-03-04"))
+            #expect(try await waiting(), "waiting again")
+            #expect(try await manager.get("/children/\(child.id!)").status == .notFound, "no longer awaiting the receiving team")
+        }
+    }
+
+    @Test func theMonthlyReviewPackIsForHeadsOfServiceAndDirectors() async throws {
+        try await withTestApp { app, demo in
+            var manager = try await Visitor.signedIn(app, as: "team.manager")
+            #expect(try await manager.get("/transfers/review").status == .forbidden)
+            var director = try await Visitor.signedIn(app, as: "director")
+            let pack = try await director.get("/transfers/review?month=2026-02").body.string
+            for text in ["Transfer review: February 2026", "Transfers completed", "Breaches and their reasons", "Children waiting longest in duty",
+                         "<svg", "<title id=\"transfer-trend-title\">", "Transfers month by month", "Printable version"] {
+                #expect(pack.contains(text), "\(text)")
+            }
+            let printable = try await director.get("/transfers/review?month=2026-02&print=yes").body.string
+            #expect(!printable.contains("Printable version") && printable.contains("Transfers month by month"))
+            let csv = try await director.get("/transfers/review?month=2026-02&format=csv")
+            #expect(csv.headers.contentType?.description.hasPrefix("text/csv") == true)
+            #expect(csv.body.string.hasPrefix("Child,Child’s ID,From,To,Stage"))
+            // The demo has transfers in every state, waits in duty and late steps.
+            let tracker = try await director.get("/transfers").body.string
+            for text in ["Awaiting decision", "Completed", "Rejected", "Late"] {
+                #expect(tracker.contains(text), "\(text)")
+            }
+            #expect(!tracker.contains("No children are waiting"))
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$detail == "Viewed the transfer review pack for February 2026").count() == 1)
+        }
+    }
+}
