@@ -49,6 +49,7 @@ extension JourneyList {
         case .careLeaverContacts: CareLeaverContactRecord.self
         case .stayingPut: StayingPutRecord.self
         case .actions: ActionRecord.self
+        case .caseDiscussions: CaseDiscussionRecord.self
         case .significantEvents: SignificantEventRecord.self
         }
     }

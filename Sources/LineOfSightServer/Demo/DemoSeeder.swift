@@ -17,9 +17,10 @@ enum DemoSeeder {
             for member in authority.staff {
                 try await StaffMember(id: member.id, firstName: member.firstName, lastName: member.lastName, jobRole: member.jobRole,
                                       teamID: member.teamID, managerID: member.managerID, fte: member.fte, agency: member.agency,
-                                      newlyQualified: member.newlyQualified).create(on: db)
+                                      newlyQualified: member.newlyQualified, active: member.active, startDate: member.startDate,
+                                      leavingDate: member.leavingDate).create(on: db)
             }
-            try await authority.teams.map { Team(id: $0.id, name: $0.name, service: $0.service, headOfServiceID: $0.headOfServiceID) }.create(on: db)
+            try await authority.teams.map { Team(id: $0.id, name: $0.name, service: $0.service, headOfServiceID: $0.headOfServiceID, fundedFTE: $0.fundedFTE) }.create(on: db)
             for batch in authority.children.chunked(200) {
                 try await batch.map {
                     Child(id: $0.id, laChildID: $0.laChildID, firstName: $0.firstName, lastName: $0.lastName, dateOfBirth: $0.dateOfBirth,
@@ -39,6 +40,13 @@ enum DemoSeeder {
             let recordedBy = try history.requireID()
             try await StoredEvent.insert(authority.events.map { ($0.id, $0.childID, $0.record, $0.record.date.noonInLondon) },
                                          recordedBy: recordedBy, on: db)
+            for batch in authority.supervisionSessions.chunked(300) {
+                try await batch.map { SupervisionSession(id: $0.id, supervisorID: $0.supervisorID, superviseeID: $0.superviseeID, date: $0.date,
+                                                         kind: $0.kind, recordedBy: recordedBy, at: $0.date.noonInLondon) }.create(on: db)
+            }
+            for batch in authority.discussionLinks.chunked(300) {
+                try await batch.map { SupervisionDiscussion(sessionID: $0.sessionID, eventID: $0.eventID) }.create(on: db)
+            }
         }
         try await Rederivation.all(setup: standards, on: db)
     }

@@ -155,7 +155,7 @@ extension JourneyList {
         case .permanencePlans, .permanenceOptions, .permanenceDecisions, .temporaryApprovals, .preProceedings, .careProceedings, .hearings,
              .adoptions, .adoptionReviews: .permanence
         case .needsAssessments, .pathwayPlans, .personalAdvisers, .careLeaverContacts, .stayingPut: .careLeavers
-        case .visits, .missingEpisodes, .returnInterviews, .actions, .significantEvents: .everyChild
+        case .visits, .missingEpisodes, .returnInterviews, .actions, .caseDiscussions, .significantEvents: .everyChild
         }
     }
 
@@ -264,6 +264,7 @@ extension JourneyList {
         case .careLeaverContacts: CareLeaverForms.contact
         case .stayingPut: CareLeaverForms.stayingPut
         case .actions: ActionForm.form
+        case .caseDiscussions: CaseDiscussionForm.form
         case .significantEvents: ChronologyForms.significantEvent
         }
     }

@@ -16,5 +16,7 @@ enum AppMigrations {
         CreateLegalSummaries(),
         AddSocialWorkerIDs(),
         IndexOpenAllocations(),
+        AddWorkforceRecords(),
+        CreateSupervision(),
     ]
 }
