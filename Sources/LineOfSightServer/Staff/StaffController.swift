@@ -36,6 +36,7 @@ struct StaffController {
             || [.headOfService, .director].contains(principal.role)
         let supervision = seesSupervision ? try await SupervisionFrequency.of([member], setup: req.application.standards, on: req.sql).first : nil
         return Layout.page(title: member.fullName, context: PageContext(req), backLink: .staff) {
+            if let flash = req.takeFlash() { successBanner(flash) }
             heading(member.fullName, caption: member.jobRole.title)
             summaryList([
                 SummaryRow("Team", node: member.team.map { link($0.name, .team($0.parameter)) } ?? .text("No team")),

@@ -98,7 +98,8 @@ struct SupervisionController {
         let owners = Set(discussions.flatMap { $0.actions.map(\.record.ownerID) })
         let people = try await People.load(staff: Set(owners.compactMap(UUID.init(uuidString:)) + [session.$supervisor.id]), teams: [], on: req.db)
         return SupervisionPages.session(context: PageContext(req), session: session, discussions: discussions, children: children, people: people,
-                                        canDiscuss: try req.requirePrincipal().staffID == session.$supervisor.id, today: req.today)
+                                        canDiscuss: try req.requirePrincipal().staffID == session.$supervisor.id, today: req.today,
+                                        flash: req.takeFlash())
     }
 
     // MARK: - Case discussions

@@ -102,11 +102,12 @@ enum SupervisionPages {
     }
 
     static func session(context: PageContext, session: SupervisionSession, discussions: [SupervisionRecords.Discussion], children: [Child],
-                        people: People, canDiscuss: Bool, today: CivilDate) -> Response {
+                        people: People, canDiscuss: Bool, today: CivilDate, flash: String?) -> Response {
         let title = "\(session.kind.title): \(session.supervisee.fullName)"
         let visible = Dictionary(children.compactMap { child in child.id.map { ($0, child) } }) { first, _ in first }
         let shown = discussions.filter { visible[$0.childID] != nil }
         return Layout.page(title: title, context: context, backLink: .supervision) {
+            if let flash { successBanner(flash) }
             heading(title, caption: session.date.long)
             summaryList([
                 SummaryRow("Supervisor", session.supervisor.fullName),
