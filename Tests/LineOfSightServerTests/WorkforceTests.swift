@@ -116,20 +116,30 @@ import VaporTesting
         }
     }
 
-    @Test func aChangeOfSocialWorkerIsCountedOnlyWhenTheWorkerChanges() async throws {
+    @Test func changesOfSocialWorkerAndMonthEndCaseloadsAreCountedFromTheAllocationHistory() async throws {
         try await withTestApp { app, demo in
             let team = demo.team(named: "Safeguarding Team 1")
             let workers = try await StaffMember.query(on: app.db).filter(\.$team.$id == team.id).filter(\.$jobRole == .socialWorker).all()
             let (first, second) = (try workers[0].requireID(), try workers[1].requireID())
-            let child = try #require(demo.children.first { !$0.restricted }).id
-            try await StoredAllocation.query(on: app.db).filter(\.$child.$id == child).delete()
-            // First worker (not a change), unallocated a while, the same worker again (not a change), then someone else (a change).
-            for (worker, start, end) in [(first, "2025-01-10", "2025-06-30"), (nil, "2025-07-01", "2025-07-31"), (first, "2025-08-01", "2025-12-31"),
-                                         (second, "2026-01-01", nil)] as [(UUID?, String, String?)] {
+            let open = demo.children.filter { !$0.restricted }.map(\.id)
+            let (a, b) = (open[0], open[1])
+            try await StoredAllocation.query(on: app.db).delete()
+            // A: a first worker (not a change), a month unallocated, the same worker again (not a change), then someone else (a change).
+            // B: one worker, another (a change), then the first again (a change).
+            for (child, worker, start, end) in [
+                (a, first, "2025-01-10", "2025-06-30"), (a, nil, "2025-07-01", "2025-07-31"), (a, first, "2025-08-01", "2025-12-31"),
+                (a, second, "2026-01-01", nil),
+                (b, first, "2025-05-01", "2025-09-30"), (b, second, "2025-10-01", "2025-12-31"), (b, first, "2026-01-01", nil),
+            ] as [(UUID, UUID?, String, String?)] {
                 try await StoredAllocation(childID: child, teamID: team.id, workerID: worker, startDate: d(start), endDate: end.map(d)).create(on: app.db)
             }
-            let changes = try await CaseloadQueries.workerChanges(since: d("2025-04-01"), on: app.db.sql).filter { $0.child_id == child }
-            #expect(changes.count == 2 && changes.filter(\.isChange).map(\.date) == [d("2026-01-01")])
+            let changes = try await CaseloadQueries.workerChanges(since: d("2025-04-01"), yearFrom: d("2025-04-01"), on: app.db.sql)
+            #expect(changes.total == 3 && changes.children == 2 && changes.repeated == 1)
+            #expect(changes.byMonth == ["2025-10": 1, "2026-01": 2])
+            // On the last day of each month from April 2025: A's unallocated month is July.
+            let months = try await CaseloadQueries.allocatedAtMonthEnds(TrendMonth.lastTwelve(endingOn: testToday), on: app.db.sql)
+            #expect(months.map(\.allocated) == [1, 2, 2, 1, 2, 2, 2, 2, 2, 2, 2, 2])
+            #expect(months.map(\.unallocated) == [0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0])
         }
     }
 }

@@ -74,7 +74,7 @@ struct WorkforceReport: Sendable {
         let staff = try await CaseloadQueries.staff(on: db)
         let loads = try await CaseloadQueries.caseloads(byStage: standard.weighted, on: db)
         let allocations = try await CaseloadQueries.allocatedAtMonthEnds(trend, on: db)
-        let changes = try await CaseloadQueries.workerChanges(since: min(yearAgo, trend[0].first), on: db).filter(\.isChange)
+        let changes = try await CaseloadQueries.workerChanges(since: min(yearAgo, trend[0].first), yearFrom: yearAgo, on: db)
 
         var caseloads: [UUID: Double] = [:]
         for load in loads {
@@ -101,13 +101,10 @@ struct WorkforceReport: Sendable {
             return Month(month: month, allocated: allocations[index].allocated, unallocated: allocations[index].unallocated,
                          inPost: fte, agencyFTE: inPost.filter(\.agency).reduce(0) { $0 + $1.fte }, vacancies: max(0, funded - fte),
                          leavers: staff.filter { $0.left.map { month.first <= $0 && $0 <= month.last } ?? false }.count,
-                         changes: changes.filter { $0.date.map { month.first <= $0 && $0 <= month.last } ?? false }.count)
+                         changes: changes.byMonth[String(month.first.iso.prefix(7))] ?? 0)
         }
-        let inYear = changes.filter { $0.date.map { $0 >= yearAgo } ?? false }
-        let perChild = Dictionary(grouping: inYear, by: \.child_id).mapValues(\.count)
         return WorkforceReport(standard: standard, workers: workers, teams: teams, months: months,
                                leavers: staff.filter { $0.left.map { yearAgo <= $0 && $0 <= today } ?? false }.count,
-                               changes: inYear.count, childrenWithChange: perChild.count,
-                               childrenWithTwoOrMore: perChild.values.filter { $0 >= 2 }.count)
+                               changes: changes.total, childrenWithChange: changes.children, childrenWithTwoOrMore: changes.repeated)
     }
 }

@@ -11,16 +11,17 @@ struct AddWorkforceRecords: AsyncMigration {
         try await database.schema(StaffMember.schema).field("leaving_date", .string).update()
         try await database.schema(StaffMember.schema).field("version", .int, .required, .sql(.default(1))).update()
         try await database.schema(Team.schema).field("funded_fte", .double, .required, .sql(.default(0))).update()
-        // The caseload page's stability measure reads the allocations started in the last year and,
-        // for each, the worker the child had before: both from an index, not the table.
+        // The caseload page reads the allocations started and ended in the last year, and for each
+        // change of worker the worker the child had before: all from indexes, not the table.
         try await Indexes.create(on: database, [
-            ("allocations_start", StoredAllocation.schema, ["start_date"]),
+            ("allocations_start", StoredAllocation.schema, ["start_date", "worker_id"]),
+            ("allocations_end", StoredAllocation.schema, ["end_date", "worker_id"]),
             ("allocations_child_start", StoredAllocation.schema, ["child_id", "start_date", "worker_id"]),
         ])
     }
 
     func revert(on database: any Database) async throws {
-        for index in ["allocations_start", "allocations_child_start"] { try await database.sql.drop(index: index).run() }
+        for index in ["allocations_start", "allocations_end", "allocations_child_start"] { try await database.sql.drop(index: index).run() }
         for field in ["start_date", "leaving_date", "version"] {
             try await database.schema(StaffMember.schema).deleteField(.string(field)).update()
         }

@@ -63,43 +63,76 @@ enum CaseloadQueries {
     }
 
     /// Children allocated to a worker, and waiting unallocated in a team, on the last day of each
-    /// month: one pass over the allocations open at any time in the window.
+    /// month. An allocation is open on day d when it started by d and had not ended before d, so
+    /// open(d) = open now − those starting after d + those ending on or after d: read as the open
+    /// allocations now (their own index) and the starts and ends since the window opened, counted
+    /// per day (the start and end indexes), rather than testing every allocation against every month.
     static func allocatedAtMonthEnds(_ months: [TrendMonth], on db: any SQLDatabase) async throws -> [(allocated: Int, unallocated: Int)] {
         guard let first = months.first?.first else { return [] }
-        let columns: [SQLQueryString] = months.enumerated().map { index, month in
+        struct Row: Decodable { let kind: String; let day: String?; let unallocated: Int; let n: Int }
+        let table = StoredAllocation.schema
+        let unallocated: SQLQueryString = "CASE WHEN worker_id IS NULL THEN 1 ELSE 0 END"
+        let rows = try await db.raw("""
+            SELECT 'open' AS kind, NULL AS day, \(unallocated) AS unallocated, COUNT(*) AS n FROM \(ident: table)
+                WHERE end_date IS NULL GROUP BY \(unallocated)
+            UNION ALL SELECT 'start', start_date, \(unallocated), COUNT(*) FROM \(ident: table)
+                WHERE start_date >= \(bind: first.iso) GROUP BY start_date, \(unallocated)
+            UNION ALL SELECT 'end', end_date, \(unallocated), COUNT(*) FROM \(ident: table)
+                WHERE end_date >= \(bind: first.iso) GROUP BY end_date, \(unallocated)
+            """).all(decoding: Row.self)
+        return months.map { month in
             let day = month.last.iso
-            let open: SQLQueryString = "start_date <= \(bind: day) AND (end_date IS NULL OR end_date >= \(bind: day))"
-            return "SUM(CASE WHEN \(open) AND worker_id IS NOT NULL THEN 1 ELSE 0 END) AS \(ident: "a\(index)"), "
-                + "SUM(CASE WHEN \(open) AND worker_id IS NULL THEN 1 ELSE 0 END) AS \(ident: "u\(index)")"
-        }
-        let query: SQLQueryString = "SELECT " + columns.joined(separator: ", ")
-            + " FROM \(ident: StoredAllocation.schema) WHERE end_date IS NULL OR end_date >= \(bind: first.iso)"
-        guard let row = try await db.raw(query).first() else { return months.map { _ in (0, 0) } }
-        return try months.indices.map { index in
-            (try row.decode(column: "a\(index)", as: Int?.self) ?? 0, try row.decode(column: "u\(index)", as: Int?.self) ?? 0)
+            func open(unallocated: Int) -> Int {
+                rows.reduce(0) { total, row in
+                    guard row.unallocated == unallocated else { return total }
+                    switch row.kind {
+                    case "open": return total + row.n
+                    case "start" where (row.day ?? "") > day: return total - row.n
+                    case "end" where (row.day ?? "") >= day: return total + row.n
+                    default: return total
+                    }
+                }
+            }
+            return (open(unallocated: 0), open(unallocated: 1))
         }
     }
 
-    /// Each allocation to a worker since `from` with the worker the child had before it (the last
-    /// named one, across any time unallocated): a change of social worker when they differ.
-    struct WorkerChange: Decodable, Sendable {
-        let child_id: UUID
-        let start_date: String
-        let worker_id: UUID
-        let previous: UUID?
-
-        var isChange: Bool { previous != nil && previous != worker_id }
-        var date: CivilDate? { CivilDate(iso: start_date) }
+    /// Changes of social worker: an allocation to a worker whose child's previous worker (the last
+    /// one named, across any time unallocated) was someone else; a child's first worker is not a
+    /// change. Counted in SQL (thousands of allocations start in a year): per month since `from`,
+    /// and since `yearFrom` in all, the children they happened to, and those with two or more.
+    struct WorkerChanges: Sendable {
+        var byMonth: [String: Int] = [:]
+        var total = 0
+        var children = 0
+        var repeated = 0
     }
 
-    static func workerChanges(since from: CivilDate, on db: any SQLDatabase) async throws -> [WorkerChange] {
-        try await db.raw("""
-            SELECT a.child_id, a.start_date, a.worker_id,
-                   (SELECT p.worker_id FROM \(ident: StoredAllocation.schema) p
-                    WHERE p.child_id = a.child_id AND p.worker_id IS NOT NULL AND p.start_date < a.start_date
-                    ORDER BY p.start_date DESC LIMIT 1) AS previous
-            FROM \(ident: StoredAllocation.schema) a
-            WHERE a.start_date >= \(bind: from.iso) AND a.worker_id IS NOT NULL
-            """).all(decoding: WorkerChange.self)
+    static func workerChanges(since from: CivilDate, yearFrom: CivilDate, on db: any SQLDatabase) async throws -> WorkerChanges {
+        struct Row: Decodable { let kind: String; let month: String?; let n: Int }
+        let table = StoredAllocation.schema
+        let rows = try await db.raw("""
+            WITH changes AS (
+                SELECT a.child_id, a.start_date FROM \(ident: table) a
+                WHERE a.start_date >= \(bind: from.iso) AND a.worker_id IS NOT NULL
+                  AND a.worker_id <> COALESCE((SELECT p.worker_id FROM \(ident: table) p
+                      WHERE p.child_id = a.child_id AND p.worker_id IS NOT NULL AND p.start_date < a.start_date
+                      ORDER BY p.start_date DESC LIMIT 1), a.worker_id))
+            SELECT 'month' AS kind, substr(start_date, 1, 7) AS month, COUNT(*) AS n FROM changes GROUP BY substr(start_date, 1, 7)
+            UNION ALL SELECT 'total', NULL, COUNT(*) FROM changes WHERE start_date >= \(bind: yearFrom.iso)
+            UNION ALL SELECT 'children', NULL, COUNT(DISTINCT child_id) FROM changes WHERE start_date >= \(bind: yearFrom.iso)
+            UNION ALL SELECT 'repeated', NULL, COUNT(*) FROM (SELECT child_id FROM changes WHERE start_date >= \(bind: yearFrom.iso)
+                GROUP BY child_id HAVING COUNT(*) >= 2) r
+            """).all(decoding: Row.self)
+        var changes = WorkerChanges()
+        for row in rows {
+            switch row.kind {
+            case "month": changes.byMonth[row.month ?? ""] = row.n
+            case "total": changes.total = row.n
+            case "children": changes.children = row.n
+            default: changes.repeated = row.n
+            }
+        }
+        return changes
     }
 }
