@@ -133,6 +133,8 @@ import VaporTesting
             ] as [(UUID, UUID?, String, String?)] {
                 try await StoredAllocation(childID: child, teamID: team.id, workerID: worker, startDate: d(start), endDate: end.map(d)).create(on: app.db)
             }
+            // Written as the allocation form, the importer and the demo do: each change marked.
+            try await AllocationHistory.markChangesOfWorker(children: [a, b], on: app.db.sql)
             let changes = try await CaseloadQueries.workerChanges(since: d("2025-04-01"), yearFrom: d("2025-04-01"), on: app.db.sql)
             #expect(changes.total == 3 && changes.children == 2 && changes.repeated == 1)
             #expect(changes.byMonth == ["2025-10": 1, "2026-01": 2])

@@ -58,6 +58,7 @@ struct AllocationsController {
                     }
                     // The database allows one open allocation per child, so a racing save fails here.
                     try await allocation.create(on: db)
+                    try await AllocationHistory.markChangesOfWorker(children: [childID], on: db.sql)
                     // Who is responsible for each obligation follows the allocation.
                     try await derivation.rederive(childID: childID, dateOfBirth: dateOfBirth, on: db)
                     try await req.audit(.update, entity: "allocation", entityID: allocation.id, childID: childID, detail: "Changed the child’s allocation",

@@ -32,6 +32,7 @@ enum DemoSeeder {
                 try await batch.map { StoredAllocation(id: $0.id, childID: $0.childID, teamID: $0.teamID, workerID: $0.workerID, startDate: $0.start, endDate: $0.end) }
                     .create(on: db)
             }
+            try await AllocationHistory.markChangesOfWorker(children: nil, on: db.sql)
             try await authority.accounts.map { User(id: $0.id, username: $0.username, displayName: $0.displayName, passwordHash: hash, role: $0.role, staffID: $0.staffID) }
                 .create(on: db)
             let history = User(username: historyUsername, displayName: "Demo history (loaded with the demo data)", passwordHash: hash,

@@ -97,10 +97,9 @@ enum CaseloadQueries {
         }
     }
 
-    /// Changes of social worker: an allocation to a worker whose child's previous worker (the last
-    /// one named, across any time unallocated) was someone else; a child's first worker is not a
-    /// change. Counted in SQL (thousands of allocations start in a year): per month since `from`,
-    /// and since `yearFrom` in all, the children they happened to, and those with two or more.
+    /// Changes of social worker (allocations marked by `AllocationHistory.markChangesOfWorker`),
+    /// counted in SQL from their index (thousands start in a year): per month since `from`, and
+    /// since `yearFrom` in all, the children they happened to, and those with two or more.
     struct WorkerChanges: Sendable {
         var byMonth: [String: Int] = [:]
         var total = 0
@@ -113,11 +112,7 @@ enum CaseloadQueries {
         let table = StoredAllocation.schema
         let rows = try await db.raw("""
             WITH changes AS (
-                SELECT a.child_id, a.start_date FROM \(ident: table) a
-                WHERE a.start_date >= \(bind: from.iso) AND a.worker_id IS NOT NULL
-                  AND a.worker_id <> COALESCE((SELECT p.worker_id FROM \(ident: table) p
-                      WHERE p.child_id = a.child_id AND p.worker_id IS NOT NULL AND p.start_date < a.start_date
-                      ORDER BY p.start_date DESC LIMIT 1), a.worker_id))
+                SELECT child_id, start_date FROM \(ident: table) WHERE changes_worker = \(true) AND start_date >= \(bind: from.iso))
             SELECT 'month' AS kind, substr(start_date, 1, 7) AS month, COUNT(*) AS n FROM changes GROUP BY substr(start_date, 1, 7)
             UNION ALL SELECT 'total', NULL, COUNT(*) FROM changes WHERE start_date >= \(bind: yearFrom.iso)
             UNION ALL SELECT 'children', NULL, COUNT(DISTINCT child_id) FROM changes WHERE start_date >= \(bind: yearFrom.iso)
