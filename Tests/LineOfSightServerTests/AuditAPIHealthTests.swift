@@ -139,10 +139,26 @@ import VaporTesting
         let demo = DemoAuthority.generate(today: today)
         #expect(demo.teams.count == 10)
         #expect(Set(demo.teams.map(\.service)).count == 8)
-        #expect(demo.staff.count == 100)
+        // 100 in post, and some who left in the last year.
+        let inPost = demo.staff.filter(\.active)
+        #expect(inPost.count == 100)
+        #expect(demo.staff.filter { !$0.active && $0.leavingDate.map { $0 > today.adding(years: -1) } == true }.count >= 3)
         #expect(demo.children.count == 1300)
-        let holders = demo.staff.filter(\.jobRole.holdsCases)
+        let holders = inPost.filter(\.jobRole.holdsCases)
         #expect(holders.count == 80)
+        #expect(holders.allSatisfy { $0.startDate != nil } && holders.contains { $0.agency } && holders.contains { $0.newlyQualified })
+        // Vacancies: some teams fund more posts than are filled.
+        #expect(demo.teams.contains { team in team.fundedFTE > inPost.filter { $0.teamID == team.id }.reduce(0) { $0 + $1.fte } })
+        // Supervision: case discussions with an action, tick-box ones with neither decision nor action, and workers overdue.
+        let sources = Set(demo.events.compactMap { ($0.record as? ActionRecord)?.sourceID })
+        let discussions = demo.events.filter { $0.record is CaseDiscussionRecord }
+        #expect(discussions.contains { sources.contains($0.id.uuidString) })
+        #expect(discussions.contains { ($0.record as? CaseDiscussionRecord)?.decision == nil && !sources.contains($0.id.uuidString) })
+        #expect(discussions.count == demo.discussionLinks.count)
+        let lastSession = Dictionary(grouping: demo.supervisionSessions.filter { $0.kind == .individual }, by: \.superviseeID)
+            .mapValues { $0.map(\.date).max() }
+        #expect(holders.contains { lastSession[$0.id].flatMap { $0 }.map { $0 < today.adding(days: -35) } ?? false })
+        #expect(holders.contains { lastSession[$0.id].flatMap { $0 }.map { $0 >= today.adding(days: -14) } ?? false })
         let open = demo.allocations.filter { $0.end == nil }
         #expect(open.count == demo.children.count, "every child has exactly one open allocation")
         let loads = Dictionary(grouping: open.compactMap(\.workerID), by: { $0 }).mapValues(\.count)

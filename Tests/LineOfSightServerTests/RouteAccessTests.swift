@@ -19,6 +19,12 @@ import VaporTesting
         let organisation: Set<Role> = [.socialWorker, .teamManager, .headOfService, .director, .iro, .qaLead, .analyst, .admin]
         // Those who sit on, chair or prepare for permanence panels and legal gateway meetings.
         let panels: Set<Role> = [.teamManager, .headOfService, .director, .iro, .qaLead]
+        // Staff records: administrators and heads of service; the caseload page: heads of service and directors.
+        let staffEditors: Set<Role> = [.admin, .headOfService]
+        let leaders: Set<Role> = [.headOfService, .director]
+        // Supervision: those supervised and those who supervise; only managers record sessions.
+        let supervised: Set<Role> = [.socialWorker, .teamManager, .headOfService, .director]
+        let supervisors: Set<Role> = [.teamManager, .headOfService]
         var table: [String: Set<Role>] = [
             "GET /": Set(Role.allCases),
             "GET /children": readers, "GET /children/:childID": readers,
@@ -39,6 +45,12 @@ import VaporTesting
             "GET /children/:childID/events/:eventID/withdraw": recorders, "POST /children/:childID/events/:eventID/withdraw": recorders,
             "GET /teams": organisation, "GET /teams/:teamID": organisation,
             "GET /staff": organisation, "GET /staff/:staffID": organisation,
+            "GET /staff/new": staffEditors, "POST /staff/new": staffEditors,
+            "GET /staff/:staffID/edit": staffEditors, "POST /staff/:staffID/edit": staffEditors,
+            "GET /workforce": leaders,
+            "GET /supervision": supervised, "GET /supervision/:sessionID": supervised,
+            "GET /supervision/new": supervisors, "POST /supervision/new": supervisors,
+            "GET /supervision/:sessionID/discuss": supervisors, "POST /supervision/:sessionID/discuss": supervisors,
             "GET /api/v1/children": readers, "GET /api/v1/children/:childID": readers,
             "GET /api/v1/children/:childID/journey": readers, "POST /api/v1/children/:childID/journey/:list": recorders,
             "POST /api/v1/children/:childID/journey/:list/:eventID/:nested": recorders,
@@ -98,6 +110,7 @@ import VaporTesting
                 "userID": try spare.requireID().uuidString,
                 "tokenID": UUID().uuidString,
                 "grantID": UUID().uuidString,
+                "sessionID": UUID().uuidString,
                 // Recorded by every role the recording routes admit (an IRO records reviews, not visits).
                 "list": "lacReviews",
                 "eventID": UUID().uuidString,

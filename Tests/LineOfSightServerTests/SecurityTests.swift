@@ -26,12 +26,13 @@ import VaporTesting
             var admin = try await Visitor.signedIn(app, as: "admin")
             var manager = try await Visitor.signedIn(app, as: "team.manager")
             let child = demo.socialWorkersChild.id
-            for path in ["/children/new", "/children/\(child)/edit", "/children/\(child)/allocate", "/children", "/children-in-care", "/reviews-due", "/missing"]
+            for path in ["/children/new", "/children/\(child)/edit", "/children/\(child)/allocate", "/children", "/children-in-care", "/reviews-due", "/missing",
+                         "/supervision/new"]
                 + JourneyList.allCases.map({ "/children/\(child)/record/\($0.rawValue)" }) {
                 names.formUnion(Self.fieldNames(in: try await manager.get(path).body.string))
             }
             let users = try await User.query(on: app.db).all()
-            for path in ["/admin/users/new", "/admin/grants", "/admin/teams/new", "/admin/users/\(try users[0].requireID())", "/account/tokens"] {
+            for path in ["/admin/users/new", "/admin/grants", "/admin/teams/new", "/admin/users/\(try users[0].requireID())", "/account/tokens", "/staff/new"] {
                 names.formUnion(Self.fieldNames(in: try await admin.get(path).body.string))
             }
             #expect(names.contains("first-name") && names.contains("new-password") && names.contains("token-name"))
@@ -39,7 +40,7 @@ import VaporTesting
             let parameters: [String: String] = [
                 "childID": child.uuidString, "teamID": demo.teams[0].id.uuidString, "staffID": demo.staff[0].id.uuidString,
                 "userID": try users[0].requireID().uuidString, "tokenID": UUID().uuidString, "grantID": UUID().uuidString, "file": "app.css",
-                "list": "visits", "eventID": UUID().uuidString, "step": "authorise", "nested": "placements",
+                "list": "visits", "eventID": UUID().uuidString, "step": "authorise", "nested": "placements", "sessionID": UUID().uuidString,
             ]
             var sent = 0
             for role in [Role?.none] + Role.allCases.map(Optional.some) {

@@ -50,6 +50,7 @@ extension JourneyList {
         case .stayingPut: StayingPutRecord.self
         case .transfers: TransferRecord.self
         case .actions: ActionRecord.self
+        case .caseDiscussions: CaseDiscussionRecord.self
         case .significantEvents: SignificantEventRecord.self
         }
     }

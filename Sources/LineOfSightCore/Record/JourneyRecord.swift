@@ -78,6 +78,8 @@ public enum JourneyList: String, Sendable, Hashable, Codable, CaseIterable {
     case adoptions, adoptionReviews
     case needsAssessments, pathwayPlans, personalAdvisers, careLeaverContacts, stayingPut
     case transfers, actions
+    /// A child's case discussed in supervision: management oversight.
+    case caseDiscussions
     /// The chronology's own entries: significant events that are not part of the journey's timescales.
     case significantEvents
 

@@ -23,7 +23,7 @@ struct TeamsAdminController {
         case let .failure(errors): return try await self.form(req, team: nil, form: form, errors: errors)
         case let .success(checked): valid = checked
         }
-        let team = Team(id: UUID(), name: valid.name, service: valid.service, headOfServiceID: valid.headOfServiceID)
+        let team = Team(id: UUID(), name: valid.name, service: valid.service, headOfServiceID: valid.headOfServiceID, fundedFTE: valid.fundedFTE)
         try await req.db.transaction { db in
             try await req.claimForm(leadingTo: .team(team.parameter), on: db)
             try await team.create(on: db)
@@ -50,6 +50,7 @@ struct TeamsAdminController {
         team.name = valid.name
         team.service = valid.service
         team.$headOfService.id = valid.headOfServiceID
+        team.fundedFTE = valid.fundedFTE
         try await req.db.transaction { db in
             try await team.save(on: db)
             try await req.audit(.update, entity: "team", entityID: team.id, childID: nil, detail: "Changed team \(team.name)",
@@ -68,22 +69,17 @@ struct TeamsAdminController {
         let title = team == nil ? "Add a team" : "Change \(team!.name)"
         let action = team.map { SiteURL.editTeam($0.parameter) } ?? .newTeam
         let context = PageContext(req)
-        return Layout.page(title: title, context: context, status: errors.isEmpty ? .ok : .unprocessableEntity, hasErrors: !errors.isEmpty,
-                           backLink: team.map { .team($0.parameter) } ?? .teams) {
-            el("div", .class("govuk-grid-row")) {
-                el("div", .class("govuk-grid-column-two-thirds")) {
-                    errorSummary(errors)
-                    heading(title)
-                    postForm(action: action, csrfToken: context.csrfToken) {
-                        let values = form.values
-                        TextField(TeamForm.Field.name, in: values, errors: errors, label: "Team name", width: "20").node
-                        SelectField(TeamForm.Field.service, in: values, errors: errors, label: "Service",
-                                    options: [("", "Select a service")] + Service.allCases.map { ($0.rawValue, $0.title) }).node
-                        SelectField(TeamForm.Field.headOfService, in: values, errors: errors, label: "Head of service",
-                                    options: [("", "None yet")] + heads.map { ($0.id?.uuidString ?? "", $0.fullName) }, hint: "The head of service sees this team’s children.").node
-                        button("Save team")
-                    }
-                }
+        return Layout.formPage(title: title, context: context, errors: errors, backLink: team.map { .team($0.parameter) } ?? .teams) {
+            postForm(action: action, csrfToken: context.csrfToken) {
+                let values = form.values
+                TextField(TeamForm.Field.name, in: values, errors: errors, label: "Team name", width: "20").node
+                SelectField(TeamForm.Field.service, in: values, errors: errors, label: "Service",
+                            options: [("", "Select a service")] + Service.allCases.map { ($0.rawValue, $0.title) }).node
+                SelectField(TeamForm.Field.headOfService, in: values, errors: errors, label: "Head of service",
+                            options: [("", "None yet")] + heads.map { ($0.id?.uuidString ?? "", $0.fullName) }, hint: "The head of service sees this team’s children.").node
+                TextField(TeamForm.Field.fundedPosts, in: values, errors: errors, label: "Funded posts (full-time equivalent)",
+                          hint: "The team’s establishment: posts that are funded, filled or not. Vacancies are the funded posts no one fills.", width: "4").node
+                button("Save team")
             }
         }
     }
@@ -92,7 +88,7 @@ struct TeamsAdminController {
 /// A team's name, service and head of service.
 struct TeamForm: EntryForm {
     enum Field: String, FieldID {
-        case name, service, headOfService = "head-of-service"
+        case name, service, headOfService = "head-of-service", fundedPosts = "funded-posts"
     }
 
     var values: FormValues<Field>
@@ -106,12 +102,14 @@ struct TeamForm: EntryForm {
         values[.name] = team.name
         values[.service] = team.service.rawValue
         values[.headOfService] = team.$headOfService.id?.uuidString ?? ""
+        values[.fundedPosts] = StaffForm.fteText(team.fundedFTE)
     }
 
     struct Valid {
         let name: String
         let service: Service
         let headOfServiceID: UUID?
+        let fundedFTE: Double
     }
 
     func validate(excluding teamID: UUID?, on db: any Database) async throws -> Result<Valid, FieldErrors> {
@@ -123,9 +121,13 @@ struct TeamForm: EntryForm {
         let service = check.choice(.service, as: Service.self, message: "Select the team’s service")
         let heads = try await StaffMember.query(on: db).filter(\.$jobRole == .headOfService).all()
         let head = check.record(.headOfService, from: heads, id: \.id, required: nil, message: "Select a head of service from the list")
+        // The establishment, in full-time equivalents; none until it is set.
+        let funded = values[.fundedPosts].trimmed.isEmpty ? 0
+            : check.decimal(.fundedPosts, required: "", notANumber: "Funded posts must be a number, like 8 or 7.5",
+                            outside: "Funded posts must be between 0 and 500") { (0...500).contains($0) }
         return check.result {
-            guard let name, let service else { return nil }
-            return Valid(name: name, service: service, headOfServiceID: head?.id)
+            guard let name, let service, let funded else { return nil }
+            return Valid(name: name, service: service, headOfServiceID: head?.id, fundedFTE: funded)
         }
     }
 }
@@ -134,10 +136,12 @@ struct TeamSnapshot: Codable, Sendable {
     let name: String
     let service: String
     let headOfServiceID: UUID?
+    let fundedFTE: Double
 
     init(_ team: Team) {
         name = team.name
         service = team.service.rawValue
         headOfServiceID = team.$headOfService.id
+        fundedFTE = team.fundedFTE
     }
 }

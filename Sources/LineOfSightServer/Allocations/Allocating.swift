@@ -27,6 +27,7 @@ enum Allocating {
             current.endDate = Allocation.lastDay(whenSucceededOn: start)
         }
         try await allocation.create(on: db)
+        try await AllocationHistory.markChangesOfWorker(children: [childID], on: db.sql)
         try await req.audit(.update, entity: "allocation", entityID: allocation.id, childID: childID, detail: detail,
                             before: try current.map(AllocationDetails.init), after: try AllocationDetails(allocation), on: db)
         return allocation

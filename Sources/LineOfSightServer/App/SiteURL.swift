@@ -29,6 +29,10 @@ enum SiteURL: Sendable {
     case chronology(Parameter<UUID>), chronologyPrint(Parameter<UUID>), voiceOfTheChild(Parameter<UUID>)
     case teams, team(Parameter<UUID>)
     case staff, staffMember(Parameter<UUID>)
+    /// Staff records and the heads of service's caseload and workforce page.
+    case newStaffMember, editStaffMember(Parameter<UUID>), workforce
+    /// Supervision sessions, each with a discussion of every child discussed.
+    case supervision, newSupervision, supervisionSession(Parameter<UUID>), caseDiscussion(Parameter<UUID>)
     case accountTokens, revokeAccountToken(Parameter<UUID>)
     case users, newUser, user(Parameter<UUID>)
     case userActive(Parameter<UUID>), userRole(Parameter<UUID>), userPassword(Parameter<UUID>), userUnlock(Parameter<UUID>)
@@ -118,6 +122,13 @@ enum SiteURL: Sendable {
         case let .team(id): return [c("teams"), Self.uuid("teamID", id)]
         case .staff: return [c("staff")]
         case let .staffMember(id): return [c("staff"), Self.uuid("staffID", id)]
+        case .newStaffMember: return [c("staff"), c("new")]
+        case let .editStaffMember(id): return [c("staff"), Self.uuid("staffID", id), c("edit")]
+        case .workforce: return [c("workforce")]
+        case .supervision: return [c("supervision")]
+        case .newSupervision: return [c("supervision"), c("new")]
+        case let .supervisionSession(id): return [c("supervision"), Self.uuid("sessionID", id)]
+        case let .caseDiscussion(id): return [c("supervision"), Self.uuid("sessionID", id), c("discuss")]
         case .accountTokens: return [c("account"), c("tokens")]
         case let .revokeAccountToken(id): return [c("account"), c("tokens"), Self.uuid("tokenID", id), c("revoke")]
         case .users: return [c("admin"), c("users")]

@@ -37,6 +37,15 @@ enum Role: String, CaseIterable, Codable, Sendable {
     static let allocators: Set<Role> = [.teamManager, .headOfService, .director]
     /// Roles that see the organisation (teams, staff, caseloads) but not necessarily children.
     static let workforceReaders: Set<Role> = [.socialWorker, .teamManager, .headOfService, .director, .iro, .qaLead, .analyst, .admin]
+    /// Roles that keep staff records: administrators, and heads of service for their workforce.
+    static let workforceEditors: Set<Role> = [.admin, .headOfService]
+    /// Roles that read the caseload and workforce page: those who answer for staffing and caseloads.
+    static let workforceLeaders: Set<Role> = [.headOfService, .director]
+    /// Roles that take part in supervision: workers see their own sessions, managers theirs and
+    /// the sessions they lead; heads of service and directors see every session.
+    static let supervisionUsers: Set<Role> = [.socialWorker, .teamManager, .headOfService, .director]
+    /// Roles that lead supervision and record its sessions.
+    static let supervisors: Set<Role> = [.teamManager, .headOfService]
     /// Roles that may use the API (and so issue themselves tokens): everyone who reads children or the organisation.
     static let apiUsers = childReaders.union(workforceReaders)
     static let all = Set(Role.allCases)

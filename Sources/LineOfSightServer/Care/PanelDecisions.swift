@@ -16,8 +16,8 @@ struct PanelDecisions: Sendable {
     static func prefix(_ child: Child) -> String { "child-\(child.id?.uuidString ?? "")-" }
 
     /// The action a decision sets, read as the action form reads it; it is set on the meeting's day.
-    static let actionForm = ActionForm.form.only(["description", "ownerID", "raised", "due"])
-    static let actionAsked = ["description", "ownerID", "due"]
+    static let actionForm = ActionForm.setAtMeeting
+    static let actionAsked = ActionForm.askedAtMeeting
 
     /// The children's ids as the form carries them (in one field, in order).
     static func childIDs(_ text: String) -> [UUID] {

@@ -5,10 +5,11 @@ import LineOfSightCore
 /// 10 teams across the services, 100 staff (80 holding cases, a few overloaded), and children with
 /// allocation histories, valid UPNs (DfE check letters) and NHS numbers from the 999 test range.
 struct DemoAuthority: Sendable {
-    struct TeamRecord: Sendable { let id: UUID; let name: String; let service: Service; let headOfServiceID: UUID }
+    struct TeamRecord: Sendable { let id: UUID; let name: String; let service: Service; let headOfServiceID: UUID; var fundedFTE: Double = 0 }
     struct StaffRecord: Sendable {
         let id: UUID; let firstName: String; let lastName: String; let jobRole: JobRole
         let teamID: UUID?; let managerID: UUID?; let fte: Double; let agency: Bool; let newlyQualified: Bool
+        var active = true; var startDate: CivilDate? = nil; var leavingDate: CivilDate? = nil
     }
     struct ChildRecord: Sendable {
         let id: UUID; let laChildID: String; let firstName: String; let lastName: String
@@ -25,6 +26,8 @@ struct DemoAuthority: Sendable {
     var accounts: [AccountRecord] = []
     /// Every child's recorded journey so far.
     var events: [DemoEvent] = []
+    var supervisionSessions: [DemoWorkforce.SessionRecord] = []
+    var discussionLinks: [DemoWorkforce.DiscussionLink] = []
 
     /// One demo account per role, by username.
     static let usernames: [Role: String] = [
@@ -52,7 +55,10 @@ struct DemoAuthority: Sendable {
         journeys.build()
         var authority = builder.authority
         authority.events = journeys.events
-        return authority
+        // Its own generator: the workforce and supervision leave every child as the seed made them.
+        var workforce = DemoWorkforce(rng: SeededGenerator(seed: seed &+ 9_113), today: today, authority: authority)
+        workforce.build()
+        return workforce.authority
     }
 }
 

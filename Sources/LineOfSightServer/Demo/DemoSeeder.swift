@@ -17,9 +17,10 @@ enum DemoSeeder {
             for member in authority.staff {
                 try await StaffMember(id: member.id, firstName: member.firstName, lastName: member.lastName, jobRole: member.jobRole,
                                       teamID: member.teamID, managerID: member.managerID, fte: member.fte, agency: member.agency,
-                                      newlyQualified: member.newlyQualified).create(on: db)
+                                      newlyQualified: member.newlyQualified, active: member.active, startDate: member.startDate,
+                                      leavingDate: member.leavingDate).create(on: db)
             }
-            try await authority.teams.map { Team(id: $0.id, name: $0.name, service: $0.service, headOfServiceID: $0.headOfServiceID) }.create(on: db)
+            try await authority.teams.map { Team(id: $0.id, name: $0.name, service: $0.service, headOfServiceID: $0.headOfServiceID, fundedFTE: $0.fundedFTE) }.create(on: db)
             for batch in authority.children.chunked(200) {
                 try await batch.map {
                     Child(id: $0.id, laChildID: $0.laChildID, firstName: $0.firstName, lastName: $0.lastName, dateOfBirth: $0.dateOfBirth,
@@ -31,6 +32,7 @@ enum DemoSeeder {
                 try await batch.map { StoredAllocation(id: $0.id, childID: $0.childID, teamID: $0.teamID, workerID: $0.workerID, startDate: $0.start, endDate: $0.end) }
                     .create(on: db)
             }
+            try await AllocationHistory.markChangesOfWorker(children: nil, on: db.sql)
             try await authority.accounts.map { User(id: $0.id, username: $0.username, displayName: $0.displayName, passwordHash: hash, role: $0.role, staffID: $0.staffID) }
                 .create(on: db)
             let history = User(username: historyUsername, displayName: "Demo history (loaded with the demo data)", passwordHash: hash,
@@ -39,6 +41,13 @@ enum DemoSeeder {
             let recordedBy = try history.requireID()
             try await StoredEvent.insert(authority.events.map { ($0.id, $0.childID, $0.record, $0.record.date.noonInLondon) },
                                          recordedBy: recordedBy, on: db)
+            for batch in authority.supervisionSessions.chunked(300) {
+                try await batch.map { SupervisionSession(id: $0.id, supervisorID: $0.supervisorID, superviseeID: $0.superviseeID, date: $0.date,
+                                                         kind: $0.kind, recordedBy: recordedBy, at: $0.date.noonInLondon) }.create(on: db)
+            }
+            for batch in authority.discussionLinks.chunked(300) {
+                try await batch.map { SupervisionDiscussion(sessionID: $0.sessionID, eventID: $0.eventID) }.create(on: db)
+            }
         }
         try await Rederivation.all(setup: standards, on: db)
     }

@@ -65,6 +65,25 @@ struct FormValidation<Field: FieldID> {
         }
     }
 
+    /// A number typed with a decimal point if need be (a full-time equivalent), to two places: nil
+    /// with `required` when empty, `notANumber` when it is not one, `outside` when `accepts` refuses it.
+    mutating func decimal(_ field: Field, required: String, notANumber: String, outside: String, accepts: (Double) -> Bool) -> Double? {
+        let typed = values[field].trimmed
+        guard !typed.isEmpty else {
+            fail(field, required)
+            return nil
+        }
+        guard typed.count <= 10, typed.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }), let number = Double(typed) else {
+            fail(field, notANumber)
+            return nil
+        }
+        guard accepts(number) else {
+            fail(field, outside)
+            return nil
+        }
+        return (number * 100).rounded() / 100
+    }
+
     /// The typed values when there was no problem, otherwise every message.
     func result<Valid>(_ valid: () -> Valid?) -> Result<Valid, FieldErrors> {
         guard errors.isEmpty, let valid = valid() else { return .failure(errors) }

@@ -37,6 +37,8 @@ struct NavigationItem {
         .init(title: "Transfers", url: .transfers, roles: Role.childReaders, section: [.transferReview]),
         .init(title: "Teams", url: .teams, roles: Role.workforceReaders),
         .init(title: "Staff", url: .staff, roles: Role.workforceReaders),
+        .init(title: "Supervision", url: .supervision, roles: Role.supervisionUsers),
+        .init(title: "Caseloads", url: .workforce, roles: Role.workforceLeaders),
         .init(title: "Users", url: .users, roles: [.admin]),
         .init(title: "Access grants", url: .grants, roles: [.admin]),
         .init(title: "Access history", url: .accessHistory, roles: [.admin]),
@@ -55,6 +57,21 @@ enum Layout {
         let response = Response(status: status, body: .init(string: body))
         response.headers.contentType = .html
         return response
+    }
+
+    /// A page holding one form, in the GOV.UK pattern: two thirds wide, the error summary above the
+    /// heading, and "unprocessable" (422) while it shows problems.
+    static func formPage(title: String, caption: String? = nil, context: PageContext, errors: FieldErrors, backLink: SiteURL?,
+                         @NodeBuilder _ content: () -> [Node]) -> Response {
+        page(title: title, context: context, status: errors.isEmpty ? .ok : .unprocessableEntity, hasErrors: !errors.isEmpty, backLink: backLink) {
+            el("div", .class("govuk-grid-row")) {
+                el("div", .class("govuk-grid-column-two-thirds")) {
+                    errorSummary(errors)
+                    heading(title, caption: caption)
+                    content()
+                }
+            }
+        }
     }
 
     static func document(title: String, context: PageContext, hasErrors: Bool = false, backLink: SiteURL? = nil, printable: Bool = false,

@@ -147,6 +147,7 @@ struct SSDA903Importer {
                                          startDate: $0.start, endDate: $0.end) }
         }
         for batch in rows.chunked(200) { try await Array(batch).create(on: db) }
+        try await AllocationHistory.markChangesOfWorker(children: Array(allocated.keys), on: db.sql)
         for update in updates {
             try await db.sql.update(StoredEvent.schema)
                 .set("record", to: SQLBind(String(decoding: update.record.encoded(), as: UTF8.self)))

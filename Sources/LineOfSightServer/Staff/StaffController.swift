@@ -11,8 +11,10 @@ struct StaffController {
     func list(req: Request) async throws -> Response {
         let staff = try await StaffMember.query(on: req.db).filter(\.$active == true).with(\.$team).sortedByName().all()
         let caseloads = try await Workforce.caseloads(on: req.db)
+        let canEdit = Role.workforceEditors.contains(try req.requirePrincipal().role)
         return Layout.page(title: "Staff", context: PageContext(req)) {
             heading("Staff")
+            if canEdit { el("a", .class("govuk-button govuk-button--secondary"), .href(SiteURL.newStaffMember)) { "Add a member of staff" } }
             StaffPages.staffTable(caption: "\(staff.count) members of staff", staff, caseloads: caseloads, showTeam: true)
         }
     }
@@ -29,16 +31,30 @@ struct StaffController {
             try await req.auditShown(children.map(\.id), detail: "Listed the children allocated to \(member.fullName) on their staff page")
         }
         let today = req.today
+        // Their supervision is for them, their manager, and heads of service and directors.
+        let seesSupervision = principal.staffID != nil && [member.id, member.$manager.id].contains(principal.staffID)
+            || [.headOfService, .director].contains(principal.role)
+        let supervision = seesSupervision ? try await SupervisionFrequency.of([member], setup: req.application.standards, on: req.sql).first : nil
         return Layout.page(title: member.fullName, context: PageContext(req), backLink: .staff) {
+            if let flash = req.takeFlash() { successBanner(flash) }
             heading(member.fullName, caption: member.jobRole.title)
             summaryList([
                 SummaryRow("Team", node: member.team.map { link($0.name, .team($0.parameter)) } ?? .text("No team")),
                 SummaryRow("Manager", member.manager?.fullName ?? "Not recorded"),
-                SummaryRow("Full-time equivalent", String(format: "%.1f", member.fte)),
+                SummaryRow("Full-time equivalent", StaffForm.fteText(member.fte)),
                 SummaryRow("Agency worker", member.agency ? "Yes" : "No"),
                 SummaryRow("Newly qualified (ASYE)", member.newlyQualified ? "Yes" : "No"),
+                SummaryRow("Started in post", member.startDate.map(DateText.long) ?? "Not recorded"),
+                SummaryRow("Leaving date", member.leavingDate.map(DateText.long) ?? "Not recorded"),
                 SummaryRow("Children allocated", "\(caseload)"),
             ])
+            if Role.workforceEditors.contains(principal.role) {
+                el("a", .class("govuk-button govuk-button--secondary"), .href(SiteURL.editStaffMember(member.parameter))) { "Change staff record" }
+            }
+            if let supervision {
+                el("h2", .class("govuk-heading-m")) { "Supervision" }
+                summaryList(SupervisionPages.frequencyRows(supervision, today: today, standards: req.application.standards.standards))
+            }
             if !children.isEmpty {
                 ChildPages.childrenTable(caption: "Children allocated that you can open", children, today: today, showAllocation: false)
             }

@@ -11,7 +11,10 @@ struct MyWorkController {
     func page(req: Request) async throws -> Response {
         let work = try await MyWork.load(req)
         try await req.auditShown(work.childrenShown, detail: "Viewed My work")
-        return MyWorkPages.page(context: PageContext(req), work: work)
+        // A manager's own work includes the supervision they owe the people they supervise.
+        let supervision = try await SupervisionController().superviseesFrequency(req)
+        return MyWorkPages.page(context: PageContext(req), work: work, supervision: supervision,
+                                dueSoonDays: req.application.standards.standards.dueSoonDays)
     }
 
     func api(req: Request) async throws -> APIWork {
@@ -83,7 +86,7 @@ struct APIWork: Content {
 }
 
 enum MyWorkPages {
-    static func page(context: PageContext, work: MyWork) -> Response {
+    static func page(context: PageContext, work: MyWork, supervision: [SupervisionFrequency] = [], dueSoonDays: Int = 0) -> Response {
         return Layout.page(title: "My work", context: context) {
             heading("My work", caption: "As of \(DateText.long(work.today))")
             el("div", .class("app-card-grid")) {
@@ -110,6 +113,10 @@ enum MyWorkPages {
                         link("\(count.dueSoon)", href: SiteURL.myWork.path(query: query) + "#due"),
                     ]
                 })
+            }
+            if !supervision.isEmpty {
+                el("h2", .class("govuk-heading-m"), .id("supervision")) { "Supervision you lead" }
+                SupervisionPages.frequencyTable(supervision, today: work.today, dueSoonDays: dueSoonDays)
             }
             el("h2", .class("govuk-heading-m"), .id("due")) { dueHeading(work) }
             if work.filter.workerID != nil || work.filter.teamID != nil || work.filter.overdueOnly {

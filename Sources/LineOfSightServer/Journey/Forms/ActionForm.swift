@@ -3,7 +3,12 @@ import LineOfSightCore
 enum ActionForm {
     /// The kinds of event that set actions: plans, meetings and decisions.
     static let sources: [JourneyList] = [.strategyDiscussions, .conferences, .cpPlans, .cinPlans, .coreGroups, .lacReviews, .carePlans,
-                                         .permanenceDecisions, .preProceedings, .hearings, .adoptionReviews]
+                                         .permanenceDecisions, .preProceedings, .hearings, .adoptionReviews, .caseDiscussions]
+
+    /// An action set at a meeting (a panel, a supervision session), asked beside its decision: set
+    /// on the meeting's day (`raised`, given), so only what, who and by when are asked.
+    static let setAtMeeting = form.only(["description", "ownerID", "raised", "due"])
+    static let askedAtMeeting = ["description", "ownerID", "due"]
 
     static let form = EventForm(list: .actions, name: "action", title: "Action", dateKey: "due", fields: [
         EventField(key: "description", label: "What needs to be done", input: .text, required: "Enter what needs to be done"),

@@ -172,7 +172,7 @@ extension JourneyList {
         case .permanencePlans, .permanenceOptions, .permanenceDecisions, .temporaryApprovals, .preProceedings, .careProceedings, .hearings,
              .adoptions, .adoptionReviews: .permanence
         case .needsAssessments, .pathwayPlans, .personalAdvisers, .careLeaverContacts, .stayingPut: .careLeavers
-        case .visits, .missingEpisodes, .returnInterviews, .transfers, .actions, .significantEvents: .everyChild
+        case .visits, .missingEpisodes, .returnInterviews, .transfers, .actions, .caseDiscussions, .significantEvents: .everyChild
         }
     }
 
@@ -284,6 +284,7 @@ extension JourneyList {
         case .stayingPut: CareLeaverForms.stayingPut
         case .transfers: TransferForm.form
         case .actions: ActionForm.form
+        case .caseDiscussions: CaseDiscussionForm.form
         case .significantEvents: ChronologyForms.significantEvent
         }
     }

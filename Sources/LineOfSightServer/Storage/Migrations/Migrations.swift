@@ -18,5 +18,7 @@ enum AppMigrations {
         IndexOpenAllocations(),
         CreateFormSubmissions(),
         CreateTransferSummaries(),
+        AddWorkforceRecords(),
+        CreateSupervision(),
     ]
 }

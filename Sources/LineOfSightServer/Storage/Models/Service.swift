@@ -51,6 +51,14 @@ enum JobRole: String, CaseIterable, Codable, Sendable {
         }
     }
 
+    /// Roles that supervise others: a staff member's manager is one of these.
+    var supervises: Bool {
+        switch self {
+        case .seniorPractitioner, .teamManager, .headOfService: true
+        default: false
+        }
+    }
+
     var holdsCases: Bool {
         switch self {
         case .socialWorker, .seniorPractitioner, .personalAdviser, .familySupportWorker: true

@@ -1,7 +1,8 @@
 import Fluent
 import Foundation
+import LineOfSightCore
 
-final class StaffMember: Model, @unchecked Sendable {
+final class StaffMember: Model, Versioned, @unchecked Sendable {
     static let schema = "staff"
 
     @ID(key: .id) var id: UUID?
@@ -16,11 +17,16 @@ final class StaffMember: Model, @unchecked Sendable {
     @Field(key: "active") var active: Bool
     /// The SSDA903 social worker ID (SW_ID) the council's returns name them by.
     @OptionalField(key: "sw_id") var socialWorkerID: String?
+    /// Started in post: supervision is due from here, and the workforce trend counts them from here.
+    @OptionalField(key: "start_date") var startDate: CivilDate?
+    /// Their last day, once known: a leaver from the day after.
+    @OptionalField(key: "leaving_date") var leavingDate: CivilDate?
+    @Field(key: "version") var version: Int
 
     init() {}
 
     init(id: UUID? = nil, firstName: String, lastName: String, jobRole: JobRole, teamID: UUID?, managerID: UUID?,
-         fte: Double, agency: Bool, newlyQualified: Bool, active: Bool = true) {
+         fte: Double, agency: Bool, newlyQualified: Bool, active: Bool = true, startDate: CivilDate? = nil, leavingDate: CivilDate? = nil) {
         self.id = id
         self.firstName = firstName
         self.lastName = lastName
@@ -31,6 +37,9 @@ final class StaffMember: Model, @unchecked Sendable {
         self.agency = agency
         self.newlyQualified = newlyQualified
         self.active = active
+        self.startDate = startDate
+        self.leavingDate = leavingDate
+        version = 1
     }
 
     var fullName: String { firstName + " " + lastName }

@@ -38,3 +38,26 @@ enum AllocationHistory {
             .all(decoding: AllocationHistoryRow.self)
     }
 }
+
+extension AllocationHistory {
+    /// Marks each allocation of these children (every child's, when nil) that changed the child's
+    /// social worker: it names a worker, and the last worker named before it was someone else (a
+    /// child's first worker, or the same one back after time unallocated, is not a change). Kept
+    /// on the row, so the caseload page counts a year's changes from an index instead of looking
+    /// up every allocation's predecessor. Called wherever allocations are written.
+    static func markChangesOfWorker(children: [UUID]?, on db: any SQLDatabase) async throws {
+        if let children, children.isEmpty { return }
+        let table = StoredAllocation.schema
+        let query: SQLQueryString = """
+            UPDATE \(ident: table) SET changes_worker = CASE WHEN worker_id IS NOT NULL AND worker_id <> COALESCE(
+                (SELECT p.worker_id FROM \(ident: table) p WHERE p.child_id = \(ident: table).child_id AND p.worker_id IS NOT NULL
+                 AND p.start_date < \(ident: table).start_date ORDER BY p.start_date DESC LIMIT 1), worker_id) THEN \(true) ELSE \(false) END
+            """
+        if let children {
+            // In parts, within the databases' limits on bound values.
+            for part in children.chunked(500) { try await db.raw(query + " WHERE child_id IN (\(binds: Array(part)))").run() }
+        } else {
+            try await db.raw(query).run()
+        }
+    }
+}

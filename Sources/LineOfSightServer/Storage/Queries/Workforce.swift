@@ -32,12 +32,12 @@ enum Workforce {
     /// the home page shows this to everyone on every visit.
     static func teamSummaries(on db: any Database) async throws -> [TeamSummary] {
         struct Row: Decodable {
-            let id: UUID, name: String, service: Service, head_of_service_id: UUID?
+            let id: UUID, name: String, service: Service, head_of_service_id: UUID?, funded_fte: Double
             let children: Int, unallocated: Int, case_holders: Int, case_holding_fte: Double
         }
         let caseHolding = JobRole.allCases.filter(\.holdsCases).map(\.rawValue)
         let rows = try await db.sql.raw("""
-            SELECT t.id, t.name, t.service, t.head_of_service_id,
+            SELECT t.id, t.name, t.service, t.head_of_service_id, t.funded_fte,
                    COALESCE(n.children, 0) AS children, COALESCE(n.unallocated, 0) AS unallocated,
                    COALESCE(h.case_holders, 0) AS case_holders, COALESCE(h.fte, 0.0) AS case_holding_fte
             FROM \(ident: Team.schema) t
@@ -49,7 +49,7 @@ enum Workforce {
             ORDER BY t.name
             """).all(decoding: Row.self)
         return rows.map { row in
-            TeamSummary(team: Team(id: row.id, name: row.name, service: row.service, headOfServiceID: row.head_of_service_id),
+            TeamSummary(team: Team(id: row.id, name: row.name, service: row.service, headOfServiceID: row.head_of_service_id, fundedFTE: row.funded_fte),
                         children: row.children, unallocated: row.unallocated, caseHolders: row.case_holders, caseHoldingFTE: row.case_holding_fte)
         }
     }

@@ -1,0 +1,133 @@
+import Fluent
+import Foundation
+import LineOfSightCore
+import SQLKit
+
+/// The reads behind the caseload and workforce page: each a single statement over a whole table
+/// (grouped in SQL where the table is large), so the page costs the same for 10 workers or 1,000.
+enum CaseloadQueries {
+    /// Every member of staff, leavers included (the trend counts them in the months they worked).
+    struct StaffRow: Decodable, Sendable {
+        let id: UUID
+        let first_name: String
+        let last_name: String
+        let job_role: JobRole
+        let team_id: UUID?
+        let fte: Double
+        let agency: Bool
+        let newly_qualified: Bool
+        let active: Bool
+        let start_date: String?
+        let leaving_date: String?
+
+        var name: String { first_name + " " + last_name }
+        var started: CivilDate? { start_date.flatMap(CivilDate.init(iso:)) }
+        var left: CivilDate? { leaving_date.flatMap(CivilDate.init(iso:)) }
+
+        /// In post on `day`: started by then (or start not recorded) and not yet gone.
+        func inPost(on day: CivilDate) -> Bool {
+            if let started, started > day { return false }
+            if let left { return left >= day }
+            return active
+        }
+    }
+
+    static func staff(on db: any SQLDatabase) async throws -> [StaffRow] {
+        try await db.select()
+            .columns("id", "first_name", "last_name", "job_role", "team_id", "fte", "agency", "newly_qualified", "active", "start_date", "leaving_date")
+            .from(StaffMember.schema)
+            .orderBy("last_name").orderBy("first_name").orderBy("id")
+            .all(decoding: StaffRow.self)
+    }
+
+    /// Children allocated to each worker now, by the stage of their journey when `byStage` (for
+    /// weighted caseloads), otherwise one row a worker with a nil stage.
+    struct LoadRow: Decodable, Sendable {
+        let worker_id: UUID
+        let stage: String?
+        let n: Int
+    }
+
+    static func caseloads(byStage: Bool, on db: any SQLDatabase) async throws -> [LoadRow] {
+        if byStage {
+            return try await db.raw("""
+                SELECT a.worker_id, s.stage, COUNT(*) AS n FROM \(ident: StoredAllocation.schema) a
+                LEFT JOIN \(ident: DerivedRows.states) s ON s.child_id = a.child_id
+                WHERE a.end_date IS NULL AND a.worker_id IS NOT NULL GROUP BY a.worker_id, s.stage
+                """).all(decoding: LoadRow.self)
+        }
+        return try await db.raw("""
+            SELECT worker_id, NULL AS stage, COUNT(*) AS n FROM \(ident: StoredAllocation.schema)
+            WHERE end_date IS NULL AND worker_id IS NOT NULL GROUP BY worker_id
+            """).all(decoding: LoadRow.self)
+    }
+
+    /// Children allocated to a worker, and waiting unallocated in a team, on the last day of each
+    /// month. An allocation is open on day d when it started by d and had not ended before d, so
+    /// open(d) = open now − those starting after d + those ending on or after d: read as the open
+    /// allocations now (their own index) and the starts and ends since the window opened, counted
+    /// per day (the start and end indexes), rather than testing every allocation against every month.
+    static func allocatedAtMonthEnds(_ months: [TrendMonth], on db: any SQLDatabase) async throws -> [(allocated: Int, unallocated: Int)] {
+        guard let first = months.first?.first else { return [] }
+        struct Row: Decodable { let kind: String; let day: String?; let unallocated: Int; let n: Int }
+        let table = StoredAllocation.schema
+        let unallocated: SQLQueryString = "CASE WHEN worker_id IS NULL THEN 1 ELSE 0 END"
+        let rows = try await db.raw("""
+            SELECT 'open' AS kind, NULL AS day, \(unallocated) AS unallocated, COUNT(*) AS n FROM \(ident: table)
+                WHERE end_date IS NULL GROUP BY \(unallocated)
+            UNION ALL SELECT 'start', start_date, \(unallocated), COUNT(*) FROM \(ident: table)
+                WHERE start_date >= \(bind: first.iso) GROUP BY start_date, \(unallocated)
+            UNION ALL SELECT 'end', end_date, \(unallocated), COUNT(*) FROM \(ident: table)
+                WHERE end_date >= \(bind: first.iso) GROUP BY end_date, \(unallocated)
+            """).all(decoding: Row.self)
+        return months.map { month in
+            let day = month.last.iso
+            func open(unallocated: Int) -> Int {
+                rows.reduce(0) { total, row in
+                    guard row.unallocated == unallocated else { return total }
+                    switch row.kind {
+                    case "open": return total + row.n
+                    case "start" where (row.day ?? "") > day: return total - row.n
+                    case "end" where (row.day ?? "") >= day: return total + row.n
+                    default: return total
+                    }
+                }
+            }
+            return (open(unallocated: 0), open(unallocated: 1))
+        }
+    }
+
+    /// Changes of social worker (allocations marked by `AllocationHistory.markChangesOfWorker`),
+    /// counted in SQL from their index (thousands start in a year): per month since `from`, and
+    /// since `yearFrom` in all, the children they happened to, and those with two or more.
+    struct WorkerChanges: Sendable {
+        var byMonth: [String: Int] = [:]
+        var total = 0
+        var children = 0
+        var repeated = 0
+    }
+
+    static func workerChanges(since from: CivilDate, yearFrom: CivilDate, on db: any SQLDatabase) async throws -> WorkerChanges {
+        struct Row: Decodable { let kind: String; let month: String?; let n: Int }
+        let table = StoredAllocation.schema
+        let rows = try await db.raw("""
+            WITH changes AS (
+                SELECT child_id, start_date FROM \(ident: table) WHERE changes_worker = \(true) AND start_date >= \(bind: from.iso))
+            SELECT 'month' AS kind, substr(start_date, 1, 7) AS month, COUNT(*) AS n FROM changes GROUP BY substr(start_date, 1, 7)
+            UNION ALL SELECT 'total', NULL, COUNT(*) FROM changes WHERE start_date >= \(bind: yearFrom.iso)
+            UNION ALL SELECT 'children', NULL, COUNT(DISTINCT child_id) FROM changes WHERE start_date >= \(bind: yearFrom.iso)
+            UNION ALL SELECT 'repeated', NULL, COUNT(*) FROM (SELECT child_id FROM changes WHERE start_date >= \(bind: yearFrom.iso)
+                GROUP BY child_id HAVING COUNT(*) >= 2) r
+            """).all(decoding: Row.self)
+        var changes = WorkerChanges()
+        for row in rows {
+            switch row.kind {
+            case "month": changes.byMonth[row.month ?? ""] = row.n
+            case "total": changes.total = row.n
+            case "children": changes.children = row.n
+            default: changes.repeated = row.n
+            }
+        }
+        return changes
+    }
+}

@@ -1,0 +1,163 @@
+import Fluent
+import Foundation
+import LineOfSightCore
+@testable import LineOfSightServer
+import Testing
+import Vapor
+import VaporTesting
+
+/// Staff records and funded posts, and the caseload and workforce page (issue 11 item 4): an FTE
+/// outside (0, 1] is refused next to the field with nothing saved, a stale edit is refused with the
+/// typed values kept, and the page counts caseloads, vacancies, leavers and changes of worker.
+@Suite(.serialized) struct WorkforceTests {
+    static func staffFields(_ fte: String, first: String = "Robin", start: String = "2025-09-01") -> [String: String] {
+        ["first-name": first, "last-name": "Okafor", "job-role": "social_worker", "fte": fte]
+            .merging(JourneyTests.date("start-date", start)) { $1 }
+    }
+
+    @Test func anFTEOutsideZeroToOneIsRefusedNextToTheFieldAndNothingIsSaved() async throws {
+        try await withTestApp { app, _ in
+            var admin = try await Visitor.signedIn(app, as: "admin")
+            let before = try await StaffMember.query(on: app.db).count()
+            for (fte, message) in [("1.2", "more than 0 and no more than 1"), ("-0.5", "more than 0 and no more than 1"),
+                                   ("0", "more than 0 and no more than 1"), ("half", "must be a number"), ("", "Enter their full-time equivalent")] {
+                _ = try await admin.get("/staff/new")
+                let response = try await admin.post("/staff/new", Self.staffFields(fte))
+                #expect(response.status == .unprocessableEntity, "FTE \(fte)")
+                let html = response.body.string
+                #expect(html.contains("id=\"fte-error\"") && html.contains(message), "FTE \(fte)")
+                #expect(html.contains("value=\"Robin\""), "what was typed is kept")
+            }
+            // A leaving date before the start, and a start more than a year ahead.
+            _ = try await admin.get("/staff/new")
+            let dates = try await admin.post("/staff/new", Self.staffFields("1").merging(JourneyTests.date("leaving-date", "2025-08-01")) { $1 })
+            #expect(dates.status == .unprocessableEntity && dates.body.string.contains("Leaving date must be on or after the start date"))
+            #expect(try await StaffMember.query(on: app.db).count() == before)
+
+            _ = try await admin.get("/staff/new")
+            let saved = try await admin.post("/staff/new", Self.staffFields("0.6"))
+            #expect(saved.status == .seeOther)
+            let member = try #require(try await StaffMember.query(on: app.db).filter(\.$firstName == "Robin").first())
+            #expect(member.fte == 0.6 && member.startDate == d("2025-09-01") && member.active && member.version == 1)
+            let audit = try await AuditEvent.query(on: app.db).filter(\.$entity == "staff").filter(\.$entityID == member.id?.uuidString).count()
+            #expect(audit == 1)
+        }
+    }
+
+    @Test func aStaleStaffEditIsRefusedWithWhatWasTypedKept() async throws {
+        try await withTestApp { app, demo in
+            let worker = try #require(demo.account(.socialWorker).staffID)
+            var head = try await Visitor.signedIn(app, as: "head.of.service")
+            var admin = try await Visitor.signedIn(app, as: "admin")
+            let path = "/staff/\(worker)/edit"
+            #expect(try await head.get(path).status == .ok)
+            #expect(try await admin.get(path).status == .ok)
+            let member = try #require(try await StaffMember.find(worker, on: app.db))
+            var fields = StaffForm(member).values.fields
+            fields["fte"] = "0.8"
+            #expect(try await admin.post(path, fields).status == .seeOther)
+            fields["fte"] = "0.5"
+            let stale = try await head.post(path, fields)
+            #expect(stale.status == .unprocessableEntity)
+            #expect(stale.body.string.contains("Someone else changed this staff record") && stale.body.string.contains("value=\"0.5\""))
+            #expect(try await StaffMember.find(worker, on: app.db)?.fte == 0.8)
+            // Saving again, knowingly (the form now carries the current version), replaces the other change.
+            fields["version"] = nil
+            #expect(try await head.post(path, fields).status == .seeOther)
+            #expect(try await StaffMember.find(worker, on: app.db)?.fte == 0.5)
+            // A leaving date in the past makes them inactive.
+            fields.merge(JourneyTests.date("leaving-date", "2026-03-01")) { $1 }
+            _ = try await head.get(path)
+            #expect(try await head.post(path, fields).status == .seeOther)
+            let left = try #require(try await StaffMember.find(worker, on: app.db))
+            #expect(!left.active && left.leavingDate == d("2026-03-01"))
+        }
+    }
+
+    @Test func theCaseloadPageCountsCaseloadsAgainstThresholdsVacanciesLeaversAndChangesOfWorker() async throws {
+        try await withTestApp { app, demo in
+            // Funded posts: the team's establishment, set by an administrator.
+            let team = demo.team(named: "Safeguarding Team 1")
+            var admin = try await Visitor.signedIn(app, as: "admin")
+            _ = try await admin.get("/admin/teams/\(team.id)/edit")
+            let bad = try await admin.post("/admin/teams/\(team.id)/edit", ["name": team.name, "service": team.service.rawValue, "funded-posts": "-3"])
+            #expect(bad.status == .unprocessableEntity && bad.body.string.contains("Funded posts must be between 0 and 500"))
+            let inPost = try await StaffMember.query(on: app.db).filter(\.$team.$id == team.id).filter(\.$active == true).all().reduce(0) { $0 + $1.fte }
+            #expect(try await admin.post("/admin/teams/\(team.id)/edit", ["name": team.name, "service": team.service.rawValue,
+                                                                          "funded-posts": String(inPost + 2)]).status == .seeOther)
+
+            let loads = try await CaseloadQueries.caseloads(byStage: false, on: app.db.sql)
+            let worker = try #require(demo.account(.socialWorker).staffID)
+            let expected = demo.allocations.filter { $0.workerID == worker && $0.end == nil }.count
+            #expect(loads.first { $0.worker_id == worker }?.n == expected)
+
+            let report = try await WorkforceReport.load(standards: .defaults, today: testToday, on: app.db)
+            let row = try #require(report.teams.first { $0.summary.team.id == team.id })
+            #expect(abs(row.vacancies - 2) < 0.001)
+            #expect(report.months.count == 12 && report.months.last?.month.last == testToday)
+            // Leavers: the demo's, whose last day is in the last 12 months.
+            let leavers = demo.staff.filter { $0.leavingDate.map { $0 >= d("2025-04-01") && $0 <= testToday } ?? false }.count
+            #expect(report.leavers == leavers && leavers > 0)
+            // Over threshold: a worker with more children than their service's limit (18 on CIN/CP, full time).
+            if let cinWorker = report.workers.first(where: { $0.team?.id == team.id && $0.fte == 1 && !$0.newlyQualified }) {
+                #expect(cinWorker.threshold == 18)
+                #expect(cinWorker.overThreshold == (cinWorker.caseload > 18))
+            }
+
+            var head = try await Visitor.signedIn(app, as: "head.of.service")
+            let page = try await head.get("/workforce")
+            #expect(page.status == .ok)
+            let html = page.body.string
+            #expect(html.contains("Caseloads and workforce") && html.contains("Leavers in the last 12 months") && html.contains("Changes of social worker"))
+            let csv = try await head.get("/workforce?format=csv")
+            #expect(csv.headers.contentType?.description.hasPrefix("text/csv") == true)
+            #expect(csv.body.string.hasPrefix("Worker,Role,Team,Service,Full-time equivalent"))
+            #expect(csv.body.string.split(separator: "\r\n").count == report.workers.count + 1)
+        }
+    }
+
+    @Test func changesOfSocialWorkerAndMonthEndCaseloadsAreCountedFromTheAllocationHistory() async throws {
+        try await withTestApp { app, demo in
+            let team = demo.team(named: "Safeguarding Team 1")
+            let workers = try await StaffMember.query(on: app.db).filter(\.$team.$id == team.id).filter(\.$jobRole == .socialWorker).all()
+            let (first, second) = (try workers[0].requireID(), try workers[1].requireID())
+            let open = demo.children.filter { !$0.restricted }.map(\.id)
+            let (a, b) = (open[0], open[1])
+            try await StoredAllocation.query(on: app.db).delete()
+            // A: a first worker (not a change), a month unallocated, the same worker again (not a change), then someone else (a change).
+            // B: one worker, another (a change), then the first again (a change).
+            for (child, worker, start, end) in [
+                (a, first, "2025-01-10", "2025-06-30"), (a, nil, "2025-07-01", "2025-07-31"), (a, first, "2025-08-01", "2025-12-31"),
+                (a, second, "2026-01-01", nil),
+                (b, first, "2025-05-01", "2025-09-30"), (b, second, "2025-10-01", "2025-12-31"), (b, first, "2026-01-01", nil),
+            ] as [(UUID, UUID?, String, String?)] {
+                try await StoredAllocation(childID: child, teamID: team.id, workerID: worker, startDate: d(start), endDate: end.map(d)).create(on: app.db)
+            }
+            // Written as the allocation form, the importer and the demo do: each change marked.
+            try await AllocationHistory.markChangesOfWorker(children: [a, b], on: app.db.sql)
+            let changes = try await CaseloadQueries.workerChanges(since: d("2025-04-01"), yearFrom: d("2025-04-01"), on: app.db.sql)
+            #expect(changes.total == 3 && changes.children == 2 && changes.repeated == 1)
+            #expect(changes.byMonth == ["2025-10": 1, "2026-01": 2])
+            // On the last day of each month from April 2025: A's unallocated month is July.
+            let months = try await CaseloadQueries.allocatedAtMonthEnds(TrendMonth.lastTwelve(endingOn: testToday), on: app.db.sql)
+            #expect(months.map(\.allocated) == [1, 2, 2, 1, 2, 2, 2, 2, 2, 2, 2, 2])
+            #expect(months.map(\.unallocated) == [0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0])
+        }
+    }
+}
+
+extension FormValues {
+    /// The values as a form posts them (dates as their three parts).
+    var fields: [String: String] {
+        var fields: [String: String] = [:]
+        for field in Field.allCases {
+            let date = self[date: field]
+            if date.isEmpty {
+                fields[field.rawValue] = self[field]
+            } else {
+                fields[field.rawValue + "-day"] = date.day; fields[field.rawValue + "-month"] = date.month; fields[field.rawValue + "-year"] = date.year
+            }
+        }
+        return fields
+    }
+}
