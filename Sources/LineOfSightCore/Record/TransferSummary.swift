@@ -62,6 +62,11 @@ public struct TransferWait: Sendable, Hashable {
     public init(since: CivilDate, eventID: String) {
         self.since = since; self.eventID = eventID
     }
+
+    /// How long the child has waited by `today`, in working days as the local standards count.
+    public func workingDaysWaiting(on today: CivilDate, calendar: WorkingDayCalendar) -> Int {
+        calendar.workingDays(from: since, to: today)
+    }
 }
 
 /// One transfer and its steps. Day counts are working days, as the local standards are.

@@ -10,6 +10,17 @@ struct TransferText {
 
     func team(_ id: String) -> String { teams[id] ?? "A team that no longer exists" }
 
+    /// Children waiting in duty, longest first as given: the tracker's list and the review pack's.
+    func waitingTable(_ rows: [WaitingRow], caption: String) -> Node {
+        table(caption: caption, captionVisible: false, columns: [
+            TableColumn(header: "Child"), TableColumn(header: "Team"), TableColumn(header: "Should have moved since"),
+            TableColumn(header: "Working days waiting", numeric: true),
+        ], rows: rows.map { row in
+            [link(row.child.fullName, .child(.value(row.child.id))), .text(row.child.teamName ?? ""), .text(DateText.long(row.wait.since)),
+             .text(String(row.wait.workingDaysWaiting(on: today, calendar: calendar)))]
+        })
+    }
+
     static func stage(_ stage: TransferProgress.Stage) -> String {
         switch stage {
         case .awaitingDecision: "Awaiting decision"

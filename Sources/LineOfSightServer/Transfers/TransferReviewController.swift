@@ -155,13 +155,7 @@ enum TransferReviewPage {
             if pack.waiting.isEmpty {
                 paragraph("No children are waiting.")
             } else {
-                table(caption: "Children waiting longest in duty", captionVisible: false, columns: [
-                    TableColumn(header: "Child"), TableColumn(header: "Team"), TableColumn(header: "Should have moved since"),
-                    TableColumn(header: "Working days waiting", numeric: true),
-                ], rows: pack.waiting.map { row in
-                    [link(row.child.fullName, .child(.value(row.child.id))), .text(row.child.teamName ?? ""), .text(DateText.long(row.wait.since)),
-                     .text(String(text.calendar.workingDays(from: row.wait.since, to: text.today)))]
-                })
+                text.waitingTable(pack.waiting, caption: "Children waiting longest in duty")
             }
         }
     }

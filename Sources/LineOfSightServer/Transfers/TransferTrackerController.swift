@@ -151,14 +151,7 @@ enum TransferTrackerPage {
             if waiting.isEmpty {
                 paragraph("No children are waiting.")
             } else {
-                table(caption: "Children waiting in duty", captionVisible: false, columns: [
-                    TableColumn(header: "Child"), TableColumn(header: "Team"), TableColumn(header: "Should have moved since"),
-                    TableColumn(header: "Working days waiting", numeric: true),
-                ], rows: waiting.map { row in
-                    [link(row.child.fullName, .child(.value(row.child.id))), .text(row.child.teamName ?? ""),
-                     .text(DateText.long(row.wait.since)),
-                     .text(String(text.calendar.workingDays(from: row.wait.since, to: text.today)))]
-                })
+                text.waitingTable(waiting, caption: "Children waiting in duty")
                 if waiting.count == TransferTrackerController.waitingLimit {
                     paragraph("Only the \(waiting.count) waiting longest are shown: choose a from team.")
                 }
