@@ -116,6 +116,68 @@ import VaporTesting
         }
     }
 
+    @Test func aHeadOfServiceSeesAndKeepsOnlyTheirOwnServicesStaffAndTeams() async throws {
+        try await withTestApp { app, demo in
+            let own = demo.team(named: "Safeguarding Team 1")
+            let other = demo.team(named: "Children in Care Team")
+            #expect(own.headOfServiceID == demo.account(.headOfService).staffID && other.headOfServiceID != own.headOfServiceID)
+            let theirs = try #require(try await StaffMember.query(on: app.db).filter(\.$team.$id == other.id).first())
+            let id = try theirs.requireID()
+            var head = try await Visitor.signedIn(app, as: "head.of.service")
+
+            // Another service's staff record: not found to change, and no change offered on it.
+            #expect(try await head.get("/staff/\(id)/edit").status == .notFound)
+            var fields = StaffForm(theirs).values.fields
+            fields["fte"] = "0.3"
+            #expect(try await head.post("/staff/\(id)/edit", fields).status == .notFound)
+            #expect(try await StaffMember.find(id, on: app.db)?.fte == theirs.fte)
+            let shown = try await head.get("/staff/\(id)")
+            #expect(shown.status == .ok && !shown.body.string.contains("Change staff record"))
+
+            // Another service's team, or none, is refused next to the field with nothing saved; their own is taken.
+            let before = try await StaffMember.query(on: app.db).count()
+            for team in [other.id.uuidString, ""] {
+                let form = try await head.get("/staff/new")
+                #expect(!form.body.string.contains(other.id.uuidString), "another service's team is not offered")
+                let refused = try await head.post("/staff/new", Self.staffFields("1").merging(["team": team]) { $1 })
+                #expect(refused.status == .unprocessableEntity, "team \(team)")
+                #expect(refused.body.string.contains("id=\"team-error\"") && refused.body.string.contains("your service"), "team \(team)")
+            }
+            #expect(try await StaffMember.query(on: app.db).count() == before)
+            _ = try await head.get("/staff/new")
+            #expect(try await head.post("/staff/new", Self.staffFields("1").merging(["team": own.id.uuidString]) { $1 }).status == .seeOther)
+            // Nor can they move one of their own staff into another service.
+            let ownMember = try #require(try await StaffMember.query(on: app.db).filter(\.$team.$id == own.id).first())
+            var move = StaffForm(ownMember).values.fields
+            move["team"] = other.id.uuidString
+            _ = try await head.get("/staff/\(try ownMember.requireID())/edit")
+            let moved = try await head.post("/staff/\(try ownMember.requireID())/edit", move)
+            #expect(moved.status == .unprocessableEntity && moved.body.string.contains("id=\"team-error\""))
+            #expect(try await StaffMember.find(ownMember.requireID(), on: app.db)?.$team.id == own.id)
+            // An administrator keeps the whole authority's records.
+            var admin = try await Visitor.signedIn(app, as: "admin")
+            #expect(try await admin.get("/staff/\(id)/edit").status == .ok)
+
+            // The caseload page and its download: their service's teams and workers only; a director's, every team.
+            let page = try await head.get("/workforce").body.string
+            #expect(page.contains(own.name) && !page.contains(other.name))
+            let csv = try await head.get("/workforce?format=csv").body.string
+            #expect(csv.contains(own.name) && !csv.contains(other.name))
+            var director = try await Visitor.signedIn(app, as: "director")
+            let whole = try await director.get("/workforce").body.string
+            #expect(whole.contains(own.name) && whole.contains(other.name))
+
+            // Its figures: the service's own allocations, month by month.
+            let service = Set(demo.teams.filter { $0.headOfServiceID == own.headOfServiceID }.map(\.id))
+            let report = try await WorkforceReport.load(standards: .defaults, today: testToday, authority: WorkforceAuthority(teams: service), on: app.db)
+            let open = demo.allocations.filter { $0.end == nil && service.contains($0.teamID) }
+            #expect(report.allocated == open.filter { $0.workerID != nil }.count && report.unallocated == open.filter { $0.workerID == nil }.count)
+            #expect(report.months.last?.allocated == report.allocated)
+            let all = try await WorkforceReport.load(standards: .defaults, today: testToday, on: app.db)
+            #expect(report.allocated < all.allocated && report.changes <= all.changes)
+        }
+    }
+
     @Test func changesOfSocialWorkerAndMonthEndCaseloadsAreCountedFromTheAllocationHistory() async throws {
         try await withTestApp { app, demo in
             let team = demo.team(named: "Safeguarding Team 1")

@@ -31,6 +31,8 @@ struct StaffController {
             try await req.auditShown(children.map(\.id), detail: "Listed the children allocated to \(member.fullName) on their staff page")
         }
         let today = req.today
+        let authority = try await req.workforceAuthority()
+        let mayEdit = Role.workforceEditors.contains(principal.role) && authority.covers(teamID: member.$team.id)
         // Their supervision is for them, their manager, and heads of service and directors.
         let seesSupervision = principal.staffID != nil && [member.id, member.$manager.id].contains(principal.staffID)
             || [.headOfService, .director].contains(principal.role)
@@ -48,7 +50,7 @@ struct StaffController {
                 SummaryRow("Leaving date", member.leavingDate.map(DateText.long) ?? "Not recorded"),
                 SummaryRow("Children allocated", "\(caseload)"),
             ])
-            if Role.workforceEditors.contains(principal.role) {
+            if mayEdit {
                 el("a", .class("govuk-button govuk-button--secondary"), .href(SiteURL.editStaffMember(member.parameter))) { "Change staff record" }
             }
             if let supervision {

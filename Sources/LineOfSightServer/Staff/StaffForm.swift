@@ -55,13 +55,15 @@ struct StaffForm: EntryForm {
     }
 
     /// `teams` and `managers` are the choices the form offered; `memberID` is the person being
-    /// changed (nobody manages themselves).
-    func validate(teams: [Team], managers: [StaffMember], memberID: UUID?, today: CivilDate) -> Result<Valid, FieldErrors> {
+    /// changed (nobody manages themselves). Without `anyTeam` (a head of service) the team must be
+    /// one of `teams`, their own.
+    func validate(teams: [Team], managers: [StaffMember], memberID: UUID?, anyTeam: Bool = true, today: CivilDate) -> Result<Valid, FieldErrors> {
         var check = FormValidation(values)
         let firstName = check.text(.firstName, name: "First name", required: "Enter their first name")
         let lastName = check.text(.lastName, name: "Last name", required: "Enter their last name")
         let jobRole = check.choice(.jobRole, as: JobRole.self, message: "Select their role")
-        let team = check.record(.team, from: teams, id: \.id, required: nil, message: "Select a team from the list")
+        let team = anyTeam ? check.record(.team, from: teams, id: \.id, required: nil, message: "Select a team from the list")
+            : check.record(.team, from: teams, id: \.id, required: "Select one of your service’s teams", message: "Select one of your service’s teams")
         let manager = check.record(.manager, from: managers, id: \.id, required: nil, message: "Select a manager from the list")
         if let manager, manager.id == memberID { check.fail(.manager, "Select someone else as their manager") }
         let fte = check.decimal(.fte, required: "Enter their full-time equivalent, like 1 or 0.6",

@@ -3,7 +3,9 @@ import LineOfSightCore
 import Vapor
 
 /// Administrators and heads of service keep staff records here (role, team, manager, hours, agency,
-/// newly qualified, start and leaving dates), so the workforce figures come from the system.
+/// newly qualified, start and leaving dates), so the workforce figures come from the system. A head
+/// of service keeps those of their own service's teams (`WorkforceAuthority`): another service's
+/// records are not found, and its teams are not offered or accepted.
 struct StaffRecordsController {
     func register(_ routes: any RoutesBuilder) {
         routes.get(SiteURL.newStaffMember, use: newForm).allow(Role.workforceEditors)
@@ -19,8 +21,8 @@ struct StaffRecordsController {
 
     func create(req: Request) async throws -> Response {
         let form = StaffForm(req.form)
-        let choices = try await Choices(on: req.db)
-        switch form.validate(teams: choices.teams, managers: choices.managers, memberID: nil, today: req.today) {
+        let choices = try await Choices(req)
+        switch form.validate(teams: choices.teams, managers: choices.managers, memberID: nil, anyTeam: choices.anyTeam, today: req.today) {
         case let .failure(errors):
             return try await page(req, member: nil, form: form, errors: errors, choices: choices)
         case let .success(valid):
@@ -48,8 +50,8 @@ struct StaffRecordsController {
     func update(req: Request) async throws -> Response {
         let member = try await findMember(req)
         var form = StaffForm(req.form)
-        let choices = try await Choices(on: req.db)
-        switch form.validate(teams: choices.teams, managers: choices.managers, memberID: member.id, today: req.today) {
+        let choices = try await Choices(req)
+        switch form.validate(teams: choices.teams, managers: choices.managers, memberID: member.id, anyTeam: choices.anyTeam, today: req.today) {
         case let .failure(errors):
             return try await page(req, member: member, form: form, errors: errors, choices: choices)
         case let .success(valid):
@@ -78,25 +80,34 @@ struct StaffRecordsController {
         }
     }
 
+    /// The member of staff named in the path, if theirs to change: another service's record is not
+    /// found, as another team's child is not.
     private func findMember(_ req: Request) async throws -> StaffMember {
-        guard let id = req.parameters.get("staffID", as: UUID.self), let member = try await StaffMember.find(id, on: req.db) else { throw Abort(.notFound) }
+        guard let id = req.parameters.get("staffID", as: UUID.self), let member = try await StaffMember.find(id, on: req.db),
+              try await req.workforceAuthority().covers(teamID: member.$team.id)
+        else { throw Abort(.notFound) }
         return member
     }
 
-    /// The teams and managers the form offers, and checks a choice against.
+    /// The teams and managers the form offers, and checks a choice against: a head of service's
+    /// own teams (one of them required), everyone else any team or none.
     struct Choices {
         let teams: [Team]
         let managers: [StaffMember]
+        let anyTeam: Bool
 
-        init(on db: any Database) async throws {
-            teams = try await Team.query(on: db).sort(\.$name).all()
+        init(_ req: Request) async throws {
+            let db = req.db
+            let authority = try await req.workforceAuthority()
+            anyTeam = authority.teams == nil
+            teams = try await Team.query(on: db).sort(\.$name).all().filter { authority.covers(teamID: $0.id) }
             managers = try await StaffMember.query(on: db).filter(\.$active == true)
                 .filter(\.$jobRole ~~ JobRole.allCases.filter(\.supervises)).sortedByName().all()
         }
     }
 
     private func page(_ req: Request, member: StaffMember?, form: StaffForm, errors: FieldErrors, choices: Choices? = nil) async throws -> Response {
-        let choices = if let choices { choices } else { try await Choices(on: req.db) }
+        let choices = if let choices { choices } else { try await Choices(req) }
         let title = member.map { "Change \($0.fullName)’s staff record" } ?? "Add a member of staff"
         let action = member.map { SiteURL.editStaffMember($0.parameter) } ?? .newStaffMember
         let context = PageContext(req)
@@ -108,7 +119,7 @@ struct StaffRecordsController {
                 SelectField(StaffForm.Field.jobRole, in: values, errors: errors, label: "Role",
                             options: [("", "Select a role")] + JobRole.allCases.map { ($0.rawValue, $0.title) }).node
                 SelectField(StaffForm.Field.team, in: values, errors: errors, label: "Team",
-                            options: [("", "No team")] + choices.teams.map { ($0.id?.uuidString ?? "", $0.name) }).node
+                            options: [("", choices.anyTeam ? "No team" : "Select a team")] + choices.teams.map { ($0.id?.uuidString ?? "", $0.name) }).node
                 SelectField(StaffForm.Field.manager, in: values, errors: errors, label: "Manager",
                             options: [("", "No manager")] + choices.managers.filter { $0.id != member?.id }.map { ($0.id?.uuidString ?? "", $0.fullName) },
                             hint: "Their manager supervises them.").node

@@ -65,16 +65,19 @@ struct WorkforceReport: Sendable {
     var vacancies: Double { teams.reduce(0) { $0 + $1.vacancies } }
     var current: Month? { months.last }
 
-    static func load(standards: LocalStandards, today: CivilDate, on database: any Database) async throws -> WorkforceReport {
+    /// The figures of the teams `authority` answers for (a head of service's own service; the whole
+    /// authority for directors): their staff, their children's allocations and changes of worker.
+    static func load(standards: LocalStandards, today: CivilDate, authority: WorkforceAuthority = .wholeAuthority,
+                     on database: any Database) async throws -> WorkforceReport {
         let db = database.sql
         let standard = CaseloadStandard(standards)
         let trend = TrendMonth.lastTwelve(endingOn: today)
         let yearAgo = TrendMonth.yearBefore(today)
-        let summaries = try await Workforce.teamSummaries(on: database)
-        let staff = try await CaseloadQueries.staff(on: db)
+        let summaries = try await Workforce.teamSummaries(on: database).filter { authority.covers(teamID: $0.team.id) }
+        let staff = try await CaseloadQueries.staff(on: db).filter { authority.covers(teamID: $0.team_id) }
         let loads = try await CaseloadQueries.caseloads(byStage: standard.weighted, on: db)
-        let allocations = try await CaseloadQueries.allocatedAtMonthEnds(trend, on: db)
-        let changes = try await CaseloadQueries.workerChanges(since: min(yearAgo, trend[0].first), yearFrom: yearAgo, on: db)
+        let allocations = try await CaseloadQueries.allocatedAtMonthEnds(trend, teams: authority.teams, on: db)
+        let changes = try await CaseloadQueries.workerChanges(since: min(yearAgo, trend[0].first), yearFrom: yearAgo, teams: authority.teams, on: db)
 
         var caseloads: [UUID: Double] = [:]
         for load in loads {

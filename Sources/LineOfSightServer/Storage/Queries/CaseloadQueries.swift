@@ -67,18 +67,22 @@ enum CaseloadQueries {
     /// open(d) = open now − those starting after d + those ending on or after d: read as the open
     /// allocations now (their own index) and the starts and ends since the window opened, counted
     /// per day (the start and end indexes), rather than testing every allocation against every month.
-    static func allocatedAtMonthEnds(_ months: [TrendMonth], on db: any SQLDatabase) async throws -> [(allocated: Int, unallocated: Int)] {
+    /// With `teams`, only allocations to those teams count (nil: every team).
+    static func allocatedAtMonthEnds(_ months: [TrendMonth], teams: Set<UUID>? = nil,
+                                     on db: any SQLDatabase) async throws -> [(allocated: Int, unallocated: Int)] {
         guard let first = months.first?.first else { return [] }
+        guard teams?.isEmpty != true else { return months.map { _ in (0, 0) } }
         struct Row: Decodable { let kind: String; let day: String?; let unallocated: Int; let n: Int }
         let table = StoredAllocation.schema
         let unallocated: SQLQueryString = "CASE WHEN worker_id IS NULL THEN 1 ELSE 0 END"
+        let inTeams = teamCondition(teams)
         let rows = try await db.raw("""
             SELECT 'open' AS kind, NULL AS day, \(unallocated) AS unallocated, COUNT(*) AS n FROM \(ident: table)
-                WHERE end_date IS NULL GROUP BY \(unallocated)
+                WHERE end_date IS NULL\(inTeams) GROUP BY \(unallocated)
             UNION ALL SELECT 'start', start_date, \(unallocated), COUNT(*) FROM \(ident: table)
-                WHERE start_date >= \(bind: first.iso) GROUP BY start_date, \(unallocated)
+                WHERE start_date >= \(bind: first.iso)\(inTeams) GROUP BY start_date, \(unallocated)
             UNION ALL SELECT 'end', end_date, \(unallocated), COUNT(*) FROM \(ident: table)
-                WHERE end_date >= \(bind: first.iso) GROUP BY end_date, \(unallocated)
+                WHERE end_date >= \(bind: first.iso)\(inTeams) GROUP BY end_date, \(unallocated)
             """).all(decoding: Row.self)
         return months.map { month in
             let day = month.last.iso
@@ -107,12 +111,16 @@ enum CaseloadQueries {
         var repeated = 0
     }
 
-    static func workerChanges(since from: CivilDate, yearFrom: CivilDate, on db: any SQLDatabase) async throws -> WorkerChanges {
+    /// With `teams`, only the changes to a worker of those teams count (nil: every team).
+    static func workerChanges(since from: CivilDate, yearFrom: CivilDate, teams: Set<UUID>? = nil,
+                              on db: any SQLDatabase) async throws -> WorkerChanges {
+        guard teams?.isEmpty != true else { return WorkerChanges() }
         struct Row: Decodable { let kind: String; let month: String?; let n: Int }
         let table = StoredAllocation.schema
         let rows = try await db.raw("""
             WITH changes AS (
-                SELECT child_id, start_date FROM \(ident: table) WHERE changes_worker = \(true) AND start_date >= \(bind: from.iso))
+                SELECT child_id, start_date FROM \(ident: table)
+                WHERE changes_worker = \(true) AND start_date >= \(bind: from.iso)\(teamCondition(teams)))
             SELECT 'month' AS kind, substr(start_date, 1, 7) AS month, COUNT(*) AS n FROM changes GROUP BY substr(start_date, 1, 7)
             UNION ALL SELECT 'total', NULL, COUNT(*) FROM changes WHERE start_date >= \(bind: yearFrom.iso)
             UNION ALL SELECT 'children', NULL, COUNT(DISTINCT child_id) FROM changes WHERE start_date >= \(bind: yearFrom.iso)
@@ -129,5 +137,11 @@ enum CaseloadQueries {
             }
         }
         return changes
+    }
+
+    /// ` AND team_id IN (…)` for the teams given, nothing for every team.
+    private static func teamCondition(_ teams: Set<UUID>?) -> SQLQueryString {
+        guard let teams else { return "" }
+        return " AND team_id IN (\(binds: teams.sorted { $0.uuidString < $1.uuidString }))"
     }
 }
