@@ -109,6 +109,13 @@ import VaporTesting
             #expect(page.status == .ok)
             let html = page.body.string
             #expect(html.contains("Caseloads and workforce") && html.contains("Leavers in the last 12 months") && html.contains("Changes of social worker"))
+            // The trend as a chart with its table: an SVG named by its title and description, the series told apart in words.
+            for part in ["<svg", "role=\"img\"", "aria-labelledby=\"workforce-trend-title workforce-trend-desc\"",
+                         "<title id=\"workforce-trend-title\">Agency share and vacancy rate, last 12 months</title>",
+                         "Vacancies as a share of funded posts", "Agency share of staff in post", "Funded posts"] {
+                #expect(html.contains(part), "\(part)")
+            }
+            #expect(html.range(of: "<svg")!.lowerBound < html.range(of: "The last 12 months (at the end of each month")!.lowerBound)
             let csv = try await head.get("/workforce?format=csv")
             #expect(csv.headers.contentType?.description.hasPrefix("text/csv") == true)
             #expect(csv.body.string.hasPrefix("Worker,Role,Team,Service,Full-time equivalent"))

@@ -15,6 +15,8 @@ enum WorkforcePages {
             summaryList(summaryRows(report))
             teamsTable(report)
             workersTable(report)
+            el("h2", .class("govuk-heading-m")) { "The last 12 months" }
+            trendChart(report)
             trendTable(report)
         }
     }
@@ -62,15 +64,31 @@ enum WorkforcePages {
         })
     }
 
+    /// The staffing shares of the trend as the review pack draws its own (`TrendChart`): agency
+    /// share and vacancy rate, month by month; the table below gives every figure.
+    static func trendChart(_ report: WorkforceReport) -> Node {
+        func whole(_ share: Double?) -> Int? { share.map { Int(($0 * 100).rounded()) } }
+        let months = report.months
+        let (start, end) = (months.first, months.last)
+        let description = "Agency staff as a share of the staff in post, and vacancies as a share of the funded posts (full-time equivalent), at the end of each month from \(start?.month.title ?? "") to \(end?.month.title ?? ""). In the last month: agency share \(percent(end?.agencyShare)), vacancy rate \(end?.vacancyRate.map { percent($0) } ?? "no posts funded"). The table below gives every month’s figures."
+        return TrendChart(id: "workforce-trend", title: "Agency share and vacancy rate, last 12 months", description: description,
+                          labels: months.map { String($0.month.title.prefix(3)) }, series: [
+                              .init(name: "Agency share of staff in post", values: months.map { whole($0.agencyShare) }),
+                              .init(name: "Vacancies as a share of funded posts", values: months.map { whole($0.vacancyRate) }),
+                          ]).node
+    }
+
     static func trendTable(_ report: WorkforceReport) -> Node {
         table(caption: "The last 12 months (at the end of each month; this month to today)", columns: [
             .init(header: "Month"), .init(header: "Children allocated", numeric: true), .init(header: "Without a worker", numeric: true),
             .init(header: "Staff in post", numeric: true), .init(header: "Agency share", numeric: true),
-            .init(header: "Vacancies", numeric: true), .init(header: "Leavers", numeric: true),
+            .init(header: "Funded posts", numeric: true), .init(header: "Vacancies", numeric: true), .init(header: "Leavers", numeric: true),
             .init(header: "Changes of social worker", numeric: true),
         ], rows: report.months.map { month in
             [.text(month.month.title), .text("\(month.allocated)"), .text("\(month.unallocated)"), .text(number(month.inPost)),
-             .text(percent(month.agencyShare)), .text(number(month.vacancies)), .text("\(month.leavers)"), .text("\(month.changes)")]
+             .text(percent(month.agencyShare)), .text(number(month.fundedPosts)),
+             .text(number(month.vacancies) + (month.vacancyRate.map { " (\(percent($0)))" } ?? "")), .text("\(month.leavers)"),
+             .text("\(month.changes)")]
         })
     }
 

@@ -41,11 +41,15 @@ struct WorkforceReport: Sendable {
         let unallocated: Int
         let inPost: Double
         let agencyFTE: Double
+        /// The funded posts, and those no one fills, at the month's end.
+        let fundedPosts: Double
         let vacancies: Double
         let leavers: Int
         let changes: Int
 
         var agencyShare: Double? { inPost > 0 ? agencyFTE / inPost : nil }
+        /// The vacancies' share of the funded posts; nil with no posts funded.
+        var vacancyRate: Double? { fundedPosts > 0 ? vacancies / fundedPosts : nil }
     }
 
     let standard: CaseloadStandard
@@ -102,7 +106,7 @@ struct WorkforceReport: Sendable {
             let inPost = staff.filter { $0.team_id != nil && $0.inPost(on: month.last) }
             let fte = inPost.reduce(0) { $0 + $1.fte }
             return Month(month: month, allocated: allocations[index].allocated, unallocated: allocations[index].unallocated,
-                         inPost: fte, agencyFTE: inPost.filter(\.agency).reduce(0) { $0 + $1.fte }, vacancies: max(0, funded - fte),
+                         inPost: fte, agencyFTE: inPost.filter(\.agency).reduce(0) { $0 + $1.fte }, fundedPosts: funded, vacancies: max(0, funded - fte),
                          leavers: staff.filter { $0.left.map { month.first <= $0 && $0 <= month.last } ?? false }.count,
                          changes: changes.byMonth[String(month.first.iso.prefix(7))] ?? 0)
         }
