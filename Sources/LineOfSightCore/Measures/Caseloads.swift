@@ -73,4 +73,10 @@ public struct TrendMonth: Sendable, Hashable {
 
     /// "March 2026".
     public var title: String { "\(CivilDate.monthNames[first.month - 1]) \(first.year)" }
+
+    /// "2026-03": the month as a filter or a file name names it.
+    public var id: String { String(first.iso.prefix(7)) }
+
+    /// Whether the month is counted to its last day (false for the current month, counted to today).
+    public var isComplete: Bool { last == first.lastOfMonth }
 }

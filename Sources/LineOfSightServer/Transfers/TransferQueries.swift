@@ -22,8 +22,8 @@ struct TransferFilter: Sendable, Equatable {
     var from: UUID?
     var to: UUID?
     var stages: [TransferProgress.Stage] = []
-    /// The first day of the month requested in.
-    var month: CivilDate?
+    /// The month requested in.
+    var month: TrendMonth?
 }
 
 /// The transfer tracker's and the review pack's reads of the derived transfer rows, always inside
@@ -102,11 +102,11 @@ enum TransferQueries {
         if !filter.stages.isEmpty { builder.where(SQLColumn("stage", table: "ts"), .in, SQLBind.group(filter.stages.map(\.rawValue))) }
         let requested = SQLColumn("requested", table: "ts")
         if let month = filter.month {
-            builder.where(requested, .greaterThanOrEqual, SQLBind(month.iso)).where(requested, .lessThanOrEqual, SQLBind(month.lastOfMonth.iso))
+            builder.where(requested, .greaterThanOrEqual, SQLBind(month.first.iso)).where(requested, .lessThanOrEqual, SQLBind(month.last.iso))
         } else {
             let inFlight = [TransferProgress.Stage.awaitingDecision, .awaitingVisit].map(\.rawValue)
             builder.where { group in
-                group.where(requested, .greaterThanOrEqual, SQLBind(today.adding(months: -12).iso))
+                group.where(requested, .greaterThanOrEqual, SQLBind(TrendMonth.yearBefore(today).iso))
                     .orWhere(SQLColumn("stage", table: "ts"), .in, SQLBind.group(inFlight))
             }
         }

@@ -20,9 +20,11 @@ struct TransferReviewController {
         let months = TransferTrackerController.months(endingWith: today)
         // The last complete month unless another is chosen: the review looks back.
         let chosen = months.first { $0.id == req.queryParameters["month"] } ?? months[1]
-        let (first, last) = (chosen.date, min(chosen.date.lastOfMonth, today))
+        let (first, last) = (chosen.first, chosen.last)
         let scope = try req.childScope()
-        let rows = try await TransferQueries.live(since: first.adding(months: -11), until: last, scope: scope, on: req.sql)
+        // The trend's 12 months end with the chosen one.
+        let window = TrendMonth.lastTwelve(endingOn: last)
+        let rows = try await TransferQueries.live(since: window[0].first, until: last, scope: scope, on: req.sql)
         let teams = try await Workforce.teamNames(on: req.sql)
         // Everything judged as it stood at the end of the month.
         let text = TransferText(today: last, calendar: req.application.standards.calendar,
@@ -38,19 +40,19 @@ struct TransferReviewController {
         let named = Array(Set((pack.completed + pack.breaches + pack.rejected).map(\.childID) + pack.waiting.map(\.child.id)))
         if req.queryParameters["format"] == "csv" {
             let listed = pack.completed + pack.breaches.filter { $0.progress.stage != .completed } + pack.rejected
-            try await req.auditShown(Array(Set(listed.map(\.childID))), detail: "Exported the transfer review pack for \(chosen.label) as CSV: \(listed.count) rows")
+            try await req.auditShown(Array(Set(listed.map(\.childID))), detail: "Exported the transfer review pack for \(chosen.title) as CSV: \(listed.count) rows")
             return CSV.response(filename: "transfer-review-\(chosen.id).csv", header: text.columns.map(\.header),
                                 rows: listed.map { row in text.columns.map { $0.text(row) } })
         }
         let printable = req.queryParameters["print"] == "yes"
-        try await req.auditShown(named, detail: "\(printable ? "Printed" : "Viewed") the transfer review pack for \(chosen.label)")
+        try await req.auditShown(named, detail: "\(printable ? "Printed" : "Viewed") the transfer review pack for \(chosen.title)")
         return TransferReviewPage.page(context: PageContext(req), pack: pack, text: text, months: months, printable: printable)
     }
 }
 
 /// What the pack shows for one month, from the transfers live in it as they stood at its end.
 struct TransferReviewPack {
-    let month: (id: String, label: String, date: CivilDate)
+    let month: TrendMonth
     let rows: [TransferRow]
     let trend: [TransferMonth]
     let waiting: [WaitingRow]
@@ -66,15 +68,15 @@ struct TransferReviewPack {
 
 enum TransferReviewPage {
     static func page(context: PageContext, pack: TransferReviewPack, text: TransferText,
-                     months: [(id: String, label: String, date: CivilDate)], printable: Bool) -> Response {
-        let title = "Transfer review: \(pack.month.label)"
+                     months: [TrendMonth], printable: Bool) -> Response {
+        let title = "Transfer review: \(pack.month.title)"
         return Layout.page(title: title, context: context, printable: printable) {
             heading(title)
-            paragraph("Transfers of children’s cases between teams in \(pack.month.label), as they stood at the end of the month\(pack.last < pack.month.date.lastOfMonth ? " (so far: to \(DateText.long(pack.last)))" : ""). Days are working days; a step is late when it took longer than the council’s local standard.")
+            paragraph("Transfers of children’s cases between teams in \(pack.month.title), as they stood at the end of the month\(!pack.month.isComplete ? " (so far: to \(DateText.long(pack.last)))" : ""). Days are working days; a step is late when it took longer than the council’s local standard.")
             if !printable {
                 el("form", .attribute("method", "get"), .attribute("action", SiteURL.transferReview.path), .class("app-filter app-no-print")) {
                     el("div", .class("app-filter__row")) {
-                        SelectField(id: "month", label: "Month", options: months.map { ($0.id, $0.label) }, selected: pack.month.id).node
+                        SelectField(id: "month", label: "Month", options: months.map { ($0.id, $0.title) }, selected: pack.month.id).node
                     }
                     button("Show")
                 }

@@ -20,7 +20,7 @@ struct TransferTrackerController {
         let state = String((parameters["state"] ?? "").prefix(20)), month = String((parameters["month"] ?? "").prefix(7))
         let months = Self.months(endingWith: req.today)
         var filter = TransferFilter(from: UUID(uuidString: from), to: UUID(uuidString: to),
-                                    month: months.first { $0.id == month }?.date)
+                                    month: months.first { $0.id == month })
         let breachesOnly = state == "breached"
         if state == "inFlight" { filter.stages = [.awaitingDecision, .awaitingVisit] }
         if let stage = TransferProgress.Stage(rawValue: state) { filter.stages = [stage] }
@@ -51,12 +51,9 @@ struct TransferTrackerController {
                                         selected: (from, to, state, month), csvHref: SiteURL.transfers.path(query: query + [("format", "csv")]))
     }
 
-    /// The months a filter offers: this one and the 11 before, newest first, as "2026-03".
-    static func months(endingWith today: CivilDate) -> [(id: String, label: String, date: CivilDate)] {
-        (0..<12).map { back in
-            let date = today.firstOfMonth.adding(months: -back)
-            return (String(date.iso.prefix(7)), MonthText.name(date), date)
-        }
+    /// The months a filter offers: the core's last 12 months (this one to today), newest first.
+    static func months(endingWith today: CivilDate) -> [TrendMonth] {
+        TrendMonth.lastTwelve(endingOn: today).reversed()
     }
 }
 
@@ -70,7 +67,7 @@ enum MonthText {
 enum TransferTrackerPage {
     static func page(context: PageContext, rows: [TransferRow], found: Int, pairs: [TransferQueries.PairCount], waiting: [WaitingRow],
                      text: TransferText, teams: [TeamName],
-                     months: [(id: String, label: String, date: CivilDate)], selected: (from: String, to: String, state: String, month: String),
+                     months: [TrendMonth], selected: (from: String, to: String, state: String, month: String),
                      csvHref: String) -> Response {
         let teamOptions = teams.map { ($0.id.uuidString, $0.name) }
         return Layout.page(title: "Case transfers", context: context) {
@@ -83,7 +80,7 @@ enum TransferTrackerPage {
                     SelectField(id: "state", label: "Show", options: [("", "Every transfer")] + TransferText.stageOptions
                         + [("breached", "Late or overdue")], selected: selected.state).node
                     SelectField(id: "month", label: "Requested in", options: [("", "The last 12 months, and all in flight")]
-                        + months.map { ($0.id, $0.label) }, selected: selected.month).node
+                        + months.map { ($0.id, $0.title) }, selected: selected.month).node
                 }
                 button("Show")
             }

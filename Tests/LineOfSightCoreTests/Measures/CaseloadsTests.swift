@@ -39,5 +39,8 @@ import Testing
         #expect(leap[10].last == d("2024-02-29") && leap[0].first == d("2023-04-01"))
         #expect(TrendMonth.yearBefore(d("2026-03-31")) == d("2025-04-01"))
         #expect(TrendMonth.yearBefore(d("2024-02-29")) == d("2023-03-01"))
+        // The month as a filter names it, and whether it is counted to its last day.
+        #expect(leap.map(\.id).suffix(2) == ["2024-02", "2024-03"])
+        #expect(leap[10].isComplete && !leap[11].isComplete && months[11].isComplete)
     }
 }
