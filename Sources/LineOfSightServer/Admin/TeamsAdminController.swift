@@ -27,6 +27,7 @@ struct TeamsAdminController {
         try await req.db.transaction { db in
             try await req.claimForm(leadingTo: .team(team.parameter), on: db)
             try await team.create(on: db)
+            try await FundedPostsChange.record(team, from: req.today, on: db)
             try await req.audit(.create, entity: "team", entityID: team.id, childID: nil, detail: "Created team \(team.name)", after: TeamSnapshot(team), on: db)
         }
         return req.redirect(to: .team(team.parameter))
@@ -53,6 +54,8 @@ struct TeamsAdminController {
         team.fundedFTE = valid.fundedFTE
         try await req.db.transaction { db in
             try await team.save(on: db)
+            // The vacancies of months before today keep the posts funded then.
+            if team.fundedFTE != before.fundedFTE { try await FundedPostsChange.record(team, from: req.today, on: db) }
             try await req.audit(.update, entity: "team", entityID: team.id, childID: nil, detail: "Changed team \(team.name)",
                                 before: before, after: TeamSnapshot(team), on: db)
         }

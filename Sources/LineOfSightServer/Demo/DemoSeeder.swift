@@ -21,6 +21,8 @@ enum DemoSeeder {
                                       leavingDate: member.leavingDate).create(on: db)
             }
             try await authority.teams.map { Team(id: $0.id, name: $0.name, service: $0.service, headOfServiceID: $0.headOfServiceID, fundedFTE: $0.fundedFTE) }.create(on: db)
+            // The demo's establishments have not changed: each team's funded posts from its creation.
+            try await authority.teams.map { FundedPostsChange(teamID: $0.id, from: nil, fundedFTE: $0.fundedFTE) }.create(on: db)
             for batch in authority.children.chunked(200) {
                 try await batch.map {
                     Child(id: $0.id, laChildID: $0.laChildID, firstName: $0.firstName, lastName: $0.lastName, dateOfBirth: $0.dateOfBirth,

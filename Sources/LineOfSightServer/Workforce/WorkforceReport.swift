@@ -81,6 +81,7 @@ struct WorkforceReport: Sendable {
         let staff = try await CaseloadQueries.staff(on: db).filter { authority.covers(teamID: $0.team_id) }
         let loads = try await CaseloadQueries.caseloads(byStage: standard.weighted, on: db)
         let allocations = try await CaseloadQueries.allocatedAtMonthEnds(trend, teams: authority.teams, on: db)
+        let establishment = try await FundedPostsHistory.load(on: db)
         let changes = try await CaseloadQueries.workerChanges(since: min(yearAgo, trend[0].first), yearFrom: yearAgo, teams: authority.teams, on: db)
 
         var caseloads: [UUID: Double] = [:]
@@ -101,8 +102,9 @@ struct WorkforceReport: Sendable {
                            agencyFTE: members.filter(\.agency).reduce(0) { $0 + $1.fte },
                            overThreshold: workers.filter { $0.team?.id == summary.team.id && $0.overThreshold }.count)
         }
-        let funded = summaries.reduce(0) { $0 + $1.team.fundedFTE }
         let months = trend.enumerated().map { index, month in
+            // The posts funded at the month's end, from each team's history.
+            let funded = summaries.compactMap(\.team.id).reduce(0) { $0 + establishment.fundedFTE(of: $1, on: month.last) }
             let inPost = staff.filter { $0.team_id != nil && $0.inPost(on: month.last) }
             let fte = inPost.reduce(0) { $0 + $1.fte }
             return Month(month: month, allocated: allocations[index].allocated, unallocated: allocations[index].unallocated,
