@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import LineOfSightCore
+import SQLKit
 @testable import LineOfSightServer
 import Testing
 import Vapor
@@ -83,6 +84,25 @@ import VaporTesting
             #expect(!notOffered.contains("Offered once") && !notOffered.contains("times, first on"))
             let csv = try await director.get("/missing?period=12&format=csv").body.string
             #expect(csv.hasPrefix("Name,Missing or away,From,Back,Reported to police,Return home interview,Offered within 72 hours\r\n"))
+        }
+    }
+
+    @Test func aCareLeaverIsShownAsAFormerCareLeaverFromTheir25thBirthday() async throws {
+        try await withTestApp { app, _ in
+            struct Row: Decodable { let child_id: UUID }
+            // The stored stage is derived without a "today": the page applies the 25th birthday.
+            let leaver = try #require(try await app.db.sql.raw("""
+                SELECT s.child_id FROM \(ident: DerivedRows.states) s JOIN \(ident: Child.schema) c ON c.id = s.child_id
+                WHERE s.stage = \(bind: ChildState.Stage.careLeaver.rawValue) AND c.restricted = \(bind: false)
+                """).first(decoding: Row.self)).child_id
+            var director = try await Visitor.signedIn(app, as: "director")
+            for (born, stage) in [("2001-03-30", "Former care leaver (aged 25 or over)"), ("2001-03-31", "Former care leaver (aged 25 or over)"),
+                                  ("2001-04-01", "Care leaver")] {
+                // testToday is 31 March 2026: 25 yesterday, 25 today, 25 tomorrow.
+                try await Child.query(on: app.db).filter(\.$id == leaver).set(\.$dateOfBirth, to: d(born)).update()
+                let page = try await director.get("/children/\(leaver)").body.string
+                #expect(page.contains("<dd class=\"govuk-summary-list__value\">\(stage)</dd>"), "born \(born)")
+            }
         }
     }
 

@@ -9,6 +9,13 @@ public enum CareLeaving {
         day < born.birthday(age: supportUntilAge)
     }
 
+    /// Whether someone who left care is still a care leaver on `day`: under 25, or of a date of
+    /// birth not recorded (so not known to be past it). A record whose stage is "care leaver" names
+    /// a former care leaver after that, not a care leaver.
+    public static func stillCareLeaver(born: CivilDate?, on day: CivilDate) -> Bool {
+        born.map { stillSupported(born: $0, on: day) } ?? true
+    }
+
     /// The earliest date of birth of someone still under 25 on `day` (for a list's query): born on
     /// or after it, and they are.
     public static func earliestBirthStillSupported(on day: CivilDate) -> CivilDate {

@@ -16,6 +16,8 @@ struct ChildJourneySummary {
     let people: People
     let calendar: WorkingDayCalendar
     let today: CivilDate
+    /// The child's date of birth: whether a care leaver is still one today depends on it.
+    let born: CivilDate?
     let dueSoonDays: Int
     /// The kinds of event this person may record.
     let recordable: [JourneyList]
@@ -31,7 +33,7 @@ struct ChildJourneySummary {
             events: try await JourneyRows.recent(of: childID, limit: recentCount, on: req.sql),
             views: try await JourneyRows.withChildsViews(of: childID, on: req.sql),
             people: try await People.load(responsibleFor: open, on: req.db), calendar: standards.calendar, today: req.today,
-            dueSoonDays: standards.standards.dueSoonDays,
+            born: child.dateOfBirth, dueSoonDays: standards.standards.dueSoonDays,
             recordable: JourneyList.recordable(by: try req.requirePrincipal().role))
     }
 
@@ -39,8 +41,10 @@ struct ChildJourneySummary {
     var stageRows: [SummaryRow] {
         let stage = state?.stageValue ?? .noOpenWork
         let plans = state?.planValues ?? []
+        // The stored stage is derived without a "today": at 25 a care leaver's support ends (the core's CareLeaving rule).
+        let formerCareLeaver = stage == .careLeaver && !CareLeaving.stillCareLeaver(born: born, on: today)
         return [
-            SummaryRow("Stage", Self.title(stage)),
+            SummaryRow("Stage", formerCareLeaver ? "Former care leaver (aged 25 or over)" : Self.title(stage)),
             SummaryRow("Plans in force", plans.isEmpty ? "None" : plans.map(Self.title).joined(separator: ", ")),
             SummaryRow("Last seen", state?.last_seen.flatMap(CivilDate.init(iso:)).map(DateText.long) ?? "No visit with the child seen is recorded"),
         ]

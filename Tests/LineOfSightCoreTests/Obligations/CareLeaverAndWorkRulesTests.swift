@@ -17,6 +17,10 @@ import Testing
         #expect(!CareLeaving.stillSupported(born: d("2000-02-29"), on: d("2025-02-28")))
         #expect(CareLeaving.earliestBirthStillSupported(on: d("2025-02-28")) == d("2000-03-01"))
         #expect(CareLeaving.earliestBirthStillSupported(on: d("2025-03-01")) == d("2000-03-02"))
+        // Still a care leaver: under 25, or with no date of birth to say otherwise.
+        #expect(CareLeaving.stillCareLeaver(born: d("2001-06-15"), on: d("2026-06-14")))
+        #expect(!CareLeaving.stillCareLeaver(born: d("2001-06-15"), on: d("2026-06-15")))
+        #expect(CareLeaving.stillCareLeaver(born: nil, on: d("2026-06-15")))
     }
 
     @Test func needsAssessmentThreeMonthsAfterSixteen() {
