@@ -185,6 +185,47 @@ import VaporTesting
         }
     }
 
+    @Test func pastMonthsCountVacanciesAgainstThePostsFundedThen() async throws {
+        try await withTestApp { app, demo in
+            let team = demo.team(named: "Safeguarding Team 1")
+            // Each team starts with one undated row: its funded posts from its creation.
+            let start = try await FundedPostsChange.query(on: app.db).filter(\.$team.$id == team.id).all()
+            #expect(start.count == 1 && start.first?.from == nil && start.first?.fundedFTE == team.fundedFTE)
+            let before = try await WorkforceReport.load(standards: .defaults, today: testToday, on: app.db)
+
+            // Changed today (31 March 2026), twice: the second replaces the first.
+            var admin = try await Visitor.signedIn(app, as: "admin")
+            for extra in [3.0, 5.0] {
+                _ = try await admin.get("/admin/teams/\(team.id)/edit")
+                let saved = try await admin.post("/admin/teams/\(team.id)/edit", [
+                    "name": team.name, "service": team.service.rawValue, "head-of-service": team.headOfServiceID.uuidString,
+                    "funded-posts": StaffForm.fteText(team.fundedFTE + extra)])
+                #expect(saved.status == .seeOther)
+            }
+            let history = try await FundedPostsChange.query(on: app.db).filter(\.$team.$id == team.id).all()
+            #expect(history.count == 2 && abs((history.first { $0.from == testToday }?.fundedFTE ?? 0) - (team.fundedFTE + 5)) < 0.001)
+
+            // March counts the new establishment; February and earlier the one funded then.
+            let after = try await WorkforceReport.load(standards: .defaults, today: testToday, on: app.db)
+            #expect(abs(after.months[11].fundedPosts - before.months[11].fundedPosts - 5) < 0.001)
+            #expect(after.months.prefix(11).map(\.fundedPosts) == before.months.prefix(11).map(\.fundedPosts))
+            #expect(after.months.prefix(11).map(\.vacancies) == before.months.prefix(11).map(\.vacancies))
+        }
+    }
+
+    @Test func theFundedPostsInForceOnADayAreTheLatestChangeByThen() {
+        let (a, b) = (UUID(), UUID())
+        let history = FundedPostsHistory([
+            .init(team_id: a, from_date: "2025-06-15", funded_fte: 12), .init(team_id: a, from_date: nil, funded_fte: 10),
+            .init(team_id: a, from_date: "2026-01-01", funded_fte: 8), .init(team_id: b, from_date: "2025-09-01", funded_fte: 4),
+        ])
+        #expect(history.fundedFTE(of: a, on: d("2025-06-14")) == 10 && history.fundedFTE(of: a, on: d("2025-06-15")) == 12)
+        #expect(history.fundedFTE(of: a, on: d("2025-12-31")) == 12 && history.fundedFTE(of: a, on: d("2026-03-31")) == 8)
+        // A team created on 1 September 2025 had no posts before it.
+        #expect(history.fundedFTE(of: b, on: d("2025-08-31")) == 0 && history.fundedFTE(of: b, on: d("2025-09-01")) == 4)
+        #expect(history.fundedFTE(of: UUID(), on: d("2026-03-31")) == 0)
+    }
+
     @Test func changesOfSocialWorkerAndMonthEndCaseloadsAreCountedFromTheAllocationHistory() async throws {
         try await withTestApp { app, demo in
             let team = demo.team(named: "Safeguarding Team 1")
