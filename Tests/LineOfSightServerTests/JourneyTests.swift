@@ -104,6 +104,44 @@ import VaporTesting
         }
     }
 
+    @Test func eachFormSaysBeforeSavingWhatItCanStartAndMeet() async throws {
+        try await withTestApp { app, demo in
+            let child = try await Self.child(app, demo)
+            var worker = try await Visitor.signedIn(app, as: "social.worker")
+            _ = try await worker.get("/children/\(child.id!)/record/cpPlans")
+            #expect(try await worker.post("/children/\(child.id!)/record/cpPlans", Self.date("start", "2026-03-02")).status == .seeOther)
+            let visitDue = try #require(try await Self.stored(app, child).first { $0.ruleID == .cpVisit && $0.metBy == nil })
+            #expect(visitDue.due == d("2026-03-16"), "10 working days after Monday 2 March 2026")
+
+            // The visit form names the child's open child protection visit with its stored due date,
+            // and not the review conference that is also open, which a visit cannot meet.
+            let form = try await worker.get("/children/\(child.id!)/record/visits").body.string
+            let panel = try #require(Self.section(of: form, from: "For \(child.firstName), this can meet:", to: "Recording this can start:"))
+            #expect(panel.contains("Child protection visit, due 16 March 2026"))
+            #expect(!panel.contains("child protection review conference"))
+            let starts = try #require(Self.section(of: form, from: "Recording this can start:", to: "It can meet:"))
+            #expect(starts.contains("Child protection visit — due 10 working days after"))
+            #expect(form.contains("Visit within a week of a placement starting"), "what a visit can meet, for any child")
+
+            // A strategy discussion can start the initial conference; this child has nothing open it meets.
+            let discussion = try await worker.get("/children/\(child.id!)/record/strategyDiscussions").body.string
+            #expect(discussion.contains("Initial child protection conference — due 15 working days after"))
+            #expect(!discussion.contains("this can meet:") && !discussion.contains("It can meet:"))
+
+            // A significant event starts and meets nothing: no panel at all.
+            let significant = try await worker.get("/children/\(child.id!)/record/significantEvents")
+            #expect(significant.status == .ok)
+            #expect(!significant.body.string.contains("Recording this can start") && !significant.body.string.contains("It can meet"))
+            #expect(!significant.body.string.contains(">Timescales</h2>"))
+        }
+    }
+
+    /// The part of a page between two pieces of text, if both are there in that order.
+    static func section(of page: String, from start: String, to end: String) -> String? {
+        guard let from = page.range(of: start), let to = page.range(of: end, range: from.upperBound..<page.endIndex) else { return nil }
+        return String(page[from.upperBound..<to.lowerBound])
+    }
+
     @Test func badInputIsRefusedNextToItsFieldAndNothingIsSaved() async throws {
         try await withTestApp { app, demo in
             let child = try await Self.child(app, demo)

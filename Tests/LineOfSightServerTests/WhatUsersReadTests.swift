@@ -99,7 +99,7 @@ import VaporTesting
             var manager = try await Visitor.signedIn(app, as: "team.manager")
             for (name, path) in [("home-team-manager", "/"), ("children", "/children"), ("child", "/children/\(child.id)"),
                                  ("child-edit", "/children/\(child.id)/edit"), ("child-allocate", "/children/\(child.id)/allocate"),
-                                 ("team", "/teams/\(team.id)")] {
+                                 ("team", "/teams/\(team.id)"), ("record-visit", "/children/\(child.id)/record/visits")] {
                 try Snapshots.assertMatches(try await manager.get(path).body.string, named: name)
             }
             _ = try await manager.get("/children/new")

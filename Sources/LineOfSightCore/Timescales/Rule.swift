@@ -33,6 +33,13 @@ public struct Rule: Sendable, Hashable, Identifiable {
     public let clockStarts: String
     public let dueDate: String
     public let metBy: String
+    /// The kinds of event whose recording starts this rule's clock (`Obligation.startedBy.kind`):
+    /// `clockStarts` as data. For a recurring rule, the event that met the previous link starts
+    /// the next one, so its kind is here too.
+    public let startingKinds: [EventKind]
+    /// The kinds of event that can meet it (`Obligation.metBy.kind`): `metBy` as data.
+    /// `RuleKindsTests` checks both against what the derivation sets.
+    public let meetingKinds: [EventKind]
     public let calendar: CalendarBasis
     /// The named standards that set its values.
     public let standards: [String]

@@ -39,6 +39,7 @@ enum EventPages {
                     }
                 }
                 el("div", .class("govuk-grid-column-one-third")) {
+                    FormTimescales.panel(form.list, open: due, firstName: child.firstName, today: today, dueSoonDays: dueSoonDays)
                     el("h2", .class("govuk-heading-m")) { "Due for \(child.firstName)" }
                     if due.isEmpty {
                         paragraph("Nothing is due.")
