@@ -49,7 +49,7 @@ enum DemoSeeder {
                 try await batch.map { SupervisionDiscussion(sessionID: $0.sessionID, eventID: $0.eventID) }.create(on: db)
             }
         }
-        try await Rederivation.all(setup: standards, on: db)
+        try await Rederivation.all(setup: standards, today: authority.today, on: db)
     }
 }
 
