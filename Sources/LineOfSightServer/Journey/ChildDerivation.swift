@@ -8,8 +8,8 @@ import SQLKit
 struct ChildDerivation: Sendable {
     let setup: StandardsFile
     /// Today, for the return errors a record would raise in the SSDA903 return of the collection
-    /// year containing it (`ReturnFindingRows`), stored with the obligations. Without it they are
-    /// not stored, and the child's page works them out when it is shown.
+    /// year containing it (`ReturnFindingRows`), stored with the obligations. Without it the stored
+    /// ones are removed, and the child's page works them out when it is shown.
     var today: CivilDate? = nil
 
     /// The child's journey from their stored events (withdrawn ones left out, and `excluding` if
@@ -70,7 +70,7 @@ struct ChildDerivation: Sendable {
                                   events: try await JourneyRows.events(of: [childID], on: db.sql),
                                   allocations: try await JourneyRows.allocations(of: [childID], on: db.sql))
         try await DerivedRows.replace(childID: childID, derived: derived, on: db.sql)
-        if let today { try await ReturnFindingRows.replace([(childID, derived.recorded)], today: today, on: db.sql) }
+        try await ReturnFindingRows.replace([(childID, derived.recorded)], today: today, on: db.sql)
         return derived.derivation
     }
 

@@ -41,7 +41,7 @@ enum Rederivation {
                                               events: eventsByChild[child.id] ?? [], allocations: allocationsByChild[child.id] ?? []))
         }
         try await DerivedRows.replace(derived, on: db.sql)
-        if let today { try await ReturnFindingRows.replace(derived.map { ($0.0, $0.1.recorded) }, today: today, on: db.sql) }
+        try await ReturnFindingRows.replace(derived.map { ($0.0, $0.1.recorded) }, today: today, on: db.sql)
     }
 
     /// At start-up: re-derives everyone if the standards or the rules changed since the stored rows

@@ -42,15 +42,17 @@ enum ReturnFindingRows {
 
     /// Checks the children's records against the rule set of the collection year containing
     /// `today` and replaces their stored rows. Call it inside the transaction that re-derived them.
-    static func replace(_ children: [(childID: UUID, events: [RecordedEvent])], today: CivilDate, on sql: any SQLDatabase) async throws {
+    /// Without `today` their rows are only removed, so that nothing stale is shown: their page
+    /// works the findings out when it is shown.
+    static func replace(_ children: [(childID: UUID, events: [RecordedEvent])], today: CivilDate?, on sql: any SQLDatabase) async throws {
         guard !children.isEmpty else { return }
         let ids = children.map(\.childID)
         for table in [findings, checks] {
             try await sql.delete(from: table).where("child_id", .in, SQLBind.group(ids)).run()
         }
-        // No rule set for this year (after the newest this version knows): nothing stored, and
-        // the page says the year's rules are not known.
-        guard let ruleSet = SSDA903RecordCheck.ruleSet(containing: today) else { return }
+        // No rule set for the year (after the newest this version knows): nothing stored, and
+        // the page shows no section.
+        guard let ruleSet = today.flatMap(SSDA903RecordCheck.ruleSet(containing:)) else { return }
         let inReturn = children.filter { Self.inReturn($0.events) }
         let details = inReturn.isEmpty ? [:] : Dictionary(
             try await sql.select().columns(SSDA903Exporter.ChildRow.columns).from(Child.schema)

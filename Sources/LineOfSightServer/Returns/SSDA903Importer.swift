@@ -177,7 +177,7 @@ struct SSDA903Importer {
             return (childID, derivation.derived(childID: childID, dateOfBirth: child.dateOfBirth, recorded: events, allocations: allocations))
         }
         try await DerivedRows.replace(derivedAdded, on: db.sql)
-        if let today { try await ReturnFindingRows.replace(derivedAdded.map { ($0.0, $0.1.recorded) }, today: today, on: db.sql) }
+        try await ReturnFindingRows.replace(derivedAdded.map { ($0.0, $0.1.recorded) }, today: today, on: db.sql)
         try await Rederivation.rederive(changed, setup: setup, today: today, on: db)
         try await Audit.record(audit, by: actor, at: now, on: db)
     }
