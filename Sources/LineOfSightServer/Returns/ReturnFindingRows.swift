@@ -53,12 +53,15 @@ enum ReturnFindingRows {
         // No rule set for the year (after the newest this version knows): nothing stored, and
         // the page shows no section.
         guard let ruleSet = today.flatMap(SSDA903RecordCheck.ruleSet(containing:)) else { return }
-        let inReturn = children.filter { Self.inReturn($0.events) }
-        let details = inReturn.isEmpty ? [:] : Dictionary(
-            try await sql.select().columns(SSDA903Exporter.ChildRow.columns).from(Child.schema)
-                .where("id", .in, SQLBind.group(inReturn.map(\.childID))).all(decoding: SSDA903Exporter.ChildRow.self).map { ($0.id, $0) }
-        ) { first, _ in first }
-        let socialWorkers = try await SSDA903Exporter.allocationsToSocialWorkers(of: inReturn.map(\.childID), on: sql)
+        let held = children.filter { inReturn($0.events) }.map(\.childID)
+        var details: [UUID: SSDA903Exporter.ChildRow] = [:]
+        // PostgreSQL refuses an empty IN list.
+        if !held.isEmpty {
+            let rows = try await sql.select().columns(SSDA903Exporter.ChildRow.columns).from(Child.schema)
+                .where("id", .in, SQLBind.group(held)).all(decoding: SSDA903Exporter.ChildRow.self)
+            for row in rows { details[row.id] = row }
+        }
+        let socialWorkers = try await SSDA903Exporter.allocationsToSocialWorkers(of: held, on: sql)
         var checked: [(UUID, Bool)] = []
         var found: [(UUID, Int, SSDA903RecordCheck.Finding)] = []
         for child in children {
@@ -71,7 +74,7 @@ enum ReturnFindingRows {
         // Written in chunks, below SQLite's limit on bound values per statement.
         for chunk in checked.chunked(200) {
             var insert = sql.insert(into: checks).columns("child_id", "collection_year", "in_return")
-            for (childID, inReturn) in chunk { insert = insert.values(SQLBind(childID), SQLBind(ruleSet.collectionYear), SQLBind(inReturn)) }
+            for (childID, isHeld) in chunk { insert = insert.values(SQLBind(childID), SQLBind(ruleSet.collectionYear), SQLBind(isHeld)) }
             try await insert.run()
         }
         for chunk in found.chunked(100) {
