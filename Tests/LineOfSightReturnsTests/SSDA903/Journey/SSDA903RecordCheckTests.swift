@@ -14,7 +14,7 @@ import Testing
 
     static func period(placement: String, provider: String) -> PeriodOfCareRecord {
         PeriodOfCareRecord(start: date("2026-03-02"), legalStatus: "C1", categoryOfNeed: "N1", placementType: placement, provider: provider,
-                           carers: "Mr and Mrs Lane", homePostcode: "WA10", reason: "Interim care order made at the first hearing.")
+                           carers: "Mr and Mrs Lane", postcode: "L8", homePostcode: "WA10", reason: "Interim care order made at the first hearing.")
     }
 
     @Test func theCollectionYearIsTheOneContainingTheDay() {
