@@ -41,7 +41,7 @@ struct AllocationsController {
             return try await AllocationPages.form(req, child: child, current: current, form: form, errors: errors)
         case let .success(valid):
             do {
-                let (derivation, dateOfBirth) = (ChildDerivation(setup: req.application.standards), child.dateOfBirth)
+                let (derivation, dateOfBirth) = (ChildDerivation(setup: req.application.standards, today: req.today), child.dateOfBirth)
                 try await req.writeTransaction { db in
                     try await req.claimForm(leadingTo: .child(.value(childID)), on: db)
                     try await ChildDerivation.lock(childID: childID, on: db)

@@ -41,7 +41,7 @@ public enum LineOfSightMain {
                     try await DatabaseSetup.checkMigrated(app)
                 }
                 if serving {
-                    try await Rederivation.ifBasisChanged(setup: app.standards, on: app.db, logger: app.logger)
+                    try await Rederivation.ifBasisChanged(setup: app.standards, today: app.clock.today, on: app.db, logger: app.logger)
                 }
             } catch {
                 try? await app.asyncShutdown()

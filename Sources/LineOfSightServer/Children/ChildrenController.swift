@@ -48,7 +48,7 @@ struct ChildrenController {
                               dateOfBirth: valid.dateOfBirth, expectedDateOfBirth: valid.expectedDateOfBirth,
                               sex: valid.sex, ethnicity: valid.ethnicity, upn: valid.upn, nhsNumber: valid.nhsNumber)
             do {
-                let derivation = ChildDerivation(setup: req.application.standards)
+                let derivation = ChildDerivation(setup: req.application.standards, today: req.today)
                 try await req.writeTransaction { db in
                     try await req.claimForm(leadingTo: .child(child.parameter), on: db)
                     try await child.create(on: db)
@@ -99,7 +99,7 @@ struct ChildrenController {
             }
             let openedAt = Int(form.values[.version]) ?? -1
             do {
-                let derivation = ChildDerivation(setup: req.application.standards)
+                let derivation = ChildDerivation(setup: req.application.standards, today: req.today)
                 try await req.writeTransaction { db in
                     try await req.claimForm(leadingTo: .child(child.parameter), on: db)
                     try await child.claimVersion(from: openedAt, on: db)

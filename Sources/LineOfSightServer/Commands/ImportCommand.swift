@@ -29,7 +29,7 @@ struct ImportCommand: AsyncCommand {
         let app = context.application
         try await DatabaseSetup.checkMigrated(app)
         let started = Date()
-        let importer = SSDA903Importer(setup: app.standards, now: app.clock.now) { line in
+        let importer = SSDA903Importer(setup: app.standards, now: app.clock.now, today: app.clock.today) { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }
         let summary: SSDA903Importer.Summary

@@ -9,7 +9,9 @@ enum DemoSeeder {
     /// The account the demo's recorded history is attributed to: it cannot sign in.
     static let historyUsername = "demo.history"
 
-    static func seed(_ authority: DemoAuthority, on db: any Database, passwordCost: Int = 12, standards: StandardsFile = .defaults) async throws {
+    /// `today` decides the collection year whose return errors are stored (`ReturnFindingRows`).
+    static func seed(_ authority: DemoAuthority, today: CivilDate? = nil, on db: any Database, passwordCost: Int = 12,
+                     standards: StandardsFile = .defaults) async throws {
         let hash = try Bcrypt.hash(DemoAuthority.password, cost: passwordCost)
         try await db.transaction { db in
             // Staff reference their managers and teams reference their heads, so staff go in first
@@ -51,7 +53,7 @@ enum DemoSeeder {
                 try await batch.map { SupervisionDiscussion(sessionID: $0.sessionID, eventID: $0.eventID) }.create(on: db)
             }
         }
-        try await Rederivation.all(setup: standards, on: db)
+        try await Rederivation.all(setup: standards, today: today, on: db)
     }
 }
 

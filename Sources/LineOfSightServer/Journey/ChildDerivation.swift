@@ -7,6 +7,10 @@ import SQLKit
 /// `Journey` → `derive` → the stored obligations and state. No date arithmetic here.
 struct ChildDerivation: Sendable {
     let setup: StandardsFile
+    /// Today, for the return errors a record would raise in the SSDA903 return of the collection
+    /// year containing it (`ReturnFindingRows`), stored with the obligations. Without it the stored
+    /// ones are removed, and the child's page works them out when it is shown.
+    var today: CivilDate? = nil
 
     /// The child's journey from their stored events (withdrawn ones left out, and `excluding` if
     /// given) and allocation history.
@@ -35,6 +39,8 @@ struct ChildDerivation: Sendable {
         let permanence: PermanenceSummary?
         let legal: LegalSummary?
         let transfers: TransferSummary
+        /// The events it was derived from, for the return errors (`ReturnFindingRows`).
+        let recorded: [RecordedEvent]
     }
 
     /// What the already-loaded events (in date order, none withdrawn) and allocations derive.
@@ -51,10 +57,12 @@ struct ChildDerivation: Sendable {
                        care: CareSummary(journey: journey, derivation: derivation, events: events),
                        permanence: PermanenceSummary(journey: journey, derivation: derivation, events: events),
                        legal: LegalSummary(journey: journey, derivation: derivation, events: events),
-                       transfers: TransferSummary(journey: journey, derivation: derivation, events: events))
+                       transfers: TransferSummary(journey: journey, derivation: derivation, events: events),
+                       recorded: events)
     }
 
-    /// Re-derives the child's obligations, state and care summary and replaces the stored rows.
+    /// Re-derives the child's obligations, state and care summary (and, given `today`, the return
+    /// errors their record would raise) and replaces the stored rows.
     /// Call it inside the transaction that changed the child's events or allocations.
     @discardableResult
     func rederive(childID: UUID, dateOfBirth: CivilDate?, on db: any Database) async throws -> Derivation {
@@ -62,6 +70,7 @@ struct ChildDerivation: Sendable {
                                   events: try await JourneyRows.events(of: [childID], on: db.sql),
                                   allocations: try await JourneyRows.allocations(of: [childID], on: db.sql))
         try await DerivedRows.replace(childID: childID, derived: derived, on: db.sql)
+        try await ReturnFindingRows.replace([(childID, derived.recorded)], today: today, on: db.sql)
         return derived.derivation
     }
 

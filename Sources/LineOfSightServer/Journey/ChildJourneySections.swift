@@ -21,6 +21,9 @@ struct ChildJourneySummary {
     let dueSoonDays: Int
     /// The kinds of event this person may record.
     let recordable: [JourneyList]
+    /// The errors the record would raise in this year's SSDA903 return; nil when it holds no
+    /// looked-after or care-leaver record.
+    let returnErrors: ReturnFindingRows.Checked?
 
     static func load(for child: Child, req: Request) async throws -> ChildJourneySummary {
         let childID = try child.requireID()
@@ -34,7 +37,8 @@ struct ChildJourneySummary {
             views: try await JourneyRows.withChildsViews(of: childID, on: req.sql),
             people: try await People.load(responsibleFor: open, on: req.db), calendar: standards.calendar, today: req.today,
             born: child.dateOfBirth, dueSoonDays: standards.standards.dueSoonDays,
-            recordable: JourneyList.recordable(by: try req.requirePrincipal().role))
+            recordable: JourneyList.recordable(by: try req.requirePrincipal().role),
+            returnErrors: try await ReturnFindingRows.load(childID: childID, today: req.today, on: req.sql))
     }
 
     /// Stage and plans, as the header of the page shows them.
@@ -75,6 +79,7 @@ struct ChildJourneySummary {
                 }
             }
             voiceOfTheChild(child)
+            if let returnErrors { ReturnErrorsSection.node(returnErrors) }
             el("h2", .class("govuk-heading-m")) { "Recently recorded" }
             if events.isEmpty {
                 paragraph("Nothing has been recorded yet.")

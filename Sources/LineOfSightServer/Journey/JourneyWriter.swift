@@ -14,7 +14,7 @@ struct JourneyWriter {
     /// stand or fall together. Nil: each change is its own transaction on the request's database.
     var db: (any Database)? = nil
 
-    private var derivation: ChildDerivation { ChildDerivation(setup: req.application.standards) }
+    private var derivation: ChildDerivation { ChildDerivation(setup: req.application.standards, today: req.today) }
 
     /// What a record for this child is checked against: today, their date of birth and their
     /// journey (without `excluding`, the event being corrected).

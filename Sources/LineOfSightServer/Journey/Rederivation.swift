@@ -12,13 +12,14 @@ enum Rederivation {
     static let batchSize = 500
 
     /// Re-derives every child, in batches; `progress(done, total)` after each batch.
-    static func all(setup: StandardsFile, on db: any Database, progress: (Int, Int) -> Void = { _, _ in }) async throws {
+    /// `today` (the application clock's) decides the collection year whose return errors are stored.
+    static func all(setup: StandardsFile, today: CivilDate? = nil, on db: any Database, progress: (Int, Int) -> Void = { _, _ in }) async throws {
         let children = try await db.sql.select().column("id").column("date_of_birth").from(Child.schema).orderBy("id")
             .all(decoding: ChildRow.self)
         var done = 0
         for start in stride(from: 0, to: children.count, by: batchSize) {
             let batch = children[start..<min(start + batchSize, children.count)].map { ($0.id, $0.dateOfBirth.flatMap(CivilDate.init(iso:))) }
-            try await db.transaction { db in try await rederive(batch, setup: setup, on: db) }
+            try await db.transaction { db in try await rederive(batch, setup: setup, today: today, on: db) }
             done += batch.count
             progress(done, children.count)
         }
@@ -28,7 +29,8 @@ enum Rederivation {
 
     /// Re-derives a batch of children (id and date of birth), reading their events and
     /// allocations in two queries. Call it inside the transaction that changed them.
-    static func rederive(_ batch: [(id: UUID, dateOfBirth: CivilDate?)], setup: StandardsFile, on db: any Database) async throws {
+    static func rederive(_ batch: [(id: UUID, dateOfBirth: CivilDate?)], setup: StandardsFile, today: CivilDate? = nil,
+                         on db: any Database) async throws {
         guard !batch.isEmpty else { return }
         let ids = batch.map(\.id)
         let eventsByChild = Dictionary(grouping: try await JourneyRows.events(of: ids, on: db.sql), by: \.child_id)
@@ -39,16 +41,17 @@ enum Rederivation {
                                               events: eventsByChild[child.id] ?? [], allocations: allocationsByChild[child.id] ?? []))
         }
         try await DerivedRows.replace(derived, on: db.sql)
+        try await ReturnFindingRows.replace(derived.map { ($0.0, $0.1.recorded) }, today: today, on: db.sql)
     }
 
     /// At start-up: re-derives everyone if the standards or the rules changed since the stored rows
     /// were derived (or they never were). Says so in the log, with progress.
-    static func ifBasisChanged(setup: StandardsFile, on db: any Database, logger: Logger) async throws {
+    static func ifBasisChanged(setup: StandardsFile, today: CivilDate? = nil, on db: any Database, logger: Logger) async throws {
         let stored = try await db.sql.select().column("fingerprint").from(DerivedRows.basis).first(decoding: BasisRow.self)
         let current = fingerprint(setup)
         guard stored?.fingerprint != current else { return }
         logger.notice("The local standards or the timescale rules have changed: re-deriving every child’s obligations…")
-        try await all(setup: setup, on: db) { done, total in
+        try await all(setup: setup, today: today, on: db) { done, total in
             logger.notice("Re-derived \(done) of \(total) children")
         }
     }
@@ -56,7 +59,8 @@ enum Rederivation {
     /// Raised with every change to how the summaries stored beside the obligations (care,
     /// permanence, legal) are computed, so that every child's are derived again at start-up.
     /// 2: a legal planning meeting is the permanence tracker's last decision when it is the latest.
-    static let summariesVersion = 2
+    /// 3: the return errors each child's record would raise (`ReturnFindingRows`).
+    static let summariesVersion = 3
 
     /// What the stored obligations depend on besides the record: every standard's value, the
     /// calendar, and the rules themselves — taken as the obligations they give for a set of

@@ -16,9 +16,9 @@ struct SSDA903Exporter {
 
     /// Each table's CSV text, and how many children the return holds.
     func run(ruleSet: SSDA903RuleSet, destination: String, on db: any Database) async throws -> (tables: [SSDA903Table: String], children: Int) {
-        let rows = try await db.sql.select().columns("id", "la_child_id", "sex", "date_of_birth", "ethnicity", "upn").from(Child.schema)
+        let rows = try await db.sql.select().columns(ChildRow.columns).from(Child.schema)
             .orderBy("la_child_id").all(decoding: ChildRow.self)
-        let socialWorkers = try await allocationsToSocialWorkers(on: db)
+        let socialWorkers = try await Self.allocationsToSocialWorkers(on: db.sql)
         var children: [SSDA903JourneyExport.Child] = []
         for batch in rows.chunked(Rederivation.batchSize) {
             let events = Dictionary(grouping: try await JourneyRows.events(of: batch.map(\.id), lists: Self.lists, on: db.sql), by: \.child_id)
@@ -40,17 +40,20 @@ struct SSDA903Exporter {
         return (tables, shown.count)
     }
 
-    /// Each child's allocations to members of staff with a social worker ID, in date order.
-    private func allocationsToSocialWorkers(on db: any Database) async throws -> [UUID: [SSDA903SocialWorkerEpisode]] {
-        let rows = try await db.sql.select()
+    /// Each child's allocations to members of staff with a social worker ID, in date order: of
+    /// every child, or of those given.
+    static func allocationsToSocialWorkers(of children: [UUID]? = nil, on sql: any SQLDatabase) async throws -> [UUID: [SSDA903SocialWorkerEpisode]] {
+        // PostgreSQL refuses an empty IN list.
+        if children?.isEmpty == true { return [:] }
+        let query = sql.select()
             .column(SQLColumn("child_id", table: "a")).column(SQLColumn("start_date", table: "a")).column(SQLColumn("end_date", table: "a"))
             .column(SQLColumn("sw_id", table: "s"))
             .from(SQLAlias(SQLIdentifier(StoredAllocation.schema), as: SQLIdentifier("a")))
             .join(SQLAlias(SQLIdentifier(StaffMember.schema), as: SQLIdentifier("s")), method: SQLJoinMethod.inner,
                   on: SQLColumn("id", table: "s"), .equal, SQLColumn("worker_id", table: "a"))
             .where(SQLColumn("sw_id", table: "s"), .isNot, SQLLiteral.null)
-            .orderBy(SQLColumn("start_date", table: "a"))
-            .all(decoding: AllocationRow.self)
+        if let children { query.where(SQLColumn("child_id", table: "a"), .in, SQLBind.group(children)) }
+        let rows = try await query.orderBy(SQLColumn("start_date", table: "a")).all(decoding: AllocationRow.self)
         return Dictionary(grouping: rows, by: \.child_id).mapValues { rows in
             rows.compactMap { row in
                 CivilDate(iso: row.start_date).map { SSDA903SocialWorkerEpisode(socialWorkerID: row.sw_id, start: $0, end: row.end_date.flatMap(CivilDate.init(iso:))) }
@@ -65,7 +68,9 @@ struct SSDA903Exporter {
         let sw_id: String
     }
 
-    private struct ChildRow: Decodable {
+    /// A child's details as the return's Header reads them.
+    struct ChildRow: Decodable {
+        static let columns = ["id", "la_child_id", "sex", "date_of_birth", "ethnicity", "upn"]
         let id: UUID
         let la_child_id: String
         let sex: String

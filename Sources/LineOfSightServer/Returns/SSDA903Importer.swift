@@ -12,6 +12,9 @@ import SQLKit
 struct SSDA903Importer {
     let setup: StandardsFile
     let now: Date
+    /// Decides the collection year whose return errors are stored for the children imported
+    /// (`ReturnFindingRows`); without it, each child's page works them out when shown.
+    var today: CivilDate? = nil
     /// Told after each batch of children, for a large return.
     let progress: @Sendable (String) -> Void
 
@@ -166,14 +169,16 @@ struct SSDA903Importer {
         // from everything they have.
         let derivation = ChildDerivation(setup: setup)
         let written = Dictionary(grouping: inserts, by: \.childID)
-        try await DerivedRows.replace(try added.map { child in
+        let derivedAdded = try added.map { child in
             let childID = try child.requireID()
             let events = (written[childID] ?? []).sorted { ($0.record.date, $0.id.uuidString) < ($1.record.date, $1.id.uuidString) }
                 .map { RecordedEvent(id: $0.id.uuidString, record: $0.record) }
             let allocations = (allocated[childID] ?? []).sorted { $0.start < $1.start }
             return (childID, derivation.derived(childID: childID, dateOfBirth: child.dateOfBirth, recorded: events, allocations: allocations))
-        }, on: db.sql)
-        try await Rederivation.rederive(changed, setup: setup, on: db)
+        }
+        try await DerivedRows.replace(derivedAdded, on: db.sql)
+        try await ReturnFindingRows.replace(derivedAdded.map { ($0.0, $0.1.recorded) }, today: today, on: db.sql)
+        try await Rederivation.rederive(changed, setup: setup, today: today, on: db)
         try await Audit.record(audit, by: actor, at: now, on: db)
     }
 

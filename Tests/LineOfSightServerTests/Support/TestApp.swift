@@ -33,7 +33,7 @@ func withTestApp(seedDemo: Bool = true, _ test: (Application, DemoAuthority) asy
     }) { app in
         try await app.autoMigrate()
         try await TestDatabase.empty(app.db)
-        if seedDemo { try await DemoSeeder.seed(authority, on: app.db, passwordCost: 4) }
+        if seedDemo { try await DemoSeeder.seed(authority, today: testToday, on: app.db, passwordCost: 4) }
         try await test(app, authority)
     }
 }
@@ -49,7 +49,7 @@ enum TestDatabase {
     /// row triggers, so the append-only audit table can be emptied here but not through the app.
     static func empty(_ db: any Database) async throws {
         let sql = db.sql
-        let tables = [DerivedRows.obligations, DerivedRows.states, DerivedRows.care, DerivedRows.permanence, DerivedRows.legal, DerivedRows.transfers, DerivedRows.transferWaits, DerivedRows.basis, SupervisionDiscussion.schema, SupervisionSession.schema, OnceOnly.table, StoredEvent.schema, SavedForm.schema, APIToken.schema, LoginAttempt.schema, AccessGrant.schema, AuditedChild.schema, AuditEvent.schema,
+        let tables = [DerivedRows.obligations, DerivedRows.states, DerivedRows.care, DerivedRows.permanence, DerivedRows.legal, DerivedRows.transfers, DerivedRows.transferWaits, ReturnFindingRows.findings, ReturnFindingRows.checks, DerivedRows.basis, SupervisionDiscussion.schema, SupervisionSession.schema, OnceOnly.table, StoredEvent.schema, SavedForm.schema, APIToken.schema, LoginAttempt.schema, AccessGrant.schema, AuditedChild.schema, AuditEvent.schema,
                       UserSession.schema, User.schema, StoredAllocation.schema, Child.schema, FundedPostsChange.schema, Team.schema, StaffMember.schema]
         if sql.dialect.name == "postgresql" {
             try await sql.raw("TRUNCATE \(unsafeRaw: tables.joined(separator: ", ")) CASCADE").run()

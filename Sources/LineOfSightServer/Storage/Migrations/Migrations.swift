@@ -21,5 +21,6 @@ enum AppMigrations {
         AddWorkforceRecords(),
         CreateSupervision(),
         AddFundedPostsHistory(),
+        CreateReturnFindings(),
     ]
 }
