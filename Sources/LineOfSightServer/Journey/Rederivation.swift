@@ -56,7 +56,8 @@ enum Rederivation {
     /// Raised with every change to how the summaries stored beside the obligations (care,
     /// permanence, legal) are computed, so that every child's are derived again at start-up.
     /// 2: a legal planning meeting is the permanence tracker's last decision when it is the latest.
-    static let summariesVersion = 2
+    /// 3: the legal summary carries the next pre-proceedings review.
+    static let summariesVersion = 3
 
     /// What the stored obligations depend on besides the record: every standard's value, the
     /// calendar, and the rules themselves — taken as the obligations they give for a set of

@@ -20,5 +20,6 @@ enum AppMigrations {
         CreateTransferSummaries(),
         AddWorkforceRecords(),
         CreateSupervision(),
+        AddPreProceedingsReviews(),
     ]
 }
