@@ -34,7 +34,7 @@ public struct Journey: Sendable, Hashable, Codable {
     @DefaultEmpty public var permanencePlans: [PermanencePlan]
     @DefaultEmpty public var permanenceOptions: [PermanenceOption]
     /// Permanence planning meetings and panel or agency decisions.
-    @DefaultEmpty public var permanenceMeetings: [DatedRecord]
+    @DefaultEmpty public var permanenceMeetings: [PermanenceDecision]
     @DefaultEmpty public var temporaryApprovals: [TemporaryApproval]
     @DefaultEmpty public var preProceedings: [PreProceedings]
     @DefaultEmpty public var careProceedings: [CareProceedings]
@@ -62,7 +62,7 @@ public struct Journey: Sendable, Hashable, Codable {
         cinPlans: [CINPlan] = [], visits: [Visit] = [],
         periodsOfCare: [PeriodOfCare] = [], lacReviews: [DatedRecord] = [], carePlans: [DatedRecord] = [],
         healthAssessments: [HealthAssessment] = [], peps: [DatedRecord] = [], missingEpisodes: [MissingEpisode] = [],
-        permanencePlans: [PermanencePlan] = [], permanenceOptions: [PermanenceOption] = [], permanenceMeetings: [DatedRecord] = [],
+        permanencePlans: [PermanencePlan] = [], permanenceOptions: [PermanenceOption] = [], permanenceMeetings: [PermanenceDecision] = [],
         temporaryApprovals: [TemporaryApproval] = [], preProceedings: [PreProceedings] = [],
         careProceedings: [CareProceedings] = [], adoption: Adoption? = nil, adoptionReviews: [DatedRecord] = [],
         needsAssessments: [DatedRecord] = [], pathwayPlans: [DatedRecord] = [],

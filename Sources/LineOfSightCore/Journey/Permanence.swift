@@ -40,6 +40,35 @@ public struct PermanenceOption: Sendable, Hashable, Codable {
     }
 }
 
+/// A permanence planning meeting, or a panel's or decision maker's decision about the child's
+/// permanence; when it concludes a milestone, which one.
+public struct PermanenceDecision: Sendable, Hashable, Codable {
+    /// The milestones a decision concludes.
+    public enum Milestone: String, Sendable, Hashable, Codable, CaseIterable {
+        /// The full assessment of connected-person carers as foster carers: the fostering panel's
+        /// recommendation or the agency decision on their approval, whichever way it went.
+        case connectedPersonAssessment
+        /// The long-term foster placement approved by a nominated officer (the match).
+        case longTermFosteringMatch
+
+        /// The way to permanence the milestone is on.
+        public var route: PermanenceOption.Route {
+            switch self {
+            case .connectedPersonAssessment: .connectedPerson
+            case .longTermFosteringMatch: .longTermFostering
+            }
+        }
+    }
+
+    public var id: String
+    public var date: CivilDate
+    public var concludes: Milestone?
+
+    public init(id: String, date: CivilDate, concludes: Milestone? = nil) {
+        self.id = id; self.date = date; self.concludes = concludes
+    }
+}
+
 /// Temporary approval of a connected person as a foster carer (CPPCR reg 24) and its
 /// extension (reg 25).
 public struct TemporaryApproval: Sendable, Hashable, Codable {
@@ -78,9 +107,11 @@ public struct PreProceedings: Sendable, Hashable, Codable {
     public var end: CivilDate?
     /// e.g. "issued", "stepped down".
     public var outcome: String?
+    /// The review meetings held while they ran.
+    @DefaultEmpty public var reviews: [DatedRecord]
 
-    public init(id: String, start: CivilDate, end: CivilDate? = nil, outcome: String? = nil) {
-        self.id = id; self.start = start; self.end = end; self.outcome = outcome
+    public init(id: String, start: CivilDate, end: CivilDate? = nil, outcome: String? = nil, reviews: [DatedRecord] = []) {
+        self.id = id; self.start = start; self.end = end; self.outcome = outcome; self.reviews = reviews
     }
 }
 

@@ -16,6 +16,9 @@ public enum PermanenceCodes {
         ("OTHERPLN", "Other plan"),
     ]
 
+    /// The plan of long-term fostering, which needs the match approved (`permanence.long_term_fostering_match`).
+    public static let longTermFostering = "LTFOST18"
+
     /// Reasons a period of care ends with the child going home, before which a risk assessment of
     /// the return is expected (Ofsted found returns home made without one).
     public static let returnHomeReasons: Set<String> = ["E4A", "E4B", "E13"]

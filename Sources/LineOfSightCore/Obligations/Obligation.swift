@@ -40,7 +40,7 @@ public enum EventKind: String, Sendable, Hashable, Codable, CaseIterable {
     case periodOfCare, placement, lacReview, carePlan, placementPlan, healthAssessment, pep, missingEpisode, returnInterview
     /// A change of legal status within a period of care (id: the period and the new code).
     case legalStatus
-    case permanencePlan, permanenceOption, temporaryApproval, preProceedings, careProceedings
+    case permanencePlan, permanenceOption, permanenceDecision, temporaryApproval, preProceedings, ploReview, careProceedings
     case adoptionRecommendation, agencyDecision, familyFinding, adoptionMatch, authorityToPlace, adoptionPlacement, adoptionReview
     /// A birthday or the day a young person became an eligible care leaver (id says which).
     case eligibility

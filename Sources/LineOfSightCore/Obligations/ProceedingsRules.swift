@@ -1,6 +1,7 @@
 extension DerivationContext {
     /// Care proceedings (26 weeks beginning with issue, plus extensions), pre-proceedings, and
-    /// connected-person temporary approval (16 weeks plus one extension).
+    /// connected-person temporary approval (16 weeks plus one extension) with the full assessment
+    /// that must conclude within it.
     mutating func deriveProceedings() {
         for (index, proceedings) in journey.careProceedings.enumerated() {
             let field = "$.careProceedings[\(index)]"
@@ -23,9 +24,16 @@ extension DerivationContext {
         for (index, pre) in journey.preProceedings.enumerated() {
             let end = validEnd(pre.end, after: pre.start, field: "$.preProceedings[\(index)].end",
                                rule: .preProceedings, what: "pre-proceedings \(pre.id)")
+            let started = EventRef(.preProceedings, pre.id, pre.start)
             add(.preProceedings, id: "\(RuleID.preProceedings):\(pre.id)",
-                startedBy: EventRef(.preProceedings, pre.id, pre.start), due: pre.start.adding(weeks: p.preProceedingsWeeks),
+                startedBy: started, due: pre.start.adding(weeks: p.preProceedingsWeeks),
                 metBy: end.map { EventRef(.preProceedings, pre.id, $0) })
+            // Reviewed at the council's interval from the letter, then from each review held, while they run.
+            let weeks = p.ploReviewWeeks
+            chain(id: "\(RuleID.ploReview):\(pre.id)", first: Link(rule: .ploReview, due: pre.start.adding(weeks: weeks)), startedBy: started,
+                  events: facts.dated(pre.reviews, .ploReview)[...], end: end, endReason: "pre-proceedings ended") { from, _ in
+                Link(rule: .ploReview, due: from.date.adding(weeks: weeks))
+            }
         }
 
         for (index, approval) in journey.temporaryApprovals.enumerated() {
@@ -51,10 +59,19 @@ extension DerivationContext {
             let placementEnd = approval.placementID.flatMap { id in
                 journey.periodsOfCare.lazy.flatMap(\.placements).first { $0.id == id }?.end
             }
-            single(.temporaryApproval, id: "\(RuleID.temporaryApproval):\(approval.id)",
-                   startedBy: EventRef(.temporaryApproval, approval.id, approval.start), due: due,
-                   metBy: approval.approved.map { EventRef(.temporaryApproval, approval.id, $0) },
-                   end: earliest(approval.ended, placementEnd), endReason: "temporary arrangement ended without approval")
+            let startedBy = EventRef(.temporaryApproval, approval.id, approval.start)
+            let approved = approval.approved.map { EventRef(.temporaryApproval, approval.id, $0) }
+            single(.temporaryApproval, id: "\(RuleID.temporaryApproval):\(approval.id)", startedBy: startedBy, due: due,
+                   metBy: approved, end: earliest(approval.ended, placementEnd), endReason: "temporary arrangement ended without approval")
+            // The full assessment must conclude before the approval (as extended) runs out: met by
+            // the panel's or agency decision whichever way it went, or by approval itself.
+            let concluded = journey.permanenceMeetings
+                .filter { $0.concludes == .connectedPersonAssessment && $0.date >= approval.start }
+                .min { ($0.date, $0.id) < ($1.date, $1.id) }
+                .map { EventRef(.permanenceDecision, $0.id, $0.date) }
+            let assessed = [concluded, approved].compactMap { $0 }.min { $0.date < $1.date }
+            single(.connectedPersonAssessment, id: "\(RuleID.connectedPersonAssessment):\(approval.id)", startedBy: startedBy, due: due,
+                   metBy: assessed, end: earliest(approval.ended, placementEnd), endReason: "temporary arrangement ended")
         }
     }
 

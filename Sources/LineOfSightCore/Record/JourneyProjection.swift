@@ -41,6 +41,7 @@ extension JourneyList {
         case .preProceedings: PreProceedingsRecord.self
         case .careProceedings: CareProceedingsRecord.self
         case .hearings: HearingRecord.self
+        case .ploReviews: PLOReviewRecord.self
         case .adoptions: AdoptionRecord.self
         case .adoptionReviews: AdoptionReviewRecord.self
         case .needsAssessments: NeedsAssessmentRecord.self

@@ -75,6 +75,8 @@ public enum JourneyList: String, Sendable, Hashable, Codable, CaseIterable {
     case permanencePlans, permanenceOptions, permanenceDecisions, temporaryApprovals, preProceedings, careProceedings
     /// Nested in care proceedings.
     case hearings
+    /// Nested in pre-proceedings.
+    case ploReviews
     case adoptions, adoptionReviews
     case needsAssessments, pathwayPlans, personalAdvisers, careLeaverContacts, stayingPut
     case transfers, actions
@@ -90,6 +92,7 @@ public enum JourneyList: String, Sendable, Hashable, Codable, CaseIterable {
         case .placements, .legalStatuses: .periodsOfCare
         case .returnInterviews: .missingEpisodes
         case .hearings: .careProceedings
+        case .ploReviews: .preProceedings
         default: nil
         }
     }
@@ -100,6 +103,7 @@ public enum JourneyList: String, Sendable, Hashable, Codable, CaseIterable {
         case .periodsOfCare: "periodOfCareID"
         case .missingEpisodes: "missingEpisodeID"
         case .careProceedings: "careProceedingsID"
+        case .preProceedings: "preProceedingsID"
         default: nil
         }
     }

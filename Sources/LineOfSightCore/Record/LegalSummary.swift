@@ -7,6 +7,8 @@ public struct LegalSummary: Sendable, Hashable {
     public var preProceedingsDue: CivilDate?
     /// The first pre-proceedings meeting.
     public var initialMeeting: CivilDate?
+    /// The next review of pre-proceedings due (`plo.review`): from the letter until one is held.
+    public var nextReview: CivilDate?
     /// Proceedings not yet concluded: issue, the last day of 26 weeks and every extension, the
     /// extensions, the court and the next hearing listed at the latest hearing.
     public var issued: CivilDate?
@@ -15,6 +17,14 @@ public struct LegalSummary: Sendable, Hashable {
     public var extensionWeeks: Int
     public var court: String?
     public var nextHearing: CivilDate?
+
+    public init(preProceedingsStart: CivilDate? = nil, preProceedingsDue: CivilDate? = nil, initialMeeting: CivilDate? = nil,
+                nextReview: CivilDate? = nil, issued: CivilDate? = nil, proceedingsDue: CivilDate? = nil, extensions: Int = 0,
+                extensionWeeks: Int = 0, court: String? = nil, nextHearing: CivilDate? = nil) {
+        self.preProceedingsStart = preProceedingsStart; self.preProceedingsDue = preProceedingsDue; self.initialMeeting = initialMeeting
+        self.nextReview = nextReview; self.issued = issued; self.proceedingsDue = proceedingsDue; self.extensions = extensions
+        self.extensionWeeks = extensionWeeks; self.court = court; self.nextHearing = nextHearing
+    }
 
     /// Nil unless pre-proceedings or proceedings are open.
     public init?(journey: Journey, derivation: Derivation, events: [RecordedEvent]) {
@@ -25,6 +35,10 @@ public struct LegalSummary: Sendable, Hashable {
         preProceedingsStart = pre?.start
         preProceedingsDue = pre.flatMap { due(.preProceedings, $0.id) }
         initialMeeting = pre.flatMap { pre in events.first { $0.id == pre.id }?.record as? PreProceedingsRecord }?.initialMeeting
+        nextReview = pre.flatMap { pre in
+            derivation.obligations.first { $0.ruleID == .ploReview && $0.id.hasPrefix("\(RuleID.ploReview):\(pre.id)#")
+                && $0.metBy == nil && $0.notApplicable == nil }?.due
+        }
         issued = proceedings?.issued
         proceedingsDue = proceedings.flatMap { due(.careProceedings, $0.id) }
         extensions = proceedings?.extensions.count ?? 0

@@ -130,21 +130,46 @@ public struct PermanenceDecisionRecord: JourneyRecord {
     /// The route decided on or recommended, if the decision is about one.
     public var route: PermanenceOption.Route?
     public var chairID: String?
+    /// The milestone the decision concludes, if any: the connected-person carers' full assessment,
+    /// or the long-term fostering match.
+    public var concludes: PermanenceDecision.Milestone?
     public var childsViews: String?
 
     public init(date: CivilDate, forum: Forum, decision: String, route: PermanenceOption.Route? = nil, chairID: String? = nil,
-                childsViews: String? = nil) {
+                concludes: PermanenceDecision.Milestone? = nil, childsViews: String? = nil) {
         self.date = date; self.forum = forum; self.decision = decision; self.route = route; self.chairID = chairID
-        self.childsViews = childsViews
+        self.concludes = concludes; self.childsViews = childsViews
     }
 
     public var dates: [RecordDate] { [RecordDate("date", "The date of the decision", date)] }
 
     public func project(id: String, into journey: inout Journey) {
-        journey.permanenceMeetings.append(DatedRecord(id: id, date: date))
+        journey.permanenceMeetings.append(PermanenceDecision(id: id, date: date, concludes: concludes))
+    }
+
+    /// Who may conclude each milestone: the fostering panel recommends and the agency decision
+    /// maker decides on connected carers' approval (CPPCR 2010 reg 24–25, Fostering Services
+    /// Regulations 2011); a nominated officer approves a long-term foster placement (CPPCR 2010 as
+    /// amended in 2015), or the agency decision maker where the council's scheme of delegation says so.
+    public static func forums(concluding milestone: PermanenceDecision.Milestone) -> [Forum] {
+        switch milestone {
+        case .connectedPersonAssessment: [.fosteringPanel, .agencyDecisionMaker]
+        case .longTermFosteringMatch: [.nominatedOfficer, .agencyDecisionMaker]
+        }
     }
 
     public func problems(in context: RecordContext) -> [RecordProblem] {
-        context.journey.lookedAfterProblem(on: date, field: "date", what: "a decision about their permanence")
+        var problems = context.journey.lookedAfterProblem(on: date, field: "date", what: "a decision about their permanence")
+        if let concludes, !Self.forums(concluding: concludes).contains(forum) {
+            problems.append(RecordProblem("concludes", concludes == .connectedPersonAssessment
+                ? "The full assessment of family or friends as foster carers is concluded by the fostering panel or the agency decision maker"
+                : "A long-term fostering match is approved by a nominated officer or the agency decision maker"))
+        }
+        if let concludes, let route, route != concludes.route {
+            problems.append(RecordProblem("route", concludes == .connectedPersonAssessment
+                ? "The full assessment of family or friends as foster carers is about living with family or friends"
+                : "A long-term fostering match is about long-term fostering"))
+        }
+        return problems
     }
 }

@@ -121,7 +121,7 @@ public enum DriftStatus: String, Sendable, Hashable, CaseIterable {
 extension JourneyList {
     /// The lists whose records move a child's permanence on.
     public static let permanenceLists: Set<JourneyList> = [
-        .permanencePlans, .permanenceOptions, .permanenceDecisions, .temporaryApprovals, .preProceedings, .careProceedings, .hearings,
+        .permanencePlans, .permanenceOptions, .permanenceDecisions, .temporaryApprovals, .preProceedings, .ploReviews, .careProceedings, .hearings,
         .adoptions, .adoptionReviews,
     ]
 }

@@ -57,9 +57,10 @@ extension SyntheticJourneys.Builder {
                                                           assessment: .viability, assessmentStarted: earlier.adding(days: 96),
                                                           assessmentCompleted: earlier.adding(days: 110), outcome: .ruledOut,
                                                           decided: earlier.adding(days: 112)))
-        journey.permanenceMeetings.append(DatedRecord(id: next("PM"), date: earlier.adding(days: 120)))
+        journey.permanenceMeetings.append(PermanenceDecision(id: next("PM"), date: earlier.adding(days: 120),
+                                                             concludes: .connectedPersonAssessment))
         journey.preProceedings.append(PreProceedings(id: next("PLO"), start: earlier.adding(days: 70), end: earlier.adding(days: 95),
-                                                     outcome: "issued"))
+                                                     outcome: "issued", reviews: [DatedRecord(id: next("PLOR"), date: earlier.adding(days: 90))]))
         journey.careProceedings.append(CareProceedings(id: next("PROC"), issued: earlier.adding(days: 95),
                                                        extensions: [Extension(granted: earlier.adding(days: 270), weeks: 4)],
                                                        concluded: earlier.adding(days: 300), outcome: "placement order"))

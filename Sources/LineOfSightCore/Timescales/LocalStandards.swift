@@ -64,8 +64,8 @@ struct StandardParameters: Sendable {
     let ihaWD, rhaUnder5Months, rhaFrom5Months, rhaAgeThreshold: Int
     let returnInterviewDays: Int
     let pepInitialWD, pepReviewMonths, pepFromAge: Int
-    let permanenceOptionsWeeks, viabilityWD, sgoAssessmentMonths, permanenceAmberDays, noProgressWeeks: Int
-    let proceedingsLimitWeeks, proceedingsMaxExtensionWeeks, preProceedingsWeeks: Int
+    let permanenceOptionsWeeks, viabilityWD, sgoAssessmentMonths, longTermFosteringMatchMonths, permanenceAmberDays, noProgressWeeks: Int
+    let proceedingsLimitWeeks, proceedingsMaxExtensionWeeks, preProceedingsWeeks, ploReviewWeeks: Int
     let temporaryApprovalWeeks, temporaryApprovalMaxExtensionWeeks: Int
     let adoptionDecisionWD, familyFindingWD, adoptionMatchDays, adoptionPlacedDays: Int
     let adoptionFirstReviewMonths, adoptionReviewMonths, adoptionPlacedFirstReviewWeeks: Int
@@ -133,11 +133,13 @@ struct StandardParameters: Sendable {
         proceedingsLimitWeeks = int("proceedings.limit_weeks")
         proceedingsMaxExtensionWeeks = int("proceedings.max_extension_weeks")
         preProceedingsWeeks = int("plo.pre_proceedings_weeks")
+        ploReviewWeeks = int("plo.review_interval_weeks")
         permanenceOptionsWeeks = int("permanence.options_considered_weeks")
         viabilityWD = int("permanence.viability_working_days")
         permanenceAmberDays = int("permanence.amber_within_days")
         noProgressWeeks = int("permanence.no_progress_weeks")
         sgoAssessmentMonths = int("permanence.sgo_assessment_months")
+        longTermFosteringMatchMonths = int("permanence.long_term_fostering_match_months")
         adoptionDecisionWD = int("adoption.agency_decision_working_days")
         familyFindingWD = int("adoption.family_finding_working_days")
         adoptionMatchDays = int("adoption.match_days")

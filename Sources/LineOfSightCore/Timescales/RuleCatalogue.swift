@@ -122,6 +122,11 @@ public enum RuleCatalogue {
              source: "Children Act 1989 Volume 2 ch.2 (planning a return home); Ofsted found returns home without one", .secondary,
              starts: "the child leaves care to go home (reasons E4A, E4B, E13)", due: "the day they leave",
              met: "a risk assessment of the return home completed during the period of care", .calendar, []),
+        rule(.longTermFosteringMatch, "Long-term fostering match approved", .permanence,
+             source: "Local standard: a long-term foster placement is approved by a nominated officer (CPPCR 2010 as amended in 2015); no national timescale", .local,
+             starts: "a permanence plan of long-term fostering agreed", due: "6 months after",
+             met: "the match approved by a nominated officer or the agency decision maker in the period of care (before the plan also meets it)",
+             .calendar, ["permanence.long_term_fostering_match_months"]),
 
         rule(.shortBreakFirstReview, "First review, series of short breaks", .lookedAfter,
              startedBy: [.periodOfCare], metBy: [.lacReview],
@@ -231,12 +236,22 @@ public enum RuleCatalogue {
              source: "Public Law Working Group pre-proceedings best-practice guidance (2021, revised 2023)", .notFound,
              starts: "the letter before proceedings", due: "16 weeks after", met: "proceedings issued or stepped down",
              .calendar, ["plo.pre_proceedings_weeks"]),
+        rule(.ploReview, "Pre-proceedings review", .proceedings,
+             source: "Local standard: pre-proceedings reviewed regularly (Public Law Working Group best-practice guidance, 2021, revised 2023); no national interval", .local,
+             starts: "the letter before proceedings, then each review", due: "6 weeks after", met: "a pre-proceedings review held",
+             .calendar, ["plo.review_interval_weeks"], recurring: true),
         rule(.temporaryApproval, "Connected person temporary approval resolved", .permanence,
              startedBy: [.temporaryApproval], metBy: [.temporaryApproval],
              source: "CPPCR 2010 reg 24 (16 weeks), reg 25 (one extension of up to 8 weeks)", .partial,
              starts: "temporary approval", due: "16 weeks after, plus one extension of up to 8 weeks granted while the approval is current",
              met: "approved as a foster carer (or the arrangement ended)", .calendar,
              ["connected_person.temporary_approval_weeks", "connected_person.max_extension_weeks"]),
+        rule(.connectedPersonAssessment, "Connected person full assessment concluded", .permanence,
+             source: "CPPCR 2010 reg 24 (16 weeks), reg 25 (one extension of up to 8 weeks, while the full assessment is completed)", .partial,
+             starts: "temporary approval",
+             due: "when the temporary approval runs out: 16 weeks after, plus one extension of up to 8 weeks granted while the approval is current",
+             met: "the fostering panel's or agency decision maker's decision on the carers' full assessment (approval as foster carers also meets it)",
+             .calendar, ["connected_person.temporary_approval_weeks", "connected_person.max_extension_weeks"]),
 
         rule(.adoptionDecision, "Agency decision on adoption", .adoption,
              startedBy: [.adoptionRecommendation], metBy: [.agencyDecision],
@@ -387,6 +402,7 @@ extension RuleID {
     public static let viabilityAssessment: RuleID = "permanence.viability_assessment"
     public static let sgoAssessment: RuleID = "permanence.sgo_assessment"
     public static let returnHomeRiskAssessment: RuleID = "permanence.return_home_risk_assessment"
+    public static let longTermFosteringMatch: RuleID = "permanence.long_term_fostering_match"
     public static let shortBreakFirstReview: RuleID = "cla.short_breaks.first_review"
     public static let shortBreakReview: RuleID = "cla.short_breaks.review"
     public static let shortBreakFirstVisit: RuleID = "cla.visit.short_breaks_first"
@@ -407,7 +423,9 @@ extension RuleID {
     public static let pepReview: RuleID = "education.pep_review"
     public static let careProceedings: RuleID = "proceedings.conclusion"
     public static let preProceedings: RuleID = "plo.pre_proceedings"
+    public static let ploReview: RuleID = "plo.review"
     public static let temporaryApproval: RuleID = "connected_person.temporary_approval"
+    public static let connectedPersonAssessment: RuleID = "connected_person.full_assessment"
     public static let adoptionDecision: RuleID = "adoption.agency_decision"
     public static let familyFinding: RuleID = "adoption.family_finding"
     public static let adoptionMatch: RuleID = "adoption.match"

@@ -36,6 +36,12 @@ struct CareListContext: Sendable {
     let today: CivilDate
     let standards: LocalStandards
     var dueSoonDays: Int { standards.dueSoonDays }
+    /// Today's bounds of the core's status rule, which decide whether a date shown is overdue or due soon.
+    var bounds: StatusBounds { StatusBounds(asOf: today, dueSoonDays: dueSoonDays) }
+
+    /// The status of an open milestone due on `due`, by the core's rule: the lists show what is
+    /// still to do, so nothing here is met or stopped applying.
+    func status(due: CivilDate) -> ObligationStatus { bounds.status(due: due, met: nil, notApplicableSince: nil) }
     /// Names of staff by id: chairs and advisers.
     let people: People
 }
@@ -110,7 +116,7 @@ extension CareList {
         CareColumn(header: "Due", text: { row, context in dueText(row.permanence?.nextDue, context) },
                    node: { row, context in dueNode(row.permanence?.nextDue, context) }),
         CareColumn(header: "Days overdue", numeric: true) { row, context in
-            guard let due = row.permanence?.nextDue, due < context.today else { return "" }
+            guard let due = row.permanence?.nextDue, context.status(due: due) == .overdue else { return "" }
             return String(due.days(to: context.today))
         },
         CareColumn(header: "Last decision") { row, _ in
@@ -142,30 +148,32 @@ extension CareList {
     static let preProceedings = CareList(kind: .preProceedings, title: "Pre-proceedings", what: "children in pre-proceedings", url: .preProceedings,
                                          filters: [.team, .worker], columns: [
         .name, .age, .lookedAfter,
-        CareColumn(header: "Started") { row, _ in row.legal?.date(row.legal?.pre_proceedings_start).map(DateText.long) ?? "" },
+        CareColumn(header: "Started") { row, _ in row.legal?.preProceedingsStart.map(DateText.long) ?? "" },
         CareColumn(header: "Weeks in pre-proceedings", numeric: true) { row, context in
-            row.legal?.date(row.legal?.pre_proceedings_start).map { String(LegalSummary.weeksSince($0, on: context.today)) } ?? ""
+            row.legal?.preProceedingsStart.map { String(LegalSummary.weeksSince($0, on: context.today)) } ?? ""
         },
-        CareColumn(header: "First meeting") { row, _ in row.legal?.date(row.legal?.initial_meeting).map(DateText.long) ?? "Not held yet" },
-        CareColumn(header: "Decision due", text: { row, context in dueText(row.legal?.date(row.legal?.pre_proceedings_due), context) },
-                   node: { row, context in dueNode(row.legal?.date(row.legal?.pre_proceedings_due), context) }),
+        CareColumn(header: "First meeting") { row, _ in row.legal?.initialMeeting.map(DateText.long) ?? "Not held yet" },
+        CareColumn(header: "Next review", text: { row, context in dueText(row.legal?.nextReview, context) },
+                   node: { row, context in dueNode(row.legal?.nextReview, context) }),
+        CareColumn(header: "Decision due", text: { row, context in dueText(row.legal?.preProceedingsDue, context) },
+                   node: { row, context in dueNode(row.legal?.preProceedingsDue, context) }),
         .worker,
     ])
 
     static let proceedings = CareList(kind: .proceedings, title: "Care proceedings", what: "children in care proceedings", url: .proceedings,
                                       filters: [.team, .worker], columns: [
         .name, .age, .lookedAfter,
-        CareColumn(header: "Issued") { row, _ in row.legal?.date(row.legal?.issued).map(DateText.long) ?? "" },
+        CareColumn(header: "Issued") { row, _ in row.legal?.issued.map(DateText.long) ?? "" },
         CareColumn(header: "Week", numeric: true) { row, context in
-            row.legal?.date(row.legal?.issued).map { String(LegalSummary.week(issued: $0, on: context.today)) } ?? ""
+            row.legal?.issued.map { String(LegalSummary.week(issued: $0, on: context.today)) } ?? ""
         },
         CareColumn(header: "Extensions") { row, _ in
             guard let legal = row.legal, legal.extensions > 0 else { return "None" }
-            return "\(legal.extensions) (\(legal.extension_weeks) weeks)"
+            return "\(legal.extensions) (\(legal.extensionWeeks) weeks)"
         },
-        CareColumn(header: "To conclude by", text: { row, context in dueText(row.legal?.date(row.legal?.proceedings_due), context) },
-                   node: { row, context in dueNode(row.legal?.date(row.legal?.proceedings_due), context) }),
-        CareColumn(header: "Next hearing") { row, _ in row.legal?.date(row.legal?.next_hearing).map(DateText.long) ?? "None listed" },
+        CareColumn(header: "To conclude by", text: { row, context in dueText(row.legal?.proceedingsDue, context) },
+                   node: { row, context in dueNode(row.legal?.proceedingsDue, context) }),
+        CareColumn(header: "Next hearing") { row, _ in row.legal?.nextHearing.map(DateText.long) ?? "None listed" },
         CareColumn(header: "Court") { row, _ in row.legal?.court ?? "" },
         .worker,
     ])
@@ -181,20 +189,23 @@ extension CareList {
             return (due.map { agreed <= $0 } ?? true ? "Yes, " : "Late, ") + DateText.long(agreed)
         }
         guard let due else { return "Not yet" }
-        return due < context.today ? "No: overdue since \(DateText.long(due))" : "Not yet: due \(DateText.long(due))"
+        return context.status(due: due) == .overdue ? "No: overdue since \(DateText.long(due))" : "Not yet: due \(DateText.long(due))"
     }
 
+    /// A due date in words, with "(overdue)" when the core's status says so.
     static func dueText(_ due: CivilDate?, _ context: CareListContext) -> String {
         guard let due else { return "" }
-        return DateText.long(due) + (due < context.today ? " (overdue)" : "")
+        return DateText.long(due) + (context.status(due: due) == .overdue ? " (overdue)" : "")
     }
 
+    /// A due date with the tag of its status when it needs attention (overdue or due soon), as
+    /// everywhere else an obligation is shown.
     static func dueNode(_ due: CivilDate?, _ context: CareListContext) -> Node {
         guard let due else { return .empty }
+        let status = context.status(due: due)
         return fragment {
             DateText.long(due)
-            if due < context.today { " "; tag("Overdue", .red) }
-            else if due <= context.today.adding(days: context.dueSoonDays) { " "; tag("Due soon", .orange) }
+            if status == .overdue || status == .dueSoon { " "; ObligationText.tag(status) }
         }
     }
 }

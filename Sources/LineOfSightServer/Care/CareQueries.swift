@@ -11,7 +11,7 @@ struct CareRow: Decodable, Sendable {
     /// On the permanence tracker only.
     let permanence: Permanence?
     /// On the proceedings lists only.
-    let legal: Legal?
+    let legal: LegalSummary?
 
     struct Summary: Decodable, Sendable {
         let looked_after: Bool
@@ -47,21 +47,6 @@ struct CareRow: Decodable, Sendable {
         }
     }
 
-    /// The stored `LegalSummary`.
-    struct Legal: Decodable, Sendable {
-        let pre_proceedings_start: String?
-        let pre_proceedings_due: String?
-        let initial_meeting: String?
-        let issued: String?
-        let proceedings_due: String?
-        let extensions: Int
-        let extension_weeks: Int
-        let court: String?
-        let next_hearing: String?
-
-        func date(_ text: String?) -> CivilDate? { text.flatMap(CivilDate.init(iso:)) }
-    }
-
     /// The stored `PermanenceSummary`.
     struct Permanence: Decodable, Sendable {
         let plans: String
@@ -93,7 +78,7 @@ struct CareRow: Decodable, Sendable {
         func has(_ column: JoinedColumn) throws -> Bool { try joined.contains(column) && !joined.decodeNil(forKey: column) }
         care = try has(.looked_after) ? Summary(from: decoder) : nil
         permanence = try has(.routes_considered) ? Permanence(from: decoder) : nil
-        legal = try has(.extensions) ? Legal(from: decoder) : nil
+        legal = try has(.extensions) ? LegalSummary(storedRow: decoder) : nil
     }
 
     private enum JoinedColumn: String, CodingKey { case looked_after, routes_considered, extensions }

@@ -70,8 +70,11 @@ struct PanelPackChild: Sendable {
         var needed: [String] = []
         if row.permanence?.planCodes.isEmpty ?? true {
             let due = row.permanence?.plan_due.flatMap(CivilDate.init(iso:))
-            needed.append("Agree a permanence plan: none is agreed"
-                          + (due.map { $0 < today ? " (it was due by \(DateText.long($0)))" : " (due by \(DateText.long($0)))" } ?? ""))
+            let bounds = StatusBounds(asOf: today, dueSoonDays: standards.dueSoonDays)
+            needed.append("Agree a permanence plan: none is agreed" + (due.map { due in
+                bounds.status(due: due, met: nil, notApplicableSince: nil) == .overdue
+                    ? " (it was due by \(DateText.long(due)))" : " (due by \(DateText.long(due)))"
+            } ?? ""))
         }
         if options.isEmpty { needed.append("Consider the ways to permanence: none is recorded as considered") }
         for option in options where option.outcome == nil {

@@ -56,6 +56,12 @@ struct DemoJourneyBuilder {
         return id.uuidString
     }
 
+    /// Adds an event whose id comes from a generator of its own (`DemoJourneyBuilder.sideGenerator`),
+    /// leaving the demo's own sequence as it was.
+    mutating func add(_ child: UUID, _ record: any JourneyRecord, using side: inout SeededGenerator) {
+        events.append(DemoEvent(id: side.uuid(), childID: child, record: record))
+    }
+
     /// The `n`th working day after `date`, never after today.
     func workingDays(_ n: Int, after date: CivilDate) -> CivilDate { min(today, calendar.adding(workingDays: n, to: date)) }
     mutating func between(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &rng) }

@@ -35,9 +35,13 @@ extension DemoJourneyBuilder {
                                                 childsViews: rng.chance(0.5) ? rng.pick(Self.views) : nil))
             let decided = review.date.adding(days: between(10...60))
             if decided <= lastDay, rng.chance(0.6) {
-                let forum: PermanenceDecisionRecord.Forum = plans.contains("ADOPTION") ? .adoptionPanel : rng.pick([.permanencePanel, .fosteringPanel])
+                // For long-term fostering, a nominated officer's approval of the match for some.
+                let longTermFostering = !plans.contains("ADOPTION") && plans.contains(PermanenceCodes.longTermFostering)
+                let forum: PermanenceDecisionRecord.Forum = plans.contains("ADOPTION") ? .adoptionPanel
+                    : rng.pick(longTermFostering ? [.permanencePanel, .nominatedOfficer] : [.permanencePanel, .fosteringPanel])
                 let decision = add(child, PermanenceDecisionRecord(date: decided, forum: forum, decision: rng.pick(Self.permanenceDecisions),
-                                                                   route: plans.contains("ADOPTION") ? .adoption : .longTermFostering, chairID: chair))
+                                                                   route: plans.contains("ADOPTION") ? .adoption : .longTermFostering, chairID: chair,
+                                                                   concludes: forum == .nominatedOfficer ? .longTermFosteringMatch : nil))
                 buildActions(child, source: decision, raised: decided, owner: owner, count: between(1...2))
             }
         }
@@ -70,6 +74,14 @@ extension DemoJourneyBuilder {
                                                    extensionWeeks: extended.flatMap { $0 <= lastDay ? 8 : nil }, extendedByID: extended == nil ? nil : chair,
                                                    fosteringPanelViews: extended == nil ? nil : "The panel supported an extension to finish the assessment.",
                                                    iroInformed: extended == nil ? nil : true, approved: approved <= lastDay ? approved : nil))
+            // The fostering panel's recommendation before approval concludes the full assessment.
+            var side = Self.sideGenerator(child.uuidString + "/fostering-panel")
+            let panel = approved.adding(days: -side.int(7...21))
+            if panel <= lastDay, side.chance(0.7) {
+                add(child, PermanenceDecisionRecord(
+                    date: panel, forum: .fosteringPanel, decision: "Recommended approval as foster carers after the full assessment.",
+                    route: .connectedPerson, chairID: chair, concludes: .connectedPersonAssessment), using: &side)
+            }
         }
     }
 
@@ -85,6 +97,15 @@ extension DemoJourneyBuilder {
                                                      letterSent: letter <= today ? letter : nil, initialMeeting: letter.adding(days: 10) <= today ? letter.adding(days: 10) : nil,
                                                      end: orders.interim, outcome: orders.interim == nil ? nil : .issued))
             buildActions(child, source: id, raised: gateway, owner: owner, count: 1)
+            // Reviews every six weeks or so while they run; some stop being held.
+            var side = Self.sideGenerator(id)
+            let until = min(orders.interim ?? today, today, lastDay)
+            var review = (letter <= today ? letter : gateway).adding(weeks: 6).adding(days: -side.int(0...7))
+            while review <= until, side.chance(0.8) {
+                let outcome = side.pick(Self.reviewOutcomes)
+                add(child, PLOReviewRecord(preProceedingsID: id, date: review, outcome: outcome, chairID: chair), using: &side)
+                review = review.adding(weeks: 6).adding(days: side.int(-7...10))
+            }
         }
         guard let issued = orders.interim else { return }
         let concluded = orders.full
@@ -151,6 +172,18 @@ extension DemoJourneyBuilder {
         "Return home ruled out; plan for permanence outside the family.",
         "Special guardianship assessment of the aunt to start now.",
     ]
+    static let reviewOutcomes = [
+        "Some progress with the parenting programme; pre-proceedings continue for six weeks.",
+        "Little change at home; the plan is tightened and the legal gateway will consider issue.",
+        "Parents engaging well; working towards step down at the next review.",
+    ]
+
+    /// A generator of its own for demo records added after the demo was first built, seeded by a
+    /// stable key (FNV-1a of its bytes), so the rest of the demo draws what it always drew.
+    static func sideGenerator(_ key: String) -> SeededGenerator {
+        SeededGenerator(seed: key.utf8.reduce(0xcbf2_9ce4_8422_2325 as UInt64) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 })
+    }
+
     static let legalReasons = [
         "Neglect continuing despite the child protection plan; parents not engaging with the agreed work.",
         "Serious injury to a sibling; risk to this child not reduced.",

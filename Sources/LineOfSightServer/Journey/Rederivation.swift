@@ -60,7 +60,8 @@ enum Rederivation {
     /// permanence, legal) are computed, so that every child's are derived again at start-up.
     /// 2: a legal planning meeting is the permanence tracker's last decision when it is the latest.
     /// 3: the return errors each child's record would raise (`ReturnFindingRows`).
-    static let summariesVersion = 3
+    /// 4: the legal summary carries the next pre-proceedings review.
+    static let summariesVersion = 4
 
     /// What the stored obligations depend on besides the record: every standard's value, the
     /// calendar, and the rules themselves — taken as the obligations they give for a set of

@@ -3,7 +3,7 @@ import LineOfSightCore
 enum ActionForm {
     /// The kinds of event that set actions: plans, meetings and decisions.
     static let sources: [JourneyList] = [.strategyDiscussions, .conferences, .cpPlans, .cinPlans, .coreGroups, .lacReviews, .carePlans,
-                                         .permanenceDecisions, .preProceedings, .hearings, .adoptionReviews, .caseDiscussions]
+                                         .permanenceDecisions, .preProceedings, .ploReviews, .hearings, .adoptionReviews, .caseDiscussions]
 
     /// An action set at a meeting (a panel, a supervision session), asked beside its decision: set
     /// on the meeting's day (`raised`, given), so only what, who and by when are asked.

@@ -169,8 +169,8 @@ extension JourneyList {
         case .contacts, .referrals, .assessments: .frontDoor
         case .strategyDiscussions, .s47Enquiries, .conferences, .cpPlans, .coreGroups, .cinPlans: .childProtection
         case .periodsOfCare, .placements, .legalStatuses, .lacReviews, .carePlans, .healthAssessments, .peps, .iroEscalations: .lookedAfter
-        case .permanencePlans, .permanenceOptions, .permanenceDecisions, .temporaryApprovals, .preProceedings, .careProceedings, .hearings,
-             .adoptions, .adoptionReviews: .permanence
+        case .permanencePlans, .permanenceOptions, .permanenceDecisions, .temporaryApprovals, .preProceedings, .ploReviews, .careProceedings,
+             .hearings, .adoptions, .adoptionReviews: .permanence
         case .needsAssessments, .pathwayPlans, .personalAdvisers, .careLeaverContacts, .stayingPut: .careLeavers
         case .visits, .missingEpisodes, .returnInterviews, .transfers, .actions, .caseDiscussions, .significantEvents: .everyChild
         }
@@ -273,6 +273,7 @@ extension JourneyList {
         case .permanenceDecisions: PermanenceForms.decision
         case .temporaryApprovals: PermanenceForms.temporaryApproval
         case .preProceedings: PermanenceForms.preProceedings
+        case .ploReviews: PermanenceForms.ploReview
         case .careProceedings: PermanenceForms.careProceedings
         case .hearings: PermanenceForms.hearing
         case .adoptions: PermanenceForms.adoption

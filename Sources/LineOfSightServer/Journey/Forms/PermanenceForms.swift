@@ -47,6 +47,8 @@ enum PermanenceForms {
         EventField(key: "decision", label: "The decision", hint: "Record each action it sets as an action too, so it is followed up",
                    input: .notes, required: "Enter the decision"),
         EventField(key: "chairID", label: "Who chaired it or decided", input: .staff),
+        EventField(key: "concludes", label: "What it concludes", hint: "If it is the decision a timescale waits for",
+                   input: .choice(PermanenceDecision.Milestone.allCases.map { .init($0.rawValue, $0.label) })),
         EventField(key: "childsViews", label: "The child’s views, wishes and feelings", input: .notes),
     ])
 
@@ -101,6 +103,17 @@ enum PermanenceForms {
         EventStep(id: "ended", title: "Record how pre-proceedings ended", done: "End of pre-proceedings recorded", fields: ["end", "outcome"],
                   required: ["end": "Enter the date pre-proceedings ended", "outcome": "Select how they ended"],
                   roles: Role.childEditors, pending: "end", when: ("decision", PreProceedingsRecord.Decision.preProceedings.rawValue)),
+    ])
+
+    static let ploReview = EventForm(list: .ploReviews, name: "pre-proceedings review", title: "Pre-proceedings review", dateKey: "date", fields: [
+        EventField(key: "preProceedingsID", label: "The pre-proceedings", hint: "If none is chosen, the latest started before the review",
+                   input: .event([.preProceedings])),
+        EventField(key: "date", label: "Date of the review", input: .date, required: "Enter the date of the review"),
+        EventField(key: "outcome", label: "What the review found and decided",
+                   hint: "Progress against the plan, and whether to continue, issue proceedings or step down. Record each action it sets as an action too",
+                   input: .notes),
+        EventField(key: "chairID", label: "Who chaired it", input: .staff),
+        EventField(key: "childsViews", label: "The child’s views, wishes and feelings", input: .notes),
     ])
 
     static let careProceedings = EventForm(list: .careProceedings, name: "care or supervision application", title: "Care proceedings", dateKey: "issued", fields: [
@@ -217,6 +230,15 @@ extension PermanenceDecisionRecord.Forum {
         case .adoptionPanel: "Adoption panel"
         case .agencyDecisionMaker: "Agency decision maker"
         case .nominatedOfficer: "Nominated officer"
+        }
+    }
+}
+
+extension PermanenceDecision.Milestone {
+    var label: String {
+        switch self {
+        case .connectedPersonAssessment: "The full assessment of family or friends as foster carers (fostering panel or agency decision)"
+        case .longTermFosteringMatch: "The long-term fostering match (approved by a nominated officer)"
         }
     }
 }

@@ -22,5 +22,6 @@ enum AppMigrations {
         CreateSupervision(),
         AddFundedPostsHistory(),
         CreateReturnFindings(),
+        AddPreProceedingsReviews(),
     ]
 }

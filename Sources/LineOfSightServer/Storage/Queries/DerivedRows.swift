@@ -100,12 +100,13 @@ enum DerivedRows {
         for chunk in legalRows.chunked(50) {
             var insert = sql.insert(into: self.legal)
                 .columns("child_id", "pre_proceedings_start", "pre_proceedings_due", "initial_meeting", "issued", "proceedings_due",
-                         "extensions", "extension_weeks", "court", "next_hearing")
+                         "extensions", "extension_weeks", "court", "next_hearing", "next_review")
             for (childID, legal) in chunk {
                 insert = insert.values(
                     SQLBind(childID), SQLBind(legal.preProceedingsStart?.iso), SQLBind(legal.preProceedingsDue?.iso),
                     SQLBind(legal.initialMeeting?.iso), SQLBind(legal.issued?.iso), SQLBind(legal.proceedingsDue?.iso),
-                    SQLBind(legal.extensions), SQLBind(legal.extensionWeeks), SQLBind(legal.court), SQLBind(legal.nextHearing?.iso))
+                    SQLBind(legal.extensions), SQLBind(legal.extensionWeeks), SQLBind(legal.court), SQLBind(legal.nextHearing?.iso),
+                    SQLBind(legal.nextReview?.iso))
             }
             try await insert.run()
         }
