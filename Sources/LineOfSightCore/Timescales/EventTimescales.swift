@@ -50,6 +50,8 @@ extension JourneyList {
         case .permanenceOptions: [.permanenceOption]
         case .temporaryApprovals: [.temporaryApproval]
         case .preProceedings: [.preProceedings]
+        case .ploReviews: [.ploReview]
+        case .permanenceDecisions: [.permanenceDecision]
         case .careProceedings: [.careProceedings]
         // One record holds every milestone of a child's adoption, each a later step of it.
         case .adoptions: [.adoptionRecommendation, .agencyDecision, .familyFinding, .authorityToPlace, .adoptionMatch, .adoptionPlacement]
@@ -59,7 +61,7 @@ extension JourneyList {
         case .transfers: [.transfer]
         case .actions: [.action]
         // A hearing's extension moves the proceedings' due date but neither starts nor meets it.
-        case .hearings, .permanenceDecisions, .iroEscalations, .personalAdvisers, .careLeaverContacts, .stayingPut,
+        case .hearings, .iroEscalations, .personalAdvisers, .careLeaverContacts, .stayingPut,
              .caseDiscussions, .significantEvents: []
         }
     }
