@@ -57,6 +57,11 @@ extension SyntheticJourneys.Builder {
                                                           assessment: .viability, assessmentStarted: earlier.adding(days: 96),
                                                           assessmentCompleted: earlier.adding(days: 110), outcome: .ruledOut,
                                                           decided: earlier.adding(days: 112)))
+        // In the short period: a long-term fostering plan and its match, and the fostering panel's
+        // decision on the connected carers while their approvals last; later, another panel decision.
+        journey.permanencePlans.append(PermanencePlan(id: next("PP"), date: earlier.adding(days: 10), plans: ["LTFOST18"]))
+        journey.permanenceMeetings.append(PermanenceDecision(id: next("PM"), date: earlier.adding(days: 40), concludes: .longTermFosteringMatch))
+        journey.permanenceMeetings.append(PermanenceDecision(id: next("PM"), date: earlier.adding(days: 50), concludes: .connectedPersonAssessment))
         journey.permanenceMeetings.append(PermanenceDecision(id: next("PM"), date: earlier.adding(days: 120),
                                                              concludes: .connectedPersonAssessment))
         journey.preProceedings.append(PreProceedings(id: next("PLO"), start: earlier.adding(days: 70), end: earlier.adding(days: 95),

@@ -60,6 +60,8 @@ import Testing
         (.reg28LongTermFoster, [.visit], [.visit], "no synthetic placement has six-monthly visits agreed"),
         (.temporaryApproval, [], [.temporaryApproval],
          "the complete journey's approval comes after its placement has ended, so it no longer applies rather than being met"),
+        (.connectedPersonAssessment, [], [.temporaryApproval],
+         "the complete journey's approval comes after its placement has ended, and its panel decision comes first"),
     ]
 
     @Test func everyObligationIsStartedAndMetByKindsItsRuleDeclares() throws {
