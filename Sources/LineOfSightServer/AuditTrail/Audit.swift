@@ -6,7 +6,8 @@ import Vapor
 /// Writes the append-only audit trail, so a council can answer "who saw this child's record?": every read of a child's record, every list or search
 /// that shows children (naming each child shown, so each child's access history has it) and every
 /// change. Changes are recorded on the same database handle as the change, inside its transaction,
-/// so a change and its audit row are saved together or not at all.
+/// so a change and its audit row are saved together or not at all; reads are written together with
+/// the other reads of the moment (`ReadAuditWriter`), each committed before its page is answered.
 enum Audit {
     /// Who did it, and with which API token if not in the browser.
     struct Actor: Sendable {
@@ -39,18 +40,8 @@ enum Audit {
         before: (any Encodable)? = nil, after: (any Encodable)? = nil,
         by actor: Actor, at time: Date, on db: any Database
     ) async throws {
-        // Plain SQL inserts rather than models: every page that shows a child writes here, and
-        // building Fluent models (fifty for a list) would cost more than the page.
-        let eventID = UUID.timeOrdered(at: time)
-        let event = try insert([Entry(action, entity: entity, entityID: entityID, childID: childID, detail: detail, before: before, after: after)],
-                               ids: [eventID], by: actor, at: time)
-        guard !children.isEmpty else { return try await db.sql.execute(sql: event) { _ in } }
-        try await db.transaction { db in
-            try await db.sql.execute(sql: event) { _ in }
-            var shown = db.sql.insert(into: AuditedChild.schema).columns("id", "audit_event_id", "child_id")
-            for child in children { shown = shown.values(SQLBind(UUID.timeOrdered(at: time)), SQLBind(eventID), SQLBind(child)) }
-            try await shown.run()
-        }
+        try await write([Row(Entry(action, entity: entity, entityID: entityID, childID: childID, detail: detail, before: before, after: after),
+                             shown: children, by: actor, at: time)], on: db)
     }
 
     /// One change among many made at once (an import): a row each.
@@ -72,20 +63,60 @@ enum Audit {
 
     /// Records `entries`, all by `actor` at `time`, a few hundred rows a statement.
     static func record(_ entries: [Entry], by actor: Actor, at time: Date, on db: any Database) async throws {
-        for chunk in entries.chunked(200) {
-            let rows = Array(chunk)
-            try await db.sql.execute(sql: insert(rows, ids: rows.map { _ in UUID.timeOrdered(at: time) }, by: actor, at: time)) { _ in }
+        try await write(entries.map { Row($0, by: actor, at: time) }, on: db)
+    }
+
+    /// Reads written together by the `ReadAuditWriter`: a row each, in one transaction.
+    static func recordReads(_ reads: [ReadAuditWriter.Read], on db: any Database) async throws {
+        try await write(reads.map { read in
+            Row(Entry(read.action, entity: read.entity, entityID: read.entityID, childID: read.childID, detail: read.detail),
+                shown: read.shown, by: read.actor, at: read.at)
+        }, on: db)
+    }
+
+    /// One audit row and the children it names.
+    private struct Row {
+        let id: UUID
+        let entry: Entry
+        let shown: [UUID]
+        let actor: Actor
+        let at: Date
+
+        init(_ entry: Entry, shown: [UUID] = [], by actor: Actor, at time: Date) {
+            id = UUID.timeOrdered(at: time); self.entry = entry; self.shown = shown; self.actor = actor; at = time
         }
     }
 
-    private static func insert(_ entries: [Entry], ids: [UUID], by actor: Actor, at time: Date) throws -> SQLInsert {
+    /// Plain SQL inserts rather than models: every page that shows a child writes here, and
+    /// building Fluent models (fifty for a list) would cost more than the page. Several
+    /// statements go in one transaction, so rows and the children they name are saved together.
+    private static func write(_ rows: [Row], on db: any Database) async throws {
+        let events = try rows.chunked(200).map { try insert(Array($0)) }
+        let shown = rows.flatMap { row in row.shown.map { (event: row.id, child: $0, at: row.at) } }.chunked(500).map { chunk in
+            var insert = SQLInsert(table: SQLIdentifier(AuditedChild.schema))
+            insert.columns = ["id", "audit_event_id", "child_id"].map { SQLColumn($0) }
+            insert.values = chunk.map { [SQLBind(UUID.timeOrdered(at: $0.at)), SQLBind($0.event), SQLBind($0.child)] }
+            return insert
+        }
+        let statements = events + shown
+        guard statements.count > 1 else {
+            for statement in statements { try await db.sql.execute(sql: statement) { _ in } }
+            return
+        }
+        try await db.transaction { db in
+            for statement in statements { try await db.sql.execute(sql: statement) { _ in } }
+        }
+    }
+
+    private static func insert(_ rows: [Row]) throws -> SQLInsert {
         var insert = SQLInsert(table: SQLIdentifier(AuditEvent.schema))
         insert.columns = ["id", "at", "user_id", "username", "token_id", "action", "entity", "entity_id", "child_id", "detail", "before", "after"]
             .map { SQLColumn($0) }
-        insert.values = try zip(entries, ids).map { entry, id in
-            [SQLBind(id), SQLBind(time), orNull(actor.userID), SQLBind(actor.username), orNull(actor.tokenID),
-             SQLBind(entry.action.rawValue), SQLBind(entry.entity), orNull(entry.entityID?.uuidString), orNull(entry.childID), SQLBind(entry.detail),
-             orNull(try entry.before.map(json)), orNull(try entry.after.map(json))]
+        insert.values = try rows.map { row in
+            let entry = row.entry, actor = row.actor
+            return [SQLBind(row.id), SQLBind(row.at), orNull(actor.userID), SQLBind(actor.username), orNull(actor.tokenID),
+                    SQLBind(entry.action.rawValue), SQLBind(entry.entity), orNull(entry.entityID?.uuidString), orNull(entry.childID), SQLBind(entry.detail),
+                    orNull(try entry.before.map(json)), orNull(try entry.after.map(json))]
         }
         return insert
     }
@@ -102,8 +133,15 @@ enum Audit {
 }
 
 extension Request {
+    /// A change's row is written on `db`, the change's own transaction; a read's (a change passes
+    /// `db`, a read does not) goes with the other reads of the moment (`ReadAuditWriter`).
     func audit(_ action: AuditAction, entity: String, entityID: UUID?, childID: UUID?, detail: String,
                before: (any Encodable)? = nil, after: (any Encodable)? = nil, on db: (any Database)? = nil) async throws {
+        if db == nil, action.isRead, before == nil, after == nil {
+            return try await application.readAuditWriter.record(
+                ReadAuditWriter.Read(action: action, entity: entity, entityID: entityID, childID: childID, shown: [], detail: detail,
+                                     actor: Audit.Actor(principal), at: now))
+        }
         try await Audit.record(action, entity: entity, entityID: entityID, childID: childID, detail: detail,
                                before: before, after: after, by: Audit.Actor(principal), at: now, on: db ?? self.db)
     }
@@ -111,7 +149,8 @@ extension Request {
     /// A page or API response that shows several children: one row saying what was shown, naming each child.
     func auditShown(_ children: [UUID], _ action: AuditAction = .list, detail: String) async throws {
         guard !children.isEmpty || action == .search else { return }
-        try await Audit.record(action, entity: "child", entityID: nil, childID: nil, shown: children, detail: detail,
-                               by: Audit.Actor(principal), at: now, on: db)
+        try await application.readAuditWriter.record(
+            ReadAuditWriter.Read(action: action, entity: "child", entityID: nil, childID: nil, shown: children, detail: detail,
+                                 actor: Audit.Actor(principal), at: now))
     }
 }

@@ -12,8 +12,8 @@ enum FormTimescales {
         let childs = open.filter { meetable.contains($0.ruleID) }
         return fragment {
             el("h2", .class("govuk-heading-m")) { "Timescales" }
-            el("div", .class("govuk-inset-text")) {
-                if !childs.isEmpty {
+            if !childs.isEmpty {
+                el("div", .class("govuk-inset-text")) {
                     paragraph("For \(firstName), this can meet:")
                     el("ul", .class("govuk-list govuk-list--bullet")) {
                         for obligation in childs {
@@ -24,16 +24,25 @@ enum FormTimescales {
                         }
                     }
                 }
-                if !timescales.starts.isEmpty {
-                    paragraph("Recording this can start:")
-                    el("ul", .class("govuk-list govuk-list--bullet")) {
-                        for rule in timescales.starts { el("li") { "\(rule.title) — due \(rule.dueDate)" } }
-                    }
+            }
+            // Every rule the kind of event touches can be a long list (a visit: a dozen of each), so
+            // it is there for whoever wants it, under what matters for this child.
+            el("details", .class("govuk-details")) {
+                el("summary", .class("govuk-details__summary")) {
+                    el("span", .class("govuk-details__summary-text")) { "Every timescale this can start or meet" }
                 }
-                if !timescales.meets.isEmpty {
-                    paragraph("It can meet:")
-                    el("ul", .class("govuk-list govuk-list--bullet")) {
-                        for rule in timescales.meets { el("li") { rule.title } }
+                el("div", .class("govuk-details__text")) {
+                    if !timescales.starts.isEmpty {
+                        paragraph("Recording this can start:")
+                        el("ul", .class("govuk-list govuk-list--bullet")) {
+                            for rule in timescales.starts { el("li") { "\(rule.title) — due \(rule.dueDate)" } }
+                        }
+                    }
+                    if !timescales.meets.isEmpty {
+                        paragraph("It can meet:")
+                        el("ul", .class("govuk-list govuk-list--bullet")) {
+                            for rule in timescales.meets { el("li") { rule.title } }
+                        }
                     }
                 }
             }

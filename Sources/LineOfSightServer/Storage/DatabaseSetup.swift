@@ -41,6 +41,8 @@ enum DatabaseSetup {
                 throw DatabaseUnavailable(location: location, cause: "the URL is not valid (\(error))")
             }
         }
+        // The application outlives every request whose read it writes.
+        app.readAuditWriter = ReadAuditWriter(database: { [unowned app] in app.db })
         for migration in AppMigrations.all { app.migrations.add(migration) }
     }
 

@@ -42,6 +42,9 @@ final class AuditEvent: Model, @unchecked Sendable {
 enum AuditAction: String, Codable, Sendable, CaseIterable {
     case read, list, create, update, search, signIn = "sign_in", signOut = "sign_out", refused
 
+    /// Whether the row records someone seeing a record rather than changing it.
+    var isRead: Bool { self == .read || self == .list || self == .search }
+
     /// How the access history names the action.
     var title: String {
         switch self {

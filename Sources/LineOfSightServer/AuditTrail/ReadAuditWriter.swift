@@ -1,0 +1,72 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// Writes the audit rows of reads (a child's page, a list, a search) together: every page that
+/// shows a child writes one, so under load most of a server's write transactions would be these,
+/// each waiting its turn for the database's one writer (SQLite) and each paying for its own
+/// commit. Here the rows of all the requests that arrive while one batch is being written go in the
+/// next batch, in one transaction (group commit). Each request still waits until its own row is
+/// committed before it answers, so a read is never shown without its audit row; with one request
+/// at a time a batch holds one row and nothing waits longer than before.
+///
+/// Changes are not written here: their audit row is written in the change's own transaction.
+actor ReadAuditWriter {
+    struct Read: Sendable {
+        let action: AuditAction
+        let entity: String
+        let entityID: UUID?
+        let childID: UUID?
+        let shown: [UUID]
+        let detail: String
+        let actor: Audit.Actor
+        let at: Date
+    }
+
+    private let database: @Sendable () -> any Database
+    private var pending: [(read: Read, done: CheckedContinuation<Void, any Error>)] = []
+    private var writing = false
+
+    init(database: @escaping @Sendable () -> any Database) {
+        self.database = database
+    }
+
+    /// Returns once the row is committed; throws if its batch could not be written.
+    func record(_ read: Read) async throws {
+        try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
+            pending.append((read, done))
+            guard !writing else { return }
+            writing = true
+            Task { await writeBatches() }
+        }
+    }
+
+    /// Writes batches until nothing is pending; rows recorded while a batch is written wait for
+    /// the next one.
+    private func writeBatches() async {
+        while !pending.isEmpty {
+            let batch = pending
+            pending = []
+            do {
+                try await Audit.recordReads(batch.map(\.read), on: database())
+                for item in batch { item.done.resume() }
+            } catch {
+                for item in batch { item.done.resume(throwing: error) }
+            }
+        }
+        writing = false
+    }
+}
+
+extension Application {
+    private struct ReadAuditWriterKey: StorageKey { typealias Value = ReadAuditWriter }
+
+    /// The writer of read audit rows (made when the database is configured).
+    var readAuditWriter: ReadAuditWriter {
+        get {
+            guard let writer = storage[ReadAuditWriterKey.self] else { fatalError("the database has not been configured") }
+            return writer
+        }
+        set { storage[ReadAuditWriterKey.self] = newValue }
+    }
+}
