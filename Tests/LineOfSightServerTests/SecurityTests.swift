@@ -187,6 +187,38 @@ import VaporTesting
         }
     }
 
+    /// Reads are audited in batches (`ReadAuditWriter`): whatever arrives at once, each request
+    /// has its own row naming the children it showed, committed before it is answered.
+    @Test func readsAtOnceEachHaveTheirOwnAuditRow() async throws {
+        try await withTestApp { app, demo in
+            let manager = try await Visitor.signedIn(app, as: "team.manager")
+            let child = demo.socialWorkersChild
+            func rows(_ action: AuditAction) async throws -> [AuditEvent] {
+                try await AuditEvent.query(on: app.db).filter(\.$username == "team.manager").filter(\.$action == action).all()
+            }
+            let before = Set(try await rows(.list).compactMap(\.id)), reads = try await rows(.read).count
+            let listed = try await withThrowingTaskGroup(of: Int?.self) { group in
+                for index in 0..<24 {
+                    group.addTask {
+                        var copy = manager
+                        let page = try await copy.get(index.isMultiple(of: 2) ? "/children" : "/children/\(child.id)")
+                        #expect(page.status == .ok)
+                        // The children a list page shows: its links to a child's page.
+                        return index.isMultiple(of: 2) ? page.body.string.matches(of: /href="\/children\/[0-9A-F]{8}-[0-9A-F-]{27}"/).count : nil
+                    }
+                }
+                return try await group.reduce(into: [Int]()) { if let count = $1 { $0.append(count) } }
+            }
+            let lists = try await rows(.list).filter { !before.contains($0.id!) }
+            let readsAfter = try await rows(.read).count
+            #expect(lists.count == 12 && readsAfter == reads + 12)
+            for list in lists {
+                let named = try await AuditedChild.query(on: app.db).filter(\.$auditEvent.$id == list.id!).count()
+                #expect(named > 1 && named == listed.first, "each list's row names the children it showed")
+            }
+        }
+    }
+
     /// A child, a social worker who has opened the form to record a visit to them, its address and what they type in it.
     static func visitFormOpened(_ app: Application, _ demo: DemoAuthority) async throws -> (Child, Visitor, String, [String: String]) {
         let child = try await JourneyTests.child(app, demo)
