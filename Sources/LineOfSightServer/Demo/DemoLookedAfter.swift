@@ -61,22 +61,28 @@ extension DemoJourneyBuilder {
         let away = Self.placementDistricts.filter { $0 != entering.homePostcode }
         entering.postcode = away[entered.dayNumber % away.count]
         let period = add(child, entering)
+        var placements = [PlacementRecord(start: entered, reasonForChange: "", placementType: entering.placementType,
+                                          provider: entering.provider, carers: entering.carers, postcode: entering.postcode)]
         for (index, start) in starts.enumerated().dropFirst() {
             let adoption = placementOrder.map { start > $0 } ?? false
             let type = placementType(on: start, age: age(start), adoption: adoption)
             let longTerm = ["U1", "U4"].contains(type)
-            _ = add(child, PlacementRecord(
+            let placement = PlacementRecord(
                 periodOfCareID: period, start: start, reasonForChange: adoption ? "CARPL" : rng.pick(Self.moveReasons), placementType: type,
                 provider: type.hasPrefix("K") || type == "H5" ? "PR4" : rng.weighted([("PR1", 6.0), ("PR4", 3.0), ("PR5", 1.0)]),
                 carers: rng.pick(Self.carers), urn: type.hasPrefix("K") ? "SC" + String(between(100_000...999_999)) : nil,
-                postcode: rng.pick(Self.placementDistricts), intendedUntil18: longTerm ? true : nil,
+                postcode: awayFromHome(rng.pick(Self.placementDistricts), home: entering.homePostcode, on: start),
+                intendedUntil18: longTerm ? true : nil,
                 sixMonthlyVisitsAgreed: longTerm && rng.chance(0.2) ? true : nil, placementPlan: placementPlan(after: start),
-                notes: "Matched on the child's needs and to keep them at their school.", childsViews: rng.chance(0.5) ? rng.pick(Self.views) : nil))
+                notes: "Matched on the child's needs and to keep them at their school.", childsViews: rng.chance(0.5) ? rng.pick(Self.views) : nil)
+            _ = add(child, placement)
+            placements.append(placement)
             // Visits to this placement, the first within a week (not always).
             let until = index + 1 < starts.count ? starts[index + 1] : lastDay
             visitPlacement(child, from: start, until: until, longTerm: longTerm)
         }
         visitPlacement(child, from: entered, until: starts.count > 1 ? starts[1] : lastDay, longTerm: false)
+        recodeRetiredPlacement(child, period: period, placements: placements, lastDay: lastDay)
         for (date, code) in statuses where date > entered {
             _ = add(child, LegalStatusRecord(periodOfCareID: period, date: date, legalStatus: code,
                                              notes: code == "C2" ? "Final care order made at the final hearing." : nil))
@@ -210,19 +216,89 @@ extension DemoJourneyBuilder {
     }
 
     /// The initial health assessment (often late), then reviews every 6 months under 5 and every
-    /// 12 from then on.
+    /// 12 from then on, never so late that a year (April to March) has none. Each records what the
+    /// return asks: immunisations, the dental check, the strengths and difficulties score or why
+    /// there is none, a young child's development checks, and substance misuse with its intervention.
     private mutating func buildHealth(_ child: UUID, entered: CivilDate, until lastDay: CivilDate, born: CivilDate) {
         var date = calendar.adding(workingDays: rng.chance(0.4) ? between(21...60) : between(10...20), to: entered)
         var kind = HealthAssessment.Kind.initial
+        // The facts added after the demo was first written draw from their own sequence, so the
+        // rest of the demo stays as it was.
+        var side = Self.sideGenerator(for: child, salt: 903)
         while date <= lastDay {
             let withScore = born.age(on: date) >= 4 && born.age(on: date) <= 16
-            _ = add(child, HealthAssessmentRecord(
-                kind: kind, date: date, carriedOutBy: kind == .initial ? "Dr Shah, community paediatrician" : "Looked-after children's nurse",
-                immunisationsUpToDate: rng.chance(0.85), dentalCheck: rng.chance(0.8) ? max(entered, date.adding(days: -between(10...150))) : nil,
-                sdqScore: withScore && rng.chance(0.8) ? between(4...28) : nil, sdqReason: withScore ? nil : "SDQ1",
-                recommendations: "Continue with the dental and optician appointments; refer to the emotional health service if sleep does not improve."))
+            let immunised = rng.chance(0.85)
+            let dentalCheck = rng.chance(0.8) ? max(entered, date.adding(days: -between(10...150))) : nil
+            let score = withScore && rng.chance(0.8) ? between(4...28) : nil
+            _ = add(child, healthAssessment(kind: kind, date: date, born: born, immunised: immunised, dentalCheck: dentalCheck, score: score,
+                                            side: &side))
             kind = .review
-            date = date.adding(months: born.age(on: date) < 5 ? 6 : 12).adding(days: rng.chance(0.2) ? between(15...60) : -between(0...20))
+            let next = date.adding(months: born.age(on: date) < 5 ? 6 : 12).adding(days: rng.chance(0.2) ? between(15...60) : -between(0...20))
+            // A review so late that a whole year would have none is held by that year's end.
+            let yearEnd = Self.collectionYearEnd(after: date)
+            if next > yearEnd, yearEnd <= lastDay {
+                let held = max(date.adding(days: 1), yearEnd.adding(days: -Int.random(in: 0...30, using: &side)))
+                let immunised = side.chance(0.85)
+                let dentalCheck = side.chance(0.8) ? max(entered, held.adding(days: -Int.random(in: 10...150, using: &side))) : nil
+                let score = born.age(on: held) >= 4 && born.age(on: held) <= 16 && side.chance(0.8) ? Int.random(in: 4...28, using: &side) : nil
+                let record = healthAssessment(kind: .review, date: held, born: born, immunised: immunised, dentalCheck: dentalCheck, score: score,
+                                              side: &side)
+                add(child, record, using: &side)
+            }
+            date = next
+        }
+    }
+
+    private func healthAssessment(kind: HealthAssessment.Kind, date: CivilDate, born: CivilDate, immunised: Bool,
+                                  dentalCheck: CivilDate?, score: Int?, side: inout SeededGenerator) -> HealthAssessmentRecord {
+        let age = born.age(on: date)
+        let misuse = age >= 11 && side.chance(0.08)
+        let received = misuse ? side.chance(0.7) : nil
+        let reason = age < 4 || age > 16 ? "SDQ1" : score == nil ? side.weighted([("SDQ2", 3.0), ("SDQ5", 3.0), ("SDQ4", 1.0), ("SDQ3", 1.0)]) : nil
+        let offered = received == false ? side.chance(0.6) : nil
+        return HealthAssessmentRecord(
+            kind: kind, date: date, carriedOutBy: kind == .initial ? "Dr Shah, community paediatrician" : "Looked-after children's nurse",
+            immunisationsUpToDate: immunised, dentalCheck: dentalCheck, sdqScore: score, sdqReason: reason,
+            developmentChecksUpToDate: age < 5 ? side.chance(0.9) : nil, substanceMisuse: misuse,
+            interventionReceived: received, interventionOffered: offered,
+            recommendations: "Continue with the dental and optician appointments; refer to the emotional health service if sleep does not improve.")
+    }
+
+    /// The 31 March ending the collection year after the one `date` is in.
+    static func collectionYearEnd(after date: CivilDate) -> CivilDate {
+        let ends = CivilDate(year: date.month >= 4 ? date.year + 1 : date.year, month: 3, day: 31)!
+        return ends.adding(years: 1)
+    }
+
+    /// A generator of the child's own, from their id: facts added to the demo later draw from it.
+    static func sideGenerator(for child: UUID, salt: UInt64) -> SeededGenerator {
+        let bytes = withUnsafeBytes(of: child.uuid) { Array($0) }
+        let seed = bytes.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        return SeededGenerator(seed: seed ^ (salt &* 0x9E37_79B9_7F4A_7C15))
+    }
+
+    /// A placement's district, never the child's home district (the return expects them to
+    /// differ unless the child is placed with their parents).
+    private func awayFromHome(_ district: String, home: String?, on date: CivilDate) -> String {
+        guard district == home else { return district }
+        let away = Self.placementDistricts.filter { $0 != home }
+        return away[date.dayNumber % away.count]
+    }
+
+    /// A young person in semi-independent accommodation (H5) on 1 April 2025, when the return
+    /// retired that type, is recorded from that day in supported accommodation (K3) with the same
+    /// provider, as councils recoded them: a change in the status of the placement only.
+    private mutating func recodeRetiredPlacement(_ child: UUID, period: String, placements: [PlacementRecord], lastDay: CivilDate) {
+        let retired = LookedAfterCodes.placementTypesRetired
+        for (index, placement) in placements.enumerated() where placement.placementType == "H5" && placement.start < retired {
+            let until = index + 1 < placements.count ? placements[index + 1].start : lastDay
+            guard until > retired, retired <= today else { continue }
+            var side = Self.sideGenerator(for: child, salt: 2025)
+            let urn = "SC" + String(Int.random(in: 100_000...999_999, using: &side))
+            add(child, PlacementRecord(periodOfCareID: period, start: retired, reasonForChange: "PLACE", placementType: "K3",
+                                       provider: placement.provider, carers: placement.carers, urn: urn, postcode: placement.postcode,
+                                       notes: "Supported accommodation from 1 April 2025: the same home, now registered with Ofsted."),
+                using: &side)
         }
     }
 

@@ -123,10 +123,14 @@ struct SSDA903ChildMapper {
             guard let value = Int(text) else { throw row.problem(.sdqScore, "The score must be a whole number, not “\(text)”") }
             score = value
         }
-        let day = ruleSet.collectionStart
-        return HealthAssessmentRecord(kind: .review, date: day, immunisationsUpToDate: SSDA903JourneyCodes.flags.value(row[.immunisations]),
-                                      dentalCheck: SSDA903JourneyCodes.flags.value(row[.teethCheck]) == true ? day : nil,
-                                      sdqScore: score, sdqReason: row[.sdqReason])
+        let day = ruleSet.collectionStart, flags = SSDA903JourneyCodes.flags
+        return HealthAssessmentRecord(kind: .review, date: day, immunisationsUpToDate: flags.value(row[.immunisations]),
+                                      dentalCheck: flags.value(row[.teethCheck]) == true ? day : nil,
+                                      sdqScore: score, sdqReason: row[.sdqReason],
+                                      developmentChecksUpToDate: flags.value(row[.healthCheck]),
+                                      substanceMisuse: flags.value(row[.substanceMisuse]),
+                                      interventionReceived: flags.value(row[.interventionReceived]),
+                                      interventionOffered: flags.value(row[.interventionOffered]))
     }
 
     /// OC3 describes the young person around their birthday in the year: the contact is

@@ -12,7 +12,8 @@ extension SSDA903JourneyImport {
         .legalStatuses: ["date", "legalStatus"],
         .lacReviews: ["date", "participation"],
         .missingEpisodes: ["kind", "start", "end"],
-        .healthAssessments: ["kind", "date", "immunisationsUpToDate", "dentalCheck", "sdqScore", "sdqReason"],
+        .healthAssessments: ["kind", "date", "immunisationsUpToDate", "dentalCheck", "sdqScore", "sdqReason", "developmentChecksUpToDate",
+                             "substanceMisuse", "interventionReceived", "interventionOffered"],
         .careLeaverContacts: ["date", "inTouch", "accommodation", "accommodationSuitable", "activity"],
         .adoptions: ["agencyDecision", "decisionReversed", "reversedReason"],
     ]
