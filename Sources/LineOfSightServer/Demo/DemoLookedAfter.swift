@@ -100,6 +100,7 @@ extension DemoJourneyBuilder {
         let sixteen = born.birthday(age: 16)
         if entered <= sixteen.adding(days: -91), lastDay >= sixteen { buildLeavingCare(child, born: born, leftCare: ended, owner: owner) }
         buildHealth(child, entered: entered, until: lastDay, born: born)
+        buildOwnLife(child, entered: entered, until: lastDay, born: born)
         if age(lastDay) >= 4 {
             let from = max(entered, born.birthday(age: 4))
             var meeting = calendar.adding(workingDays: rng.chance(0.35) ? between(21...45) : between(8...20), to: from)
@@ -262,6 +263,28 @@ extension DemoJourneyBuilder {
             developmentChecksUpToDate: age < 5 ? side.chance(0.9) : nil, substanceMisuse: misuse,
             interventionReceived: received, interventionOffered: offered,
             recommendations: "Continue with the dental and optician appointments; refer to the emotional health service if sleep does not improve.")
+    }
+
+    /// A few older girls become mothers while looked after (in an earlier year than this one, so
+    /// the return's first child is born before any episode of the year ends), and a few young
+    /// people are convicted or cautioned: the facts the return asks of them.
+    private mutating func buildOwnLife(_ child: UUID, entered: CivilDate, until lastDay: CivilDate, born: CivilDate) {
+        var side = Self.sideGenerator(for: child, salt: 611)
+        let yearStart = CivilDate(year: today.month >= 4 ? today.year : today.year - 1, month: 4, day: 1)!
+        let female = authority.children.first { $0.id == child }?.sex == .female
+        let mothers = (from: max(entered, born.birthday(age: 15)), until: min(lastDay, yearStart.adding(days: -1)))
+        if female, mothers.from < mothers.until, side.chance(0.08) {
+            let date = mothers.from.adding(days: Int.random(in: 0...mothers.from.days(to: mothers.until), using: &side))
+            add(child, ParenthoodRecord(date: date, notes: "Mother and baby placed together; the health visitor and the carers support her."),
+                using: &side)
+        }
+        let offending = max(entered, born.birthday(age: 10).adding(days: 1))
+        if offending < lastDay, side.chance(0.1) {
+            let date = offending.adding(days: Int.random(in: 0...offending.days(to: lastDay), using: &side))
+            let outcome = side.weighted([("youthCaution", 3.0), ("conviction", 2.0), ("youthConditionalCaution", 1.0)])
+            add(child, ConvictionRecord(date: date, outcome: outcome, notes: "The youth justice service is working with the young person."),
+                using: &side)
+        }
     }
 
     /// The 31 March ending the collection year after the one `date` is in.

@@ -40,6 +40,14 @@ struct SSDA903ChildMapper {
             for row in year.rows(.missing, of: id) { add(try missingEpisode(row)) }
             for row in year.rows(.oc2, of: id) {
                 if let assessment = try healthAssessment(row, in: year.ruleSet) { add(assessment) } else { withoutAssessment += 1 }
+                // OC2 gives no date or outcome: a conviction or caution in the year is recorded on its first day.
+                if SSDA903JourneyCodes.flags.value(row[.convicted]) == true {
+                    add(ConvictionRecord(date: year.ruleSet.collectionStart, outcome: nil))
+                }
+            }
+            // A mother's first child, on the day Header gives (a MOTHER of 1 without a date says too little to record).
+            for row in year.rows(.header, of: id) where SSDA903JourneyCodes.flags.value(row[.mother]) == true {
+                if let born = row.date(.mcDOB).date { add(ParenthoodRecord(date: born)) }
             }
             for row in year.rows(.oc3, of: id) { add(careLeaverContact(row, born: born, in: year.ruleSet)) }
             // A decision that the child should be placed for adoption: PlacedAdoption's row, completed by AD1's of the same date.

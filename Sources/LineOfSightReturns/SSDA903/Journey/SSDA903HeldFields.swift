@@ -16,6 +16,8 @@ extension SSDA903JourneyImport {
                              "substanceMisuse", "interventionReceived", "interventionOffered"],
         .careLeaverContacts: ["date", "inTouch", "accommodation", "accommodationSuitable", "activity"],
         .adoptions: ["agencyDecision", "decisionReversed", "reversedReason"],
+        .parenthood: ["date"],
+        .convictions: ["date"],
     ]
 
     /// The fields of a record that the return holds only when it gives them: AD1's, which only
