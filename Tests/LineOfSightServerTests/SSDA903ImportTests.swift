@@ -337,7 +337,7 @@ import Vapor
     /// validator run on its export or in the findings stored with each child's record (issue 12).
     @Test func theDemoAuthoritysReturnPassesTheValidatorWithNoFindings() async throws {
         try await withTestApp { app, _ in
-            let tables = try export(app)
+            let tables = try await export(app)
             #expect(tables[.oc2]!.split(separator: "\n").count > 5, "the demo has children looked after all year")
             var read: [SSDA903Table: SSDA903TableData] = [:]
             for (table, text) in tables { read[table] = try SSDA903Reader.readTable(bytes: Array(text.utf8), file: table.rawValue) }

@@ -308,11 +308,13 @@ extension DemoJourneyBuilder {
         return away[date.dayNumber % away.count]
     }
 
-    /// A young person in semi-independent accommodation (H5) on 1 April 2025, when the return
-    /// retired that type, is recorded from that day in supported accommodation (K3) with the same
-    /// provider, as councils recoded them: a change in the status of the placement only.
+    /// A young person in semi-independent accommodation (H5) when the return retired that type
+    /// (1 April 2025) is recorded in supported accommodation (K3) with the same provider, as
+    /// councils recoded them: a change in the status of the placement only. The change is dated
+    /// 31 March 2025, the last day H5 was accepted, so that no episode open in a later year (an
+    /// episode ends the day the next begins) holds the retired type.
     private mutating func recodeRetiredPlacement(_ child: UUID, period: String, placements: [PlacementRecord], lastDay: CivilDate) {
-        let retired = LookedAfterCodes.placementTypesRetired
+        let retired = LookedAfterCodes.placementTypesRetired.adding(days: -1)
         for (index, placement) in placements.enumerated() where placement.placementType == "H5" && placement.start < retired {
             let until = index + 1 < placements.count ? placements[index + 1].start : lastDay
             guard until > retired, retired <= today else { continue }
@@ -320,7 +322,7 @@ extension DemoJourneyBuilder {
             let urn = "SC" + String(Int.random(in: 100_000...999_999, using: &side))
             add(child, PlacementRecord(periodOfCareID: period, start: retired, reasonForChange: "PLACE", placementType: "K3",
                                        provider: placement.provider, carers: placement.carers, urn: urn, postcode: placement.postcode,
-                                       notes: "Supported accommodation from 1 April 2025: the same home, now registered with Ofsted."),
+                                       notes: "Supported accommodation from April 2025: the same home, now registered with Ofsted."),
                 using: &side)
         }
     }
