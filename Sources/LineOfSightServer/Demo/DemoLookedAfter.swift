@@ -273,12 +273,14 @@ extension DemoJourneyBuilder {
         let yearStart = CivilDate(year: today.month >= 4 ? today.year : today.year - 1, month: 4, day: 1)!
         let female = authority.children.first { $0.id == child }?.sex == .female
         let mothers = (from: max(entered, born.birthday(age: 15)), until: min(lastDay, yearStart.adding(days: -1)))
-        if female, mothers.from < mothers.until, side.chance(0.08) {
+        if female, mothers.from < mothers.until, side.chance(0.15) {
             let date = mothers.from.adding(days: Int.random(in: 0...mothers.from.days(to: mothers.until), using: &side))
             add(child, ParenthoodRecord(date: date, notes: "Mother and baby placed together; the health visitor and the carers support her."),
                 using: &side)
         }
-        let offending = max(entered, born.birthday(age: 10).adding(days: 1))
+        // Half of them in the last year, so that the return has some.
+        var offending = max(entered, born.birthday(age: 10).adding(days: 1))
+        if side.chance(0.5) { offending = max(offending, lastDay.adding(days: -330)) }
         if offending < lastDay, side.chance(0.1) {
             let date = offending.adding(days: Int.random(in: 0...offending.days(to: lastDay), using: &side))
             let outcome = side.weighted([("youthCaution", 3.0), ("conviction", 2.0), ("youthConditionalCaution", 1.0)])
