@@ -322,10 +322,19 @@ extension DemoJourneyBuilder {
             guard until > retired, retired <= today else { continue }
             var side = Self.sideGenerator(for: child, salt: 2025)
             let urn = "SC" + String(Int.random(in: 100_000...999_999, using: &side))
+            // The placement plan is updated that day and the social worker visits within the week,
+            // as for any change of placement.
             add(child, PlacementRecord(periodOfCareID: period, start: retired, reasonForChange: "PLACE", placementType: "K3",
                                        provider: placement.provider, carers: placement.carers, urn: urn, postcode: placement.postcode,
+                                       placementPlan: retired,
                                        notes: "Supported accommodation from April 2025: the same home, now registered with Ofsted."),
                 using: &side)
+            let visited = retired.adding(days: Int.random(in: 1...6, using: &side))
+            if visited <= min(today, until) {
+                add(child, VisitRecord(date: visited, kind: .planned, location: .placement, seen: true, seenAlone: true,
+                                       observations: "Talked through what supported accommodation means; nothing changes day to day."),
+                    using: &side)
+            }
         }
     }
 
