@@ -90,10 +90,11 @@ public enum SSDA903JourneyExport {
     }
 
     /// OC2 from the latest health assessment of the year, and for a child aged 10 or over at the
-    /// year's end whether they were convicted or cautioned in it. The return asks for the strengths and difficulties score (or why there
-    /// is none) only of children aged 4 at the year's end and under 17 at its start, and for
-    /// development checks only of children under 5 at its end: outside those ages what was
-    /// recorded (a reason "under 4" given at a 3-year-old's assessment) is not written.
+    /// year's end whether they were convicted or cautioned in it. The return asks for the
+    /// strengths and difficulties score (or why there is none) only of children aged 4 or over at
+    /// the year's end and under 17 at its start, and for development checks only of children
+    /// under 5 at its end: outside those ages what was recorded (a reason "under 4" given at a
+    /// 3-year-old's assessment) is not written.
     private static func outcomes(_ child: Child, in year: ClosedRange<CivilDate>) -> [SSDA903Column: String] {
         let flags = SSDA903JourneyCodes.flags, born = child.details.dateOfBirth
         var convicted: [SSDA903Column: String] = [:]
