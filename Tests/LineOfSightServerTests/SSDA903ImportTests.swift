@@ -332,6 +332,23 @@ import Vapor
             }
         }
     }
+
+    /// The demo authority is one a council could send: its return raises no finding, in the
+    /// validator run on its export or in the findings stored with each child's record (issue 12).
+    @Test func theDemoAuthoritysReturnPassesTheValidatorWithNoFindings() async throws {
+        try await withTestApp { app, _ in
+            let tables = try await export(app)
+            #expect(tables[.oc2]!.split(separator: "\n").count > 5, "the demo has children looked after all year")
+            var read: [SSDA903Table: SSDA903TableData] = [:]
+            for (table, text) in tables { read[table] = try SSDA903Reader.readTable(bytes: Array(text.utf8), file: table.rawValue) }
+            let report = SSDA903Validator.validate(SSDA903Return(tables: read), ruleSet: ruleSet)
+            let byRule = Dictionary(grouping: report.findings, by: \.ruleCode).mapValues(\.count)
+            #expect(byRule.isEmpty, "\(byRule.sorted { $0.key < $1.key })")
+            let stored = try await app.db.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+                .from(ReturnFindingRows.findings).first(decoding: Count.self)?.n
+            #expect(stored == 0)
+        }
+    }
 }
 
 extension DomainCommandTests {

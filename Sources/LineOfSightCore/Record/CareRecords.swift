@@ -62,7 +62,9 @@ public struct CarePlanRecord: JourneyRecord {
 }
 
 /// A statutory health assessment of a looked-after child, with the health facts the return
-/// reports: immunisations, the latest dental check and the strengths and difficulties score.
+/// reports (SSDA903 OC2): immunisations, the latest dental check, the strengths and difficulties
+/// score, a young child's developmental checks and whether a substance misuse problem was found
+/// and an intervention received or offered.
 public struct HealthAssessmentRecord: JourneyRecord {
     public static let list = JourneyList.healthAssessments
 
@@ -76,6 +78,15 @@ public struct HealthAssessmentRecord: JourneyRecord {
     public var sdqScore: Int?
     /// Why there is no score: `HealthAssessmentRecord.sdqReasons`.
     public var sdqReason: String?
+    /// For a child under 5: whether their health surveillance and development checks are up to
+    /// date (OC2 `HEALTH_CHECK`).
+    public var developmentChecksUpToDate: Bool?
+    /// Whether the child was identified as having a substance misuse problem (`SUBSTANCE_MISUSE`).
+    public var substanceMisuse: Bool?
+    /// With a substance misuse problem: whether the child received an intervention for it
+    /// (`INTERVENTION_RECEIVED`), and if not whether one was offered (`INTERVENTION_OFFERED`).
+    public var interventionReceived: Bool?
+    public var interventionOffered: Bool?
     public var recommendations: String?
     public var childsViews: String?
 
@@ -88,10 +99,13 @@ public struct HealthAssessmentRecord: JourneyRecord {
     ]
 
     public init(kind: HealthAssessment.Kind, date: CivilDate, carriedOutBy: String? = nil, immunisationsUpToDate: Bool? = nil,
-                dentalCheck: CivilDate? = nil, sdqScore: Int? = nil, sdqReason: String? = nil, recommendations: String? = nil,
-                childsViews: String? = nil) {
+                dentalCheck: CivilDate? = nil, sdqScore: Int? = nil, sdqReason: String? = nil,
+                developmentChecksUpToDate: Bool? = nil, substanceMisuse: Bool? = nil, interventionReceived: Bool? = nil,
+                interventionOffered: Bool? = nil, recommendations: String? = nil, childsViews: String? = nil) {
         self.kind = kind; self.date = date; self.carriedOutBy = carriedOutBy; self.immunisationsUpToDate = immunisationsUpToDate
         self.dentalCheck = dentalCheck; self.sdqScore = sdqScore; self.sdqReason = sdqReason
+        self.developmentChecksUpToDate = developmentChecksUpToDate; self.substanceMisuse = substanceMisuse
+        self.interventionReceived = interventionReceived; self.interventionOffered = interventionOffered
         self.recommendations = recommendations; self.childsViews = childsViews
     }
 

@@ -49,6 +49,8 @@ extension JourneyList {
         case .personalAdvisers: PersonalAdviserRecord.self
         case .careLeaverContacts: CareLeaverContactRecord.self
         case .stayingPut: StayingPutRecord.self
+        case .parenthood: ParenthoodRecord.self
+        case .convictions: ConvictionRecord.self
         case .transfers: TransferRecord.self
         case .actions: ActionRecord.self
         case .caseDiscussions: CaseDiscussionRecord.self

@@ -79,6 +79,8 @@ public enum JourneyList: String, Sendable, Hashable, Codable, CaseIterable {
     case ploReviews
     case adoptions, adoptionReviews
     case needsAssessments, pathwayPlans, personalAdvisers, careLeaverContacts, stayingPut
+    /// Facts of the child's own life that the return asks: becoming a parent, a conviction.
+    case parenthood, convictions
     case transfers, actions
     /// A child's case discussed in supervision: management oversight.
     case caseDiscussions

@@ -55,10 +55,34 @@ struct DemoAuthority: Sendable {
         journeys.build()
         var authority = builder.authority
         authority.events = journeys.events
+        authority.giveLookedAfterChildrenUPNs(today: today)
         // Its own generator: the workforce and supervision leave every child as the seed made them.
         var workforce = DemoWorkforce(rng: SeededGenerator(seed: seed &+ 9_113), today: today, authority: authority)
         workforce.build()
         return workforce.authority
+    }
+}
+
+extension DemoAuthority {
+    /// Every child of school age (4 or over) who has been looked after has a UPN, as the virtual
+    /// school finds it for the return. Made from the child's serial, not drawn, so the rest of the
+    /// demo stays as it was.
+    mutating func giveLookedAfterChildrenUPNs(today: CivilDate) {
+        let lookedAfter = Set(events.filter { $0.record is PeriodOfCareRecord }.map(\.childID))
+        for (index, child) in children.enumerated() where child.upn == nil && lookedAfter.contains(child.id) {
+            guard let born = child.dateOfBirth, born.age(on: today) >= 4, let serial = Int(child.laChildID.dropFirst()) else { continue }
+            children[index] = ChildRecord(id: child.id, laChildID: child.laChildID, firstName: child.firstName, lastName: child.lastName,
+                                          dateOfBirth: born, expectedDateOfBirth: child.expectedDateOfBirth, sex: child.sex,
+                                          ethnicity: child.ethnicity, upn: Self.upn(serial: serial - 100_000, establishment: 2001 + serial * 37 % 999, born: born),
+                                          nhsNumber: child.nhsNumber, restricted: child.restricted)
+        }
+    }
+
+    /// UPN: check letter + LA number + establishment + year of allocation + serial.
+    static func upn(serial: Int, establishment: Int, born: CivilDate) -> String {
+        let year = (born.year + 4) % 100
+        let body = laNumber + String(format: "%04d%02d%03d", establishment, year, serial % 1000)
+        return String(UPN.checkLetter(for: Array(body))) + body
     }
 }
 
@@ -225,12 +249,8 @@ private struct DemoAuthorityBuilder {
         return rng.weighted(holders.map { ($0.id, $0.weight) })
     }
 
-    /// UPN: check letter + LA number + establishment + year of allocation + serial.
     private mutating func makeUPN(serial: Int, born: CivilDate) -> String {
-        let establishment = Int.random(in: 2001...2999, using: &rng)
-        let year = (born.year + 4) % 100
-        let body = DemoAuthority.laNumber + String(format: "%04d%02d%03d", establishment, year, serial % 1000)
-        return String(UPN.checkLetter(for: Array(body))) + body
+        DemoAuthority.upn(serial: serial, establishment: Int.random(in: 2001...2999, using: &rng), born: born)
     }
 
     /// NHS numbers in the 999 range, reserved by the NHS for testing.

@@ -61,22 +61,28 @@ extension DemoJourneyBuilder {
         let away = Self.placementDistricts.filter { $0 != entering.homePostcode }
         entering.postcode = away[entered.dayNumber % away.count]
         let period = add(child, entering)
+        var placements = [PlacementRecord(start: entered, reasonForChange: "", placementType: entering.placementType,
+                                          provider: entering.provider, carers: entering.carers, postcode: entering.postcode)]
         for (index, start) in starts.enumerated().dropFirst() {
             let adoption = placementOrder.map { start > $0 } ?? false
             let type = placementType(on: start, age: age(start), adoption: adoption)
             let longTerm = ["U1", "U4"].contains(type)
-            _ = add(child, PlacementRecord(
+            let placement = PlacementRecord(
                 periodOfCareID: period, start: start, reasonForChange: adoption ? "CARPL" : rng.pick(Self.moveReasons), placementType: type,
                 provider: type.hasPrefix("K") || type == "H5" ? "PR4" : rng.weighted([("PR1", 6.0), ("PR4", 3.0), ("PR5", 1.0)]),
                 carers: rng.pick(Self.carers), urn: type.hasPrefix("K") ? "SC" + String(between(100_000...999_999)) : nil,
-                postcode: rng.pick(Self.placementDistricts), intendedUntil18: longTerm ? true : nil,
+                postcode: awayFromHome(rng.pick(Self.placementDistricts), home: entering.homePostcode, on: start),
+                intendedUntil18: longTerm ? true : nil,
                 sixMonthlyVisitsAgreed: longTerm && rng.chance(0.2) ? true : nil, placementPlan: placementPlan(after: start),
-                notes: "Matched on the child's needs and to keep them at their school.", childsViews: rng.chance(0.5) ? rng.pick(Self.views) : nil))
+                notes: "Matched on the child's needs and to keep them at their school.", childsViews: rng.chance(0.5) ? rng.pick(Self.views) : nil)
+            _ = add(child, placement)
+            placements.append(placement)
             // Visits to this placement, the first within a week (not always).
             let until = index + 1 < starts.count ? starts[index + 1] : lastDay
             visitPlacement(child, from: start, until: until, longTerm: longTerm)
         }
         visitPlacement(child, from: entered, until: starts.count > 1 ? starts[1] : lastDay, longTerm: false)
+        recodeRetiredPlacement(child, period: period, placements: placements, lastDay: lastDay)
         for (date, code) in statuses where date > entered {
             _ = add(child, LegalStatusRecord(periodOfCareID: period, date: date, legalStatus: code,
                                              notes: code == "C2" ? "Final care order made at the final hearing." : nil))
@@ -94,6 +100,7 @@ extension DemoJourneyBuilder {
         let sixteen = born.birthday(age: 16)
         if entered <= sixteen.adding(days: -91), lastDay >= sixteen { buildLeavingCare(child, born: born, leftCare: ended, owner: owner) }
         buildHealth(child, entered: entered, until: lastDay, born: born)
+        buildOwnLife(child, entered: entered, until: lastDay, born: born)
         if age(lastDay) >= 4 {
             let from = max(entered, born.birthday(age: 4))
             var meeting = calendar.adding(workingDays: rng.chance(0.35) ? between(21...45) : between(8...20), to: from)
@@ -210,19 +217,124 @@ extension DemoJourneyBuilder {
     }
 
     /// The initial health assessment (often late), then reviews every 6 months under 5 and every
-    /// 12 from then on.
+    /// 12 from then on, never so late that a year (April to March) has none. Each records what the
+    /// return asks: immunisations, the dental check, the strengths and difficulties score or why
+    /// there is none, a young child's development checks, and substance misuse with its intervention.
     private mutating func buildHealth(_ child: UUID, entered: CivilDate, until lastDay: CivilDate, born: CivilDate) {
         var date = calendar.adding(workingDays: rng.chance(0.4) ? between(21...60) : between(10...20), to: entered)
         var kind = HealthAssessment.Kind.initial
+        // The facts added after the demo was first written draw from their own sequence, so the
+        // rest of the demo stays as it was.
+        var side = Self.sideGenerator(for: child, salt: 903)
         while date <= lastDay {
             let withScore = born.age(on: date) >= 4 && born.age(on: date) <= 16
-            _ = add(child, HealthAssessmentRecord(
-                kind: kind, date: date, carriedOutBy: kind == .initial ? "Dr Shah, community paediatrician" : "Looked-after children's nurse",
-                immunisationsUpToDate: rng.chance(0.85), dentalCheck: rng.chance(0.8) ? max(entered, date.adding(days: -between(10...150))) : nil,
-                sdqScore: withScore && rng.chance(0.8) ? between(4...28) : nil, sdqReason: withScore ? nil : "SDQ1",
-                recommendations: "Continue with the dental and optician appointments; refer to the emotional health service if sleep does not improve."))
+            let immunised = rng.chance(0.85)
+            let dentalCheck = rng.chance(0.8) ? max(entered, date.adding(days: -between(10...150))) : nil
+            let score = withScore && rng.chance(0.8) ? between(4...28) : nil
+            _ = add(child, healthAssessment(kind: kind, date: date, born: born, immunised: immunised, dentalCheck: dentalCheck, score: score,
+                                            side: &side))
             kind = .review
-            date = date.adding(months: born.age(on: date) < 5 ? 6 : 12).adding(days: rng.chance(0.2) ? between(15...60) : -between(0...20))
+            let next = date.adding(months: born.age(on: date) < 5 ? 6 : 12).adding(days: rng.chance(0.2) ? between(15...60) : -between(0...20))
+            // A review so late that a whole year would have none is held by that year's end.
+            let yearEnd = Self.collectionYearEnd(after: date)
+            if next > yearEnd, yearEnd <= lastDay {
+                let held = max(date.adding(days: 1), yearEnd.adding(days: -Int.random(in: 0...30, using: &side)))
+                let immunised = side.chance(0.85)
+                let dentalCheck = side.chance(0.8) ? max(entered, held.adding(days: -Int.random(in: 10...150, using: &side))) : nil
+                let score = born.age(on: held) >= 4 && born.age(on: held) <= 16 && side.chance(0.8) ? Int.random(in: 4...28, using: &side) : nil
+                let record = healthAssessment(kind: .review, date: held, born: born, immunised: immunised, dentalCheck: dentalCheck, score: score,
+                                              side: &side)
+                add(child, record, using: &side)
+            }
+            date = next
+        }
+    }
+
+    private func healthAssessment(kind: HealthAssessment.Kind, date: CivilDate, born: CivilDate, immunised: Bool,
+                                  dentalCheck: CivilDate?, score: Int?, side: inout SeededGenerator) -> HealthAssessmentRecord {
+        let age = born.age(on: date)
+        let misuse = age >= 11 && side.chance(0.08)
+        let received = misuse ? side.chance(0.7) : nil
+        let reason = age < 4 || age > 16 ? "SDQ1" : score == nil ? side.weighted([("SDQ2", 3.0), ("SDQ5", 3.0), ("SDQ4", 1.0), ("SDQ3", 1.0)]) : nil
+        let offered = received == false ? side.chance(0.6) : nil
+        return HealthAssessmentRecord(
+            kind: kind, date: date, carriedOutBy: kind == .initial ? "Dr Shah, community paediatrician" : "Looked-after children's nurse",
+            immunisationsUpToDate: immunised, dentalCheck: dentalCheck, sdqScore: score, sdqReason: reason,
+            developmentChecksUpToDate: age < 5 ? side.chance(0.9) : nil, substanceMisuse: misuse,
+            interventionReceived: received, interventionOffered: offered,
+            recommendations: "Continue with the dental and optician appointments; refer to the emotional health service if sleep does not improve.")
+    }
+
+    /// A few older girls become mothers while looked after (in an earlier year than this one, so
+    /// the return's first child is born before any episode of the year ends), and a few young
+    /// people are convicted or cautioned: the facts the return asks of them.
+    private mutating func buildOwnLife(_ child: UUID, entered: CivilDate, until lastDay: CivilDate, born: CivilDate) {
+        var side = Self.sideGenerator(for: child, salt: 611)
+        let yearStart = CivilDate(year: today.month >= 4 ? today.year : today.year - 1, month: 4, day: 1)!
+        let female = authority.children.first { $0.id == child }?.sex == .female
+        let mothers = (from: max(entered, born.birthday(age: 15)), until: min(lastDay, yearStart.adding(days: -1)))
+        if female, mothers.from < mothers.until, side.chance(0.15) {
+            let date = mothers.from.adding(days: Int.random(in: 0...mothers.from.days(to: mothers.until), using: &side))
+            add(child, ParenthoodRecord(date: date, notes: "Mother and baby placed together; the health visitor and the carers support her."),
+                using: &side)
+        }
+        // Half of them in the last year, so that the return has some.
+        var offending = max(entered, born.birthday(age: 10).adding(days: 1))
+        if side.chance(0.5) { offending = max(offending, lastDay.adding(days: -330)) }
+        if offending < lastDay, side.chance(0.1) {
+            let date = offending.adding(days: Int.random(in: 0...offending.days(to: lastDay), using: &side))
+            let outcome = side.weighted([("youthCaution", 3.0), ("conviction", 2.0), ("youthConditionalCaution", 1.0)])
+            add(child, ConvictionRecord(date: date, outcome: outcome, notes: "The youth justice service is working with the young person."),
+                using: &side)
+        }
+    }
+
+    /// The 31 March ending the collection year after the one `date` is in.
+    static func collectionYearEnd(after date: CivilDate) -> CivilDate {
+        let ends = CivilDate(year: date.month >= 4 ? date.year + 1 : date.year, month: 3, day: 31)!
+        return ends.adding(years: 1)
+    }
+
+    /// A generator of the child's own, from their id: facts added to the demo later draw from it.
+    static func sideGenerator(for child: UUID, salt: UInt64) -> SeededGenerator {
+        let bytes = withUnsafeBytes(of: child.uuid) { Array($0) }
+        let seed = bytes.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        return SeededGenerator(seed: seed ^ (salt &* 0x9E37_79B9_7F4A_7C15))
+    }
+
+    /// A placement's district, never the child's home district (the return expects them to
+    /// differ unless the child is placed with their parents).
+    private func awayFromHome(_ district: String, home: String?, on date: CivilDate) -> String {
+        guard district == home else { return district }
+        let away = Self.placementDistricts.filter { $0 != home }
+        return away[date.dayNumber % away.count]
+    }
+
+    /// A young person in semi-independent accommodation (H5) when the return retired that type
+    /// (1 April 2025) is recorded in supported accommodation (K3) with the same provider, as
+    /// councils recoded them: a change in the status of the placement only. The change is dated
+    /// 31 March 2025, the last day H5 was accepted, so that no episode open in a later year (an
+    /// episode ends the day the next begins) holds the retired type.
+    private mutating func recodeRetiredPlacement(_ child: UUID, period: String, placements: [PlacementRecord], lastDay: CivilDate) {
+        let retired = LookedAfterCodes.placementTypesRetired.adding(days: -1)
+        for (index, placement) in placements.enumerated() where placement.placementType == "H5" && placement.start < retired {
+            let until = index + 1 < placements.count ? placements[index + 1].start : lastDay
+            guard until > retired, retired <= today else { continue }
+            var side = Self.sideGenerator(for: child, salt: 2025)
+            let urn = "SC" + String(Int.random(in: 100_000...999_999, using: &side))
+            // The placement plan is updated that day and the social worker visits within the week,
+            // as for any change of placement.
+            add(child, PlacementRecord(periodOfCareID: period, start: retired, reasonForChange: "PLACE", placementType: "K3",
+                                       provider: placement.provider, carers: placement.carers, urn: urn, postcode: placement.postcode,
+                                       placementPlan: retired,
+                                       notes: "Supported accommodation from April 2025: the same home, now registered with Ofsted."),
+                using: &side)
+            let visited = retired.adding(days: Int.random(in: 1...6, using: &side))
+            if visited <= min(today, until) {
+                add(child, VisitRecord(date: visited, kind: .planned, location: .placement, seen: true, seenAlone: true,
+                                       observations: "Talked through what supported accommodation means; nothing changes day to day."),
+                    using: &side)
+            }
         }
     }
 

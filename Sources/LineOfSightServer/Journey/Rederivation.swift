@@ -61,7 +61,9 @@ enum Rederivation {
     /// 2: a legal planning meeting is the permanence tracker's last decision when it is the latest.
     /// 3: the return errors each child's record would raise (`ReturnFindingRows`).
     /// 4: the legal summary carries the next pre-proceedings review.
-    static let summariesVersion = 4
+    /// 5: the return writes OC2's development checks and substance misuse, UN1 for a young child
+    ///    without a UPN, and the SDQ and OC3 only for the children the return asks them of.
+    static let summariesVersion = 5
 
     /// What the stored obligations depend on besides the record: every standard's value, the
     /// calendar, and the rules themselves — taken as the obligations they give for a set of

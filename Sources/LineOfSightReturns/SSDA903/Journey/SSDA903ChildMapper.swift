@@ -40,6 +40,14 @@ struct SSDA903ChildMapper {
             for row in year.rows(.missing, of: id) { add(try missingEpisode(row)) }
             for row in year.rows(.oc2, of: id) {
                 if let assessment = try healthAssessment(row, in: year.ruleSet) { add(assessment) } else { withoutAssessment += 1 }
+                // OC2 gives no date or outcome: a conviction or caution in the year is recorded on its first day.
+                if SSDA903JourneyCodes.flags.value(row[.convicted]) == true {
+                    add(ConvictionRecord(date: year.ruleSet.collectionStart, outcome: nil))
+                }
+            }
+            // A mother's first child, on the day Header gives (a MOTHER of 1 without a date says too little to record).
+            for row in year.rows(.header, of: id) where SSDA903JourneyCodes.flags.value(row[.mother]) == true {
+                if let born = row.date(.mcDOB).date { add(ParenthoodRecord(date: born)) }
             }
             for row in year.rows(.oc3, of: id) { add(careLeaverContact(row, born: born, in: year.ruleSet)) }
             // A decision that the child should be placed for adoption: PlacedAdoption's row, completed by AD1's of the same date.
@@ -123,10 +131,14 @@ struct SSDA903ChildMapper {
             guard let value = Int(text) else { throw row.problem(.sdqScore, "The score must be a whole number, not “\(text)”") }
             score = value
         }
-        let day = ruleSet.collectionStart
-        return HealthAssessmentRecord(kind: .review, date: day, immunisationsUpToDate: SSDA903JourneyCodes.flags.value(row[.immunisations]),
-                                      dentalCheck: SSDA903JourneyCodes.flags.value(row[.teethCheck]) == true ? day : nil,
-                                      sdqScore: score, sdqReason: row[.sdqReason])
+        let day = ruleSet.collectionStart, flags = SSDA903JourneyCodes.flags
+        return HealthAssessmentRecord(kind: .review, date: day, immunisationsUpToDate: flags.value(row[.immunisations]),
+                                      dentalCheck: flags.value(row[.teethCheck]) == true ? day : nil,
+                                      sdqScore: score, sdqReason: row[.sdqReason],
+                                      developmentChecksUpToDate: flags.value(row[.healthCheck]),
+                                      substanceMisuse: flags.value(row[.substanceMisuse]),
+                                      interventionReceived: flags.value(row[.interventionReceived]),
+                                      interventionOffered: flags.value(row[.interventionOffered]))
     }
 
     /// OC3 describes the young person around their birthday in the year: the contact is

@@ -12,9 +12,12 @@ extension SSDA903JourneyImport {
         .legalStatuses: ["date", "legalStatus"],
         .lacReviews: ["date", "participation"],
         .missingEpisodes: ["kind", "start", "end"],
-        .healthAssessments: ["kind", "date", "immunisationsUpToDate", "dentalCheck", "sdqScore", "sdqReason"],
+        .healthAssessments: ["kind", "date", "immunisationsUpToDate", "dentalCheck", "sdqScore", "sdqReason", "developmentChecksUpToDate",
+                             "substanceMisuse", "interventionReceived", "interventionOffered"],
         .careLeaverContacts: ["date", "inTouch", "accommodation", "accommodationSuitable", "activity"],
         .adoptions: ["agencyDecision", "decisionReversed", "reversedReason"],
+        .parenthood: ["date"],
+        .convictions: ["date"],
     ]
 
     /// The fields of a record that the return holds only when it gives them: AD1's, which only

@@ -32,6 +32,7 @@ public enum SSDA903JourneyExport {
         var out = Dictionary(uniqueKeysWithValues: tables.map { ($0, SSDA903CSVTable($0)) })
         let year = ruleSet.collectionStart...ruleSet.collectionEnd
         var written: [(Child, [SSDA903Column: String])] = []
+        var motherhood: [String: [SSDA903Column: String]] = [:]
         var allocated = false
         var filled = Set<SSDA903Table>()
         for child in children.sorted(by: { $0.laChildID < $1.laChildID }) {
@@ -46,6 +47,7 @@ public enum SSDA903JourneyExport {
                 .filter { $0.start <= year.upperBound && ($0.end.map { $0 >= year.lowerBound } ?? true) }
                 .map { $0.asAtYearEnd(year.upperBound) }
             for episode in episodes { add(.episodes, episode.cells) }
+            motherhood[child.laChildID] = self.motherhood(child, episodes: episodes, in: year, ruleSet: ruleSet)
             let records = child.events.map(\.record)
             for review in records.compactMap({ $0 as? LACReviewRecord }) where year.contains(review.date) {
                 add(.reviews, [.review: review.date.ssda903, .reviewCode: review.participation ?? ""])
@@ -59,7 +61,8 @@ public enum SSDA903JourneyExport {
                 add(.swEpisodes, [.swID: span.socialWorkerID, .swDECOM: span.start.ssda903, .swDEC: end?.ssda903 ?? ""])
                 allocated = true
             }
-            if let contact = records.compactMap({ $0 as? CareLeaverContactRecord }).last(where: { year.contains($0.date) }) {
+            if let contact = records.compactMap({ $0 as? CareLeaverContactRecord }).last(where: { year.contains($0.date) }),
+               !leftCareAfterBirthday(episodes, born: child.details.dateOfBirth, in: year) {
                 add(.oc3, [.inTouch: contact.inTouch, .activ: contact.activity ?? SSDA903JourneyCodes.nothingKnown,
                            .accom: SSDA903JourneyCodes.accommodationCell(letter: contact.accommodation, suitable: contact.accommodationSuitable)])
             }
@@ -78,23 +81,71 @@ public enum SSDA903JourneyExport {
             }
             let details = child.details
             out[.header]!.append(person.merging([.sex: SSDA903JourneyCodes.sexCode(details.sex, in: ruleSet), .ethnic: details.ethnicity,
-                                                 .upn: details.upn ?? ""]) { own, _ in own })
+                                                 .upn: upnCell(details, in: year)]) { own, _ in own }
+                .merging(motherhood[child.laChildID] ?? [:]) { own, _ in own })
         }
         if !allocated { out[.swEpisodes] = nil }
         for table in [SSDA903Table.ad1, .placedAdoption] where !filled.contains(table) { out[table] = nil }
         return (out.mapValues(\.csv), written.map(\.0.laChildID))
     }
 
-    /// OC2 from the latest health assessment of the year. The journey holds no convictions,
-    /// health surveillance checks or substance misuse: those cells are left blank.
+    /// OC2 from the latest health assessment of the year, and for a child aged 10 or over at the
+    /// year's end whether they were convicted or cautioned in it. The return asks for the
+    /// strengths and difficulties score (or why there is none) only of children aged 4 or over at
+    /// the year's end and under 17 at its start, and for development checks only of children
+    /// under 5 at its end: outside those ages what was recorded (a reason "under 4" given at a
+    /// 3-year-old's assessment) is not written.
     private static func outcomes(_ child: Child, in year: ClosedRange<CivilDate>) -> [SSDA903Column: String] {
-        let flags = SSDA903JourneyCodes.flags
-        guard let assessment = child.events.compactMap({ $0.record as? HealthAssessmentRecord }).last(where: { year.contains($0.date) }) else {
-            return [.healthAssessment: flags.code(false)!]
+        let flags = SSDA903JourneyCodes.flags, born = child.details.dateOfBirth
+        var convicted: [SSDA903Column: String] = [:]
+        if let born, born.adding(years: 10) <= year.upperBound {
+            convicted[.convicted] = flags.code(child.events.contains { ($0.record as? ConvictionRecord).map { year.contains($0.date) } ?? false })!
         }
-        return [.healthAssessment: flags.code(true)!, .sdqScore: assessment.sdqScore.map(String.init) ?? "",
-                .sdqReason: assessment.sdqReason ?? "", .immunisations: flags.code(assessment.immunisationsUpToDate) ?? "",
-                .teethCheck: flags.code(assessment.dentalCheck.map { year.contains($0) } ?? false)!]
+        guard let assessment = child.events.compactMap({ $0.record as? HealthAssessmentRecord }).last(where: { year.contains($0.date) }) else {
+            return convicted.merging([.healthAssessment: flags.code(false)!]) { own, _ in own }
+        }
+        var cells: [SSDA903Column: String] = convicted.merging([
+            .healthAssessment: flags.code(true)!, .immunisations: flags.code(assessment.immunisationsUpToDate) ?? "",
+            .teethCheck: flags.code(assessment.dentalCheck.map { year.contains($0) } ?? false)!,
+            .substanceMisuse: flags.code(assessment.substanceMisuse) ?? "",
+            .interventionReceived: flags.code(assessment.interventionReceived) ?? "",
+            .interventionOffered: flags.code(assessment.interventionOffered) ?? "",
+        ]) { own, _ in own }
+        if born.map({ $0.adding(years: 4) <= year.upperBound && $0.adding(years: 17) >= year.lowerBound }) ?? true {
+            cells[.sdqScore] = assessment.sdqScore.map(String.init) ?? ""
+            cells[.sdqReason] = assessment.sdqReason ?? ""
+        }
+        if born.map({ $0.adding(years: 5) > year.upperBound }) ?? false {
+            cells[.healthCheck] = flags.code(assessment.developmentChecksUpToDate) ?? ""
+        }
+        return cells
+    }
+
+    /// Header's MOTHER for a girl looked after in the year (other than in short breaks): 1 with
+    /// the date of birth of her first child when the record holds one born by the year's end,
+    /// else 0. Nothing for anyone else: the return asks it of no one else.
+    private static func motherhood(_ child: Child, episodes: [SSDA903Episode], in year: ClosedRange<CivilDate>,
+                                   ruleSet: SSDA903RuleSet) -> [SSDA903Column: String] {
+        guard SSDA903JourneyCodes.sexCode(child.details.sex, in: ruleSet) == HeaderCodes.female(in: ruleSet),
+              episodes.contains(where: { !["V3", "V4"].contains($0.legalStatus) }) else { return [:] }
+        let first = child.events.compactMap { ($0.record as? ParenthoodRecord)?.date }.filter { $0 <= year.upperBound }.min()
+        return [.mother: SSDA903JourneyCodes.flags.code(first != nil)!, .mcDOB: first?.ssda903 ?? ""]
+    }
+
+    /// OC3 is not for a young person aged 17 or 18 at the year's end who left care in the year on
+    /// or after that birthday: the year's episodes already describe them.
+    private static func leftCareAfterBirthday(_ episodes: [SSDA903Episode], born: CivilDate?, in year: ClosedRange<CivilDate>) -> Bool {
+        guard let born, [17, 18].contains(born.age(on: year.upperBound)) else { return false }
+        let birthday = born.birthday(age: born.age(on: year.upperBound))
+        return episodes.contains { episode in episode.end.map { year.contains($0) && $0 >= birthday } ?? false }
+    }
+
+    /// The UPN written: the one recorded, or UN1 ("not of school age and not yet assigned a UPN")
+    /// for a child under 5 at the year's end who has none.
+    static func upnCell(_ details: SSDA903JourneyImport.Details, in year: ClosedRange<CivilDate>) -> String {
+        if let upn = details.upn, !upn.isEmpty { return upn }
+        guard let born = details.dateOfBirth, born.adding(years: 5) > year.upperBound else { return "" }
+        return "UN1"
     }
 
     private static func continuouslyLookedAfter(episodes csv: String, ruleSet: SSDA903RuleSet) -> Set<String> {

@@ -7,4 +7,17 @@ enum ChronologyForms {
                    required: "Enter what happened"),
         EventField(key: "analysis", label: "What it means for the child", input: .notes),
     ])
+
+    static let parenthood = EventForm(list: .parenthood, name: "birth of their child", title: "The child became a parent",
+                                      dateKey: "date", fields: [
+        EventField(key: "date", label: "Date their child was born", input: .date, required: "Enter the date their child was born"),
+        EventField(key: "notes", label: "Notes", hint: "Who cares for the baby, and the support agreed", input: .notes),
+    ])
+
+    static let conviction = EventForm(list: .convictions, name: "conviction or youth caution", title: "Conviction or youth caution",
+                                      dateKey: "date", fields: [
+        EventField(key: "date", label: "Date of the conviction or caution", input: .date, required: "Enter the date of the conviction or caution"),
+        EventField(key: "outcome", label: "Outcome", input: .choice(EventField.options(ConvictionRecord.outcomes)), required: "Select the outcome"),
+        EventField(key: "notes", label: "Notes", hint: "The offence, and the youth justice service’s involvement", input: .notes),
+    ])
 }

@@ -172,7 +172,8 @@ extension JourneyList {
         case .permanencePlans, .permanenceOptions, .permanenceDecisions, .temporaryApprovals, .preProceedings, .ploReviews, .careProceedings,
              .hearings, .adoptions, .adoptionReviews: .permanence
         case .needsAssessments, .pathwayPlans, .personalAdvisers, .careLeaverContacts, .stayingPut: .careLeavers
-        case .visits, .missingEpisodes, .returnInterviews, .transfers, .actions, .caseDiscussions, .significantEvents: .everyChild
+        case .visits, .missingEpisodes, .returnInterviews, .transfers, .actions, .caseDiscussions, .significantEvents, .parenthood,
+             .convictions: .everyChild
         }
     }
 
@@ -287,6 +288,8 @@ extension JourneyList {
         case .actions: ActionForm.form
         case .caseDiscussions: CaseDiscussionForm.form
         case .significantEvents: ChronologyForms.significantEvent
+        case .parenthood: ChronologyForms.parenthood
+        case .convictions: ChronologyForms.conviction
         }
     }
 }

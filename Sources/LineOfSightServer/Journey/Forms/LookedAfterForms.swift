@@ -98,6 +98,13 @@ enum LookedAfterForms {
         EventField(key: "sdqScore", label: "Strengths and difficulties questionnaire score",
                    hint: "The total from the carer’s questionnaire, from 0 to 40", input: .number(0...40)),
         EventField(key: "sdqReason", label: "If there is no score, why", input: .select(EventField.options(HealthAssessmentRecord.sdqReasons))),
+        EventField(key: "developmentChecksUpToDate", label: "Are the child’s health and development checks up to date?",
+                   hint: "For a child under 5", input: .yesNo),
+        EventField(key: "substanceMisuse", label: "Was a substance misuse problem identified?", input: .yesNo),
+        EventField(key: "interventionReceived", label: "Did the child receive an intervention for it?",
+                   hint: "Only if a substance misuse problem was identified", input: .yesNo),
+        EventField(key: "interventionOffered", label: "If not, was an intervention offered?",
+                   hint: "Only if the child did not receive one", input: .yesNo),
         EventField(key: "recommendations", label: "Recommendations", input: .notes),
         EventField(key: "childsViews", label: "The child’s views, wishes and feelings", input: .notes),
     ])
