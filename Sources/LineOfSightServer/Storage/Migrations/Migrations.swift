@@ -23,5 +23,6 @@ enum AppMigrations {
         AddFundedPostsHistory(),
         CreateReturnFindings(),
         AddPreProceedingsReviews(),
+        IndexObligationsByRule(),
     ]
 }
