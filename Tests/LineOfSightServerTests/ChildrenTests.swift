@@ -200,8 +200,13 @@ import VaporTesting
             let team = try #require(try await Team.query(on: app.db).filter(\.$name == "Fostering Support").first())
             #expect(team.$headOfService.id == head)
             _ = try await admin.get("/admin/teams/\(try team.requireID())/edit")
+            var again = admin
             let renamed = try await admin.post("/admin/teams/\(try team.requireID())/edit", ["name": "Fostering Support Team", "service": "children_in_care"])
             #expect(renamed.status == .seeOther)
+            #expect(try await Team.find(team.requireID(), on: app.db)?.name == "Fostering Support Team")
+            // The back button, then the same form saved again with another name: it was saved once, so nothing changes.
+            let resent = try await again.post("/admin/teams/\(try team.requireID())/edit", ["name": "Fostering Support Unit", "service": "children_in_care"])
+            #expect(resent.status == .seeOther && resent.location == renamed.location)
             #expect(try await Team.find(team.requireID(), on: app.db)?.name == "Fostering Support Team")
             #expect(try await AuditEvent.query(on: app.db).filter(\.$entity == "team").count() == 2)
         }

@@ -53,6 +53,7 @@ struct TeamsAdminController {
         team.$headOfService.id = valid.headOfServiceID
         team.fundedFTE = valid.fundedFTE
         try await req.db.transaction { db in
+            try await req.claimForm(leadingTo: .team(team.parameter), on: db)
             try await team.save(on: db)
             // The vacancies of months before today keep the posts funded then.
             if team.fundedFTE != before.fundedFTE { try await FundedPostsChange.record(team, from: req.today, on: db) }

@@ -10,7 +10,9 @@ enum DemoSeeder {
     static let historyUsername = "demo.history"
 
     /// `today` decides the collection year whose return errors are stored (`ReturnFindingRows`).
-    static func seed(_ authority: DemoAuthority, today: CivilDate? = nil, on db: any Database, passwordCost: Int = 12,
+    /// The history is recorded at noon on each event's date, or when it is loaded (`now`) for
+    /// events of today, so that what someone records after loading is the latest of its day.
+    static func seed(_ authority: DemoAuthority, today: CivilDate? = nil, now: Date, on db: any Database, passwordCost: Int = 12,
                      standards: StandardsFile = .defaults) async throws {
         let hash = try Bcrypt.hash(DemoAuthority.password, cost: passwordCost)
         try await db.transaction { db in
@@ -43,11 +45,11 @@ enum DemoSeeder {
                                role: .analyst, staffID: nil, active: false)
             try await history.create(on: db)
             let recordedBy = try history.requireID()
-            try await StoredEvent.insert(authority.events.map { ($0.id, $0.childID, $0.record, $0.record.date.noonInLondon) },
+            try await StoredEvent.insert(authority.events.map { ($0.id, $0.childID, $0.record, min($0.record.date.noonInLondon, now)) },
                                          recordedBy: recordedBy, on: db)
             for batch in authority.supervisionSessions.chunked(300) {
                 try await batch.map { SupervisionSession(id: $0.id, supervisorID: $0.supervisorID, superviseeID: $0.superviseeID, date: $0.date,
-                                                         kind: $0.kind, recordedBy: recordedBy, at: $0.date.noonInLondon) }.create(on: db)
+                                                         kind: $0.kind, recordedBy: recordedBy, at: min($0.date.noonInLondon, now)) }.create(on: db)
             }
             for batch in authority.discussionLinks.chunked(300) {
                 try await batch.map { SupervisionDiscussion(sessionID: $0.sessionID, eventID: $0.eventID) }.create(on: db)

@@ -12,7 +12,7 @@ enum DemoStartup {
         if try await Child.query(on: app.db).count() == 0 {
             let today = app.clock.today
             app.logger.notice("Loading the demo authority (as of \(today.iso)) into \(app.settings.database.description)…")
-            try await DemoSeeder.seed(DemoAuthority.generate(today: today, childCount: children), today: today, on: app.db, standards: app.standards)
+            try await DemoSeeder.seed(DemoAuthority.generate(today: today, childCount: children), today: today, now: app.clock.now, on: app.db, standards: app.standards)
         }
         let (host, port) = serveAddress(app.environment.arguments)
         let accounts = try await User.query(on: app.db).filter(\.$username ~~ Array(DemoAuthority.usernames.values)).filter(\.$active == true).sort(\.$username).all()

@@ -33,7 +33,7 @@ func withTestApp(seedDemo: Bool = true, _ test: (Application, DemoAuthority) asy
     }) { app in
         try await app.autoMigrate()
         try await TestDatabase.empty(app.db)
-        if seedDemo { try await DemoSeeder.seed(authority, today: testToday, on: app.db, passwordCost: 4) }
+        if seedDemo { try await DemoSeeder.seed(authority, today: testToday, now: app.clock.now, on: app.db, passwordCost: 4) }
         try await test(app, authority)
     }
 }
