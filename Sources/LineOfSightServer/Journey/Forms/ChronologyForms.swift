@@ -8,7 +8,7 @@ enum ChronologyForms {
         EventField(key: "analysis", label: "What it means for the child", input: .notes),
     ])
 
-    static let parenthood = EventForm(list: .parenthood, name: "birth of their child", title: "The child became a parent",
+    static let parenthood = EventForm(list: .parenthood, name: "child becoming a parent", title: "The child became a parent",
                                       dateKey: "date", fields: [
         EventField(key: "date", label: "Date their child was born", input: .date, required: "Enter the date their child was born"),
         EventField(key: "notes", label: "Notes", hint: "Who cares for the baby, and the support agreed", input: .notes),
