@@ -213,4 +213,52 @@ import VaporTesting
             #expect(try await AuditEvent.query(on: app.db).filter(\.$detail == "Viewed the transfer review pack for February 2026").count() == 1)
         }
     }
+
+    /// The tracker's counts by team pair apply the reader's scope to the transfers' own rows, and its
+    /// list joins the children: the two must agree, for every reader, with restricted records left
+    /// out of both until an approved grant opens one.
+    @Test func theCountsByTeamPairAgreeWithTheListForEveryScope() async throws {
+        try await withTestApp { app, demo in
+            let today = app.clock.today
+            let director = try #require(try await User.query(on: app.db).filter(\.$username == "director").first())
+            func agree(_ scope: ChildScope, _ filter: TransferFilter = TransferFilter()) async throws -> Int {
+                let listed = try await TransferQueries.tracker(filter, today: today, limit: TransferQueries.downloadLimit, scope: scope, on: app.db.sql)
+                let counted = try await TransferQueries.pairs(filter, today: today, scope: scope, on: app.db.sql)
+                #expect(counted.reduce(0) { $0 + $1.transfers } == listed.count)
+                #expect(Set(counted.map(\.key)).count == counted.count, "each pair and stage once")
+                return listed.count
+            }
+            let everyone = ChildScope(everyone: true, grantsOf: director.id, today: today)
+            let all = try await agree(everyone)
+            #expect(all > 20)
+            // A page is the newest of them all, whichever part of the year they come from.
+            let everything = try await TransferQueries.tracker(TransferFilter(), today: today, limit: TransferQueries.downloadLimit, scope: everyone, on: app.db.sql)
+            #expect(everything.map(\.progress.requested) == everything.map(\.progress.requested).sorted(by: >))
+            let page = try await TransferQueries.tracker(TransferFilter(), today: today, limit: 20, scope: everyone, on: app.db.sql)
+            #expect(page.map(\.progress.id) == everything.prefix(20).map(\.progress.id))
+            let team = demo.team(named: "Safeguarding Team 1").id
+            #expect(try await agree(ChildScope(teamID: team, today: today)) < all)
+            _ = try await agree(everyone, TransferFilter(from: nil, to: team))
+            _ = try await agree(everyone, TransferFilter(stages: [.awaitingDecision, .awaitingVisit]))
+            _ = try await agree(everyone, TransferFilter(month: TrendMonth.lastTwelve(endingOn: today).last))
+
+            // Restricting a child with transfers takes them out of both; an approved grant puts them back.
+            let moved = try #require(try await TransferQueries.tracker(TransferFilter(), today: today, limit: 1, scope: everyone, on: app.db.sql).first)
+            let child = try #require(try await Child.find(moved.childID, on: app.db))
+            let theirs = try await TransferQueries.tracker(TransferFilter(), today: today, limit: TransferQueries.downloadLimit, scope: everyone, on: app.db.sql)
+                .filter { $0.childID == moved.childID }.count
+            child.restricted = true
+            try await child.save(on: app.db)
+            #expect(try await agree(everyone) == all - theirs)
+            let admin = try #require(try await User.query(on: app.db).filter(\.$role == .admin).first())
+            let grant = AccessGrant(userID: try director.requireID(), childID: moved.childID, teamID: nil, reason: "Court report",
+                                    expiresOn: CivilDate(year: today.year + 1, month: 1, day: 1)!, grantedBy: try admin.requireID())
+            try await grant.create(on: app.db)
+            #expect(try await agree(everyone) == all - theirs, "not until a second administrator approves it")
+            grant.$approvedBy.id = try admin.requireID()
+            grant.approvedAt = Date()
+            try await grant.save(on: app.db)
+            #expect(try await agree(everyone) == all)
+        }
+    }
 }

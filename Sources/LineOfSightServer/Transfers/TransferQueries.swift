@@ -70,21 +70,35 @@ enum TransferQueries {
 
     /// The tracker's transfers, newest request first: at most `limit`.
     static func tracker(_ filter: TransferFilter, today: CivilDate, limit: Int, scope: ChildScope, on db: any SQLDatabase) async throws -> [TransferRow] {
-        let builder = matching(filter, today: today, select(scope: scope, on: db))
         let requested = SQLColumn("requested", table: "ts")
-        return try await builder.orderBy(SQLOrderBy(expression: requested, direction: SQLDirection.descending)).orderBy(SQLColumn("transfer_id", table: "ts"))
-            .limit(limit).all(decoding: Row.self).compactMap(\.row)
+        var rows: [TransferRow] = []
+        // The parts are in order of request date, none overlapping, so each one's newest come after the last's oldest.
+        for part in Part.of(filter) where rows.count < limit {
+            rows += try await matching(filter, part, today: today, select(scope: scope, on: db))
+                .orderBy(SQLOrderBy(expression: requested, direction: SQLDirection.descending)).orderBy(SQLColumn("transfer_id", table: "ts"))
+                .limit(limit - rows.count).all(decoding: Row.self).compactMap(\.row)
+        }
+        return rows
     }
 
     /// How many of the tracker's transfers there are by team pair and stage, however many it lists.
+    /// Counted from the transfers' own index (`IndexTransfersByMonth`), the reader's scope applied to
+    /// their child ids, without reading the children.
     static func pairs(_ filter: TransferFilter, today: CivilDate, scope: ChildScope, on db: any SQLDatabase) async throws -> [PairCount] {
         let columns = ["from_team_id", "to_team_id", "stage"].map { SQLColumn($0, table: "ts") }
-        let builder = db.select()
-        for column in columns { builder.column(column) }
-        builder.column(SQLFunction("COUNT", args: SQLLiteral.all), as: "transfers")
-        return try await matching(filter, today: today, joined(builder, scope: scope))
-            .groupBy(columns[0]).groupBy(columns[1]).groupBy(columns[2])
-            .all(decoding: PairCount.self)
+        var counts: [PairCount.Key: Int] = [:]
+        for part in Part.of(filter) {
+            let builder = db.select()
+            for column in columns { builder.column(column) }
+            builder.column(SQLFunction("COUNT", args: SQLLiteral.all), as: "transfers")
+                .from(SQLAlias(SQLIdentifier(DerivedRows.transfers), as: SQLIdentifier("ts")))
+            _ = scope.apply(to: builder, childColumn: SQLColumn("child_id", table: "ts"))
+            for count in try await matching(filter, part, today: today, builder)
+                .groupBy(columns[0]).groupBy(columns[1]).groupBy(columns[2]).all(decoding: PairCount.self) {
+                counts[count.key, default: 0] += count.transfers
+            }
+        }
+        return counts.map { PairCount(from_team_id: $0.key.from, to_team_id: $0.key.to, stage: $0.key.stage, transfers: $0.value) }
     }
 
     struct PairCount: Decodable {
@@ -92,23 +106,39 @@ enum TransferQueries {
         let to_team_id: UUID?
         let stage: String
         let transfers: Int
+
+        struct Key: Hashable { let from: UUID?; let to: UUID?; let stage: String }
+        var key: Key { Key(from: from_team_id, to: to_team_id, stage: stage) }
     }
 
-    /// The tracker's filters: a team pair, stages, and the month requested in (none: the last 12
-    /// months, and every transfer still in flight).
-    private static func matching(_ filter: TransferFilter, today: CivilDate, _ builder: SQLSelectBuilder) -> SQLSelectBuilder {
+    /// Which transfers the tracker shows, by when they were requested: those of the chosen month, or
+    /// else those of the last 12 months and, from before then, those still in flight. Asked as one
+    /// condition (`requested >= … OR stage IN …`) the database reads and sorts a year of transfers to
+    /// list the newest 100; asked in two parts, each walks an index and stops.
+    private enum Part {
+        case month(TrendMonth)
+        case lastYear
+        case olderInFlight
+
+        static func of(_ filter: TransferFilter) -> [Part] {
+            filter.month.map { [.month($0)] } ?? [.lastYear, .olderInFlight]
+        }
+    }
+
+    /// The tracker's filters: a team pair, stages, and which requests (`Part`).
+    private static func matching(_ filter: TransferFilter, _ part: Part, today: CivilDate, _ builder: SQLSelectBuilder) -> SQLSelectBuilder {
         if let from = filter.from { builder.where(SQLColumn("from_team_id", table: "ts"), .equal, SQLBind(from)) }
         if let to = filter.to { builder.where(SQLColumn("to_team_id", table: "ts"), .equal, SQLBind(to)) }
         if !filter.stages.isEmpty { builder.where(SQLColumn("stage", table: "ts"), .in, SQLBind.group(filter.stages.map(\.rawValue))) }
         let requested = SQLColumn("requested", table: "ts")
-        if let month = filter.month {
+        switch part {
+        case .month(let month):
             builder.where(requested, .greaterThanOrEqual, SQLBind(month.first.iso)).where(requested, .lessThanOrEqual, SQLBind(month.last.iso))
-        } else {
-            let inFlight = [TransferProgress.Stage.awaitingDecision, .awaitingVisit].map(\.rawValue)
-            builder.where { group in
-                group.where(requested, .greaterThanOrEqual, SQLBind(TrendMonth.yearBefore(today).iso))
-                    .orWhere(SQLColumn("stage", table: "ts"), .in, SQLBind.group(inFlight))
-            }
+        case .lastYear:
+            builder.where(requested, .greaterThanOrEqual, SQLBind(TrendMonth.yearBefore(today).iso))
+        case .olderInFlight:
+            builder.where(requested, .lessThan, SQLBind(TrendMonth.yearBefore(today).iso))
+                .where(SQLColumn("stage", table: "ts"), .in, SQLBind.group([TransferProgress.Stage.awaitingDecision, .awaitingVisit].map(\.rawValue)))
         }
         return builder
     }
@@ -130,11 +160,20 @@ enum TransferQueries {
     /// should have moved, longest waiting first (in the `from` team, if given).
     static func waiting(from team: UUID?, limit: Int, scope: ChildScope, on db: any SQLDatabase) async throws -> [WaitingRow] {
         struct Wait: Decodable { let since: String; let event_id: String }
+        // Most children with a reason to move have already moved (105 of the 15,000-child demo's 5,582
+        // are still in duty): start from the children in those teams, not from every wait.
+        let handingOn = Subquery.select("id", from: Team.schema, where: [
+            SQLBinaryExpression(SQLColumn("service", table: Team.schema), .in, SQLBind.group(Service.handingOn.map(\.rawValue).sorted())),
+        ])
+        let inHandingOnTeams = Subquery.select("child_id", from: StoredAllocation.schema, where: [
+            SQLBinaryExpression(SQLColumn("end_date", table: StoredAllocation.schema), .is, SQLLiteral.null),
+            SQLBinaryExpression(SQLColumn("team_id", table: StoredAllocation.schema), .in, handingOn),
+        ])
         let builder = ChildDirectory.scoped(ChildDirectory.selectColumns(db.select())
             .column(SQLColumn("since", table: "w")).column(SQLColumn("event_id", table: "w")), ChildFilter(teamID: team), scope)
             .join(SQLAlias(SQLIdentifier(DerivedRows.transferWaits), as: SQLIdentifier("w")), method: SQLJoinMethod.inner,
                   on: SQLColumn("child_id", table: "w"), .equal, SQLColumn("id", table: "c"))
-            .where(SQLColumn("service", table: "t"), .in, SQLBind.group(Service.handingOn.map(\.rawValue).sorted()))
+            .where(SQLColumn("child_id", table: "w"), .in, inHandingOnTeams)
             .orderBy(SQLColumn("since", table: "w")).orderBy(SQLColumn("id", table: "c"))
             .limit(limit)
         return try await builder.all(decoding: ChildListRow.With<Wait>.self).compactMap { row in

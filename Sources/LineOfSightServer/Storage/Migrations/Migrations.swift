@@ -24,5 +24,6 @@ enum AppMigrations {
         CreateReturnFindings(),
         AddPreProceedingsReviews(),
         IndexObligationsByRule(),
+        IndexTransfersByMonth(),
     ]
 }
