@@ -279,6 +279,9 @@ import VaporTesting
                 .where("rule", .equal, SQLBind(RuleID.cpVisit.rawValue)).first(decoding: Row.self)).child_id
             let before = try await DerivedRows.obligations(of: child, on: app.db.sql)
             #expect(before.contains { $0.ruleID == .cpVisit })
+            // Derived again on the same basis, every child's obligations come out the same and are kept as they are.
+            try await Rederivation.all(setup: .defaults, on: app.db)
+            #expect(try await DerivedRows.obligations(of: child, on: app.db.sql) == before)
             // Rows removed behind the application's back stay removed while the basis is unchanged …
             try await app.db.sql.delete(from: DerivedRows.obligations).where("child_id", .equal, SQLBind(child)).run()
             try await Rederivation.ifBasisChanged(setup: .defaults, on: app.db, logger: app.logger)

@@ -25,5 +25,6 @@ enum AppMigrations {
         AddPreProceedingsReviews(),
         IndexObligationsByRule(),
         IndexTransfersByMonth(),
+        AddObligationDigests(),
     ]
 }

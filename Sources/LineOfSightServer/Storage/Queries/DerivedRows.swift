@@ -1,3 +1,4 @@
+import Crypto
 import Fluent
 import Foundation
 import LineOfSightCore
@@ -25,36 +26,38 @@ enum DerivedRows {
     /// rather than several each, which is what makes re-deriving everyone, or an import, fast.
     static func replace(_ children: [(childID: UUID, derived: ChildDerivation.Derived)], on sql: any SQLDatabase) async throws {
         guard !children.isEmpty else { return }
-        for table in [obligations, states, care, permanence, legal, transfers, transferWaits] {
+        // Child obligations only: those keyed on an allegation or a staff member belong to other records.
+        let obligationRows = children.map { child in
+            child.derived.derivation.obligations.filter { $0.subject.kind == .child }.map { obligationValues(child.childID, $0) }
+        }
+        let digests = obligationRows.map(digest)
+        // A child's obligations are rewritten only when they differ from those stored: most of a
+        // re-derivation after a change to one rule, or to how a summary is worked out, leaves most
+        // children's obligations as they were, and rewriting a child's sixty-odd rows (and their
+        // four indexes) is most of what re-deriving them costs.
+        let stored = try await storedDigests(of: children.map(\.childID), on: sql)
+        let changed = children.indices.filter { stored[children[$0].childID] != digests[$0] }
+        for chunk in changed.map({ children[$0].childID }).chunked(500) {
+            try await sql.delete(from: obligations).where("child_id", .in, SQLBind.group(Array(chunk))).run()
+        }
+        for table in [states, care, permanence, legal, transfers, transferWaits] {
             try await sql.delete(from: table).where("child_id", .in, SQLBind.group(children.map(\.childID))).run()
         }
-        // Child obligations only: those keyed on an allegation or a staff member belong to other records.
-        let rows = children.flatMap { child in
-            child.derived.derivation.obligations.filter { $0.subject.kind == .child }.map { (child.childID, $0) }
-        }
         // Written in chunks, below SQLite's limit on bound values per statement.
-        for chunk in rows.chunked(50) {
-            var insert = sql.insert(into: obligations).columns(
-                "child_id", "id", "rule", "sequence", "started_kind", "started_event", "started_date", "due", "provisional",
-                "met_kind", "met_event", "met_date", "team_id", "worker_id", "not_applicable_reason", "not_applicable_since")
-            for (childID, o) in chunk {
-                insert = insert.values(
-                    SQLBind(childID), SQLBind(o.id), SQLBind(o.ruleID.rawValue), SQLBind(o.sequence),
-                    SQLBind(o.startedBy.kind.rawValue), SQLBind(o.startedBy.id), SQLBind(o.startedBy.date.iso), SQLBind(o.due.iso),
-                    SQLBind(o.provisional), SQLBind(o.metBy?.kind.rawValue), SQLBind(o.metBy?.id), SQLBind(o.metBy?.date.iso),
-                    SQLBind(o.responsible?.teamID), SQLBind(o.responsible?.workerID),
-                    SQLBind(o.notApplicable?.reason), SQLBind(o.notApplicable?.since.iso))
-            }
+        for chunk in changed.flatMap({ obligationRows[$0] }).chunked(50) {
+            var insert = sql.insert(into: obligations).columns(obligationColumns)
+            for values in chunk { insert = insert.values(values.map { SQLBind($0) }) }
             try await insert.run()
         }
-        for chunk in children.chunked(100) {
+        for chunk in Array(children.indices).chunked(100) {
             var insert = sql.insert(into: states)
-                .columns("child_id", "stage", "plans", "last_seen", "next_due", "open_obligations", "findings")
-            for (childID, derived) in chunk {
+                .columns("child_id", "stage", "plans", "last_seen", "next_due", "open_obligations", "findings", "obligations_digest")
+            for index in chunk {
+                let (childID, derived) = children[index]
                 let state = derived.state
                 insert = insert.values(SQLBind(childID), SQLBind(state.stage.rawValue), SQLBind(state.plans.map(\.rawValue).joined(separator: " ")),
                                        SQLBind(state.lastSeen?.iso), SQLBind(state.nextDue?.iso), SQLBind(state.openObligations),
-                                       SQLBind(state.findings))
+                                       SQLBind(state.findings), SQLBind(digests[index]))
             }
             try await insert.run()
         }
@@ -111,6 +114,50 @@ enum DerivedRows {
             try await insert.run()
         }
         try await insertTransfers(children, on: sql)
+    }
+
+    private static let obligationColumns = [
+        "child_id", "id", "rule", "sequence", "started_kind", "started_event", "started_date", "due", "provisional",
+        "met_kind", "met_event", "met_date", "team_id", "worker_id", "not_applicable_reason", "not_applicable_since",
+    ]
+
+    /// One obligation's row, in the order of `obligationColumns`.
+    private static func obligationValues(_ childID: UUID, _ o: Obligation) -> [any Encodable & Sendable] {
+        [childID, o.id, o.ruleID.rawValue, o.sequence, o.startedBy.kind.rawValue, o.startedBy.id, o.startedBy.date.iso, o.due.iso,
+         o.provisional, o.metBy?.kind.rawValue, o.metBy?.id, o.metBy?.date.iso, o.responsible?.teamID, o.responsible?.workerID,
+         o.notApplicable?.reason, o.notApplicable?.since.iso]
+    }
+
+    /// A digest of a child's obligation rows, stored with their state: the same rows give the same digest.
+    private static func digest(_ rows: [[any Encodable & Sendable]]) -> String {
+        var text = ""
+        for row in rows {
+            for value in row {
+                switch value {
+                case let value as String: text += value
+                case let value as Int: text += String(value)
+                case let value as Bool: text += value ? "1" : "0"
+                case let value as UUID: text += value.uuidString
+                default: text += "\u{0}" // nil: no value of a column can be this
+                }
+                text += "\u{1F}"
+            }
+            text += "\u{1E}"
+        }
+        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The digests stored for these children's obligations (none for a child never derived).
+    private static func storedDigests(of children: [UUID], on sql: any SQLDatabase) async throws -> [UUID: String] {
+        struct Row: Decodable { let child_id: UUID; let obligations_digest: String? }
+        var digests: [UUID: String] = [:]
+        for chunk in children.chunked(500) {
+            for row in try await sql.select().column("child_id").column("obligations_digest").from(states)
+                .where("child_id", .in, SQLBind.group(Array(chunk))).all(decoding: Row.self) {
+                digests[row.child_id] = row.obligations_digest
+            }
+        }
+        return digests
     }
 
     /// Each child's transfers and whether they wait for one (`TransferSummary`).
