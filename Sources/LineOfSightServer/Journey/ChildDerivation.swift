@@ -39,6 +39,9 @@ struct ChildDerivation: Sendable {
         let permanence: PermanenceSummary?
         let legal: LegalSummary?
         let transfers: TransferSummary
+        /// The team holding the case (the open allocation's), kept with a wait for a transfer: the
+        /// tracker's "waiting in duty" is the waits of children held by front door and duty teams.
+        let team: UUID?
         /// The events it was derived from, for the return errors (`ReturnFindingRows`).
         let recorded: [RecordedEvent]
     }
@@ -58,6 +61,7 @@ struct ChildDerivation: Sendable {
                        permanence: PermanenceSummary(journey: journey, derivation: derivation, events: events),
                        legal: LegalSummary(journey: journey, derivation: derivation, events: events),
                        transfers: TransferSummary(journey: journey, derivation: derivation, events: events),
+                       team: allocations.last { $0.end == nil }.flatMap { UUID(uuidString: $0.teamID) },
                        recorded: events)
     }
 

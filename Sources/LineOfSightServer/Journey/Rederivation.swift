@@ -63,7 +63,8 @@ enum Rederivation {
     /// 4: the legal summary carries the next pre-proceedings review.
     /// 5: the return writes OC2's development checks and substance misuse, UN1 for a young child
     ///    without a UPN, and the SDQ and OC3 only for the children the return asks them of.
-    static let summariesVersion = 5
+    /// 6: a wait for a transfer keeps the team holding the case.
+    static let summariesVersion = 6
 
     /// What the stored obligations depend on besides the record: every standard's value, the
     /// calendar, and the rules themselves — taken as the obligations they give for a set of

@@ -82,7 +82,7 @@ enum TransferQueries {
     }
 
     /// How many of the tracker's transfers there are by team pair and stage, however many it lists.
-    /// Counted from the transfers' own index (`IndexTransfersByMonth`), the reader's scope applied to
+    /// Counted from the transfers' own index (`IndexTransfersForTheTracker`), the reader's scope applied to
     /// their child ids, without reading the children.
     static func pairs(_ filter: TransferFilter, today: CivilDate, scope: ChildScope, on db: any SQLDatabase) async throws -> [PairCount] {
         let columns = ["from_team_id", "to_team_id", "stage"].map { SQLColumn($0, table: "ts") }
@@ -161,19 +161,15 @@ enum TransferQueries {
     static func waiting(from team: UUID?, limit: Int, scope: ChildScope, on db: any SQLDatabase) async throws -> [WaitingRow] {
         struct Wait: Decodable { let since: String; let event_id: String }
         // Most children with a reason to move have already moved (105 of the 15,000-child demo's 5,582
-        // are still in duty): start from the children in those teams, not from every wait.
+        // waits are in duty): the waits of children held by those teams, by their own index.
         let handingOn = Subquery.select("id", from: Team.schema, where: [
             SQLBinaryExpression(SQLColumn("service", table: Team.schema), .in, SQLBind.group(Service.handingOn.map(\.rawValue).sorted())),
-        ])
-        let inHandingOnTeams = Subquery.select("child_id", from: StoredAllocation.schema, where: [
-            SQLBinaryExpression(SQLColumn("end_date", table: StoredAllocation.schema), .is, SQLLiteral.null),
-            SQLBinaryExpression(SQLColumn("team_id", table: StoredAllocation.schema), .in, handingOn),
         ])
         let builder = ChildDirectory.scoped(ChildDirectory.selectColumns(db.select())
             .column(SQLColumn("since", table: "w")).column(SQLColumn("event_id", table: "w")), ChildFilter(teamID: team), scope)
             .join(SQLAlias(SQLIdentifier(DerivedRows.transferWaits), as: SQLIdentifier("w")), method: SQLJoinMethod.inner,
                   on: SQLColumn("child_id", table: "w"), .equal, SQLColumn("id", table: "c"))
-            .where(SQLColumn("child_id", table: "w"), .in, inHandingOnTeams)
+            .where(SQLColumn("team_id", table: "w"), .in, handingOn)
             .orderBy(SQLColumn("since", table: "w")).orderBy(SQLColumn("id", table: "c"))
             .limit(limit)
         return try await builder.all(decoding: ChildListRow.With<Wait>.self).compactMap { row in

@@ -24,7 +24,7 @@ enum AppMigrations {
         CreateReturnFindings(),
         AddPreProceedingsReviews(),
         IndexObligationsByRule(),
-        IndexTransfersByMonth(),
+        IndexTransfersForTheTracker(),
         AddObligationDigests(),
     ]
 }

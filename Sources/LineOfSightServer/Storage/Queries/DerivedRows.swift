@@ -176,10 +176,12 @@ enum DerivedRows {
             }
             try await insert.run()
         }
-        let waits = children.compactMap { child in child.derived.transfers.waiting.map { (child.childID, $0) } }
+        let waits = children.compactMap { child in child.derived.transfers.waiting.map { (child.childID, $0, child.derived.team) } }
         for chunk in waits.chunked(100) {
-            var insert = sql.insert(into: transferWaits).columns("child_id", "since", "event_id")
-            for (childID, wait) in chunk { insert = insert.values(SQLBind(childID), SQLBind(wait.since.iso), SQLBind(wait.eventID)) }
+            var insert = sql.insert(into: transferWaits).columns("child_id", "since", "event_id", "team_id")
+            for (childID, wait, team) in chunk {
+                insert = insert.values(SQLBind(childID), SQLBind(wait.since.iso), SQLBind(wait.eventID), SQLBind(team))
+            }
             try await insert.run()
         }
     }
