@@ -1,4 +1,3 @@
-import Crypto
 import Fluent
 import Foundation
 import LineOfSightCore
@@ -144,7 +143,7 @@ enum DerivedRows {
             }
             text += "\u{1E}"
         }
-        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        return Secrets.sha256Hex(text)
     }
 
     /// The digests stored for these children's obligations (none for a child never derived).
