@@ -36,21 +36,21 @@ enum TransferQueries {
     private static let columns = ["transfer_id", "from_team_id", "to_team_id", "reason", "prompted", "requested", "acceptance_due",
                                   "accepted", "rejected", "rejection_reason", "delay_reason", "allocated", "first_visit_due", "first_visit"]
 
-    private struct Row: Decodable {
-        let child_id: UUID; let la_child_id: String; let first_name: String; let last_name: String
-        let transfer_id: String; let from_team_id: UUID?; let to_team_id: UUID?; let reason: String?; let prompted: String?
-        let requested: String; let acceptance_due: String; let accepted: String?; let rejected: String?; let rejection_reason: String?
-        let delay_reason: String?; let allocated: String?; let first_visit_due: String?; let first_visit: String?
-
-        var row: TransferRow? {
-            guard let requested = CivilDate(iso: requested), let due = CivilDate(iso: acceptance_due) else { return nil }
-            let date = { (text: String?) in text.flatMap(CivilDate.init(iso:)) }
-            return TransferRow(childID: child_id, laChildID: la_child_id, childName: first_name + " " + last_name, progress: TransferProgress(
-                id: transfer_id, fromTeam: from_team_id?.uuidString ?? "", toTeam: to_team_id?.uuidString ?? "", reason: reason,
-                prompted: date(prompted), requested: requested, acceptanceDue: due, accepted: date(accepted), rejected: date(rejected),
-                rejectionReason: rejection_reason, delayReason: delay_reason, allocated: date(allocated),
-                firstVisitDue: date(first_visit_due), firstVisit: date(first_visit)))
-        }
+    /// A transfer row and its child's name; nil when a stored date does not read back.
+    private static func row(_ row: any SQLRow) throws -> TransferRow? {
+        let columns = Columns(row)
+        guard let requested = try columns.date(ifAny: "requested"), let due = try columns.date(ifAny: "acceptance_due") else { return nil }
+        return TransferRow(
+            childID: try columns.uuid("child_id"), laChildID: try columns.text("la_child_id"),
+            childName: try columns.text("first_name") + " " + columns.text("last_name"),
+            progress: TransferProgress(
+                id: try columns.text("transfer_id"), fromTeam: try columns.uuid(ifAny: "from_team_id")?.uuidString ?? "",
+                toTeam: try columns.uuid(ifAny: "to_team_id")?.uuidString ?? "", reason: try columns.text(ifAny: "reason"),
+                prompted: try columns.date(ifAny: "prompted"), requested: requested, acceptanceDue: due,
+                accepted: try columns.date(ifAny: "accepted"), rejected: try columns.date(ifAny: "rejected"),
+                rejectionReason: try columns.text(ifAny: "rejection_reason"), delayReason: try columns.text(ifAny: "delay_reason"),
+                allocated: try columns.date(ifAny: "allocated"), firstVisitDue: try columns.date(ifAny: "first_visit_due"),
+                firstVisit: try columns.date(ifAny: "first_visit")))
     }
 
     /// `children c` joined with their transfers `ts`, in scope.
@@ -76,7 +76,7 @@ enum TransferQueries {
         for part in Part.of(filter) where rows.count < limit {
             rows += try await matching(filter, part, today: today, select(scope: scope, on: db))
                 .orderBy(SQLOrderBy(expression: requested, direction: SQLDirection.descending)).orderBy(SQLColumn("transfer_id", table: "ts"))
-                .limit(limit - rows.count).all(decoding: Row.self).compactMap(\.row)
+                .limit(limit - rows.count).all().compactMap(Self.row)
         }
         return rows
     }
@@ -153,7 +153,7 @@ enum TransferQueries {
             .where { $0.where(SQLColumn("rejected", table: "ts"), .is, SQLLiteral.null)
                 .orWhere(SQLColumn("rejected", table: "ts"), .greaterThanOrEqual, SQLBind(since.iso)) }
             .orderBy(SQLColumn("requested", table: "ts")).orderBy(SQLColumn("transfer_id", table: "ts"))
-            .all(decoding: Row.self).compactMap(\.row)
+            .all().compactMap(Self.row)
     }
 
     /// Children in scope still allocated to a front door or duty team whose record says their case
