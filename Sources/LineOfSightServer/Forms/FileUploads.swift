@@ -1,0 +1,104 @@
+import Vapor
+
+/// A file sent with a form: the field it was chosen in, the name it had on its person's computer
+/// (without any folder) and its bytes.
+struct UploadedFile: Sendable {
+    let field: String
+    let filename: String
+    let contents: Data
+}
+
+/// The few forms that take files (`multipart/form-data`) declare it on their route with the most
+/// they take; every other route refuses such a body (`FormInputMiddleware`). The form's text
+/// fields are decoded as strictly as any form's, into `req.form`, so the CSRF token and form id
+/// are checked as usual; its files go to `req.uploadedFiles`.
+enum FileUploads {
+    static let limitKey = "lineofsight.fileUploadLimit"
+    /// The query a form's page is sent back with when what was sent was over the limit: its
+    /// handler never sees the files (nor the CSRF token), so the page says so next to the field.
+    static let tooLargeQuery = "problem=too-large"
+
+    static func read(_ request: Request, upTo limit: Int, next: any AsyncResponder) async throws -> Response {
+        let body: ByteBuffer?
+        do {
+            body = try await request.body.collect(max: limit).get()
+        } catch let error as Abort where error.status == .payloadTooLarge {
+            return tooLarge(request)
+        }
+        // A body already in memory (sent in one piece) is not measured by `collect`.
+        if let body, body.readableBytes > limit { return tooLarge(request) }
+        guard let boundary = request.headers.contentType?.parameters["boundary"], !boundary.isEmpty else {
+            throw Abort(.badRequest, reason: "The form could not be read. Go back, reload the page and try again.")
+        }
+        let (form, files) = try parse(body ?? ByteBuffer(), boundary: boundary)
+        request.form = form
+        request.uploadedFiles = files
+        return try await next.respond(to: request)
+    }
+
+    private static func tooLarge(_ request: Request) -> Response {
+        request.redirect(to: request.url.path + "?" + tooLargeQuery)
+    }
+
+    /// The parts of a multipart body: text fields into a `FormInput`, files (those with a file
+    /// name; a file input left empty sends one without) as they are.
+    static func parse(_ body: ByteBuffer, boundary: String) throws -> (FormInput, [UploadedFile]) {
+        let parser = MultipartParser(boundary: boundary)
+        var form = FormInput()
+        var files: [UploadedFile] = []
+        var headers = HTTPHeaders()
+        var part = ByteBuffer()
+        var problem: FormInput.Problem?
+        parser.onHeader = { name, value in headers.add(name: name, value: value) }
+        parser.onBody = { chunk in part.writeBuffer(&chunk) }
+        parser.onPartComplete = {
+            defer { headers = HTTPHeaders(); part = ByteBuffer() }
+            guard let name = headers.contentDisposition?.name else { return }
+            if let filename = headers.contentDisposition?.filename {
+                // Some browsers send the whole path: only its last part is the file's name.
+                let base = filename.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
+                guard !base.isEmpty || part.readableBytes > 0 else { return }
+                files.append(UploadedFile(field: name, filename: base.isEmpty ? "unnamed file" : base,
+                                          contents: Data(part.readableBytesView)))
+            } else {
+                do throws(FormInput.Problem) {
+                    try form.append(name, FormInput.text(part.readableBytesView))
+                } catch {
+                    problem = problem ?? error
+                }
+            }
+        }
+        do {
+            try parser.execute(body)
+        } catch {
+            throw FormInput.Problem.malformed
+        }
+        if let problem { throw problem }
+        return (form, files)
+    }
+}
+
+extension Route {
+    /// This route takes files (`multipart/form-data`), up to `bytes` in all.
+    @discardableResult
+    func acceptingFiles(upTo bytes: Int) -> Route {
+        userInfo[FileUploads.limitKey] = bytes
+        return self
+    }
+
+    var fileUploadLimit: Int? { userInfo[FileUploads.limitKey] as? Int }
+}
+
+extension HTTPMediaType {
+    var isMultipartForm: Bool { type == "multipart" && subType == "form-data" }
+}
+
+extension Request {
+    private struct UploadedFilesKey: StorageKey { typealias Value = [UploadedFile] }
+
+    /// The files sent with the form, in the order sent; none for a form without.
+    var uploadedFiles: [UploadedFile] {
+        get { storage[UploadedFilesKey.self] ?? [] }
+        set { storage[UploadedFilesKey.self] = newValue }
+    }
+}
