@@ -16,6 +16,7 @@ import VaporTesting
             "staffID": demo.account(.socialWorker).staffID!.uuidString,
             "userID": try user.requireID().uuidString, "tokenID": UUID().uuidString, "grantID": UUID().uuidString,
             "list": "visits", "eventID": UUID().uuidString, "step": "authorise", "nested": "placements",
+            "uploadID": UUID().uuidString,
         ]
     }
 
