@@ -80,7 +80,7 @@ struct ReturnCheckController {
     }
 
     func importReturn(req: Request) async throws -> Response {
-        var upload = try findUpload(req)
+        let upload = try findUpload(req)
         let principal = try req.requirePrincipal()
         guard let user = try await User.find(principal.userID, on: req.db) else { throw Abort(.forbidden) }
         let (current, previous) = try uploads.read(upload)
@@ -99,8 +99,9 @@ struct ReturnCheckController {
             return ReturnCheckPages.report(req, upload: upload, current: current, report: report, linked: linked,
                                            importProblems: problems.problems, flash: nil)
         }
-        upload.imported = .init(at: req.now, by: principal.displayName, summary: summary.lines)
-        try uploads.write(upload)
+        var imported = upload
+        imported.imported = .init(at: req.now, by: principal.displayName, summary: summary.lines)
+        try uploads.write(imported)
         req.flash("The return was imported")
         return req.redirect(to: .returnCheck(.value(upload.id)))
     }
