@@ -52,7 +52,7 @@ def test_an_analyst_checks_a_return_downloads_its_findings_and_imports_it(page, 
 
     # The findings as CSV, every row with the rule's message and the DfE tool's row index.
     href = page.get_by_role("link", name="Download the findings as CSV").get_attribute("href")
-    csv = page.request.get(href)
+    csv = page.request.get(visits.base_url + href)
     assert csv.ok
     lines = csv.text().splitlines()
     assert lines[0] == "rule_code,message,child_id,table,row_index"
