@@ -143,6 +143,25 @@ import VaporTesting
         }
     }
 
+    @Test func filesOverTheLimitAreRefusedAtTheirFieldAndNothingIsKept() async throws {
+        try await withTestApp(adjusting: { $0.returnUploadLimit = 4 * 1024 }) { app, demo in
+            var analyst = try await Visitor.signedIn(app, as: demo.account(.analyst).username)
+            let user = try await userID(demo.account(.analyst).username, app)
+            let kept = uploads(of: user)
+            let files = generatedFiles()
+            #expect(files.reduce(0) { $0 + $1.contents.count } > 4 * 1024)
+            let refused = try await upload(&analyst, files)
+            #expect(refused.status == .seeOther && refused.location == "/returns/ssda903?problem=too-large")
+            let page = try await analyst.get(refused.location!)
+            #expect(page.body.string.contains("<a href=\"#files\">The files must be smaller than 4 KB in all</a>"))
+            #expect(page.body.string.contains("id=\"files-error\""))
+            #expect(uploads(of: user) == kept)
+            // Files within the limit are taken.
+            #expect(try await upload(&analyst, [files[0]]).status == .seeOther)
+            #expect(uploads(of: user).count == kept.count + 1)
+        }
+    }
+
     @Test func importingBringsTheChildrenInOnceNamingTheAnalyst() async throws {
         try await withTestApp { app, demo in
             let files = generatedFiles()

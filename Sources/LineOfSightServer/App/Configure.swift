@@ -44,7 +44,7 @@ func routes(_ app: Application, metrics: RequestMetrics) throws {
     PanelPackController().register(app)
     TransferTrackerController().register(app)
     TransferReviewController().register(app)
-    ReturnCheckController().register(app)
+    ReturnCheckController(uploadLimit: app.settings.returnUploadLimit).register(app)
     JourneyController().register(app)
     ChronologyController().register(app)
     EventStepController().register(app)

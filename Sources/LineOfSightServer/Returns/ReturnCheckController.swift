@@ -8,16 +8,19 @@ import Vapor
 /// return takes well under a second); so does the import, in one transaction, for the page then
 /// shows what it did or why nothing was imported. See docs/ssda903-validation.md.
 struct ReturnCheckController {
-    /// Beyond any authority's return (England's largest is a few tens of megabytes as CSV).
-    static let uploadLimit = 200 * 1024 * 1024
     let uploads: ReturnUploads
+    /// `Settings.returnUploadLimit`.
+    let uploadLimit: Int
 
-    init(uploads: ReturnUploads = .shared) { self.uploads = uploads }
+    init(uploads: ReturnUploads = .shared, uploadLimit: Int) {
+        self.uploads = uploads
+        self.uploadLimit = uploadLimit
+    }
 
     func register(_ routes: any RoutesBuilder) {
         routes.get(SiteURL.checkReturn, use: form).allow(Role.returnAnalysts)
-        routes.on(.POST, SiteURL.checkReturn.pathComponents, body: .collect(maxSize: ByteCount(value: Self.uploadLimit)), use: check)
-            .allow(Role.returnAnalysts).acceptingFiles(upTo: Self.uploadLimit)
+        routes.on(.POST, SiteURL.checkReturn.pathComponents, body: .collect(maxSize: ByteCount(value: uploadLimit)), use: check)
+            .allow(Role.returnAnalysts).acceptingFiles(upTo: uploadLimit)
         routes.get(SiteURL.returnCheck(.key), use: report).allow(Role.returnAnalysts)
         routes.get(SiteURL.returnCheckCSV(.key), use: csv).allow(Role.returnAnalysts)
         routes.post(SiteURL.importReturn(.key), use: importReturn).allow(Role.returnAnalysts)
@@ -26,9 +29,9 @@ struct ReturnCheckController {
     func form(req: Request) async throws -> Response {
         var errors = FieldErrors()
         if req.queryParameters["problem"] == "too-large" {
-            errors.add(ReturnCheckField.files, "The files must be smaller than \(Self.uploadLimit / 1024 / 1024) MB in all")
+            errors.add(ReturnCheckField.files, "The files must be smaller than \(ReturnCheckPages.size(uploadLimit)) in all")
         }
-        return ReturnCheckPages.form(req, selectedYear: "", errors: errors)
+        return ReturnCheckPages.form(req, selectedYear: "", limit: uploadLimit, errors: errors)
     }
 
     func check(req: Request) async throws -> Response {
@@ -43,7 +46,7 @@ struct ReturnCheckController {
         // Read now, so a file that is not a return is named next to its field and nothing is kept.
         if !files.isEmpty, let problem = Self.readProblem(files) { errors.add(ReturnCheckField.files, problem) }
         if !previous.isEmpty, let problem = Self.readProblem(previous) { errors.add(ReturnCheckField.previousFiles, "Last year’s files: " + problem) }
-        guard errors.isEmpty, let ruleSet else { return ReturnCheckPages.form(req, selectedYear: year, errors: errors) }
+        guard errors.isEmpty, let ruleSet else { return ReturnCheckPages.form(req, selectedYear: year, limit: uploadLimit, errors: errors) }
         let upload = try uploads.save(files, previous: previous, ruleSet: ruleSet, owner: principal.userID, at: req.now)
         do {
             try await req.db.transaction { db in

@@ -3,20 +3,19 @@ import Vapor
 
 /// The pages of checking an SSDA903 return: the upload form and the findings.
 enum ReturnCheckPages {
-    static func form(_ req: Request, selectedYear: String, errors: FieldErrors) -> Response {
+    static func form(_ req: Request, selectedYear: String, limit: Int, errors: FieldErrors) -> Response {
         let context = PageContext(req)
         let years = SSDA903RuleSet.allCases.reversed().map { ruleSet in
             RadiosField.Item(value: String(ruleSet.collectionYear),
                              label: "\(ruleSet.years) (1 April \(ruleSet.collectionYear - 1) to 31 March \(ruleSet.collectionYear))")
         }
-        let megabytes = ReturnCheckController.uploadLimit / 1024 / 1024
         return Layout.formPage(title: "Check an SSDA903 return", context: context, errors: errors, backLink: nil) {
             paragraph("Upload the children looked after return to check it against every rule the Department for Education applies that year. You will see the findings grouped by rule, can download them, and can then import the return into LineOfSight.")
             el("form", .attribute("method", "post"), .attribute("action", SiteURL.checkReturn.path), .attribute("enctype", "multipart/form-data"), .flag("novalidate")) {
                 Node.void("input", [.type("hidden"), .name(CSRF.fieldName), .value(context.csrfToken)])
                 Node.void("input", [.type("hidden"), .name(OnceOnly.fieldName), .value(UUID().uuidString)])
                 fileField(.files, label: "The return’s files",
-                          hint: "Its CSV files (one a table, in any order, recognised by their header rows) or its one XML file. Up to \(megabytes) MB in all.",
+                          hint: "Its CSV files (one a table, in any order, recognised by their header rows) or its one XML file. Up to \(size(limit)) in all.",
                           error: errors[ReturnCheckField.files])
                 RadiosField(id: ReturnCheckField.year.rawValue, legend: "Which year is the return for?", items: years,
                             selected: selectedYear, error: errors[ReturnCheckField.year]).node
@@ -26,6 +25,11 @@ enum ReturnCheckPages {
                 button("Check the return")
             }
         }
+    }
+
+    /// "200 MB", or "900 KB" below a megabyte.
+    static func size(_ bytes: Int) -> String {
+        bytes >= 1024 * 1024 ? "\(bytes / 1024 / 1024) MB" : "\(max(1, bytes / 1024)) KB"
     }
 
     /// A GOV.UK file upload taking several files.
