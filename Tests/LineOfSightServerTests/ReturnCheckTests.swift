@@ -104,6 +104,10 @@ import VaporTesting
             #expect(try await worker.get("/returns/ssda903").status == .forbidden)
             #expect(try await worker.postMultipart("/returns/ssda903", fields: ["year": "2026"], files: generatedFiles().map { ("files", $0.name, $0.contents) }).status == .forbidden)
 
+            // Someone signed out, or in a role the page does not admit, has nothing read.
+            var anonymous = Visitor(app)
+            #expect(try await anonymous.postMultipart("/returns/ssda903", fields: ["year": "2026"], files: generatedFiles().map { ("files", $0.name, $0.contents) }).status == .forbidden)
+
             var analyst = try await Visitor.signedIn(app, as: demo.account(.analyst).username)
             let location = try #require(try await upload(&analyst, generatedFiles()).location)
             var admin = try await Visitor.signedIn(app, as: demo.account(.admin).username)

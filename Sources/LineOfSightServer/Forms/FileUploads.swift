@@ -9,9 +9,11 @@ struct UploadedFile: Sendable {
 }
 
 /// The few forms that take files (`multipart/form-data`) declare it on their route with the most
-/// they take; every other route refuses such a body (`FormInputMiddleware`). The form's text
-/// fields are decoded as strictly as any form's, into `req.form`, so the CSRF token and form id
-/// are checked as usual; its files go to `req.uploadedFiles`.
+/// they take; every other route refuses such a body (`FormInputMiddleware`). The body is read
+/// only for a signed-in person the route admits (`FileUploadMiddleware`), so no one else can make
+/// the server hold hundreds of megabytes. The form's text fields are decoded as strictly as any
+/// form's, into `req.form`, so the CSRF token and form id are checked as usual; its files go to
+/// `req.uploadedFiles`.
 enum FileUploads {
     static let limitKey = "lineofsight.fileUploadLimit"
     /// The query a form's page is sent back with when what was sent was over the limit: its
@@ -100,5 +102,18 @@ extension Request {
     var uploadedFiles: [UploadedFile] {
         get { storage[UploadedFilesKey.self] ?? [] }
         set { storage[UploadedFilesKey.self] = newValue }
+    }
+}
+
+/// Reads the files sent to a route that takes them, once the person is known: someone the route
+/// does not admit has nothing read, and is refused by the CSRF check (their form has no token
+/// the server has seen) or the route's access check.
+struct FileUploadMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard CSRF.isStateChanging(request.method), !request.isAPI, let route = request.route, let limit = route.fileUploadLimit,
+              request.headers.contentType?.isMultipartForm == true,
+              route.declaredAccess?.allows(request.principal?.role) == true
+        else { return try await next.respond(to: request) }
+        return try await FileUploads.read(request, upTo: limit, next: next)
     }
 }

@@ -127,9 +127,10 @@ struct FormInputMiddleware: AsyncMiddleware {
             request.queryParameters = try FormInput.parse(query.utf8)
         }
         if CSRF.isStateChanging(request.method), !request.isAPI {
-            // Only a route that takes files reads a multipart body, and up to its own limit.
-            if let limit = request.route?.fileUploadLimit, request.headers.contentType?.isMultipartForm == true {
-                return try await FileUploads.read(request, upTo: limit, next: next)
+            // A route that takes files has its multipart body read once the person is known
+            // (`FileUploadMiddleware`); every other route refuses one.
+            if request.route?.fileUploadLimit != nil, request.headers.contentType?.isMultipartForm == true {
+                return try await next.respond(to: request)
             }
             if let type = request.headers.contentType, type != .urlEncodedForm {
                 throw Abort(.unsupportedMediaType, reason: "The form could not be read. Go back, reload the page and try again.")
