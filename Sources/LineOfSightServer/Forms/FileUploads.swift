@@ -1,4 +1,7 @@
 import Vapor
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A file sent with a form: the field it was chosen in, the name it had on its person's computer
 /// (without any folder) and its bytes.
@@ -42,40 +45,59 @@ enum FileUploads {
         request.redirect(to: request.url.path + "?" + tooLargeQuery)
     }
 
-    /// The parts of a multipart body: text fields into a `FormInput`, files (those with a file
-    /// name; a file input left empty sends one without) as they are.
+    /// The parts of a multipart body (RFC 7578): text fields into a `FormInput`, files (those with
+    /// a file name; a file input left empty sends one without) as they are. Each part's end is
+    /// found with `memchr` and `memcmp`, not byte by byte: a return of 200 MB is split in a fraction of a second.
     static func parse(_ body: ByteBuffer, boundary: String) throws -> (FormInput, [UploadedFile]) {
-        let parser = MultipartParser(boundary: boundary)
+        try body.withUnsafeReadableBytes { raw in try parse(raw, boundary: boundary) }
+    }
+
+    static func parse(_ raw: UnsafeRawBufferPointer, boundary: String) throws -> (FormInput, [UploadedFile]) {
+        let malformed = FormInput.Problem.malformed
+        let (cr, lf, dash) = (UInt8(ascii: "\r"), UInt8(ascii: "\n"), UInt8(ascii: "-"))
+        let first = Array(("--" + boundary).utf8)
+        let delimiter = Array(("\r\n--" + boundary).utf8)
+        // The needle's first byte by `memchr`, then the rest by `memcmp`.
+        func find(_ needle: [UInt8], from start: Int) -> Int? {
+            guard let base = raw.baseAddress else { return nil }
+            var from = start
+            while from + needle.count <= raw.count {
+                guard let hit = memchr(base + from, Int32(needle[0]), raw.count - from - needle.count + 1) else { return nil }
+                let offset = base.distance(to: UnsafeRawPointer(hit))
+                if needle.withUnsafeBytes({ memcmp(hit, $0.baseAddress!, needle.count) }) == 0 { return offset }
+                from = offset + 1
+            }
+            return nil
+        }
+        guard let opening = find(first, from: 0) else { throw malformed }
+        var position = opening + first.count
         var form = FormInput()
         var files: [UploadedFile] = []
-        var headers = HTTPHeaders()
-        var part = ByteBuffer()
-        var problem: FormInput.Problem?
-        parser.onHeader = { name, value in headers.add(name: name, value: value) }
-        parser.onBody = { chunk in part.writeBuffer(&chunk) }
-        parser.onPartComplete = {
-            defer { headers = HTTPHeaders(); part = ByteBuffer() }
-            guard let name = headers.contentDisposition?.name else { return }
+        while true {
+            // After a delimiter: "--" closes the body, a line end opens a part.
+            guard position + 2 <= raw.count else { throw malformed }
+            if raw[position] == dash, raw[position + 1] == dash { break }
+            guard raw[position] == cr, raw[position + 1] == lf, let headersEnd = find([cr, lf, cr, lf], from: position) else { throw malformed }
+            var headers = HTTPHeaders()
+            let headerText = String(decoding: UnsafeRawBufferPointer(rebasing: raw[(position + 2)..<max(position + 2, headersEnd)]), as: UTF8.self)
+            for line in headerText.split(separator: "\r\n") {
+                guard let colon = line.firstIndex(of: ":") else { continue }
+                headers.add(name: line[..<colon].trimmingCharacters(in: .whitespaces), value: line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+            }
+            let contentStart = headersEnd + 4
+            guard let contentEnd = find(delimiter, from: contentStart) else { throw malformed }
+            let content = UnsafeRawBufferPointer(rebasing: raw[contentStart..<contentEnd])
+            position = contentEnd + delimiter.count
+            guard let name = headers.contentDisposition?.name else { continue }
             if let filename = headers.contentDisposition?.filename {
                 // Some browsers send the whole path: only its last part is the file's name.
                 let base = filename.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
-                guard !base.isEmpty || part.readableBytes > 0 else { return }
-                files.append(UploadedFile(field: name, filename: base.isEmpty ? "unnamed file" : base,
-                                          contents: Data(part.readableBytesView)))
+                guard !base.isEmpty || !content.isEmpty else { continue }
+                files.append(UploadedFile(field: name, filename: base.isEmpty ? "unnamed file" : base, contents: Data(content)))
             } else {
-                do throws(FormInput.Problem) {
-                    try form.append(name, FormInput.text(part.readableBytesView))
-                } catch {
-                    problem = problem ?? error
-                }
+                try form.append(name, FormInput.text(content))
             }
         }
-        do {
-            try parser.execute(body)
-        } catch {
-            throw FormInput.Problem.malformed
-        }
-        if let problem { throw problem }
         return (form, files)
     }
 }
