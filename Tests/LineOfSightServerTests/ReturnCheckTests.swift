@@ -221,6 +221,35 @@ import VaporTesting
     }
 }
 
+/// The multipart reader on bodies as browsers write them.
+@Suite struct FileUploadsTests {
+    @Test func splitsFieldsAndFilesWhateverTheFilesHold() throws {
+        let file = "CHILD,SEX\r\n--not-the-boundary\r\n-\r\n1,M\r\n"
+        let body = [
+            "--XyZ\r\nContent-Disposition: form-data; name=\"year\"\r\n\r\n2026\r\n",
+            "--XyZ\r\nContent-Disposition: form-data; name=\"files\"; filename=\"C:\\Returns\\header.csv\"\r\nContent-Type: text/csv\r\n\r\n\(file)\r\n",
+            "--XyZ\r\nContent-Disposition: form-data; name=\"previous-files\"; filename=\"\"\r\nContent-Type: application/octet-stream\r\n\r\n\r\n",
+            "--XyZ--\r\n",
+        ].joined()
+        let (form, files) = try FileUploads.parse(ByteBuffer(string: body), boundary: "XyZ")
+        #expect(form["year"] == "2026")
+        #expect(files.count == 1, "a file input left empty sends no file")
+        #expect(files.first?.field == "files" && files.first?.filename == "header.csv")
+        #expect(files.first.map { String(decoding: $0.contents, as: UTF8.self) } == file)
+    }
+
+    @Test func refusesABodyThatIsNotMultipartOrAFieldThatIsNotText() {
+        #expect(throws: FormInput.Problem.malformed) { try FileUploads.parse(ByteBuffer(string: "year=2026"), boundary: "XyZ") }
+        #expect(throws: FormInput.Problem.malformed) {
+            try FileUploads.parse(ByteBuffer(string: "--XyZ\r\nContent-Disposition: form-data; name=\"year\"\r\n\r\n2026"), boundary: "XyZ")
+        }
+        var bad = ByteBuffer(string: "--XyZ\r\nContent-Disposition: form-data; name=\"year\"\r\n\r\n")
+        bad.writeBytes([0xFF, 0xFE])
+        bad.writeString("\r\n--XyZ--\r\n")
+        #expect(throws: FormInput.Problem.notText) { try FileUploads.parse(bad, boundary: "XyZ") }
+    }
+}
+
 enum HTMLText {
     static func escaped(_ text: String) -> String {
         var out = ""
