@@ -30,6 +30,10 @@ import VaporTesting
             "GET /children": readers, "GET /children/:childID": readers,
             "GET /children-in-care": readers, "GET /permanence": readers, "GET /adoption": readers, "GET /pre-proceedings": readers, "GET /proceedings": readers, "GET /reviews-due": readers, "GET /care-leavers": readers, "GET /missing": readers,
             "GET /transfers": readers, "GET /transfers/review": [.headOfService, .director],
+            // Checking and importing the authority's return: performance analysts and administrators.
+            "GET /returns/ssda903": [.analyst, .admin], "POST /returns/ssda903": [.analyst, .admin],
+            "GET /returns/ssda903/:uploadID": [.analyst, .admin], "GET /returns/ssda903/:uploadID/findings.csv": [.analyst, .admin],
+            "POST /returns/ssda903/:uploadID/import": [.analyst, .admin],
             "GET /permanence/panel": panels, "GET /permanence/panel/pack": panels,
             "GET /permanence/panel/decisions": allocators, "POST /permanence/panel/decisions": allocators,
             "GET /children/new": editors, "POST /children/new": editors,
@@ -111,6 +115,7 @@ import VaporTesting
                 "tokenID": UUID().uuidString,
                 "grantID": UUID().uuidString,
                 "sessionID": UUID().uuidString,
+                "uploadID": UUID().uuidString,
                 // Recorded by every role the recording routes admit (an IRO records reviews, not visits).
                 "list": "lacReviews",
                 "eventID": UUID().uuidString,

@@ -41,6 +41,7 @@ import VaporTesting
                 "childID": child.uuidString, "teamID": demo.teams[0].id.uuidString, "staffID": demo.staff[0].id.uuidString,
                 "userID": try users[0].requireID().uuidString, "tokenID": UUID().uuidString, "grantID": UUID().uuidString, "file": "app.css",
                 "list": "visits", "eventID": UUID().uuidString, "step": "authorise", "nested": "placements", "sessionID": UUID().uuidString,
+                "uploadID": UUID().uuidString,
             ]
             var sent = 0
             for role in [Role?.none] + Role.allCases.map(Optional.some) {

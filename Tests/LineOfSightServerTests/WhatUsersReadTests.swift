@@ -16,6 +16,7 @@ import VaporTesting
             "staffID": demo.account(.socialWorker).staffID!.uuidString,
             "userID": try user.requireID().uuidString, "tokenID": UUID().uuidString, "grantID": UUID().uuidString,
             "list": "visits", "eventID": UUID().uuidString, "step": "authorise", "nested": "placements",
+            "uploadID": UUID().uuidString,
         ]
     }
 
@@ -110,6 +111,9 @@ import VaporTesting
             try Snapshots.assertMatches(try await admin.get("/admin/grants").body.string, named: "admin-grants")
             try Snapshots.assertMatches(try await admin.get("/admin/access-history?child=\(child.laChildID)").body.string
                 .replacingOccurrences(of: #"\d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2}"#, with: "(time)", options: .regularExpression), named: "admin-access-history")
+            var analyst = try await Visitor.signedIn(app, as: "analyst")
+            _ = try await analyst.get("/returns/ssda903")
+            try Snapshots.assertMatches(try await analyst.postMultipart("/returns/ssda903", fields: [:], files: []).body.string, named: "return-check-errors")
         }
     }
 }

@@ -17,7 +17,8 @@ public func configure(_ app: Application, settings: Settings) async throws {
     let metrics = RequestMetrics()
     // Order matters: metrics see every response and the response headers go on every one (error
     // pages included); errors become pages; the form or query is read strictly; then the person is
-    // signed in (session, or API token under /api/v1), the CSRF token checked and finally the route's
+    // signed in (session, or API token under /api/v1), the files of an upload read (for those
+    // the route admits only), the CSRF token checked and finally the route's
     // declared roles enforced.
     app.middleware = Middlewares()
     app.middleware.use(MetricsMiddleware(metrics: metrics))
@@ -26,6 +27,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.middleware.use(FormInputMiddleware())
     app.middleware.use(SessionMiddleware())
     app.middleware.use(BearerAuthMiddleware())
+    app.middleware.use(FileUploadMiddleware())
     app.middleware.use(CSRFMiddleware())
     app.middleware.use(RouteAccessMiddleware())
     app.middleware.use(OnceOnlyMiddleware())
@@ -44,6 +46,7 @@ func routes(_ app: Application, metrics: RequestMetrics) throws {
     PanelPackController().register(app)
     TransferTrackerController().register(app)
     TransferReviewController().register(app)
+    ReturnCheckController(uploadLimit: app.settings.returnUploadLimit).register(app)
     JourneyController().register(app)
     ChronologyController().register(app)
     EventStepController().register(app)

@@ -40,6 +40,9 @@ public struct Settings: Sendable {
     public var behindProxy: Bool
     /// Injectable "today" for deterministic demo data and tests; nil means the real date in Europe/London.
     public var today: String?
+    /// The most a return uploaded to be checked may be, its files together: beyond any authority's
+    /// return (England's largest is a few tens of megabytes as CSV).
+    public var returnUploadLimit = 200 * 1024 * 1024
 
     public init(database: DatabaseLocation, sessionIdleTimeout: TimeInterval = 30 * 60, standardsFile: String? = nil,
                 secureCookies: CookieSecurity = .exceptOnLoopback, metricsToken: String? = nil, behindProxy: Bool = false, today: String? = nil) {

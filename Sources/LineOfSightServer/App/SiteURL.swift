@@ -20,6 +20,9 @@ enum SiteURL: Sendable {
     case preparePanelPack, panelPack, panelDecisions
     /// The case transfer tracker and its monthly review pack.
     case transfers, transferReview
+    /// An SSDA903 return checked in the browser: the upload form, one upload's findings (and their
+    /// CSV), and importing it.
+    case checkReturn, returnCheck(Parameter<UUID>), returnCheckCSV(Parameter<UUID>), importReturn(Parameter<UUID>)
     case child(Parameter<UUID>), editChild(Parameter<UUID>), allocateChild(Parameter<UUID>)
     case recordEvent(child: Parameter<UUID>, list: Parameter<JourneyList>)
     case event(child: Parameter<UUID>, event: Parameter<UUID>)
@@ -98,6 +101,10 @@ enum SiteURL: Sendable {
         case .missingEpisodes: return [c("missing")]
         case .transfers: return [c("transfers")]
         case .transferReview: return [c("transfers"), c("review")]
+        case .checkReturn: return [c("returns"), c("ssda903")]
+        case let .returnCheck(id): return [c("returns"), c("ssda903"), Self.uuid("uploadID", id)]
+        case let .returnCheckCSV(id): return [c("returns"), c("ssda903"), Self.uuid("uploadID", id), c("findings.csv")]
+        case let .importReturn(id): return [c("returns"), c("ssda903"), Self.uuid("uploadID", id), c("import")]
         case let .child(id): return [c("children"), Self.uuid("childID", id)]
         case let .editChild(id): return [c("children"), Self.uuid("childID", id), c("edit")]
         case let .allocateChild(id): return [c("children"), Self.uuid("childID", id), c("allocate")]

@@ -47,6 +47,9 @@ enum Role: String, CaseIterable, Codable, Sendable {
     /// Roles that lead supervision and record its sessions.
     static let supervisors: Set<Role> = [.teamManager, .headOfService]
     /// Roles that may use the API (and so issue themselves tokens): everyone who reads children or the organisation.
+    /// Roles that check the authority's statutory returns and import them: performance analysts,
+    /// who prepare them, and administrators, who load a council's history on day one.
+    static let returnAnalysts: Set<Role> = [.analyst, .admin]
     static let apiUsers = childReaders.union(workforceReaders)
     static let all = Set(Role.allCases)
 }

@@ -73,10 +73,21 @@ struct FormInput: Sendable, Equatable {
             default: bytes.append(byte)
             }
         }
+        return try text(bytes)
+    }
+
+    /// A value's bytes as text: UTF-8 without control characters other than tabs and line ends.
+    static func text(_ bytes: some Collection<UInt8>) throws(Problem) -> String {
         guard let text = String(validating: bytes, as: UTF8.self) else { throw .notText }
         let allowed: Set<Unicode.Scalar> = ["\t", "\n", "\r"]
         guard !text.unicodeScalars.contains(where: { ($0.value < 0x20 || $0.value == 0x7F) && !allowed.contains($0) }) else { throw .notText }
         return text
+    }
+
+    /// Adds a value sent under `name` (a multipart form's text field).
+    mutating func append(_ name: String, _ value: String) throws(Problem) {
+        guard values.values.reduce(0, { $0 + $1.count }) < Self.maximumFields else { throw .tooManyFields }
+        values[name, default: []].append(value)
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {
@@ -116,6 +127,11 @@ struct FormInputMiddleware: AsyncMiddleware {
             request.queryParameters = try FormInput.parse(query.utf8)
         }
         if CSRF.isStateChanging(request.method), !request.isAPI {
+            // A route that takes files has its multipart body read once the person is known
+            // (`FileUploadMiddleware`); every other route refuses one.
+            if request.route?.fileUploadLimit != nil, request.headers.contentType?.isMultipartForm == true {
+                return try await next.respond(to: request)
+            }
             if let type = request.headers.contentType, type != .urlEncodedForm {
                 throw Abort(.unsupportedMediaType, reason: "The form could not be read. Go back, reload the page and try again.")
             }

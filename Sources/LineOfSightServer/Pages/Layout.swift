@@ -39,6 +39,7 @@ struct NavigationItem {
         .init(title: "Staff", url: .staff, roles: Role.workforceReaders),
         .init(title: "Supervision", url: .supervision, roles: Role.supervisionUsers),
         .init(title: "Caseloads", url: .workforce, roles: Role.workforceLeaders),
+        .init(title: "Returns", url: .checkReturn, roles: Role.returnAnalysts),
         .init(title: "Users", url: .users, roles: [.admin]),
         .init(title: "Access grants", url: .grants, roles: [.admin]),
         .init(title: "Access history", url: .accessHistory, roles: [.admin]),

@@ -15,6 +15,9 @@ struct SSDA903Importer {
     /// Decides the collection year whose return errors are stored for the children imported
     /// (`ReturnFindingRows`); without it, each child's page works them out when shown.
     var today: CivilDate? = nil
+    /// Whom the events and the audit trail name: the person who imported the return in the
+    /// browser, or else the import command's own account (`CommandAccount`).
+    var account: User? = nil
     /// Told after each batch of children, for a large return.
     let progress: @Sendable (String) -> Void
 
@@ -48,7 +51,8 @@ struct SSDA903Importer {
 
     func run(_ current: SSDA903Return, ruleSet: SSDA903RuleSet, previous: SSDA903Return?, source: String, on db: any Database) async throws -> Summary {
         try await db.transaction { db in
-            let account = try await CommandAccount.importer(on: db)
+            let account: User
+            if let given = self.account { account = given } else { account = try await CommandAccount.importer(on: db) }
             let actor = try Audit.Actor(user: account)
             let known = try await knownChildren(SSDA903JourneyImport.childIDs([previous, current].compactMap { $0 }), on: db)
             let stored = try await storedEvents(of: known.values.map(\.id), on: db)

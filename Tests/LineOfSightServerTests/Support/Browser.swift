@@ -76,7 +76,7 @@ struct Visitor {
     }
 
     /// One request with this visitor's cookies, remembering what the response sets.
-    private mutating func perform(_ method: HTTPMethod, _ path: String,
+    mutating func perform(_ method: HTTPMethod, _ path: String,
                                   prepare: @escaping (inout TestingHTTPRequest) throws -> Void) async throws -> TestingHTTPResponse {
         var captured: TestingHTTPResponse?
         let cookieHeader = cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")

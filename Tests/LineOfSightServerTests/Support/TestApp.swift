@@ -14,7 +14,8 @@ let testMetricsToken = "test-metrics-token"
 /// Runs a test against a real application on a real database: a fresh SQLite file by default, or the
 /// PostgreSQL server named by `DATABASE_URL` (scripts/test runs the suite both ways; the PostgreSQL
 /// pass runs serially and each test starts from emptied tables). A small demo authority is loaded.
-func withTestApp(seedDemo: Bool = true, _ test: (Application, DemoAuthority) async throws -> Void) async throws {
+func withTestApp(seedDemo: Bool = true, adjusting adjust: (inout Settings) -> Void = { _ in },
+                 _ test: (Application, DemoAuthority) async throws -> Void) async throws {
     let database: Settings.DatabaseLocation
     var sqliteFile: String?
     if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty {
@@ -25,7 +26,8 @@ func withTestApp(seedDemo: Bool = true, _ test: (Application, DemoAuthority) asy
         database = .sqlite(path: path)
     }
     defer { if let sqliteFile { try? FileManager.default.removeItem(atPath: sqliteFile) } }
-    let settings = Settings(database: database, sessionIdleTimeout: 30 * 60, metricsToken: testMetricsToken, today: testToday.iso)
+    var settings = Settings(database: database, sessionIdleTimeout: 30 * 60, metricsToken: testMetricsToken, today: testToday.iso)
+    adjust(&settings)
     let authority = DemoAuthority.generate(seed: 7, today: testToday, childCount: 120)
     try await withApp(configure: { app in
         app.logger.logLevel = .warning

@@ -18,20 +18,32 @@ public enum SSDA903Reader {
 
     /// The return in `files`: CSV files, or one XML file (as the DfE tool, which refuses a mix).
     public static func read(files: [URL]) throws(SSDA903ReadError) -> SSDA903Return {
-        if let xml = files.first(where: { isXML($0.path) }) {
-            if let other = files.first(where: { $0 != xml }) {
-                throw SSDA903ReadError(file: xml.path, .notOneXMLFile(otherFile: other.path))
+        try read(names: files.map(\.path)) { index throws(SSDA903ReadError) in try contents(of: files[index]) }
+    }
+
+    /// The return in files uploaded in a browser, each named as its person named it (errors and
+    /// findings name it so): CSV files, or one XML file.
+    public static func read(uploaded files: [(name: String, contents: Data)]) throws(SSDA903ReadError) -> SSDA903Return {
+        try read(names: files.map(\.name)) { files[$0].contents }
+    }
+
+    /// The return in the files called `names`, each file's bytes read only when needed.
+    private static func read(names: [String],
+                             contents: (Int) throws(SSDA903ReadError) -> Data) throws(SSDA903ReadError) -> SSDA903Return {
+        if let xml = names.firstIndex(where: isXML) {
+            if let other = names.indices.first(where: { $0 != xml }) {
+                throw SSDA903ReadError(file: names[xml], .notOneXMLFile(otherFile: names[other]))
             }
-            return try SSDA903XMLReader.read(contents(of: xml), file: xml.path)
+            return try SSDA903XMLReader.read(contents(xml), file: names[xml])
         }
         var tables: [SSDA903Table: SSDA903TableData] = [:]
-        for url in files {
-            let data = try contents(of: url)
+        for (index, name) in names.enumerated() {
+            let data = try contents(index)
             let table = try data.withUnsafeBytes { raw in
-                Result { () throws(SSDA903ReadError) in try readTable(raw.bindMemory(to: UInt8.self), file: url.path) }
+                Result { () throws(SSDA903ReadError) in try readTable(raw.bindMemory(to: UInt8.self), file: name) }
             }.get()
             if let earlier = tables[table.table] {
-                throw SSDA903ReadError(file: url.path, .sameTableTwice(table.table, otherFile: earlier.file))
+                throw SSDA903ReadError(file: name, .sameTableTwice(table.table, otherFile: earlier.file))
             }
             tables[table.table] = table
         }

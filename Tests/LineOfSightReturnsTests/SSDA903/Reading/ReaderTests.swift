@@ -25,6 +25,19 @@ import Testing
         #expect(table.dates(.dob) == [.valid(.init(year: 2020, month: 1, day: 1)!)])
     }
 
+    /// Files uploaded in a browser: named in findings and errors as their person named them.
+    @Test func readsUploadedFilesUnderTheirOwnNames() throws {
+        let header = (name: "Header 2026.csv", contents: Data("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n7,M,01/01/2020,WBRI,UN1,,\n".utf8))
+        let read = try SSDA903Reader.read(uploaded: [header])
+        #expect(read[.header]?.file == "Header 2026.csv" && read[.header]?.rowCount == 1)
+        let twice = #expect(throws: SSDA903ReadError.self) { try SSDA903Reader.read(uploaded: [header, (name: "copy.csv", contents: header.contents)]) }
+        #expect(twice == SSDA903ReadError(file: "copy.csv", .sameTableTwice(.header, otherFile: "Header 2026.csv")))
+        let mixed = #expect(throws: SSDA903ReadError.self) { try SSDA903Reader.read(uploaded: [header, (name: "return.XML", contents: Data())]) }
+        #expect(mixed == SSDA903ReadError(file: "return.XML", .notOneXMLFile(otherFile: "Header 2026.csv")))
+        let empty = #expect(throws: SSDA903ReadError.self) { try SSDA903Reader.read(uploaded: [(name: "episodes.csv", contents: Data())]) }
+        #expect(empty == SSDA903ReadError(file: "episodes.csv", .empty))
+    }
+
     @Test func refusesAHeaderRowOfNoTable() {
         let error = readError(Array("CHILD,SEX,DOB\n1,M,01/01/2020\n".utf8))
         #expect(error == SSDA903ReadError(file: "bad.csv", line: 1, .unknownHeader(["CHILD", "SEX", "DOB"])))
