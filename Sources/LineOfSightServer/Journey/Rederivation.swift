@@ -9,7 +9,6 @@ import SQLKit
 enum Rederivation {
     /// Children per transaction: a batch's events and allocations are read in two queries.
     static let batchSize = 500
-    private static let cores = ProcessInfo.processInfo.activeProcessorCount
 
     /// Re-derives every child, in batches; `progress(done, total)` after each batch.
     /// `today` (the application clock's) decides the collection year whose return errors are stored.
@@ -36,21 +35,10 @@ enum Rederivation {
         let eventsByChild = Dictionary(grouping: try await JourneyRows.events(of: ids, on: db.sql), by: \.child_id)
         let allocationsByChild = Dictionary(grouping: try await JourneyRows.allocations(of: ids, on: db.sql), by: \.child_id)
         let derivation = ChildDerivation(setup: setup)
-        // Decoding each child's events and deriving from them is most of the work and touches
-        // nothing shared: a slice of the batch for each core.
-        let slices = batch.chunked(max(1, (batch.count + cores - 1) / cores))
-        let derived = try await withThrowingTaskGroup(of: (Int, [(UUID, ChildDerivation.Derived)]).self) { group in
-            for (number, slice) in slices.enumerated() {
-                group.addTask {
-                    (number, try slice.map { child in
-                        (child.id, try derivation.derived(childID: child.id, dateOfBirth: child.dateOfBirth,
-                                                          events: eventsByChild[child.id] ?? [], allocations: allocationsByChild[child.id] ?? []))
-                    })
-                }
-            }
-            var done: [Int: [(UUID, ChildDerivation.Derived)]] = [:]
-            for try await (number, slice) in group { done[number] = slice }
-            return slices.indices.flatMap { done[$0] ?? [] }
+        // Decoding each child's events and deriving from them is most of the work.
+        let derived = try await batch.mapOnEveryCore { child in
+            (child.id, try derivation.derived(childID: child.id, dateOfBirth: child.dateOfBirth,
+                                              events: eventsByChild[child.id] ?? [], allocations: allocationsByChild[child.id] ?? []))
         }
         try await DerivedRows.replace(derived, on: db.sql)
         try await ReturnFindingRows.replace(derived.map { ($0.0, $0.1.recorded) }, today: today, on: db.sql)

@@ -62,12 +62,14 @@ enum ReturnFindingRows {
             for row in rows { details[row.id] = row }
         }
         let socialWorkers = try await SSDA903Exporter.allocationsToSocialWorkers(of: held, on: sql)
-        var checked: [(UUID, Bool)] = []
-        var found: [(UUID, Int, SSDA903RecordCheck.Finding)] = []
-        for child in children {
-            let result = details[child.childID].flatMap { row in
+        let results = try await children.mapOnEveryCore { [details] child in
+            details[child.childID].flatMap { row in
                 check(row, events: child.events, socialWorkers: socialWorkers[child.childID] ?? [], ruleSet: ruleSet)
             }
+        }
+        var checked: [(UUID, Bool)] = []
+        var found: [(UUID, Int, SSDA903RecordCheck.Finding)] = []
+        for (child, result) in zip(children, results) {
             checked.append((child.childID, result != nil))
             for (position, finding) in (result ?? []).enumerated() { found.append((child.childID, position, finding)) }
         }

@@ -19,6 +19,11 @@ struct Columns {
         try row.decodeNil(column: name) ? nil : text(name)
     }
 
+    /// A column some statements select and others do not: nil when not selected or null.
+    func text(ifSelected name: String) throws -> String? {
+        row.contains(column: name) ? try text(ifAny: name) : nil
+    }
+
     func uuid(_ name: String) throws -> UUID {
         try row.decode(column: name, as: UUID.self)
     }

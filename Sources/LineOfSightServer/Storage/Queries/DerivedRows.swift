@@ -25,11 +25,7 @@ enum DerivedRows {
     /// rather than several each, which is what makes re-deriving everyone, or an import, fast.
     static func replace(_ children: [(childID: UUID, derived: ChildDerivation.Derived)], on sql: any SQLDatabase) async throws {
         guard !children.isEmpty else { return }
-        // Child obligations only: those keyed on an allegation or a staff member belong to other records.
-        let obligationRows = children.map { child in
-            child.derived.derivation.obligations.filter { $0.subject.kind == .child }.map { obligationValues(child.childID, $0) }
-        }
-        let digests = obligationRows.map(digest)
+        let digests = children.map(\.derived.obligationsDigest)
         // A child's obligations are rewritten only when they differ from those stored: most of a
         // re-derivation after a change to one rule, or to how a summary is worked out, leaves most
         // children's obligations as they were, and rewriting a child's sixty-odd rows (and their
@@ -43,7 +39,7 @@ enum DerivedRows {
             try await sql.delete(from: table).where("child_id", .in, SQLBind.group(children.map(\.childID))).run()
         }
         // Written in chunks, below SQLite's limit on bound values per statement.
-        for chunk in changed.flatMap({ obligationRows[$0] }).chunked(50) {
+        for chunk in changed.flatMap({ obligationRows(children[$0].childID, children[$0].derived.derivation) }).chunked(50) {
             var insert = sql.insert(into: obligations).columns(obligationColumns)
             for values in chunk { insert = insert.values(values.map { SQLBind($0) }) }
             try await insert.run()
@@ -120,6 +116,12 @@ enum DerivedRows {
         "met_kind", "met_event", "met_date", "team_id", "worker_id", "not_applicable_reason", "not_applicable_since",
     ]
 
+    /// The child's obligation rows. Child obligations only: those keyed on an allegation or a staff
+    /// member belong to other records.
+    static func obligationRows(_ childID: UUID, _ derivation: Derivation) -> [[any Encodable & Sendable]] {
+        derivation.obligations.filter { $0.subject.kind == .child }.map { obligationValues(childID, $0) }
+    }
+
     /// One obligation's row, in the order of `obligationColumns`.
     private static func obligationValues(_ childID: UUID, _ o: Obligation) -> [any Encodable & Sendable] {
         [childID, o.id, o.ruleID.rawValue, o.sequence, o.startedBy.kind.rawValue, o.startedBy.id, o.startedBy.date.iso, o.due.iso,
@@ -128,7 +130,7 @@ enum DerivedRows {
     }
 
     /// A digest of a child's obligation rows, stored with their state: the same rows give the same digest.
-    private static func digest(_ rows: [[any Encodable & Sendable]]) -> String {
+    static func digest(_ rows: [[any Encodable & Sendable]]) -> String {
         var text = ""
         for row in rows {
             for value in row {

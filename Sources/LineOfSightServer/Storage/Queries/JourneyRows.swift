@@ -5,7 +5,7 @@ import SQLKit
 /// What a derivation reads, as plain rows: the hot path of every save and of re-deriving everyone,
 /// so no model objects are built for it.
 enum JourneyRows {
-    struct Event: Decodable, Sendable {
+    struct Event: Sendable {
         let id: UUID
         let child_id: UUID
         let list: String
@@ -14,6 +14,17 @@ enum JourneyRows {
         var date: String? = nil
         /// Read only where withdrawn events are read too (an import, which never brings one back).
         var withdrawn_reason: String? = nil
+
+        /// Read column by column (`Columns`): re-deriving everyone reads every event.
+        init(_ row: any SQLRow) throws {
+            let columns = Columns(row)
+            id = try columns.uuid("id")
+            child_id = try columns.uuid("child_id")
+            list = try columns.text("list")
+            record = try columns.text("record")
+            date = try columns.text(ifSelected: "date")
+            withdrawn_reason = try columns.text(ifSelected: "withdrawn_reason")
+        }
 
         // Never inlined: the release compiler (Swift 6.3.1) crashes ("splitting coroutine") when
         // this decode is inlined into the async functions that read a journey.
@@ -47,7 +58,7 @@ enum JourneyRows {
             .where("withdrawn_reason", .is, SQLLiteral.null)
         if let excluding { query.where("id", .notEqual, SQLBind(excluding)) }
         if let lists { query.where("list", .in, SQLBind.group(lists.map(\.rawValue))) }
-        return try await query.orderBy("date").orderBy("recorded_at").orderBy("id").all(decoding: Event.self)
+        return try await query.orderBy("date").orderBy("recorded_at").orderBy("id").all().map(Event.init)
     }
 
     /// The child's events in their journey that record the child's views (the key is written only
@@ -58,7 +69,7 @@ enum JourneyRows {
             .where("withdrawn_reason", .is, SQLLiteral.null)
             .where("record", .like, SQLBind("%\"childsViews\"%"))
             .orderBy("date", .descending).orderBy("recorded_at", .descending).orderBy("id", .descending)
-            .all(decoding: Event.self)
+            .all().map(Event.init)
     }
 
     /// A recorded event as a list of them shows it: when, what, whether withdrawn, and who recorded it.

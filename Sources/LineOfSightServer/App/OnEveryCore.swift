@@ -1,0 +1,20 @@
+import Foundation
+
+extension Array where Element: Sendable {
+    /// `transform` of each element, in order, with the elements split between the machine's cores:
+    /// for work on a batch that is all computation and touches nothing shared (re-deriving
+    /// everyone: decoding each child's events, deriving, checking their record against the return).
+    func mapOnEveryCore<T: Sendable>(_ transform: @escaping @Sendable (Element) throws -> T) async throws -> [T] {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        guard cores > 1, count > 1 else { return try map(transform) }
+        let slices = chunked((count + cores - 1) / cores)
+        return try await withThrowingTaskGroup(of: (Int, [T]).self) { group in
+            for (number, slice) in slices.enumerated() {
+                group.addTask { (number, try slice.map(transform)) }
+            }
+            var done: [Int: [T]] = [:]
+            for try await (number, slice) in group { done[number] = slice }
+            return slices.indices.flatMap { done[$0] ?? [] }
+        }
+    }
+}
