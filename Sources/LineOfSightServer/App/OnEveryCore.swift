@@ -10,7 +10,9 @@ extension Array where Element: Sendable {
         let slices = chunked((count + cores - 1) / cores)
         return try await withThrowingTaskGroup(of: (Int, [T]).self) { group in
             for (number, slice) in slices.enumerated() {
-                group.addTask { (number, try slice.map(transform)) }
+                // On the shared pool: a task started on one of the server's event loops would
+                // otherwise run its children on that one loop, one after another.
+                group.addTask(executorPreference: globalConcurrentExecutor) { (number, try slice.map(transform)) }
             }
             var done: [Int: [T]] = [:]
             for try await (number, slice) in group { done[number] = slice }
