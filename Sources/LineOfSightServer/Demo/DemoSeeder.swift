@@ -59,12 +59,6 @@ enum DemoSeeder {
     }
 }
 
-extension Array {
-    func chunked(_ size: Int) -> [ArraySlice<Element>] {
-        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
-    }
-}
-
 extension CivilDate {
     /// Midday on this day in England: when the demo says its history was recorded.
     var noonInLondon: Date {

@@ -1,5 +1,13 @@
 import Foundation
 
+extension Array {
+    /// The elements in runs of at most `size`: statements below a database's limit on bound
+    /// values, batches of children.
+    func chunked(_ size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}
+
 extension Array where Element: Sendable {
     /// `transform` of each element, in order, with the elements split between the machine's cores:
     /// for work on a batch that is all computation and touches nothing shared (re-deriving
