@@ -5,7 +5,7 @@ import LineOfSightReturns
 // and for timing: it builds without the server. Its `validate` is `lineofsight validate ssda903`.
 let usage = """
     usage:
-      lineofsight-returns generate DIR --children N --year YYYY [--seed S] [--error-rate R]
+      lineofsight-returns generate DIR --children N --year YYYY [--seed S] [--error-rate R] [--previous DIR]
       lineofsight-returns validate DIR --year YYYY [--prev DIR] [--la CODE] [--postcodes FILE] [--providers FILE]
                                    [--format csv|json|table]
       lineofsight-returns xml DIR FILE
@@ -13,6 +13,7 @@ let usage = """
       lineofsight-returns examples DIR
       lineofsight-returns check-examples [--code CODE]
       lineofsight-returns bench --children N --year YYYY [--runs R]
+    generate --previous also writes last year's return of the same children, as it stood then.
     validate (as `lineofsight validate ssda903`) prints rule_code,child_id,table,row_index by
     default; exit 0 without findings, 1 with, 2 when the files cannot be read. xml writes the
     return in DIR in its XML form (SWEpisodes and DoLo, which that form lacks, are left out).
@@ -83,7 +84,13 @@ case "generate":
     var generator = SSDA903Generator(children: number("children"), ruleSet: ruleSet(),
                                      seed: UInt64(number("seed", default: 903)),
                                      errorRate: options["error-rate"].flatMap(Double.init) ?? 0.02)
-    write(generator.generate(), to: positional[0])
+    if let previous = options["previous"] {
+        let (current, last) = generator.generateWithPreviousYear()
+        write(current, to: positional[0])
+        write(last, to: previous)
+    } else {
+        write(generator.generate(), to: positional[0])
+    }
 case "validate":
     guard positional.count == 1 else { fail(usage) }
     let validation: SSDA903ValidateCommand

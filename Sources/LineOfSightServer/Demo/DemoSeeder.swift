@@ -27,17 +27,14 @@ enum DemoSeeder {
             try await authority.teams.map { Team(id: $0.id, name: $0.name, service: $0.service, headOfServiceID: $0.headOfServiceID, fundedFTE: $0.fundedFTE) }.create(on: db)
             // The demo's establishments have not changed: each team's funded posts from its creation.
             try await authority.teams.map { FundedPostsChange(teamID: $0.id, from: nil, fundedFTE: $0.fundedFTE) }.create(on: db)
-            for batch in authority.children.chunked(200) {
-                try await batch.map {
-                    Child(id: $0.id, laChildID: $0.laChildID, firstName: $0.firstName, lastName: $0.lastName, dateOfBirth: $0.dateOfBirth,
-                          expectedDateOfBirth: $0.expectedDateOfBirth, sex: $0.sex, ethnicity: $0.ethnicity, upn: $0.upn,
-                          nhsNumber: $0.nhsNumber, restricted: $0.restricted)
-                }.create(on: db)
-            }
-            for batch in authority.allocations.chunked(300) {
-                try await batch.map { StoredAllocation(id: $0.id, childID: $0.childID, teamID: $0.teamID, workerID: $0.workerID, startDate: $0.start, endDate: $0.end) }
-                    .create(on: db)
-            }
+            try await Child.insert(authority.children.map {
+                Child(id: $0.id, laChildID: $0.laChildID, firstName: $0.firstName, lastName: $0.lastName, dateOfBirth: $0.dateOfBirth,
+                      expectedDateOfBirth: $0.expectedDateOfBirth, sex: $0.sex, ethnicity: $0.ethnicity, upn: $0.upn,
+                      nhsNumber: $0.nhsNumber, restricted: $0.restricted)
+            }, at: now, on: db)
+            try await StoredAllocation.insert(authority.allocations.map {
+                StoredAllocation(id: $0.id, childID: $0.childID, teamID: $0.teamID, workerID: $0.workerID, startDate: $0.start, endDate: $0.end)
+            }, on: db)
             try await AllocationHistory.markChangesOfWorker(children: nil, on: db.sql)
             try await authority.accounts.map { User(id: $0.id, username: $0.username, displayName: $0.displayName, passwordHash: hash, role: $0.role, staffID: $0.staffID) }
                 .create(on: db)

@@ -67,27 +67,17 @@ enum ReturnFindingRows {
                 check(row, events: child.events, socialWorkers: socialWorkers[child.childID] ?? [], ruleSet: ruleSet)
             }
         }
-        var checked: [(UUID, Bool)] = []
-        var found: [(UUID, Int, SSDA903RecordCheck.Finding)] = []
+        var checked: [[any Encodable & Sendable]] = []
+        var found: [[any Encodable & Sendable]] = []
         for (child, result) in zip(children, results) {
-            checked.append((child.childID, result != nil))
-            for (position, finding) in (result ?? []).enumerated() { found.append((child.childID, position, finding)) }
-        }
-        // Written in chunks, below SQLite's limit on bound values per statement.
-        for chunk in checked.chunked(200) {
-            var insert = sql.insert(into: checks).columns("child_id", "collection_year", "in_return")
-            for (childID, isHeld) in chunk { insert = insert.values(SQLBind(childID), SQLBind(ruleSet.collectionYear), SQLBind(isHeld)) }
-            try await insert.run()
-        }
-        for chunk in found.chunked(100) {
-            var insert = sql.insert(into: findings).columns("child_id", "position", "rule_code", "message", "table_name", "fields", "record_date")
-            for (childID, position, finding) in chunk {
-                insert = insert.values(SQLBind(childID), SQLBind(position), SQLBind(finding.ruleCode), SQLBind(finding.message),
-                                       SQLBind(finding.table.rawValue), SQLBind(finding.fields.map(\.rawValue).joined(separator: " ")),
-                                       SQLBind(finding.recordDate?.iso))
+            checked.append([child.childID, ruleSet.collectionYear, result != nil])
+            for (position, finding) in (result ?? []).enumerated() {
+                found.append([child.childID, position, finding.ruleCode, finding.message, finding.table.rawValue,
+                              finding.fields.map(\.rawValue).joined(separator: " "), finding.recordDate?.iso])
             }
-            try await insert.run()
         }
+        try await sql.insert(checked, into: checks, columns: ["child_id", "collection_year", "in_return"])
+        try await sql.insert(found, into: findings, columns: ["child_id", "position", "rule_code", "message", "table_name", "fields", "record_date"])
     }
 
     /// The child's findings against the rule set of the year containing `today`, or nil when the

@@ -146,14 +146,14 @@ struct SSDA903Importer {
             audit.append(Audit.Entry(existing == nil ? .create : .update, entity: "child", entityID: childID, childID: childID,
                                      detail: "Imported from the SSDA903 return for \(ruleSet.years): \(what)"))
         }
-        for batch in added.chunked(200) { try await Array(batch).create(on: db) }
+        try await Child.insert(added, at: now, on: db)
         for child in changed { try await ChildDerivation.lock(childID: child.id, on: db) }
         try await StoredEvent.insert(inserts, recordedBy: try account.requireID(), on: db)
         let rows = allocated.flatMap { childID, spans in
             spans.map { StoredAllocation(childID: childID, teamID: UUID(uuidString: $0.teamID)!, workerID: $0.workerID.flatMap(UUID.init(uuidString:)),
                                          startDate: $0.start, endDate: $0.end) }
         }
-        for batch in rows.chunked(200) { try await Array(batch).create(on: db) }
+        try await StoredAllocation.insert(rows, on: db)
         try await AllocationHistory.markChangesOfWorker(children: Array(allocated.keys), on: db.sql)
         for update in updates {
             try await db.sql.update(StoredEvent.schema)

@@ -24,14 +24,18 @@ extension Request {
 struct QuotedSQL: SQLDatabase {
     let base: any SQLDatabase
 
+    /// Made once: SQLKit asks for the dialect at every bind it writes, and the SQLite driver's
+    /// `dialect` makes a new one each time (a few per cent of a large import's CPU).
+    let dialect: any SQLDialect
+
     init(_ base: any SQLDatabase) {
         self.base = (base as? QuotedSQL)?.base ?? base
+        dialect = PlainIdentifiers(self.base.dialect)
     }
 
     var logger: Logger { base.logger }
     var eventLoop: any EventLoop { base.eventLoop }
     var version: (any SQLDatabaseReportedVersion)? { base.version }
-    var dialect: any SQLDialect { PlainIdentifiers(base.dialect) }
     var queryLogLevel: Logger.Level? { base.queryLogLevel }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {

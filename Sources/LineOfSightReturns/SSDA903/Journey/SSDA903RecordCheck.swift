@@ -64,7 +64,7 @@ public enum SSDA903RecordCheck {
         }
         // A child with nothing in the year's return (no Header row) raises nothing.
         guard let header = tables[.header], header.rowCount > 0 else { return [] }
-        let report = SSDA903Validator.validate(SSDA903Return(tables: tables), ruleSet: ruleSet)
+        let report = SSDA903Validator.validate(SSDA903Return(tables: tables), ruleSet: ruleSet, rules: SSDA903Rules.rules(for: ruleSet))
         let rules = SSDA903Rules.byCode(in: ruleSet)
         let found = report.findings.map { finding -> (Int, Finding) in
             let rule = rules[finding.ruleCode]
@@ -83,6 +83,10 @@ public enum SSDA903RecordCheck {
 extension SSDA903Rules {
     /// The rules of `ruleSet` by code (a code has one version in any rule set).
     static func byCode(in ruleSet: SSDA903RuleSet) -> [String: SSDA903Rule] {
-        Dictionary(all.filter { $0.applies(to: ruleSet) }.map { ($0.code, $0) }) { first, _ in first }
+        byCodeByRuleSet[ruleSet] ?? [:]
     }
+
+    private static let byCodeByRuleSet = Dictionary(uniqueKeysWithValues: SSDA903RuleSet.allCases.map { ruleSet in
+        (ruleSet, Dictionary(rules(for: ruleSet).map { ($0.code, $0) }) { first, _ in first })
+    })
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A cell's value as the rules see it: surrounding spaces and tabs removed, letters upper-cased
 /// (the DfE tool upper-cases every value on load); empty when nothing is left.
 enum CellText {
@@ -24,5 +26,17 @@ enum CellText {
             scratch.append(contentsOf: String(decoding: trimmed, as: UTF8.self).uppercased().utf8)
         }
         return scratch.withUnsafeBufferPointer(body)
+    }
+
+    /// A header row's column name: `field` without surrounding white space (as Foundation's
+    /// `.whitespaces`), case kept. Names are ASCII, so bytes are trimmed unless a non-ASCII
+    /// character is left at either end (a no-break space, say), which Foundation then trims.
+    static func name(_ field: UnsafeBufferPointer<UInt8>) -> String {
+        var start = 0, end = field.count
+        while start < end, field[start] == 0x20 || field[start] == 0x09 { start += 1 }
+        while end > start, field[end - 1] == 0x20 || field[end - 1] == 0x09 { end -= 1 }
+        let name = String(decoding: UnsafeBufferPointer(rebasing: field[start..<end]), as: UTF8.self)
+        guard start < end, field[start] >= 0x80 || field[end - 1] >= 0x80 else { return name }
+        return name.trimmingCharacters(in: .whitespaces)
     }
 }

@@ -105,7 +105,7 @@ public enum SSDA903Reader {
     private static func headerRow(_ scanner: inout CSVScanner, file: String) throws(SSDA903ReadError) -> (SSDA903Table, [String]) {
         guard try advance(&scanner, file: file) else { throw SSDA903ReadError(file: file, .empty) }
         let names = (0..<scanner.fieldCount).map { index in
-            scanner.withField(index) { String(decoding: $0, as: UTF8.self) }.trimmingCharacters(in: .whitespaces)
+            scanner.withField(index, CellText.name)
         }
         guard let table = SSDA903Table.recognising(names) else {
             throw SSDA903ReadError(file: file, line: scanner.line, .unknownHeader(names))

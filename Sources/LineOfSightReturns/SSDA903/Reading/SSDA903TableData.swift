@@ -20,6 +20,8 @@ public struct SSDA903TableData: Sendable {
     /// worked out once when read, for every join between tables (`ChildJoin`).
     let childGroups: SSDA903RowGroups
     let childNumbers: [String: Int]
+    /// Its joins to other tables, worked out when a rule first needs each (`ChildJoin`).
+    let joins = ChildJoins()
 
     init(table: SSDA903Table, file: String, lines: [Int], columns: [SSDA903Cells], layout: [SSDA903Column]? = nil,
          fileOrder: [SSDA903Column] = []) {

@@ -10,6 +10,11 @@ public enum SSDA903Rules {
 
     /// The rules of `ruleSet`.
     public static func rules(for ruleSet: SSDA903RuleSet) -> [SSDA903Rule] {
-        all.filter { $0.applies(to: ruleSet) }
+        byRuleSet[ruleSet] ?? []
     }
+
+    /// Each rule set's rules, chosen once: every saved event checks its child's record against them.
+    private static let byRuleSet = Dictionary(uniqueKeysWithValues: SSDA903RuleSet.allCases.map { ruleSet in
+        (ruleSet, all.filter { $0.applies(to: ruleSet) })
+    })
 }

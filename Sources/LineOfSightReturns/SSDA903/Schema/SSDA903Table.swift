@@ -36,8 +36,13 @@ public enum SSDA903Table: String, Sendable, CaseIterable, Comparable {
     public static func recognising(_ names: [String]) -> SSDA903Table? {
         let given = Set(names)
         guard given.count == names.count else { return nil }
-        return allCases.first { table in Set(table.columns.map(\.rawValue)) == given }
+        return byColumnNames[given]
     }
+
+    /// Made once: a child's record is read back table by table every time an event is saved.
+    private static let byColumnNames = Dictionary(uniqueKeysWithValues: allCases.map { table in
+        (Set(table.columns.map(\.rawValue)), table)
+    })
 
     public static func < (lhs: SSDA903Table, rhs: SSDA903Table) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

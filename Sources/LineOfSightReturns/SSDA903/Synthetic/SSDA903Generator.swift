@@ -29,6 +29,59 @@ public struct SSDA903Generator {
         return tables.mapValues(\.csv)
     }
 
+    /// This year's return and last year's, the same children's histories as they stood a year
+    /// earlier (`lastYear(of:)`), each spoilt independently: what a council validates with `--prev`.
+    public mutating func generateWithPreviousYear() -> (current: [SSDA903Table: String], previous: [SSDA903Table: String]) {
+        guard let previousRuleSet = SSDA903RuleSet(collectionYear: ruleSet.collectionYear - 1) else { return (generate(), [:]) }
+        var current = Dictionary(uniqueKeysWithValues: SSDA903Table.allCases.map { ($0, SSDA903CSVTable($0)) })
+        var previous = current
+        for index in 0..<children {
+            let rows = child(index)
+            for (table, row) in rows {
+                current[table]!.append(spoil(row, in: table))
+            }
+            for (table, row) in lastYear(of: rows, in: previousRuleSet) {
+                previous[table]!.append(spoil(row, in: table))
+            }
+        }
+        return (current.mapValues(\.csv), previous.mapValues(\.csv))
+    }
+
+    /// A child's rows as last year's return held them: what had happened by its end (31 March a
+    /// year before this year's), an episode or a time missing still open then left open, the
+    /// tables that did not exist yet left out. A child looked after or leaving care only this year
+    /// is not in it.
+    private func lastYear(of rows: [(SSDA903Table, [SSDA903Column: String])],
+                          in previous: SSDA903RuleSet) -> [(SSDA903Table, [SSDA903Column: String])] {
+        let end = previous.collectionEnd
+        func byEnd(_ row: [SSDA903Column: String], _ column: SSDA903Column) -> Bool {
+            row[column].flatMap { FieldDate(cell: $0.utf8).date }.map { $0 <= end } ?? false
+        }
+        var kept: [(SSDA903Table, [SSDA903Column: String])] = []
+        for (table, row) in rows {
+            var row = row
+            switch table {
+            case .header, .uasc, .oc2, .oc3, .prevPerm: break // kept when the child is in the return
+            case .episodes:
+                guard byEnd(row, .decom) else { continue }
+                if !byEnd(row, .dec) { row[.dec] = nil; row[.rec] = nil; row[.reasonPlaceChange] = nil }
+            case .missing:
+                guard byEnd(row, .misStart) else { continue }
+                if !byEnd(row, .misEnd) { row[.misEnd] = nil }
+            case .reviews: guard byEnd(row, .review) else { continue }
+            case .placedAdoption: guard byEnd(row, .datePlaced) else { continue }
+            case .ad1: guard byEnd(row, .dateInt) else { continue }
+            case .swEpisodes: guard previous >= .lac2023_24, byEnd(row, .swDECOM) else { continue }
+            case .doLo: guard previous >= .lac2026_27, byEnd(row, .doloStart) else { continue }
+            }
+            if previous < .lac2024_25, let sex = row[.sex] { row[.sex] = sex == "F" ? "2" : sex == "M" ? "1" : sex }
+            kept.append((table, row))
+        }
+        let born = rows.first { $0.0 == .header }?.1[.dob].flatMap { FieldDate(cell: $0.utf8).date }
+        let inReturn = kept.contains { $0.0 == .episodes } || (kept.contains { $0.0 == .oc3 } && born.map { $0 <= end } == true)
+        return inReturn ? kept : []
+    }
+
     // MARK: - One child
 
     private mutating func child(_ index: Int) -> [(SSDA903Table, [SSDA903Column: String])] {

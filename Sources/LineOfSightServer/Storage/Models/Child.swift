@@ -59,3 +59,17 @@ enum Sex: String, CaseIterable, Codable, Sendable {
         }
     }
 }
+
+extension Child {
+    /// Inserts many new children at once, with plain SQL rather than models: the demo authority
+    /// and a council's return add thousands (Fluent reads each model's fields by reflection).
+    static func insert(_ children: [Child], at now: Date, on db: any Database) async throws {
+        let rows = try children.map { child -> [any Encodable & Sendable] in
+            [try child.requireID(), child.laChildID, child.firstName, child.lastName, child.dateOfBirth, child.expectedDateOfBirth,
+             child.sex.rawValue, child.ethnicity, child.upn, child.nhsNumber, child.restricted, child.version, now, now]
+        }
+        try await db.sql.insert(rows, into: schema, columns: ["id", "la_child_id", "first_name", "last_name", "date_of_birth",
+                                                            "expected_date_of_birth", "sex", "ethnicity", "upn", "nhs_number",
+                                                            "restricted", "version", "created_at", "updated_at"])
+    }
+}

@@ -28,3 +28,13 @@ final class StoredAllocation: Model, @unchecked Sendable {
         self.endDate = endDate
     }
 }
+
+extension StoredAllocation {
+    /// Inserts many allocations at once, with plain SQL rather than models (as `Child.insert`).
+    static func insert(_ allocations: [StoredAllocation], on db: any Database) async throws {
+        let rows = allocations.map { allocation -> [any Encodable & Sendable] in
+            [allocation.id ?? UUID(), allocation.$child.id, allocation.$team.id, allocation.$worker.id, allocation.startDate, allocation.endDate]
+        }
+        try await db.sql.insert(rows, into: schema, columns: ["id", "child_id", "team_id", "worker_id", "start_date", "end_date"])
+    }
+}

@@ -68,23 +68,17 @@ final class StoredEvent: Model, Versioned, @unchecked Sendable {
 }
 
 extension StoredEvent {
-    /// Inserts many new events at once, a hundred a statement, with plain SQL rather than models:
-    /// loading a demo authority or a council's return writes tens of thousands.
+    /// Inserts many new events at once, with plain SQL rather than models: loading a demo
+    /// authority or a council's return writes tens of thousands.
     static func insert(_ events: [(id: UUID, childID: UUID, record: any JourneyRecord, recordedAt: Date)], recordedBy: UUID,
                        on db: any Database) async throws {
-        for batch in events.chunked(100) {
-            var insert = db.sql.insert(into: schema)
-                .columns("id", "child_id", "list", "date", "record", "significant", "version", "recorded_by", "recorded_at",
-                         "awaiting", "awaiting_since")
-            for event in batch {
-                let list = type(of: event.record).list
-                let awaiting = list.form.awaiting(event.record)
-                insert = insert.values(SQLBind(event.id), SQLBind(event.childID), SQLBind(list.rawValue), SQLBind(event.record.date.iso),
-                                       SQLBind(String(decoding: event.record.encoded(), as: UTF8.self)), SQLBind(false), SQLBind(1),
-                                       SQLBind(recordedBy), SQLBind(event.recordedAt),
-                                       SQLBind(awaiting?.step.id), SQLBind(awaiting?.since.iso))
-            }
-            try await insert.run()
+        let rows = events.map { event -> [any Encodable & Sendable] in
+            let list = type(of: event.record).list
+            let awaiting = list.form.awaiting(event.record)
+            return [event.id, event.childID, list.rawValue, event.record.date.iso, String(decoding: event.record.encoded(), as: UTF8.self),
+                    false, 1, recordedBy, event.recordedAt, awaiting?.step.id, awaiting?.since.iso]
         }
+        try await db.sql.insert(rows, into: schema, columns: ["id", "child_id", "list", "date", "record", "significant", "version",
+                                                            "recorded_by", "recorded_at", "awaiting", "awaiting_since"])
     }
 }

@@ -38,76 +38,41 @@ enum DerivedRows {
         for table in [states, care, permanence, legal, transfers, transferWaits] {
             try await sql.delete(from: table).where("child_id", .in, SQLBind.group(children.map(\.childID))).run()
         }
-        // Written in chunks, below SQLite's limit on bound values per statement.
-        for chunk in changed.flatMap({ obligationRows(children[$0].childID, children[$0].derived.derivation) }).chunked(50) {
-            var insert = sql.insert(into: obligations).columns(obligationColumns)
-            for values in chunk { insert = insert.values(values.map { SQLBind($0) }) }
-            try await insert.run()
-        }
-        for chunk in Array(children.indices).chunked(100) {
-            var insert = sql.insert(into: states)
-                .columns("child_id", "stage", "plans", "last_seen", "next_due", "open_obligations", "findings", "obligations_digest")
-            for index in chunk {
-                let (childID, derived) = children[index]
-                let state = derived.state
-                insert = insert.values(SQLBind(childID), SQLBind(state.stage.rawValue), SQLBind(state.plans.map(\.rawValue).joined(separator: " ")),
-                                       SQLBind(state.lastSeen?.iso), SQLBind(state.nextDue?.iso), SQLBind(state.openObligations),
-                                       SQLBind(state.findings), SQLBind(digests[index]))
-            }
-            try await insert.run()
-        }
-        let cared = children.compactMap { child in child.derived.care.map { (child.childID, $0) } }
-        for chunk in cared.chunked(30) {
-            var insert = sql.insert(into: self.care)
-                .columns("child_id", "looked_after", "period_start", "period_end", "end_reason", "legal_status", "placement_type",
-                         "placement_provider", "placement_postcode", "placement_start", "placement_starts", "last_review", "review_chair_id",
-                         "next_review_due", "open_escalations", "care_leaver", "last_pathway_plan", "next_pathway_plan_due",
-                         "personal_adviser_id", "last_contact", "in_touch", "accommodation", "accommodation_suitable", "activity", "staying_put")
-            for (childID, care) in chunk {
-                insert = insert.values(
-                    SQLBind(childID), SQLBind(care.lookedAfter), SQLBind(care.periodStart.iso), SQLBind(care.periodEnd?.iso),
-                    SQLBind(care.endReason), SQLBind(care.legalStatus), SQLBind(care.placementType), SQLBind(care.placementProvider),
-                    SQLBind(care.placementPostcode), SQLBind(care.placementStart?.iso),
-                    SQLBind(care.placementStarts.map(\.iso).joined(separator: " ")), SQLBind(care.lastReview?.iso),
-                    SQLBind(care.reviewChairID), SQLBind(care.nextReviewDue?.iso), SQLBind(care.openEscalations), SQLBind(care.careLeaver),
-                    SQLBind(care.lastPathwayPlan?.iso), SQLBind(care.nextPathwayPlanDue?.iso), SQLBind(care.personalAdviserID),
-                    SQLBind(care.lastContact?.iso), SQLBind(care.inTouch), SQLBind(care.accommodation), SQLBind(care.accommodationSuitable),
-                    SQLBind(care.activity), SQLBind(care.stayingPut))
-            }
-            try await insert.run()
-        }
-        let permanent = children.compactMap { child in child.derived.permanence.map { (child.childID, $0) } }
-        for chunk in permanent.chunked(50) {
-            var insert = sql.insert(into: self.permanence)
-                .columns("child_id", "plans", "plan_agreed", "plan_due", "routes_considered", "next_milestone", "next_milestone_due",
-                         "last_decision", "last_decision_forum", "last_progress", "agency_decision", "authority_to_place", "matched",
-                         "placed_for_adoption")
-            for (childID, permanence) in chunk {
-                insert = insert.values(
-                    SQLBind(childID), SQLBind(permanence.plans.joined(separator: " ")), SQLBind(permanence.planAgreed?.iso),
-                    SQLBind(permanence.planDue?.iso), SQLBind(permanence.routesConsidered.map(\.rawValue).joined(separator: " ")),
-                    SQLBind(permanence.nextMilestone?.rawValue), SQLBind(permanence.nextMilestoneDue?.iso),
-                    SQLBind(permanence.lastDecision?.iso), SQLBind(permanence.lastDecisionBy?.rawValue),
-                    SQLBind(permanence.lastProgress?.iso), SQLBind(permanence.adoption?.agencyDecision?.iso),
-                    SQLBind(permanence.adoption?.authorityToPlace?.iso), SQLBind(permanence.adoption?.matched?.iso),
-                    SQLBind(permanence.adoption?.placed?.iso))
-            }
-            try await insert.run()
-        }
-        let legalRows = children.compactMap { child in child.derived.legal.map { (child.childID, $0) } }
-        for chunk in legalRows.chunked(50) {
-            var insert = sql.insert(into: self.legal)
-                .columns("child_id", "pre_proceedings_start", "pre_proceedings_due", "initial_meeting", "issued", "proceedings_due",
-                         "extensions", "extension_weeks", "court", "next_hearing", "next_review")
-            for (childID, legal) in chunk {
-                insert = insert.values(
-                    SQLBind(childID), SQLBind(legal.preProceedingsStart?.iso), SQLBind(legal.preProceedingsDue?.iso),
-                    SQLBind(legal.initialMeeting?.iso), SQLBind(legal.issued?.iso), SQLBind(legal.proceedingsDue?.iso),
-                    SQLBind(legal.extensions), SQLBind(legal.extensionWeeks), SQLBind(legal.court), SQLBind(legal.nextHearing?.iso),
-                    SQLBind(legal.nextReview?.iso))
-            }
-            try await insert.run()
-        }
+        try await sql.insert(changed.flatMap { obligationRows(children[$0].childID, children[$0].derived.derivation) },
+                             into: obligations, columns: obligationColumns)
+        try await sql.insert(children.indices.map { index -> [any Encodable & Sendable] in
+            let (childID, derived) = children[index]
+            let state = derived.state
+            return [childID, state.stage.rawValue, state.plans.map(\.rawValue).joined(separator: " "), state.lastSeen?.iso, state.nextDue?.iso,
+                    state.openObligations, state.findings, digests[index]]
+        }, into: states, columns: ["child_id", "stage", "plans", "last_seen", "next_due", "open_obligations", "findings", "obligations_digest"])
+        try await sql.insert(children.compactMap { child -> [any Encodable & Sendable]? in
+            guard let care = child.derived.care else { return nil }
+            return [child.childID, care.lookedAfter, care.periodStart.iso, care.periodEnd?.iso, care.endReason, care.legalStatus, care.placementType,
+                    care.placementProvider, care.placementPostcode, care.placementStart?.iso, care.placementStarts.map(\.iso).joined(separator: " "),
+                    care.lastReview?.iso, care.reviewChairID, care.nextReviewDue?.iso, care.openEscalations, care.careLeaver,
+                    care.lastPathwayPlan?.iso, care.nextPathwayPlanDue?.iso, care.personalAdviserID, care.lastContact?.iso, care.inTouch,
+                    care.accommodation, care.accommodationSuitable, care.activity, care.stayingPut]
+        }, into: care, columns: ["child_id", "looked_after", "period_start", "period_end", "end_reason", "legal_status", "placement_type",
+                                 "placement_provider", "placement_postcode", "placement_start", "placement_starts", "last_review", "review_chair_id",
+                                 "next_review_due", "open_escalations", "care_leaver", "last_pathway_plan", "next_pathway_plan_due",
+                                 "personal_adviser_id", "last_contact", "in_touch", "accommodation", "accommodation_suitable", "activity", "staying_put"])
+        try await sql.insert(children.compactMap { child -> [any Encodable & Sendable]? in
+            guard let permanence = child.derived.permanence else { return nil }
+            return [child.childID, permanence.plans.joined(separator: " "), permanence.planAgreed?.iso, permanence.planDue?.iso,
+                    permanence.routesConsidered.map(\.rawValue).joined(separator: " "), permanence.nextMilestone?.rawValue,
+                    permanence.nextMilestoneDue?.iso, permanence.lastDecision?.iso, permanence.lastDecisionBy?.rawValue,
+                    permanence.lastProgress?.iso, permanence.adoption?.agencyDecision?.iso, permanence.adoption?.authorityToPlace?.iso,
+                    permanence.adoption?.matched?.iso, permanence.adoption?.placed?.iso]
+        }, into: permanence, columns: ["child_id", "plans", "plan_agreed", "plan_due", "routes_considered", "next_milestone", "next_milestone_due",
+                                       "last_decision", "last_decision_forum", "last_progress", "agency_decision", "authority_to_place", "matched",
+                                       "placed_for_adoption"])
+        try await sql.insert(children.compactMap { child -> [any Encodable & Sendable]? in
+            guard let legal = child.derived.legal else { return nil }
+            return [child.childID, legal.preProceedingsStart?.iso, legal.preProceedingsDue?.iso, legal.initialMeeting?.iso, legal.issued?.iso,
+                    legal.proceedingsDue?.iso, legal.extensions, legal.extensionWeeks, legal.court, legal.nextHearing?.iso, legal.nextReview?.iso]
+        }, into: legal, columns: ["child_id", "pre_proceedings_start", "pre_proceedings_due", "initial_meeting", "issued", "proceedings_due",
+                                  "extensions", "extension_weeks", "court", "next_hearing", "next_review"])
         try await insertTransfers(children, on: sql)
     }
 
@@ -163,28 +128,19 @@ enum DerivedRows {
 
     /// Each child's transfers and whether they wait for one (`TransferSummary`).
     private static func insertTransfers(_ children: [(childID: UUID, derived: ChildDerivation.Derived)], on sql: any SQLDatabase) async throws {
-        let rows = children.flatMap { child in child.derived.transfers.transfers.map { (child.childID, $0) } }
-        for chunk in rows.chunked(40) {
-            var insert = sql.insert(into: transfers)
-                .columns("transfer_id", "child_id", "from_team_id", "to_team_id", "stage", "reason", "prompted", "requested", "acceptance_due",
-                         "accepted", "rejected", "rejection_reason", "delay_reason", "allocated", "first_visit_due", "first_visit")
-            for (childID, t) in chunk {
-                insert = insert.values(
-                    SQLBind(t.id), SQLBind(childID), SQLBind(UUID(uuidString: t.fromTeam)), SQLBind(UUID(uuidString: t.toTeam)), SQLBind(t.stage.rawValue), SQLBind(t.reason),
-                    SQLBind(t.prompted?.iso), SQLBind(t.requested.iso), SQLBind(t.acceptanceDue.iso), SQLBind(t.accepted?.iso),
-                    SQLBind(t.rejected?.iso), SQLBind(t.rejectionReason), SQLBind(t.delayReason), SQLBind(t.allocated?.iso),
-                    SQLBind(t.firstVisitDue?.iso), SQLBind(t.firstVisit?.iso))
+        try await sql.insert(children.flatMap { child in
+            child.derived.transfers.transfers.map { t -> [any Encodable & Sendable] in
+                [t.id, child.childID, UUID(uuidString: t.fromTeam), UUID(uuidString: t.toTeam), t.stage.rawValue, t.reason, t.prompted?.iso,
+                 t.requested.iso, t.acceptanceDue.iso, t.accepted?.iso, t.rejected?.iso, t.rejectionReason, t.delayReason, t.allocated?.iso,
+                 t.firstVisitDue?.iso, t.firstVisit?.iso]
             }
-            try await insert.run()
-        }
-        let waits = children.compactMap { child in child.derived.transfers.waiting.map { (child.childID, $0, child.derived.team) } }
-        for chunk in waits.chunked(100) {
-            var insert = sql.insert(into: transferWaits).columns("child_id", "since", "event_id", "team_id")
-            for (childID, wait, team) in chunk {
-                insert = insert.values(SQLBind(childID), SQLBind(wait.since.iso), SQLBind(wait.eventID), SQLBind(team))
-            }
-            try await insert.run()
-        }
+        }, into: transfers, columns: ["transfer_id", "child_id", "from_team_id", "to_team_id", "stage", "reason", "prompted", "requested",
+                                      "acceptance_due", "accepted", "rejected", "rejection_reason", "delay_reason", "allocated", "first_visit_due",
+                                      "first_visit"])
+        try await sql.insert(children.compactMap { child -> [any Encodable & Sendable]? in
+            guard let wait = child.derived.transfers.waiting else { return nil }
+            return [child.childID, wait.since.iso, wait.eventID, child.derived.team]
+        }, into: transferWaits, columns: ["child_id", "since", "event_id", "team_id"])
     }
 
     /// The child's stored obligations, as the core's values, or only those open by the core's status
