@@ -40,8 +40,10 @@ enum Rederivation {
             (child.id, try derivation.derived(childID: child.id, dateOfBirth: child.dateOfBirth,
                                               events: eventsByChild[child.id] ?? [], allocations: allocationsByChild[child.id] ?? []))
         }
+        // The return check runs on every core while the obligations and summaries are written.
+        let checking = try await ReturnFindingRows.begin(derived.map { ($0.0, $0.1.recorded) }, today: today, on: db.sql)
         try await DerivedRows.replace(derived, on: db.sql)
-        try await ReturnFindingRows.replace(derived.map { ($0.0, $0.1.recorded) }, today: today, on: db.sql)
+        try await checking.store(on: db.sql)
     }
 
     /// At start-up: re-derives everyone if the standards or the rules changed since the stored rows

@@ -45,14 +45,45 @@ enum ReturnFindingRows {
     /// Without `today` their rows are only removed, so that nothing stale is shown: their page
     /// works the findings out when it is shown.
     static func replace(_ children: [(childID: UUID, events: [RecordedEvent])], today: CivilDate?, on sql: any SQLDatabase) async throws {
-        guard !children.isEmpty else { return }
+        try await begin(children, today: today, on: sql).store(on: sql)
+    }
+
+    /// A check of children's records begun (`begin`) and not yet stored: it runs on every core
+    /// while the caller writes the children's other derived rows, which is most of what a large
+    /// import or re-derivation waits for.
+    struct Pending {
+        fileprivate let ruleSet: SSDA903RuleSet?
+        fileprivate let children: [UUID]
+        fileprivate let results: Task<[[SSDA903RecordCheck.Finding]?], any Error>?
+
+        /// Stores the findings, in the same transaction as `begin` (waiting for the check to end).
+        func store(on sql: any SQLDatabase) async throws {
+            guard let ruleSet, let results else { return }
+            var checked: [[any Encodable & Sendable]] = []
+            var found: [[any Encodable & Sendable]] = []
+            for (childID, result) in zip(children, try await results.value) {
+                checked.append([childID, ruleSet.collectionYear, result != nil])
+                for (position, finding) in (result ?? []).enumerated() {
+                    found.append([childID, position, finding.ruleCode, finding.message, finding.table.rawValue,
+                                  finding.fields.map(\.rawValue).joined(separator: " "), finding.recordDate?.iso])
+                }
+            }
+            try await sql.insert(checked, into: checks, columns: ["child_id", "collection_year", "in_return"])
+            try await sql.insert(found, into: findings, columns: ["child_id", "position", "rule_code", "message", "table_name", "fields", "record_date"])
+        }
+    }
+
+    /// Removes the children's stored rows, reads what their check needs and starts it; `store`
+    /// writes what it found. The children's details and allocations must be written already.
+    static func begin(_ children: [(childID: UUID, events: [RecordedEvent])], today: CivilDate?, on sql: any SQLDatabase) async throws -> Pending {
         let ids = children.map(\.childID)
+        guard !children.isEmpty else { return Pending(ruleSet: nil, children: [], results: nil) }
         for table in [findings, checks] {
             try await sql.delete(from: table).where("child_id", .in, SQLBind.group(ids)).run()
         }
         // No rule set for the year (after the newest this version knows): nothing stored, and
         // the page shows no section.
-        guard let ruleSet = today.flatMap(SSDA903RecordCheck.ruleSet(containing:)) else { return }
+        guard let ruleSet = today.flatMap(SSDA903RecordCheck.ruleSet(containing:)) else { return Pending(ruleSet: nil, children: [], results: nil) }
         let held = children.filter { inReturn($0.events) }.map(\.childID)
         var details: [UUID: SSDA903Exporter.ChildRow] = [:]
         // PostgreSQL refuses an empty IN list.
@@ -62,22 +93,15 @@ enum ReturnFindingRows {
             for row in rows { details[row.id] = row }
         }
         let socialWorkers = try await SSDA903Exporter.allocationsToSocialWorkers(of: held, on: sql)
-        let results = try await children.mapOnEveryCore { [details] child in
-            details[child.childID].flatMap { row in
-                check(row, events: child.events, socialWorkers: socialWorkers[child.childID] ?? [], ruleSet: ruleSet)
+        // If the caller fails before `store`, the check still ends, and what it found is dropped.
+        let results = Task { [details] in
+            try await children.mapOnEveryCore { child in
+                details[child.childID].flatMap { row in
+                    check(row, events: child.events, socialWorkers: socialWorkers[child.childID] ?? [], ruleSet: ruleSet)
+                }
             }
         }
-        var checked: [[any Encodable & Sendable]] = []
-        var found: [[any Encodable & Sendable]] = []
-        for (child, result) in zip(children, results) {
-            checked.append([child.childID, ruleSet.collectionYear, result != nil])
-            for (position, finding) in (result ?? []).enumerated() {
-                found.append([child.childID, position, finding.ruleCode, finding.message, finding.table.rawValue,
-                              finding.fields.map(\.rawValue).joined(separator: " "), finding.recordDate?.iso])
-            }
-        }
-        try await sql.insert(checked, into: checks, columns: ["child_id", "collection_year", "in_return"])
-        try await sql.insert(found, into: findings, columns: ["child_id", "position", "rule_code", "message", "table_name", "fields", "record_date"])
+        return Pending(ruleSet: ruleSet, children: ids, results: results)
     }
 
     /// The child's findings against the rule set of the year containing `today`, or nil when the

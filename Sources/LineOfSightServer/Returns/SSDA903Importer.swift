@@ -173,17 +173,21 @@ struct SSDA903Importer {
         // from everything they have.
         let derivation = ChildDerivation(setup: setup)
         let written = Dictionary(grouping: inserts, by: \.childID)
-        let derivedAdded = try added.map { child in
+        let toDerive = try added.map { child in
             let childID = try child.requireID()
             let events = (written[childID] ?? []).sorted { ($0.record.date, $0.id.uuidString) < ($1.record.date, $1.id.uuidString) }
                 .map { RecordedEvent(id: $0.id.uuidString, record: $0.record) }
-            let allocations = (allocated[childID] ?? []).sorted { $0.start < $1.start }
-            return (childID, derivation.derived(childID: childID, dateOfBirth: child.dateOfBirth, recorded: events, allocations: allocations))
+            return (childID, child.dateOfBirth, events, (allocated[childID] ?? []).sorted { $0.start < $1.start })
         }
+        let derivedAdded = try await toDerive.mapOnEveryCore { childID, dateOfBirth, events, allocations in
+            (childID, derivation.derived(childID: childID, dateOfBirth: dateOfBirth, recorded: events, allocations: allocations))
+        }
+        // The return check of the children added runs on every core while the rest is written.
+        let checking = try await ReturnFindingRows.begin(derivedAdded.map { ($0.0, $0.1.recorded) }, today: today, on: db.sql)
         try await DerivedRows.replace(derivedAdded, on: db.sql)
-        try await ReturnFindingRows.replace(derivedAdded.map { ($0.0, $0.1.recorded) }, today: today, on: db.sql)
         try await Rederivation.rederive(changed, setup: setup, today: today, on: db)
         try await Audit.record(audit, by: actor, at: now, on: db)
+        try await checking.store(on: db.sql)
     }
 
     // MARK: - What is recorded already
