@@ -50,7 +50,13 @@ enum SSDA903LookedAfterStatus {
     static func orderDateCell(_ record: PreviousPermanenceRecord) -> String {
         guard record.orderYear != nil else { return "" }
         func two(_ value: Int?) -> String { value.map { $0 < 10 ? "0\($0)" : "\($0)" } ?? "zz" }
-        return "\(two(record.orderDay))/\(two(record.orderMonth))/\(record.orderYear.map { String(format4: $0) } ?? "zzzz")"
+        return "\(two(record.orderDay))/\(two(record.orderMonth))/\(record.orderYear.map(fourDigits) ?? "zzzz")"
+    }
+
+    /// A year as the return writes it.
+    private static func fourDigits(_ year: Int) -> String {
+        let digits = String(year)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
     /// A UASC row: the child was one in the year, dated `since`.
@@ -89,13 +95,5 @@ enum SSDA903LookedAfterStatus {
             .sorted { $0.start < $1.start }
             .map { order in [SSDA903Column.doloStart: order.start.ssda903, .doloEnd: order.end.flatMap { $0 > year.upperBound ? nil : $0 }?.ssda903 ?? ""] }
         return (prevPerm, uasc, doLo)
-    }
-}
-
-private extension String {
-    /// A year as the return writes it: four digits.
-    init(format4 year: Int) {
-        let digits = String(year)
-        self = String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 }

@@ -4,7 +4,7 @@ import LineOfSightCore
 /// the permanence they had before, being an unaccompanied asylum-seeking child, and orders
 /// depriving them of their liberty.
 enum LookedAfterStatusForms {
-    static let previousPermanence = EventForm(list: .previousPermanence, name: "previous permanence", title: "Permanence before care",
+    static let previousPermanence = EventForm(list: .previousPermanence, name: "child’s permanence before care", title: "Permanence before care",
                                               dateKey: "date", fields: [
         EventField(key: "date", label: "Date the child started to be looked after", input: .date,
                    required: "Enter the date the child started to be looked after"),
@@ -18,7 +18,7 @@ enum LookedAfterStatusForms {
         EventField(key: "notes", label: "Notes", hint: "Why the arrangement broke down", input: .notes),
     ])
 
-    static let uasc = EventForm(list: .uasc, name: "unaccompanied asylum-seeking child status", title: "Unaccompanied asylum-seeking child",
+    static let uasc = EventForm(list: .uasc, name: "unaccompanied asylum-seeking child’s status", title: "Unaccompanied asylum-seeking child",
                                 dateKey: "date", fields: [
         EventField(key: "date", label: "Date they were known to be an unaccompanied asylum-seeking child",
                    hint: "Usually the day they started to be looked after", input: .date,
