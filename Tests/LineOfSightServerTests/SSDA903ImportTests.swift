@@ -404,6 +404,13 @@ import Vapor
         try await withTestApp { app, _ in
             let tables = try await export(app)
             #expect(tables[.oc2]!.split(separator: "\n").count > 5, "the demo has children looked after all year")
+            // Previous permanence (some after an SGO, CAO or adoption broke down), a few UASC, and the
+            // orders depriving a child of their liberty, all from the records.
+            let prevPerm = tables[.prevPerm]?.split(separator: "\n").dropFirst() ?? []
+            #expect(prevPerm.count > 3 && prevPerm.contains { !$0.contains(",Z1,") }, "\(prevPerm)")
+            #expect((tables[.uasc]?.split(separator: "\n").count ?? 0) > 1)
+            let orders = try await StoredEvent.query(on: app.db).filter(\.$list == .deprivationsOfLiberty).count()
+            #expect((1...4).contains(orders), "one or two orders depriving a child of their liberty: \(orders)")
             var read: [SSDA903Table: SSDA903TableData] = [:]
             for (table, text) in tables { read[table] = try SSDA903Reader.readTable(bytes: Array(text.utf8), file: table.rawValue) }
             let report = SSDA903Validator.validate(SSDA903Return(tables: read), ruleSet: ruleSet)

@@ -293,8 +293,8 @@ extension DemoJourneyBuilder {
     /// What the return asks of the child's status: the permanence they had before care (for
     /// every child, as it is asked when they come into care; a few came in after a special
     /// guardianship or child arrangements order broke down, or an adoption), a few older
-    /// children who came alone seeking asylum, and one or two orders depriving a child in a
-    /// children's home of their liberty.
+    /// children who came alone seeking asylum, and an order depriving a child in a children's
+    /// home of their liberty while they lived there (the demo has one or two such placements).
     private mutating func buildLookedAfterStatus(_ child: UUID, entered: CivilDate, until lastDay: CivilDate, leftCare: Bool, born: CivilDate,
                                                  placements: [PlacementRecord]) {
         var side = Self.sideGenerator(for: child, salt: 631)
@@ -318,7 +318,7 @@ extension DemoJourneyBuilder {
             add(child, UASCRecord(date: entered, ceased: eighteen <= today ? eighteen : nil,
                                   notes: "Arrived alone; referred by the Home Office. An age assessment was not needed."), using: &side)
         }
-        for (index, placement) in placements.enumerated() where placement.placementType == "K2" && side.chance(0.08) {
+        for (index, placement) in placements.enumerated() where placement.placementType == "K2" {
             let until = index + 1 < placements.count ? placements[index + 1].start.adding(days: -1) : lastDay
             let start = placement.start.adding(days: Int.random(in: 7...30, using: &side))
             guard start.adding(days: 15) < until else { continue }
