@@ -83,6 +83,9 @@ import Vapor
             #expect(!summary.notImported.map(\.table).contains(.ad1))
             #expect(!summary.notImported.map(\.table).contains(.placedAdoption))
             #expect(lists[.adoptions] == data[.placedAdoption]!.rowCount, "one record for each decision, AD1's completing it")
+            #expect(summary.notImported.isEmpty, "PrevPerm, UASC and DoLo are records of the journey")
+            #expect(lists[.previousPermanence] == data[.prevPerm]!.rowCount)
+            #expect(lists[.uasc, default: 0] == data[.uasc]?.rowCount ?? 0)
             let imports = try await AuditEvent.query(on: app.db).filter(\.$entity == "import").all()
             #expect(imports.count == 1)
             #expect(imports.first?.username == CommandAccount.importUsername)
@@ -260,6 +263,68 @@ import Vapor
         }
     }
 
+    /// A child who came into care in the year after a special guardianship order broke down,
+    /// alone seeking asylum, and under an order depriving them of their liberty for a while.
+    static let status: [SSDA903Table: String] = [
+        .header: header, .episodes: episodes + "900001,01/06/2025,S,C2,N1,K2,PR4,,,,WA10,WA11,SC123456\n",
+        .prevPerm: "CHILD,DOB,PREV_PERM,LA_PERM,DATE_PERM\n900001,01/05/2015,P2,342,zz/03/2019\n",
+        .uasc: "CHILD,SEX,DOB,DUC\n900001,F,01/05/2015,\n",
+        .doLo: "CHILD,DOB,DOLO_START,DOLO_END\n900001,01/05/2015,10/06/2025,01/12/2025\n",
+    ]
+
+    @Test func prevPermUASCAndDoLoBecomeTheChildsRecordsAndAreExportedAsTheyCame() async throws {
+        let directory = try write(Self.status)
+        try await withTestApp(seedDemo: false) { app, _ in
+            let summary = try await importReturn(directory, into: app)
+            #expect(summary.notImported.isEmpty)
+            let previous = try #require(try await events(.previousPermanence, of: "900001", in: app).first as? PreviousPermanenceRecord)
+            #expect(previous.date == CivilDate(iso: "2025-06-01") && previous.option == "P2" && previous.authority == "342")
+            #expect(previous.orderYear == 2019 && previous.orderMonth == 3 && previous.orderDay == nil)
+            let uasc = try #require(try await events(.uasc, of: "900001", in: app).first as? UASCRecord)
+            #expect(uasc.date == CivilDate(iso: "2025-06-01") && uasc.ceased == nil)
+            let order = try #require(try await events(.deprivationsOfLiberty, of: "900001", in: app).first as? DeprivationOfLibertyRecord)
+            #expect(order.start == CivilDate(iso: "2025-06-10") && order.end == CivilDate(iso: "2025-12-01"))
+
+            let exported = try await export(app)
+            for table in [SSDA903Table.prevPerm, .uasc, .doLo] { #expect(exported[table] == Self.status[table], "\(table.rawValue)") }
+            let before = try await counts(app)
+            let again = try await importReturn(directory, into: app)
+            #expect(again.eventsRecorded == 0 && again.eventsUpdated == 0)
+            var after = try await counts(app)
+            after[AuditEvent.schema] = before[AuditEvent.schema]
+            #expect(after == before)
+
+            // Next year's return says the status ended: the same record is updated.
+            var ended = Self.status
+            ended[.uasc] = "CHILD,SEX,DOB,DUC\n900001,F,01/05/2015,01/02/2026\n"
+            let update = try await importReturn(try write(ended), into: app)
+            #expect(update.eventsUpdated == 1 && update.eventsRecorded == 0)
+            let updated = try await events(.uasc, of: "900001", in: app).compactMap { $0 as? UASCRecord }
+            #expect(updated.map(\.ceased) == [CivilDate(iso: "2026-02-01")])
+        }
+    }
+
+    @Test func aBadPrevPermOrDoLoDateStopsTheImportNamingTheFileLineAndColumnAndChangesNothing() async throws {
+        let cases: [(SSDA903Table, String, String, String)] = [
+            (.prevPerm, "zz/03/2019", "14/zz/2019", "line 2, column 5 (DATE_PERM): The date of the previous order must be a date"),
+            (.doLo, "10/06/2025", "31/06/2025", "line 2, column 3 (DOLO_START): The date the order depriving the child of their liberty was made must be a real date"),
+            (.doLo, "01/12/2025", "01/12/2024", "line 2, column 4 (DOLO_END): The order ends on"),
+            (.uasc, "01/05/2015,", "01/05/2015,2026-02-01", "line 2, column 4 (DUC): The date the child stopped being an unaccompanied asylum-seeking child must be a real date"),
+        ]
+        for (table, good, bad, message) in cases {
+            var tables = Self.status
+            tables[table] = tables[table]!.replacingOccurrences(of: good, with: bad)
+            let directory = try write(tables)
+            try await withTestApp(seedDemo: false) { app, _ in
+                let before = try await counts(app)
+                let error = await #expect(throws: SSDA903ImportProblems.self) { try await importReturn(directory, into: app) }
+                let file = directory.appendingPathComponent(SSDA903CSVFiles.name(of: table)).path
+                #expect(error?.description.hasPrefix("\(file), \(message)") == true, "\(error?.description ?? "no error")")
+                #expect(try await counts(app) == before)
+            }
+        }
+    }
+
     @Test func rowsOfAChildNeitherInHeaderNorRecordedStopTheImport() async throws {
         let reviews = "CHILD,DOB,REVIEW,REVIEW_CODE\n900001,01/05/2015,01/10/2025,PN1\n900002,01/05/2015,01/10/2025,PN1\n"
         var tables = Self.thisYear
@@ -339,6 +404,13 @@ import Vapor
         try await withTestApp { app, _ in
             let tables = try await export(app)
             #expect(tables[.oc2]!.split(separator: "\n").count > 5, "the demo has children looked after all year")
+            // Previous permanence (some after an SGO, CAO or adoption broke down), a few UASC, and the
+            // orders depriving a child of their liberty, all from the records.
+            let prevPerm = tables[.prevPerm]?.split(separator: "\n").dropFirst() ?? []
+            #expect(prevPerm.count > 3 && prevPerm.contains { !$0.contains(",Z1,") }, "\(prevPerm)")
+            #expect((tables[.uasc]?.split(separator: "\n").count ?? 0) > 1)
+            let orders = try await StoredEvent.query(on: app.db).filter(\.$list == .deprivationsOfLiberty).count()
+            #expect((1...4).contains(orders), "one or two orders depriving a child of their liberty: \(orders)")
             var read: [SSDA903Table: SSDA903TableData] = [:]
             for (table, text) in tables { read[table] = try SSDA903Reader.readTable(bytes: Array(text.utf8), file: table.rawValue) }
             let report = SSDA903Validator.validate(SSDA903Return(tables: read), ruleSet: ruleSet)

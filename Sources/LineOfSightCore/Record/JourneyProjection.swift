@@ -51,6 +51,9 @@ extension JourneyList {
         case .stayingPut: StayingPutRecord.self
         case .parenthood: ParenthoodRecord.self
         case .convictions: ConvictionRecord.self
+        case .previousPermanence: PreviousPermanenceRecord.self
+        case .uasc: UASCRecord.self
+        case .deprivationsOfLiberty: DeprivationOfLibertyRecord.self
         case .transfers: TransferRecord.self
         case .actions: ActionRecord.self
         case .caseDiscussions: CaseDiscussionRecord.self

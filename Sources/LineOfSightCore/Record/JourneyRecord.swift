@@ -81,6 +81,9 @@ public enum JourneyList: String, Sendable, Hashable, Codable, CaseIterable {
     case needsAssessments, pathwayPlans, personalAdvisers, careLeaverContacts, stayingPut
     /// Facts of the child's own life that the return asks: becoming a parent, a conviction.
     case parenthood, convictions
+    /// What the return asks of a looked-after child's status: the permanence they had before care,
+    /// being an unaccompanied asylum-seeking child, an order depriving them of their liberty.
+    case previousPermanence, uasc, deprivationsOfLiberty
     case transfers, actions
     /// A child's case discussed in supervision: management oversight.
     case caseDiscussions

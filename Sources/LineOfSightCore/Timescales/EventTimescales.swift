@@ -62,7 +62,8 @@ extension JourneyList {
         case .actions: [.action]
         // A hearing's extension moves the proceedings' due date but neither starts nor meets it.
         case .hearings, .iroEscalations, .personalAdvisers, .careLeaverContacts, .stayingPut,
-             .caseDiscussions, .significantEvents, .parenthood, .convictions: []
+             .caseDiscussions, .significantEvents, .parenthood, .convictions,
+             .previousPermanence, .uasc, .deprivationsOfLiberty: []
         }
     }
 }

@@ -101,6 +101,7 @@ extension DemoJourneyBuilder {
         if entered <= sixteen.adding(days: -91), lastDay >= sixteen { buildLeavingCare(child, born: born, leftCare: ended, owner: owner) }
         buildHealth(child, entered: entered, until: lastDay, born: born)
         buildOwnLife(child, entered: entered, until: lastDay, born: born)
+        buildLookedAfterStatus(child, entered: entered, until: lastDay, leftCare: ended != nil, born: born, placements: placements)
         if age(lastDay) >= 4 {
             let from = max(entered, born.birthday(age: 4))
             var meeting = calendar.adding(workingDays: rng.chance(0.35) ? between(21...45) : between(8...20), to: from)
@@ -285,6 +286,45 @@ extension DemoJourneyBuilder {
             let date = offending.adding(days: Int.random(in: 0...offending.days(to: lastDay), using: &side))
             let outcome = side.weighted([("youthCaution", 3.0), ("conviction", 2.0), ("youthConditionalCaution", 1.0)])
             add(child, ConvictionRecord(date: date, outcome: outcome, notes: "The youth justice service is working with the young person."),
+                using: &side)
+        }
+    }
+
+    /// What the return asks of the child's status: the permanence they had before care (for
+    /// every child, as it is asked when they come into care; a few came in after a special
+    /// guardianship or child arrangements order broke down, or an adoption), a few older
+    /// children who came alone seeking asylum, and an order depriving a child in a children's
+    /// home of their liberty while they lived there (the demo has one or two such placements).
+    private mutating func buildLookedAfterStatus(_ child: UUID, entered: CivilDate, until lastDay: CivilDate, leftCare: Bool, born: CivilDate,
+                                                 placements: [PlacementRecord]) {
+        var side = Self.sideGenerator(for: child, salt: 631)
+        let age = born.age(on: entered)
+        var previous = PreviousPermanenceRecord(date: entered, option: PreviousPermanenceRecord.none)
+        if age >= 3, side.chance(0.12) {
+            previous.option = side.weighted([("P2", 5.0), ("P3", 3.0), ("P1", 1.0)])
+            // Another council arranged a few; the order was made at least a year before care, and
+            // its day (sometimes its month) is not always known.
+            previous.authority = side.chance(0.7) ? "342" : side.pick(["340", "343", "WAL"])
+            let made = born.adding(days: Int.random(in: 180...max(180, born.days(to: entered.adding(years: -1))), using: &side))
+            previous.orderYear = made.year
+            if side.chance(0.8) { previous.orderMonth = made.month }
+            if previous.orderMonth != nil, side.chance(0.6) { previous.orderDay = made.day }
+            previous.notes = previous.option == "P1" ? "The adoptive placement broke down in adolescence; the adopters asked for help."
+                : "The special guardians could no longer care for the child; the arrangement broke down after a long illness."
+        }
+        add(child, previous, using: &side)
+        let eighteen = born.birthday(age: 18)
+        if age >= 14, side.chance(0.15) {
+            add(child, UASCRecord(date: entered, ceased: eighteen <= today ? eighteen : nil,
+                                  notes: "Arrived alone; referred by the Home Office. An age assessment was not needed."), using: &side)
+        }
+        for (index, placement) in placements.enumerated() where placement.placementType == "K2" {
+            let until = index + 1 < placements.count ? placements[index + 1].start.adding(days: -1) : lastDay
+            let start = placement.start.adding(days: Int.random(in: 7...30, using: &side))
+            guard start.adding(days: 15) < until else { continue }
+            let ends = until.adding(days: -Int.random(in: 0...14, using: &side))
+            add(child, DeprivationOfLibertyRecord(start: start, end: ends > start && (leftCare || ends < today) ? ends : nil,
+                                                  notes: "High Court order under its inherent jurisdiction: the child is supervised at all times."),
                 using: &side)
         }
     }

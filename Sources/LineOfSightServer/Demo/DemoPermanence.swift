@@ -151,7 +151,9 @@ extension DemoJourneyBuilder {
     /// while waiting and after placement. Some wait months for a match.
     private mutating func buildAdoption(_ child: UUID, full: CivilDate, order: CivilDate, placed: CivilDate?, adopted: CivilDate?, lastDay: CivilDate) {
         let decision = full.adding(days: -between(20...40))
-        let matched = placed.map { $0.adding(days: -between(10...30)) }.flatMap { $0 >= decision ? $0 : nil }
+        // A child who was adopted was matched first (the adoption order, the end of their period of
+        // care, is recorded on this record as the import records it).
+        let matched = placed.map { $0.adding(days: -between(10...30)) }.flatMap { $0 >= decision || adopted != nil ? max($0, decision) : nil }
         let fosterCarers = rng.chance(0.15)
         _ = add(child, AdoptionRecord(panelRecommendation: decision.adding(days: -between(3...12)), agencyDecision: decision,
                                       familyFindingStarted: decision.adding(days: rng.chance(0.3) ? between(15...60) : between(0...10)),

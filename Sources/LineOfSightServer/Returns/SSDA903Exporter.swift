@@ -12,7 +12,8 @@ struct SSDA903Exporter {
 
     /// The lists the return is made from; nothing else is read.
     static let lists: [JourneyList] = [.periodsOfCare, .placements, .legalStatuses, .lacReviews, .healthAssessments, .missingEpisodes,
-                                       .careLeaverContacts, .adoptions]
+                                       .careLeaverContacts, .adoptions, .parenthood, .convictions, .previousPermanence, .uasc,
+                                       .deprivationsOfLiberty]
 
     /// Each table's CSV text, and how many children the return holds.
     func run(ruleSet: SSDA903RuleSet, destination: String, on db: any Database) async throws -> (tables: [SSDA903Table: String], children: Int) {

@@ -68,6 +68,24 @@ enum SSDA903Adoption {
         return sorted.first { $0.start > date }.flatMap { $0.firstEpisodeReason == nil ? nil : $0 }
     }
 
+    /// `adoptions` with the adoption order of each that ended in one: the return holds no date
+    /// of the order, but a period of care that ended with the child adopted (`REC` E11 or E12)
+    /// ended on the day of the order, which is the order of the latest decision of the period
+    /// not reversed (the one whose AD1 row the export writes).
+    static func withOrders(_ adoptions: [AdoptionRecord], periods: [PeriodOfCareRecord]) -> [AdoptionRecord] {
+        var latest: [CivilDate: Int] = [:]
+        for (index, adoption) in adoptions.enumerated() where adoption.decisionReversed == nil {
+            guard let period = period(of: adoption.agencyDecision, among: periods), period.end != nil,
+                  let reason = period.endReason, adopted.contains(reason) else { continue }
+            if latest[period.start].map({ adoptions[$0].agencyDecision < adoption.agencyDecision }) ?? true { latest[period.start] = index }
+        }
+        var result = adoptions
+        for (start, index) in latest {
+            result[index].adoptionOrder = periods.first { $0.start == start }?.end
+        }
+        return result
+    }
+
     /// A child's rows of the year: PlacedAdoption for each decision in force during the year,
     /// made in a period of care open during it; AD1 for the latest decision not reversed of a
     /// period that ended in the year with the child adopted.

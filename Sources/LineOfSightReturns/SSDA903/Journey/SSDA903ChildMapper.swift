@@ -28,6 +28,10 @@ struct SSDA903ChildMapper {
         var records: [any JourneyRecord] = periods.flatMap(\.records)
         var others: [String: any JourneyRecord] = [:]
         var socialWorkers: [CivilDate: (id: String, start: CivilDate, end: CivilDate?)] = [:]
+        // The return does not say since when a child is a UASC: the date recorded before, so a
+        // later return finds the same record, or the start of the first period of care known.
+        let uascSince = recorded?.events.compactMap({ $0.record as? UASCRecord }).map(\.date).min()
+            ?? periods.map(\.record.start).min()
         for year in years {
             var thisYear: [String: any JourneyRecord] = [:]
             func add(_ record: any JourneyRecord) {
@@ -62,7 +66,14 @@ struct SSDA903ChildMapper {
                 guard adopted.insert(record.agencyDecision).inserted else { repeated += 1; continue }
                 adoptions[record.agencyDecision] = record
             }
-            for record in adoptions.values { add(record) }
+            for record in SSDA903Adoption.withOrders(Array(adoptions.values), periods: periods.map(\.record)) { add(record) }
+            for row in year.rows(.prevPerm, of: id) {
+                add(try SSDA903LookedAfterStatus.previousPermanence(row, periods: periods.map(\.record), in: year.ruleSet))
+            }
+            for row in year.rows(.uasc, of: id) {
+                add(try SSDA903LookedAfterStatus.uasc(row, since: uascSince ?? year.ruleSet.collectionStart))
+            }
+            for row in year.rows(.doLo, of: id) { add(try SSDA903LookedAfterStatus.deprivationOfLiberty(row)) }
             var startsThisYear = Set<CivilDate>()
             for row in year.rows(.swEpisodes, of: id) {
                 // A row without an SW_ID matches no member of staff, and is reported as skipped.

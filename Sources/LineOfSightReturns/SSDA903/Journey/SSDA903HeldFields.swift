@@ -18,12 +18,16 @@ extension SSDA903JourneyImport {
         .adoptions: ["agencyDecision", "decisionReversed", "reversedReason"],
         .parenthood: ["date"],
         .convictions: ["date"],
+        .previousPermanence: ["date", "option", "authority", "orderYear", "orderMonth", "orderDay"],
+        .uasc: ["date", "ceased"],
+        .deprivationsOfLiberty: ["start", "end"],
     ]
 
     /// The fields of a record that the return holds only when it gives them: AD1's, which only
     /// a child adopted in the year has a row of. A return without one keeps what people recorded.
     static let heldFieldsWhenGiven: [JourneyList: [String]] = [
-        .adoptions: SSDA903Adoption.ad1Fields,
+        // The order's date comes from the period of care's end, which only a return that ends it gives.
+        .adoptions: SSDA903Adoption.ad1Fields + ["adoptionOrder"],
     ]
 
     /// `stored` with what `imported` (of the same kind) says in the fields the return holds.

@@ -1,7 +1,8 @@
 import LineOfSightCore
 
 /// The return of a collection year written from children's journeys: the tables the journey
-/// holds (Header, Episodes, Reviews, OC2, OC3, AD1, PlacedAdoption, Missing, SWEpisodes). Importing what this writes and writing
+/// holds (Header, Episodes, Reviews, UASC, OC2, OC3, AD1, PlacedAdoption, PrevPerm, Missing, SWEpisodes, DoLo). Importing what
+/// this writes and writing
 /// it again gives the same files.
 public enum SSDA903JourneyExport {
     public struct Child: Sendable {
@@ -23,8 +24,12 @@ public enum SSDA903JourneyExport {
 
     /// The tables written, in the order of the return. SWEpisodes is written only when a child
     /// was allocated to someone with a social worker ID (without it, its rules would flag every
-    /// child as having no social worker); AD1 and PlacedAdoption only when they have rows.
-    public static let tables: [SSDA903Table] = [.header, .episodes, .reviews, .oc2, .oc3, .ad1, .placedAdoption, .missing, .swEpisodes]
+    /// child as having no social worker); UASC, AD1, PlacedAdoption, PrevPerm and DoLo only when
+    /// they have rows (an empty UASC table would say that no child was ever a UASC, an empty
+    /// PrevPerm table that no child's previous permanence is known).
+    public static let tables: [SSDA903Table] = [.header, .episodes, .reviews, .uasc, .oc2, .oc3, .ad1, .placedAdoption, .prevPerm, .missing,
+                                                .swEpisodes, .doLo]
+    static let writtenWhenFilled: [SSDA903Table] = [.uasc, .ad1, .placedAdoption, .prevPerm, .doLo]
 
     /// Each table's CSV text, and the LA IDs of the children written. A child is in Header
     /// when another table has a row of theirs.
@@ -70,6 +75,11 @@ public enum SSDA903JourneyExport {
             let (placed, ad1) = SSDA903Adoption.rows(records, in: year)
             for row in placed { add(.placedAdoption, row) }
             if let ad1 { add(.ad1, ad1) }
+            // Status of a child looked after in the year: previous permanence, UASC, deprivation of liberty.
+            let status = SSDA903LookedAfterStatus.rows(records, episodes: episodes, in: year)
+            if let row = status.prevPerm { add(.prevPerm, row) }
+            if let row = status.uasc { add(.uasc, row.merging([.sex: SSDA903JourneyCodes.sexCode(child.details.sex, in: ruleSet)]) { own, _ in own }) }
+            for row in status.doLo { add(.doLo, row) }
             if any { written.append((child, person)) }
         }
         // OC2 is for the children looked after all year, which the validator works out from the
@@ -85,7 +95,7 @@ public enum SSDA903JourneyExport {
                 .merging(motherhood[child.laChildID] ?? [:]) { own, _ in own })
         }
         if !allocated { out[.swEpisodes] = nil }
-        for table in [SSDA903Table.ad1, .placedAdoption] where !filled.contains(table) { out[table] = nil }
+        for table in writtenWhenFilled where !filled.contains(table) { out[table] = nil }
         return (out.mapValues(\.csv), written.map(\.0.laChildID))
     }
 

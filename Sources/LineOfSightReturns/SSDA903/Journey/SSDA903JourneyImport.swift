@@ -49,8 +49,9 @@ public struct SSDA903JourneyImport: Sendable {
     /// What the import leaves out of rows it does import, in words, e.g. "3 reviews repeat …".
     public let leftOut: [String]
 
-    /// The tables the journey holds no record for yet: permanence records are being built.
-    public static let tablesNotImported: [SSDA903Table] = [.prevPerm, .uasc, .doLo]
+    /// The tables the journey holds no record for yet: none, since PrevPerm, UASC and DoLo are
+    /// records of the journey; kept so that a table added to the return is reported, not lost.
+    public static let tablesNotImported: [SSDA903Table] = []
     static let tablesImported = SSDA903Table.allCases.filter { !tablesNotImported.contains($0) }
 
     /// Every CHILD of the rows the journey holds, Header's first, each once.

@@ -168,7 +168,8 @@ extension JourneyList {
         switch self {
         case .contacts, .referrals, .assessments: .frontDoor
         case .strategyDiscussions, .s47Enquiries, .conferences, .cpPlans, .coreGroups, .cinPlans: .childProtection
-        case .periodsOfCare, .placements, .legalStatuses, .lacReviews, .carePlans, .healthAssessments, .peps, .iroEscalations: .lookedAfter
+        case .periodsOfCare, .placements, .legalStatuses, .lacReviews, .carePlans, .healthAssessments, .peps, .iroEscalations,
+             .previousPermanence, .uasc, .deprivationsOfLiberty: .lookedAfter
         case .permanencePlans, .permanenceOptions, .permanenceDecisions, .temporaryApprovals, .preProceedings, .ploReviews, .careProceedings,
              .hearings, .adoptions, .adoptionReviews: .permanence
         case .needsAssessments, .pathwayPlans, .personalAdvisers, .careLeaverContacts, .stayingPut: .careLeavers
@@ -290,6 +291,9 @@ extension JourneyList {
         case .significantEvents: ChronologyForms.significantEvent
         case .parenthood: ChronologyForms.parenthood
         case .convictions: ChronologyForms.conviction
+        case .previousPermanence: LookedAfterStatusForms.previousPermanence
+        case .uasc: LookedAfterStatusForms.uasc
+        case .deprivationsOfLiberty: LookedAfterStatusForms.deprivationOfLiberty
         }
     }
 }
