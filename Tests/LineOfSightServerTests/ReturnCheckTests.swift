@@ -257,9 +257,9 @@ import VaporTesting
             let location = try #require(try await upload(&analyst, generatedFiles()).location)
             let user = try await userID(demo.account(.analyst).username, app)
             // What a server stopped during an import leaves beside the upload's files.
-            var upload = try #require(ReturnUploads.shared.find(try uploadID(location), owner: user, now: app.clock.now))
-            upload.importJob = .init(outcome: .running, startedAt: app.clock.now, by: "Pat Analyst")
-            try ReturnUploads.shared.write(upload)
+            var stored = try #require(ReturnUploads.shared.find(try uploadID(location), owner: user, now: app.clock.now))
+            stored.importJob = .init(outcome: .running, startedAt: app.clock.now, by: "Pat Analyst")
+            try ReturnUploads.shared.write(stored)
             let page = try await analyst.get(location + "/import")
             #expect(page.status == .ok)
             let html = page.body.string

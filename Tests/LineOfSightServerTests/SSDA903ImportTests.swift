@@ -349,6 +349,40 @@ import Vapor
             #expect(stored == 0)
         }
     }
+
+    /// Made on 1 December, eight months into 2026/27, the demo's return has findings a December
+    /// return has (health items not yet due; an emergency protection order or a 17-year-old's
+    /// care still open, which the rules measure to the year's end), but none of a fault of the
+    /// demo: adopters recorded at the match (601), adopted by foster carers exactly when placed
+    /// with them (335), and placed with them without moving (217).
+    @Test func theDemoAuthoritysReturnOfTheYearInProgressHasNoFindingOfAFaultOfTheDemo() async throws {
+        let today = CivilDate(iso: "2026-12-01")!
+        try await withTestApp(today: today) { app, _ in
+            let tables = try await SSDA903Exporter(now: app.clock.now).run(ruleSet: .lac2026_27, destination: "a test", on: app.db).tables
+            var read: [SSDA903Table: SSDA903TableData] = [:]
+            for (table, text) in tables { read[table] = try SSDA903Reader.readTable(bytes: Array(text.utf8), file: table.rawValue) }
+            let report = SSDA903Validator.validate(SSDA903Return(tables: read), ruleSet: .lac2026_27)
+            let faults = report.findings.filter { ["601", "335", "217"].contains($0.ruleCode) }
+            #expect(faults.isEmpty, "\(faults.map { "\($0.ruleCode) \($0.childID ?? "")" })")
+            // The rules the demo's adoptions meet did run on some.
+            #expect(tables[.ad1].map { $0.split(separator: "\n").count > 1 } ?? false, "a child was adopted in the year")
+            #expect(tables[.episodes]!.contains(",T,E1,") || tables[.episodes]!.contains(",U,E1,"), "a child placed with their foster carers")
+            // What is left is of the year in progress: each 359 a young person not yet 18, each
+            // 362 an emergency protection order made in the last eight days.
+            let header = try #require(read[.header]), episodes = try #require(read[.episodes])
+            let children = header[.child], dobs = header.dates(.dob)
+            var born: [String: CivilDate] = [:]
+            for row in 0..<header.rowCount { if let id = children[row], let dob = dobs[row].date { born[id] = dob } }
+            for finding in report.findings where finding.ruleCode == "359" {
+                let birthday = try #require(finding.childID.flatMap { born[$0] }).adding(years: 18)
+                #expect(birthday > today, "\(finding.childID ?? "") is 18 on \(birthday.iso)")
+            }
+            for finding in report.findings where finding.ruleCode == "362" {
+                let started = try #require(episodes.dates(.decom)[finding.row].date)
+                #expect(started >= today.adding(days: -8) && episodes.dates(.dec)[finding.row].date == nil, "\(finding.childID ?? "")")
+            }
+        }
+    }
 }
 
 extension DomainCommandTests {

@@ -17,6 +17,7 @@ enum ReturnImportPages {
         let stopped = page.path(query: [(refreshParameter, refreshOff)])
         return Layout.page(title: "Importing the return", context: PageContext(req), backLink: .returnCheck(.value(upload.id)),
                            refreshEvery: refreshing ? refreshSeconds : nil) {
+            if let flash = req.takeFlash() { successBanner(flash) }
             heading("Importing the return", caption: "SSDA903 return for \(upload.ruleSet.years)")
             if refreshing {
                 el("p", .class("govuk-body")) {
@@ -56,6 +57,7 @@ enum ReturnImportPages {
         case .running: "The import did not finish"
         }
         return Layout.page(title: title, context: context, backLink: .returnCheck(.value(upload.id))) {
+            if let flash = req.takeFlash() { successBanner(flash) }
             el("div", .attribute("role", "status")) {
                 switch job.outcome {
                 case .imported:
