@@ -61,23 +61,23 @@ enum ReturnImportPages {
             el("div", .attribute("role", "status")) {
                 switch job.outcome {
                 case .imported:
-                    el("div", .class("govuk-panel govuk-panel--confirmation")) {
-                        el("h1", .class("govuk-panel__title")) { title }
-                        el("div", .class("govuk-panel__body")) { caption }
+                    heading(title, caption: caption)
+                    banner(success: true, heading: "The return was imported") {
+                        paragraph("Every child in it, and their history, is now in their records.")
                     }
                 case .failed:
                     heading(title, caption: caption)
-                    problems(job)
+                    banner(success: false, heading: "Nothing was imported") {
+                        paragraph("Correct these rows in the system the return came from, then check and import it again.")
+                        el("ul", .class("govuk-list govuk-list--bullet")) {
+                            for problem in job.problems { el("li") { problem } }
+                            if job.problemCount > job.problems.count { el("li") { "And \((job.problemCount - job.problems.count).formatted()) more." } }
+                        }
+                    }
                 case .running:
                     heading(title, caption: caption)
-                    el("div", .class("govuk-notification-banner"), .aria("labelledby", "import-stopped-title")) {
-                        el("div", .class("govuk-notification-banner__header")) {
-                            el("h2", .class("govuk-notification-banner__title"), .id("import-stopped-title")) { "Important" }
-                        }
-                        el("div", .class("govuk-notification-banner__content")) {
-                            el("p", .class("govuk-notification-banner__heading")) { "Nothing was imported" }
-                            paragraph("LineOfSight was restarted while the return was being imported, so the import stopped. It saves every child or none, so the records are as they were before it started. Import the return again from its findings.")
-                        }
+                    banner(success: false, heading: "Nothing was imported") {
+                        paragraph("LineOfSight was restarted while the return was being imported, so the import stopped. It saves every child or none, so the records are as they were before it started. Import the return again from its findings.")
                     }
                 }
             }
@@ -95,19 +95,16 @@ enum ReturnImportPages {
         }
     }
 
-    /// Why nothing was imported: each problem with its file, line and column.
-    private static func problems(_ job: ReturnUpload.ImportJob) -> Node {
-        el("div", .class("govuk-notification-banner"), .aria("labelledby", "import-problems-title")) {
+    /// A GOV.UK notification banner inside the page's status region, so it carries no role of
+    /// its own (the region announces it).
+    private static func banner(success: Bool, heading: String, @NodeBuilder _ content: () -> [Node]) -> Node {
+        el("div", .class("govuk-notification-banner" + (success ? " govuk-notification-banner--success" : "")), .aria("labelledby", "import-outcome-title")) {
             el("div", .class("govuk-notification-banner__header")) {
-                el("h2", .class("govuk-notification-banner__title"), .id("import-problems-title")) { "Important" }
+                el("h2", .class("govuk-notification-banner__title"), .id("import-outcome-title")) { success ? "Success" : "Important" }
             }
             el("div", .class("govuk-notification-banner__content")) {
-                el("p", .class("govuk-notification-banner__heading")) { "Nothing was imported" }
-                paragraph("Correct these rows in the system the return came from, then check and import it again.")
-                el("ul", .class("govuk-list govuk-list--bullet")) {
-                    for problem in job.problems { el("li") { problem } }
-                    if job.problemCount > job.problems.count { el("li") { "And \((job.problemCount - job.problems.count).formatted()) more." } }
-                }
+                el("p", .class("govuk-notification-banner__heading")) { heading }
+                content()
             }
         }
     }

@@ -14,7 +14,7 @@ let testMetricsToken = "test-metrics-token"
 /// Runs a test against a real application on a real database: a fresh SQLite file by default, or the
 /// PostgreSQL server named by `DATABASE_URL` (scripts/test runs the suite both ways; the PostgreSQL
 /// pass runs serially and each test starts from emptied tables). A small demo authority is loaded.
-func withTestApp(seedDemo: Bool = true, today: CivilDate = testToday, adjusting adjust: (inout Settings) -> Void = { _ in },
+func withTestApp(seedDemo: Bool = true, adjusting adjust: (inout Settings) -> Void = { _ in },
                  _ test: (Application, DemoAuthority) async throws -> Void) async throws {
     let database: Settings.DatabaseLocation
     var sqliteFile: String?
@@ -26,16 +26,16 @@ func withTestApp(seedDemo: Bool = true, today: CivilDate = testToday, adjusting 
         database = .sqlite(path: path)
     }
     defer { if let sqliteFile { try? FileManager.default.removeItem(atPath: sqliteFile) } }
-    var settings = Settings(database: database, sessionIdleTimeout: 30 * 60, metricsToken: testMetricsToken, today: today.iso)
+    var settings = Settings(database: database, sessionIdleTimeout: 30 * 60, metricsToken: testMetricsToken, today: testToday.iso)
     adjust(&settings)
-    let authority = DemoAuthority.generate(seed: 7, today: today, childCount: 120)
+    let authority = DemoAuthority.generate(seed: 7, today: testToday, childCount: 120)
     try await withApp(configure: { app in
         app.logger.logLevel = .warning
         try await configure(app, settings: settings)
     }) { app in
         try await app.autoMigrate()
         try await TestDatabase.empty(app.db)
-        if seedDemo { try await DemoSeeder.seed(authority, today: today, now: app.clock.now, on: app.db, passwordCost: 4) }
+        if seedDemo { try await DemoSeeder.seed(authority, today: testToday, now: app.clock.now, on: app.db, passwordCost: 4) }
         try await test(app, authority)
     }
 }
