@@ -160,17 +160,20 @@ extension DemoJourneyBuilder {
         let decision = full.adding(days: -between(20...40))
         let matched = placed.map { $0.adding(days: -between(10...30)) }.flatMap { $0 >= decision ? $0 : nil }
         // Whether the adopters are the foster carers is the adoptive placement's type (A5 or A6,
-        // rule 335); the draw that decided it before is still made, so the rest of the demo stays as it was.
-        _ = rng.chance(0.15)
+        // rule 335). The draws that decided it before are still made, in the same order, so the
+        // rest of the demo stays as it was; what they no longer decide is drawn aside, as is who
+        // adopts (known from the match, rule 601).
+        let drawnFosterCarers = rng.chance(0.15)
         let fosterCarers = placement?.byFosterCarers ?? false
-        // Who adopts is known from the match; drawn aside for the same reason.
         var side = Self.sideGenerator(for: child, salt: 601)
+        let panel = decision.adding(days: -between(3...12))
+        let familyFinding = decision.adding(days: rng.chance(0.3) ? between(15...60) : between(0...10))
+        let drawnMove = drawnFosterCarers && matched != nil ? between(30...120) : nil
+        let movedIn = fosterCarers && matched != nil ? decision.adding(days: -(drawnMove ?? Int.random(in: 30...120, using: &side))) : nil
         let adopters = matched == nil ? nil : Self.adopters[Int.random(in: 0..<Self.adopters.count, using: &side)]
-        _ = add(child, AdoptionRecord(panelRecommendation: decision.adding(days: -between(3...12)), agencyDecision: decision,
-                                      familyFindingStarted: decision.adding(days: rng.chance(0.3) ? between(15...60) : between(0...10)),
+        _ = add(child, AdoptionRecord(panelRecommendation: panel, agencyDecision: decision, familyFindingStarted: familyFinding,
                                       placementOrder: order, matched: matched, placed: matched == nil ? nil : placed,
-                                      adoptedByFosterCarer: matched == nil ? nil : fosterCarers,
-                                      movedInWithFosterCarer: fosterCarers && matched != nil ? decision.adding(days: -between(30...120)) : nil,
+                                      adoptedByFosterCarer: matched == nil ? nil : fosterCarers, movedInWithFosterCarer: movedIn,
                                       adoptionOrder: matched == nil ? nil : adopted,
                                       numberOfAdopters: adopters?.number, adoptersSex: adopters?.sex, adoptersLegalStatus: adopters?.legalStatus))
         var review = order.adding(months: 3).adding(days: rng.chance(0.2) ? between(5...30) : -between(0...10))
