@@ -64,7 +64,9 @@ enum Rederivation {
     /// 5: the return writes OC2's development checks and substance misuse, UN1 for a young child
     ///    without a UPN, and the SDQ and OC3 only for the children the return asks them of.
     /// 6: a wait for a transfer keeps the team holding the case.
-    static let summariesVersion = 6
+    /// 7: the return writes a move to a placement with the current foster carers (A3, A5) as a
+    ///    change of placement but not of carers (RNE T or U), so rule 217 no longer finds it.
+    static let summariesVersion = 7
 
     /// What the stored obligations depend on besides the record: every standard's value, the
     /// calendar, and the rules themselves — taken as the obligations they give for a set of
