@@ -63,7 +63,7 @@ enum ReturnImportPages {
                 case .imported:
                     heading(title, caption: caption)
                     banner(success: true, heading: "The return was imported") {
-                        paragraph("Every child in it, and their history, is now in their records.")
+                        paragraph("What it added to the children’s records is listed below.")
                     }
                 case .failed:
                     heading(title, caption: caption)
