@@ -36,18 +36,19 @@ class PageVisits:
         self.check(step)
         return response
 
-    def click(self, locator, step: str):
+    def click(self, locator, step: str, excused: tuple[str, ...] = ()):
         """Click something that loads a new page (a link, a form's button), then check the page.
 
         Returns the Response of the final document, so a test can assert e.g. a 422 status.
         """
         with self.page.expect_navigation() as navigation:
             locator.click()
-        self.check(step)
+        self.check(step, excused)
         return navigation.value
 
-    def check(self, step: str) -> None:
-        """Screenshot and axe-scan the page as it is now."""
+    def check(self, step: str, excused: tuple[str, ...] = ()) -> None:
+        """Screenshot and axe-scan the page as it is now. `excused` names axe rules a page may
+        break for a reason its test states (see accessibility.assert_accessible)."""
         self.page.wait_for_load_state("load")
         self.step_number += 1
         SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
@@ -56,7 +57,7 @@ class PageVisits:
         # axe injects a global `axe` into the document; its absence marks a document not yet
         # checked, which keeps the count right when one document is checked twice.
         first_check = not self.page.evaluate("() => typeof window.axe !== 'undefined'")
-        assert_accessible(self.page, f"step '{step}'")
+        assert_accessible(self.page, f"step '{step}'", excused)
         if first_check:
             self.documents_checked += 1
 

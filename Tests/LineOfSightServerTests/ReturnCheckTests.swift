@@ -115,6 +115,7 @@ import VaporTesting
             #expect(try await admin.get(location + "/findings.csv").status == .notFound)
             _ = try await admin.get("/returns/ssda903")
             #expect(try await admin.post(location + "/import").status == .notFound)
+            #expect(try await admin.get(location + "/import").status == .notFound)
             #expect(try await worker.get(location).status == .forbidden)
             #expect(try await Child.query(on: app.db).filter(\.$laChildID == "100000").count() == 0)
         }
@@ -166,7 +167,12 @@ import VaporTesting
         }
     }
 
-    @Test func importingBringsTheChildrenInOnceNamingTheAnalyst() async throws {
+    /// The upload's id, from its report's address.
+    func uploadID(_ location: String) throws -> UUID {
+        try #require(location.split(separator: "/").last.flatMap { UUID(uuidString: String($0)) })
+    }
+
+    @Test func importingRunsAsAJobWhosePageSaysWhatWasImportedNamingTheAnalyst() async throws {
         try await withTestApp { app, demo in
             let files = generatedFiles()
             let header = try SSDA903Reader.read(uploaded: files)[.header]!
@@ -175,8 +181,9 @@ import VaporTesting
             _ = try await analyst.get(location)
             let form = analyst.hiddenFields[location + "/import"] ?? [:]
             #expect(form["form-id"] != nil)
-            let imported = try await analyst.post(location + "/import", form)
-            #expect(imported.status == .seeOther && imported.location == location)
+            let started = try await analyst.post(location + "/import", form)
+            #expect(started.status == .seeOther && started.location == location + "/import")
+            await ReturnImportJobs.shared.wait(for: try uploadID(location))
             let children = try await Child.query(on: app.db).filter(\.$laChildID ~~ (0..<20).map { String(100_000 + $0) }).all()
             #expect(children.count == header.rowCount)
             // The events, and the audit trail, name the analyst who imported the return.
@@ -185,15 +192,79 @@ import VaporTesting
             #expect(!events.isEmpty && events.allSatisfy { $0.$recordedBy.id == user })
             let imports = try await AuditEvent.query(on: app.db).filter(\.$entity == "import").all()
             #expect(imports.count == 1 && imports.first?.username == demo.account(.analyst).username)
-            let page = try await analyst.get(location)
-            #expect(page.body.string.contains("The return was imported"))
-            #expect(page.body.string.contains("Children: \(header.rowCount) added"))
+            let starts = try await AuditEvent.query(on: app.db).filter(\.$entity == "return").filter(\.$action == .update).count()
+            #expect(starts == 1, "starting the import is audited")
+
+            // Its page says it is done, in a status region, and no longer reloads itself.
+            let page = try await analyst.get(location + "/import")
+            #expect(page.status == .ok)
+            let html = page.body.string
+            #expect(html.contains("role=\"status\""))
+            #expect(html.contains("Return imported"))
+            #expect(html.contains("Children: \(header.rowCount) added"))
+            #expect(!html.contains("http-equiv=\"refresh\""))
+            #expect(try await analyst.get(location).body.string.contains("Imported by"))
 
             // The same form sent again (a double click) imports nothing more.
             let again = try await analyst.post(location + "/import", form)
-            #expect(again.status == .seeOther && again.location == location)
+            #expect(again.status == .seeOther && again.location == location + "/import")
+            await ReturnImportJobs.shared.wait(for: try uploadID(location))
             #expect(try await AuditEvent.query(on: app.db).filter(\.$entity == "import").count() == 1)
             #expect(try await StoredEvent.query(on: app.db).filter(\.$child.$id ~~ children.map { try $0.requireID() }).count() == events.count)
+        }
+    }
+
+    @Test func whileAnImportRunsItsPageShowsHowFarItHasGotAndASecondImportStartsNothing() async throws {
+        try await withTestApp { app, demo in
+            var analyst = try await Visitor.signedIn(app, as: demo.account(.analyst).username)
+            let location = try #require(try await upload(&analyst, generatedFiles()).location)
+            let id = try uploadID(location)
+            _ = try await analyst.get(location)
+            let form = analyst.hiddenFields[location + "/import"] ?? [:]
+            // An import held part way, as a large return's is for a minute or more.
+            let (gate, open) = AsyncStream<Void>.makeStream()
+            let began = await ReturnImportJobs.shared.start(id) { progress in
+                progress.report(.init(done: 3200, total: 10000))
+                for await _ in gate {}
+            }
+            #expect(began)
+            let page = try await analyst.get(location + "/import")
+            #expect(page.status == .ok)
+            let html = page.body.string
+            #expect(html.contains("<meta http-equiv=\"refresh\" content=\"\(ReturnImportPages.refreshSeconds)\">"))
+            #expect(html.contains("<div role=\"status\"><p class=\"govuk-body-l\">Importing: 3,200 of 10,000 children</p></div>"))
+            #expect(html.contains("Stop updating this page"))
+            // Stopped, the page no longer reloads and offers to check by hand.
+            let still = try await analyst.get(location + "/import?refresh=off")
+            #expect(!still.body.string.contains("http-equiv=\"refresh\""))
+            #expect(still.body.string.contains("Check progress") && still.body.string.contains("Importing: 3,200 of 10,000 children"))
+            // The report links to the import rather than offering another.
+            let report = try await analyst.get(location).body.string
+            #expect(report.contains("The return is being imported") && !report.contains(">Import the return</button>"))
+            // An import sent meanwhile (a form opened before) goes to the same page and starts nothing.
+            let second = try await analyst.post(location + "/import", form)
+            #expect(second.status == .seeOther && second.location == location + "/import")
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$entity == "return").filter(\.$action == .update).count() == 0)
+            open.finish()
+            await ReturnImportJobs.shared.wait(for: id)
+            #expect(await ReturnImportJobs.shared.progress(of: id) == nil)
+        }
+    }
+
+    @Test func anImportStoppedByARestartIsSaidNotToHaveFinished() async throws {
+        try await withTestApp { app, demo in
+            var analyst = try await Visitor.signedIn(app, as: demo.account(.analyst).username)
+            let location = try #require(try await upload(&analyst, generatedFiles()).location)
+            let user = try await userID(demo.account(.analyst).username, app)
+            // What a server stopped during an import leaves beside the upload's files.
+            var stored = try #require(ReturnUploads.shared.find(try uploadID(location), owner: user, now: app.clock.now))
+            stored.importJob = .init(outcome: .running, startedAt: app.clock.now, by: "Pat Analyst")
+            try ReturnUploads.shared.write(stored)
+            let page = try await analyst.get(location + "/import")
+            #expect(page.status == .ok)
+            let html = page.body.string
+            #expect(html.contains("The import did not finish") && html.contains("Nothing was imported"))
+            #expect(!html.contains("http-equiv=\"refresh\""))
         }
     }
 
@@ -212,11 +283,16 @@ import VaporTesting
             let before = try await Child.query(on: app.db).count()
             let location = try #require(try await upload(&analyst, files).location)
             _ = try await analyst.get(location)
-            let refused = try await analyst.post(location + "/import")
-            #expect(refused.status == .unprocessableEntity)
-            #expect(refused.body.string.contains("The return was not imported"))
-            #expect(refused.body.string.contains("episodes.csv, line 2"))
+            let started = try await analyst.post(location + "/import")
+            #expect(started.status == .seeOther && started.location == location + "/import")
+            await ReturnImportJobs.shared.wait(for: try uploadID(location))
+            let refused = try await analyst.get(location + "/import").body.string
+            #expect(refused.contains("The return was not imported"))
+            #expect(refused.contains("episodes.csv, line 2"))
+            #expect(!refused.contains("http-equiv=\"refresh\""))
             #expect(try await Child.query(on: app.db).count() == before)
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$entity == "import").count() == 0)
+            #expect(try await analyst.get(location).body.string.contains("The last import did not import anything"))
         }
     }
 }

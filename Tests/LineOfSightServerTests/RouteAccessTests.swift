@@ -33,7 +33,7 @@ import VaporTesting
             // Checking and importing the authority's return: performance analysts and administrators.
             "GET /returns/ssda903": [.analyst, .admin], "POST /returns/ssda903": [.analyst, .admin],
             "GET /returns/ssda903/:uploadID": [.analyst, .admin], "GET /returns/ssda903/:uploadID/findings.csv": [.analyst, .admin],
-            "POST /returns/ssda903/:uploadID/import": [.analyst, .admin],
+            "POST /returns/ssda903/:uploadID/import": [.analyst, .admin], "GET /returns/ssda903/:uploadID/import": [.analyst, .admin],
             "GET /permanence/panel": panels, "GET /permanence/panel/pack": panels,
             "GET /permanence/panel/decisions": allocators, "POST /permanence/panel/decisions": allocators,
             "GET /children/new": editors, "POST /children/new": editors,

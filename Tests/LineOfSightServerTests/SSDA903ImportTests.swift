@@ -421,6 +421,51 @@ import Vapor
             #expect(stored == 0)
         }
     }
+
+    /// Made on 1 December, eight months into 2026/27, the demo's return has findings a December
+    /// return has (health items not yet due; an emergency protection order or a 17-year-old's
+    /// care still open, which the rules measure to the year's end), but none of a fault of the
+    /// demo: adopters recorded at the match (601), adopted by foster carers exactly when placed
+    /// with them (335), and placed with them without moving (217). The authority of 1,000
+    /// children `serve --demo` loads, exported from its journeys as the export reads them from
+    /// the database: the tests' 120 children have no adoption that year.
+    @Test func theDemoAuthoritysReturnOfTheYearInProgressHasNoFindingOfAFaultOfTheDemo() throws {
+        let today = CivilDate(iso: "2026-12-01")!
+        let authority = DemoAuthority.generate(today: today, childCount: 1000)
+        let lists = Set(SSDA903Exporter.lists)
+        let events = Dictionary(grouping: authority.events.filter { lists.contains(type(of: $0.record).list) }, by: \.childID)
+        let children = authority.children.compactMap { child -> SSDA903JourneyExport.Child? in
+            guard let recorded = events[child.id] else { return nil }
+            return SSDA903JourneyExport.Child(
+                laChildID: child.laChildID,
+                details: .init(sex: child.sex.rawValue, dateOfBirth: child.dateOfBirth, ethnicity: child.ethnicity, upn: child.upn),
+                events: recorded.sorted { ($0.record.date, $0.id.uuidString) < ($1.record.date, $1.id.uuidString) }
+                    .map { RecordedEvent(id: $0.id.uuidString, record: $0.record) })
+        }
+        let tables = SSDA903JourneyExport.csv(children, ruleSet: .lac2026_27).tables
+        var read: [SSDA903Table: SSDA903TableData] = [:]
+        for (table, text) in tables { read[table] = try SSDA903Reader.readTable(bytes: Array(text.utf8), file: table.rawValue) }
+        let report = SSDA903Validator.validate(SSDA903Return(tables: read), ruleSet: .lac2026_27)
+        let faults = report.findings.filter { ["601", "335", "217"].contains($0.ruleCode) }
+        #expect(faults.isEmpty, "\(faults.map { "\($0.ruleCode) \($0.childID ?? "")" })")
+        // The rules the demo's adoptions meet did run on some.
+        #expect((read[.ad1]?.rowCount ?? 0) > 0, "a child was adopted in the year")
+        #expect(tables[.episodes]!.contains(",T,E1,") || tables[.episodes]!.contains(",U,E1,"), "a child placed with their foster carers")
+        // What is left is of the year in progress: each 359 a young person not yet 18, each
+        // 362 an emergency protection order made in the last eight days.
+        let header = try #require(read[.header]), episodes = try #require(read[.episodes])
+        let ids = header[.child], dobs = header.dates(.dob)
+        var born: [String: CivilDate] = [:]
+        for row in 0..<header.rowCount { if let id = ids[row], let dob = dobs[row].date { born[id] = dob } }
+        for finding in report.findings where finding.ruleCode == "359" {
+            let birthday = try #require(finding.childID.flatMap { born[$0] }).adding(years: 18)
+            #expect(birthday > today, "\(finding.childID ?? "") is 18 on \(birthday.iso)")
+        }
+        for finding in report.findings where finding.ruleCode == "362" {
+            let started = try #require(episodes.dates(.decom)[finding.row].date)
+            #expect(started >= today.adding(days: -8) && episodes.dates(.dec)[finding.row].date == nil, "\(finding.childID ?? "")")
+        }
+    }
 }
 
 extension DomainCommandTests {

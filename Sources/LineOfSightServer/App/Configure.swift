@@ -47,6 +47,7 @@ func routes(_ app: Application, metrics: RequestMetrics) throws {
     TransferTrackerController().register(app)
     TransferReviewController().register(app)
     ReturnCheckController(uploadLimit: app.settings.returnUploadLimit).register(app)
+    ReturnImportController().register(app)
     JourneyController().register(app)
     ChronologyController().register(app)
     EventStepController().register(app)

@@ -29,8 +29,8 @@ struct ImportCommand: AsyncCommand {
         let app = context.application
         try await DatabaseSetup.checkMigrated(app)
         let started = Date()
-        let importer = SSDA903Importer(setup: app.standards, now: app.clock.now, today: app.clock.today) { line in
-            FileHandle.standardError.write(Data((line + "\n").utf8))
+        let importer = SSDA903Importer(setup: app.standards, now: app.clock.now, today: app.clock.today) { progress in
+            FileHandle.standardError.write(Data((progress.description + "\n").utf8))
         }
         let summary: SSDA903Importer.Summary
         do {

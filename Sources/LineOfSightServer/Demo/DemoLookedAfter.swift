@@ -67,7 +67,7 @@ extension DemoJourneyBuilder {
             let adoption = placementOrder.map { start > $0 } ?? false
             let type = placementType(on: start, age: age(start), adoption: adoption)
             let longTerm = ["U1", "U4"].contains(type)
-            let placement = PlacementRecord(
+            var placement = PlacementRecord(
                 periodOfCareID: period, start: start, reasonForChange: adoption ? "CARPL" : rng.pick(Self.moveReasons), placementType: type,
                 provider: type.hasPrefix("K") || type == "H5" ? "PR4" : rng.weighted([("PR1", 6.0), ("PR4", 3.0), ("PR5", 1.0)]),
                 carers: rng.pick(Self.carers), urn: type.hasPrefix("K") ? "SC" + String(between(100_000...999_999)) : nil,
@@ -75,6 +75,13 @@ extension DemoJourneyBuilder {
                 intendedUntil18: longTerm ? true : nil,
                 sixMonthlyVisitsAgreed: longTerm && rng.chance(0.2) ? true : nil, placementPlan: placementPlan(after: start),
                 notes: "Matched on the child's needs and to keep them at their school.", childsViews: rng.chance(0.5) ? rng.pick(Self.views) : nil)
+            // Placed for adoption with their foster carers (A5), the child stays where they live:
+            // the same carers at the same address (the return's T, rule 217). The draws above are
+            // made all the same, so the rest of the demo stays as it was.
+            if type == Self.withFosterCarersForAdoption, let previous = placements.last {
+                placement.carers = previous.carers
+                placement.postcode = previous.postcode
+            }
             _ = add(child, placement)
             placements.append(placement)
             // Visits to this placement, the first within a week (not always).
@@ -94,7 +101,8 @@ extension DemoJourneyBuilder {
         if let review = reviews.first(where: { _ in rng.chance(0.08) }) { buildEscalation(child, after: review.date) }
         buildPermanence(child, entered: entered, lastDay: lastDay, ended: ended, born: born, owner: owner, reviews: reviews,
                         orders: (interim: interim.flatMap { $0 < lastDay ? $0 : nil }, full: statuses.first { $0.1 == "C2" }?.0, placement: placementOrder),
-                        adoptivePlacement: placementOrder.flatMap { order in starts.first { $0 > order } },
+                        adoptivePlacement: placementOrder.flatMap { order in placements.first { $0.start > order } }
+                            .map { (date: $0.start, byFosterCarers: $0.placementType == Self.withFosterCarersForAdoption) },
                         adopted: ended.flatMap { ["E11", "E12"].contains($0.reason) ? $0.date : nil })
         if age(lastDay) >= 11, rng.chance(0.25) { buildMissing(child, from: max(entered, born.birthday(age: 11)), until: lastDay) }
         let sixteen = born.birthday(age: 16)
@@ -392,8 +400,12 @@ extension DemoJourneyBuilder {
         }
     }
 
+    /// Placed for adoption under a placement order with the current foster carers; A6 is with
+    /// adopters the child moves to.
+    static let withFosterCarersForAdoption = "A5"
+
     private mutating func placementType(on date: CivilDate, age: Int, adoption: Bool) -> String {
-        if adoption { return rng.pick(["A5", "A6"]) }
+        if adoption { return rng.pick([Self.withFosterCarersForAdoption, "A6"]) }
         if age >= 16 { return date < LookedAfterCodes.placementTypesRetired ? rng.pick(["H5", "U4", "U6"]) : rng.pick(["K3", "U4", "U6"]) }
         if age >= 11 { return rng.weighted([("U6", 4.0), ("U4", 2.0), ("K2", 2.0), ("U3", 1.0), ("U1", 1.0)]) }
         return rng.weighted([("U6", 5.0), ("U3", 2.0), ("U4", 2.0), ("U1", 1.0)])

@@ -9,8 +9,8 @@ import LineOfSightCore
 extension DemoJourneyBuilder {
     mutating func buildPermanence(_ child: UUID, entered: CivilDate, lastDay: CivilDate, ended: (date: CivilDate, reason: String)?, born: CivilDate,
                                   owner: UUID?, reviews: [(date: CivilDate, id: String)],
-                                  orders: (interim: CivilDate?, full: CivilDate?, placement: CivilDate?), adoptivePlacement: CivilDate?,
-                                  adopted: CivilDate?) {
+                                  orders: (interim: CivilDate?, full: CivilDate?, placement: CivilDate?),
+                                  adoptivePlacement: (date: CivilDate, byFosterCarers: Bool)?, adopted: CivilDate?) {
         let managers = authority.staff.filter { $0.jobRole == .teamManager || $0.jobRole == .headOfService }.map(\.id)
         let chair = managers.isEmpty ? nil : rng.pick(managers).uuidString
         buildProceedings(child, entered: entered, lastDay: lastDay, orders: orders, chair: chair, owner: owner)
@@ -52,7 +52,7 @@ extension DemoJourneyBuilder {
             buildActions(child, source: id, raised: meeting, owner: owner, count: 1)
         }
         if let order = orders.placement, let full = orders.full {
-            buildAdoption(child, full: full, order: order, placed: adoptivePlacement, adopted: adopted, lastDay: lastDay)
+            buildAdoption(child, full: full, order: order, placement: adoptivePlacement, adopted: adopted, lastDay: lastDay)
         }
         if let ended, PermanenceCodes.returnHomeReasons.contains(ended.reason), rng.chance(0.6) {
             let assessed = ended.date.adding(days: -between(10...60))
@@ -149,18 +149,35 @@ extension DemoJourneyBuilder {
 
     /// An adoption from the agency decision, before the full order, to a match and a move; reviews
     /// while waiting and after placement. Some wait months for a match.
-    private mutating func buildAdoption(_ child: UUID, full: CivilDate, order: CivilDate, placed: CivilDate?, adopted: CivilDate?, lastDay: CivilDate) {
+    /// The adopters' number, sexes and legal status as the return's AD1 gives them (rules 601, 511, 175).
+    static let adopters: [(number: Int, sex: String, legalStatus: String)] = [
+        (2, "MF", "L11"), (2, "MF", "L11"), (2, "MF", "L3"), (1, "F1", "L0"), (2, "FF", "L12"), (2, "MM", "L4"),
+    ]
+
+    private mutating func buildAdoption(_ child: UUID, full: CivilDate, order: CivilDate, placement: (date: CivilDate, byFosterCarers: Bool)?,
+                                        adopted: CivilDate?, lastDay: CivilDate) {
+        let placed = placement?.date
         let decision = full.adding(days: -between(20...40))
         // A child who was adopted was matched first (the adoption order, the end of their period of
         // care, is recorded on this record as the import records it).
         let matched = placed.map { $0.adding(days: -between(10...30)) }.flatMap { $0 >= decision || adopted != nil ? max($0, decision) : nil }
-        let fosterCarers = rng.chance(0.15)
-        _ = add(child, AdoptionRecord(panelRecommendation: decision.adding(days: -between(3...12)), agencyDecision: decision,
-                                      familyFindingStarted: decision.adding(days: rng.chance(0.3) ? between(15...60) : between(0...10)),
+        // Whether the adopters are the foster carers is the adoptive placement's type (A5 or A6,
+        // rule 335). The draws that decided it before are still made, in the same order, so the
+        // rest of the demo stays as it was; what they no longer decide is drawn aside, as is who
+        // adopts (known from the match, rule 601).
+        let drawnFosterCarers = rng.chance(0.15)
+        let fosterCarers = placement?.byFosterCarers ?? false
+        var side = Self.sideGenerator(for: child, salt: 601)
+        let panel = decision.adding(days: -between(3...12))
+        let familyFinding = decision.adding(days: rng.chance(0.3) ? between(15...60) : between(0...10))
+        let drawnMove = drawnFosterCarers && matched != nil ? between(30...120) : nil
+        let movedIn = fosterCarers && matched != nil ? decision.adding(days: -(drawnMove ?? Int.random(in: 30...120, using: &side))) : nil
+        let adopters = matched == nil ? nil : Self.adopters[Int.random(in: 0..<Self.adopters.count, using: &side)]
+        _ = add(child, AdoptionRecord(panelRecommendation: panel, agencyDecision: decision, familyFindingStarted: familyFinding,
                                       placementOrder: order, matched: matched, placed: matched == nil ? nil : placed,
-                                      adoptedByFosterCarer: matched == nil ? nil : fosterCarers,
-                                      movedInWithFosterCarer: fosterCarers && matched != nil ? decision.adding(days: -between(30...120)) : nil,
-                                      adoptionOrder: matched == nil ? nil : adopted))
+                                      adoptedByFosterCarer: matched == nil ? nil : fosterCarers, movedInWithFosterCarer: movedIn,
+                                      adoptionOrder: matched == nil ? nil : adopted,
+                                      numberOfAdopters: adopters?.number, adoptersSex: adopters?.sex, adoptersLegalStatus: adopters?.legalStatus))
         var review = order.adding(months: 3).adding(days: rng.chance(0.2) ? between(5...30) : -between(0...10))
         while review <= min(lastDay, placed ?? lastDay) {
             _ = add(child, AdoptionReviewRecord(date: review, recommendations: "Family finding continues; profile shared with the regional agency."))

@@ -68,7 +68,9 @@ enum Rederivation {
     /// 6: a wait for a transfer keeps the team holding the case.
     /// 7: the return errors read motherhood, convictions, previous permanence, UASC status and
     ///    deprivation of liberty (Header's MOTHER, OC2's CONVICTED, PrevPerm, UASC, DoLo).
-    static let summariesVersion = 7
+    /// 8: the return writes a move to a placement with the current foster carers (A3, A5) as a
+    ///    change of placement but not of carers (RNE T or U), so rule 217 no longer finds it.
+    static let summariesVersion = 8
 
     /// What the stored obligations depend on besides the record: every standard's value, the
     /// calendar, and the rules themselves — taken as the obligations they give for a set of

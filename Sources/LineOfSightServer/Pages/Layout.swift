@@ -51,10 +51,13 @@ enum Layout {
     static let serviceName = "LineOfSight"
 
     /// A page of the service. A `printable` page has no navigation, account links or footer: it is
-    /// for handing to a meeting.
+    /// for handing to a meeting. A page given `refreshEvery` seconds reloads itself that often
+    /// without JavaScript (a status page while its work runs): it must say so and offer a way to
+    /// stop it (WCAG 2.2.1).
     static func page(title: String, context: PageContext, status: HTTPStatus = .ok, hasErrors: Bool = false, backLink: SiteURL? = nil,
-                     printable: Bool = false, @NodeBuilder _ content: () -> [Node]) -> Response {
-        let body = document(title: title, context: context, hasErrors: hasErrors, backLink: backLink, printable: printable, content: content())
+                     printable: Bool = false, refreshEvery: Int? = nil, @NodeBuilder _ content: () -> [Node]) -> Response {
+        let body = document(title: title, context: context, hasErrors: hasErrors, backLink: backLink, printable: printable,
+                            refreshEvery: refreshEvery, content: content())
         let response = Response(status: status, body: .init(string: body))
         response.headers.contentType = .html
         return response
@@ -76,12 +79,13 @@ enum Layout {
     }
 
     static func document(title: String, context: PageContext, hasErrors: Bool = false, backLink: SiteURL? = nil, printable: Bool = false,
-                         content: [Node]) -> String {
+                         refreshEvery: Int? = nil, content: [Node]) -> String {
         let fullTitle = (hasErrors ? "Error: " : "") + title + " – " + serviceName
         let html = el("html", .attribute("lang", "en-GB"), .class("govuk-template")) {
             el("head") {
                 Node.void("meta", [.attribute("charset", "utf-8")])
                 el("title") { fullTitle }
+                if let refreshEvery { Node.void("meta", [.attribute("http-equiv", "refresh"), .attribute("content", String(refreshEvery))]) }
                 Node.void("meta", [.name("viewport"), .attribute("content", "width=device-width, initial-scale=1")])
                 Node.void("link", [.attribute("rel", "stylesheet"), .href(Assets.stylesheetPath)])
             }

@@ -5,8 +5,8 @@ import Vapor
 /// A performance analyst checks the authority's SSDA903 return in the browser: uploads its CSV
 /// files or its XML file, reads the findings grouped by rule, downloads them as CSV, and imports
 /// the return into the children's journeys. Validation runs in the request (a large authority's
-/// return takes well under a second); so does the import, in one transaction, for the page then
-/// shows what it did or why nothing was imported. See docs/ssda903-validation.md.
+/// return takes well under a second); the import, which takes a minute or more for a large
+/// return, runs as a job (`ReturnImportController`). See docs/ssda903-validation.md.
 struct ReturnCheckController {
     let uploads: ReturnUploads
     /// `Settings.returnUploadLimit`.
@@ -23,7 +23,6 @@ struct ReturnCheckController {
             .allow(Role.returnAnalysts).acceptingFiles(upTo: uploadLimit)
         routes.get(SiteURL.returnCheck(.key), use: report).allow(Role.returnAnalysts)
         routes.get(SiteURL.returnCheckCSV(.key), use: csv).allow(Role.returnAnalysts)
-        routes.post(SiteURL.importReturn(.key), use: importReturn).allow(Role.returnAnalysts)
     }
 
     func form(req: Request) async throws -> Response {
@@ -62,61 +61,25 @@ struct ReturnCheckController {
     }
 
     func report(req: Request) async throws -> Response {
-        let upload = try findUpload(req)
+        let upload = try uploads.findOwn(req)
         let (current, previous) = try uploads.read(upload)
         let report = ReturnCheckReport(SSDA903Validator.validate(current, previous: previous, ruleSet: upload.ruleSet))
         let linked = try await ReturnCheckReport.linkedChildren(report.childIDsShown, scope: req.childScope(), on: req.sql)
         try await req.audit(.read, entity: "return", entityID: upload.id, childID: nil,
                             detail: "Read the findings of the SSDA903 return for \(upload.ruleSet.years): " + Self.names(upload))
         try await req.auditShown(Array(Set(linked.values)), detail: "Children named in the findings of an SSDA903 return")
+        let importing = await ReturnImportJobs.shared.progress(of: upload.id) != nil
         return ReturnCheckPages.report(req, upload: upload, current: current, report: report, linked: linked,
-                                       importProblems: nil, flash: req.takeFlash())
+                                       importing: importing, flash: req.takeFlash())
     }
 
     func csv(req: Request) async throws -> Response {
-        let upload = try findUpload(req)
+        let upload = try uploads.findOwn(req)
         let (current, previous) = try uploads.read(upload)
         let report = ReturnCheckReport(SSDA903Validator.validate(current, previous: previous, ruleSet: upload.ruleSet))
         try await req.audit(.read, entity: "return", entityID: upload.id, childID: nil,
                             detail: "Downloaded the findings of the SSDA903 return for \(upload.ruleSet.years)")
         return CSV.response(filename: "ssda903-\(upload.collectionYear)-findings.csv", header: ReturnCheckReport.csvHeader, rows: report.csvRows)
-    }
-
-    func importReturn(req: Request) async throws -> Response {
-        let upload = try findUpload(req)
-        let principal = try req.requirePrincipal()
-        guard let user = try await User.find(principal.userID, on: req.db) else { throw Abort(.forbidden) }
-        let (current, previous) = try uploads.read(upload)
-        let importer = SSDA903Importer(setup: req.application.standards, now: req.now, today: req.today, account: user) { _ in }
-        let summary: SSDA903Importer.Summary
-        do {
-            summary = try await req.db.transaction { db in
-                try await req.claimForm(leadingTo: .returnCheck(.value(upload.id)), on: db)
-                return try await importer.run(current, ruleSet: upload.ruleSet, previous: previous,
-                                              source: "files uploaded in the browser (\(Self.names(upload)))", on: db)
-            }
-        } catch let problems as SSDA903ImportProblems {
-            let report = ReturnCheckReport(SSDA903Validator.validate(current, previous: previous, ruleSet: upload.ruleSet))
-            let linked = try await ReturnCheckReport.linkedChildren(report.childIDsShown, scope: req.childScope(), on: req.sql)
-            try await req.auditShown(Array(Set(linked.values)), detail: "Children named in the findings of an SSDA903 return")
-            return ReturnCheckPages.report(req, upload: upload, current: current, report: report, linked: linked,
-                                           importProblems: problems.problems, flash: nil)
-        }
-        var imported = upload
-        imported.imported = .init(at: req.now, by: principal.displayName, summary: summary.lines)
-        try uploads.write(imported)
-        req.flash("The return was imported")
-        return req.redirect(to: .returnCheck(.value(upload.id)))
-    }
-
-    /// The upload named in the address, if it is this person's and still kept: anyone else's is
-    /// not found, so its existence is not disclosed.
-    private func findUpload(_ req: Request) throws -> ReturnUpload {
-        let principal = try req.requirePrincipal()
-        guard let id = req.parameters.get("uploadID", as: UUID.self),
-              let upload = uploads.find(id, owner: principal.userID, now: req.now)
-        else { throw Abort(.notFound) }
-        return upload
     }
 
     /// What is wrong with the files as a return, in words for the field; nil when they read.

@@ -47,14 +47,12 @@ enum ReturnCheckPages {
     }
 
     static func report(_ req: Request, upload: ReturnUpload, current: SSDA903Return, report: ReturnCheckReport,
-                       linked: [String: UUID], importProblems: [SSDA903ImportProblem]?, flash: String?) -> Response {
+                       linked: [String: UUID], importing: Bool, flash: String?) -> Response {
         let context = PageContext(req)
         let title = "SSDA903 return for \(upload.ruleSet.years)"
         let findings = report.report.findings.count
-        let status: HTTPStatus = importProblems == nil ? .ok : .unprocessableEntity
-        return Layout.page(title: title, context: context, status: status, hasErrors: importProblems != nil, backLink: .checkReturn) {
+        return Layout.page(title: title, context: context, backLink: .checkReturn) {
             if let flash { successBanner(flash) }
-            if let importProblems { importProblemSummary(importProblems) }
             heading(title, caption: "Checked against the rules of \(upload.ruleSet.years)")
             summaryList([
                 SummaryRow("Files", upload.files.joined(separator: ", ")),
@@ -75,7 +73,7 @@ enum ReturnCheckPages {
             } else {
                 paragraph("No findings: the return meets every rule that was checked.")
             }
-            importForm(upload, context: context)
+            importForm(upload, importing: importing, context: context)
         }
     }
 
@@ -128,28 +126,25 @@ enum ReturnCheckPages {
         }
     }
 
-    private static func importForm(_ upload: ReturnUpload, context: PageContext) -> Node {
+    private static func importForm(_ upload: ReturnUpload, importing: Bool, context: PageContext) -> Node {
         fragment {
             el("h2", .class("govuk-heading-m")) { upload.imported == nil ? "Import the return" : "Import it again" }
-            paragraph("Importing adds the return’s children and their history (periods of care, placements, reviews, adoption, missing episodes, care leavers’ contact) to their records, matched on their LA child IDs. Every timescale then follows at once. Importing the same return again changes nothing. Nothing is imported if any row cannot be: the page then lists each problem with its file, line and column.")
-            paragraph("A large return can take a minute or two to import. Keep this page open until it has finished.", "govuk-inset-text")
-            postForm(action: .importReturn(.value(upload.id)), csrfToken: context.csrfToken) {
-                button("Import the return")
-            }
-        }
-    }
-
-    /// Why nothing was imported: each problem with its file, line and column (the first 50).
-    private static func importProblemSummary(_ problems: [SSDA903ImportProblem]) -> Node {
-        el("div", .class("govuk-error-summary"), .attribute("tabindex", "-1")) {
-            el("div", .attribute("role", "alert")) {
-                el("h2", .class("govuk-error-summary__title")) { "The return was not imported" }
-                el("div", .class("govuk-error-summary__body")) {
-                    paragraph("Nothing was imported: correct these rows in the system the return came from, then check and import it again.")
-                    el("ul", .class("govuk-list govuk-error-summary__list")) {
-                        for problem in problems.prefix(50) { el("li") { problem.description } }
-                        if problems.count > 50 { el("li") { "And \(problems.count - 50) more." } }
+            if importing {
+                el("p", .class("govuk-body")) {
+                    "The return is being imported. "
+                    link("See how far the import has got", .importReturn(.value(upload.id)))
+                }
+            } else {
+                paragraph("Importing adds the return’s children and their history (periods of care, placements, reviews, adoption, missing episodes, care leavers’ contact) to their records, matched on their LA child IDs. Every timescale then follows at once. Importing the same return again changes nothing. Nothing is imported if any row cannot be: you are then shown each problem with its file, line and column.")
+                paragraph("A large return can take a few minutes to import. You will see how many children have been imported while it runs, and you can leave the page and come back to it.", "govuk-inset-text")
+                if let job = upload.importJob, job.outcome == .failed {
+                    el("p", .class("govuk-body")) {
+                        "The last import did not import anything. "
+                        link("See why", .importReturn(.value(upload.id)))
                     }
+                }
+                postForm(action: .importReturn(.value(upload.id)), csrfToken: context.csrfToken) {
+                    button("Import the return")
                 }
             }
         }

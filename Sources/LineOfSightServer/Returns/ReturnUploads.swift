@@ -12,11 +12,28 @@ struct ReturnUpload: Codable, Sendable {
     let files: [String]
     let previousFiles: [String]
     var imported: Imported?
+    /// The latest import in the browser, written when it starts and again when it ends: a page
+    /// that finds it still running while no job of this server runs it knows the server stopped
+    /// during the import, which, being one transaction, then imported nothing.
+    var importJob: ImportJob?
 
     struct Imported: Codable, Sendable {
         let at: Date
         let by: String
         let summary: [String]
+    }
+
+    struct ImportJob: Codable, Sendable {
+        enum Outcome: String, Codable, Sendable { case running, imported, failed }
+        var outcome: Outcome
+        let startedAt: Date
+        let by: String
+        var finishedAt: Date? = nil
+        /// Why nothing was imported, each with its file, line and column (the first `problemsKept`).
+        var problems: [String] = []
+        var problemCount = 0
+
+        static let problemsKept = 50
     }
 
     var ruleSet: SSDA903RuleSet { SSDA903RuleSet(collectionYear: collectionYear)! }

@@ -18,8 +18,17 @@ struct SSDA903Importer {
     /// Whom the events and the audit trail name: the person who imported the return in the
     /// browser, or else the import command's own account (`CommandAccount`).
     var account: User? = nil
-    /// Told after each batch of children, for a large return.
-    let progress: @Sendable (String) -> Void
+    /// Told once the return is planned and after each batch of children, for a large return: the
+    /// command line prints it, the browser's import shows it on its status page.
+    var progress: @Sendable (Progress) -> Void
+
+    /// How far an import has gone: children written of those the return holds.
+    struct Progress: Sendable, Equatable, CustomStringConvertible {
+        let done: Int
+        let total: Int
+
+        var description: String { "Imported \(done) of \(total) children" }
+    }
 
     struct Summary: Sendable {
         var childrenAdded = 0, childrenChanged = 0, childrenUnchanged = 0
@@ -69,11 +78,12 @@ struct SSDA903Importer {
                     .mapValues { $0.map(\.core) }
             var summary = Summary(notImported: plan.notImported, leftOut: plan.leftOut)
             var done = 0
+            progress(Progress(done: 0, total: plan.children.count))
             for batch in plan.children.chunked(Rederivation.batchSize) {
                 try await write(Array(batch), known: known, stored: stored, workers: workers, allocations: allocations, ruleSet: ruleSet,
                                 account: account, actor: actor, summary: &summary, on: db)
                 done += batch.count
-                progress("Imported \(done) of \(plan.children.count) children")
+                progress(Progress(done: done, total: plan.children.count))
             }
             try await Audit.record(.create, entity: "import", entityID: nil, childID: nil,
                                    detail: "Imported the SSDA903 return for \(ruleSet.years) from \(source). " + summary.lines.joined(separator: " "),

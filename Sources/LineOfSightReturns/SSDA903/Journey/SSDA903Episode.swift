@@ -29,11 +29,18 @@ public struct SSDA903Episode: Sendable {
     static let placementChanges: Set<String> = ["P", "T", "B", "U"]
     static let legalStatusChanges: Set<String> = ["L", "B", "U"]
 
-    /// The RNE of an episode of a period that the journey records changing on one day.
-    static func reason(placementChanged: Bool, legalStatusChanged: Bool) -> String {
-        switch (placementChanged, legalStatusChanged) {
-        case (true, true): "B"
-        case (true, false): "P"
+    /// Placement types that say the child stays with their current foster carers (placed for
+    /// adoption with them): a change to one is a change of placement but not of carers.
+    static let withCurrentCarers: Set<String> = ["A3", "A5"]
+
+    /// The RNE of an episode of a period that the journey records changing on one day: B or P
+    /// when the child moved to other carers, U or T when the placement changed but the carers
+    /// did not (rule 217), L when only the legal status changed.
+    static func reason(placementChanged: Bool, legalStatusChanged: Bool, placementType: String) -> String {
+        let sameCarers = withCurrentCarers.contains(placementType)
+        return switch (placementChanged, legalStatusChanged) {
+        case (true, true): sameCarers ? "U" : "B"
+        case (true, false): sameCarers ? "T" : "P"
         default: "L"
         }
     }

@@ -29,7 +29,8 @@ extension SSDA903Episode {
             guard let placement = placements.last(where: { $0.start <= day }).flatMap({ details[$0.id] }) else { continue }
             let status = statuses.last { $0.date <= day }?.code ?? record.legalStatus
             let reason = day == period.start ? record.firstEpisodeReason ?? startsCare
-                : Self.reason(placementChanged: placements.contains { $0.start == day }, legalStatusChanged: statuses.contains { $0.date == day })
+                : Self.reason(placementChanged: placements.contains { $0.start == day }, legalStatusChanged: statuses.contains { $0.date == day },
+                              placementType: placement.placementType)
             var episode = SSDA903Episode(start: day, reasonForNewEpisode: reason, legalStatus: status,
                                          categoryOfNeed: record.categoryOfNeed, placement: placement)
             // Where the child lived before they became looked after is asked once, for the period;
