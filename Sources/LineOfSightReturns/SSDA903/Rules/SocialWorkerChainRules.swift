@@ -23,7 +23,7 @@ extension SSDA903Rules {
         SSDA903Rule("SW10bSTG2", "A new social worker episode has started with a reason of first contact before the previous episode has ended.",
                     table: .swEpisodes, columns: [.swDECOM, .swReason], years: SSDA903RuleSet.from(.lac2025_26)) { episodes, _, flags in
             let firstContact = episodes[.swReason].matching("FCONTA"), began = episodes.dates(.swDECOM), ended = episodes.dates(.swDEC)
-            for rows in episodes.children.rowsByValue().present where rows.count > 1 {
+            for rows in episodes.childGroups.present where rows.count > 1 {
                 let ordered = socialWorkerOrder(rows, began, ended)
                 for index in 1..<ordered.count where firstContact[ordered[index]] {
                     let row = ordered[index]
@@ -36,7 +36,7 @@ extension SSDA903Rules {
         SSDA903Rule("SW11aSTG2", "Social worker episode has ended before 31 March and no subsequent social worker episode has been provided.",
                     table: .swEpisodes, columns: [.swDEC], years: .lac2023_24 ... .lac2023_24) { episodes, context, flags in
             let began = episodes.dates(.swDECOM), ended = episodes.dates(.swDEC), by = context.collectionEnd.adding(days: -5)
-            for rows in episodes.children.rowsByValue().present where rows.count > 1 {
+            for rows in episodes.childGroups.present where rows.count > 1 {
                 let ordered = rows.sorted { EpisodeHistory.earlier(began[$0], $0, than: began[$1], $1) }
                 for index in 1..<ordered.count {
                     let row = ordered[index]
@@ -53,7 +53,7 @@ extension SSDA903Rules {
             let began = episodes.dates(.swDECOM), ended = episodes.dates(.swDEC)
             let end = context.collectionEnd, from = end.adding(days: -5)
             func lastDays(_ row: Int) -> Bool { ended[row].date.map { from <= $0 && $0 <= end } ?? false }
-            for rows in episodes.children.rowsByValue().present {
+            for rows in episodes.childGroups.present {
                 if rows.count == 1 {
                     if lastDays(rows.first!) { flags.flag(rows.first!) }
                     continue
@@ -63,13 +63,12 @@ extension SSDA903Rules {
                     let row = ordered[index], before = ordered[index - 1]
                     if lastDays(before) && began[row].date == nil { flags.flag(row) }
                 }
-                // Latest start first, starts that are not dates last: each episode against the
-                // one before it in that order (the next later start).
-                let dated = ordered.filter { began[$0].date != nil }.reversed(), undated = ordered.filter { began[$0].date == nil }
-                let descending = Array(dated) + undated
-                for index in 1..<descending.count {
-                    let row = descending[index], later = descending[index - 1]
-                    guard lastDays(later), let start = began[row].date, let laterEnd = ended[later].date else { continue }
+                // Each dated episode against the next later start (the DfE tool walks them latest
+                // first, starts that are not dates last).
+                for index in 1..<ordered.count {
+                    let row = ordered[index - 1], later = ordered[index]
+                    guard lastDays(later), let start = began[row].date, began[later].date != nil,
+                          let laterEnd = ended[later].date else { continue }
                     if start < laterEnd { flags.flag(later) }
                 }
             }
@@ -127,7 +126,7 @@ extension SSDA903Rules {
         atFault: (CivilDate?, CivilDate?) -> Bool
     ) {
         let began = episodes.dates(.swDECOM), ended = episodes.dates(.swDEC), firstContact = episodes[.swReason].matching("FCONTA")
-        for rows in episodes.children.rowsByValue().present where rows.count > 1 {
+        for rows in episodes.childGroups.present where rows.count > 1 {
             let ordered = socialWorkerOrder(rows, began, ended)
             for index in 1..<ordered.count {
                 let row = ordered[index]
