@@ -81,13 +81,14 @@ extension SSDA903Rules {
         SSDA903Rule("SW12STG2", "If a child is looked after on 31 March then all social worker episodes for the full previous year should be reported, even those whilst they were not looked after",
                     flags: [.episodes: [.decom, .dec]], needs: [.episodes, .swEpisodes], years: SSDA903RuleSet.from(.lac2023_24)) { context, flags in
             let episodes = context[.episodes], social = context[.swEpisodes]
-            let began = episodes.dates(.decom), left = episodes.dates(.dec), reason = episodes[.rne], ended = episodes[.rec]
+            let began = episodes.dates(.decom), left = episodes.dates(.dec)
+            let beginsCare = episodes[.rne].matching("S"), notCeased = episodes[.rec].matching("X1")
             let respite = episodes[.ls].matching(["V3", "V4"]), started = social.dates(.swDECOM)
             let socialRows = ChildJoin(from: episodes, to: social)
             let from = context.collectionStart.adding(days: -365), end = context.collectionEnd, limited = context.ruleSet >= .lac2024_25
-            for row in episodes.rows where !respite[row] && (reason[row] == "S" || ended[row] != "X1") {
+            for row in episodes.rows where !respite[row] && (beginsCare[row] || !notCeased[row]) {
                 if limited, let dec = left[row].date, dec < from || dec > end { continue }
-                let begins = reason[row] == "S", ends = ended[row] != "X1"
+                let begins = beginsCare[row], ends = !notCeased[row]
                 func unmatched(_ start: CivilDate?) -> Bool {
                     let beforeEnd = ends && (start.map { start in left[row].date.map { start <= $0 } ?? false } ?? false)
                     let afterStart = begins && (start.map { start in began[row].date.map { start >= $0 } ?? false } ?? false)
