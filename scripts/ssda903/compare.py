@@ -28,7 +28,8 @@ def findings(path):
 def main():
     ours_path, dfe_path, dfe_err, rules_path, all_path, deviations_path = sys.argv[1:7]
     ours, dfe = findings(ours_path), findings(dfe_path)
-    ours_messages = dict(line.rstrip("\n").split("\t", 1) for line in open(rules_path) if line.strip())
+    # CODE<TAB>MESSAGE, and a third field for a rule no input can raise (411).
+    ours_messages = dict(line.rstrip("\n").split("\t")[:2] for line in open(rules_path) if line.strip())
     rules = list(ours_messages)
     failed = {line.split()[1] for line in open(dfe_err) if line.startswith("failed ")}
     dfe_messages = dict(line[len("rule "):].rstrip("\n").split("\t", 1) for line in open(dfe_err) if line.startswith("rule "))

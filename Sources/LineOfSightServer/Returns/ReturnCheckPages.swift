@@ -107,7 +107,10 @@ enum ReturnCheckPages {
                           case let (id?, nil): .text(id)
                           default: .text("No child ID")
                           }
-                          return [child, .text(current[finding.table]?.file ?? finding.table.title), .text(String(finding.line))]
+                          // A row of last year's files (rule 706) is named as such: `current` holds this year's.
+                          let file = finding.lastYear ? "\(finding.table.title) (last year’s files)"
+                              : current[finding.table]?.file ?? finding.table.title
+                          return [child, .text(file), .text(String(finding.line))]
                       })
                 if group.count > group.rows.count {
                     paragraph("And \(group.count - group.rows.count) more, in the CSV download.")

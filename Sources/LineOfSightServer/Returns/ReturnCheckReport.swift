@@ -55,7 +55,7 @@ struct ReturnCheckReport {
     /// command line and the DfE tool give it.
     var csvRows: [[String]] {
         let messages = Self.messages(report.ruleSet)
-        return report.findings.map { [$0.ruleCode, messages[$0.ruleCode] ?? "", $0.childID ?? "", $0.table.rawValue, String($0.row)] }
+        return report.findings.map { [$0.ruleCode, messages[$0.ruleCode] ?? "", $0.childID ?? "", $0.tableName, String($0.row)] }
     }
 
     /// Why rules did not run, in the page's words, with how many rules each reason kept from running.

@@ -15,6 +15,9 @@ extension SSDA903RuleExample {
         "S1 2HE": .init(district: "E08000039", upperTier: nil, easting: 435393, northing: 387336),
         "TR1 1AA": .init(district: "E06000052", upperTier: "E06000052", easting: 182961, northing: 43918),
         "AB10 1AQ": .init(district: "S12000033", upperTier: nil, easting: 394230, northing: 806469),
+        // Not in the DfE tool's data: a lookup's mistaken grid reference, thousands of miles
+        // outside Great Britain, for rule 164 (docs/ssda903-deviations.md).
+        "XY1 1AB": .init(district: "E08000035", upperTier: "E08000035", easting: 5_000_000, northing: 5_000_000),
     ])
 }
 

@@ -84,6 +84,7 @@ public struct SSDA903RuleExample: Sendable, CustomStringConvertible {
         + outcomeAcrossExamples + adoptionAcrossExamples + missingAcrossExamples
         + careLeaverAcrossExamples + socialWorkerSequenceExamples + previousYearExamples
         + permanenceAcrossExamples + placementLocationExamples + uascStatusExamples + providerExamples + episodeChangeExamples
+        + uascAcrossYearsExamples + socialWorkerChainExamples + careAcrossExamples
 }
 
 /// Header rows: CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB.

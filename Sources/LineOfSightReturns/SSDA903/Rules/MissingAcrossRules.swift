@@ -51,14 +51,7 @@ extension SSDA903Rules {
         // that ends outside every period of care.
         periodOfCare("577", "Child ceased to be looked after but there is a missing/away from placement without authorisation period without an end date.",
                      column: .misEnd) { missing in
-            let started = missing.dates(.misStart), ended = missing.dates(.misEnd)
-            return { row, period in
-                let end = ended[row].date
-                return (end == nil && period.end != nil)
-                    || (end == nil && started[row].date.map { $0 < period.start } ?? false)
-                    || (end.map { end in period.end.map { end > $0 } ?? false } ?? false)
-                    || (end.map { $0 < period.start } ?? false)
-            }
+            outsidePeriod(started: missing.dates(.misStart), ended: missing.dates(.misEnd))
         },
         periodOfCare("578", "The date that the child started to be missing is after the child ceased to be looked after.",
                      column: .misStart) { missing in
@@ -145,12 +138,14 @@ extension SSDA903Rules {
 
     /// Missing rows (with a start that is a date) whose test fails against every period of care
     /// of the child; a child with none is let be.
-    private static func periodOfCare(
-        _ code: String, _ message: String, column: SSDA903Column,
+    /// (Missing and DoLo, 707, the same.)
+    static func periodOfCare(
+        _ code: String, _ message: String, table: SSDA903Table = .missing, start: SSDA903Column = .misStart,
+        column: SSDA903Column, years: ClosedRange<SSDA903RuleSet> = SSDA903RuleSet.every,
         prepare: @escaping @Sendable (SSDA903TableData) -> (Int, CarePeriod) -> Bool
     ) -> SSDA903Rule {
-        SSDA903Rule(code, message, flags: [.missing: [column]], needs: [.episodes, .missing]) { context, flags in
-            let episodes = context[.episodes], missing = context[.missing]
+        SSDA903Rule(code, message, flags: [table: [column]], needs: [.episodes, table], years: years) { context, flags in
+            let episodes = context[.episodes], missing = context[table]
             let began = episodes.dates(.decom), left = episodes.dates(.dec)
             var periods: [String: [CarePeriod]] = [:]
             for rows in context.episodeHistory.children {
@@ -168,12 +163,24 @@ extension SSDA903Rules {
                 list.append(CarePeriod(start: start, end: left[dated.last!].date))
                 periods[child] = list
             }
-            let started = missing.dates(.misStart), children = missing.children
+            let started = missing.dates(start), children = missing.children
             let outside = prepare(missing)
             for row in missing.rows where started[row].date != nil {
                 guard let child = children[row], let list = periods[child] else { continue }
-                if list.allSatisfy({ outside(row, $0) }) { flags.flag(row, in: .missing) }
+                if list.allSatisfy({ outside(row, $0) }) { flags.flag(row, in: table) }
             }
+        }
+    }
+
+    /// A period (missing, or a DoLo) outside a period of care: open when the care has ended or
+    /// begun before the care did, or ended after the care ended or before it began.
+    static func outsidePeriod(started: [FieldDate], ended: [FieldDate]) -> (Int, CarePeriod) -> Bool {
+        { row, period in
+            let end = ended[row].date
+            return (end == nil && period.end != nil)
+                || (end == nil && started[row].date.map { $0 < period.start } ?? false)
+                || (end.map { end in period.end.map { end > $0 } ?? false } ?? false)
+                || (end.map { $0 < period.start } ?? false)
         }
     }
 }

@@ -7,6 +7,7 @@ public enum SSDA903Rules {
         + reviewsAndUASC + uascStatus + adoption + adopters + outcomes + missing + permanenceAndDoLo + socialWorkers
         + integrity + episodesWithHeader + episodeChains + episodeChanges + outcomesAcross + adoptionAcross + missingAndAdoptionOrder + careLeaversAcross
         + socialWorkerSequence + previousYear + permanenceAcross + placementLocations + providers
+        + uascAcrossYears + careLeaverEligibility + doLoAcross + socialWorkerChains + childWithoutEpisodes + adoptionDecisions
 
     /// The rules of `ruleSet`.
     public static func rules(for ruleSet: SSDA903RuleSet) -> [SSDA903Rule] {

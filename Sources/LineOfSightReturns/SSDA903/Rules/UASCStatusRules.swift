@@ -42,6 +42,19 @@ extension SSDA903Rules {
             let distance = context.placementLocations().distance
             for row in episodes.rows where distance[row] != nil && uasc.contains(episodes.children[row] ?? "") { flags.flag(row) }
         },
+        // A distance outside 0–999.9 miles, for a child who is not and was not UASC. The DfE
+        // tool's distances, between postcodes of its ONS directory, never are; ours come from the
+        // postcode lookup given (`--postcodes`), whose grid references may be anything, so a
+        // reference far outside Great Britain raises it.
+        SSDA903Rule("164", "Distance is not valid. Please check a valid postcode has been entered. [NOTE: This check will result in false positives for children formerly UASC not identified as such in loaded data]",
+                    table: .episodes, columns: [.homePost, .plPost], postcodes: true) { episodes, context, flags in
+            guard let uasc = context.childrenEverUASC() else { return }
+            let distance = context.placementLocations().distance
+            for row in episodes.rows {
+                guard let miles = distance[row], miles < 0 || miles > 999.9 else { continue }
+                if !uasc.contains(episodes.children[row] ?? "") { flags.flag(row) }
+            }
+        },
         // Every other child looked after (not on short breaks) has one.
         SSDA903Rule("392a", "Child is looked after but no distance is recorded. [NOTE: This check may result in false positives for children formerly UASC]",
                     table: .episodes, columns: [.homePost, .plPost], postcodes: true) { episodes, context, flags in

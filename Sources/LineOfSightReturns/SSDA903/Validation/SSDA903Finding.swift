@@ -6,6 +6,11 @@ public struct SSDA903Finding: Sendable, Hashable {
     public let table: SSDA903Table
     public let row: Int
     public let line: Int
+    /// Whether the row is of last year's table (`--prev`), as rule 706's are.
+    public var lastYear: Bool = false
+
+    /// The table's name, last year's as the DfE tool names it internally (`DoLo_last`).
+    public var tableName: String { lastYear ? table.rawValue + "_last" : table.rawValue }
 }
 
 /// Every finding of a validation, stored as (rule, table, row) in eight bytes each: a file of
@@ -20,6 +25,7 @@ public struct SSDA903Findings: RandomAccessCollection, Sendable {
 
     let entries: [Entry]
     let codes: [String]
+    /// This year's tables in `SSDA903Table.allCases` order, then last year's.
     let tables: [SSDA903TableData?]
 
     public var startIndex: Int { 0 }
@@ -28,9 +34,10 @@ public struct SSDA903Findings: RandomAccessCollection, Sendable {
     public subscript(position: Int) -> SSDA903Finding {
         let entry = entries[position]
         let data = tables[Int(entry.table)]!
-        let row = Int(entry.row)
+        let row = Int(entry.row), count = SSDA903Table.allCases.count
         return SSDA903Finding(ruleCode: codes[Int(entry.rule)], childID: data.children[row],
-                              table: SSDA903Table.allCases[Int(entry.table)], row: row, line: data.lines[row])
+                              table: SSDA903Table.allCases[Int(entry.table) % count], row: row, line: data.lines[row],
+                              lastYear: Int(entry.table) >= count)
     }
 }
 
@@ -49,7 +56,7 @@ public struct SSDA903Report: Sendable {
     public func writeCSV(_ write: (String) -> Void) {
         var chunk = "rule_code,child_id,table,row_index\n"
         for finding in findings {
-            chunk += "\(finding.ruleCode),\(csvField(finding.childID ?? "")),\(finding.table.rawValue),\(finding.row)\n"
+            chunk += "\(finding.ruleCode),\(csvField(finding.childID ?? "")),\(finding.tableName),\(finding.row)\n"
             if chunk.utf8.count >= 64 * 1024 {
                 write(chunk)
                 chunk = ""

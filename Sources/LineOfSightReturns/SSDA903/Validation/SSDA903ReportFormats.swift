@@ -11,7 +11,7 @@ extension SSDA903Report {
         for (index, finding) in findings.enumerated() {
             chunk += (index == 0 ? "\n" : ",\n")
             chunk += "{\"rule_code\":\(json(finding.ruleCode)),\"message\":\(json(messages[finding.ruleCode] ?? "")),"
-            chunk += "\"child_id\":\(finding.childID.map(json) ?? "null"),\"table\":\(json(finding.table.rawValue)),"
+            chunk += "\"child_id\":\(finding.childID.map(json) ?? "null"),\"table\":\(json(finding.tableName)),"
             chunk += "\"row_index\":\(finding.row),\"line\":\(finding.line)}"
             if chunk.utf8.count >= 64 * 1024 {
                 write(chunk)
@@ -37,7 +37,7 @@ extension SSDA903Report {
                 let count = findings[index...].prefix { $0.ruleCode == rule }.count
                 chunk += "\n\(rule)  \(messages[rule] ?? "")  (\(count))\n"
             }
-            chunk += "    \(finding.table.rawValue) row \(finding.row) (line \(finding.line)), child \(finding.childID ?? "(blank)")\n"
+            chunk += "    \(finding.lastYear ? "last year's " : "")\(finding.table.rawValue) row \(finding.row) (line \(finding.line)), child \(finding.childID ?? "(blank)")\n"
             if chunk.utf8.count >= 64 * 1024 {
                 write(chunk)
                 chunk = ""

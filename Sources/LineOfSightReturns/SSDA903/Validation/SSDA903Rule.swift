@@ -15,6 +15,8 @@ public struct SSDA903Rule: Sendable {
     public let flags: [SSDA903Table: [SSDA903Column]]
     /// The tables it reads; without any of them it does not run (and the report says so).
     public let needs: Set<SSDA903Table>
+    /// Tables it reads and flags when they are present, running without them (1012).
+    public let optional: Set<SSDA903Table>
     /// Last year's tables it reads (`--prev`); without any of them it does not run either.
     public let needsPrevious: Set<SSDA903Table>
     /// Whether it reads the postcode lookup (`--postcodes`); without it it does not run.
@@ -30,14 +32,16 @@ public struct SSDA903Rule: Sendable {
     public init(_ code: String, _ message: String,
                 earlierMessage: (through: SSDA903RuleSet, text: String)? = nil,
                 flags: [SSDA903Table: [SSDA903Column]],
-                needs: Set<SSDA903Table>? = nil, previous: Set<SSDA903Table> = [], postcodes: Bool = false,
+                needs: Set<SSDA903Table>? = nil, optional: Set<SSDA903Table> = [], previous: Set<SSDA903Table> = [],
+                postcodes: Bool = false,
                 providers: Bool = false, xml: Bool = false, years: ClosedRange<SSDA903RuleSet> = SSDA903RuleSet.every,
                 check: @escaping @Sendable (SSDA903Context, inout SSDA903Flags) -> Void) {
         self.code = code
         self.message = message
         self.earlierMessage = earlierMessage
         self.flags = flags
-        self.needs = needs ?? Set(flags.keys)
+        self.needs = needs ?? Set(flags.keys).subtracting(optional)
+        self.optional = optional
         needsPrevious = previous
         needsPostcodes = postcodes
         needsProviders = providers
@@ -70,6 +74,8 @@ public struct SSDA903Rule: Sendable {
 /// Where a rule's check puts the rows it finds at fault.
 public struct SSDA903Flags: Sendable {
     private(set) var rows: [SSDA903Table: [Int]] = [:]
+    /// Rows of last year's tables (`--prev`), for a rule whose fault is there (706).
+    private(set) var lastYearsRows: [SSDA903Table: [Int]] = [:]
     private let only: SSDA903Table?
 
     init(flagging tables: [SSDA903Table]) {
@@ -84,5 +90,10 @@ public struct SSDA903Flags: Sendable {
 
     public mutating func flag(_ row: Int, in table: SSDA903Table) {
         rows[table, default: []].append(row)
+    }
+
+    /// Flags `row` of last year's `table`.
+    public mutating func flagLastYear(_ row: Int, in table: SSDA903Table) {
+        lastYearsRows[table, default: []].append(row)
     }
 }

@@ -26,8 +26,11 @@ public enum SSDA903Validator {
             rule.check(context, &flags)
             let ruleNumber = UInt16(codes.count)
             codes.append(rule.code)
-            for (table, rows) in flags.rows.sorted(by: { $0.key < $1.key }) {
-                let tableNumber = UInt8(SSDA903Table.allCases.firstIndex(of: table)!)
+            let tableCount = SSDA903Table.allCases.count
+            let flagged = flags.rows.map { (number: SSDA903Table.allCases.firstIndex(of: $0.key)!, rows: $0.value) }
+                + flags.lastYearsRows.map { (number: tableCount + SSDA903Table.allCases.firstIndex(of: $0.key)!, rows: $0.value) }
+            for (number, rows) in flagged.sorted(by: { $0.number < $1.number }) {
+                let tableNumber = UInt8(number)
                 // A row flagged twice by one rule is one finding, as in the DfE tool.
                 var previousRow = -1
                 for row in rows.sorted() where row != previousRow {
@@ -37,7 +40,7 @@ public enum SSDA903Validator {
             }
         }
         let findings = SSDA903Findings(entries: entries, codes: codes,
-                                       tables: SSDA903Table.allCases.map { current[$0] })
+                                       tables: SSDA903Table.allCases.map { current[$0] } + SSDA903Table.allCases.map { previous?[$0] })
         return SSDA903Report(ruleSet: ruleSet, findings: findings, ran: codes, skipped: skipped)
     }
 }

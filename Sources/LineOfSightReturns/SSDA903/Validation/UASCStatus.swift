@@ -31,7 +31,7 @@ extension SSDA903Context {
 
     /// Header's UASC column: as given in the XML form, derived from the UASC table for CSV files,
     /// nil for CSV files without one.
-    private static func uascStatus(_ header: SSDA903TableData, _ uasc: SSDA903TableData?) -> SSDA903Cells? {
+    static func uascStatus(_ header: SSDA903TableData, _ uasc: SSDA903TableData?) -> SSDA903Cells? {
         if header.has(.uasc) { return header[.uasc] }
         guard let uasc else { return nil }
         let join = ChildJoin(from: header, to: uasc)
