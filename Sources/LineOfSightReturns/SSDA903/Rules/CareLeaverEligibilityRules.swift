@@ -16,28 +16,30 @@ extension SSDA903Rules {
             let oc3 = context[.oc3], header = context[.header], tables = [context[.episodes], context.previous(.episodes)]
             guard !tables.contains(where: { $0.rowCount == 0 }), oc3.rowCount > 0, header.rowCount > 0 else { return }
             let end = context.collectionEnd
-            var episodes: [String: [CareEpisode]] = [:]
+            // Each child's episodes of both years, in a list a child: the child's number found
+            // once per distinct CHILD of each table, not once a row.
+            var number: [String: Int] = [:], episodes: [[CareEpisode]] = []
             for data in tables {
                 let began = data.dates(.decom), left = data.dates(.dec), children = data.children
                 let respite = data[.ls].matching(["V3", "V4"]), adopted = data[.rec].matching(["E11", "E12"])
+                // A blank CHILD is the empty value, one child, as in the DfE tool's merge.
+                let numbers = children.values.map { value in
+                    if let known = number[value] { return known }
+                    number[value] = episodes.count
+                    episodes.append([])
+                    return episodes.count - 1
+                }
                 for row in data.rows {
                     let episode = CareEpisode(start: began[row].date, end: left[row].date, respite: respite[row], adopted: adopted[row])
-                    let child = children[row] ?? ""
-                    if let same = episodes[child]?.firstIndex(where: { $0.start == episode.start }) {
-                        if let ended = episode.end, episodes[child]![same].end.map({ ended < $0 }) ?? true {
-                            episodes[child]![same] = episode
-                        }
-                    } else {
-                        episodes[child, default: []].append(episode)
-                    }
+                    keep(episode, in: &episodes[numbers[Int(children.ids[row])]])
                 }
             }
-            var adopted = Set<String>()
-            for (child, list) in episodes {
+            var adopted = Set<Int>()
+            for (child, list) in episodes.enumerated() {
                 guard let latest = list.indices.filter({ list[$0].start != nil }).max(by: { list[$0].start! < list[$1].start! })
                 else { continue }
                 if list[latest].adopted { adopted.insert(child) }
-                if list[latest].end == nil { episodes[child]![latest].end = end }
+                if list[latest].end == nil { episodes[child][latest].end = end }
             }
             // Days in care since the 14th and 16th birthdays, for each Header row (of a child
             // under 20 at the year's end) that has an episode other than a short break.
@@ -46,7 +48,7 @@ extension SSDA903Rules {
             for row in header.rows {
                 guard let birth = born[row].date, birth.adding(years: 20) > end else { continue }
                 let child = header.children[row] ?? ""
-                let counted = (episodes[child] ?? []).filter { !$0.respite }
+                let counted = (number[child].map { episodes[$0] } ?? []).filter { !$0.respite }
                 guard !counted.isEmpty else { continue }
                 let fourteen = birth.adding(years: 14), sixteen = birth.adding(years: 16)
                 var total = totals[child] ?? (0, 0)
@@ -61,10 +63,20 @@ extension SSDA903Rules {
             for row in oc3.rows {
                 let child = oc3.children[row] ?? ""
                 let eligible = totals[child].map { $0.fourteen >= 91 && $0.sixteen >= 1 } ?? false
-                if adopted.contains(child) || !eligible { flags.flag(row, in: .oc3) }
+                if number[child].map(adopted.contains) == true || !eligible { flags.flag(row, in: .oc3) }
             }
         },
     ]
+
+    /// A child's episode of either year, unless one starting the same day is kept: then the one
+    /// that ended first (one not ended counts as last).
+    private static func keep(_ episode: CareEpisode, in list: inout [CareEpisode]) {
+        guard let same = list.firstIndex(where: { $0.start == episode.start }) else {
+            list.append(episode)
+            return
+        }
+        if let ended = episode.end, list[same].end.map({ ended < $0 }) ?? true { list[same] = episode }
+    }
 
     /// An episode of either year, as 1001 counts it.
     struct CareEpisode {

@@ -6,12 +6,14 @@ extension SSDA903Context {
     /// episode that starts care in the year (RNE S after 1 April), ends care in the year (a DEC
     /// from 1 April to 30 March with a REC other than X1, blank included) or is a short break
     /// (V3/V4) in the year. A child without a CHILD or without episodes is not.
-    public func continuouslyLookedAfter() -> Set<String> {
-        guard let episodes = current[.episodes] else { return [] }
+    public func continuouslyLookedAfter() -> Set<String> { continuouslyLookedAfterChildren }
+
+    /// Worked out once, when the context is made: several rules ask.
+    static func continuouslyLookedAfter(_ episodes: SSDA903TableData?, start: CivilDate, end: CivilDate) -> Set<String> {
+        guard let episodes else { return [] }
         let began = episodes.dates(.decom), ended = episodes.dates(.dec)
         let startsCare = episodes[.rne].matching("S"), continues = episodes[.rec].matching("X1")
         let respite = episodes[.ls].matching(["V3", "V4"])
-        let start = collectionStart, end = collectionEnd
         var inCare = Set<Int32>(), broken = Set<Int32>()
         let children = episodes.children
         for row in episodes.rows where !children.isBlank(row) {

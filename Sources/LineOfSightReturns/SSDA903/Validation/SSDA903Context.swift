@@ -10,6 +10,8 @@ public struct SSDA903Context: Sendable {
     public let localAuthority: String?
     /// This year's episodes by child in date order (empty without an Episodes table).
     public let episodeHistory: EpisodeHistory
+    /// This year's children looked after all year (`continuouslyLookedAfter()`).
+    let continuouslyLookedAfterChildren: Set<String>
     /// The postcode lookup, when given; a rule that needs it runs only then.
     public let postcodes: SSDA903Postcodes?
     /// The Ofsted provider lookup, when given; a rule that needs it runs only then.
@@ -24,6 +26,8 @@ public struct SSDA903Context: Sendable {
         self.postcodes = postcodes
         self.providers = providers
         episodeHistory = EpisodeHistory(current[.episodes])
+        continuouslyLookedAfterChildren = Self.continuouslyLookedAfter(current[.episodes], start: ruleSet.collectionStart,
+                                                                       end: ruleSet.collectionEnd)
     }
 
     /// PL_LA, PL_LOCATION and PL_DISTANCE of this year's episodes. Only for a rule that needs

@@ -54,15 +54,24 @@ public struct SSDA903Report: Sendable {
     /// Writes `rule_code,child_id,table,row_index` (a header line, then one line per finding) in
     /// pieces of a few thousand lines, so a large report is never held whole.
     public func writeCSV(_ write: (String) -> Void) {
-        var chunk = "rule_code,child_id,table,row_index\n"
+        // Bytes, not string interpolation: a return with many faults has hundreds of thousands.
+        var chunk = Array("rule_code,child_id,table,row_index\n".utf8)
+        chunk.reserveCapacity(70 * 1024)
         for finding in findings {
-            chunk += "\(finding.ruleCode),\(csvField(finding.childID ?? "")),\(finding.tableName),\(finding.row)\n"
-            if chunk.utf8.count >= 64 * 1024 {
-                write(chunk)
-                chunk = ""
+            chunk.append(contentsOf: finding.ruleCode.utf8)
+            chunk.append(UInt8(ascii: ","))
+            appendCSVField(finding.childID ?? "", to: &chunk)
+            chunk.append(UInt8(ascii: ","))
+            chunk.append(contentsOf: finding.tableName.utf8)
+            chunk.append(UInt8(ascii: ","))
+            appendNumber(finding.row, to: &chunk)
+            chunk.append(UInt8(ascii: "\n"))
+            if chunk.count >= 64 * 1024 {
+                write(String(decoding: chunk, as: UTF8.self))
+                chunk.removeAll(keepingCapacity: true)
             }
         }
-        write(chunk)
+        write(String(decoding: chunk, as: UTF8.self))
     }
 
     /// The whole CSV at once, for small reports.
@@ -72,9 +81,28 @@ public struct SSDA903Report: Sendable {
         return text
     }
 
-    private func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    private func appendCSVField(_ text: String, to bytes: inout [UInt8]) {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") }) else {
+            bytes.append(contentsOf: text.utf8)
+            return
+        }
+        bytes.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+            bytes.append(byte)
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private func appendNumber(_ number: Int, to bytes: inout [UInt8]) {
+        // Row numbers are never negative.
+        let start = bytes.count
+        var rest = number
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        bytes[start..<bytes.count].reverse()
     }
 }
 
