@@ -14,8 +14,8 @@ struct MeasuredProcess {
     /// What it wrote on standard error (its progress and problems).
     let errors: String
 
-    /// Runs `executable` with `arguments`, the current environment with `environment` added,
-    /// standard output discarded.
+    /// Runs `executable` (a path, or a name looked up on `PATH`, as `python3`) with `arguments`,
+    /// the current environment with `environment` added, standard output discarded.
     static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> MeasuredProcess {
         let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("lineofsight-bench-\(UUID().uuidString).err")
         defer { try? FileManager.default.removeItem(at: errorFile) }
@@ -31,7 +31,7 @@ struct MeasuredProcess {
         defer { (argv + envp).forEach { free($0) } }
         let started = Date()
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, envp)
+        let spawned = posix_spawnp(&pid, executable, &actions, nil, argv, envp)
         guard spawned == 0 else { throw BenchError("cannot start \(executable): \(String(cString: strerror(spawned)))") }
         var status: Int32 = 0
         var usage = rusage()
