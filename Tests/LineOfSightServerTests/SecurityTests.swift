@@ -214,7 +214,7 @@ import VaporTesting
             let readsAfter = try await rows(.read).count
             #expect(lists.count == 12 && readsAfter == reads + 12)
             for list in lists {
-                let named = try await AuditedChild.query(on: app.db).filter(\.$auditEvent.$id == list.id!).count()
+                let named = try await TestDatabase.shownChildren(where: "audit_event_id", is: list.id!, on: app.db)
                 #expect(named > 1 && named == listed.first, "each list's row names the children it showed")
             }
         }
@@ -442,7 +442,7 @@ import VaporTesting
             #expect(details.contains { $0.contains("home page") })
             #expect(details.contains { $0.contains("Searched children for “\(child.lastName)”") })
             let apiPage = try #require(history.first { $0.detail.hasSuffix("through the API") })
-            #expect(try await AuditedChild.query(on: app.db).filter(\.$auditEvent.$id == apiPage.requireID()).count() == ChildDirectory.pageSize)
+            #expect(try await TestDatabase.shownChildren(where: "audit_event_id", is: apiPage.requireID(), on: app.db) == ChildDirectory.pageSize)
             var admin = try await Visitor.signedIn(app, as: "admin")
             let page = try await admin.get("/admin/access-history?child=\(child.laChildID)")
             #expect(page.body.string.contains("Listed the children allocated to them on the home page"))

@@ -49,7 +49,7 @@ struct AccessHistoryController {
     /// Everything the trail holds about the child: rows about the child alone, and lists and searches
     /// that showed the child among others.
     static func events(about childID: UUID, on sql: any SQLDatabase) async throws -> [AuditEvent] {
-        let listed = SQLSubquery.select { $0.column("audit_event_id").from(AuditedChild.schema).where("child_id", .equal, SQLBind(childID)) }
+        let listed = SQLSubquery.select { $0.column("audit_event_id").from(Audit.shownChildren).where("child_id", .equal, SQLBind(childID)) }
         return try await sql.select().column("*").from(AuditEvent.schema)
             .where("child_id", .equal, SQLBind(childID))
             .orWhere("id", .in, listed)

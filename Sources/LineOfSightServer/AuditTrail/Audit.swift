@@ -9,6 +9,10 @@ import Vapor
 /// so a change and its audit row are saved together or not at all; reads are written together with
 /// the other reads of the moment (`ReadAuditWriter`), each committed before its page is answered.
 enum Audit {
+    /// The children a list or search showed, a row each naming the audit row (keyed by child: see
+    /// `KeyAuditedChildrenByChild`).
+    static let shownChildren = "audit_event_children"
+
     /// Who did it, and with which API token if not in the browser.
     struct Actor: Sendable {
         let userID: UUID?
@@ -92,13 +96,9 @@ enum Audit {
     /// statements go in one transaction, so rows and the children they name are saved together.
     private static func write(_ rows: [Row], on db: any Database) async throws {
         let events = try rows.chunked(200).map { try insert(Array($0)) }
-        let shown = rows.flatMap { row in row.shown.map { (event: row.id, child: $0, at: row.at) } }.chunked(500).map { chunk in
-            var insert = SQLInsert(table: SQLIdentifier(AuditedChild.schema))
-            insert.columns = ["id", "audit_event_id", "child_id"].map { SQLColumn($0) }
-            insert.values = chunk.map { [SQLBind(UUID.timeOrdered(at: $0.at)), SQLBind($0.event), SQLBind($0.child)] }
-            return insert
-        }
-        let statements = events + shown
+        let shown = rows.flatMap { row in row.shown.map { [$0, row.id] as [any Encodable & Sendable] } }
+        let statements = events.map { $0 as any SQLExpression }
+            + shown.chunked(RowInsert.bindLimit / 2).map { RowInsert(table: shownChildren, columns: ["child_id", "audit_event_id"], rows: $0) }
         guard statements.count > 1 else {
             for statement in statements { try await db.sql.execute(sql: statement) { _ in } }
             return

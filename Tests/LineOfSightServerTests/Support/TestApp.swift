@@ -51,12 +51,19 @@ enum TestDatabase {
     /// row triggers, so the append-only audit table can be emptied here but not through the app.
     static func empty(_ db: any Database) async throws {
         let sql = db.sql
-        let tables = [DerivedRows.obligations, DerivedRows.states, DerivedRows.care, DerivedRows.permanence, DerivedRows.legal, DerivedRows.transfers, DerivedRows.transferWaits, ReturnFindingRows.findings, ReturnFindingRows.checks, DerivedRows.basis, SupervisionDiscussion.schema, SupervisionSession.schema, OnceOnly.table, StoredEvent.schema, SavedForm.schema, APIToken.schema, LoginAttempt.schema, AccessGrant.schema, AuditedChild.schema, AuditEvent.schema,
+        let tables = [DerivedRows.obligations, DerivedRows.states, DerivedRows.care, DerivedRows.permanence, DerivedRows.legal, DerivedRows.transfers, DerivedRows.transferWaits, ReturnFindingRows.findings, ReturnFindingRows.checks, DerivedRows.basis, SupervisionDiscussion.schema, SupervisionSession.schema, OnceOnly.table, StoredEvent.schema, SavedForm.schema, APIToken.schema, LoginAttempt.schema, AccessGrant.schema, Audit.shownChildren, AuditEvent.schema,
                       UserSession.schema, User.schema, StoredAllocation.schema, Child.schema, FundedPostsChange.schema, Team.schema, StaffMember.schema]
         if sql.dialect.name == "postgresql" {
             try await sql.raw("TRUNCATE \(unsafeRaw: tables.joined(separator: ", ")) CASCADE").run()
         }
         // SQLite files are new for every test.
+    }
+
+    /// How many children the audit trail names as shown, for one audit row or one child.
+    static func shownChildren(where column: String, is value: UUID, on db: any Database) async throws -> Int {
+        try await db.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(Audit.shownChildren)
+            .where(SQLColumn(column), .equal, SQLBind(value))
+            .first(decodingColumn: "n", as: Int.self) ?? 0
     }
 }
 

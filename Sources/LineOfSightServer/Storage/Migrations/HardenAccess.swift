@@ -29,28 +29,28 @@ struct HardenAccess: AsyncMigration {
         for (table, field, type, constraints) in added {
             try await database.schema(table).field(.definition(name: .key(field), dataType: type, constraints: constraints)).update()
         }
-        try await database.schema(AuditedChild.schema)
+        try await database.schema(Audit.shownChildren)
             .id()
             .field("audit_event_id", .uuid, .required, .references(AuditEvent.schema, .id))
             .field("child_id", .uuid, .required)
             .create()
         try await Indexes.create(on: database, [
             ("user_sessions_user", UserSession.schema, ["user_id"]),
-            ("audit_event_children_child", AuditedChild.schema, ["child_id"]),
+            ("audit_event_children_child", Audit.shownChildren, ["child_id"]),
             ("login_attempts_address", LoginAttempt.schema, ["address", "at"]),
         ])
         guard let sql = database as? any SQLDatabase else { return }
         // Two simultaneous allocations must not leave a child with two current ones: the database
         // refuses a second open allocation, whatever the application does.
         try await sql.raw("CREATE UNIQUE INDEX allocations_one_open ON allocations (child_id) WHERE end_date IS NULL").run()
-        try await AppendOnly.protect(AuditedChild.schema, on: sql)
+        try await AppendOnly.protect(Audit.shownChildren, on: sql)
         try await sql.raw("DROP TABLE IF EXISTS _fluent_sessions").run()
     }
 
     func revert(on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
         try await sql.raw("DROP INDEX IF EXISTS allocations_one_open").run()
-        try await database.schema(AuditedChild.schema).delete()
+        try await database.schema(Audit.shownChildren).delete()
         try await database.schema(UserSession.schema).delete()
         for (table, field) in [(Child.schema, "version"), (AccessGrant.schema, "approved_by"), (AccessGrant.schema, "approved_at"),
                                (APIToken.schema, "scope"), (APIToken.schema, "expires_at"), (AuditEvent.schema, "token_id"),

@@ -26,5 +26,6 @@ enum AppMigrations {
         IndexObligationsByRule(),
         IndexTransfersForTheTracker(),
         AddObligationDigests(),
+        KeyAuditedChildrenByChild(),
     ]
 }

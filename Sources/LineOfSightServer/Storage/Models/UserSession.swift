@@ -23,19 +23,3 @@ final class UserSession: Model, @unchecked Sendable {
     }
 }
 
-/// One child shown by a list, search or page that names several children: the audit row says what
-/// was done, these rows say to whom, so each child's access history shows every list it appeared in.
-final class AuditedChild: Model, @unchecked Sendable {
-    static let schema = "audit_event_children"
-
-    @ID(key: .id) var id: UUID?
-    @Parent(key: "audit_event_id") var auditEvent: AuditEvent
-    @Field(key: "child_id") var childID: UUID
-
-    init() {}
-
-    init(auditEventID: UUID, childID: UUID) {
-        $auditEvent.id = auditEventID
-        self.childID = childID
-    }
-}
