@@ -6,7 +6,7 @@ import SQLKit
 /// rule, in SQL) and due by a date the core's calendar gave, within the person's access.
 enum WorkQueries {
     /// One open obligation of one child, with where the child is allocated now.
-    struct Row: Decodable, Sendable {
+    struct Row: Sendable {
         let child_id: UUID
         let la_child_id: String
         let first_name: String
@@ -20,6 +20,24 @@ enum WorkQueries {
         let responsible_worker: String?
         let team_id: UUID?
         let worker_id: UUID?
+
+        /// Read column by column (`Columns`): a page reads a hundred.
+        init(_ row: any SQLRow) throws {
+            let columns = Columns(row)
+            child_id = try columns.uuid("child_id")
+            la_child_id = try columns.text("la_child_id")
+            first_name = try columns.text("first_name")
+            last_name = try columns.text("last_name")
+            id = try columns.text("id")
+            rule = try columns.text("rule")
+            due = try columns.text("due")
+            started_kind = try columns.text("started_kind")
+            started_event = try columns.text("started_event")
+            started_date = try columns.text("started_date")
+            responsible_worker = try columns.text(ifAny: "responsible_worker")
+            team_id = try columns.uuid(ifAny: "team_id")
+            worker_id = try columns.uuid(ifAny: "worker_id")
+        }
 
         var childName: String { first_name + " " + last_name }
         var dueDate: CivilDate? { CivilDate(iso: due) }
@@ -61,28 +79,26 @@ enum WorkQueries {
 
     /// One page of those obligations, narrowed to a worker or team and to overdue ones if asked,
     /// most urgent first. The page's keys are found in the index of open obligations
-    /// (`IndexOpenWork`) without reading the table; then only the page's rows are read.
+    /// (`IndexOpenWork`) without reading the table; then only the page's rows are read, joined to
+    /// those keys in the same statement.
     static func due(_ whose: Whose, narrowedTo worker: UUID?, team: UUID?, overdueOnly: Bool, until: CivilDate, scope: ChildScope,
                     bounds: StatusBounds, limit: Int, offset: Int, on db: any SQLDatabase) async throws -> [Row] {
-        struct Key: Decodable, Hashable { let child_id: UUID; let id: String }
-        let builder = dueFor(whose, until: until, scope: scope, bounds: bounds,
-                             db.select().column(SQLColumn("child_id", table: "o")).column(SQLColumn("id", table: "o")))
-        if let worker { builder.where(SQLColumn("worker_id", table: "a"), .equal, SQLBind(worker)) }
-        if let team { builder.where(SQLColumn("team_id", table: "a"), .equal, SQLBind(team)) }
-        if overdueOnly { builder.where(StatusSQL.condition(.overdue, bounds: bounds, columns: columns)) }
-        let keys = try await builder
-            .orderBy(SQLColumn("due", table: "o")).orderBy(SQLColumn("last_name", table: "c")).orderBy(SQLColumn("id", table: "o"))
-            .limit(limit).offset(offset)
-            .all(decoding: Key.self)
-        guard !keys.isEmpty else { return [] }
-        let rows = try await fromObligations(rowColumns(db.select()), allocation: .left)
-            .where(SQLGroupExpression(SQLList(keys.map { key in
-                SQLGroupExpression(SQLBinaryExpression(SQLBinaryExpression(SQLColumn("child_id", table: "o"), .equal, SQLBind(key.child_id)),
-                                                       .and, SQLBinaryExpression(SQLColumn("id", table: "o"), .equal, SQLBind(key.id))))
-            }, separator: SQLRaw(" OR "))))
-            .all(decoding: Row.self)
-        let byKey = Dictionary(rows.map { (Key(child_id: $0.child_id, id: $0.id), $0) }) { first, _ in first }
-        return keys.compactMap { byKey[$0] }
+        let keys = dueFor(whose, until: until, scope: scope, bounds: bounds,
+                          db.select().column(SQLColumn("child_id", table: "o")).column(SQLColumn("id", table: "o")))
+        if let worker { keys.where(SQLColumn("worker_id", table: "a"), .equal, SQLBind(worker)) }
+        if let team { keys.where(SQLColumn("team_id", table: "a"), .equal, SQLBind(team)) }
+        if overdueOnly { keys.where(StatusSQL.condition(.overdue, bounds: bounds, columns: columns)) }
+        let page = mostUrgentFirst(keys).limit(limit).offset(offset)
+        let rows = rowColumns(db.select())
+            .from(SQLAlias(SQLGroupExpression(page.select), as: SQLIdentifier("k")))
+            .join(SQLAlias(SQLIdentifier(DerivedRows.obligations), as: SQLIdentifier("o")), method: SQLJoinMethod.inner, on: SQLBinaryExpression(
+                SQLBinaryExpression(SQLColumn("child_id", table: "o"), .equal, SQLColumn("child_id", table: "k")),
+                .and, SQLBinaryExpression(SQLColumn("id", table: "o"), .equal, SQLColumn("id", table: "k"))))
+        return try await mostUrgentFirst(joinChildAndAllocation(rows, allocation: .left)).all().map(Row.init)
+    }
+
+    private static func mostUrgentFirst(_ builder: SQLSelectBuilder) -> SQLSelectBuilder {
+        builder.orderBy(SQLColumn("due", table: "o")).orderBy(SQLColumn("last_name", table: "c")).orderBy(SQLColumn("id", table: "o"))
     }
 
     /// Every open action this member of staff owns, whoever's child it is for, soonest first.
@@ -92,7 +108,7 @@ enum WorkQueries {
             .where(SQLColumn("rule", table: "o"), .equal, SQLBind(RuleID.action.rawValue))
             .where(SQLColumn("worker_id", table: "o"), .equal, SQLBind(owner.uuidString))
         _ = scope.apply(to: builder)
-        return try await builder.orderBy(SQLColumn("due", table: "o")).orderBy(SQLColumn("id", table: "o")).limit(500).all(decoding: Row.self)
+        return try await builder.orderBy(SQLColumn("due", table: "o")).orderBy(SQLColumn("id", table: "o")).limit(500).all().map(Row.init)
     }
 
     private static let columns = StatusSQL.Columns.obligations(table: "o")
@@ -100,8 +116,11 @@ enum WorkQueries {
     /// Obligations `o` with their child `c` and the child's open allocation `a`: the shape of every
     /// query here.
     private static func fromObligations(_ builder: SQLSelectBuilder, allocation: SQLJoinMethod) -> SQLSelectBuilder {
+        joinChildAndAllocation(builder.from(SQLAlias(SQLIdentifier(DerivedRows.obligations), as: SQLIdentifier("o"))), allocation: allocation)
+    }
+
+    private static func joinChildAndAllocation(_ builder: SQLSelectBuilder, allocation: SQLJoinMethod) -> SQLSelectBuilder {
         builder
-            .from(SQLAlias(SQLIdentifier(DerivedRows.obligations), as: SQLIdentifier("o")))
             .join(SQLAlias(SQLIdentifier(Child.schema), as: SQLIdentifier("c")), method: SQLJoinMethod.inner,
                   on: SQLColumn("id", table: "c"), .equal, SQLColumn("child_id", table: "o"))
             .join(SQLAlias(SQLIdentifier(StoredAllocation.schema), as: SQLIdentifier("a")), method: allocation, on: openAllocation)

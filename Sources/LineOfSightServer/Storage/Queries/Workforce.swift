@@ -29,7 +29,10 @@ enum Workforce {
     }
 
     /// Every team with its open allocations and its active case holders counted, in one statement:
-    /// the home page shows this to everyone on every visit.
+    /// the home page shows this to everyone on every visit. Each team's children are counted in the
+    /// indexes by team (`allocations_team`, `allocations_open_team_worker`): grouping every open
+    /// allocation by team instead made SQLite read each from the table (28 ms rather than 5 at 15,000
+    /// children).
     static func teamSummaries(on db: any Database) async throws -> [TeamSummary] {
         struct Row: Decodable {
             let id: UUID, name: String, service: Service, head_of_service_id: UUID?, funded_fte: Double
@@ -38,11 +41,11 @@ enum Workforce {
         let caseHolding = JobRole.allCases.filter(\.holdsCases).map(\.rawValue)
         let rows = try await db.sql.raw("""
             SELECT t.id, t.name, t.service, t.head_of_service_id, t.funded_fte,
-                   COALESCE(n.children, 0) AS children, COALESCE(n.unallocated, 0) AS unallocated,
+                   (SELECT COUNT(*) FROM \(ident: StoredAllocation.schema) a WHERE a.team_id = t.id AND a.end_date IS NULL) AS children,
+                   (SELECT COUNT(*) FROM \(ident: StoredAllocation.schema) a
+                    WHERE a.team_id = t.id AND a.end_date IS NULL AND a.worker_id IS NULL) AS unallocated,
                    COALESCE(h.case_holders, 0) AS case_holders, COALESCE(h.fte, 0.0) AS case_holding_fte
             FROM \(ident: Team.schema) t
-            LEFT JOIN (SELECT team_id, COUNT(*) AS children, SUM(CASE WHEN worker_id IS NULL THEN 1 ELSE 0 END) AS unallocated
-                       FROM \(ident: StoredAllocation.schema) WHERE end_date IS NULL GROUP BY team_id) n ON n.team_id = t.id
             LEFT JOIN (SELECT team_id, COUNT(*) AS case_holders, SUM(fte) AS fte
                        FROM \(ident: StaffMember.schema) WHERE active = \(bind: true) AND job_role IN (\(binds: caseHolding)) GROUP BY team_id) h
                    ON h.team_id = t.id
