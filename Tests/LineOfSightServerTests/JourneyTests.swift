@@ -257,8 +257,17 @@ import VaporTesting
             // A second click asks for the same, and leaves it marked.
             _ = try await worker.get(visit)
             _ = try await worker.post(visit + "/significant", ["significant": "yes"])
+            // An answer naming a member of staff is shown with their name (only the staff a page names are read).
+            let owner = demo.account(.socialWorker)
+            let ownerID = try #require(owner.staffID)
+            _ = try await worker.get("/children/\(child.id!)/record/actions")
+            let action = try #require(try await worker.post("/children/\(child.id!)/record/actions", Self.date("raised", "2026-03-05")
+                .merging(Self.date("due", "2026-03-20")) { $1 }
+                .merging(["description": "Ask the school about attendance", "ownerID": ownerID.uuidString]) { $1 }).location)
+            #expect(try await worker.get(action).body.string.contains(owner.displayName))
             let all = try await worker.get("/children/\(child.id!)/chronology").body.string
             #expect(all.contains("I want to see my brother more") && all.contains("Father sentenced to 18 months"))
+            #expect(all.contains("Ask the school about attendance") && all.contains(owner.displayName))
             let significant = try await worker.get("/children/\(child.id!)/chronology?significant=yes").body.string
             #expect(significant.contains("2 entries"))
             let visitsOnly = try await worker.get("/children/\(child.id!)/chronology?type=significantEvents").body.string

@@ -59,8 +59,11 @@ struct ChronologyController {
         try await req.audit(.read, entity: "child", entityID: child.id, childID: child.id,
                             detail: printable ? "Printed the child’s chronology" : "Viewed the child’s chronology")
         let journey = try await ChildDerivation.journey(of: childID, dateOfBirth: child.dateOfBirth, on: req.db)
-        return ChronologyPages.chronology(context: PageContext(req), child: child, events: events, journey: journey, filter: filter,
-                                          people: try await People.load(on: req.db), printable: printable, today: req.today)
+        // Each record read once, for its answers and for the names they refer to.
+        let entries = events.map { (event: $0, record: try? $0.record()) }
+        let people = try await People.load(naming: entries.compactMap { entry in entry.record.map { (entry.event.list.form, $0) } }, on: req.db)
+        return ChronologyPages.chronology(context: PageContext(req), child: child, entries: entries, journey: journey, filter: filter,
+                                          people: people, printable: printable, today: req.today)
     }
 
     func markSignificance(req: Request) async throws -> Response {
@@ -83,7 +86,7 @@ struct ChronologyController {
 }
 
 enum ChronologyPages {
-    static func chronology(context: PageContext, child: Child, events: [StoredEvent], journey: Journey, filter: ChronologyController.Filter, people: People,
+    static func chronology(context: PageContext, child: Child, entries: [(event: StoredEvent, record: (any JourneyRecord)?)], journey: Journey, filter: ChronologyController.Filter, people: People,
                            printable: Bool, today: CivilDate) -> Response {
         let title = "Chronology"
         return Layout.page(title: "\(title) – \(child.fullName)", context: context, backLink: printable ? nil : .child(child.parameter), printable: printable) {
@@ -107,25 +110,25 @@ enum ChronologyPages {
                     }
                 }
             }
-            if events.isEmpty {
+            if entries.isEmpty {
                 paragraph("Nothing matches. Clear the filters to see every event.")
             } else {
-                table(caption: "\(events.count) \(events.count == 1 ? "entry" : "entries"), oldest first", columns: [
+                table(caption: "\(entries.count) \(entries.count == 1 ? "entry" : "entries"), oldest first", columns: [
                     .init(header: "Date"), .init(header: "Event"), .init(header: "What was recorded"),
-                ], rows: events.map { event in [
+                ], rows: entries.map { event, record in [
                     .text(DateText.long(event.date)),
                     fragment {
                         if printable { event.list.form.title } else { link(event.list.form.title, .event(child: child.parameter, event: event.parameter)) }
                         if event.significant { " "; tag("Significant", .purple) }
                     },
-                    details(event, journey: journey, people: people),
+                    details(event, record: record, journey: journey, people: people),
                 ] })
             }
         }
     }
 
-    private static func details(_ event: StoredEvent, journey: Journey, people: People) -> Node {
-        guard let record = try? event.record(), let id = event.id else { return .empty }
+    private static func details(_ event: StoredEvent, record: (any JourneyRecord)?, journey: Journey, people: People) -> Node {
+        guard let record, let id = event.id else { return .empty }
         let form = event.list.form
         let remarks = record.remarks(id: id.uuidString, in: journey)
         return fragment {

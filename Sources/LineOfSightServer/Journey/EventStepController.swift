@@ -66,7 +66,7 @@ struct EventStepController {
         let form = event.list.form
         let choices = try await EventChoices.load(for: form, child: child, excluding: event.id, on: req.db)
         let record = try event.record()
-        let people = try await People.load(on: req.db)
+        let people = try await People.load(naming: [(form, record)], on: req.db)
         return Layout.page(title: step.title, context: PageContext(req), status: errors.isEmpty ? .ok : .unprocessableEntity,
                            hasErrors: !errors.isEmpty, backLink: .event(child: child.parameter, event: event.parameter)) {
             el("div", .class("govuk-grid-row")) {

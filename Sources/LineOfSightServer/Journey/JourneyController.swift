@@ -71,7 +71,9 @@ struct JourneyController {
             .filter { $0.action.sourceID == event.id?.uuidString }
         return EventPages.show(context: PageContext(req), child: child, event: event, record: record, obligations: obligations,
                                remarks: remarks, steps: steps, actions: actions,
-                               people: try await People.load(on: req.db), calendar: req.application.standards.calendar, today: req.today,
+                               people: try await People.load(naming: [(event.list.form, record)], responsibleFor: obligations,
+                                                             owning: actions.map(\.action), on: req.db),
+                               calendar: req.application.standards.calendar, today: req.today,
                                dueSoonDays: req.application.standards.standards.dueSoonDays,
                                canChange: event.list.form.roles.contains(principal.role), flash: req.takeFlash())
     }
@@ -174,7 +176,7 @@ struct JourneyController {
         let (today, dueSoonDays) = (req.today, req.application.standards.standards.dueSoonDays)
         let due = try await DerivedRows.obligations(of: childID, on: req.sql).filter { $0.status(asOf: today, dueSoonDays: dueSoonDays).isOpen }
         return EventPages.form(context: PageContext(req), child: child, form: form, purpose: purpose, values: values, errors: errors,
-                               choices: loaded ?? EventChoices(), due: due, people: try await People.load(on: req.db), today: today, dueSoonDays: dueSoonDays)
+                               choices: loaded ?? EventChoices(), due: due, people: try await People.load(responsibleFor: due, on: req.db), today: today, dueSoonDays: dueSoonDays)
     }
 }
 
@@ -248,25 +250,38 @@ extension EventChoices {
 }
 
 extension People {
-    /// Plain rows: pages that name people call this on every view. With ids, only those staff and
-    /// teams are read (a page names a few of the council's hundreds).
-    static func load(staff staffIDs: Set<UUID>? = nil, teams teamIDs: Set<UUID>? = nil, on db: any Database) async throws -> People {
+    /// Plain rows of only these staff and teams: pages that name people call this on every view,
+    /// and a page names a few of the council's hundreds (1,300 staff at 15,000 children).
+    static func load(staff staffIDs: Set<UUID>, teams teamIDs: Set<UUID>, on db: any Database) async throws -> People {
         struct StaffRow: Decodable { let id: UUID; let first_name: String; let last_name: String }
         struct TeamRow: Decodable { let id: UUID; let name: String }
-        let staffQuery = db.sql.select().columns("id", "first_name", "last_name").from(StaffMember.schema)
-        if let staffIDs { staffQuery.where("id", .in, SQLBind.group(staffIDs.sorted { $0.uuidString < $1.uuidString })) }
-        let teamQuery = db.sql.select().columns("id", "name").from(Team.schema)
-        if let teamIDs { teamQuery.where("id", .in, SQLBind.group(teamIDs.sorted { $0.uuidString < $1.uuidString })) }
-        let staff = staffIDs?.isEmpty == true ? [] : try await staffQuery.all(decoding: StaffRow.self)
-        let teams = teamIDs?.isEmpty == true ? [] : try await teamQuery.all(decoding: TeamRow.self)
+        // PostgreSQL refuses an empty IN list.
+        let staff = staffIDs.isEmpty ? [] : try await db.sql.select().columns("id", "first_name", "last_name").from(StaffMember.schema)
+            .where("id", .in, SQLBind.group(staffIDs.sorted { $0.uuidString < $1.uuidString })).all(decoding: StaffRow.self)
+        let teams = teamIDs.isEmpty ? [] : try await db.sql.select().columns("id", "name").from(Team.schema)
+            .where("id", .in, SQLBind.group(teamIDs.sorted { $0.uuidString < $1.uuidString })).all(decoding: TeamRow.self)
         return People(staff: Dictionary(uniqueKeysWithValues: staff.map { ($0.id.uuidString, $0.first_name + " " + $0.last_name) }),
                       teams: Dictionary(uniqueKeysWithValues: teams.map { ($0.id.uuidString, $0.name) }))
     }
 
-    /// The names of who is responsible for these obligations.
-    static func load(responsibleFor obligations: [Obligation], on db: any Database) async throws -> People {
-        try await load(staff: Set(obligations.compactMap { $0.responsible?.workerID.flatMap(UUID.init(uuidString:)) }),
-                       teams: Set(obligations.compactMap { $0.responsible?.teamID.flatMap(UUID.init(uuidString:)) }), on: db)
+    /// The names these records' answers (their staff and team questions), obligations (who is
+    /// responsible) and actions (their owners) refer to, and no others.
+    static func load(naming records: [(form: EventForm, record: any JourneyRecord)] = [], responsibleFor obligations: [Obligation] = [],
+                     owning actions: [ActionRecord] = [], on db: any Database) async throws -> People {
+        var staff = Set(obligations.compactMap { $0.responsible?.workerID.flatMap(UUID.init(uuidString:)) }
+                        + actions.compactMap { UUID(uuidString: $0.ownerID) })
+        var teams = Set(obligations.compactMap { $0.responsible?.teamID.flatMap(UUID.init(uuidString:)) })
+        for (form, record) in records {
+            let values = EventFormValues(form, record: record)
+            for field in form.fields {
+                switch field.input {
+                case .staff: if let id = UUID(uuidString: values[field.key]) { staff.insert(id) }
+                case .team: if let id = UUID(uuidString: values[field.key]) { teams.insert(id) }
+                default: continue
+                }
+            }
+        }
+        return try await load(staff: staff, teams: teams, on: db)
     }
 }
 
