@@ -87,7 +87,10 @@ enum Audit {
         let at: Date
 
         init(_ entry: Entry, shown: [UUID] = [], by actor: Actor, at time: Date) {
-            id = UUID.timeOrdered(at: time); self.entry = entry; self.shown = shown; self.actor = actor; at = time
+            id = UUID.timeOrdered(at: time); self.entry = entry; self.actor = actor; at = time
+            // A page can show a child twice (two case discussions of one child); the row names it once.
+            var named = Set<UUID>()
+            self.shown = shown.filter { named.insert($0).inserted }
         }
     }
 
