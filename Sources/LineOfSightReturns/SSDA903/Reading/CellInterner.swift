@@ -18,14 +18,8 @@ struct CellInterner {
     mutating func id(of bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         guard !bytes.isEmpty else { return 0 }
         let hash = Self.hash(bytes)
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let id = Int(slots[slot])
-            if id == 0 { break }
-            if hashes[id] == hash, equal(bounds[id], bytes) { return Int32(id) }
-            slot = (slot + 1) & mask
-        }
+        let (found, slot) = find(bytes, hash: hash)
+        if let found { return found }
         let id = Int32(values.count)
         values.append(String(decoding: bytes, as: UTF8.self))
         hashes.append(hash)
@@ -34,6 +28,24 @@ struct CellInterner {
         slots[slot] = id
         if values.count * 2 > slots.count { grow() }
         return id
+    }
+
+    /// The number of a value already held, without adding it: nil when it is not held.
+    func existingID(of bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        guard !bytes.isEmpty else { return 0 }
+        return find(bytes, hash: Self.hash(bytes)).id
+    }
+
+    /// The value's number, or the free slot where it would go.
+    private func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (id: Int32?, slot: Int) {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let id = Int(slots[slot])
+            if id == 0 { return (nil, slot) }
+            if hashes[id] == hash, equal(bounds[id], bytes) { return (Int32(id), slot) }
+            slot = (slot + 1) & mask
+        }
     }
 
     private func equal(_ stored: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -297,10 +297,15 @@ extension SSDA903Rules {
             let last = context.previous(.episodes), differ = prepare(episodes, last, context)
             let beganLast = last.dates(.decom), endedLast = last.dates(.dec), lastRows = ChildJoin(from: episodes, to: last)
             for row in chosen(episodes, context, where: { _ in true }, pick: .earliest) {
-                let dated = lastRows[row].filter { beganLast[$0].date != nil }
-                guard let latest = dated.map({ beganLast[$0].date! }).max() else { continue }
-                let previous = dated.first { beganLast[$0].date == latest }!
-                if endedLast[previous].date == nil, differ(row, previous) { flags.flag(row) }
+                // Last year's episode with the latest start, the first of those in file order
+                // (one pass, no arrays: this runs for every child in each of these rules).
+                var previous = -1, latest: CivilDate?
+                for other in lastRows[row] {
+                    guard let began = beganLast[other].date, latest.map({ began > $0 }) ?? true else { continue }
+                    latest = began
+                    previous = other
+                }
+                if previous >= 0, endedLast[previous].date == nil, differ(row, previous) { flags.flag(row) }
             }
         }
     }
