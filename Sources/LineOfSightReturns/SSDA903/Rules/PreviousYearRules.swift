@@ -36,17 +36,19 @@ extension SSDA903Rules {
         // first adoption, and every adoption after it. Last year's episodes count when given.
         SSDA903Rule("199", "Episode information shows child has been previously adopted from care. [NOTE: This only tests the current and previous year data loaded into the tool]",
                     table: .episodes, columns: [.child]) { episodes, context, flags in
-            var byChild: [String: [(date: CivilDate, adoption: Bool, row: Int?)]] = [:]
-            func add(_ data: SSDA903TableData, current: Bool) {
+            // A list a child, the child numbered across both years (`ChildNumbering`).
+            let tables = [episodes] + (context.previous?[.episodes].map { [$0] } ?? [])
+            let number = ChildNumbering(tables)
+            var byChild: [[(date: CivilDate, adoption: Bool, row: Int?)]] = Array(repeating: [], count: number.count)
+            for (index, (data, numbers)) in zip(tables, number.numbers).enumerated() {
+                let current = index == 0
                 let began = data.dates(.decom), adopted = data[.rec].matching(["E11", "E12"]), children = data.children
                 for row in data.rows {
-                    guard let child = children[row], let start = began[row].date else { continue }
-                    byChild[child, default: []].append((start, adopted[row], current ? row : nil))
+                    guard !children.isBlank(row), let start = began[row].date else { continue }
+                    byChild[numbers[Int(children.ids[row])]].append((start, adopted[row], current ? row : nil))
                 }
             }
-            add(episodes, current: true)
-            if let last = context.previous?[.episodes] { add(last, current: false) }
-            for (_, list) in byChild where list.contains(where: \.adoption) {
+            for list in byChild where list.contains(where: \.adoption) {
                 var adoptions = 0
                 for episode in list.enumerated().sorted(by: { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }).map(\.element) {
                     if episode.adoption { adoptions += 1 }
