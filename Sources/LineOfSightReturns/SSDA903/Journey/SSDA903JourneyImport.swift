@@ -133,7 +133,7 @@ struct SSDA903ReturnYear: Sendable {
 
     /// The rows of `table` whose CHILD is `id`, in file order.
     func rows(_ table: SSDA903Table, of id: String) -> [SSDA903Row] {
-        guard let rows = data[table], let number = rows.childNumbers[id] else { return [] }
+        guard let rows = data[table], let number = rows.childNumber(of: id) else { return [] }
         return rows.childGroups[number].map { SSDA903Row(rows, $0) }
     }
 

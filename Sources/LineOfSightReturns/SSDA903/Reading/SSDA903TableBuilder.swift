@@ -39,6 +39,7 @@ struct SSDA903TableBuilder {
 
     func build(file: String) -> SSDA903TableData {
         let cells = zip(ids, interners).map { SSDA903Cells(ids: $0, values: $1.values) }
-        return SSDA903TableData(table: table, file: file, lines: lines, columns: cells, layout: layout, fileOrder: fileOrder)
+        return SSDA903TableData(table: table, file: file, lines: lines, columns: cells,
+                                childNumbers: interners[layout.firstIndex(of: .child)!], layout: layout, fileOrder: fileOrder)
     }
 }

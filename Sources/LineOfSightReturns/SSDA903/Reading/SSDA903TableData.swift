@@ -16,15 +16,17 @@ public struct SSDA903TableData: Sendable {
     /// fields are named rather than numbered.
     private let fileOrder: [SSDA903Column]
     private let parsedDates: [[FieldDate]]
-    /// Each row's CHILD grouped (rows by distinct value), and each distinct CHILD's number:
-    /// worked out once when read, for every join between tables (`ChildJoin`).
+    /// Each row's CHILD grouped (rows by distinct value), and the CHILD column's interner kept
+    /// from reading to find a CHILD's number by its bytes: for every join between tables
+    /// (`ChildJoin`), without hashing a `String` again.
     let childGroups: SSDA903RowGroups
-    let childNumbers: [String: Int]
+    let childNumbers: CellInterner
     /// Its joins to other tables, worked out when a rule first needs each (`ChildJoin`).
     let joins = ChildJoins()
 
-    init(table: SSDA903Table, file: String, lines: [Int], columns: [SSDA903Cells], layout: [SSDA903Column]? = nil,
-         fileOrder: [SSDA903Column] = []) {
+    /// `childNumbers` is the interner that numbered the CHILD column's values.
+    init(table: SSDA903Table, file: String, lines: [Int], columns: [SSDA903Cells], childNumbers: CellInterner,
+         layout: [SSDA903Column]? = nil, fileOrder: [SSDA903Column] = []) {
         self.table = table
         self.fileOrder = fileOrder
         self.file = file
@@ -38,10 +40,7 @@ public struct SSDA903TableData: Sendable {
         }
         let children = columns[self.layout.firstIndex(of: .child)!]
         childGroups = children.rowsByValue()
-        var numbers: [String: Int] = [:]
-        numbers.reserveCapacity(children.values.count)
-        for (id, value) in children.values.enumerated() { numbers[value] = id }
-        childNumbers = numbers
+        self.childNumbers = childNumbers
     }
 
     public var rowCount: Int { lines.count }
@@ -68,6 +67,12 @@ public struct SSDA903TableData: Sendable {
 
     /// Each row's CHILD.
     public var children: SSDA903Cells { self[.child] }
+
+    /// The number of `child` among the CHILD column's values (0: blank), nil when no row holds it.
+    func childNumber(of child: String) -> Int? {
+        var child = child
+        return child.withUTF8 { childNumbers.existingID(of: $0) }.map(Int.init)
+    }
 
     private func position(of column: SSDA903Column) -> Int {
         guard let index = layout.firstIndex(of: column) else {

@@ -206,14 +206,14 @@ extension SSDA903Rules {
         guard pick != .every else { return episodes.rows.filter(include) }
         let began = episodes.dates(.decom)
         var rows: [Int] = []
+        // Searched in place, not filtered into an array a child: this runs for every child.
+        func counted(_ row: Int) -> Bool { include(row) && began[row].date != nil }
         for child in context.episodeHistory.children {
-            let dated = child.filter { include($0) && began[$0].date != nil }
-            guard let first = dated.first else { continue }
             if pick == .earliest {
-                rows.append(first)
-            } else {
-                let last = began[dated.last!].date
-                rows.append(dated.first { began[$0].date == last }!)
+                if let first = child.first(where: counted) { rows.append(first) }
+            } else if let latest = child.last(where: counted) {
+                let last = began[latest].date
+                rows.append(child.first { counted($0) && began[$0].date == last }!)
             }
         }
         return rows.sorted()

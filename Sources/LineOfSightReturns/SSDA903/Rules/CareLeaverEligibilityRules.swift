@@ -18,17 +18,11 @@ extension SSDA903Rules {
             let end = context.collectionEnd
             // Each child's episodes of both years, in a list a child: the child's number found
             // once per distinct CHILD of each table, not once a row.
-            var number: [String: Int] = [:], episodes: [[CareEpisode]] = []
-            for data in tables {
+            let number = ChildNumbering(tables)
+            var episodes: [[CareEpisode]] = Array(repeating: [], count: number.count)
+            for (data, numbers) in zip(tables, number.numbers) {
                 let began = data.dates(.decom), left = data.dates(.dec), children = data.children
                 let respite = data[.ls].matching(["V3", "V4"]), adopted = data[.rec].matching(["E11", "E12"])
-                // A blank CHILD is the empty value, one child, as in the DfE tool's merge.
-                let numbers = children.values.map { value in
-                    if let known = number[value] { return known }
-                    number[value] = episodes.count
-                    episodes.append([])
-                    return episodes.count - 1
-                }
                 for row in data.rows {
                     let episode = CareEpisode(start: began[row].date, end: left[row].date, respite: respite[row], adopted: adopted[row])
                     keep(episode, in: &episodes[numbers[Int(children.ids[row])]])
@@ -44,11 +38,12 @@ extension SSDA903Rules {
             // Days in care since the 14th and 16th birthdays, for each Header row (of a child
             // under 20 at the year's end) that has an episode other than a short break.
             let born = header.dates(.dob)
-            var totals: [String: (fourteen: Int, sixteen: Int)] = [:]
+            // By the child's number: a Header row's child with an episode has one.
+            var totals: [Int: (fourteen: Int, sixteen: Int)] = [:]
             for row in header.rows {
                 guard let birth = born[row].date, birth.adding(years: 20) > end else { continue }
-                let child = header.children[row] ?? ""
-                let counted = (number[child].map { episodes[$0] } ?? []).filter { !$0.respite }
+                guard let child = number.number(of: header.children[row] ?? "") else { continue }
+                let counted = episodes[child].filter { !$0.respite }
                 guard !counted.isEmpty else { continue }
                 let fourteen = birth.adding(years: 14), sixteen = birth.adding(years: 16)
                 var total = totals[child] ?? (0, 0)
@@ -61,9 +56,9 @@ extension SSDA903Rules {
             }
             guard !totals.isEmpty else { return }
             for row in oc3.rows {
-                let child = oc3.children[row] ?? ""
-                let eligible = totals[child].map { $0.fourteen >= 91 && $0.sixteen >= 1 } ?? false
-                if number[child].map(adopted.contains) == true || !eligible { flags.flag(row, in: .oc3) }
+                let child = number.number(of: oc3.children[row] ?? "")
+                let eligible = child.flatMap { totals[$0] }.map { $0.fourteen >= 91 && $0.sixteen >= 1 } ?? false
+                if child.map(adopted.contains) == true || !eligible { flags.flag(row, in: .oc3) }
             }
         },
     ]

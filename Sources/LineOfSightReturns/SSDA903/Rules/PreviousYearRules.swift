@@ -36,17 +36,19 @@ extension SSDA903Rules {
         // first adoption, and every adoption after it. Last year's episodes count when given.
         SSDA903Rule("199", "Episode information shows child has been previously adopted from care. [NOTE: This only tests the current and previous year data loaded into the tool]",
                     table: .episodes, columns: [.child]) { episodes, context, flags in
-            var byChild: [String: [(date: CivilDate, adoption: Bool, row: Int?)]] = [:]
-            func add(_ data: SSDA903TableData, current: Bool) {
+            // A list a child, the child numbered across both years (`ChildNumbering`).
+            let tables = [episodes] + (context.previous?[.episodes].map { [$0] } ?? [])
+            let number = ChildNumbering(tables)
+            var byChild: [[(date: CivilDate, adoption: Bool, row: Int?)]] = Array(repeating: [], count: number.count)
+            for (index, (data, numbers)) in zip(tables, number.numbers).enumerated() {
+                let current = index == 0
                 let began = data.dates(.decom), adopted = data[.rec].matching(["E11", "E12"]), children = data.children
                 for row in data.rows {
-                    guard let child = children[row], let start = began[row].date else { continue }
-                    byChild[child, default: []].append((start, adopted[row], current ? row : nil))
+                    guard !children.isBlank(row), let start = began[row].date else { continue }
+                    byChild[numbers[Int(children.ids[row])]].append((start, adopted[row], current ? row : nil))
                 }
             }
-            add(episodes, current: true)
-            if let last = context.previous?[.episodes] { add(last, current: false) }
-            for (_, list) in byChild where list.contains(where: \.adoption) {
+            for list in byChild where list.contains(where: \.adoption) {
                 var adoptions = 0
                 for episode in list.enumerated().sorted(by: { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }).map(\.element) {
                     if episode.adoption { adoptions += 1 }
@@ -297,10 +299,15 @@ extension SSDA903Rules {
             let last = context.previous(.episodes), differ = prepare(episodes, last, context)
             let beganLast = last.dates(.decom), endedLast = last.dates(.dec), lastRows = ChildJoin(from: episodes, to: last)
             for row in chosen(episodes, context, where: { _ in true }, pick: .earliest) {
-                let dated = lastRows[row].filter { beganLast[$0].date != nil }
-                guard let latest = dated.map({ beganLast[$0].date! }).max() else { continue }
-                let previous = dated.first { beganLast[$0].date == latest }!
-                if endedLast[previous].date == nil, differ(row, previous) { flags.flag(row) }
+                // Last year's episode with the latest start, the first of those in file order
+                // (one pass, no arrays: this runs for every child in each of these rules).
+                var previous = -1, latest: CivilDate?
+                for other in lastRows[row] {
+                    guard let began = beganLast[other].date, latest.map({ began > $0 }) ?? true else { continue }
+                    latest = began
+                    previous = other
+                }
+                if previous >= 0, endedLast[previous].date == nil, differ(row, previous) { flags.flag(row) }
             }
         }
     }

@@ -106,20 +106,27 @@ extension SSDA903Rules {
 /// one status per row of last year's UASC table (1 when it holds a SEX or DUC), as the DfE tool
 /// gives `Header_last` a UASC column. A child may have several (several rows).
 struct LastYearsUASCStatus {
-    private var byChild: [String: [String?]] = [:]
+    /// Last year's Header and each row's status, or last year's UASC table and each row's; nil
+    /// without either. A child's rows are found when asked for (a few children are), not put
+    /// in a dictionary of every child of last year.
+    private let rows: (table: SSDA903TableData, status: SSDA903Cells)?
 
     init(_ context: SSDA903Context) {
         if let header = context.previous?[.header],
            let status = SSDA903Context.uascStatus(header, context.previous?[.uasc]) {
-            for row in header.rows { byChild[header.children[row] ?? "", default: []].append(status[row]) }
+            rows = (header, status)
         } else if let uasc = context.previous?[.uasc] {
             let sex = uasc[.sex], ceased = uasc[.duc]
-            for row in uasc.rows {
-                byChild[uasc.children[row] ?? "", default: []].append(sex.isBlank(row) && ceased.isBlank(row) ? "0" : "1")
-            }
+            rows = (uasc, SSDA903Cells(ids: uasc.rows.map { sex.isBlank($0) && ceased.isBlank($0) ? 1 : 2 }, values: ["", "0", "1"]))
+        } else {
+            rows = nil
         }
     }
 
-    /// The child's statuses of last year (none when the child has no row).
-    func statuses(of child: String?) -> [String?] { byChild[child ?? ""] ?? [] }
+    /// The child's statuses of last year, in file order (none when the child has no row; the
+    /// blank CHILD is the child "").
+    func statuses(of child: String?) -> [String?] {
+        guard let rows, let number = rows.table.childNumber(of: child ?? "") else { return [] }
+        return rows.table.childGroups[number].map { rows.status[$0] }
+    }
 }

@@ -2,18 +2,18 @@ import Foundation
 
 /// For each row of one table, the rows of another with the same CHILD: the join the DfE tool
 /// makes with `merge(on="CHILD")`, where a blank CHILD matches a blank CHILD and a child in
-/// several rows of the other table matches all of them. One dictionary look-up per distinct
-/// child, then array look-ups; and each pair of tables joined once, however many rules join them
-/// (`SSDA903TableData.joins`).
+/// several rows of the other table matches all of them. One look-up per distinct child in the
+/// other table's CHILD interner (by bytes, as the files were read), then array look-ups; and
+/// each pair of tables joined once, however many rules join them (`SSDA903TableData.joins`).
 public struct ChildJoin: Sendable {
     private let target: [Int]
     private let groups: SSDA903RowGroups
 
     public init(from source: SSDA903TableData, to other: SSDA903TableData) {
         target = source.joins.target(to: other.joins) {
-            let number = other.childNumbers
             let sourceChildren = source.children
-            let byValue = sourceChildren.values.map { number[$0] ?? -1 }
+            // The empty value is number 0 in both, so a blank CHILD matches a blank CHILD.
+            let byValue = sourceChildren.values.map { other.childNumber(of: $0) ?? -1 }
             return sourceChildren.ids.map { byValue[Int($0)] }
         }
         groups = other.childGroups

@@ -54,17 +54,31 @@ public struct SSDA903Report: Sendable {
     /// Writes `rule_code,child_id,table,row_index` (a header line, then one line per finding) in
     /// pieces of a few thousand lines, so a large report is never held whole.
     public func writeCSV(_ write: (String) -> Void) {
-        // Bytes, not string interpolation: a return with many faults has hundreds of thousands.
+        // Bytes straight from the stored entries, no `SSDA903Finding` (nor its strings) a line: a
+        // return with many faults has hundreds of thousands. The entries run table by table
+        // within a rule, so each table's CHILD column and name are looked up when the table changes.
         var chunk = Array("rule_code,child_id,table,row_index\n".utf8)
         chunk.reserveCapacity(70 * 1024)
-        for finding in findings {
-            chunk.append(contentsOf: finding.ruleCode.utf8)
+        let codes = findings.codes.map { Array($0.utf8) }
+        let tableCount = SSDA903Table.allCases.count
+        let names = findings.tables.indices.map { number in
+            Array((SSDA903Table.allCases[number % tableCount].rawValue + (number >= tableCount ? "_last" : "")).utf8)
+        }
+        var tableNumber = -1
+        var children = SSDA903Cells(ids: [], values: [])
+        for entry in findings.entries {
+            if Int(entry.table) != tableNumber {
+                tableNumber = Int(entry.table)
+                children = findings.tables[tableNumber]!.children
+            }
+            let row = Int(entry.row)
+            chunk.append(contentsOf: codes[Int(entry.rule)])
             chunk.append(UInt8(ascii: ","))
-            appendCSVField(finding.childID ?? "", to: &chunk)
+            if let child = children[row] { appendCSVField(child, to: &chunk) }
             chunk.append(UInt8(ascii: ","))
-            chunk.append(contentsOf: finding.tableName.utf8)
+            chunk.append(contentsOf: names[tableNumber])
             chunk.append(UInt8(ascii: ","))
-            appendNumber(finding.row, to: &chunk)
+            appendNumber(row, to: &chunk)
             chunk.append(UInt8(ascii: "\n"))
             if chunk.count >= 64 * 1024 {
                 write(String(decoding: chunk, as: UTF8.self))

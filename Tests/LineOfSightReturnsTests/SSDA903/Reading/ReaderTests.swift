@@ -25,6 +25,17 @@ import Testing
         #expect(table.dates(.dob) == [.valid(.init(year: 2020, month: 1, day: 1)!)])
     }
 
+    /// Values told apart by their bytes alone (long ones differing only in the last byte, one
+    /// the other's prefix), and a CHILD found again by its bytes as joins find it.
+    @Test func numbersEachDistinctValueByItsBytes() throws {
+        let long = String(repeating: "A", count: 17)
+        let table = try read("UPN,CHILD,DOB,SEX,ETHNIC,MC_DOB,MOTHER\n,\(long)B,,,,,\n,\(long)C,,,,,\n,\(long),,,,,\n,\(long)B,,,,,\n,,,,,,\n")
+        #expect(table.children.ids == [1, 2, 3, 1, 0])
+        #expect(table.children.values == ["", long + "B", long + "C", long])
+        #expect(table.childNumber(of: long + "C") == 2 && table.childNumber(of: "") == 0)
+        #expect(table.childNumber(of: long + "D") == nil && table.childNumber(of: long + "BB") == nil)
+    }
+
     /// Files uploaded in a browser: named in findings and errors as their person named them.
     @Test func readsUploadedFilesUnderTheirOwnNames() throws {
         let header = (name: "Header 2026.csv", contents: Data("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n7,M,01/01/2020,WBRI,UN1,,\n".utf8))
