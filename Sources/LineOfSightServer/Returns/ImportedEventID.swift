@@ -7,7 +7,7 @@ import LineOfSightCore
 /// primary key itself refuses a second copy and a re-import finds what it imported before.
 enum ImportedEventID {
     static func make(child: UUID, record: any JourneyRecord) -> UUID {
-        let key = "ssda903|\(child.uuidString)|\(type(of: record).list.rawValue)|\(record.date.iso)"
+        let key = "ssda903|\(child.text)|\(type(of: record).list.rawValue)|\(record.date.iso)"
         var bytes = Array(SHA256.hash(data: Data(key.utf8)).prefix(16))
         // An RFC 9562 version 8 (name-based, own hash) UUID.
         bytes[6] = (bytes[6] & 0x0F) | 0x80

@@ -68,7 +68,7 @@ struct SSDA903Importer {
             let recorded = try known.mapValues { child in
                 let decoder = JSONDecoder()
                 let events = try (stored.byChild[child.id] ?? []).filter { $0.withdrawn_reason == nil }
-                    .map { RecordedEvent(id: $0.id.uuidString, record: try $0.record(decoder)) }
+                    .map { RecordedEvent(id: $0.id.text, record: try $0.record(decoder)) }
                 return SSDA903JourneyImport.Recorded(dateOfBirth: child.dateOfBirth, events: events)
             }
             let plan = try SSDA903JourneyImport(current: current, ruleSet: ruleSet, previous: previous, recorded: recorded)
@@ -156,15 +156,35 @@ struct SSDA903Importer {
             audit.append(Audit.Entry(existing == nil ? .create : .update, entity: "child", entityID: childID, childID: childID,
                                      detail: "Imported from the SSDA903 return for \(ruleSet.years): \(what)"))
         }
+        // The children added are derived from the events about to be written, as
+        // `JourneyRows.events` would read them back (by date, then id: they share one recording
+        // time); the others, after, from everything they have. Their derivation, then their
+        // return check, run on every core while the rows are written: most of the batch's time
+        // is the writing, one statement after another.
+        let derivation = ChildDerivation(setup: setup)
+        let written = Dictionary(grouping: inserts, by: \.childID)
+        let toDerive = try added.map { child in
+            let childID = try child.requireID()
+            let events = (written[childID] ?? []).map { RecordedEvent(id: $0.id.text, record: $0.record) }
+                .sorted { ($0.record.date, $0.id) < ($1.record.date, $1.id) }
+            return (childID, child.dateOfBirth, events, (allocated[childID] ?? []).sorted { $0.start < $1.start })
+        }
+        let deriving = Task {
+            try await toDerive.mapOnEveryCore { childID, dateOfBirth, events, allocations in
+                (childID, derivation.derived(childID: childID, dateOfBirth: dateOfBirth, recorded: events, allocations: allocations))
+            }
+        }
         try await Child.insert(added, at: now, on: db)
         for child in changed { try await ChildDerivation.lock(childID: child.id, on: db) }
-        try await StoredEvent.insert(inserts, recordedBy: try account.requireID(), on: db)
         let rows = allocated.flatMap { childID, spans in
             spans.map { StoredAllocation(childID: childID, teamID: UUID(uuidString: $0.teamID)!, workerID: $0.workerID.flatMap(UUID.init(uuidString:)),
                                          startDate: $0.start, endDate: $0.end) }
         }
         try await StoredAllocation.insert(rows, on: db)
         try await AllocationHistory.markChangesOfWorker(children: Array(allocated.keys), on: db.sql)
+        // The check reads the children's details and allocations, written now.
+        let checking = try await ReturnFindingRows.begin(toDerive.map { ($0.0, $0.2) }, today: today, on: db.sql)
+        try await StoredEvent.insert(inserts, recordedBy: try account.requireID(), on: db)
         for update in updates {
             try await db.sql.update(StoredEvent.schema)
                 .set("record", to: SQLBind(String(decoding: update.record.encoded(), as: UTF8.self)))
@@ -178,23 +198,7 @@ struct SSDA903Importer {
                                      detail: "Updated \(type(of: update.record).list.form.withArticle) from the SSDA903 return for \(ruleSet.years)",
                                      before: update.before, after: update.record))
         }
-        // The children added are derived from the events just written, as `JourneyRows.events`
-        // would read them back (by date, then id: they share one recording time); the others
-        // from everything they have.
-        let derivation = ChildDerivation(setup: setup)
-        let written = Dictionary(grouping: inserts, by: \.childID)
-        let toDerive = try added.map { child in
-            let childID = try child.requireID()
-            let events = (written[childID] ?? []).sorted { ($0.record.date, $0.id.uuidString) < ($1.record.date, $1.id.uuidString) }
-                .map { RecordedEvent(id: $0.id.uuidString, record: $0.record) }
-            return (childID, child.dateOfBirth, events, (allocated[childID] ?? []).sorted { $0.start < $1.start })
-        }
-        let derivedAdded = try await toDerive.mapOnEveryCore { childID, dateOfBirth, events, allocations in
-            (childID, derivation.derived(childID: childID, dateOfBirth: dateOfBirth, recorded: events, allocations: allocations))
-        }
-        // The return check of the children added runs on every core while the rest is written.
-        let checking = try await ReturnFindingRows.begin(derivedAdded.map { ($0.0, $0.1.recorded) }, today: today, on: db.sql)
-        try await DerivedRows.replace(derivedAdded, on: db.sql)
+        try await DerivedRows.replace(try await deriving.value, on: db.sql)
         try await Rederivation.rederive(changed, setup: setup, today: today, on: db)
         try await Audit.record(audit, by: actor, at: now, on: db)
         try await checking.store(on: db.sql)

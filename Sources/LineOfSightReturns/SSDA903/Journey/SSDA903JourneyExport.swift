@@ -34,7 +34,20 @@ public enum SSDA903JourneyExport {
     /// Each table's CSV text, and the LA IDs of the children written. A child is in Header
     /// when another table has a row of theirs.
     public static func csv(_ children: [Child], ruleSet: SSDA903RuleSet) -> (tables: [SSDA903Table: String], children: [String]) {
-        var out = Dictionary(uniqueKeysWithValues: tables.map { ($0, SSDA903CSVTable($0)) })
+        let (rows, written) = rows(children, ruleSet: ruleSet)
+        return (Dictionary(uniqueKeysWithValues: rows.map { ($0.key, SSDA903CSVTable($0.key, rows: $0.value).csv) }), written)
+    }
+
+    /// The tables as read back from the CSV text `csv` writes (`SSDA903Reader.table(_:rows:)`),
+    /// without writing it: what checking one child's record at a time reads.
+    public static func tables(_ children: [Child], ruleSet: SSDA903RuleSet) -> [SSDA903Table: SSDA903TableData] {
+        Dictionary(uniqueKeysWithValues: rows(children, ruleSet: ruleSet).tables.map { ($0.key, SSDA903Reader.table($0.key, rows: $0.value)) })
+    }
+
+    /// Each table's rows, each a row's cells by column (an absent column is empty), and the LA
+    /// IDs of the children written.
+    static func rows(_ children: [Child], ruleSet: SSDA903RuleSet) -> (tables: [SSDA903Table: [[SSDA903Column: String]]], children: [String]) {
+        var out = Dictionary(uniqueKeysWithValues: tables.map { ($0, [[SSDA903Column: String]]()) })
         let year = ruleSet.collectionStart...ruleSet.collectionEnd
         var written: [(Child, [SSDA903Column: String])] = []
         var motherhood: [String: [SSDA903Column: String]] = [:]
@@ -84,7 +97,7 @@ public enum SSDA903JourneyExport {
         }
         // OC2 is for the children looked after all year, which the validator works out from the
         // Episodes table: the same reading decides who is in it here.
-        let lookedAfterAllYear = continuouslyLookedAfter(episodes: out[.episodes]!.csv, ruleSet: ruleSet)
+        let lookedAfterAllYear = continuouslyLookedAfter(episodes: out[.episodes]!, ruleSet: ruleSet)
         for (child, person) in written {
             if lookedAfterAllYear.contains(child.laChildID) {
                 out[.oc2]!.append(outcomes(child, in: year).merging(person) { own, _ in own })
@@ -96,7 +109,7 @@ public enum SSDA903JourneyExport {
         }
         if !allocated { out[.swEpisodes] = nil }
         for table in writtenWhenFilled where !filled.contains(table) { out[table] = nil }
-        return (out.mapValues(\.csv), written.map(\.0.laChildID))
+        return (out, written.map(\.0.laChildID))
     }
 
     /// OC2 from the latest health assessment of the year, and for a child aged 10 or over at the
@@ -158,8 +171,8 @@ public enum SSDA903JourneyExport {
         return "UN1"
     }
 
-    private static func continuouslyLookedAfter(episodes csv: String, ruleSet: SSDA903RuleSet) -> Set<String> {
-        guard let table = try? SSDA903Reader.readTable(bytes: Array(csv.utf8), file: SSDA903Table.episodes.rawValue) else { return [] }
+    private static func continuouslyLookedAfter(episodes rows: [[SSDA903Column: String]], ruleSet: SSDA903RuleSet) -> Set<String> {
+        let table = SSDA903Reader.table(.episodes, rows: rows)
         return SSDA903Context(ruleSet: ruleSet, current: SSDA903Return(tables: [.episodes: table]), previous: nil, localAuthority: nil)
             .continuouslyLookedAfter()
     }

@@ -3,9 +3,9 @@ import LineOfSightCore
 /// Validating while recording: the return errors one child's record would raise in the SSDA903
 /// return of a collection year, found by the same validator and rules as a whole return.
 ///
-/// The child's tables are what the export would write for them (`SSDA903JourneyExport`), read
-/// back through the same reader as a council's files, so every cell is trimmed, upper-cased and
-/// parsed exactly as in a real return. The record is checked alone: rules that compare children
+/// The child's tables are what the export would write for them (`SSDA903JourneyExport`), as the
+/// same reader as a council's files would read them back (`SSDA903Reader.table(_:rows:)`), so
+/// every cell is trimmed, upper-cased and parsed exactly as in a real return. The record is checked alone: rules that compare children
 /// (a UPN used twice, say) or read last year's files see only what this child's record gives, and
 /// those that need last year's files, the postcode lookup or the Ofsted provider lookup do not run.
 /// SWEpisodes is written only when the child was allocated to someone with a social worker ID,
@@ -54,14 +54,7 @@ public enum SSDA903RecordCheck {
 
     /// The findings of `child`'s record against `ruleSet`, ordered by table, row and rule.
     public static func findings(of child: SSDA903JourneyExport.Child, ruleSet: SSDA903RuleSet) -> [Finding] {
-        let written = SSDA903JourneyExport.csv([child], ruleSet: ruleSet).tables
-        var tables: [SSDA903Table: SSDA903TableData] = [:]
-        for (table, text) in written {
-            // The export writes what the reader reads; a table it could not read back would be a
-            // fault of the export, which its own round-trip tests catch.
-            guard let data = try? SSDA903Reader.readTable(bytes: Array(text.utf8), file: table.rawValue) else { continue }
-            tables[table] = data
-        }
+        let tables = SSDA903JourneyExport.tables([child], ruleSet: ruleSet)
         // A child with nothing in the year's return (no Header row) raises nothing.
         guard let header = tables[.header], header.rowCount > 0 else { return [] }
         let report = SSDA903Validator.validate(SSDA903Return(tables: tables), ruleSet: ruleSet, rules: SSDA903Rules.rules(for: ruleSet))

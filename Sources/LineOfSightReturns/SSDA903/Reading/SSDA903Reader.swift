@@ -71,6 +71,23 @@ public enum SSDA903Reader {
         }
     }
 
+    /// `rows` of `table` (each a row's cells by column, an absent column empty) as `readTable`
+    /// reads a CSV file of them written with the table's columns in order (`SSDA903CSVTable`):
+    /// each cell trimmed and upper-cased the same way, without writing the text and parsing it
+    /// back. Lines are numbered as in that file when no cell holds a line break.
+    public static func table(_ table: SSDA903Table, rows: [[SSDA903Column: String]]) -> SSDA903TableData {
+        let columns = table.columns
+        var builder = SSDA903TableBuilder(table, layout: columns, fileOrder: columns, expectedRows: rows.count)
+        for (index, row) in rows.enumerated() {
+            for (position, column) in columns.enumerated() {
+                var cell = row[column] ?? ""
+                cell.withUTF8 { builder.add($0, to: position) }
+            }
+            builder.endRow(line: index + 2)
+        }
+        return builder.build(file: table.rawValue)
+    }
+
     static let headerSearchLimit = 64 * 1024
     /// England's largest council looks after a few thousand children and a national return has
     /// under 100,000; a table longer than this is not a return, and refusing it bounds memory.

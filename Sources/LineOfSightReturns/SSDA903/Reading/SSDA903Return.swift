@@ -13,4 +13,7 @@ public struct SSDA903Return: Sendable {
     }
 
     public subscript(table: SSDA903Table) -> SSDA903TableData? { tables[table] }
+
+    /// Whether the return holds `table`, without copying it out.
+    public func has(_ table: SSDA903Table) -> Bool { tables.index(forKey: table) != nil }
 }

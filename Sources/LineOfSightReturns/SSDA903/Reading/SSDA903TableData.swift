@@ -1,8 +1,10 @@
 /// One table of a return, column by column: each cell trimmed and upper-cased, stored as a
 /// number into the column's distinct values, and each date column also parsed (once per
 /// distinct value) into `FieldDate`s, so rules loop over plain arrays and never parse a cell or
-/// look one up by name.
-public struct SSDA903TableData: Sendable {
+/// look one up by name. A class, though nothing in it changes: rules take a table out of the
+/// return hundreds of times for each validation, and a struct of this many arrays is retained
+/// field by field at every copy (a tenth of checking one child's record at a time).
+public final class SSDA903TableData: Sendable {
     public let table: SSDA903Table
     /// The file it was read from, as given to the reader.
     public let file: String

@@ -59,7 +59,12 @@ public struct SSDA903Rule: Sendable {
                 check: @escaping @Sendable (SSDA903TableData, SSDA903Context, inout SSDA903Flags) -> Void) {
         self.init(code, message, earlierMessage: earlierMessage, flags: [table: columns], needs: needs,
                   previous: previous, postcodes: postcodes, providers: providers, xml: xml, years: years) { context, flags in
-            check(context[table], context, &flags)
+            // A table without rows has none to flag, and a child's record checked on its own
+            // leaves most of its tables empty: nothing is prepared for them. (A rule reading last
+            // year's files may flag a row of last year's table: 706.)
+            let data = context[table]
+            guard data.rowCount > 0 || !previous.isEmpty else { return }
+            check(data, context, &flags)
         }
     }
 

@@ -10,6 +10,12 @@ public struct SSDA903CSVTable {
         text = table.columns.map(\.rawValue).joined(separator: ",") + "\n"
     }
 
+    /// The table holding `rows`, in order (see `append`).
+    public init(_ table: SSDA903Table, rows: [[SSDA903Column: String]]) {
+        self.init(table)
+        for row in rows { append(row) }
+    }
+
     /// Appends a row; `cells` maps columns to their text, absent columns are empty.
     public mutating func append(_ cells: [SSDA903Column: String]) {
         text += table.columns.map { quoted(cells[$0] ?? "") }.joined(separator: ",")

@@ -46,4 +46,39 @@ import Testing
         earlier.endReason = "E4A"
         #expect(SSDA903RecordCheck.findings(of: Self.child([earlier]), ruleSet: .lac2025_26).isEmpty)
     }
+
+    /// The tables the check reads are those of the export's CSV files read back, cell for cell,
+    /// without writing the text: for a generated return's children, one at a time and together,
+    /// and for cells the CSV quotes or the reader trims and upper-cases.
+    @Test func theTablesCheckedAreTheExportsFilesReadBack() throws {
+        var generator = SSDA903Generator(children: 150, ruleSet: .lac2025_26, errorRate: 0)
+        var read: [SSDA903Table: SSDA903TableData] = [:]
+        for (table, text) in generator.generate() { read[table] = try SSDA903Reader.readTable(bytes: Array(text.utf8), file: table.rawValue) }
+        let plan = try SSDA903JourneyImport(current: SSDA903Return(tables: read), ruleSet: .lac2025_26, recorded: [:])
+        var children = plan.children.compactMap { child in
+            child.details.map { details in
+                SSDA903JourneyExport.Child(laChildID: child.laChildID, details: details,
+                                           events: child.records.enumerated().map { RecordedEvent(id: "e\($0.offset)", record: $0.element) },
+                                           socialWorkers: child.socialWorkers)
+            }
+        }
+        #expect(children.count > 100)
+        let awkward = Self.child([Self.period(placement: "U6", provider: "PR1")])
+        children.append(SSDA903JourneyExport.Child(laChildID: " la, \"9\"\u{e9} ", details: .init(sex: "f", dateOfBirth: Self.date("2015-06-01"),
+                                                                                             ethnicity: "\twbri", upn: "a12,3"), events: awkward.events))
+        for group in children.map({ [$0] }) + [children] {
+            let direct = SSDA903JourneyExport.tables(group, ruleSet: .lac2025_26)
+            let written = SSDA903JourneyExport.csv(group, ruleSet: .lac2025_26).tables
+            #expect(Set(direct.keys) == Set(written.keys))
+            for (table, text) in written {
+                let back = try SSDA903Reader.readTable(bytes: Array(text.utf8), file: table.rawValue)
+                let table = try #require(direct[table])
+                #expect(table.lines == back.lines && table.layout == back.layout)
+                for column in back.layout {
+                    #expect(table.fieldNumber(of: column) == back.fieldNumber(of: column))
+                    #expect(back.rows.map { table[column][$0] } == back.rows.map { back[column][$0] }, "\(table.table.rawValue) \(column.rawValue)")
+                }
+            }
+        }
+    }
 }

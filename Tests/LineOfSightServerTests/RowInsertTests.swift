@@ -1,0 +1,77 @@
+import FluentSQLiteDriver
+import Foundation
+@testable import LineOfSightServer
+import SQLKit
+import Testing
+
+/// Rows written in bulk (`SQLDatabase.insert(_:into:columns:)`): on SQLite their values go to the
+/// driver without SQLiteKit's encoder, so they must be what that encoder makes of them.
+@Suite struct RowInsertTests {
+    @Test func sqliteValuesAreWhatSQLiteKitsEncoderMakes() throws {
+        let id = UUID()
+        let values: [any Encodable & Sendable] = [
+            "text", "", "  ünïcode, \"quoted\" ", id, 0, 42, -7, Int.max, true, false, 2.5, -0.0, Date(timeIntervalSince1970: 1_764_547_200.25),
+            Optional("some") as String?, nil as String?, Optional(id) as UUID?, nil as UUID?, Optional(3) as Int?, nil as Int?,
+            Optional(true) as Bool?, nil as Bool?, nil as Date?, Int64(9), Int32(-3), nil as Int64?,
+        ]
+        for value in values {
+            #expect(try RowInsert.sqliteData(value) == SQLiteDataEncoder().encode(value), "\(value)")
+        }
+    }
+
+    @Test func aUUIDsTextIsItsUUIDString() {
+        let fixed = [UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
+                     UUID(uuid: (255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255))]
+        for id in fixed + (0..<500).map({ _ in UUID() }) + (0..<500).map({ _ in UUID.timeOrdered(at: Date()) }) {
+            #expect(id.text == id.uuidString)
+        }
+    }
+
+    /// More rows than one statement holds, of every kind of value, read back as written (SQLite,
+    /// and PostgreSQL in the second pass).
+    @Test func rowsWrittenInBulkReadBackAsWritten() async throws {
+        try await withTestApp(seedDemo: false) { app, _ in
+            let sql = app.db.sql
+            try await sql.raw("DROP TABLE IF EXISTS row_probe").run()
+            try await sql.raw("CREATE TABLE row_probe (n INTEGER PRIMARY KEY, id UUID, text TEXT, flag BOOLEAN, number INTEGER)").run()
+            let rows = (0..<700).map { n -> [any Encodable & Sendable] in
+                let id: UUID? = n % 3 == 0 ? nil : UUID(), text: String? = n % 5 == 0 ? nil : "row \(n), \"quoted\" é"
+                let flag: Bool? = n % 7 == 0 ? nil : n % 2 == 0, number: Int? = n % 11 == 0 ? nil : n - 350
+                return [n, id, text, flag, number]
+            }
+            #expect(rows.count * 5 > RowInsert.bindLimit, "more than one statement")
+            try await sql.insert(rows, into: "row_probe", columns: ["n", "id", "text", "flag", "number"])
+            struct Row: Decodable, Equatable {
+                let n: Int, id: UUID?, text: String?, flag: Bool?, number: Int?
+            }
+            let read = try await sql.select().columns("n", "id", "text", "flag", "number").from("row_probe").orderBy("n").all(decoding: Row.self)
+            let written = rows.map { Row(n: $0[0] as! Int, id: $0[1] as? UUID, text: $0[2] as? String, flag: $0[3] as? Bool, number: $0[4] as? Int) }
+            #expect(read == written)
+            try await sql.raw("DROP TABLE row_probe").run()
+        }
+    }
+
+    /// A row refused in a bulk insert fails its transaction, and nothing the transaction wrote
+    /// before is kept (SQLite's `OR ROLLBACK` ends it at once): the database is as it was, and
+    /// usable.
+    @Test func aRowRefusedLeavesNothingOfItsTransaction() async throws {
+        try await withTestApp(seedDemo: false) { app, _ in
+            try await app.db.sql.raw("DROP TABLE IF EXISTS row_probe").run()
+            try await app.db.sql.raw("CREATE TABLE row_probe (n INTEGER PRIMARY KEY, text TEXT)").run()
+            try await app.db.sql.insert([[0, "kept"]], into: "row_probe", columns: ["n", "text"])
+            await #expect(throws: (any Error).self) {
+                try await app.db.transaction { db in
+                    try await db.sql.insert((1...300).map { n -> [any Encodable & Sendable] in [n, "first"] }, into: "row_probe", columns: ["n", "text"])
+                    try await db.sql.raw("UPDATE row_probe SET text = 'changed'").run()
+                    try await db.sql.insert((301...600).map { n -> [any Encodable & Sendable] in [n == 450 ? 1 : n, "second"] }, into: "row_probe", columns: ["n", "text"])
+                    try await db.sql.insert([[601, "after"]], into: "row_probe", columns: ["n", "text"])
+                }
+            }
+            let texts = try await app.db.sql.select().column("text").from("row_probe").all(decodingColumn: "text", as: String.self)
+            #expect(texts == ["kept"])
+            try await app.db.sql.insert([[1, "again"]], into: "row_probe", columns: ["n", "text"])
+            #expect(try await app.db.sql.select().column("n").from("row_probe").all().count == 2)
+            try await app.db.sql.raw("DROP TABLE row_probe").run()
+        }
+    }
+}
