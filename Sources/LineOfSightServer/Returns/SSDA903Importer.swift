@@ -27,32 +27,30 @@ struct SSDA903Importer {
         let done: Int
         let total: Int
 
-        var description: String { "Imported \(done) of \(total) children" }
+        var description: String { "Imported \(done.formatted()) of \(total.formatted()) children" }
     }
 
     struct Summary: Sendable {
         var childrenAdded = 0, childrenChanged = 0, childrenUnchanged = 0
         var eventsRecorded = 0, eventsUpdated = 0, eventsKept = 0
         var allocationsRecorded = 0, workersUnknown = 0, allocationsOverlapping = 0
-        var notImported: [(table: SSDA903Table, rows: Int)] = []
         var leftOut: [String] = []
 
         /// What the command prints.
         var lines: [String] {
             var lines = [
-                "Children: \(childrenAdded) added, \(childrenChanged) already recorded and changed, \(childrenUnchanged) unchanged.",
-                "Events: \(eventsRecorded) recorded, \(eventsUpdated) updated, \(eventsKept) kept as people recorded or withdrew them.",
+                "Children: \(childrenAdded.formatted()) added, \(childrenChanged.formatted()) already recorded and changed, \(childrenUnchanged.formatted()) unchanged.",
+                "Events: \(eventsRecorded.formatted()) recorded, \(eventsUpdated.formatted()) updated, \(eventsKept.formatted()) kept as people recorded or withdrew them.",
             ]
             if allocationsRecorded + workersUnknown + allocationsOverlapping > 0 {
-                lines.append("Allocations: \(allocationsRecorded) recorded from SWEpisodes.")
+                lines.append("Allocations: \(allocationsRecorded.formatted()) recorded from SWEpisodes.")
             }
             if workersUnknown > 0 {
-                lines.append("SWEpisodes: \(workersUnknown) \(workersUnknown == 1 ? "row" : "rows") skipped: no member of staff in a team has that social worker ID (SW_ID).")
+                lines.append("SWEpisodes: \(workersUnknown.formatted()) \(workersUnknown == 1 ? "row" : "rows") skipped: no member of staff in a team has that social worker ID (SW_ID).")
             }
             if allocationsOverlapping > 0 {
-                lines.append("SWEpisodes: \(allocationsOverlapping) \(allocationsOverlapping == 1 ? "row" : "rows") skipped: the child was allocated to someone else at the time.")
+                lines.append("SWEpisodes: \(allocationsOverlapping.formatted()) \(allocationsOverlapping == 1 ? "row" : "rows") skipped: the child was allocated to someone else at the time.")
             }
-            lines += notImported.map { "\($0.table.rawValue): not imported yet (\($0.rows) \($0.rows == 1 ? "row" : "rows"))." }
             lines += leftOut.map { "Left out: \($0)." }
             return lines
         }
@@ -76,7 +74,7 @@ struct SSDA903Importer {
             let allocations = known.isEmpty ? [:]
                 : Dictionary(grouping: try await JourneyRows.allocations(of: known.values.map(\.id), on: db.sql), by: \.child_id)
                     .mapValues { $0.map(\.core) }
-            var summary = Summary(notImported: plan.notImported, leftOut: plan.leftOut)
+            var summary = Summary(leftOut: plan.leftOut)
             var done = 0
             progress(Progress(done: 0, total: plan.children.count))
             for batch in plan.children.chunked(Rederivation.batchSize) {

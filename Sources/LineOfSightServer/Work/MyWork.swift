@@ -66,7 +66,7 @@ struct MyWork: Sendable {
         let setup = req.application.standards
         let today = req.today
         let until = setup.calendar.adding(workingDays: windowWorkingDays, to: today)
-        let scope = try await req.childScope()
+        let scope = try req.childScope()
         let filter = Filter(req.queryParameters)
         let level: Level = switch principal.role {
         case .teamManager: .team

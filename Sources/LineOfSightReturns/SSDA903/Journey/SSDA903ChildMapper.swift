@@ -20,7 +20,7 @@ struct SSDA903ChildMapper {
         let details = try self.details()
         if details == nil, recorded == nil {
             let (id, years) = (id, years)
-            let row = years.lazy.flatMap { year in SSDA903JourneyImport.tablesImported.lazy.flatMap { year.rows($0, of: id) } }.first!
+            let row = years.lazy.flatMap { year in SSDA903Table.allCases.lazy.flatMap { year.rows($0, of: id) } }.first!
             throw row.problem(.child, "Child \(id) is not in the Header table, and no child with this ID is recorded")
         }
         let born = details?.dateOfBirth ?? recorded?.dateOfBirth

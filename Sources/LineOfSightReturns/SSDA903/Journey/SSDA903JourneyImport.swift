@@ -44,21 +44,14 @@ public struct SSDA903JourneyImport: Sendable {
     }
 
     public let children: [Child]
-    /// The tables whose rows the journey does not hold yet, with how many rows each had.
-    public let notImported: [(table: SSDA903Table, rows: Int)]
     /// What the import leaves out of rows it does import, in words, e.g. "3 reviews repeat …".
     public let leftOut: [String]
-
-    /// The tables the journey holds no record for yet: none, since PrevPerm, UASC and DoLo are
-    /// records of the journey; kept so that a table added to the return is reported, not lost.
-    public static let tablesNotImported: [SSDA903Table] = []
-    static let tablesImported = SSDA903Table.allCases.filter { !tablesNotImported.contains($0) }
 
     /// Every CHILD of the rows the journey holds, Header's first, each once.
     public static func childIDs(_ returns: [SSDA903Return]) -> [String] {
         var seen = Set<String>(), ids: [String] = []
         for data in returns {
-            for table in tablesImported {
+            for table in SSDA903Table.allCases {
                 guard let rows = data[table] else { continue }
                 for value in rows.children.values.dropFirst() where seen.insert(value).inserted { ids.append(value) }
             }
@@ -92,10 +85,6 @@ public struct SSDA903JourneyImport: Sendable {
         problems += years.flatMap { $0.blankChildren() }
         guard problems.isEmpty else { throw SSDA903ImportProblems(problems) }
         self.children = children
-        notImported = Self.tablesNotImported.compactMap { table in
-            let rows = years.reduce(0) { $0 + ($1.data[table]?.rowCount ?? 0) }
-            return rows == 0 ? nil : (table, rows)
-        }
         var leftOut: [String] = []
         if repeated > 0 {
             leftOut.append("\(repeated) \(repeated == 1 ? "row repeats" : "rows repeat") an earlier row of the same child on the same date (a review, a time missing, an episode, a decision that the child should be placed for adoption), so \(repeated == 1 ? "was" : "were") left out")
@@ -139,7 +128,7 @@ struct SSDA903ReturnYear: Sendable {
 
     /// A row without a CHILD cannot be matched to anyone.
     func blankChildren() -> [SSDA903ImportProblem] {
-        SSDA903JourneyImport.tablesImported.compactMap { table in
+        SSDA903Table.allCases.compactMap { table in
             guard let rows = data[table], let row = rows.childGroups[0].first else { return nil }
             return SSDA903Row(rows, row).problem(.child, "Enter the child’s ID: a row without one cannot be matched to a child")
         }

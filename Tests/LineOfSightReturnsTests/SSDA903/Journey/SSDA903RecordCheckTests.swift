@@ -25,13 +25,13 @@ import Testing
         #expect(SSDA903RecordCheck.ruleSet(containing: Self.date("2027-04-01")) == nil, "after the newest")
     }
 
-    @Test func aPlacementItsProviderCannotGiveIsFoundWithItsRuleMessageAndEpisode() {
+    @Test func aPlacementItsProviderCannotGiveIsFoundWithItsRuleMessageAndEpisode() throws {
         let findings = SSDA903RecordCheck.findings(of: Self.child([Self.period(placement: "P1", provider: "PR1")]), ruleSet: .lac2025_26)
-        let finding = try? #require(findings.first { $0.ruleCode == "527" }, "\(findings)")
-        #expect(finding?.message == "A placement provider code of PR1 cannot be associated with placements P1, R2 or R5.")
-        #expect(finding?.table == .episodes)
-        #expect(finding?.recordDate == Self.date("2026-03-02"))
-        #expect(finding?.fields.contains(.placeProvider) == true)
+        let finding = try #require(findings.first { $0.ruleCode == "527" }, "\(findings)")
+        #expect(finding.message == "A placement provider code of PR1 cannot be associated with placements P1, R2 or R5.")
+        #expect(finding.table == .episodes)
+        #expect(finding.recordDate == Self.date("2026-03-02"))
+        #expect(finding.fields.contains(.placeProvider))
     }
 
     @Test func aCleanRecordRaisesNothing() {
