@@ -328,9 +328,9 @@ import VaporTesting
 
 enum HTMLText {
     static func escaped(_ text: String) -> String {
-        var out = ""
+        var out = ByteBuffer()
         HTMLEscaping.escape(text, into: &out)
-        return out
+        return String(buffer: out)
     }
 }
 

@@ -68,7 +68,7 @@ enum SiteURL: Sendable {
     private static func uuid(_ name: String, _ parameter: Parameter<UUID>) -> Segment {
         switch parameter {
         case .key: .parameter(name: name, value: nil)
-        case let .value(id): .parameter(name: name, value: id.uuidString)
+        case let .value(id): .parameter(name: name, value: id.text)
         }
     }
 

@@ -1,3 +1,5 @@
+import Vapor
+
 /// A small typed HTML tree. Text is escaped when rendered, so a page cannot inject markup by accident;
 /// the builder is non-generic so large pages type-check quickly.
 public indirect enum Node: Sendable {
@@ -8,23 +10,24 @@ public indirect enum Node: Sendable {
 
     static let empty = Node.fragment([])
 
-    /// Appends piece by piece, never concatenating temporaries: a list page is thousands of nodes.
-    func render(into out: inout String) {
+    /// Writes piece by piece as UTF-8 bytes, never concatenating temporaries: a list page is
+    /// thousands of nodes, and the bytes are the response's body as they are written.
+    func render(into out: inout ByteBuffer) {
         switch self {
         case let .element(name, attributes, children):
-            out.append("<")
-            out.append(name)
+            out.writeInteger(UInt8(ascii: "<"))
+            out.writeString(name)
             for attribute in attributes { attribute.render(into: &out) }
-            out.append(">")
+            out.writeInteger(UInt8(ascii: ">"))
             for child in children { child.render(into: &out) }
-            out.append("</")
-            out.append(name)
-            out.append(">")
+            out.writeStaticString("</")
+            out.writeString(name)
+            out.writeInteger(UInt8(ascii: ">"))
         case let .void(name, attributes):
-            out.append("<")
-            out.append(name)
+            out.writeInteger(UInt8(ascii: "<"))
+            out.writeString(name)
             for attribute in attributes { attribute.render(into: &out) }
-            out.append(">")
+            out.writeInteger(UInt8(ascii: ">"))
         case let .text(text):
             HTMLEscaping.escape(text, into: &out)
         case let .fragment(children):
@@ -43,13 +46,13 @@ public struct Attribute: Sendable {
         self.value = value
     }
 
-    func render(into out: inout String) {
-        out.append(" ")
-        out.append(name)
+    func render(into out: inout ByteBuffer) {
+        out.writeInteger(UInt8(ascii: " "))
+        out.writeString(name)
         guard let value else { return }
-        out.append("=\"")
+        out.writeStaticString("=\"")
         HTMLEscaping.escape(value, into: &out)
-        out.append("\"")
+        out.writeInteger(UInt8(ascii: "\""))
     }
 
     static func `class`(_ value: String) -> Attribute { Attribute("class", value) }
@@ -67,19 +70,26 @@ public struct Attribute: Sendable {
 
 enum HTMLEscaping {
     /// Works on the UTF-8 bytes: the five characters to escape are ASCII, and every page escapes
-    /// thousands of strings, most with nothing to escape, which are appended as they are.
-    static func escape(_ text: String, into out: inout String) {
-        let special: (UInt8) -> Bool = { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }
-        guard text.utf8.contains(where: special) else { return out.append(text) }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out.append("&amp;")
-            case "<": out.append("&lt;")
-            case ">": out.append("&gt;")
-            case "\"": out.append("&quot;")
-            case "'": out.append("&#39;")
-            default: out.unicodeScalars.append(scalar)
+    /// thousands of strings, most with nothing to escape, whose bytes are written as one run.
+    static func escape(_ text: String, into out: inout ByteBuffer) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for index in bytes.indices {
+                let entity: StaticString
+                switch bytes[index] {
+                case UInt8(ascii: "&"): entity = "&amp;"
+                case UInt8(ascii: "<"): entity = "&lt;"
+                case UInt8(ascii: ">"): entity = "&gt;"
+                case UInt8(ascii: "\""): entity = "&quot;"
+                case UInt8(ascii: "'"): entity = "&#39;"
+                default: continue
+                }
+                out.writeBytes(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[start..<index]))
+                out.writeStaticString(entity)
+                start = index + 1
             }
+            out.writeBytes(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[start...]))
         }
     }
 }

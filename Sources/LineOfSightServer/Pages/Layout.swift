@@ -58,7 +58,7 @@ enum Layout {
                      printable: Bool = false, refreshEvery: Int? = nil, @NodeBuilder _ content: () -> [Node]) -> Response {
         let body = document(title: title, context: context, hasErrors: hasErrors, backLink: backLink, printable: printable,
                             refreshEvery: refreshEvery, content: content())
-        let response = Response(status: status, body: .init(string: body))
+        let response = Response(status: status, body: .init(buffer: body))
         response.headers.contentType = .html
         return response
     }
@@ -79,7 +79,7 @@ enum Layout {
     }
 
     static func document(title: String, context: PageContext, hasErrors: Bool = false, backLink: SiteURL? = nil, printable: Bool = false,
-                         refreshEvery: Int? = nil, content: [Node]) -> String {
+                         refreshEvery: Int? = nil, content: [Node]) -> ByteBuffer {
         let fullTitle = (hasErrors ? "Error: " : "") + title + " – " + serviceName
         let html = el("html", .attribute("lang", "en-GB"), .class("govuk-template")) {
             el("head") {
@@ -103,9 +103,9 @@ enum Layout {
                 if !printable { footer() }
             }
         }
-        // One string, reserved once: a page of fifty children is about 40 KB.
-        var out = "<!DOCTYPE html>\n"
-        out.reserveCapacity(64 * 1024)
+        // One buffer, allocated once: a page of fifty children is about 40 KB.
+        var out = ByteBufferAllocator().buffer(capacity: 64 * 1024)
+        out.writeStaticString("<!DOCTYPE html>\n")
         html.render(into: &out)
         return out
     }
