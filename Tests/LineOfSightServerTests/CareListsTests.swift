@@ -84,7 +84,27 @@ import VaporTesting
             #expect(!notOffered.contains("Offered once") && !notOffered.contains("times, first on"))
             let csv = try await director.get("/missing?period=12&format=csv").body.string
             #expect(csv.hasPrefix("Name,Missing or away,From,Back,Reported to police,Return home interview,Offered within 72 hours\r\n"))
+            // The page says how many episodes match; the export holds every one of them.
+            let episodes = try #require(missing.firstMatch(of: /([\d,]+) episodes?</).flatMap { Int($0.1.replacingOccurrences(of: ",", with: "")) })
+            #expect(csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == episodes + 1)
+            #expect(Self.rows(missing) == min(episodes, CareQueries.pageSize))
+            // A page past the last (or not a number) shows the last, never an error.
+            for page in ["99999999999999999999999", "-5", "x"] {
+                let response = try await director.get("/missing?period=12&page=\(page)")
+                #expect(response.status == .ok && Self.rows(response.body.string) == Self.rows(missing), "page \(page)")
+            }
         }
+    }
+
+    @Test func aListWorkedOutInMemoryIsPagedAsTheOthersAre() {
+        let all = Array(1...120)
+        let first = Paged(slicing: all, page: 1, size: 50)
+        #expect(first.rows == Array(1...50) && first.total == 120 && first.pageCount == 3)
+        #expect(Paged(slicing: all, page: 3, size: 50).rows == Array(101...120))
+        #expect(Paged(slicing: all, page: Int.max, size: 50).number == 3, "past the last: the last")
+        #expect(Paged(slicing: all, page: Int.min, size: 50).number == 1)
+        let none = Paged(slicing: [Int](), page: 7, size: 50)
+        #expect(none.rows.isEmpty && none.number == 1 && none.pageCount == 1)
     }
 
     @Test func aCareLeaverIsShownAsAFormerCareLeaverFromTheir25thBirthday() async throws {

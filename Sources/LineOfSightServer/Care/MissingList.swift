@@ -31,8 +31,6 @@ enum MissingList {
         ("missing", "Still missing"), ("notOffered", "Back, no interview offered"), ("notHeld", "Offered, not held"), ("held", "Interview held"),
     ]
     static let periods: [(id: String, label: String, months: Int)] = [("3", "Last 3 months", 3), ("6", "Last 6 months", 6), ("12", "Last 12 months", 12)]
-    /// The most episodes a page shows.
-    static let limit = 1_000
 
     static let columns: [(header: String, text: @Sendable (Row, CivilDate) -> String)] = [
         ("Name", { row, _ in row.child.fullName }),
@@ -67,14 +65,15 @@ enum MissingList {
         let period = periods.first { $0.id == parameters["period"] } ?? periods[1]
         let rows = try await load(team: UUID(uuidString: team), since: req.today.adding(months: -period.months), status: status,
                                   scope: req.childScope(), on: req.sql)
-        let children = Array(Set(rows.map(\.child.id)))
         let today = req.today
         if parameters["format"] == "csv" {
-            try await req.auditShown(children, detail: "Exported missing and away episodes as CSV: \(rows.count) rows")
+            try await req.auditShown(Array(Set(rows.map(\.child.id))), detail: "Exported missing and away episodes as CSV: \(rows.count) rows")
             return CSV.response(filename: "missing-and-away.csv", header: columns.map(\.header),
                                 rows: rows.map { row in columns.map { $0.text(row, today) } })
         }
-        try await req.auditShown(children, detail: "Listed missing and away episodes: \(rows.count) shown")
+        let page = Paged(slicing: rows, page: parameters["page"].flatMap { Int($0.prefix(18)) } ?? 1, size: CareQueries.pageSize)
+        try await req.auditShown(Array(Set(page.rows.map(\.child.id))),
+                                 detail: "Listed missing and away episodes: \(page.rows.count) shown of \(rows.count), page \(page.number)")
         let teams = try await Workforce.teamNames(on: req.sql)
         let filters = [("team", team), ("period", period.id), ("status", status)].filter { !$0.1.isEmpty }
         return Layout.page(title: "Missing and away", context: PageContext(req)) {
@@ -89,12 +88,11 @@ enum MissingList {
                 button("Show")
             }
             paragraph(rows.count == 1 ? "1 episode" : "\(rows.count.formatted()) episodes", "govuk-body govuk-!-font-weight-bold")
-            if rows.count == limit { paragraph("Only the latest \(limit.formatted()) are shown: choose a team or a shorter period.") }
             if rows.isEmpty {
                 paragraph("No episodes match.")
             } else {
                 table(caption: "Missing and away episodes", captionVisible: false, columns: columns.map { TableColumn(header: $0.header) },
-                      rows: rows.map { row in
+                      rows: page.rows.map { row in
                           columns.enumerated().map { index, column -> Node in
                               if index == 0 { return link(row.child.fullName, .child(.value(row.child.id))) }
                               if index == 3, row.record.end == nil { return tag("Still missing", .red) }
@@ -102,6 +100,7 @@ enum MissingList {
                               return .text(column.text(row, today))
                           }
                       })
+                pagination(page: page.number, pageCount: page.pageCount) { SiteURL.missingEpisodes.path(query: filters + [("page", String($0))]) }
                 el("p", .class("govuk-body")) {
                     link("Download this list as a spreadsheet (CSV)", href: SiteURL.missingEpisodes.path(query: filters + [("format", "csv")]))
                 }
@@ -140,8 +139,8 @@ enum MissingList {
                                 interview: interviews["\(RuleID.returnInterview):\(episode.id)"]))
             }
         }
-        return Array(rows.filter { status.isEmpty || $0.status == status }
-            .sorted { ($0.record.start, $0.episodeID) > ($1.record.start, $1.episodeID) }.prefix(limit))
+        return rows.filter { status.isEmpty || $0.status == status }
+            .sorted { ($0.record.start, $0.episodeID) > ($1.record.start, $1.episodeID) }
     }
 
     private static func interviewObligations(of children: [UUID], on db: any SQLDatabase) async throws -> [String: Obligation] {

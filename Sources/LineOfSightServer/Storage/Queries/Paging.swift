@@ -46,3 +46,13 @@ struct Paged<Row: Sendable>: Sendable {
         return Paged(rows: total == 0 ? [] : try await rows(page), total: total, number: page, pageSize: size)
     }
 }
+
+extension Paged {
+    /// One page of rows already in memory (a list whose rows are worked out, not read: missing
+    /// episodes with their return interviews), the page asked for brought within 1…pageCount.
+    init(slicing all: [Row], page requested: Int, size: Int) {
+        let last = max(1, (all.count + size - 1) / size)
+        let page = min(max(1, requested), last)
+        self.init(rows: Array(all.dropFirst((page - 1) * size).prefix(size)), total: all.count, number: page, pageSize: size)
+    }
+}
