@@ -58,6 +58,20 @@ import Testing
         #expect(icpc?.due.iso == "2025-12-24", "the statutory ICPC timescale ignores local closures")
     }
 
+    @Test func postcodeDistrictCentresAreReadFromTheirFileAndMeasureAPlacement() throws {
+        let centres = try temporaryFile("\u{FEFF}district,easting,northing\nWA10,350114,395481\nm28, 373712 ,402267\n\n", suffix: ".csv")
+        let file = try StandardsFile.load(path: try temporaryFile("postcode_district_centres: \(centres)\n"))
+        #expect(file.districtCentres.count == 2)
+        #expect(file.distance(fromHome: "wa10", to: "M28") == 15.3)
+        #expect(file.distance(fromHome: "WA10", to: "L8") == nil && file.distance(fromHome: nil, to: "M28") == nil)
+        for (text, line) in [("district,easting,northing\nWA10,350114\n", 2), ("district,easting,northing\nWA10,350114,395481\nWA10 1AA,1,2\n", 3),
+                             ("district,easting,northing\nWA10,-5,395481\n", 2), ("postcode,x,y\n", 1)] {
+            let path = try temporaryFile("postcode_district_centres: \(try temporaryFile(text, suffix: ".csv"))\n")
+            let error = #expect(throws: StandardsFileError.self) { try StandardsFile.load(path: path) }
+            #expect(error?.description.contains(".csv line \(line):") == true, "\(text) → \(error?.description ?? "no error")")
+        }
+    }
+
     @Test func mistakesAreReportedWithTheirLineAndColumn() throws {
         let cases: [(String, String)] = [
             ("standards:\n  visits.cp.interval_days: 5\n", ":2:3: unknown standard “visits.cp.interval_days”"),
@@ -65,6 +79,7 @@ import Testing
             ("local_closure_days:\n  - 2025-13-01\n", ":2:5: “2025-13-01” is not a date"),
             ("colour: blue\n", ":1:1: unknown key “colour”"),
             ("home_postcode_districts: [WA10, WA10 1AA]\n", ":1:33: “WA10 1AA” is not the first half of a postcode"),
+            ("postcode_district_centres: /no/such/file.csv\n", ":1:28: cannot read the postcode district centres /no/such/file.csv"),
             ("standards: [unclosed\n", ":2:1: not valid YAML"),
         ]
         for (text, expected) in cases {

@@ -54,6 +54,26 @@ import VaporTesting
         }
     }
 
+    /// A placement's distance from home is measured between the centres of the two postcode
+    /// districts (the council's table of centres): a move recorded without the home's district is
+    /// measured from the one recorded when the child became looked after.
+    @Test func aPlacementShowsHowFarItIsFromHome() async throws {
+        try await withTestApp { app, demo in
+            app.standards.districtCentres = DemoAuthority.districtCentres
+            let child = try await JourneyTests.child(app, demo)
+            var worker = try await Visitor.signedIn(app, as: "social.worker")
+            let period = try #require(try await worker.post("/children/\(child.id!)/record/periodsOfCare", Self.period).location)
+            #expect(!(try await worker.get(period).body.string.contains("Distance from home")), "no placement postcode recorded")
+            let moved = try await worker.post("/children/\(child.id!)/record/placements", Self.move.merging(["postcode": "M28"]) { $1 })
+            let page = try await worker.get(try #require(moved.location)).body.string
+            #expect(page.contains("Distance from home</dt><dd class=\"govuk-summary-list__value\">15.3 miles"), "WA10 to M28")
+            _ = try await worker.get("/children/\(child.id!)/record/placements")
+            let elsewhere = try await worker.post("/children/\(child.id!)/record/placements",
+                                                  JourneyTests.date("start", "2026-03-26").merging(["reasonForChange": "CREQB", "placementType": "K2", "postcode": "L8"]) { $1 })
+            #expect(!(try await worker.get(try #require(elsewhere.location)).body.string.contains("Distance from home")), "L8 is not in the table")
+        }
+    }
+
     @Test func whatCannotBeTrueIsRefusedAndNothingSaved() async throws {
         try await withTestApp { app, demo in
             let child = try await JourneyTests.child(app, demo)

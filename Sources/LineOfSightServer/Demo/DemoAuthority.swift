@@ -43,6 +43,15 @@ struct DemoAuthority: Sendable {
     static let defaultChildCount = 1300
     /// St Helens' postcode districts: a placement elsewhere is out of area.
     static let homeDistricts: Set<String> = ["WA9", "WA10", "WA11", "WA12"]
+    /// The centres of the districts the demo's children live and are placed in: the mean grid
+    /// reference of each district's postcodes in the ONS Postcode Directory (as the DfE's SSDA903
+    /// tool bundles it; Open Government Licence), rounded to the metre.
+    static let districtCentres: [String: GridReference] = [
+        "WA9": GridReference(easting: 352_267, northing: 393_611), "WA10": GridReference(easting: 350_114, northing: 395_481),
+        "WA11": GridReference(easting: 352_345, northing: 398_074), "WA12": GridReference(easting: 357_978, northing: 395_369),
+        "L34": GridReference(easting: 345_954, northing: 393_430), "L35": GridReference(easting: 347_871, northing: 391_317),
+        "WN4": GridReference(easting: 357_413, northing: 400_266), "M28": GridReference(easting: 373_712, northing: 402_267),
+    ]
 
     static func generate(seed: UInt64 = 2026, today: CivilDate, childCount: Int = defaultChildCount) -> DemoAuthority {
         var builder = DemoAuthorityBuilder(rng: SeededGenerator(seed: seed), today: today)

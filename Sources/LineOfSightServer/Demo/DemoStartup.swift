@@ -9,6 +9,7 @@ enum DemoStartup {
         try await app.autoMigrate()
         // The demo authority is St Helens: placements outside its districts are out of area.
         if app.standards.homeDistricts.isEmpty { app.standards.homeDistricts = DemoAuthority.homeDistricts }
+        if app.standards.districtCentres.isEmpty { app.standards.districtCentres = DemoAuthority.districtCentres }
         if try await Child.query(on: app.db).count() == 0 {
             let today = app.clock.today
             app.logger.notice("Loading the demo authority (as of \(today.iso)) into \(app.settings.database.description)…")

@@ -60,7 +60,7 @@ enum EventPages {
 
     static func show(context: PageContext, child: Child, event: StoredEvent, record: any JourneyRecord, obligations: [Obligation],
                      remarks: [RecordRemark], steps: [EventStep] = [], actions: [(id: UUID, action: ActionRecord)] = [],
-                     people: People, calendar: WorkingDayCalendar, today: CivilDate, dueSoonDays: Int, canChange: Bool, flash: String?) -> Response {
+                     distanceFromHome: Double? = nil, people: People, calendar: WorkingDayCalendar, today: CivilDate, dueSoonDays: Int, canChange: Bool, flash: String?) -> Response {
         let form = event.list.form
         let eventID = event.id?.uuidString ?? ""
         let started = obligations.filter { $0.startedBy.id == eventID }
@@ -72,7 +72,8 @@ enum EventPages {
                 el("div", .class("govuk-inset-text")) { "This record was withdrawn: \(reason). It is kept, but no longer counts towards any timescale." }
             }
             if !remarks.isEmpty { el("div", .class("govuk-inset-text")) { remarkList(remarks) } }
-            summaryList(answers(form, record: record, people: people))
+            summaryList(answers(form, record: record, people: people)
+                + (distanceFromHome.map { [SummaryRow("Distance from home", "\($0.formatted()) miles, between the centres of the two postcode districts")] } ?? []))
             for step in steps where event.withdrawnReason == nil {
                 el("a", .class("govuk-button"), .href(SiteURL.eventStep(child: child.parameter, event: event.parameter, step: .value(step.id)))) { step.title }
             }

@@ -71,11 +71,24 @@ struct JourneyController {
             .filter { $0.action.sourceID == event.id?.uuidString }
         return EventPages.show(context: PageContext(req), child: child, event: event, record: record, obligations: obligations,
                                remarks: remarks, steps: steps, actions: actions,
+                               distanceFromHome: (record as? any PlacementDetails).flatMap { placement in
+                                   req.application.standards.distance(fromHome: try? home(of: placement, id: event.requireID(), journey: journey, events: events),
+                                                                      to: placement.postcode)
+                               },
                                people: try await People.load(naming: [(event.list.form, record)], responsibleFor: obligations,
                                                              owning: actions.map(\.action), on: req.db),
                                calendar: req.application.standards.calendar, today: req.today,
                                dueSoonDays: req.application.standards.standards.dueSoonDays,
                                canChange: event.list.form.roles.contains(principal.role), flash: req.takeFlash())
+    }
+
+    /// The postcode district of the child's home for a placement: its own, or else (a move recorded
+    /// without it) the one recorded when the child became looked after in that period of care.
+    private func home(of placement: any PlacementDetails, id: UUID, journey: Journey, events: [JourneyRows.Event]) throws -> String? {
+        if let home = placement.homePostcode { return home }
+        guard let period = journey.periodsOfCare.first(where: { $0.placements.contains { $0.id == id.uuidString } }),
+              let row = events.first(where: { $0.id.uuidString == period.id }) else { return nil }
+        return (try row.record(JSONDecoder()) as? PeriodOfCareRecord)?.homePostcode
     }
 
     // MARK: - Correcting

@@ -12,6 +12,7 @@ private typealias YAMLNode = Yams.Node
 /// local_closure_days: [2026-12-24, 2026-12-29]   # local standards only; statutory rules ignore them
 /// bank_holidays_feed: bank-holidays.json          # a newer gov.uk feed, relative to this file
 /// home_postcode_districts: [WA9, WA10, WA11, WA12] # the council's own: a placement elsewhere is out of area
+/// postcode_district_centres: districts.csv         # district,easting,northing: distances from home
 /// ```
 ///
 /// Every problem is reported with its line and column, and nothing from a bad file is used.
@@ -20,6 +21,9 @@ struct StandardsFile: Sendable {
     let calendar: WorkingDayCalendar
     /// The council's postcode districts (upper case): a placement in another is out of area.
     var homeDistricts: Set<String> = []
+    /// The centre of each postcode district (upper case) on the national grid, from which a
+    /// placement's distance from home is measured.
+    var districtCentres: [String: GridReference] = [:]
 
     static let defaults = StandardsFile(standards: .defaults, calendar: .englandAndWales)
 
@@ -43,12 +47,17 @@ struct StandardsFile: Sendable {
         }
         guard let root else { return .defaults }
         guard let top = root.mapping else {
-            throw fail(root, "the file must be a mapping with the keys standards, local_closure_days, bank_holidays_feed and home_postcode_districts")
+            throw fail(root, "the file must be a mapping with the keys standards, local_closure_days, bank_holidays_feed, home_postcode_districts and postcode_district_centres")
         }
 
         var overrides: [String: StandardValue] = [:]
         var calendar = WorkingDayCalendar.englandAndWales
         var districts: Set<String> = []
+        var centres: [String: GridReference] = [:]
+        /// A file named in this one, relative to it.
+        func resolve(_ file: String) -> String {
+            file.hasPrefix("/") ? file : URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(file).path
+        }
         for (keyNode, value) in top {
             switch keyNode.string {
             case "standards":
@@ -70,7 +79,7 @@ struct StandardsFile: Sendable {
                 calendar = calendar.withLocalClosures(closures)
             case "bank_holidays_feed":
                 guard let feedPath = value.string else { throw fail(value, "bank_holidays_feed must be the path of a gov.uk bank-holidays JSON file") }
-                let resolved = feedPath.hasPrefix("/") ? feedPath : URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(feedPath).path
+                let resolved = resolve(feedPath)
                 guard let data = FileManager.default.contents(atPath: resolved) else { throw fail(value, "cannot read the bank holidays feed \(resolved)") }
                 do { calendar = try calendar.merging(feedData: data) } catch { throw fail(value, "the bank holidays feed \(resolved) is not valid: \(error)") }
             case "home_postcode_districts":
@@ -82,16 +91,52 @@ struct StandardsFile: Sendable {
                     }
                     districts.insert(district)
                 }
+            case "postcode_district_centres":
+                guard let file = value.string else { throw fail(value, "postcode_district_centres must be the path of a CSV file with the columns district,easting,northing") }
+                let resolved = resolve(file)
+                guard let data = FileManager.default.contents(atPath: resolved) else { throw fail(value, "cannot read the postcode district centres \(resolved)") }
+                do { centres = try districtCentres(csv: String(decoding: data, as: UTF8.self)) } catch { throw fail(value, "\(resolved) \(error.message)") }
             default:
-                throw fail(keyNode, "unknown key “\(keyNode.string ?? "")”: use standards, local_closure_days, bank_holidays_feed or home_postcode_districts")
+                throw fail(keyNode, "unknown key “\(keyNode.string ?? "")”: use standards, local_closure_days, bank_holidays_feed, home_postcode_districts or postcode_district_centres")
             }
         }
         do {
-            return StandardsFile(standards: try LocalStandards.defaults.overriding(overrides), calendar: calendar, homeDistricts: districts)
+            return StandardsFile(standards: try LocalStandards.defaults.overriding(overrides), calendar: calendar, homeDistricts: districts,
+                                 districtCentres: centres)
         } catch {
             let node = entriesNode(top, named: error.key)
             throw fail(node, error.message)
         }
+    }
+
+    /// Miles from the child's home to their placement, between the centres of the two postcode
+    /// districts: nil unless both are known and the council's table of centres holds both.
+    func distance(fromHome home: String?, to placement: String?) -> Double? {
+        guard let home = home.flatMap({ districtCentres[$0.uppercased()] }),
+              let placed = placement.flatMap({ districtCentres[$0.uppercased()] }) else { return nil }
+        return PlacementDistance.miles(from: home, to: placed)
+    }
+
+    struct CentresProblem: Error { let message: String }
+
+    /// `district,easting,northing` (a header, then a district a line, metres on the national grid).
+    static func districtCentres(csv text: String) throws(CentresProblem) -> [String: GridReference] {
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        let header = lines.first.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\u{FEFF}").union(.whitespaces)).lowercased() }
+        guard header == "district,easting,northing" else { throw CentresProblem(message: "line 1: the first line must be district,easting,northing") }
+        var centres: [String: GridReference] = [:]
+        for (index, line) in lines.enumerated().dropFirst() where !line.allSatisfy(\.isWhitespace) {
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let district = cells[0].uppercased()
+            // The national grid: 0–700 km east, 0–1,300 km north.
+            guard cells.count == 3, PeriodOfCareRecord.isPostcodeDistrict(district),
+                  let easting = Double(cells[1]), (0...700_000).contains(easting),
+                  let northing = Double(cells[2]), (0...1_300_000).contains(northing) else {
+                throw CentresProblem(message: "line \(index + 1): expected a postcode district like WA10, then its easting and northing in metres")
+            }
+            centres[district] = GridReference(easting: easting, northing: northing)
+        }
+        return centres
     }
 
     private static func standardValue(_ node: YAMLNode, like example: StandardValue, name: String,

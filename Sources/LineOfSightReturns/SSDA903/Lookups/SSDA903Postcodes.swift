@@ -1,4 +1,5 @@
 import Foundation
+import LineOfSightCore
 
 /// The postcode lookup the placement-location rules need (an optional input, as the DfE tool's
 /// is its bundled copy of the ONS postcode directory): for each postcode, its local authority
@@ -13,6 +14,8 @@ public struct SSDA903Postcodes: Sendable {
         public let upperTier: String?
         public let easting: Double
         public let northing: Double
+
+        var gridReference: GridReference { GridReference(easting: easting, northing: northing) }
 
         public init(district: String, upperTier: String?, easting: Double, northing: Double) {
             self.district = district
@@ -72,9 +75,7 @@ public struct SSDA903PlacementLocations: Sendable {
             authority.append(la)
             location.append(where_)
             if let place, let from = home[row].flatMap({ postcodes[$0] }) {
-                let metres = ((from.easting - place.easting) * (from.easting - place.easting)
-                    + (from.northing - place.northing) * (from.northing - place.northing)).squareRoot()
-                distance.append((metres / 1000 / 1.6093 * 10).rounded() / 10)
+                distance.append(PlacementDistance.miles(from: from.gridReference, to: place.gridReference))
             } else {
                 distance.append(nil)
             }
