@@ -3,6 +3,7 @@ import Foundation
 @testable import LineOfSightServer
 import SQLKit
 import Testing
+import Vapor
 
 /// Rows written in bulk (`SQLDatabase.insert(_:into:columns:)`): on SQLite their values go to the
 /// driver without SQLiteKit's encoder, so they must be what that encoder makes of them.
@@ -27,25 +28,49 @@ import Testing
         }
     }
 
+    /// A time as COPY's text format gives it to PostgreSQL: the microsecond PostgresNIO would bind.
+    @Test func aTimeIsWrittenForPostgreSQLToTheMicrosecond() {
+        #expect(RowCopy.timestamp(Date(timeIntervalSince1970: 946_684_800)) == "2000-01-01 00:00:00.000000+00")
+        #expect(RowCopy.timestamp(Date(timeIntervalSince1970: 1_764_614_035.123456)) == "2025-12-01 18:33:55.123456+00")
+        #expect(RowCopy.timestamp(Date(timeIntervalSince1970: -0.5)) == "1969-12-31 23:59:59.500000+00")
+        #expect(RowCopy.timestamp(Date(timeIntervalSince1970: 951_782_400)) == "2000-02-29 00:00:00.000000+00")
+    }
+
+    @Test func copysTextFormatEscapesWhatItMustAndWritesNullsAsBackslashN() {
+        var buffer = ByteBuffer()
+        let values: [any Encodable] = ["a\tb\nc\\d\re", nil as String?, Optional(7) as Int?, true, false, 2.5]
+        for value in values { #expect(RowCopy.write(value, into: &buffer)); buffer.writeString("|") }
+        #expect(String(buffer: buffer) == "a\\tb\\nc\\\\d\\re|\\N|7|t|f|2.5|")
+        #expect(!RowCopy.write(Int32(3), into: &buffer), "a kind of value written only as a bound value")
+    }
+
     /// More rows than one statement holds, of every kind of value, read back as written (SQLite,
     /// and PostgreSQL in the second pass).
     @Test func rowsWrittenInBulkReadBackAsWritten() async throws {
         try await withTestApp(seedDemo: false) { app, _ in
             let sql = app.db.sql
             try await sql.raw("DROP TABLE IF EXISTS row_probe").run()
-            try await sql.raw("CREATE TABLE row_probe (n INTEGER PRIMARY KEY, id UUID, text TEXT, flag BOOLEAN, number INTEGER)").run()
+            try await sql.raw("CREATE TABLE row_probe (n INTEGER PRIMARY KEY, id UUID, text TEXT, flag BOOLEAN, number INTEGER, at TIMESTAMP WITH TIME ZONE)").run()
             let rows = (0..<700).map { n -> [any Encodable & Sendable] in
-                let id: UUID? = n % 3 == 0 ? nil : UUID(), text: String? = n % 5 == 0 ? nil : "row \(n), \"quoted\" é"
+                // Text with what COPY's text format escapes (PostgreSQL) and what SQL quotes.
+                let id: UUID? = n % 3 == 0 ? nil : UUID(), text: String? = n % 5 == 0 ? nil : "row \(n), \"quoted\" é\ttab\nline\\N\\\r'"
                 let flag: Bool? = n % 7 == 0 ? nil : n % 2 == 0, number: Int? = n % 11 == 0 ? nil : n - 350
-                return [n, id, text, flag, number]
+                let at: Date? = n % 13 == 0 ? nil : Date(timeIntervalSince1970: 1_764_613_435.123456 + Double(n * 86_399) - 900_000_000)
+                return [n, id, text, flag, number, at]
             }
-            #expect(rows.count * 5 > RowInsert.bindLimit, "more than one statement")
-            try await sql.insert(rows, into: "row_probe", columns: ["n", "id", "text", "flag", "number"])
+            #expect(rows.count * 6 > RowInsert.bindLimit, "more than one statement")
+            try await sql.insert(rows, into: "row_probe", columns: ["n", "id", "text", "flag", "number", "at"])
             struct Row: Decodable, Equatable {
-                let n: Int, id: UUID?, text: String?, flag: Bool?, number: Int?
+                let n: Int, id: UUID?, text: String?, flag: Bool?, number: Int?, at: Date?
+                /// To the microsecond, as PostgreSQL keeps a time.
+                static func == (a: Row, b: Row) -> Bool {
+                    (a.n, a.id, a.text, a.flag, a.number) == (b.n, b.id, b.text, b.flag, b.number)
+                        && a.at.map { at in b.at.map { abs(at.timeIntervalSince($0)) < 0.000_001 } ?? false } ?? (b.at == nil)
+                }
             }
-            let read = try await sql.select().columns("n", "id", "text", "flag", "number").from("row_probe").orderBy("n").all(decoding: Row.self)
-            let written = rows.map { Row(n: $0[0] as! Int, id: $0[1] as? UUID, text: $0[2] as? String, flag: $0[3] as? Bool, number: $0[4] as? Int) }
+            let read = try await sql.select().columns("n", "id", "text", "flag", "number", "at").from("row_probe").orderBy("n").all(decoding: Row.self)
+            let written = rows.map { Row(n: $0[0] as! Int, id: $0[1] as? UUID, text: $0[2] as? String, flag: $0[3] as? Bool, number: $0[4] as? Int,
+                                         at: $0[5] as? Date) }
             #expect(read == written)
             try await sql.raw("DROP TABLE row_probe").run()
         }

@@ -1,25 +1,31 @@
+import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
 import SQLKit
 
 extension SQLDatabase {
-    /// Inserts `rows` (each a value for every one of `columns`, in order) into `table`, as many rows
-    /// to a statement as fit under `RowInsert.bindLimit` bound values. For the tables written
+    /// Inserts `rows` (each a value for every one of `columns`, in order) into `table`: on
+    /// PostgreSQL with one `COPY` (`RowCopy`), elsewhere as many rows to a statement as fit under
+    /// `RowInsert.bindLimit` bound values. For the tables written
     /// thousands of rows at a time — a council's return imported, everyone re-derived, the demo
     /// authority loaded — where building each statement with SQLKit's builder, an expression for
     /// every value, cost more than running it.
     func insert(_ rows: [[any Encodable & Sendable]], into table: String, columns: [String]) async throws {
         guard !rows.isEmpty else { return }
         let chunks = rows.chunked(Swift.max(1, RowInsert.bindLimit / columns.count))
+        let base = (self as? QuotedSQL)?.base ?? self
         // On SQLite the values go to the driver as its own values: SQLiteKit would otherwise ask
         // each one whether it converts itself and encode those that do not through `Encoder`
         // (UUIDs and every optional), a sixth of a large import's time on the server's side.
-        if let sqlite = ((self as? QuotedSQL)?.base ?? self) as? any SQLiteDatabase {
+        if let sqlite = base as? any SQLiteDatabase {
             for chunk in chunks {
                 let insert = RowInsert(table: table, columns: columns, rows: chunk), text = insert.sqliteText
                 if let level = queryLogLevel { logger.log(level: level, "Executing query", metadata: ["sql": .string(text)]) }
                 try await sqlite.query(text, try insert.sqliteValues) { _ in }
             }
+        } else if let postgres = base as? any PostgresDatabase, let lines = RowCopy.lines(rows) {
+            if let level = queryLogLevel { logger.log(level: level, "Copying \(rows.count) rows", metadata: ["table": .string(table)]) }
+            try await RowCopy.copy(lines, into: table, columns: columns, on: postgres, logger: logger)
         } else {
             for chunk in chunks {
                 try await execute(sql: RowInsert(table: table, columns: columns, rows: chunk)) { _ in }
@@ -104,10 +110,10 @@ struct RowInsert: SQLExpression {
 }
 
 /// An optional value of a row, opened to what it holds.
-private protocol OptionalRowValue {
+protocol OptionalRowValue {
     var wrappedRowValue: (any Encodable)? { get }
 }
 
 extension Optional: OptionalRowValue where Wrapped: Encodable {
-    fileprivate var wrappedRowValue: (any Encodable)? { self }
+    var wrappedRowValue: (any Encodable)? { self }
 }
