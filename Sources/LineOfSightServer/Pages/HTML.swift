@@ -69,27 +69,17 @@ public struct Attribute: Sendable {
 }
 
 enum HTMLEscaping {
-    /// Works on the UTF-8 bytes: the five characters to escape are ASCII, and every page escapes
-    /// thousands of strings, most with nothing to escape, whose bytes are written as one run.
+    /// Works on the UTF-8 bytes: the five characters to escape are ASCII.
     static func escape(_ text: String, into out: inout ByteBuffer) {
-        var text = text
-        text.withUTF8 { bytes in
-            var start = 0
-            for index in bytes.indices {
-                let entity: StaticString
-                switch bytes[index] {
-                case UInt8(ascii: "&"): entity = "&amp;"
-                case UInt8(ascii: "<"): entity = "&lt;"
-                case UInt8(ascii: ">"): entity = "&gt;"
-                case UInt8(ascii: "\""): entity = "&quot;"
-                case UInt8(ascii: "'"): entity = "&#39;"
-                default: continue
-                }
-                out.writeBytes(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[start..<index]))
-                out.writeStaticString(entity)
-                start = index + 1
+        out.writeEscaping(text) { byte in
+            switch byte {
+            case UInt8(ascii: "&"): "&amp;"
+            case UInt8(ascii: "<"): "&lt;"
+            case UInt8(ascii: ">"): "&gt;"
+            case UInt8(ascii: "\""): "&quot;"
+            case UInt8(ascii: "'"): "&#39;"
+            default: nil
             }
-            out.writeBytes(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[start...]))
         }
     }
 }
