@@ -40,20 +40,15 @@ enum RowCopy {
     /// One value as COPY's text format reads it, as PostgreSQL would store it bound: false for a
     /// kind of value not written here.
     static func write(_ value: any Encodable, into buffer: inout ByteBuffer) -> Bool {
-        switch ObjectIdentifier(Swift.type(of: value)) {
-        case ObjectIdentifier(String.self): escape(value as! String, into: &buffer)
-        case ObjectIdentifier(UUID.self): buffer.writeString((value as! UUID).text)
-        case ObjectIdentifier(Int.self): buffer.writeString(String(value as! Int))
-        case ObjectIdentifier(Bool.self): buffer.writeInteger(UInt8(ascii: value as! Bool ? "t" : "f"))
-        case ObjectIdentifier(Double.self): buffer.writeString((value as! Double).description)
-        case ObjectIdentifier(Date.self): buffer.writeString(timestamp(value as! Date))
-        default:
-            guard let optional = value as? any OptionalRowValue else { return false }
-            guard let wrapped = optional.wrappedRowValue else {
-                buffer.writeStaticString("\\N")
-                return true
-            }
-            return write(wrapped, into: &buffer)
+        switch RowValue(value) {
+        case let .text(text): escape(text, into: &buffer)
+        case let .uuid(id): buffer.writeString(id.text)
+        case let .integer(number): buffer.writeString(String(number))
+        case let .boolean(flag): buffer.writeInteger(UInt8(ascii: flag ? "t" : "f"))
+        case let .real(number): buffer.writeString(number.description)
+        case let .time(date): buffer.writeString(timestamp(date))
+        case .null: buffer.writeStaticString("\\N")
+        case .other: return false
         }
         return true
     }

@@ -88,32 +88,17 @@ struct RowInsert: SQLExpression {
 
     /// What `SQLiteDataEncoder` makes of `value`, for the kinds of value these rows hold without
     /// asking it (a UUID as its text, a date as seconds since 1970, a nil as NULL); anything
-    /// else through it. Told apart by the value's exact type, each compared once: a chain of `as?`
-    /// casts (each failed one searching the runtime's conversions, an optional's for a wrapped
-    /// value) took longer than making the statement.
+    /// else through it.
     static func sqliteData(_ value: any Encodable) throws -> SQLiteData {
-        switch ObjectIdentifier(Swift.type(of: value)) {
-        case ObjectIdentifier(String.self): .text(value as! String)
-        case ObjectIdentifier(UUID.self): .text((value as! UUID).text)
-        case ObjectIdentifier(Int.self): .integer(SQLiteInt64(value as! Int))
-        case ObjectIdentifier(Bool.self): .integer(value as! Bool ? 1 : 0)
-        case ObjectIdentifier(Double.self): .float(value as! Double)
-        case ObjectIdentifier(Date.self): .float((value as! Date).timeIntervalSince1970)
-        default:
-            if let optional = value as? any OptionalRowValue {
-                try optional.wrappedRowValue.map(sqliteData) ?? .null
-            } else {
-                try SQLiteDataEncoder().encode(value)
-            }
+        switch RowValue(value) {
+        case let .text(text): .text(text)
+        case let .uuid(id): .text(id.text)
+        case let .integer(number): .integer(SQLiteInt64(number))
+        case let .boolean(flag): .integer(flag ? 1 : 0)
+        case let .real(number): .float(number)
+        case let .time(date): .float(date.timeIntervalSince1970)
+        case .null: .null
+        case let .other(value): try SQLiteDataEncoder().encode(value)
         }
     }
-}
-
-/// An optional value of a row, opened to what it holds.
-protocol OptionalRowValue {
-    var wrappedRowValue: (any Encodable)? { get }
-}
-
-extension Optional: OptionalRowValue where Wrapped: Encodable {
-    var wrappedRowValue: (any Encodable)? { self }
 }

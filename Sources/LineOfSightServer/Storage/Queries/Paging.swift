@@ -9,7 +9,10 @@ struct Paged<Row: Sendable>: Sendable {
     let number: Int
     let pageSize: Int
 
-    var pageCount: Int { max(1, (total + pageSize - 1) / pageSize) }
+    var pageCount: Int { Self.pageCount(total: total, size: pageSize) }
+
+    /// The last page of `total` rows, `size` a page: 1 when there are none.
+    static func pageCount(total: Int, size: Int) -> Int { max(1, (total + size - 1) / size) }
 
     /// Reads a page the way that costs each database least. SQLite reads every matching row
     /// whichever way it is asked, so the total comes with the page's rows (`COUNT(*) OVER ()`) in
@@ -33,7 +36,7 @@ struct Paged<Row: Sendable>: Sendable {
         if let first = found.first { return Paged(rows: found.map(\.row), total: first.total, number: asked, pageSize: size) }
         guard asked > 1 else { return Paged(rows: [], total: 0, number: 1, pageSize: size) }
         let total = try await count()
-        let last = max(1, (total + size - 1) / size)
+        let last = pageCount(total: total, size: size)
         return Paged(rows: try await rows(last).map(\.row), total: total, number: last, pageSize: size)
     }
 
@@ -41,8 +44,7 @@ struct Paged<Row: Sendable>: Sendable {
     private static func counted(page requested: Int, size: Int, count: () async throws -> Int,
                         rows: (_ page: Int) async throws -> [Row]) async throws -> Paged {
         let total = try await count()
-        let last = max(1, (total + size - 1) / size)
-        let page = min(max(1, requested), last)
+        let page = min(max(1, requested), pageCount(total: total, size: size))
         return Paged(rows: total == 0 ? [] : try await rows(page), total: total, number: page, pageSize: size)
     }
 }
@@ -51,8 +53,7 @@ extension Paged {
     /// One page of rows already in memory (a list whose rows are worked out, not read: missing
     /// episodes with their return interviews), the page asked for brought within 1…pageCount.
     init(slicing all: [Row], page requested: Int, size: Int) {
-        let last = max(1, (all.count + size - 1) / size)
-        let page = min(max(1, requested), last)
+        let page = min(max(1, requested), Self.pageCount(total: all.count, size: size))
         self.init(rows: Array(all.dropFirst((page - 1) * size).prefix(size)), total: all.count, number: page, pageSize: size)
     }
 }
