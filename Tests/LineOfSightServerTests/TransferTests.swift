@@ -261,4 +261,44 @@ import VaporTesting
             #expect(try await agree(everyone) == all)
         }
     }
+
+    /// The review pack's trend is counted by the database from what is stored with each transfer
+    /// (`acceptedOnTime`, `visitedOnTime`): it must be the same, month by month, as the core's
+    /// judgement of the transfers read whole, for every reader, restricted records left out of both.
+    @Test func theTrendCountedByTheDatabaseIsTheCoresJudgementOfEachTransfer() async throws {
+        try await withTestApp { app, demo in
+            let today = app.clock.today
+            let director = try #require(try await User.query(on: app.db).filter(\.$username == "director").first())
+            let since = TrendMonth.lastTwelve(endingOn: today)[0].first
+            func agree(_ scope: ChildScope) async throws -> [TransferMonth] {
+                let counted = TransferMonth.trend(try await TransferQueries.stepCounts(since: since, until: today, scope: scope, on: app.db.sql),
+                                                  endingWith: today, count: 12)
+                let rows = try await TransferQueries.live(since: since, until: today, scope: scope, on: app.db.sql).map(\.progress)
+                var judged = TransferMonth.trend([], endingWith: today, count: 12)
+                for (index, month) in judged.enumerated() {
+                    func inMonth(_ day: CivilDate?) -> Bool { day.map { $0.firstOfMonth == month.month } ?? false }
+                    let accepted = rows.filter { inMonth($0.accepted) }, visited = rows.filter { inMonth($0.firstVisit) && $0.firstVisitDue != nil }
+                    judged[index].accepted = accepted.count
+                    judged[index].acceptedOnTime = accepted.filter { !$0.acceptanceBreached(asOf: today) }.count
+                    judged[index].visited = visited.count
+                    judged[index].visitedOnTime = visited.filter { !$0.visitBreached(asOf: today) }.count
+                    judged[index].rejected = rows.filter { inMonth($0.rejected) }.count
+                }
+                #expect(counted == judged)
+                return counted
+            }
+            let everyone = ChildScope(everyone: true, grantsOf: director.id, today: today)
+            let all = try await agree(everyone)
+            #expect(all.reduce(0) { $0 + $1.accepted } > 20 && all.contains { $0.acceptedOnTime < $0.accepted } && all.contains { $0.rejected > 0 },
+                    "the demo has late acceptances and rejections to count")
+            _ = try await agree(ChildScope(teamID: demo.team(named: "Safeguarding Team 1").id, today: today))
+            // A restricted child's transfers leave both.
+            let accepted = try #require(try await TransferQueries.live(since: since, until: today, scope: everyone, on: app.db.sql)
+                .first { $0.progress.accepted.map { $0 >= since } ?? false })
+            let child = try #require(try await Child.find(accepted.childID, on: app.db))
+            child.restricted = true
+            try await child.save(on: app.db)
+            #expect(try await agree(everyone).reduce(0) { $0 + $1.accepted } < all.reduce(0) { $0 + $1.accepted })
+        }
+    }
 }

@@ -21,26 +21,53 @@ public struct TransferMonth: Sendable, Hashable {
         whole == 0 ? nil : Int((Double(part) * 100 / Double(whole)).rounded())
     }
 
-    /// The `count` months ending with the one containing `last`, oldest first, counting `transfers`.
-    public static func trend(_ transfers: [TransferProgress], endingWith last: CivilDate, count: Int) -> [TransferMonth] {
+    /// The `count` months ending with the one containing `last`, oldest first, from counts of the
+    /// steps transfers took: what the database counts over thousands of transfers, by month and
+    /// standard kept, without reading them.
+    public static func trend(_ counts: [TransferStepCount], endingWith last: CivilDate, count: Int) -> [TransferMonth] {
         let lastMonth = last.firstOfMonth
         var months = (0..<count).reversed().map { TransferMonth(month: lastMonth.adding(months: -$0)) }
-        func index(_ date: CivilDate?) -> Int? {
-            guard let date else { return nil }
-            return months.firstIndex { $0.month == date.firstOfMonth }
-        }
-        for transfer in transfers {
-            if let i = index(transfer.accepted), let accepted = transfer.accepted {
-                months[i].accepted += 1
-                if accepted <= transfer.acceptanceDue { months[i].acceptedOnTime += 1 }
+        for step in counts {
+            guard let i = months.firstIndex(where: { $0.month == step.month.firstOfMonth }) else { continue }
+            let onTime = step.keptStandard == true ? step.transfers : 0
+            switch step.step {
+            case .accepted: months[i].accepted += step.transfers; months[i].acceptedOnTime += onTime
+            case .visited: months[i].visited += step.transfers; months[i].visitedOnTime += onTime
+            case .rejected: months[i].rejected += step.transfers
             }
-            if let i = index(transfer.firstVisit), let visit = transfer.firstVisit, let due = transfer.firstVisitDue {
-                months[i].visited += 1
-                if visit <= due { months[i].visitedOnTime += 1 }
-            }
-            if let i = index(transfer.rejected) { months[i].rejected += 1 }
         }
         return months
+    }
+}
+
+/// How many transfers took one step in one month — accepted, first visit by the receiving team,
+/// or rejected — keeping the local standard or not: what the database counts from each transfer's
+/// stored step days and `acceptedOnTime` / `visitedOnTime`, for the trend.
+public struct TransferStepCount: Sendable, Hashable {
+    public enum Step: String, Sendable, Hashable, CaseIterable {
+        case accepted, visited, rejected
+    }
+
+    public let step: Step
+    /// Any day of the month.
+    public let month: CivilDate
+    /// Nil for rejections, which have no standard of their own.
+    public let keptStandard: Bool?
+    public let transfers: Int
+
+    public init(step: Step, month: CivilDate, keptStandard: Bool?, transfers: Int) {
+        self.step = step; self.month = month; self.keptStandard = keptStandard; self.transfers = transfers
+    }
+}
+
+extension TransferProgress {
+    /// Accepted within the standard (nil until accepted).
+    public var acceptedOnTime: Bool? { accepted.map { !acceptanceBreached(asOf: $0) } }
+    /// First visit within the standard (nil until visited, or with no standard to keep: the trend
+    /// counts only visits that have one).
+    public var visitedOnTime: Bool? {
+        guard let firstVisit, firstVisitDue != nil else { return nil }
+        return !visitBreached(asOf: firstVisit)
     }
 }
 

@@ -22,6 +22,11 @@ public protocol PlacementDetails {
 }
 
 extension PlacementDetails {
+    /// The postcode district of the child's home for this placement: its own, or else (a move
+    /// recorded without it) the one recorded when the child became looked after in `period`. The
+    /// placement's distance from home and the SSDA903 return's HOME_POST both read it from here.
+    public func home(in period: PeriodOfCareRecord) -> String? { homePostcode ?? period.homePostcode }
+
     /// The placement in the journey, under `id`.
     func placement(id: String) -> Placement {
         Placement(id: id, start: placementStart, type: placementType, provider: provider, intendedUntil18: intendedUntil18,

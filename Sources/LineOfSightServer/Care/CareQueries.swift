@@ -3,8 +3,8 @@ import LineOfSightCore
 import SQLKit
 
 /// A child in a care list: as the register lists them, with their care summary (`CareSummary`,
-/// stored by `DerivedRows`).
-struct CareRow: Decodable, Sendable {
+/// stored by `DerivedRows`). Read column by column (`Columns`): an export reads thousands.
+struct CareRow: Sendable {
     let child: ChildListRow
     /// Nil on the proceedings lists for a child who is not looked after.
     let care: Summary?
@@ -13,7 +13,7 @@ struct CareRow: Decodable, Sendable {
     /// On the proceedings lists only.
     let legal: LegalSummary?
 
-    struct Summary: Decodable, Sendable {
+    struct Summary: Sendable {
         let looked_after: Bool
         let period_start: String
         let period_end: String?
@@ -37,6 +37,20 @@ struct CareRow: Decodable, Sendable {
         let activity: String?
         let staying_put: Bool
 
+        init(_ c: Columns) throws {
+            looked_after = try c.bool("looked_after"); period_start = try c.text("period_start"); period_end = try c.text(ifAny: "period_end")
+            end_reason = try c.text(ifAny: "end_reason"); legal_status = try c.text(ifAny: "legal_status")
+            placement_type = try c.text(ifAny: "placement_type"); placement_postcode = try c.text(ifAny: "placement_postcode")
+            placement_start = try c.text(ifAny: "placement_start"); placement_starts = try c.text("placement_starts")
+            last_review = try c.text(ifAny: "last_review"); review_chair_id = try c.text(ifAny: "review_chair_id")
+            next_review_due = try c.text(ifAny: "next_review_due"); open_escalations = try c.int("open_escalations")
+            last_pathway_plan = try c.text(ifAny: "last_pathway_plan"); next_pathway_plan_due = try c.text(ifAny: "next_pathway_plan_due")
+            personal_adviser_id = try c.text(ifAny: "personal_adviser_id"); last_contact = try c.text(ifAny: "last_contact")
+            in_touch = try c.text(ifAny: "in_touch"); accommodation = try c.text(ifAny: "accommodation")
+            accommodation_suitable = try c.bool(ifAny: "accommodation_suitable"); activity = try c.text(ifAny: "activity")
+            staying_put = try c.bool("staying_put")
+        }
+
         var periodStart: CivilDate? { CivilDate(iso: period_start) }
         var placementStart: CivilDate? { placement_start.flatMap(CivilDate.init(iso:)) }
         var nextReviewDue: CivilDate? { next_review_due.flatMap(CivilDate.init(iso:)) }
@@ -48,7 +62,7 @@ struct CareRow: Decodable, Sendable {
     }
 
     /// The stored `PermanenceSummary`.
-    struct Permanence: Decodable, Sendable {
+    struct Permanence: Sendable {
         let plans: String
         let plan_agreed: String?
         let plan_due: String?
@@ -63,25 +77,31 @@ struct CareRow: Decodable, Sendable {
         let matched: String?
         let placed_for_adoption: String?
 
+        init(_ c: Columns) throws {
+            plans = try c.text("plans"); plan_agreed = try c.text(ifAny: "plan_agreed"); plan_due = try c.text(ifAny: "plan_due")
+            routes_considered = try c.text("routes_considered"); next_milestone = try c.text(ifAny: "next_milestone")
+            next_milestone_due = try c.text(ifAny: "next_milestone_due"); last_decision = try c.text(ifAny: "last_decision")
+            last_decision_forum = try c.text(ifAny: "last_decision_forum"); last_progress = try c.text(ifAny: "last_progress")
+            agency_decision = try c.text(ifAny: "agency_decision"); authority_to_place = try c.text(ifAny: "authority_to_place")
+            matched = try c.text(ifAny: "matched"); placed_for_adoption = try c.text(ifAny: "placed_for_adoption")
+        }
+
         var planCodes: [String] { plans.split(separator: " ").map(String.init) }
         var routes: [PermanenceOption.Route] { routes_considered.split(separator: " ").compactMap { PermanenceOption.Route(rawValue: String($0)) } }
         var nextDue: CivilDate? { next_milestone_due.flatMap(CivilDate.init(iso:)) }
         var lastProgress: CivilDate? { last_progress.flatMap(CivilDate.init(iso:)) }
     }
 
-    init(from decoder: any Decoder) throws {
-        child = try ChildListRow(from: decoder)
+    init(_ columns: Columns) throws {
+        child = try ChildListRow(columns)
         // Each part only where its table was joined and has a row for the child (a column that is
-        // never null says so), rather than trying each and discarding the error: an export of
-        // thousands of rows would build thousands of errors.
-        let joined = try decoder.container(keyedBy: JoinedColumn.self)
-        func has(_ column: JoinedColumn) throws -> Bool { try joined.contains(column) && !joined.decodeNil(forKey: column) }
-        care = try has(.looked_after) ? Summary(from: decoder) : nil
-        permanence = try has(.routes_considered) ? Permanence(from: decoder) : nil
-        legal = try has(.extensions) ? LegalSummary(storedRow: decoder) : nil
+        // never null says so).
+        care = try columns.has("looked_after") ? Summary(columns) : nil
+        permanence = try columns.has("routes_considered") ? Permanence(columns) : nil
+        legal = try columns.has("extensions") ? LegalSummary(stored: columns) : nil
     }
 
-    private enum JoinedColumn: String, CodingKey { case looked_after, routes_considered, extensions }
+    init(_ row: any SQLRow) throws { try self.init(Columns(row)) }
 }
 
 /// The rows of the care lists, always inside the reader's `ChildScope`.
@@ -126,7 +146,7 @@ enum CareQueries {
             guard !keys.isEmpty else { return [] }
             let rows = try await select(kind, query, setting, columns(kind, db.select()))
                 .where(SQLColumn("id", table: "c"), .in, SQLBind.group(keys.map(\.id)))
-                .all(decoding: CareRow.self)
+                .all().map(CareRow.init)
             let byID = Dictionary(rows.map { ($0.child.id, $0) }) { first, _ in first }
             return keys.compactMap { key in byID[key.id].map { (row: $0, total: key.total ?? 0) } }
         }, count: {
@@ -140,7 +160,7 @@ enum CareQueries {
                     on db: any SQLDatabase) async throws -> [CareRow] {
         let builder = select(kind, query, setting, columns(kind, db.select()))
         if let extra { builder.where(extra) }
-        return try await ordered(kind, builder).limit(limit).all(decoding: CareRow.self)
+        return try await ordered(kind, builder).limit(limit).all().map(CareRow.init)
     }
 
     /// How many children match.

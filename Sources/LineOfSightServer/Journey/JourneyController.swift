@@ -82,13 +82,13 @@ struct JourneyController {
                                canChange: event.list.form.roles.contains(principal.role), flash: req.takeFlash())
     }
 
-    /// The postcode district of the child's home for a placement: its own, or else (a move recorded
-    /// without it) the one recorded when the child became looked after in that period of care.
+    /// The postcode district of the child's home for a placement, by the core's rule, given the
+    /// period of care it belongs to.
     private func home(of placement: any PlacementDetails, id: UUID, journey: Journey, events: [JourneyRows.Event]) throws -> String? {
-        if let home = placement.homePostcode { return home }
         guard let period = journey.periodsOfCare.first(where: { $0.placements.contains { $0.id == id.uuidString } }),
-              let row = events.first(where: { $0.id.uuidString == period.id }) else { return nil }
-        return (try row.record(JSONDecoder()) as? PeriodOfCareRecord)?.homePostcode
+              let row = events.first(where: { $0.id.uuidString == period.id }),
+              let record = try row.record(JSONDecoder()) as? PeriodOfCareRecord else { return placement.homePostcode }
+        return placement.home(in: record)
     }
 
     // MARK: - Correcting

@@ -144,16 +144,42 @@ enum TransferQueries {
     }
 
     /// Transfers with anything to count from `since` to `until`: requested by `until`, and not
-    /// finished (visited or rejected) before `since`.
+    /// finished (visited or rejected) before `since`. Asked as what each finished or unfinished
+    /// transfer must be — visited since, rejected since, or still in flight — so that each part
+    /// walks its own index rather than every transfer requested by `until`.
     static func live(since: CivilDate, until: CivilDate, scope: ChildScope, on db: any SQLDatabase) async throws -> [TransferRow] {
         try await select(scope: scope, on: db)
             .where(SQLColumn("requested", table: "ts"), .lessThanOrEqual, SQLBind(until.iso))
-            .where { $0.where(SQLColumn("first_visit", table: "ts"), .is, SQLLiteral.null)
-                .orWhere(SQLColumn("first_visit", table: "ts"), .greaterThanOrEqual, SQLBind(since.iso)) }
-            .where { $0.where(SQLColumn("rejected", table: "ts"), .is, SQLLiteral.null)
-                .orWhere(SQLColumn("rejected", table: "ts"), .greaterThanOrEqual, SQLBind(since.iso)) }
+            .where { $0.where(SQLColumn("first_visit", table: "ts"), .greaterThanOrEqual, SQLBind(since.iso))
+                .orWhere(SQLColumn("rejected", table: "ts"), .greaterThanOrEqual, SQLBind(since.iso))
+                .orWhere(SQLColumn("stage", table: "ts"), .in, SQLBind.group([TransferProgress.Stage.awaitingDecision, .awaitingVisit].map(\.rawValue))) }
             .orderBy(SQLColumn("requested", table: "ts")).orderBy(SQLColumn("transfer_id", table: "ts"))
             .all().compactMap(Self.row)
+    }
+
+    /// The steps transfers in scope took from `since` to `until`, counted by month and standard kept
+    /// (stored with each transfer when its child was derived): the monthly trend, from the steps'
+    /// own indexes, reading no transfer.
+    static func stepCounts(since: CivilDate, until: CivilDate, scope: ChildScope, on db: any SQLDatabase) async throws -> [TransferStepCount] {
+        struct Row: Decodable { let month: String; let kept: Bool?; let transfers: Int }
+        var counts: [TransferStepCount] = []
+        for (step, day, kept) in [(TransferStepCount.Step.accepted, "accepted", "accepted_on_time"), (.visited, "first_visit", "visited_on_time"),
+                                  (.rejected, "rejected", nil)] {
+            let month = SQLFunction("substr", args: SQLColumn(day, table: "ts"), SQLLiteral.numeric("1"), SQLLiteral.numeric("7"))
+            let builder = db.select().column(month, as: "month")
+                .column(kept.map { SQLColumn($0, table: "ts") as any SQLExpression } ?? SQLLiteral.null, as: "kept")
+                .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "transfers")
+                .from(SQLAlias(SQLIdentifier(DerivedRows.transfers), as: SQLIdentifier("ts")))
+                .where(SQLColumn(day, table: "ts"), .greaterThanOrEqual, SQLBind(since.iso))
+                .where(SQLColumn(day, table: "ts"), .lessThanOrEqual, SQLBind(until.iso))
+            if let kept { builder.where(SQLColumn(kept, table: "ts"), .isNot, SQLLiteral.null).groupBy(SQLColumn(kept, table: "ts")) }
+            _ = scope.apply(to: builder, childColumn: SQLColumn("child_id", table: "ts"))
+            for row in try await builder.groupBy(month).all(decoding: Row.self) {
+                guard let first = CivilDate(iso: row.month + "-01") else { continue }
+                counts.append(TransferStepCount(step: step, month: first, keptStandard: row.kept, transfers: row.transfers))
+            }
+        }
+        return counts
     }
 
     /// Children in scope still allocated to a front door or duty team whose record says their case

@@ -22,19 +22,18 @@ struct TransferReviewController {
         let chosen = months.first { $0.id == req.queryParameters["month"] } ?? months[1]
         let (first, last) = (chosen.first, chosen.last)
         let scope = try req.childScope()
+        let rows = try await TransferQueries.live(since: first, until: last, scope: scope, on: req.sql)
         // The trend's 12 months end with the chosen one.
         let window = TrendMonth.lastTwelve(endingOn: last)
-        let rows = try await TransferQueries.live(since: window[0].first, until: last, scope: scope, on: req.sql)
+        let steps = try await TransferQueries.stepCounts(since: window[0].first, until: last, scope: scope, on: req.sql)
         let teams = try await Workforce.teamNames(on: req.sql)
         // Everything judged as it stood at the end of the month.
         let text = TransferText(today: last, calendar: req.application.standards.calendar,
                                 teams: Dictionary(uniqueKeysWithValues: teams.map { ($0.id.uuidString, $0.name) }))
         let asAtEnd = rows.map { TransferRow(childID: $0.childID, laChildID: $0.laChildID, childName: $0.childName, progress: $0.progress.asOf(last)) }
         let pack = TransferReviewPack(
-            month: chosen, rows: asAtEnd.filter { row in
-                row.progress.requested <= last && [row.progress.firstVisit, row.progress.rejected].allSatisfy { $0.map { $0 >= first } ?? true }
-            },
-            trend: TransferMonth.trend(asAtEnd.map(\.progress), endingWith: first, count: 12),
+            month: chosen, rows: asAtEnd,
+            trend: TransferMonth.trend(steps, endingWith: first, count: 12),
             waiting: try await TransferQueries.waiting(from: nil, limit: Self.waitingShown, scope: scope, on: req.sql),
             first: first, last: last)
         let named = Array(Set((pack.completed + pack.breaches + pack.rejected).map(\.childID) + pack.waiting.map(\.child.id)))

@@ -119,21 +119,43 @@ import Testing
         #expect(!rejected.breached(asOf: d("2026-01-05")))
     }
 
+    @Test func eachStepKeptItsStandardOrNot() {
+        // Due Tue 30 Dec, accepted Fri 2 Jan: late. Visit due 16 Jan, made 15 Jan: on time.
+        let late = TransferProgress(id: "1", fromTeam: "A", toTeam: "B", requested: d("2025-12-19"), acceptanceDue: d("2025-12-30"),
+                                    accepted: d("2026-01-02"), firstVisitDue: d("2026-01-16"), firstVisit: d("2026-01-15"))
+        #expect(late.acceptedOnTime == false)
+        #expect(late.visitedOnTime == true)
+        // Accepted on its due day; visited the day after the visit's.
+        let onTheDay = TransferProgress(id: "2", fromTeam: "A", toTeam: "B", requested: d("2026-01-05"), acceptanceDue: d("2026-01-12"),
+                                        accepted: d("2026-01-12"), firstVisitDue: d("2026-01-23"), firstVisit: d("2026-01-24"))
+        #expect(onTheDay.acceptedOnTime == true)
+        #expect(onTheDay.visitedOnTime == false)
+        // Undecided, or rejected: no step to judge. A visit with no standard is not counted.
+        let open = TransferProgress(id: "3", fromTeam: "A", toTeam: "C", requested: d("2026-01-20"), acceptanceDue: d("2026-01-27"))
+        #expect(open.acceptedOnTime == nil && open.visitedOnTime == nil)
+        var rejected = open
+        rejected.rejected = d("2026-01-21")
+        #expect(rejected.acceptedOnTime == nil)
+        var unmeasured = onTheDay
+        unmeasured.firstVisitDue = nil
+        #expect(unmeasured.visitedOnTime == nil)
+    }
+
     @Test func theTrendCountsEachStepInTheMonthItHappened() {
-        let transfers = [
-            TransferProgress(id: "1", fromTeam: "A", toTeam: "B", requested: d("2025-12-19"), acceptanceDue: d("2025-12-30"),
-                             accepted: d("2026-01-02"), firstVisitDue: d("2026-01-16"), firstVisit: d("2026-01-15")),
-            TransferProgress(id: "2", fromTeam: "A", toTeam: "B", requested: d("2026-01-05"), acceptanceDue: d("2026-01-12"),
-                             accepted: d("2026-01-09"), firstVisitDue: d("2026-01-23"), firstVisit: d("2026-02-02")),
-            TransferProgress(id: "3", fromTeam: "A", toTeam: "C", requested: d("2026-01-20"), acceptanceDue: d("2026-01-27"),
-                             rejected: d("2026-01-21")),
-        ]
-        let trend = TransferMonth.trend(transfers, endingWith: d("2026-02-10"), count: 3)
+        // As the database groups them: any day of the month names it; months outside the 3 are left out.
+        let trend = TransferMonth.trend([
+            TransferStepCount(step: .accepted, month: d("2026-01-31"), keptStandard: true, transfers: 3),
+            TransferStepCount(step: .accepted, month: d("2026-01-01"), keptStandard: false, transfers: 2),
+            TransferStepCount(step: .visited, month: d("2026-01-15"), keptStandard: true, transfers: 1),
+            TransferStepCount(step: .visited, month: d("2026-02-02"), keptStandard: false, transfers: 4),
+            TransferStepCount(step: .rejected, month: d("2026-01-21"), keptStandard: nil, transfers: 1),
+            TransferStepCount(step: .rejected, month: d("2025-11-30"), keptStandard: nil, transfers: 7),
+        ], endingWith: d("2026-02-10"), count: 3)
         #expect(trend.map(\.month) == [d("2025-12-01"), d("2026-01-01"), d("2026-02-01")])
-        #expect(trend.map(\.accepted) == [0, 2, 0])
-        #expect(trend.map(\.acceptedOnTime) == [0, 1, 0])
-        #expect(trend.map(\.acceptedOnTimePercent) == [nil, 50, nil])
-        #expect(trend.map(\.visited) == [0, 1, 1])
+        #expect(trend.map(\.accepted) == [0, 5, 0])
+        #expect(trend.map(\.acceptedOnTime) == [0, 3, 0])
+        #expect(trend.map(\.acceptedOnTimePercent) == [nil, 60, nil])
+        #expect(trend.map(\.visited) == [0, 1, 4])
         #expect(trend.map(\.visitedOnTimePercent) == [nil, 100, 0])
         #expect(trend.map(\.rejected) == [0, 1, 0])
     }

@@ -35,7 +35,7 @@ extension SSDA903Episode {
                                          categoryOfNeed: record.categoryOfNeed, placement: placement)
             // Where the child lived before they became looked after is asked once, for the period;
             // every episode of it reports it.
-            episode.homePostcode = placement.homePostcode ?? record.homePostcode
+            episode.homePostcode = placement.home(in: record)
             if index + 1 < days.count {
                 let next = days[index + 1]
                 episode.end = next

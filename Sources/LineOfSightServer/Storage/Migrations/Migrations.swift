@@ -27,5 +27,6 @@ enum AppMigrations {
         IndexTransfersForTheTracker(),
         AddObligationDigests(),
         KeyAuditedChildrenByChild(),
+        AddTransferStepsKept(),
     ]
 }

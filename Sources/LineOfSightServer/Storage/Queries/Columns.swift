@@ -36,4 +36,22 @@ struct Columns {
     func date(ifAny name: String) throws -> CivilDate? {
         try text(ifAny: name).flatMap(CivilDate.init(iso:))
     }
+
+    func int(_ name: String) throws -> Int {
+        try row.decode(column: name, as: Int.self)
+    }
+
+    func bool(_ name: String) throws -> Bool {
+        try row.decode(column: name, as: Bool.self)
+    }
+
+    func bool(ifAny name: String) throws -> Bool? {
+        try row.decodeNil(column: name) ? nil : bool(name)
+    }
+
+    /// Selected and not null: of a column that is never null in its table, that a joined table has
+    /// a row here.
+    func has(_ name: String) throws -> Bool {
+        row.contains(column: name) ? try !row.decodeNil(column: name) : false
+    }
 }
