@@ -21,11 +21,23 @@ enum CSV {
     /// (one `Character` in Swift) is seen as the two bytes that need quoting.
     static func cell(_ value: String) -> String {
         var value = value
-        if let first = value.utf8.first, formulaStarts.contains(first) { value = "'" + value }
-        guard value.utf8.contains(where: needsQuotes.contains) else { return value }
+        if let first = value.utf8.first, startsFormula(first) { value = "'" + value }
+        guard value.utf8.contains(where: needsQuotes) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    private static let formulaStarts: Set<UInt8> = Set("=+-@\t\r".utf8)
-    private static let needsQuotes: Set<UInt8> = Set(",\"\n\r".utf8)
+    // Tested byte by byte over every cell of an export: a switch, not a set to hash each byte into.
+    private static func startsFormula(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), UInt8(ascii: "\t"), UInt8(ascii: "\r"): true
+        default: false
+        }
+    }
+
+    private static func needsQuotes(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: ","), UInt8(ascii: "\""), UInt8(ascii: "\n"), UInt8(ascii: "\r"): true
+        default: false
+        }
+    }
 }

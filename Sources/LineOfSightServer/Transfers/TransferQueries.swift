@@ -82,7 +82,7 @@ enum TransferQueries {
     }
 
     /// How many of the tracker's transfers there are by team pair and stage, however many it lists.
-    /// Counted from the transfers' own index (`IndexTransfersForTheTracker`), the reader's scope applied to
+    /// Counted from the transfers' own index (`IndexTransferPairs`), the reader's scope applied to
     /// their child ids, without reading the children.
     static func pairs(_ filter: TransferFilter, today: CivilDate, scope: ChildScope, on db: any SQLDatabase) async throws -> [PairCount] {
         let columns = ["from_team_id", "to_team_id", "stage"].map { SQLColumn($0, table: "ts") }
@@ -93,22 +93,32 @@ enum TransferQueries {
             builder.column(SQLFunction("COUNT", args: SQLLiteral.all), as: "transfers")
                 .from(SQLAlias(SQLIdentifier(DerivedRows.transfers), as: SQLIdentifier("ts")))
             _ = scope.apply(to: builder, childColumn: SQLColumn("child_id", table: "ts"))
-            for count in try await matching(filter, part, today: today, builder)
-                .groupBy(columns[0]).groupBy(columns[1]).groupBy(columns[2]).all(decoding: PairCount.self) {
+            for row in try await matching(filter, part, today: today, builder)
+                .groupBy(columns[0]).groupBy(columns[1]).groupBy(columns[2]).all() {
+                let count = try PairCount(Columns(row))
                 counts[count.key, default: 0] += count.transfers
             }
         }
-        return counts.map { PairCount(from_team_id: $0.key.from, to_team_id: $0.key.to, stage: $0.key.stage, transfers: $0.value) }
+        return counts.map { PairCount(from: $0.key.from, to: $0.key.to, stage: $0.key.stage, transfers: $0.value) }
     }
 
-    struct PairCount: Decodable {
-        let from_team_id: UUID?
-        let to_team_id: UUID?
+    struct PairCount: Sendable {
+        let from: UUID?
+        let to: UUID?
         let stage: String
         let transfers: Int
 
         struct Key: Hashable { let from: UUID?; let to: UUID?; let stage: String }
-        var key: Key { Key(from: from_team_id, to: to_team_id, stage: stage) }
+        var key: Key { Key(from: from, to: to, stage: stage) }
+
+        init(from: UUID?, to: UUID?, stage: String, transfers: Int) {
+            self.from = from; self.to = to; self.stage = stage; self.transfers = transfers
+        }
+
+        init(_ c: Columns) throws {
+            self.init(from: try c.uuid(ifAny: "from_team_id"), to: try c.uuid(ifAny: "to_team_id"), stage: try c.text("stage"),
+                      transfers: try c.int("transfers"))
+        }
     }
 
     /// Which transfers the tracker shows, by when they were requested: those of the chosen month, or

@@ -10,6 +10,8 @@ struct TransferReviewController {
     static let roles: Set<Role> = [.headOfService, .director]
     /// The children waiting longest that the pack names.
     static let waitingShown = 10
+    /// The breaches the page lists (those requested longest ago); the spreadsheet has them all.
+    static let breachesShown = 100
 
     func register(_ routes: any RoutesBuilder) {
         routes.get(SiteURL.transferReview, use: show).allow(Self.roles)
@@ -36,7 +38,6 @@ struct TransferReviewController {
             trend: TransferMonth.trend(steps, endingWith: first, count: 12),
             waiting: try await TransferQueries.waiting(from: nil, limit: Self.waitingShown, scope: scope, on: req.sql),
             first: first, last: last)
-        let named = Array(Set((pack.completed + pack.breaches + pack.rejected).map(\.childID) + pack.waiting.map(\.child.id)))
         if req.queryParameters["format"] == "csv" {
             let listed = pack.completed + pack.breaches.filter { $0.progress.stage != .completed } + pack.rejected
             try await req.auditShown(Array(Set(listed.map(\.childID))), detail: "Exported the transfer review pack for \(chosen.title) as CSV: \(listed.count) rows")
@@ -44,6 +45,8 @@ struct TransferReviewController {
                                 rows: listed.map { row in text.columns.map { $0.text(row) } })
         }
         let printable = req.queryParameters["print"] == "yes"
+        // The children the page names: completed transfers are counted, not named.
+        let named = Array(Set((pack.breaches.prefix(Self.breachesShown) + pack.rejected).map(\.childID) + pack.waiting.map(\.child.id)))
         try await req.auditShown(named, detail: "\(printable ? "Printed" : "Viewed") the transfer review pack for \(chosen.title)")
         return TransferReviewPage.page(context: PageContext(req), pack: pack, text: text, months: months, printable: printable)
     }
@@ -52,17 +55,22 @@ struct TransferReviewController {
 /// What the pack shows for one month, from the transfers live in it as they stood at its end.
 struct TransferReviewPack {
     let month: TrendMonth
-    let rows: [TransferRow]
     let trend: [TransferMonth]
     let waiting: [WaitingRow]
     let first: CivilDate
     let last: CivilDate
-
     /// Completed in the month: the receiving team's first visit made in it.
-    var completed: [TransferRow] { rows.filter { $0.progress.firstVisit.map { $0 >= first } ?? false } }
+    let completed: [TransferRow]
     /// Late in the month, or overdue at its end.
-    var breaches: [TransferRow] { rows.filter { $0.progress.breached(from: first, to: last) } }
-    var rejected: [TransferRow] { rows.filter { $0.progress.rejected.map { $0 >= first } ?? false } }
+    let breaches: [TransferRow]
+    let rejected: [TransferRow]
+
+    init(month: TrendMonth, rows: [TransferRow], trend: [TransferMonth], waiting: [WaitingRow], first: CivilDate, last: CivilDate) {
+        self.month = month; self.trend = trend; self.waiting = waiting; self.first = first; self.last = last
+        completed = rows.filter { $0.progress.firstVisit.map { $0 >= first } ?? false }
+        breaches = rows.filter { $0.progress.breached(from: first, to: last) }
+        rejected = rows.filter { $0.progress.rejected.map { $0 >= first } ?? false }
+    }
 }
 
 enum TransferReviewPage {
@@ -127,7 +135,10 @@ enum TransferReviewPage {
             if pack.breaches.isEmpty {
                 paragraph("No transfer was late or overdue in the month.")
             } else {
-                table(caption: "Transfers late or overdue in the month", captionVisible: false, columns: columns, rows: pack.breaches.map { row in
+                let shown = pack.breaches.prefix(TransferReviewController.breachesShown)
+                paragraph(pack.breaches.count == 1 ? "1 transfer was late or overdue in the month."
+                          : "\(pack.breaches.count.formatted()) transfers were late or overdue in the month\(shown.count < pack.breaches.count ? ": the \(shown.count) requested longest ago are listed, and the spreadsheet (CSV) lists them all" : "").")
+                table(caption: "Transfers late or overdue in the month", captionVisible: false, columns: columns, rows: shown.map { row in
                     let late = [("Acceptance", text.acceptance(row.progress)), ("First visit", text.firstVisit(row.progress))]
                         .filter { $0.1.isBreach }.map { "\($0.0): \($0.1.text.lowercased())" }.joined(separator: "; ")
                     return [link(row.childName, .child(.value(row.childID))), .text(text.team(row.progress.fromTeam)),

@@ -129,15 +129,17 @@ enum TransferTrackerPage {
     /// How many transfers match, by team pair and stage.
     static func byTeamPair(_ counts: [TransferQueries.PairCount], text: TransferText) -> Node {
         struct Pair: Hashable { let from: String; let to: String }
-        let grouped = Dictionary(grouping: counts) { Pair(from: $0.from_team_id?.uuidString ?? "", to: $0.to_team_id?.uuidString ?? "") }
-        let pairs = grouped.keys.sorted { (text.team($0.from), text.team($0.to)) < (text.team($1.from), text.team($1.to)) }
-        guard !pairs.isEmpty else { return .empty }
+        var byPair: [Pair: [String: Int]] = [:]
+        for count in counts {
+            byPair[Pair(from: count.from?.uuidString ?? "", to: count.to?.uuidString ?? ""), default: [:]][count.stage, default: 0] += count.transfers
+        }
+        guard !byPair.isEmpty else { return .empty }
+        // Hundreds of pairs: each one's team names looked up once, then sorted by them.
+        let pairs = byPair.map { (counts: $0.value, names: (text.team($0.key.from), text.team($0.key.to))) }.sorted { $0.names < $1.names }
         let stages = TransferProgress.Stage.allCases
         return table(caption: "By team pair", columns: [TableColumn(header: "From"), TableColumn(header: "To")]
             + stages.map { TableColumn(header: TransferText.stage($0), numeric: true) }, rows: pairs.map { pair in
-            let rows = grouped[pair, default: []]
-            return [.text(text.team(pair.from)), .text(text.team(pair.to))]
-                + stages.map { stage in .text(String(rows.filter { $0.stage == stage.rawValue }.reduce(0) { $0 + $1.transfers })) }
+            [.text(pair.names.0), .text(pair.names.1)] + stages.map { .text(String(pair.counts[$0.rawValue] ?? 0)) }
         })
     }
 

@@ -78,8 +78,8 @@ struct WorkforceReport: Sendable {
         let trend = TrendMonth.lastTwelve(endingOn: today)
         let yearAgo = TrendMonth.yearBefore(today)
         let summaries = try await Workforce.teamSummaries(on: database).filter { authority.covers(teamID: $0.team.id) }
-        let staff = try await CaseloadQueries.staff(on: db).filter { authority.covers(teamID: $0.team_id) }
-        let loads = try await CaseloadQueries.caseloads(byStage: standard.weighted, on: db)
+        let staff = try await CaseloadQueries.staff(teams: authority.teams, on: db)
+        let loads = try await CaseloadQueries.caseloads(byStage: standard.weighted, teams: authority.teams, on: db)
         let allocations = try await CaseloadQueries.allocatedAtMonthEnds(trend, teams: authority.teams, on: db)
         let establishment = try await FundedPostsHistory.load(on: db)
         let changes = try await CaseloadQueries.workerChanges(since: min(yearAgo, trend[0].first), yearFrom: yearAgo, teams: authority.teams, on: db)

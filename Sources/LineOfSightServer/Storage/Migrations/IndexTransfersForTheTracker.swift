@@ -3,7 +3,8 @@ import SQLKit
 
 /// What the transfer tracker reads on every view, at 15,000 children:
 /// - a year of transfers counted by team pair and stage (9,800 of the demo's 10,457): from an
-///   index holding every column the count needs rather than from the wide rows, 55 ms to 10 ms;
+///   index holding every column the count needs rather than from the wide rows, 55 ms to 10 ms
+///   (reordered for the count by `IndexTransferPairs`);
 /// - the few restricted records, in an index of their own: a reader who may open every other child
 ///   is scoped by leaving those out, rather than by joining every transfer to its child to test it;
 /// - the children waiting in duty, by the team holding them (kept with the wait when the child is

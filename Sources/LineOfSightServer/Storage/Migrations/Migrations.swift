@@ -28,5 +28,6 @@ enum AppMigrations {
         AddObligationDigests(),
         KeyAuditedChildrenByChild(),
         AddTransferStepsKept(),
+        IndexTransferPairs(),
     ]
 }

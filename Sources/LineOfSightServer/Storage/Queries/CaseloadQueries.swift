@@ -7,22 +7,28 @@ import SQLKit
 /// (grouped in SQL where the table is large), so the page costs the same for 10 workers or 1,000.
 enum CaseloadQueries {
     /// Every member of staff, leavers included (the trend counts them in the months they worked).
-    struct StaffRow: Decodable, Sendable {
+    struct StaffRow: Sendable {
         let id: UUID
-        let first_name: String
-        let last_name: String
+        let name: String
         let job_role: JobRole
         let team_id: UUID?
         let fte: Double
         let agency: Bool
         let newly_qualified: Bool
         let active: Bool
-        let start_date: String?
-        let leaving_date: String?
+        let started: CivilDate?
+        let left: CivilDate?
 
-        var name: String { first_name + " " + last_name }
-        var started: CivilDate? { start_date.flatMap(CivilDate.init(iso:)) }
-        var left: CivilDate? { leaving_date.flatMap(CivilDate.init(iso:)) }
+        /// Read column by column, the dates once: the page asks of every member of staff whether they
+        /// were in post at the end of each of 12 months.
+        init(_ c: Columns) throws {
+            id = try c.uuid("id"); name = try c.text("first_name") + " " + c.text("last_name")
+            let role = try c.text("job_role")
+            guard let jobRole = JobRole(rawValue: role) else { throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "job role \(role)")) }
+            job_role = jobRole; team_id = try c.uuid(ifAny: "team_id"); fte = try c.double("fte"); agency = try c.bool("agency")
+            newly_qualified = try c.bool("newly_qualified"); active = try c.bool("active")
+            started = try c.date(ifAny: "start_date"); left = try c.date(ifAny: "leaving_date")
+        }
 
         /// In post on `day`: started by then (or start not recorded) and not yet gone.
         func inPost(on day: CivilDate) -> Bool {
@@ -32,12 +38,14 @@ enum CaseloadQueries {
         }
     }
 
-    static func staff(on db: any SQLDatabase) async throws -> [StaffRow] {
-        try await db.select()
+    /// The staff of `teams` (nil: everyone, those in no team too).
+    static func staff(teams: Set<UUID>? = nil, on db: any SQLDatabase) async throws -> [StaffRow] {
+        guard teams?.isEmpty != true else { return [] }
+        let query = db.select()
             .columns("id", "first_name", "last_name", "job_role", "team_id", "fte", "agency", "newly_qualified", "active", "start_date", "leaving_date")
             .from(StaffMember.schema)
-            .orderBy("last_name").orderBy("first_name").orderBy("id")
-            .all(decoding: StaffRow.self)
+        if let teams { query.where("team_id", .in, SQLBind.group(sortedIDs(teams))) }
+        return try await query.orderBy("last_name").orderBy("first_name").orderBy("id").all().map { try StaffRow(Columns($0)) }
     }
 
     /// Children allocated to each worker now, by the stage of their journey when `byStage` (for
@@ -48,17 +56,21 @@ enum CaseloadQueries {
         let n: Int
     }
 
-    static func caseloads(byStage: Bool, on db: any SQLDatabase) async throws -> [LoadRow] {
+    /// With `teams`, only the caseloads of those teams' staff (nil: everyone's), whichever team
+    /// each child is allocated in.
+    static func caseloads(byStage: Bool, teams: Set<UUID>? = nil, on db: any SQLDatabase) async throws -> [LoadRow] {
+        guard teams?.isEmpty != true else { return [] }
+        let ofStaff: SQLQueryString = teams.map { " AND worker_id IN (SELECT id FROM \(ident: StaffMember.schema) WHERE team_id IN (\(binds: sortedIDs($0))))" } ?? ""
         if byStage {
             return try await db.raw("""
                 SELECT a.worker_id, s.stage, COUNT(*) AS n FROM \(ident: StoredAllocation.schema) a
                 LEFT JOIN \(ident: DerivedRows.states) s ON s.child_id = a.child_id
-                WHERE a.end_date IS NULL AND a.worker_id IS NOT NULL GROUP BY a.worker_id, s.stage
+                WHERE a.end_date IS NULL AND a.worker_id IS NOT NULL\(ofStaff) GROUP BY a.worker_id, s.stage
                 """).all(decoding: LoadRow.self)
         }
         return try await db.raw("""
             SELECT worker_id, NULL AS stage, COUNT(*) AS n FROM \(ident: StoredAllocation.schema)
-            WHERE end_date IS NULL AND worker_id IS NOT NULL GROUP BY worker_id
+            WHERE end_date IS NULL AND worker_id IS NOT NULL\(ofStaff) GROUP BY worker_id
             """).all(decoding: LoadRow.self)
     }
 
@@ -142,6 +154,9 @@ enum CaseloadQueries {
     /// ` AND team_id IN (…)` for the teams given, nothing for every team.
     private static func teamCondition(_ teams: Set<UUID>?) -> SQLQueryString {
         guard let teams else { return "" }
-        return " AND team_id IN (\(binds: teams.sorted { $0.uuidString < $1.uuidString }))"
+        return " AND team_id IN (\(binds: sortedIDs(teams)))"
     }
+
+    /// In one order, so the same teams make the same statement.
+    private static func sortedIDs(_ teams: Set<UUID>) -> [UUID] { teams.sorted { $0.uuidString < $1.uuidString } }
 }

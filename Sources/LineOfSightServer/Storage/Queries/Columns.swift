@@ -41,6 +41,10 @@ struct Columns {
         try row.decode(column: name, as: Int.self)
     }
 
+    func double(_ name: String) throws -> Double {
+        try row.decode(column: name, as: Double.self)
+    }
+
     func bool(_ name: String) throws -> Bool {
         try row.decode(column: name, as: Bool.self)
     }
