@@ -29,5 +29,6 @@ enum AppMigrations {
         KeyAuditedChildrenByChild(),
         AddTransferStepsKept(),
         IndexTransferPairs(),
+        IndexWorkerChangesByTeam(),
     ]
 }
