@@ -44,7 +44,7 @@ public struct TransferMonth: Sendable, Hashable {
 /// or rejected — keeping the local standard or not: what the database counts from each transfer's
 /// stored step days and `acceptedOnTime` / `visitedOnTime`, for the trend.
 public struct TransferStepCount: Sendable, Hashable {
-    public enum Step: String, Sendable, Hashable, CaseIterable {
+    public enum Step: Sendable, Hashable {
         case accepted, visited, rejected
     }
 

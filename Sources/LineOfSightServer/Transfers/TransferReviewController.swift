@@ -46,7 +46,7 @@ struct TransferReviewController {
         }
         let printable = req.queryParameters["print"] == "yes"
         // The children the page names: completed transfers are counted, not named.
-        let named = Array(Set((pack.breaches.prefix(Self.breachesShown) + pack.rejected).map(\.childID) + pack.waiting.map(\.child.id)))
+        let named = Array(Set((pack.breachesListed + pack.rejected).map(\.childID) + pack.waiting.map(\.child.id)))
         try await req.auditShown(named, detail: "\(printable ? "Printed" : "Viewed") the transfer review pack for \(chosen.title)")
         return TransferReviewPage.page(context: PageContext(req), pack: pack, text: text, months: months, printable: printable)
     }
@@ -64,6 +64,9 @@ struct TransferReviewPack {
     /// Late in the month, or overdue at its end.
     let breaches: [TransferRow]
     let rejected: [TransferRow]
+
+    /// The breaches the page lists: those requested longest ago.
+    var breachesListed: ArraySlice<TransferRow> { breaches.prefix(TransferReviewController.breachesShown) }
 
     init(month: TrendMonth, rows: [TransferRow], trend: [TransferMonth], waiting: [WaitingRow], first: CivilDate, last: CivilDate) {
         self.month = month; self.trend = trend; self.waiting = waiting; self.first = first; self.last = last
@@ -127,6 +130,14 @@ enum TransferReviewPage {
         }
     }
 
+    /// How many breaches there were, and which are listed when not all are.
+    static func breachesSummary(_ pack: TransferReviewPack) -> String {
+        let (all, listed) = (pack.breaches.count, pack.breachesListed.count)
+        if all == 1 { return "1 transfer was late or overdue in the month." }
+        let count = "\(all.formatted()) transfers were late or overdue in the month"
+        return listed < all ? count + ": the \(listed) requested longest ago are listed, and the spreadsheet (CSV) lists them all." : count + "."
+    }
+
     static func breaches(_ pack: TransferReviewPack, text: TransferText) -> Node {
         let columns = [TableColumn(header: "Child"), TableColumn(header: "From"), TableColumn(header: "To"), TableColumn(header: "Requested"),
                        TableColumn(header: "What was late"), TableColumn(header: "Reason")]
@@ -135,10 +146,8 @@ enum TransferReviewPage {
             if pack.breaches.isEmpty {
                 paragraph("No transfer was late or overdue in the month.")
             } else {
-                let shown = pack.breaches.prefix(TransferReviewController.breachesShown)
-                paragraph(pack.breaches.count == 1 ? "1 transfer was late or overdue in the month."
-                          : "\(pack.breaches.count.formatted()) transfers were late or overdue in the month\(shown.count < pack.breaches.count ? ": the \(shown.count) requested longest ago are listed, and the spreadsheet (CSV) lists them all" : "").")
-                table(caption: "Transfers late or overdue in the month", captionVisible: false, columns: columns, rows: shown.map { row in
+                paragraph(breachesSummary(pack))
+                table(caption: "Transfers late or overdue in the month", captionVisible: false, columns: columns, rows: pack.breachesListed.map { row in
                     let late = [("Acceptance", text.acceptance(row.progress)), ("First visit", text.firstVisit(row.progress))]
                         .filter { $0.1.isBreach }.map { "\($0.0): \($0.1.text.lowercased())" }.joined(separator: "; ")
                     return [link(row.childName, .child(.value(row.childID))), .text(text.team(row.progress.fromTeam)),

@@ -2,7 +2,7 @@ import Fluent
 import SQLKit
 
 /// Whether each transfer's acceptance and first visit kept the local standard, as the core judged
-/// them when the child was derived (`TransferProgress.steps`), so that the monthly review pack's
+/// them when the child was derived (`TransferProgress.acceptedOnTime`, `visitedOnTime`), so that the monthly review pack's
 /// 12-month trend is a count over an index by the step's day rather than a read of every transfer
 /// live in the year (10,000 at 15,000 children). The next start re-derives everyone to fill them.
 struct AddTransferStepsKept: AsyncMigration {

@@ -9,13 +9,15 @@ import SQLKit
 struct IndexTransferPairs: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.sql.drop(index: "transfer_summaries_requested_pair").run()
-        try await database.sql.create(index: "transfer_summaries_pair_requested").on(DerivedRows.transfers)
-            .column("from_team_id").column("to_team_id").column("stage").column("requested").column("child_id").run()
+        try await Indexes.create(on: database, [
+            ("transfer_summaries_pair_requested", DerivedRows.transfers, ["from_team_id", "to_team_id", "stage", "requested", "child_id"]),
+        ])
     }
 
     func revert(on database: any Database) async throws {
         try await database.sql.drop(index: "transfer_summaries_pair_requested").run()
-        try await database.sql.create(index: "transfer_summaries_requested_pair").on(DerivedRows.transfers)
-            .column("requested").column("from_team_id").column("to_team_id").column("stage").column("child_id").run()
+        try await Indexes.create(on: database, [
+            ("transfer_summaries_requested_pair", DerivedRows.transfers, ["requested", "from_team_id", "to_team_id", "stage", "child_id"]),
+        ])
     }
 }
