@@ -21,16 +21,18 @@ public func configure(_ app: Application, settings: Settings) async throws {
     // the route admits only), the CSRF token checked and finally the route's
     // declared roles enforced.
     app.middleware = Middlewares()
-    app.middleware.use(MetricsMiddleware(metrics: metrics))
-    app.middleware.use(ResponseHeadersMiddleware())
-    app.middleware.use(ErrorPageMiddleware())
-    app.middleware.use(FormInputMiddleware())
-    app.middleware.use(SessionMiddleware())
-    app.middleware.use(BearerAuthMiddleware())
-    app.middleware.use(FileUploadMiddleware())
-    app.middleware.use(CSRFMiddleware())
-    app.middleware.use(RouteAccessMiddleware())
-    app.middleware.use(OnceOnlyMiddleware())
+    app.middleware.use(MiddlewarePipeline([
+        MetricsMiddleware(metrics: metrics),
+        ResponseHeadersMiddleware(),
+        ErrorPageMiddleware(),
+        FormInputMiddleware(),
+        SessionMiddleware(),
+        BearerAuthMiddleware(),
+        FileUploadMiddleware(),
+        CSRFMiddleware(),
+        RouteAccessMiddleware(),
+        OnceOnlyMiddleware(),
+    ]))
 
     app.routes.defaultMaxBodySize = ByteCount(value: FormInputMiddleware.maximumBytes)
     try routes(app, metrics: metrics)
