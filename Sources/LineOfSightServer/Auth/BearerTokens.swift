@@ -17,25 +17,34 @@ enum BearerTokens {
         return (token, record)
     }
 
-    fileprivate struct Columns: Decodable {
+    /// What a token's row says of it.
+    fileprivate struct Credential {
         let id: UUID
-        let scope: TokenScope
+        let scope: TokenScope?
         let expiresAt: Date?
         let revokedAt: Date?
         let lastUsedAt: Date?
+
+        init(_ columns: Columns) throws {
+            id = try columns.uuid("id")
+            scope = TokenScope(rawValue: try columns.text("scope"))
+            expiresAt = try columns.time(ifAny: "expires_at")
+            revokedAt = try columns.time(ifAny: "revoked_at")
+            lastUsedAt = try columns.time(ifAny: "last_used_at")
+        }
     }
 
     fileprivate static func principal(for token: String, _ req: Request, now: Date) async throws -> Principal? {
         guard token.count <= 100,
-              let (found, account) = try await PrincipalLoader.find(Columns.self, table: APIToken.schema,
+              let (found, account) = try await PrincipalLoader.find(table: APIToken.schema,
                                                                     columns: ["id", "scope", "expires_at", "revoked_at", "last_used_at"],
-                                                                    tokenHash: Secrets.hash(token), on: req.sql),
-              found.revokedAt == nil, let expiry = found.expiresAt, expiry > now
+                                                                    tokenHash: Secrets.hash(token), on: req.sql, credential: Credential.init),
+              found.revokedAt == nil, let expiry = found.expiresAt, expiry > now, let scope = found.scope
         else { return nil }
         if found.lastUsedAt.map({ now.timeIntervalSince($0) >= Sessions.lastSeenGranularity }) ?? true {
             try await APIToken.query(on: req.db).filter(\.$id == found.id).set(\.$lastUsedAt, to: now).update()
         }
-        return account.principal(.token(id: found.id, scope: found.scope))
+        return account.principal(.token(id: found.id, scope: scope))
     }
 }
 

@@ -6,27 +6,41 @@ import Vapor
 /// row joined to its user and the user's staff record, found by the credential's hash.
 enum PrincipalLoader {
     /// What every credential query reads about its user.
-    struct Account: Decodable {
-        let userId: UUID
+    struct Account {
+        let userID: UUID
         let username: String
         let displayName: String
         let role: Role
         let active: Bool
-        let staffId: UUID?
-        let teamId: UUID?
+        let staffID: UUID?
+        let teamID: UUID?
+
+        /// Read column by column (`Columns`): it is read on every signed-in request.
+        init(_ columns: Columns) throws {
+            userID = try columns.uuid("user_id")
+            username = try columns.text("username")
+            displayName = try columns.text("display_name")
+            guard let role = Role(rawValue: try columns.text("role")) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "the account's role is not one LineOfSight knows"))
+            }
+            self.role = role
+            active = try columns.bool("active")
+            staffID = try columns.uuid(ifAny: "staff_id")
+            teamID = try columns.uuid(ifAny: "team_id")
+        }
 
         /// The person, proved by `credential`; nil when the account has been deactivated.
         func principal(_ credential: Principal.Credential) -> Principal? {
             guard active else { return nil }
-            return Principal(userID: userId, username: username, displayName: displayName, role: role,
-                             staffID: staffId, teamID: teamId, credential: credential)
+            return Principal(userID: userID, username: username, displayName: displayName, role: role,
+                             staffID: staffID, teamID: teamID, credential: credential)
         }
     }
 
-    /// Reads `table` (aliased `k`, with a `user_id` column) where `token_hash` matches, with `columns`
-    /// of the credential decoded as `Credential` (snake_case columns, camelCase properties).
-    static func find<Credential: Decodable>(_ credential: Credential.Type, table: String, columns: [String], tokenHash: String,
-                                            on db: any SQLDatabase) async throws -> (credential: Credential, account: Account)? {
+    /// Reads `table` (aliased `k`, with a `user_id` column) where `token_hash` matches: `columns` of
+    /// the credential, read by `credential`, and its user's account.
+    static func find<Credential>(table: String, columns: [String], tokenHash: String, on db: any SQLDatabase,
+                                 credential: (Columns) throws -> Credential) async throws -> (credential: Credential, account: Account)? {
         var select = db.select()
         for column in columns { select = select.column(SQLColumn(column, table: "k")) }
         let row = try await select
@@ -41,7 +55,7 @@ enum PrincipalLoader {
             .where(SQLColumn("token_hash", table: "k"), .equal, SQLBind(tokenHash))
             .first()
         guard let row else { return nil }
-        return (try row.decode(model: Credential.self, keyDecodingStrategy: .convertFromSnakeCase),
-                try row.decode(model: Account.self, keyDecodingStrategy: .convertFromSnakeCase))
+        let columns = Columns(row)
+        return (try credential(columns), try Account(columns))
     }
 }

@@ -17,11 +17,6 @@ enum Sessions {
         let token: String
     }
 
-    private struct Columns: Decodable {
-        let id: UUID
-        let lastSeenAt: Date
-    }
-
     /// Starts a new session for the user, replacing any the request came with, so an id planted
     /// before sign-in cannot be used afterwards (session fixation). Expired sessions of everyone are
     /// purged at the same time.
@@ -66,12 +61,13 @@ enum Sessions {
 
     fileprivate static func lookup(_ token: String, _ req: Request, now: Date) async throws -> Lookup {
         guard token.count <= 100,
-              let (session, account) = try await PrincipalLoader.find(Columns.self, table: UserSession.schema, columns: ["id", "last_seen_at"],
-                                                                      tokenHash: Secrets.hash(token), on: req.sql)
+              let (session, account) = try await PrincipalLoader.find(table: UserSession.schema, columns: ["id", "last_seen_at"],
+                                                                      tokenHash: Secrets.hash(token), on: req.sql,
+                                                                      credential: { (id: try $0.uuid("id"), lastSeenAt: try $0.time("last_seen_at")) })
         else { return .none }
         let current = Current(id: session.id, token: token)
         if now.timeIntervalSince(session.lastSeenAt) > req.application.settings.sessionIdleTimeout {
-            return .idle(userID: account.userId, current)
+            return .idle(userID: account.userID, current)
         }
         guard let principal = account.principal(.session(id: session.id)) else {
             try await UserSession.query(on: req.db).filter(\.$id == session.id).delete()

@@ -24,8 +24,14 @@ struct Columns {
         row.contains(column: name) ? try text(ifAny: name) : nil
     }
 
+    /// Read as text (how SQLite stores ids; PostgreSQL gives its own as text too) and parsed by
+    /// `UUID(text:)`, not by Foundation's `sscanf`.
     func uuid(_ name: String) throws -> UUID {
-        try row.decode(column: name, as: UUID.self)
+        let text = try text(name)
+        guard let id = UUID(text: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "column \(name) does not hold an id"))
+        }
+        return id
     }
 
     func uuid(ifAny name: String) throws -> UUID? {
@@ -43,6 +49,15 @@ struct Columns {
 
     func double(_ name: String) throws -> Double {
         try row.decode(column: name, as: Double.self)
+    }
+
+    /// A moment (a timestamp column).
+    func time(_ name: String) throws -> Date {
+        try row.decode(column: name, as: Date.self)
+    }
+
+    func time(ifAny name: String) throws -> Date? {
+        try row.decodeNil(column: name) ? nil : time(name)
     }
 
     func bool(_ name: String) throws -> Bool {
