@@ -55,10 +55,10 @@ struct ChildScope: Sendable, Equatable {
         }
     }
 
-    /// Restricts a query over `children c` to this scope. Each way in is a set of child ids (`c.id IN
-    /// (…)`), so the database starts from the few children a person may see, by index, rather than
-    /// reading every child to test each: teams and workers through the open allocations, grants
-    /// through `access_grants`.
+    /// Restricts a query over `children c` to this scope. The ways in make one set of child ids (`c.id
+    /// IN (… UNION ALL …)`), so the database starts from the few children a person may see, by
+    /// index, rather than reading every child to test each: teams and workers through the open
+    /// allocations, grants through `access_grants`.
     func apply<Builder: SQLPredicateBuilder>(to builder: Builder) -> Builder {
         apply(to: builder, child: SQLColumn("id", table: "c"), restricted: SQLColumn("restricted", table: "c"))
     }
@@ -74,61 +74,64 @@ struct ChildScope: Sendable, Equatable {
         guard everyone || teamID != nil || headOfServiceStaffID != nil || workerID != nil || grantsOf != nil else {
             return builder.where(SQLLiteral.boolean(false))
         }
-        // Everyone (but the restricted records below): no way in to test.
-        if !everyone { builder.where { group in
+        // Everyone (but the restricted records below): no way in to test. Otherwise one set of the
+        // children of every way in (see `Subquery.union`).
+        if !everyone {
+            var waysIn: [SQLSelect] = []
             if let teamID {
-                group.orWhere(child, .in, Self.openlyAllocated("team_id", .equal, SQLBind(teamID)))
-                group.orWhere(child, .in, Self.transferAwaiting(.equal, SQLBind(teamID)))
+                waysIn.append(Self.openlyAllocated("team_id", .equal, SQLBind(teamID)))
+                waysIn.append(Self.transferAwaiting(.equal, SQLBind(teamID)))
             }
             if let headOfServiceStaffID {
                 let headed = Subquery.select("id", from: Team.schema, where: [
                     SQLBinaryExpression(SQLColumn("head_of_service_id", table: Team.schema), .equal, SQLBind(headOfServiceStaffID)),
                 ])
-                group.orWhere(child, .in, Self.openlyAllocated("team_id", .in, headed))
-                group.orWhere(child, .in, Self.transferAwaiting(.in, headed))
+                waysIn.append(Self.openlyAllocated("team_id", .in, headed))
+                waysIn.append(Self.transferAwaiting(.in, headed))
             }
-            if let workerID { group.orWhere(child, .in, Self.openlyAllocated("worker_id", .equal, SQLBind(workerID))) }
+            if let workerID { waysIn.append(Self.openlyAllocated("worker_id", .equal, SQLBind(workerID))) }
             if let grantsOf {
-                group.orWhere(child, .in, grantedIDs("child_id", of: grantsOf, approvedOnly: false))
-                group.orWhere(child, .in, Self.openlyAllocated("team_id", .in, grantedIDs("team_id", of: grantsOf, approvedOnly: false)))
+                waysIn.append(grantedIDs("child_id", of: grantsOf, approvedOnly: false))
+                waysIn.append(Self.openlyAllocated("team_id", .in, SQLGroupExpression(grantedIDs("team_id", of: grantsOf, approvedOnly: false))))
             }
-            return group
-        } }
+            builder.where(child, .in, Subquery.union(waysIn))
+        }
         guard let restricted else {
             var closed: [any SQLExpression] = [SQLBinaryExpression(SQLColumn("restricted", table: Child.schema), .equal, SQLLiteral.boolean(true))]
             if let grantsOf {
-                closed.append(SQLBinaryExpression(SQLColumn("id", table: Child.schema), .notIn, grantedIDs("child_id", of: grantsOf, approvedOnly: true)))
+                closed.append(SQLBinaryExpression(SQLColumn("id", table: Child.schema), .notIn,
+                                                  SQLGroupExpression(grantedIDs("child_id", of: grantsOf, approvedOnly: true))))
             }
             return builder.where(child, .notIn, Subquery.select("id", from: Child.schema, where: closed))
         }
         builder.where { group in
             group.where(restricted, .equal, SQLLiteral.boolean(false))
-            if let grantsOf { group.orWhere(child, .in, grantedIDs("child_id", of: grantsOf, approvedOnly: true)) }
+            if let grantsOf { group.orWhere(child, .in, SQLGroupExpression(grantedIDs("child_id", of: grantsOf, approvedOnly: true))) }
             return group
         }
         return builder
     }
 
-    /// `(SELECT child_id FROM allocations WHERE end_date IS NULL AND column op value)`: the children
+    /// `SELECT child_id FROM allocations WHERE end_date IS NULL AND column op value`: the children
     /// whose current allocation matches.
-    private static func openlyAllocated(_ column: String, _ op: SQLBinaryOperator, _ value: any SQLExpression) -> any SQLExpression {
-        Subquery.select("child_id", from: StoredAllocation.schema, where: [
+    private static func openlyAllocated(_ column: String, _ op: SQLBinaryOperator, _ value: any SQLExpression) -> SQLSelect {
+        Subquery.statement("child_id", from: StoredAllocation.schema, where: [
             SQLBinaryExpression(SQLColumn("end_date", table: StoredAllocation.schema), .is, SQLLiteral.null),
             SQLBinaryExpression(SQLColumn(column, table: StoredAllocation.schema), op, value),
         ])
     }
 
-    /// `(SELECT child_id FROM transfer_summaries WHERE to_team_id op value AND stage = awaiting decision)`:
+    /// `SELECT child_id FROM transfer_summaries WHERE to_team_id op value AND stage = awaiting decision`:
     /// the children whose transfer to the team awaits its decision, which its managers must read to take.
-    private static func transferAwaiting(_ op: SQLBinaryOperator, _ team: any SQLExpression) -> any SQLExpression {
-        Subquery.select("child_id", from: DerivedRows.transfers, where: [
+    private static func transferAwaiting(_ op: SQLBinaryOperator, _ team: any SQLExpression) -> SQLSelect {
+        Subquery.statement("child_id", from: DerivedRows.transfers, where: [
             SQLBinaryExpression(SQLColumn("to_team_id", table: DerivedRows.transfers), op, team),
             SQLBinaryExpression(SQLColumn("stage", table: DerivedRows.transfers), .equal, SQLBind(TransferProgress.Stage.awaitingDecision.rawValue)),
         ])
     }
 
-    /// `(SELECT column FROM access_grants …)`: the children or teams of the user's grants in force today.
-    private func grantedIDs(_ column: String, of userID: UUID, approvedOnly: Bool) -> any SQLExpression {
+    /// `SELECT column FROM access_grants …`: the children or teams of the user's grants in force today.
+    private func grantedIDs(_ column: String, of userID: UUID, approvedOnly: Bool) -> SQLSelect {
         let grants = AccessGrant.schema
         var conditions: [any SQLExpression] = [
             SQLBinaryExpression(SQLColumn(column, table: grants), .isNot, SQLLiteral.null),
@@ -137,7 +140,6 @@ struct ChildScope: Sendable, Equatable {
             SQLBinaryExpression(SQLColumn("expires_on", table: grants), .greaterThanOrEqual, SQLBind(today.iso)),
         ]
         if approvedOnly { conditions.append(SQLBinaryExpression(SQLColumn("approved_by", table: grants), .isNot, SQLLiteral.null)) }
-        return Subquery.select(column, from: grants, where: conditions)
+        return Subquery.statement(column, from: grants, where: conditions)
     }
-
 }

@@ -34,6 +34,11 @@ enum DatabaseSetup {
             do {
                 var configuration = try SQLPostgresConfiguration(url: url)
                 configuration.searchPath = nil
+                // A council's records fit in memory, so reading a row by index costs about what
+                // reading the next row of a table does. PostgreSQL's default (`random_page_cost` 4)
+                // assumes a spinning disk: it would read every child to find a team's 150 rather than
+                // look them up. Set for this application's connections only.
+                configuration.coreConfiguration.options.additionalStartupParameters.append(("random_page_cost", "1.1"))
                 // Each event loop keeps a few connections, so a slow query does not hold up the
                 // requests behind it; several app instances share the server's connection limit.
                 app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: postgresConnectionsPerEventLoop, sqlLogLevel: .debug), as: .psql)

@@ -4,10 +4,23 @@ import SQLKit
 /// database finds by index, rather than testing every row.
 enum Subquery {
     static func select(_ column: String, from table: String, where conditions: [any SQLExpression]) -> any SQLExpression {
+        SQLGroupExpression(statement(column, from: table, where: conditions))
+    }
+
+    /// `(SELECT … UNION ALL SELECT …)`: the ids any of `selects` finds, for one `IN`. PostgreSQL
+    /// cannot look up the rows of `id IN (a) OR id IN (b)` by index (it tests every row against
+    /// each set), while a single set it joins to by index; SQLite does as well with either.
+    static func union(_ selects: [SQLSelect]) -> any SQLExpression {
+        var union = SQLUnion(initialQuery: selects[0])
+        for select in selects.dropFirst() { union.add(select, all: true) }
+        return SQLGroupExpression(union)
+    }
+
+    static func statement(_ column: String, from table: String, where conditions: [any SQLExpression]) -> SQLSelect {
         var select = SQLSelect()
         select.columns = [SQLColumn(column, table: table)]
         select.tables = [SQLIdentifier(table)]
         select.predicate = conditions.dropFirst().reduce(conditions[0]) { SQLBinaryExpression($0, .and, $1) }
-        return SQLGroupExpression(select)
+        return select
     }
 }
