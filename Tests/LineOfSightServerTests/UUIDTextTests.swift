@@ -2,7 +2,7 @@ import Foundation
 @testable import LineOfSightServer
 import Testing
 
-/// Ids read from the databases' text are parsed as Foundation parses them, and anything else is refused.
+/// Ids read from SQLite's text are parsed as Foundation parses them; malformed text is refused by both.
 @Suite struct UUIDTextTests {
     @Test func idsInEitherCaseReadAsFoundationReadsThem() {
         for id in (0..<1_000).map({ _ in UUID() }) + [UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)),

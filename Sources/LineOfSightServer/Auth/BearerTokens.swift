@@ -20,14 +20,17 @@ enum BearerTokens {
     /// What a token's row says of it.
     fileprivate struct Credential {
         let id: UUID
-        let scope: TokenScope?
+        let scope: TokenScope
         let expiresAt: Date?
         let revokedAt: Date?
         let lastUsedAt: Date?
 
         init(_ columns: Columns) throws {
             id = try columns.uuid("id")
-            scope = TokenScope(rawValue: try columns.text("scope"))
+            guard let scope = TokenScope(rawValue: try columns.text("scope")) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "the token's scope is not one LineOfSight knows"))
+            }
+            self.scope = scope
             expiresAt = try columns.time(ifAny: "expires_at")
             revokedAt = try columns.time(ifAny: "revoked_at")
             lastUsedAt = try columns.time(ifAny: "last_used_at")
@@ -39,12 +42,12 @@ enum BearerTokens {
               let (found, account) = try await PrincipalLoader.find(table: APIToken.schema,
                                                                     columns: ["id", "scope", "expires_at", "revoked_at", "last_used_at"],
                                                                     tokenHash: Secrets.hash(token), on: req.sql, credential: Credential.init),
-              found.revokedAt == nil, let expiry = found.expiresAt, expiry > now, let scope = found.scope
+              found.revokedAt == nil, let expiry = found.expiresAt, expiry > now
         else { return nil }
         if found.lastUsedAt.map({ now.timeIntervalSince($0) >= Sessions.lastSeenGranularity }) ?? true {
             try await APIToken.query(on: req.db).filter(\.$id == found.id).set(\.$lastUsedAt, to: now).update()
         }
-        return account.principal(.token(id: found.id, scope: scope))
+        return account.principal(.token(id: found.id, scope: found.scope))
     }
 }
 

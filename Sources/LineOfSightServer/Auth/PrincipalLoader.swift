@@ -55,7 +55,7 @@ enum PrincipalLoader {
             .where(SQLColumn("token_hash", table: "k"), .equal, SQLBind(tokenHash))
             .first()
         guard let row else { return nil }
-        let columns = Columns(row)
+        let columns = Columns(row, of: db)
         return (try credential(columns), try Account(columns))
     }
 }

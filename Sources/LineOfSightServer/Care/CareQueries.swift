@@ -100,8 +100,6 @@ struct CareRow: Sendable {
         permanence = try columns.has("routes_considered") ? Permanence(columns) : nil
         legal = try columns.has("extensions") ? LegalSummary(stored: columns) : nil
     }
-
-    init(_ row: any SQLRow) throws { try self.init(Columns(row)) }
 }
 
 /// The rows of the care lists, always inside the reader's `ChildScope`.
@@ -146,7 +144,7 @@ enum CareQueries {
             guard !keys.isEmpty else { return [] }
             let rows = try await select(kind, query, setting, columns(kind, db.select()))
                 .where(SQLColumn("id", table: "c"), .in, SQLBind.group(keys.map(\.id)))
-                .all().map(CareRow.init)
+                .all(reading: CareRow.init)
             let byID = Dictionary(rows.map { ($0.child.id, $0) }) { first, _ in first }
             return keys.compactMap { key in byID[key.id].map { (row: $0, total: key.total ?? 0) } }
         }, count: {
@@ -160,7 +158,7 @@ enum CareQueries {
                     on db: any SQLDatabase) async throws -> [CareRow] {
         let builder = select(kind, query, setting, columns(kind, db.select()))
         if let extra { builder.where(extra) }
-        return try await ordered(kind, builder).limit(limit).all().map(CareRow.init)
+        return try await ordered(kind, builder).limit(limit).all(reading: CareRow.init)
     }
 
     /// How many children match.

@@ -259,7 +259,7 @@ struct SSDA903Importer {
             let rows = try await db.sql.select().columns("id", "child_id", "list", "date", "record", "withdrawn_reason").from(StoredEvent.schema)
                 .where("child_id", .in, SQLBind.group(Array(chunk)))
                 .orderBy("date").orderBy("recorded_at").orderBy("id")
-                .all().map(JourneyRows.Event.init)
+                .all(reading: JourneyRows.Event.init)
             for row in rows {
                 stored.byID[row.id] = row
                 stored.byChild[row.child_id, default: []].append(row)

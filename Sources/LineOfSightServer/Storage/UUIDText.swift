@@ -23,9 +23,9 @@ extension UUID {
         }
     }
 
-    /// The id written as `text` (in either case), as SQLite stores ids and PostgreSQL gives them as
-    /// text. Foundation's `UUID(uuidString:)` parses with `sscanf`, which was a few percent of every
-    /// list's time (fifty ids a page, thousands in an export); this reads the bytes once.
+    /// The id written as `text` (in either case), as SQLite stores ids. Foundation's
+    /// `UUID(uuidString:)` parses with `sscanf`, which was a few percent of every list's time
+    /// (fifty ids a page, thousands in an export); this reads the bytes once.
     init?(text: String) {
         var text = text
         var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)

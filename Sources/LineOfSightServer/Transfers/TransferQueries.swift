@@ -37,8 +37,7 @@ enum TransferQueries {
                                   "accepted", "rejected", "rejection_reason", "delay_reason", "allocated", "first_visit_due", "first_visit"]
 
     /// A transfer row and its child's name; nil when a stored date does not read back.
-    private static func row(_ row: any SQLRow) throws -> TransferRow? {
-        let columns = Columns(row)
+    private static func row(_ columns: Columns) throws -> TransferRow? {
         guard let requested = try columns.date(ifAny: "requested"), let due = try columns.date(ifAny: "acceptance_due") else { return nil }
         return TransferRow(
             childID: try columns.uuid("child_id"), laChildID: try columns.text("la_child_id"),
@@ -76,7 +75,7 @@ enum TransferQueries {
         for part in Part.of(filter) where rows.count < limit {
             rows += try await matching(filter, part, today: today, select(scope: scope, on: db))
                 .orderBy(SQLOrderBy(expression: requested, direction: SQLDirection.descending)).orderBy(SQLColumn("transfer_id", table: "ts"))
-                .limit(limit - rows.count).all().compactMap(Self.row)
+                .limit(limit - rows.count).all(reading: Self.row).compactMap { $0 }
         }
         return rows
     }
@@ -93,9 +92,8 @@ enum TransferQueries {
             builder.column(SQLFunction("COUNT", args: SQLLiteral.all), as: "transfers")
                 .from(SQLAlias(SQLIdentifier(DerivedRows.transfers), as: SQLIdentifier("ts")))
             _ = scope.apply(to: builder, childColumn: SQLColumn("child_id", table: "ts"))
-            for row in try await matching(filter, part, today: today, builder)
-                .groupBy(columns[0]).groupBy(columns[1]).groupBy(columns[2]).all() {
-                let count = try PairCount(Columns(row))
+            for count in try await matching(filter, part, today: today, builder)
+                .groupBy(columns[0]).groupBy(columns[1]).groupBy(columns[2]).all(reading: PairCount.init) {
                 counts[count.key, default: 0] += count.transfers
             }
         }
@@ -164,7 +162,7 @@ enum TransferQueries {
                 .orWhere(SQLColumn("rejected", table: "ts"), .greaterThanOrEqual, SQLBind(since.iso))
                 .orWhere(SQLColumn("stage", table: "ts"), .in, SQLBind.group([TransferProgress.Stage.awaitingDecision, .awaitingVisit].map(\.rawValue))) }
             .orderBy(SQLColumn("requested", table: "ts")).orderBy(SQLColumn("transfer_id", table: "ts"))
-            .all().compactMap(Self.row)
+            .all(reading: Self.row).compactMap { $0 }
     }
 
     /// The steps transfers in scope took from `since` to `until`, counted by month and standard kept

@@ -22,8 +22,7 @@ enum WorkQueries {
         let worker_id: UUID?
 
         /// Read column by column (`Columns`): a page reads a hundred.
-        init(_ row: any SQLRow) throws {
-            let columns = Columns(row)
+        init(_ columns: Columns) throws {
             child_id = try columns.uuid("child_id")
             la_child_id = try columns.text("la_child_id")
             first_name = try columns.text("first_name")
@@ -94,7 +93,7 @@ enum WorkQueries {
             .join(SQLAlias(SQLIdentifier(DerivedRows.obligations), as: SQLIdentifier("o")), method: SQLJoinMethod.inner, on: SQLBinaryExpression(
                 SQLBinaryExpression(SQLColumn("child_id", table: "o"), .equal, SQLColumn("child_id", table: "k")),
                 .and, SQLBinaryExpression(SQLColumn("id", table: "o"), .equal, SQLColumn("id", table: "k"))))
-        return try await mostUrgentFirst(joinChildAndAllocation(rows, allocation: .left)).all().map(Row.init)
+        return try await mostUrgentFirst(joinChildAndAllocation(rows, allocation: .left)).all(reading: Row.init)
     }
 
     private static func mostUrgentFirst(_ builder: SQLSelectBuilder) -> SQLSelectBuilder {
@@ -108,7 +107,7 @@ enum WorkQueries {
             .where(SQLColumn("rule", table: "o"), .equal, SQLBind(RuleID.action.rawValue))
             .where(SQLColumn("worker_id", table: "o"), .equal, SQLBind(owner.uuidString))
         _ = scope.apply(to: builder)
-        return try await builder.orderBy(SQLColumn("due", table: "o")).orderBy(SQLColumn("id", table: "o")).limit(500).all().map(Row.init)
+        return try await builder.orderBy(SQLColumn("due", table: "o")).orderBy(SQLColumn("id", table: "o")).limit(500).all(reading: Row.init)
     }
 
     private static let columns = StatusSQL.Columns.obligations(table: "o")

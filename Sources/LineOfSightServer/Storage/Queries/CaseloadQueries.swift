@@ -43,7 +43,7 @@ enum CaseloadQueries {
             .columns("id", "first_name", "last_name", "job_role", "team_id", "fte", "agency", "newly_qualified", "active", "start_date", "leaving_date")
             .from(StaffMember.schema)
         if let teams { query.where("team_id", .in, SQLBind.group(sortedIDs(teams))) }
-        return try await query.orderBy("last_name").orderBy("first_name").orderBy("id").all().map { try StaffRow(Columns($0)) }
+        return try await query.orderBy("last_name").orderBy("first_name").orderBy("id").all(reading: StaffRow.init)
     }
 
     /// Children allocated to each worker now, by the stage of their journey when `byStage` (for

@@ -87,9 +87,9 @@ enum ChildDirectory {
         let child: ChildListRow
         let total: Int?
 
-        init(_ row: any SQLRow) throws {
-            child = try ChildListRow(Columns(row))
-            total = row.contains(column: "total") ? try row.decode(column: "total", as: Int.self) : nil
+        init(_ columns: Columns) throws {
+            child = try ChildListRow(columns)
+            total = columns.row.contains(column: "total") ? try columns.int("total") : nil
         }
     }
 
@@ -103,7 +103,7 @@ enum ChildDirectory {
         let pageOfChildren = sorted(scoped(keys, filter, scope, names: false)).limit(pageSize).offset((page - 1) * pageSize)
         let named = db.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("c")))
             .from(SQLAlias(SQLGroupExpression(pageOfChildren.select), as: SQLIdentifier("c")))
-        return try await sorted(nameColumns(joinNames(named))).all().map(CountedRow.init)
+        return try await sorted(nameColumns(joinNames(named))).all(reading: CountedRow.init)
     }
 
     private static func sorted(_ builder: SQLSelectBuilder) -> SQLSelectBuilder {

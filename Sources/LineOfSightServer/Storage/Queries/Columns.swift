@@ -8,8 +8,14 @@ import SQLKit
 /// over a third of the page's time. Rows read by the thousand are read through this instead.
 struct Columns {
     let row: any SQLRow
+    /// SQLite stores ids as text; PostgreSQL sends its `uuid` columns as 16 bytes, which it would
+    /// format as text (a microsecond each) to be read as text.
+    let idsAreText: Bool
 
-    init(_ row: any SQLRow) { self.row = row }
+    init(_ row: any SQLRow, of database: any SQLDatabase) {
+        self.row = row
+        idsAreText = database.dialect.name == "sqlite"
+    }
 
     func text(_ name: String) throws -> String {
         try row.decode(column: name, as: String.self)
@@ -24,9 +30,9 @@ struct Columns {
         row.contains(column: name) ? try text(ifAny: name) : nil
     }
 
-    /// Read as text (how SQLite stores ids; PostgreSQL gives its own as text too) and parsed by
-    /// `UUID(text:)`, not by Foundation's `sscanf`.
+    /// From SQLite, read as text and parsed by `UUID(text:)`, not by Foundation's `sscanf`.
     func uuid(_ name: String) throws -> UUID {
+        guard idsAreText else { return try row.decode(column: name, as: UUID.self) }
         let text = try text(name)
         guard let id = UUID(text: text) else {
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "column \(name) does not hold an id"))
@@ -72,5 +78,13 @@ struct Columns {
     /// a row here.
     func has(_ name: String) throws -> Bool {
         row.contains(column: name) ? try !row.decodeNil(column: name) : false
+    }
+}
+
+extension SQLQueryFetcher {
+    /// Every row, each read by `read` column by column.
+    func all<Row>(reading read: (Columns) throws -> Row) async throws -> [Row] {
+        let database = database
+        return try await all().map { try read(Columns($0, of: database)) }
     }
 }

@@ -16,8 +16,7 @@ enum JourneyRows {
         var withdrawn_reason: String? = nil
 
         /// Read column by column (`Columns`): re-deriving everyone reads every event.
-        init(_ row: any SQLRow) throws {
-            let columns = Columns(row)
+        init(_ columns: Columns) throws {
             id = try columns.uuid("id")
             child_id = try columns.uuid("child_id")
             list = try columns.text("list")
@@ -58,7 +57,7 @@ enum JourneyRows {
             .where("withdrawn_reason", .is, SQLLiteral.null)
         if let excluding { query.where("id", .notEqual, SQLBind(excluding)) }
         if let lists { query.where("list", .in, SQLBind.group(lists.map(\.rawValue))) }
-        return try await query.orderBy("date").orderBy("recorded_at").orderBy("id").all().map(Event.init)
+        return try await query.orderBy("date").orderBy("recorded_at").orderBy("id").all(reading: Event.init)
     }
 
     /// The child's events in their journey that record the child's views (the key is written only
@@ -69,7 +68,7 @@ enum JourneyRows {
             .where("withdrawn_reason", .is, SQLLiteral.null)
             .where("record", .like, SQLBind("%\"childsViews\"%"))
             .orderBy("date", .descending).orderBy("recorded_at", .descending).orderBy("id", .descending)
-            .all().map(Event.init)
+            .all(reading: Event.init)
     }
 
     /// A recorded event as a list of them shows it: when, what, whether withdrawn, and who recorded it.

@@ -11,6 +11,7 @@ enum Subquery {
     /// cannot look up the rows of `id IN (a) OR id IN (b)` by index (it tests every row against
     /// each set), while a single set it joins to by index; SQLite does as well with either.
     static func union(_ selects: [SQLSelect]) -> any SQLExpression {
+        precondition(!selects.isEmpty, "a union of no sets: say what the empty set means where it is asked for")
         var union = SQLUnion(initialQuery: selects[0])
         for select in selects.dropFirst() { union.add(select, all: true) }
         return SQLGroupExpression(union)
