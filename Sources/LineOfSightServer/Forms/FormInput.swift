@@ -68,7 +68,7 @@ struct FormInput: Sendable, Equatable {
             switch byte {
             case UInt8(ascii: "+"): bytes.append(UInt8(ascii: " "))
             case UInt8(ascii: "%"):
-                guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else { throw .malformed }
+                guard let high = iterator.next()?.hexDigitValue, let low = iterator.next()?.hexDigitValue else { throw .malformed }
                 bytes.append(high << 4 | low)
             default: bytes.append(byte)
             }
@@ -88,15 +88,6 @@ struct FormInput: Sendable, Equatable {
     mutating func append(_ name: String, _ value: String) throws(Problem) {
         guard values.values.reduce(0, { $0 + $1.count }) < Self.maximumFields else { throw .tooManyFields }
         values[name, default: []].append(value)
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }
 

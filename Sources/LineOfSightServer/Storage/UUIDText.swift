@@ -45,20 +45,11 @@ extension UUID {
                 index += 1
                 continue
             }
-            guard let high = hexDigit(bytes[index]), let low = hexDigit(bytes[index + 1]) else { return false }
+            guard let high = bytes[index].hexDigitValue, let low = bytes[index + 1].hexDigitValue else { return false }
             out[byte] = high << 4 | low
             byte += 1
             index += 2
         }
         return true
-    }
-
-    private static func hexDigit(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        default: nil
-        }
     }
 }
