@@ -102,6 +102,26 @@ import VaporTesting
         }
     }
 
+    /// The tracker's page is read from `permanence_summaries_drift` in the order of drift, stopping
+    /// after the page, rather than sorting every child looked after. Checked on SQLite, whose plan
+    /// follows the statement; PostgreSQL chooses by its statistics, and a test database is too
+    /// small for it to prefer any index.
+    @Test func theTrackerIsReadFromItsIndexInTheOrderOfDrift() async throws {
+        try await withTestApp { app, _ in
+            let db = app.db.sql
+            guard db.dialect.name == "sqlite" else { return }
+            let today = app.clock.today
+            // A reviewing officer's scope: every record not restricted, or one granted to them.
+            let iro = try #require(try await User.query(on: app.db).filter(\.$username == "iro").first())
+            let setting = CareQueries.Setting(scope: ChildScope(everyone: true, grantsOf: iro.id, today: today), today: today, homeDistricts: [],
+                                              standards: app.standards.standards)
+            let keys = CareQueries.keys(.permanence, CareListQuery(FormInput()), setting, page: 1, withTotal: false, on: db)
+            let plan = try await db.raw("EXPLAIN QUERY PLAN \(keys.query)").all().map { try $0.decode(column: "detail", as: String.self) }
+            #expect(plan.contains { $0.contains("permanence_summaries_drift") }, "\(plan)")
+            #expect(!plan.contains("USE TEMP B-TREE FOR ORDER BY"), "only children tied on both days are sorted, by name")
+        }
+    }
+
     @Test func whatCannotBeTrueIsRefusedNextToItsFieldAndNothingSaved() async throws {
         try await withTestApp { app, demo in
             let child = try await JourneyTests.child(app, demo)

@@ -50,11 +50,11 @@ extension CareList {
     static let inCare = CareList(kind: .inCare, title: "Children in care", what: "children in care", url: .childrenInCare,
                                  filters: [.team, .worker, .legalStatus, .placementType, .area, .age, .inCare], columns: [
         .name, .age,
-        CareColumn(header: "Legal status") { row, _ in row.care?.legal_status.map { LookedAfterCodes.legalStatuses[$0]?.meaning ?? $0 } ?? "" },
+        CareColumn(header: "Legal status") { row, _ in row.period?.legal_status.map { LookedAfterCodes.legalStatuses[$0]?.meaning ?? $0 } ?? "" },
         CareColumn(header: "Placement") { row, _ in row.care?.placement_type.map { LookedAfterCodes.placementTypes.followed(by: LookedAfterCodes.retiredPlacementTypes)[$0]?.meaning ?? $0 } ?? "" },
         CareColumn(header: "Placements in the last 12 months", numeric: true) { row, context in row.care.map { String($0.placements(inYearTo: context.today)) } ?? "" },
         CareColumn(header: "In this placement since") { row, _ in row.care?.placementStart.map(DateText.long) ?? "" },
-        CareColumn(header: "Looked after since") { row, _ in row.care?.periodStart.map(DateText.long) ?? "" },
+        CareColumn(header: "Looked after since") { row, _ in row.period?.periodStart.map(DateText.long) ?? "" },
         .nextReview, .worker,
     ])
 
@@ -71,7 +71,7 @@ extension CareList {
                                       filters: [.team, .worker, .age], columns: [
         .name, .age,
         CareColumn(header: "Looked after") { row, _ in
-            row.care?.looked_after == true ? "Still looked after" : row.care?.period_end.flatMap(CivilDate.init(iso:)).map { "Left care on \(DateText.long($0))" } ?? ""
+            row.period?.looked_after == true ? "Still looked after" : row.period?.period_end.flatMap(CivilDate.init(iso:)).map { "Left care on \(DateText.long($0))" } ?? ""
         },
         CareColumn(header: "Personal adviser") { row, context in row.care?.personal_adviser_id.map { context.people.staff[$0] ?? "Someone who has left" } ?? "None recorded" },
         CareColumn(header: "Latest pathway plan") { row, _ in row.care?.last_pathway_plan.flatMap(CivilDate.init(iso:)).map(DateText.long) ?? "None" },
@@ -99,8 +99,8 @@ extension CareList {
             return tag(status.label, status == .red ? .red : status == .amber ? .orange : .green)
         }),
         .age,
-        CareColumn(header: "Time in care") { row, context in row.care?.periodStart.map { DateText.duration(from: $0, to: context.today) } ?? "" },
-        CareColumn(header: "Legal status") { row, _ in row.care?.legal_status.map { LookedAfterCodes.legalStatuses[$0]?.meaning ?? $0 } ?? "" },
+        CareColumn(header: "Time in care") { row, context in row.period?.periodStart.map { DateText.duration(from: $0, to: context.today) } ?? "" },
+        CareColumn(header: "Legal status") { row, _ in row.period?.legal_status.map { LookedAfterCodes.legalStatuses[$0]?.meaning ?? $0 } ?? "" },
         CareColumn(header: "Permanence plan") { row, _ in
             let plans = row.permanence?.planCodes.map { PermanenceCodes.plans[$0]?.meaning ?? $0 } ?? []
             return plans.isEmpty ? "None agreed" : plans.joined(separator: "; ")
@@ -130,7 +130,7 @@ extension CareList {
     static let adoption = CareList(kind: .adoption, title: "Adoption", what: "children with an adoption plan", url: .adoption,
                                    filters: [.team, .worker, .age], columns: [
         .name, .age,
-        CareColumn(header: "Time in care") { row, context in row.care?.periodStart.map { DateText.duration(from: $0, to: context.today) } ?? "" },
+        CareColumn(header: "Time in care") { row, context in row.period?.periodStart.map { DateText.duration(from: $0, to: context.today) } ?? "" },
         milestone("Agency decision", \.agency_decision), milestone("Authority to place", \.authority_to_place),
         milestone("Matched", \.matched), milestone("Moved in", \.placed_for_adoption),
         CareColumn(header: "Next milestone") { row, _ in
@@ -180,7 +180,7 @@ extension CareList {
 
     static func drift(_ row: CareRow, _ context: CareListContext) -> DriftStatus {
         DriftStatus.of(nextDue: row.permanence?.nextDue, lastProgress: row.permanence?.lastProgress,
-                       entered: row.care?.periodStart ?? context.today, today: context.today, standards: context.standards)
+                       entered: row.period?.periodStart ?? context.today, today: context.today, standards: context.standards)
     }
 
     static func planByReview(_ permanence: CareRow.Permanence?, _ context: CareListContext) -> String {
@@ -218,7 +218,7 @@ extension CareColumn {
     }
     static let nextReview = CareColumn(header: "Next review due", text: { row, context in CareList.dueText(row.care?.nextReviewDue, context) },
                                        node: { row, context in CareList.dueNode(row.care?.nextReviewDue, context) })
-    static let lookedAfter = CareColumn(header: "Looked after") { row, _ in row.care?.looked_after == true ? "Yes" : "No" }
+    static let lookedAfter = CareColumn(header: "Looked after") { row, _ in row.period?.looked_after == true ? "Yes" : "No" }
     static let team = CareColumn(header: "Team") { row, _ in row.child.teamName ?? "Not allocated" }
     static let worker = CareColumn(header: "Allocated worker") { row, _ in row.child.workerName ?? "Unallocated" }
 }

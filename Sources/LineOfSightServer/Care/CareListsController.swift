@@ -24,14 +24,18 @@ struct CareListsController {
                                           standards: req.application.standards.standards)
         if query.csv || query.printable {
             let rows = try await CareQueries.all(list.kind, query, setting, on: req.sql)
-            try await req.auditShown(rows.map(\.child.id), detail: "\(query.csv ? "Exported" : "Printed") \(list.what)\(query.csv ? " as CSV" : ""): \(rows.count) rows")
+            // The audit row naming every child (thousands, in an export) is written while the
+            // export is made; nothing is sent until it is written.
+            let detail = "\(query.csv ? "Exported" : "Printed") \(list.what)\(query.csv ? " as CSV" : ""): \(rows.count) rows"
+            async let audited: Void = req.auditShown(rows.map(\.child.id), detail: detail)
             let context = try await Self.context(for: rows, req)
-            if query.printable {
-                return CarePages.printable(list, context: PageContext(req), query: query, rows: rows, cells: context,
-                                           choices: try await CareFilterChoices.load(list, query: query, req: req))
-            }
-            return CSV.response(filename: list.filename, header: list.columns.map(\.header),
-                                rows: rows.map { row in list.columns.map { $0.text(row, context) } })
+            let response = query.printable
+                ? CarePages.printable(list, context: PageContext(req), query: query, rows: rows, cells: context,
+                                      choices: try await CareFilterChoices.load(list, query: query, req: req))
+                : CSV.response(filename: list.filename, header: list.columns.map(\.header),
+                               rows: rows.map { row in list.columns.map { $0.text(row, context) } })
+            try await audited
+            return response
         }
         let page = try await CareQueries.page(list.kind, query, setting, on: req.sql)
         try await req.auditShown(page.rows.map(\.child.id), detail: "Listed \(list.what): \(page.total) found, page \(page.number) of \(page.pageCount) shown")
@@ -44,7 +48,7 @@ struct CareListsController {
 
     /// What the cells of these rows read besides the row: today, the standards, and staff names.
     static func context(for rows: [CareRow], _ req: Request) async throws -> CareListContext {
-        let staff = Set(rows.flatMap { [$0.care?.review_chair_id, $0.care?.personal_adviser_id] }.compactMap { $0.flatMap(UUID.init(uuidString:)) })
+        let staff = Set(rows.flatMap { [$0.care?.review_chair_id, $0.care?.personal_adviser_id] }.compactMap { $0.flatMap(UUID.init(text:)) })
         return CareListContext(today: req.today, standards: req.application.standards.standards,
                                people: try await People.load(staff: staff, teams: [], on: req.db))
     }

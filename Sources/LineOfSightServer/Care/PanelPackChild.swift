@@ -36,7 +36,7 @@ struct PanelPackChild: Sendable {
         self.row = row
         let decoder = JSONDecoder()
         let records = try events.map { try $0.record(decoder) }
-        let entered = row.care?.periodStart
+        let entered = row.period?.periodStart
         plans = Array(records.compactMap { $0 as? PermanencePlanRecord }.filter { plan in entered.map { plan.date >= $0 } ?? true }.reversed())
         options = Array(records.compactMap { $0 as? PermanenceOptionRecord }.reversed())
         let permanence = records.compactMap { $0 as? PermanenceDecisionRecord }.map {
@@ -84,7 +84,7 @@ struct PanelPackChild: Sendable {
         for milestone in milestones where overdue.contains(milestone) {
             needed.append("\(ObligationText.title(milestone)): overdue since \(DateText.long(milestone.due))")
         }
-        if let entered = row.care?.periodStart {
+        if let entered = row.period?.periodStart {
             let moved = row.permanence?.lastProgress ?? entered
             if moved <= DriftStatus.stalledSince(today: today, standards: standards) {
                 needed.append("Nothing about their permanence has been recorded since \(DateText.long(moved)): review the plan")

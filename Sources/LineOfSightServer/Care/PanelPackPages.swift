@@ -93,8 +93,8 @@ enum PanelPackPages {
                 SummaryRow("Child ID", row.child.laChildID),
                 SummaryRow("Age", CareColumn.age.text(row, cells)),
                 SummaryRow("Allocated worker", [row.child.workerName, row.child.teamName].compactMap { $0 }.joined(separator: ", ").nonEmpty ?? "Unallocated"),
-                SummaryRow("Legal status", row.care?.legal_status.map { LookedAfterCodes.legalStatuses[$0]?.meaning ?? $0 } ?? "Not recorded"),
-                SummaryRow("Time in care", row.care?.periodStart.map { "\(DateText.duration(from: $0, to: cells.today)), since \(DateText.long($0))" } ?? ""),
+                SummaryRow("Legal status", row.period?.legal_status.map { LookedAfterCodes.legalStatuses[$0]?.meaning ?? $0 } ?? "Not recorded"),
+                SummaryRow("Time in care", row.period?.periodStart.map { "\(DateText.duration(from: $0, to: cells.today)), since \(DateText.long($0))" } ?? ""),
                 SummaryRow("Plan by the second review", CareList.planByReview(row.permanence, cells)),
                 SummaryRow("Tracker status", CareList.drift(row, cells).label),
             ])

@@ -5,16 +5,23 @@ import Vapor
 /// never execute in the reader's spreadsheet.
 enum CSV {
     static func response(filename: String, header: [String], rows: [[String]]) -> Response {
-        var text = line(header)
-        for row in rows { text += line(row) }
-        let response = Response(status: .ok, body: .init(string: text))
+        // Written straight into the body's buffer: an export of thousands of rows built as one
+        // string was copied again into the body.
+        var body = ByteBufferAllocator().buffer(capacity: 64 * 1024)
+        write(header, into: &body)
+        for row in rows { write(row, into: &body) }
+        let response = Response(status: .ok, body: .init(buffer: body))
         response.headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
         response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(filename)\"")
         return response
     }
 
-    static func line(_ values: [String]) -> String {
-        values.map(cell).joined(separator: ",") + "\r\n"
+    private static func write(_ values: [String], into body: inout ByteBuffer) {
+        for (index, value) in values.enumerated() {
+            if index > 0 { body.writeInteger(UInt8(ascii: ",")) }
+            body.writeString(cell(value))
+        }
+        body.writeStaticString("\r\n")
     }
 
     /// Read as bytes, not characters: faster for thousands of rows, and a line break written as CR LF

@@ -30,5 +30,6 @@ enum AppMigrations {
         AddTransferStepsKept(),
         IndexTransferPairs(),
         IndexWorkerChangesByTeam(),
+        IndexPermanenceByDrift(),
     ]
 }

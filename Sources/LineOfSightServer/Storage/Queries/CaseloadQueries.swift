@@ -23,7 +23,7 @@ enum CaseloadQueries {
         /// were in post at the end of each of 12 months.
         init(_ c: Columns) throws {
             id = try c.uuid("id"); name = try c.text("first_name") + " " + c.text("last_name")
-            job_role = try c.row.decode(column: "job_role", as: JobRole.self); team_id = try c.uuid(ifAny: "team_id"); fte = try c.double("fte"); agency = try c.bool("agency")
+            job_role = try c.code("job_role", as: JobRole.self); team_id = try c.uuid(ifAny: "team_id"); fte = try c.double("fte"); agency = try c.bool("agency")
             newly_qualified = try c.bool("newly_qualified"); active = try c.bool("active")
             started = try c.date(ifAny: "start_date"); left = try c.date(ifAny: "leaving_date")
         }

@@ -89,7 +89,7 @@ enum ChildDirectory {
 
         init(_ columns: Columns) throws {
             child = try ChildListRow(columns)
-            total = columns.row.contains(column: "total") ? try columns.int("total") : nil
+            total = columns.contains("total") ? try columns.int("total") : nil
         }
     }
 

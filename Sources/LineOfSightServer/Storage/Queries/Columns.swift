@@ -1,39 +1,88 @@
+import FluentPostgresDriver
+import FluentSQLiteDriver
 import Foundation
 import LineOfSightCore
 import SQLKit
+import Synchronization
 
-/// A row's columns read by name, one lookup each. `SQLRowDecoder` (a `Decodable` row) asks every
-/// column whether it is there, whether it is null and then for its value, through keyed containers
-/// built for each row: for the 10,000 transfers of a 15,000-child authority's review pack that was
-/// over a third of the page's time. Rows read by the thousand are read through this instead.
-struct Columns {
-    let row: any SQLRow
-    /// SQLite stores ids as text; PostgreSQL sends its `uuid` columns as 16 bytes, which it would
-    /// format as text (a microsecond each) to be read as text.
-    let idsAreText: Bool
+/// A row's columns read by name, one lookup each, as the database driver delivered them.
+///
+/// `SQLRowDecoder` (a `Decodable` row) asks every column whether it is there, whether it is null
+/// and then for its value, through keyed containers built for each row: for the 10,000 transfers
+/// of a 15,000-child authority's review pack that was over a third of the page's time. And each
+/// value read through SQLKit's row goes through the driver's `Decodable` translation (on
+/// PostgreSQL a coding path, a dynamic cast and several lookups of the column's name a value:
+/// 60 % of the permanence tracker's export). Rows fetched by `all(reading:)` are read here
+/// straight from the driver's own row, each value by its own type.
+struct Columns: Sendable {
+    private let row: Row
+
+    private enum Row {
+        /// SQLite's values: text, integers, reals, blobs and nulls.
+        case sqlite(SQLiteRow)
+        case postgres(PostgresRandomAccessRow)
+        /// Any other row (one read with `first()`), through SQLKit; `idsAreText` on SQLite.
+        case sql(any SQLRow, idsAreText: Bool)
+    }
 
     init(_ row: any SQLRow, of database: any SQLDatabase) {
-        self.row = row
-        idsAreText = database.dialect.name == "sqlite"
+        self.row = .sql(row, idsAreText: database.dialect.name == "sqlite")
+    }
+
+    fileprivate init(sqlite row: SQLiteRow) { self.row = .sqlite(row) }
+    fileprivate init(postgres row: PostgresRow) { self.row = .postgres(row.makeRandomAccess()) }
+
+    struct MissingColumn: Error, CustomStringConvertible {
+        let name: String
+        var description: String { "the statement did not select the column \(name)" }
+    }
+
+    /// Whether the statement selected the column.
+    func contains(_ name: String) -> Bool {
+        switch row {
+        case let .sqlite(row): row.column(name) != nil
+        case let .postgres(row): row.contains(name)
+        case let .sql(row, _): row.contains(column: name)
+        }
+    }
+
+    /// Null, or not selected.
+    func isNull(_ name: String) throws -> Bool {
+        switch row {
+        case let .sqlite(row): (row.column(name) ?? .null) == .null
+        case let .postgres(row): !row.contains(name) || row[name].bytes == nil
+        case let .sql(row, _): try row.decodeNil(column: name)
+        }
     }
 
     func text(_ name: String) throws -> String {
-        try row.decode(column: name, as: String.self)
+        switch row {
+        case let .sqlite(row):
+            if case let .text(text)? = row.column(name) { return text }
+            return try sqlite(row, name, as: String.self)
+        case let .postgres(row): return try cell(row, name).decode(String.self)
+        case let .sql(row, _): return try row.decode(column: name, as: String.self)
+        }
     }
 
     func text(ifAny name: String) throws -> String? {
-        try row.decodeNil(column: name) ? nil : text(name)
+        try isNull(name) ? nil : text(name)
     }
 
     /// A column some statements select and others do not: nil when not selected or null.
     func text(ifSelected name: String) throws -> String? {
-        row.contains(column: name) ? try text(ifAny: name) : nil
+        contains(name) ? try text(ifAny: name) : nil
     }
 
-    /// From SQLite, read as text and parsed by `UUID(text:)`, not by Foundation's `sscanf`.
+    /// From SQLite, read as text and parsed by `UUID(text:)`, not by Foundation's `sscanf`; from
+    /// PostgreSQL, its 16 bytes.
     func uuid(_ name: String) throws -> UUID {
-        guard idsAreText else { return try row.decode(column: name, as: UUID.self) }
-        let text = try text(name)
+        let text: String
+        switch row {
+        case let .postgres(row): return try cell(row, name).decode(UUID.self)
+        case let .sql(row, idsAreText) where !idsAreText: return try row.decode(column: name, as: UUID.self)
+        case .sqlite, .sql: text = try self.text(name)
+        }
         guard let id = UUID(text: text) else {
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "column \(name) does not hold an id"))
         }
@@ -41,7 +90,7 @@ struct Columns {
     }
 
     func uuid(ifAny name: String) throws -> UUID? {
-        try row.decodeNil(column: name) ? nil : uuid(name)
+        try isNull(name) ? nil : uuid(name)
     }
 
     /// A date stored as ISO text; nil when null or not a date.
@@ -49,35 +98,78 @@ struct Columns {
         try text(ifAny: name).flatMap(CivilDate.init(iso:))
     }
 
+    /// A code stored as its raw text; an error when the text is not one of the codes.
+    func code<Code: RawRepresentable>(_ name: String, as: Code.Type) throws -> Code where Code.RawValue == String {
+        guard let code = Code(rawValue: try text(name)) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "column \(name) does not hold a \(Code.self)"))
+        }
+        return code
+    }
+
     func int(_ name: String) throws -> Int {
-        try row.decode(column: name, as: Int.self)
+        switch row {
+        case let .sqlite(row):
+            if case let .integer(number)? = row.column(name) { return number }
+            return try sqlite(row, name, as: Int.self)
+        case let .postgres(row): return try cell(row, name).decode(Int.self)
+        case let .sql(row, _): return try row.decode(column: name, as: Int.self)
+        }
     }
 
     func double(_ name: String) throws -> Double {
-        try row.decode(column: name, as: Double.self)
+        switch row {
+        case let .sqlite(row):
+            if case let .float(number)? = row.column(name) { return number }
+            return try sqlite(row, name, as: Double.self)
+        case let .postgres(row): return try cell(row, name).decode(Double.self)
+        case let .sql(row, _): return try row.decode(column: name, as: Double.self)
+        }
+    }
+
+    func bool(_ name: String) throws -> Bool {
+        switch row {
+        case let .sqlite(row):
+            if case let .integer(number)? = row.column(name) { return number != 0 }
+            return try sqlite(row, name, as: Bool.self)
+        case let .postgres(row): return try cell(row, name).decode(Bool.self)
+        case let .sql(row, _): return try row.decode(column: name, as: Bool.self)
+        }
+    }
+
+    func bool(ifAny name: String) throws -> Bool? {
+        try isNull(name) ? nil : bool(name)
     }
 
     /// A moment (a timestamp column).
     func time(_ name: String) throws -> Date {
-        try row.decode(column: name, as: Date.self)
+        switch row {
+        case let .sqlite(row): try sqlite(row, name, as: Date.self)
+        case let .postgres(row): try cell(row, name).decode(Date.self)
+        case let .sql(row, _): try row.decode(column: name, as: Date.self)
+        }
     }
 
     func time(ifAny name: String) throws -> Date? {
-        try row.decodeNil(column: name) ? nil : time(name)
-    }
-
-    func bool(_ name: String) throws -> Bool {
-        try row.decode(column: name, as: Bool.self)
-    }
-
-    func bool(ifAny name: String) throws -> Bool? {
-        try row.decodeNil(column: name) ? nil : bool(name)
+        try isNull(name) ? nil : time(name)
     }
 
     /// Selected and not null: of a column that is never null in its table, that a joined table has
     /// a row here.
     func has(_ name: String) throws -> Bool {
-        row.contains(column: name) ? try !row.decodeNil(column: name) : false
+        contains(name) ? try !isNull(name) : false
+    }
+
+    /// A value of another kind than the column holds (an integer read as text, a date from its
+    /// seconds), as SQLiteKit would read it.
+    private func sqlite<Value: Decodable>(_ row: SQLiteRow, _ name: String, as: Value.Type) throws -> Value {
+        guard let data = row.column(name) else { throw MissingColumn(name: name) }
+        return try SQLiteDataDecoder().decode(Value.self, from: data)
+    }
+
+    private func cell(_ row: PostgresRandomAccessRow, _ name: String) throws -> PostgresCell {
+        // The row's subscript stops the server for a name it does not hold.
+        guard row.contains(name) else { throw MissingColumn(name: name) }
+        return row[name]
     }
 }
 
@@ -85,6 +177,98 @@ extension SQLQueryFetcher {
     /// Every row, each read by `read` column by column.
     func all<Row>(reading read: (Columns) throws -> Row) async throws -> [Row] {
         let database = database
-        return try await all().map { try read(Columns($0, of: database)) }
+        var rows: [Row] = []
+        let handled = try await Columns.read(query, on: database) { batch in
+            rows.reserveCapacity(rows.count + batch.count)
+            for columns in batch { rows.append(try read(columns)) }
+        }
+        return handled ? rows : try await all().map { try read(Columns($0, of: database)) }
+    }
+}
+
+extension Columns {
+    /// Runs `query` and hands `body` its rows as the driver delivered them, a batch at a time;
+    /// false, having run nothing, for a database or values it does not know (the statement then
+    /// goes through SQLKit).
+    ///
+    /// SQLite's driver, reached through Fluent, hands each row to the event loop as a task of its
+    /// own: 4,000 wake-ups for a permanence tracker export. On a connection of its own it hands
+    /// them over on SQLite's thread as it reads them; they are passed on in batches, so the rows
+    /// read so far are being read here while SQLite reads the rest. PostgreSQL's rows are kept as
+    /// PostgresNIO reads them, to be read by type rather than through `Decodable`.
+    fileprivate static func read(_ query: any SQLExpression, on database: any SQLDatabase,
+                                 _ body: ([Columns]) throws -> Void) async throws -> Bool {
+        let base = (database as? QuotedSQL)?.base ?? database
+        let (sql, binds) = database.serialize(query)
+        func log() {
+            if let level = database.queryLogLevel {
+                database.logger.log(level: level, "Executing query", metadata: ["sql": .string(sql), "binds": .array(binds.map { .string("\($0)") })])
+            }
+        }
+        if let sqlite = base as? any SQLiteDatabase {
+            let values = try binds.map(RowInsert.sqliteData)
+            log()
+            let (batches, continuation) = AsyncThrowingStream.makeStream(of: [Columns].self)
+            async let reading: Void = {
+                do {
+                    try await sqlite.withConnection { connection in
+                        let batch = Batch(continuation)
+                        try await connection.query(sql, values) { batch.add(Columns(sqlite: $0)) }
+                        batch.send()
+                    }
+                    continuation.finish()
+                } catch {
+                    continuation.finish(throwing: error)
+                }
+            }()
+            for try await rows in batches { try body(rows) }
+            try await reading
+            return true
+        }
+        if let postgres = base as? any PostgresDatabase, let bindings = try Self.postgresBindings(binds) {
+            log()
+            let logger = database.logger
+            try body(try await postgres.withConnection { connection in
+                connection.eventLoop.makeFutureWithTask {
+                    try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).collect().map(Columns.init(postgres:))
+                }
+            }.get())
+            return true
+        }
+        return false
+    }
+
+    /// The values as PostgresNIO sends them, when every one is of a kind it encodes itself.
+    private static func postgresBindings(_ binds: [any Encodable & Sendable]) throws -> PostgresBindings? {
+        var bindings = PostgresBindings(capacity: binds.count)
+        for bind in binds {
+            guard let value = bind as? any PostgresThrowingDynamicTypeEncodable else { return nil }
+            try bindings.append(value)
+        }
+        return bindings
+    }
+
+    /// Rows as SQLite's thread reads them, sent on every few hundred.
+    private final class Batch: Sendable {
+        private static let size = 256
+        private let rows = Mutex<[Columns]>([])
+        private let continuation: AsyncThrowingStream<[Columns], any Error>.Continuation
+
+        init(_ continuation: AsyncThrowingStream<[Columns], any Error>.Continuation) { self.continuation = continuation }
+
+        func add(_ row: Columns) {
+            let full = rows.withLock { rows -> [Columns]? in
+                rows.append(row)
+                guard rows.count >= Self.size else { return nil }
+                defer { rows.removeAll(keepingCapacity: true) }
+                return rows
+            }
+            if let full { continuation.yield(full) }
+        }
+
+        func send() {
+            let rest = rows.withLock { rows in defer { rows = [] }; return rows }
+            if !rest.isEmpty { continuation.yield(rest) }
+        }
     }
 }

@@ -14,15 +14,17 @@ struct Paged<Row: Sendable>: Sendable {
     /// The last page of `total` rows, `size` a page: 1 when there are none.
     static func pageCount(total: Int, size: Int) -> Int { max(1, (total + size - 1) / size) }
 
-    /// Reads a page the way that costs each database least. SQLite reads every matching row
-    /// whichever way it is asked, so the total comes with the page's rows (`COUNT(*) OVER ()`) in
-    /// one query. PostgreSQL would have to sort every matching row to give that total, where with
-    /// the count asked apart it keeps only the page's rows as it reads (a top-N sort).
-    /// `rows(page, withTotal)` reads one page, with the window total as `total` when asked (else 0).
-    static func read(page requested: Int, size: Int, on db: any SQLDatabase,
+    /// Reads a page the way that costs each database least. SQLite sorting every matching row
+    /// reads them all anyway, so the total comes with the page's rows (`COUNT(*) OVER ()`) in one
+    /// query. PostgreSQL would have to sort every matching row to give that total, where with the
+    /// count asked apart it keeps only the page's rows as it reads (a top-N sort); and a list
+    /// read in an index's order (`orderIndexed`) stops after the page on either database, so it
+    /// is counted apart on both. `rows(page, withTotal)` reads one page, with the window total as
+    /// `total` when asked (else 0).
+    static func read(page requested: Int, size: Int, on db: any SQLDatabase, orderIndexed: Bool = false,
                      rows: (_ page: Int, _ withTotal: Bool) async throws -> [(row: Row, total: Int)],
                      count: () async throws -> Int) async throws -> Paged {
-        if db.dialect.name == "postgresql" {
+        if orderIndexed || db.dialect.name == "postgresql" {
             return try await counted(page: requested, size: size, count: count, rows: { try await rows($0, false).map(\.row) })
         }
         return try await fetch(page: requested, size: size, rows: { try await rows($0, true) }, count: count)
