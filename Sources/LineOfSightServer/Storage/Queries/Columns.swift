@@ -3,7 +3,6 @@ import FluentSQLiteDriver
 import Foundation
 import LineOfSightCore
 import SQLKit
-import Synchronization
 
 /// A row's columns read by name, one lookup each, as the database driver delivered them.
 ///
@@ -177,27 +176,20 @@ extension SQLQueryFetcher {
     /// Every row, each read by `read` column by column.
     func all<Row>(reading read: (Columns) throws -> Row) async throws -> [Row] {
         let database = database
-        var rows: [Row] = []
-        let handled = try await Columns.read(query, on: database) { batch in
-            rows.reserveCapacity(rows.count + batch.count)
-            for columns in batch { rows.append(try read(columns)) }
-        }
-        return handled ? rows : try await all().map { try read(Columns($0, of: database)) }
+        if let rows = try await Columns.fetch(query, on: database) { return try rows.map(read) }
+        return try await all().map { try read(Columns($0, of: database)) }
     }
 }
 
 extension Columns {
-    /// Runs `query` and hands `body` its rows as the driver delivered them, a batch at a time;
-    /// false, having run nothing, for a database or values it does not know (the statement then
-    /// goes through SQLKit).
+    /// Runs `query` and returns its rows as the driver delivered them; nil, having run nothing, for
+    /// a database or values it does not know (the statement then goes through SQLKit).
     ///
     /// SQLite's driver, reached through Fluent, hands each row to the event loop as a task of its
     /// own: 4,000 wake-ups for a permanence tracker export. On a connection of its own it hands
-    /// them over on SQLite's thread as it reads them; they are passed on in batches, so the rows
-    /// read so far are being read here while SQLite reads the rest. PostgreSQL's rows are kept as
-    /// PostgresNIO reads them, to be read by type rather than through `Decodable`.
-    fileprivate static func read(_ query: any SQLExpression, on database: any SQLDatabase,
-                                 _ body: ([Columns]) throws -> Void) async throws -> Bool {
+    /// them over on SQLite's thread as it reads them, and the event loop wakes once. PostgreSQL's
+    /// rows are kept as PostgresNIO reads them, to be read by type rather than through `Decodable`.
+    fileprivate static func fetch(_ query: any SQLExpression, on database: any SQLDatabase) async throws -> [Columns]? {
         let base = (database as? QuotedSQL)?.base ?? database
         let (sql, binds) = database.serialize(query)
         func log() {
@@ -208,34 +200,20 @@ extension Columns {
         if let sqlite = base as? any SQLiteDatabase {
             let values = try binds.map(RowInsert.sqliteData)
             log()
-            let (batches, continuation) = AsyncThrowingStream.makeStream(of: [Columns].self)
-            async let reading: Void = {
-                do {
-                    try await sqlite.withConnection { connection in
-                        let batch = Batch(continuation)
-                        try await connection.query(sql, values) { batch.add(Columns(sqlite: $0)) }
-                        batch.send()
-                    }
-                    continuation.finish()
-                } catch {
-                    continuation.finish(throwing: error)
-                }
-            }()
-            for try await rows in batches { try body(rows) }
-            try await reading
-            return true
+            return try await sqlite.withConnection { connection in
+                try await connection.query(sql, values).map(Columns.init(sqlite:))
+            }
         }
         if let postgres = base as? any PostgresDatabase, let bindings = try Self.postgresBindings(binds) {
             log()
             let logger = database.logger
-            try body(try await postgres.withConnection { connection in
+            return try await postgres.withConnection { connection in
                 connection.eventLoop.makeFutureWithTask {
                     try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).collect().map(Columns.init(postgres:))
                 }
-            }.get())
-            return true
+            }.get()
         }
-        return false
+        return nil
     }
 
     /// The values as PostgresNIO sends them, when every one is of a kind it encodes itself.
@@ -246,29 +224,5 @@ extension Columns {
             try bindings.append(value)
         }
         return bindings
-    }
-
-    /// Rows as SQLite's thread reads them, sent on every few hundred.
-    private final class Batch: Sendable {
-        private static let size = 256
-        private let rows = Mutex<[Columns]>([])
-        private let continuation: AsyncThrowingStream<[Columns], any Error>.Continuation
-
-        init(_ continuation: AsyncThrowingStream<[Columns], any Error>.Continuation) { self.continuation = continuation }
-
-        func add(_ row: Columns) {
-            let full = rows.withLock { rows -> [Columns]? in
-                rows.append(row)
-                guard rows.count >= Self.size else { return nil }
-                defer { rows.removeAll(keepingCapacity: true) }
-                return rows
-            }
-            if let full { continuation.yield(full) }
-        }
-
-        func send() {
-            let rest = rows.withLock { rows in defer { rows = [] }; return rows }
-            if !rest.isEmpty { continuation.yield(rest) }
-        }
     }
 }
