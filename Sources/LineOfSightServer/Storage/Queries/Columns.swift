@@ -55,13 +55,7 @@ struct Columns: Sendable {
     }
 
     func text(_ name: String) throws -> String {
-        switch row {
-        case let .sqlite(row):
-            if case let .text(text)? = row.column(name) { return text }
-            return try sqlite(row, name, as: String.self)
-        case let .postgres(row): return try cell(row, name).decode(String.self)
-        case let .sql(row, _): return try row.decode(column: name, as: String.self)
-        }
+        try value(name) { if case let .text(text) = $0 { text } else { nil } }
     }
 
     func text(ifAny name: String) throws -> String? {
@@ -106,33 +100,15 @@ struct Columns: Sendable {
     }
 
     func int(_ name: String) throws -> Int {
-        switch row {
-        case let .sqlite(row):
-            if case let .integer(number)? = row.column(name) { return number }
-            return try sqlite(row, name, as: Int.self)
-        case let .postgres(row): return try cell(row, name).decode(Int.self)
-        case let .sql(row, _): return try row.decode(column: name, as: Int.self)
-        }
+        try value(name) { if case let .integer(number) = $0 { number } else { nil } }
     }
 
     func double(_ name: String) throws -> Double {
-        switch row {
-        case let .sqlite(row):
-            if case let .float(number)? = row.column(name) { return number }
-            return try sqlite(row, name, as: Double.self)
-        case let .postgres(row): return try cell(row, name).decode(Double.self)
-        case let .sql(row, _): return try row.decode(column: name, as: Double.self)
-        }
+        try value(name) { if case let .float(number) = $0 { number } else { nil } }
     }
 
     func bool(_ name: String) throws -> Bool {
-        switch row {
-        case let .sqlite(row):
-            if case let .integer(number)? = row.column(name) { return number != 0 }
-            return try sqlite(row, name, as: Bool.self)
-        case let .postgres(row): return try cell(row, name).decode(Bool.self)
-        case let .sql(row, _): return try row.decode(column: name, as: Bool.self)
-        }
+        try value(name) { if case let .integer(number) = $0 { number != 0 } else { nil } }
     }
 
     func bool(ifAny name: String) throws -> Bool? {
@@ -141,11 +117,7 @@ struct Columns: Sendable {
 
     /// A moment (a timestamp column).
     func time(_ name: String) throws -> Date {
-        switch row {
-        case let .sqlite(row): try sqlite(row, name, as: Date.self)
-        case let .postgres(row): try cell(row, name).decode(Date.self)
-        case let .sql(row, _): try row.decode(column: name, as: Date.self)
-        }
+        try value(name) { _ in nil }
     }
 
     func time(ifAny name: String) throws -> Date? {
@@ -158,11 +130,17 @@ struct Columns: Sendable {
         contains(name) ? try !isNull(name) : false
     }
 
-    /// A value of another kind than the column holds (an integer read as text, a date from its
-    /// seconds), as SQLiteKit would read it.
-    private func sqlite<Value: Decodable>(_ row: SQLiteRow, _ name: String, as: Value.Type) throws -> Value {
-        guard let data = row.column(name) else { throw MissingColumn(name: name) }
-        return try SQLiteDataDecoder().decode(Value.self, from: data)
+    /// The column's value: from SQLite as `stored` reads the value it holds, or else (an integer
+    /// read as text, a date from its seconds) as SQLiteKit would read it; from PostgreSQL by its
+    /// own type.
+    private func value<Value: Decodable & PostgresDecodable>(_ name: String, stored: (SQLiteData) -> Value?) throws -> Value {
+        switch row {
+        case let .sqlite(row):
+            guard let data = row.column(name) else { throw MissingColumn(name: name) }
+            return try stored(data) ?? SQLiteDataDecoder().decode(Value.self, from: data)
+        case let .postgres(row): return try cell(row, name).decode(Value.self)
+        case let .sql(row, _): return try row.decode(column: name, as: Value.self)
+        }
     }
 
     private func cell(_ row: PostgresRandomAccessRow, _ name: String) throws -> PostgresCell {
