@@ -39,6 +39,7 @@ import VaporTesting
             #expect(page.contains("Looked after") && page.contains("First looked-after review"))
             let shown = try await worker.get(event).body.string
             #expect(shown.contains("Interim care order (C1)") && shown.contains("Record that the child left care"))
+            #expect(PermanenceTests.row(of: child, in: try await worker.get("/permanence").body.string) != nil)
 
             let moved = try await worker.post("/children/\(child.id!)/record/placements", Self.move)
             #expect(moved.status == .seeOther)
@@ -50,6 +51,8 @@ import VaporTesting
             #expect(left.status == .seeOther)
             let review = try await JourneyTests.stored(app, child).first { $0.ruleID == .claFirstReview }
             #expect(review?.notApplicable != nil, "no review is due for a child who has left care")
+            #expect(PermanenceTests.row(of: child, in: try await worker.get("/permanence").body.string) == nil,
+                    "the tracker lists children looked after now")
             #expect(!(try await worker.get("/children/\(child.id!)").body.string.contains("Stage</dt><dd class=\"govuk-summary-list__value\">Looked after")))
         }
     }

@@ -103,9 +103,9 @@ import VaporTesting
     }
 
     /// The tracker's page is read from `permanence_summaries_drift` in the order of drift, stopping
-    /// after the page, rather than sorting every child looked after. Checked on SQLite, whose plan
-    /// follows the statement; PostgreSQL chooses by its statistics, and a test database is too
-    /// small for it to prefer any index.
+    /// after the page, rather than sorting every child looked after. Checked on SQLite only, whose
+    /// plan follows the statement: on PostgreSQL this test checks nothing, since PostgreSQL
+    /// chooses by its statistics and a test database is too small for it to prefer any index.
     @Test func theTrackerIsReadFromItsIndexInTheOrderOfDrift() async throws {
         try await withTestApp { app, _ in
             let db = app.db.sql

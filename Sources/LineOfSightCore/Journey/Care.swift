@@ -43,6 +43,15 @@ public struct PeriodOfCare: Sendable, Hashable, Codable {
     }
 }
 
+extension Journey {
+    /// The child's latest period of care (the latest start, then the latest recorded): what the
+    /// care and permanence summaries describe, so that a child has a permanence summary exactly
+    /// while their care summary says they are looked after.
+    public var latestPeriodOfCare: PeriodOfCare? {
+        periodsOfCare.max { ($0.start, $0.id) < ($1.start, $1.id) }
+    }
+}
+
 /// A change of legal status (SSDA903 codes: C1 interim care order, C2 full care order,
 /// V2 section 20, E1 placement order, L1/L2/L3 emergency orders, J1–J3 youth justice …).
 public struct LegalStatusChange: Sendable, Hashable, Codable {

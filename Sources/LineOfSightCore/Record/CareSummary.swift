@@ -39,7 +39,7 @@ public struct CareSummary: Sendable, Hashable, Codable {
 
     /// Nil for a child never looked after.
     public init?(journey: Journey, derivation: Derivation, events: [RecordedEvent]) {
-        guard let period = journey.periodsOfCare.max(by: { ($0.start, $0.id) < ($1.start, $1.id) }) else { return nil }
+        guard let period = journey.latestPeriodOfCare else { return nil }
         lookedAfter = period.end == nil
         periodStart = period.start
         periodEnd = period.end

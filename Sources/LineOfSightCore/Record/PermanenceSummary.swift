@@ -32,7 +32,7 @@ public struct PermanenceSummary: Sendable, Hashable {
 
     /// Nil unless the child is looked after now.
     public init?(journey: Journey, derivation: Derivation, events: [RecordedEvent]) {
-        guard let period = journey.periodsOfCare.max(by: { ($0.start, $0.id) < ($1.start, $1.id) }), period.end == nil else { return nil }
+        guard let period = journey.latestPeriodOfCare, period.end == nil else { return nil }
         let plans = journey.permanencePlans.filter { $0.date >= period.start }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
         self.plans = plans.last?.plans ?? []
         let planObligation = derivation.obligations.first { $0.ruleID == .permanencePlan && $0.startedBy.id == period.id }

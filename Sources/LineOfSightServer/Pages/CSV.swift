@@ -7,7 +7,7 @@ enum CSV {
     static func response(filename: String, header: [String], rows: [[String]]) -> Response {
         // Written straight into the body's buffer: an export of thousands of rows built as one
         // string was copied again into the body.
-        var body = ByteBufferAllocator().buffer(capacity: 64 * 1024)
+        var body = ByteBufferAllocator().buffer(capacity: 128 * (rows.count + 1))
         write(header, into: &body)
         for row in rows { write(row, into: &body) }
         let response = Response(status: .ok, body: .init(buffer: body))

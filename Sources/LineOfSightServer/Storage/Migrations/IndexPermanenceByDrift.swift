@@ -6,7 +6,8 @@ import SQLKit
 /// of the 15,000-child demo's 4,000 for each page of 50 cost 10–15 ms; read from an index in that
 /// order, the database stops after the page (under 1 ms), sorting only children tied on both days
 /// by name. The terms are the tracker's `ORDER BY` terms as written: both databases use an index
-/// on expressions only for the same expressions.
+/// on expressions only for the same expressions. (Written with SQLKit's builder directly: `Indexes`
+/// takes column names, not expressions.)
 struct IndexPermanenceByDrift: AsyncMigration {
     func prepare(on database: any Database) async throws {
         let due = SQLColumn("next_milestone_due"), progress = SQLColumn("last_progress")

@@ -20,7 +20,8 @@ struct Columns: Sendable {
         /// SQLite's values: text, integers, reals, blobs and nulls.
         case sqlite(SQLiteRow)
         case postgres(PostgresRandomAccessRow)
-        /// Any other row (one read with `first()`), through SQLKit; `idsAreText` on SQLite.
+        /// Any other row (read with `first()`, or from a driver or values `fetch` does not know),
+        /// through SQLKit; `idsAreText` on SQLite.
         case sql(any SQLRow, idsAreText: Bool)
     }
 
@@ -104,11 +105,15 @@ struct Columns: Sendable {
     }
 
     func double(_ name: String) throws -> Double {
-        try value(name) { if case let .float(number) = $0 { number } else { nil } }
+        // PostgreSQL's NUMERIC (an average, a sum of integers) is a decimal, as PostgresKit read it.
+        if case let .postgres(row) = row, try cell(row, name).dataType == .numeric {
+            return NSDecimalNumber(decimal: try cell(row, name).decode(Decimal.self)).doubleValue
+        }
+        return try value(name) { if case let .float(number) = $0 { number } else { nil } }
     }
 
     func bool(_ name: String) throws -> Bool {
-        try value(name) { if case let .integer(number) = $0 { number != 0 } else { nil } }
+        try value(name) { if case let .integer(number) = $0, number == 0 || number == 1 { number == 1 } else { nil } }
     }
 
     func bool(ifAny name: String) throws -> Bool? {
@@ -117,7 +122,7 @@ struct Columns: Sendable {
 
     /// A moment (a timestamp column).
     func time(_ name: String) throws -> Date {
-        try value(name) { _ in nil }
+        try value(name) { if case let .float(seconds) = $0 { Date(timeIntervalSince1970: seconds) } else { nil } }
     }
 
     func time(ifAny name: String) throws -> Date? {
@@ -131,8 +136,8 @@ struct Columns: Sendable {
     }
 
     /// The column's value: from SQLite as `stored` reads the value it holds, or else (an integer
-    /// read as text, a date from its seconds) as SQLiteKit would read it; from PostgreSQL by its
-    /// own type.
+    /// read as text, say) as SQLiteKit would read it; from PostgreSQL by its own type. Both read
+    /// with the drivers' default contexts, as `DatabaseSetup` configures them.
     private func value<Value: Decodable & PostgresDecodable>(_ name: String, stored: (SQLiteData) -> Value?) throws -> Value {
         switch row {
         case let .sqlite(row):
@@ -165,7 +170,7 @@ extension Columns {
     ///
     /// SQLite's driver, reached through Fluent, hands each row to the event loop as a task of its
     /// own: 4,000 wake-ups for a permanence tracker export. On a connection of its own it hands
-    /// them over on SQLite's thread as it reads them, and the event loop wakes once. PostgreSQL's
+    /// them over on SQLite's thread as it reads them, and the task that asked resumes once. PostgreSQL's
     /// rows are kept as PostgresNIO reads them, to be read by type rather than through `Decodable`.
     fileprivate static func fetch(_ query: any SQLExpression, on database: any SQLDatabase) async throws -> [Columns]? {
         let base = (database as? QuotedSQL)?.base ?? database
