@@ -27,10 +27,7 @@ enum BearerTokens {
 
         init(_ columns: Columns) throws {
             id = try columns.uuid("id")
-            guard let scope = TokenScope(rawValue: try columns.text("scope")) else {
-                throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "the token's scope is not one LineOfSight knows"))
-            }
-            self.scope = scope
+            scope = try columns.code("scope", as: TokenScope.self)
             expiresAt = try columns.time(ifAny: "expires_at")
             revokedAt = try columns.time(ifAny: "revoked_at")
             lastUsedAt = try columns.time(ifAny: "last_used_at")

@@ -20,10 +20,7 @@ enum PrincipalLoader {
             userID = try columns.uuid("user_id")
             username = try columns.text("username")
             displayName = try columns.text("display_name")
-            guard let role = Role(rawValue: try columns.text("role")) else {
-                throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "the account's role is not one LineOfSight knows"))
-            }
-            self.role = role
+            role = try columns.code("role", as: Role.self)
             active = try columns.bool("active")
             staffID = try columns.uuid(ifAny: "staff_id")
             teamID = try columns.uuid(ifAny: "team_id")
