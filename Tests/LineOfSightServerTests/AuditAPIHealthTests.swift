@@ -20,6 +20,28 @@ import VaporTesting
         }
     }
 
+    /// The log's header holds a salt that changes each time the log starts again from its start,
+    /// which a write does only once everything in it has been copied into the database file: with
+    /// SQLite's own checkpoints (the first after 1,000 pages) and with none, these few rows would
+    /// go on growing the log.
+    @Test func theAuditTrailsWritesAreCopiedIntoTheDatabaseFileWhileNoOneWaits() async throws {
+        try await withTestApp(seedDemo: false) { app, _ in
+            guard case let .sqlite(path) = app.settings.database else { return } // PostgreSQL has no log of this kind.
+            try await app.asyncBoot() // as the server starts (the database set up for serving, the checkpointer started)
+            func writeAuditRows() async throws {
+                try await app.readAuditWriter.record(ReadAuditWriter.Read(
+                    action: .list, entity: "child", entityID: nil, childID: nil, shown: (0..<200).map { _ in UUID() },
+                    detail: "Exported children as CSV", actor: Audit.Actor(command: "test"), at: Date()))
+            }
+            func salt() throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path + "-wal"))[16..<24] }
+            try await writeAuditRows()
+            let before = try salt()
+            try await Task.sleep(for: .milliseconds(1_500))
+            try await writeAuditRows()
+            #expect(try salt() != before, "the log was copied back and started again")
+        }
+    }
+
     @Test func anAdministratorReadsAChildsAccessHistoryButNotTheRecord() async throws {
         try await withTestApp { app, demo in
             let child = demo.socialWorkersChild

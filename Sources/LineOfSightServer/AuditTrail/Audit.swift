@@ -95,20 +95,18 @@ enum Audit {
     }
 
     /// Plain SQL inserts rather than models: every page that shows a child writes here, and
-    /// building Fluent models (fifty for a list) would cost more than the page. Several
+    /// building Fluent models (fifty for a list) would cost more than the page. The children named
+    /// go as the database's own values (`SQLDatabase.insert`): an export names thousands. Several
     /// statements go in one transaction, so rows and the children they name are saved together.
     private static func write(_ rows: [Row], on db: any Database) async throws {
         let events = try rows.chunked(200).map { try insert(Array($0)) }
         let shown = rows.flatMap { row in row.shown.map { [$0, row.id] as [any Encodable & Sendable] } }
-        let statements = events.map { $0 as any SQLExpression }
-            + shown.chunked(RowInsert.bindLimit / 2).map { RowInsert(table: shownChildren, columns: ["child_id", "audit_event_id"], rows: $0) }
-        guard statements.count > 1 else {
-            for statement in statements { try await db.sql.execute(sql: statement) { _ in } }
-            return
+        let writeAll: @Sendable (any Database) async throws -> Void = { db in
+            for statement in events { try await db.sql.execute(sql: statement) { _ in } }
+            try await db.sql.insert(shown, into: shownChildren, columns: ["child_id", "audit_event_id"], copyAbove: RowInsert.bindLimit / 2)
         }
-        try await db.transaction { db in
-            for statement in statements { try await db.sql.execute(sql: statement) { _ in } }
-        }
+        guard events.count > 1 || !shown.isEmpty else { return try await writeAll(db) }
+        try await db.transaction(writeAll)
     }
 
     private static func insert(_ rows: [Row]) throws -> SQLInsert {

@@ -24,11 +24,14 @@ actor ReadAuditWriter {
     }
 
     private let database: @Sendable () -> any Database
+    /// Told after each batch is committed (`WALCheckpointer`).
+    private let wrote: @Sendable () -> Void
     private var pending: [(read: Read, done: CheckedContinuation<Void, any Error>)] = []
     private var writing = false
 
-    init(database: @escaping @Sendable () -> any Database) {
+    init(database: @escaping @Sendable () -> any Database, wrote: @escaping @Sendable () -> Void = {}) {
         self.database = database
+        self.wrote = wrote
     }
 
     /// Returns once the row is committed; throws if its batch could not be written.
@@ -49,6 +52,7 @@ actor ReadAuditWriter {
             pending = []
             do {
                 try await Audit.recordReads(batch.map(\.read), on: database())
+                wrote()
                 for item in batch { item.done.resume() }
             } catch {
                 for item in batch { item.done.resume(throwing: error) }

@@ -148,28 +148,23 @@ enum CareQueries {
         let standards: LocalStandards
     }
 
-    /// One page, in two steps: the page's children in order, with how many match (read narrow: the
-    /// ids and what they are sorted by, for every matching child), then only those children's rows.
+    /// One page, in one statement: the page's children chosen, counted and sorted reading only
+    /// what the list filters and sorts by (`keys`), and only those fifty joined to their names and
+    /// summaries.
     static func page(_ kind: Kind, _ query: CareListQuery, _ setting: Setting, on db: any SQLDatabase) async throws -> Paged<CareRow> {
-        struct Key: Decodable { let id: UUID; let total: Int? }
-        return try await Paged.read(page: query.page, size: pageSize, on: db, orderIndexed: kind == .permanence, rows: { page, withTotal in
-            let keys = try await keys(kind, query, setting, page: page, withTotal: withTotal, on: db).all(decoding: Key.self)
-            guard !keys.isEmpty else { return [] }
-            let rows = try await select(kind, query, setting, columns(kind, db.select()))
-                .where(SQLColumn("id", table: "c"), .in, SQLBind.group(keys.map(\.id)))
-                .all(reading: CareRow.init)
-            let byID = Dictionary(rows.map { ($0.child.id, $0) }) { first, _ in first }
-            return keys.compactMap { key in byID[key.id].map { (row: $0, total: key.total ?? 0) } }
+        try await Paged.read(page: query.page, size: pageSize, on: db, orderIndexed: kind == .permanence, rows: { page, withTotal in
+            let pageOfChildren = keys(kind, query, setting, page: page, withTotal: withTotal, on: db)
+            return try await ordered(kind, summaryColumns(kind, joinSummaries(kind, ChildDirectory.named(pageOfChildren, on: db))))
+                .all { columns in (row: try CareRow(columns), total: columns.contains("total") ? try columns.int("total") : 0) }
         }, count: {
             try await count(kind, query, setting, on: db)
         })
     }
 
-    /// The ids of one page's children in the list's order, with how many match when asked.
+    /// One page's children in the list's order (`ChildDirectory.pageColumns`), with how many match when asked.
     static func keys(_ kind: Kind, _ query: CareListQuery, _ setting: Setting, page: Int, withTotal: Bool,
                      on db: any SQLDatabase) -> SQLSelectBuilder {
-        let keys = select(kind, query, setting, names: false, db.select().column(SQLColumn("id", table: "c")))
-        if withTotal { keys.column(SQLRaw("COUNT(*) OVER ()"), as: "total") }
+        let keys = select(kind, query, setting, names: false, ChildDirectory.pageColumns(db.select(), withTotal: withTotal))
         return ordered(kind, keys).limit(pageSize).offset((page - 1) * pageSize)
     }
 
@@ -191,7 +186,10 @@ enum CareQueries {
     }
 
     private static func columns(_ kind: Kind, _ builder: SQLSelectBuilder) -> SQLSelectBuilder {
-        let builder = ChildDirectory.selectColumns(builder)
+        summaryColumns(kind, ChildDirectory.selectColumns(builder))
+    }
+
+    private static func summaryColumns(_ kind: Kind, _ builder: SQLSelectBuilder) -> SQLSelectBuilder {
         if kind.showsCare {
             builder.column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("cs")))
         } else {
@@ -208,13 +206,7 @@ enum CareQueries {
                                _ builder: SQLSelectBuilder) -> SQLSelectBuilder {
         let (scope, today, homeDistricts) = (setting.scope, setting.today, setting.homeDistricts)
         let filter = ChildFilter(teamID: UUID(uuidString: query.team), workerID: UUID(uuidString: query.worker))
-        let builder = ChildDirectory.scoped(builder, filter, scope, names: names)
-            .join(SQLAlias(SQLIdentifier(DerivedRows.care), as: SQLIdentifier("cs")), method: kind.isLegal ? SQLJoinMethod.left : SQLJoinMethod.inner,
-                  on: SQLColumn("child_id", table: "cs"), .equal, SQLColumn("id", table: "c"))
-        if kind.isLegal {
-            builder.join(SQLAlias(SQLIdentifier(DerivedRows.legal), as: SQLIdentifier("ls")), method: SQLJoinMethod.inner,
-                         on: SQLColumn("child_id", table: "ls"), .equal, SQLColumn("id", table: "c"))
-        }
+        let builder = joinSummaries(kind, ChildDirectory.scoped(builder, filter, scope, names: names))
         func column(_ name: String) -> SQLColumn { SQLColumn(name, table: "cs") }
         switch kind {
         case .inCare:
@@ -226,15 +218,8 @@ enum CareQueries {
             builder.where(column("care_leaver"), .equal, SQLBind(true))
                 .where(SQLColumn("date_of_birth", table: "c"), .greaterThanOrEqual, SQLBind(CareLeaving.earliestBirthStillSupported(on: setting.today).iso))
         case .adoption:
-            builder.join(SQLAlias(SQLIdentifier(DerivedRows.permanence), as: SQLIdentifier("ps")), method: SQLJoinMethod.inner,
-                         on: SQLColumn("child_id", table: "ps"), .equal, SQLColumn("id", table: "c"))
-                .where(SQLColumn("agency_decision", table: "ps"), .isNot, SQLLiteral.null)
+            builder.where(SQLColumn("agency_decision", table: "ps"), .isNot, SQLLiteral.null)
         case .permanence:
-            // A child has a permanence summary only while looked after (`PermanenceSummary`), so
-            // the tracker is read from its index in the order of drift (`IndexPermanenceByDrift`)
-            // without asking the care summary whether the child is looked after.
-            builder.join(SQLAlias(SQLIdentifier(DerivedRows.permanence), as: SQLIdentifier("ps")), method: SQLJoinMethod.inner,
-                         on: SQLColumn("child_id", table: "ps"), .equal, SQLColumn("id", table: "c"))
             if query.plan == CareListQuery.noPlan {
                 builder.where(SQLColumn("plans", table: "ps"), .equal, SQLBind(""))
             } else if PermanenceCodes.plans.contains(query.plan) {
@@ -264,6 +249,22 @@ enum CareQueries {
             builder.where(column("period_start"), .lessThanOrEqual, SQLBind(today.adding(years: -band.years.lowerBound).iso))
                 .where(column("period_start"), .greaterThan, SQLBind(today.adding(years: -band.years.upperBound).iso))
         }
+        return builder
+    }
+
+    /// The summaries a list reads, each `c`'s: its care summary `cs` (every child's on the lists of
+    /// looked-after children and care leavers), its legal summary `ls`, its permanence summary `ps`.
+    private static func joinSummaries(_ kind: Kind, _ builder: SQLSelectBuilder) -> SQLSelectBuilder {
+        func join(_ table: String, as alias: String, _ method: SQLJoinMethod) {
+            builder.join(SQLAlias(SQLIdentifier(table), as: SQLIdentifier(alias)), method: method,
+                         on: SQLColumn("child_id", table: alias), .equal, SQLColumn("id", table: "c"))
+        }
+        join(DerivedRows.care, as: "cs", kind.isLegal ? .left : .inner)
+        if kind.isLegal { join(DerivedRows.legal, as: "ls", .inner) }
+        // A child has a permanence summary only while looked after (`PermanenceSummary`), so the
+        // tracker is read from its index in the order of drift (`IndexPermanenceByDrift`) without
+        // asking the care summary whether the child is looked after.
+        if kind == .permanence || kind == .adoption { join(DerivedRows.permanence, as: "ps", .inner) }
         return builder
     }
 

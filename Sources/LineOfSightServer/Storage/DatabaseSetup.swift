@@ -13,9 +13,10 @@ enum DatabaseSetup {
             // SQLite runs each query on a blocking thread. Vapor's default is one pool shared by the
             // whole process with a thread per core, so a connection waiting for another's write lock
             // could hold the thread that the writer needs to finish; this application's own pool has
-            // a thread for each of its connections (one per event loop) and one more.
+            // a thread for each of its connections (one per event loop), one for the checkpointer's
+            // (`WALCheckpointer`) and one more.
             let connections = app.eventLoopGroup.makeIterator().reduce(0) { count, _ in count + 1 }
-            app.threadPool = NIOThreadPool(numberOfThreads: connections + 1)
+            app.threadPool = NIOThreadPool(numberOfThreads: connections + 2)
             app.writeQueue = WriteQueue()
         }
         switch location {
@@ -28,6 +29,9 @@ enum DatabaseSetup {
             }
             app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
             app.lifecycle.use(SQLiteTuning())
+            let checkpointer = WALCheckpointer(path: path)
+            app.walCheckpointer = checkpointer
+            app.lifecycle.use(checkpointer)
         case .sqliteInMemory:
             app.databases.use(.sqlite(.memory, sqlLogLevel: .debug), as: .sqlite)
         case let .postgres(url):
@@ -47,7 +51,7 @@ enum DatabaseSetup {
             }
         }
         // The application outlives every request whose read it writes.
-        app.readAuditWriter = ReadAuditWriter(database: { [unowned app] in app.db })
+        app.readAuditWriter = ReadAuditWriter(database: { [unowned app] in app.db }, wrote: { [unowned app] in app.walCheckpointer?.wrote() })
         for migration in AppMigrations.all { app.migrations.add(migration) }
     }
 
@@ -85,7 +89,8 @@ struct DatabaseUnavailable: Error, CustomStringConvertible {
 }
 
 /// SQLite tuned for a web server: write-ahead logging, so readers never wait for a writer and a commit
-/// is one append; `synchronous=NORMAL`, which in WAL mode stays consistent after a crash (a power cut
+/// is one append, copied back into the file in the background (`WALCheckpointer`, so automatic
+/// checkpoints are off); `synchronous=NORMAL`, which in WAL mode stays consistent after a crash (a power cut
 /// can lose only the last commits, never corrupt the file) without waiting for the disk on every
 /// commit; `temp_store=MEMORY`, so the statement journal of a multi-row insert inside a transaction
 /// (a list's audit rows) is kept in memory rather than written to a temporary file; a page cache of
@@ -104,6 +109,7 @@ struct SQLiteTuning: LifecycleHandler {
         for eventLoop in app.eventLoopGroup.makeIterator() {
             guard let db = app.databases.database(logger: app.logger, on: eventLoop) else { continue }
             try await db.sql.raw("PRAGMA synchronous=NORMAL").run()
+            try await db.sql.raw("PRAGMA wal_autocheckpoint=0").run()
             try await db.sql.raw("PRAGMA temp_store=MEMORY").run()
             try await db.sql.raw("PRAGMA cache_size=-65536").run()
             try await db.sql.raw(SQLQueryString("PRAGMA busy_timeout=\(unsafeRaw: String(Self.busyTimeoutMilliseconds))")).run()

@@ -9,8 +9,10 @@ extension SQLDatabase {
     /// `RowInsert.bindLimit` bound values. For the tables written
     /// thousands of rows at a time — a council's return imported, everyone re-derived, the demo
     /// authority loaded — where building each statement with SQLKit's builder, an expression for
-    /// every value, cost more than running it.
-    func insert(_ rows: [[any Encodable & Sendable]], into table: String, columns: [String]) async throws {
+    /// every value, cost more than running it. On PostgreSQL up to `copyAbove` rows go as `INSERT`s
+    /// instead: a `COPY` waits for the server once more before it sends its rows, which a few rows
+    /// (a page's audit rows) do not pay back.
+    func insert(_ rows: [[any Encodable & Sendable]], into table: String, columns: [String], copyAbove: Int = 0) async throws {
         guard !rows.isEmpty else { return }
         let chunks = rows.chunked(Swift.max(1, RowInsert.bindLimit / columns.count))
         let base = (self as? QuotedSQL)?.base ?? self
@@ -23,7 +25,7 @@ extension SQLDatabase {
                 if let level = queryLogLevel { logger.log(level: level, "Executing query", metadata: ["sql": .string(text)]) }
                 try await sqlite.query(text, try insert.sqliteValues) { _ in }
             }
-        } else if let postgres = base as? any PostgresDatabase, let lines = RowCopy.lines(rows) {
+        } else if rows.count > copyAbove, let postgres = base as? any PostgresDatabase, let lines = RowCopy.lines(rows) {
             if let level = queryLogLevel { logger.log(level: level, "Copying \(rows.count) rows", metadata: ["table": .string(table)]) }
             try await RowCopy.copy(lines, into: table, columns: columns, on: postgres, logger: logger)
         } else {

@@ -93,17 +93,28 @@ enum ChildDirectory {
         }
     }
 
-    /// The page's children are chosen, counted and sorted first, and only those fifty are joined to
-    /// their team and worker: joining the names of every child in scope before sorting them cost the
-    /// list twice as much in the database.
     private static func rows(_ filter: ChildFilter, _ scope: ChildScope, page: Int, withTotal: Bool,
                              on db: any SQLDatabase) async throws -> [CountedRow] {
-        let keys = childColumns(db.select())
-        if withTotal { keys.column(SQLRaw("COUNT(*) OVER ()"), as: "total") }
-        let pageOfChildren = sorted(scoped(keys, filter, scope, names: false)).limit(pageSize).offset((page - 1) * pageSize)
+        let pageOfChildren = sorted(scoped(pageColumns(db.select(), withTotal: withTotal), filter, scope, names: false))
+            .limit(pageSize).offset((page - 1) * pageSize)
+        return try await sorted(named(pageOfChildren, on: db)).all(reading: CountedRow.init)
+    }
+
+    /// The columns a page of children is chosen with (`named`): the child's own, and the number of
+    /// matching children when asked (`COUNT(*) OVER ()`, read as `total`).
+    static func pageColumns(_ builder: SQLSelectBuilder, withTotal: Bool) -> SQLSelectBuilder {
+        let builder = childColumns(builder)
+        return withTotal ? builder.column(SQLRaw("COUNT(*) OVER ()"), as: "total") : builder
+    }
+
+    /// The page's children (`pageOfChildren`, chosen, counted and sorted with `pageColumns`) as `c`,
+    /// and only those fifty joined to their team and worker: joining the names of every child in
+    /// scope before sorting them cost a list twice as much in the database. Sort it again: the
+    /// order of the page inside is not kept.
+    static func named(_ pageOfChildren: SQLSelectBuilder, on db: any SQLDatabase) -> SQLSelectBuilder {
         let named = db.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("c")))
             .from(SQLAlias(SQLGroupExpression(pageOfChildren.select), as: SQLIdentifier("c")))
-        return try await sorted(nameColumns(joinNames(named))).all(reading: CountedRow.init)
+        return nameColumns(joinNames(named))
     }
 
     private static func sorted(_ builder: SQLSelectBuilder) -> SQLSelectBuilder {
