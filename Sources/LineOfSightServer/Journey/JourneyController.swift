@@ -266,15 +266,14 @@ extension People {
     /// Plain rows of only these staff and teams: pages that name people call this on every view,
     /// and a page names a few of the council's hundreds (1,300 staff at 15,000 children).
     static func load(staff staffIDs: Set<UUID>, teams teamIDs: Set<UUID>, on db: any Database) async throws -> People {
-        struct StaffRow: Decodable { let id: UUID; let first_name: String; let last_name: String }
-        struct TeamRow: Decodable { let id: UUID; let name: String }
         // PostgreSQL refuses an empty IN list.
         let staff = staffIDs.isEmpty ? [] : try await db.sql.select().columns("id", "first_name", "last_name").from(StaffMember.schema)
-            .where("id", .in, SQLBind.group(staffIDs.sorted { $0.uuidString < $1.uuidString })).all(decoding: StaffRow.self)
+            .where("id", .in, SQLBind.group(staffIDs.sorted { $0.uuidString < $1.uuidString }))
+            .all { ((try $0.uuid("id")).uuidString, try $0.text("first_name") + " " + $0.text("last_name")) }
         let teams = teamIDs.isEmpty ? [] : try await db.sql.select().columns("id", "name").from(Team.schema)
-            .where("id", .in, SQLBind.group(teamIDs.sorted { $0.uuidString < $1.uuidString })).all(decoding: TeamRow.self)
-        return People(staff: Dictionary(uniqueKeysWithValues: staff.map { ($0.id.uuidString, $0.first_name + " " + $0.last_name) }),
-                      teams: Dictionary(uniqueKeysWithValues: teams.map { ($0.id.uuidString, $0.name) }))
+            .where("id", .in, SQLBind.group(teamIDs.sorted { $0.uuidString < $1.uuidString }))
+            .all { ((try $0.uuid("id")).uuidString, try $0.text("name")) }
+        return People(staff: Dictionary(uniqueKeysWithValues: staff), teams: Dictionary(uniqueKeysWithValues: teams))
     }
 
     /// The names these records' answers (their staff and team questions), obligations (who is

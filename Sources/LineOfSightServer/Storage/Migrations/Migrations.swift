@@ -31,5 +31,6 @@ enum AppMigrations {
         IndexTransferPairs(),
         IndexWorkerChangesByTeam(),
         IndexPermanenceByDrift(),
+        IndexCareByLegalStatus(),
     ]
 }

@@ -59,7 +59,8 @@ enum Workforce {
 
     /// Every team's id and name, by name: the choices of a team filter.
     static func teamNames(on db: any SQLDatabase) async throws -> [TeamName] {
-        try await db.select().column("id").column("name").from(Team.schema).orderBy("name").all(decoding: TeamName.self)
+        try await db.select().column("id").column("name").from(Team.schema).orderBy("name")
+            .all { TeamName(id: try $0.uuid("id"), name: try $0.text("name")) }
     }
 }
 
@@ -76,7 +77,7 @@ extension Workforce {
     }
 }
 
-struct TeamName: Decodable, Sendable {
+struct TeamName: Sendable {
     let id: UUID
     let name: String
 }
