@@ -22,12 +22,15 @@ import VaporTesting
 
     /// The log's header holds a salt that changes each time the log starts again from its start,
     /// which a write does only once everything in it has been copied into the database file: with
-    /// SQLite's own checkpoints (the first after 1,000 pages) and with none, these few rows would
-    /// go on growing the log.
+    /// SQLite's own checkpoints (from 1,000 pages) and with none, these few rows would go on
+    /// growing the log.
     @Test func theAuditTrailsWritesAreCopiedIntoTheDatabaseFileWhileNoOneWaits() async throws {
         try await withTestApp(seedDemo: false) { app, _ in
             guard case let .sqlite(path) = app.settings.database else { return } // PostgreSQL has no log of this kind.
-            try await app.asyncBoot() // as the server starts (the database set up for serving, the checkpointer started)
+            DatabaseSetup.prepareForServing(app)
+            try await app.asyncBoot() // as `serve` starts
+            let automatic = try await app.db.sql.raw("PRAGMA wal_autocheckpoint").first()?.decode(column: "wal_autocheckpoint", as: Int.self)
+            #expect(automatic == 0, "no commit a request waits for copies the log")
             func writeAuditRows() async throws {
                 try await app.readAuditWriter.record(ReadAuditWriter.Read(
                     action: .list, entity: "child", entityID: nil, childID: nil, shown: (0..<200).map { _ in UUID() },

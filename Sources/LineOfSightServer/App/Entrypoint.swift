@@ -42,6 +42,7 @@ public enum LineOfSightMain {
                 }
                 if serving {
                     try await Rederivation.ifBasisChanged(setup: app.standards, today: app.clock.today, on: app.db, logger: app.logger)
+                    DatabaseSetup.prepareForServing(app)
                 }
             } catch {
                 try? await app.asyncShutdown()

@@ -14,7 +14,7 @@ enum DatabaseSetup {
             // whole process with a thread per core, so a connection waiting for another's write lock
             // could hold the thread that the writer needs to finish; this application's own pool has
             // a thread for each of its connections (one per event loop), one for the checkpointer's
-            // (`WALCheckpointer`) and one more.
+            // while serving (`WALCheckpointer`) and one more.
             let connections = app.eventLoopGroup.makeIterator().reduce(0) { count, _ in count + 1 }
             app.threadPool = NIOThreadPool(numberOfThreads: connections + 2)
             app.writeQueue = WriteQueue()
@@ -29,9 +29,6 @@ enum DatabaseSetup {
             }
             app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
             app.lifecycle.use(SQLiteTuning())
-            let checkpointer = WALCheckpointer(path: path)
-            app.walCheckpointer = checkpointer
-            app.lifecycle.use(checkpointer)
         case .sqliteInMemory:
             app.databases.use(.sqlite(.memory, sqlLogLevel: .debug), as: .sqlite)
         case let .postgres(url):
@@ -53,6 +50,15 @@ enum DatabaseSetup {
         // The application outlives every request whose read it writes.
         app.readAuditWriter = ReadAuditWriter(database: { [unowned app] in app.db }, wrote: { [unowned app] in app.walCheckpointer?.wrote() })
         for migration in AppMigrations.all { app.migrations.add(migration) }
+    }
+
+    /// What only `serve` runs besides the requests: on an SQLite file, the log copied back off the
+    /// requests' path (`WALCheckpointer`), from when the server starts.
+    static func prepareForServing(_ app: Application) {
+        guard case let .sqlite(path) = app.settings.database else { return }
+        let checkpointer = WALCheckpointer(path: path)
+        app.walCheckpointer = checkpointer
+        app.lifecycle.use(checkpointer)
     }
 
     /// Opens a connection now rather than on the first request, so a wrong path or URL is reported at
@@ -89,8 +95,7 @@ struct DatabaseUnavailable: Error, CustomStringConvertible {
 }
 
 /// SQLite tuned for a web server: write-ahead logging, so readers never wait for a writer and a commit
-/// is one append, copied back into the file in the background (`WALCheckpointer`, so automatic
-/// checkpoints are off); `synchronous=NORMAL`, which in WAL mode stays consistent after a crash (a power cut
+/// is one append (copied back into the file, while serving, by `WALCheckpointer`); `synchronous=NORMAL`, which in WAL mode stays consistent after a crash (a power cut
 /// can lose only the last commits, never corrupt the file) without waiting for the disk on every
 /// commit; `temp_store=MEMORY`, so the statement journal of a multi-row insert inside a transaction
 /// (a list's audit rows) is kept in memory rather than written to a temporary file; a page cache of
@@ -109,7 +114,6 @@ struct SQLiteTuning: LifecycleHandler {
         for eventLoop in app.eventLoopGroup.makeIterator() {
             guard let db = app.databases.database(logger: app.logger, on: eventLoop) else { continue }
             try await db.sql.raw("PRAGMA synchronous=NORMAL").run()
-            try await db.sql.raw("PRAGMA wal_autocheckpoint=0").run()
             try await db.sql.raw("PRAGMA temp_store=MEMORY").run()
             try await db.sql.raw("PRAGMA cache_size=-65536").run()
             try await db.sql.raw(SQLQueryString("PRAGMA busy_timeout=\(unsafeRaw: String(Self.busyTimeoutMilliseconds))")).run()
