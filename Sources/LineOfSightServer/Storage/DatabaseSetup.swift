@@ -95,8 +95,9 @@ struct DatabaseUnavailable: Error, CustomStringConvertible {
 }
 
 /// SQLite tuned for a web server: write-ahead logging, so readers never wait for a writer and a commit
-/// is one append (copied back into the file, while serving, by `WALCheckpointer`); `synchronous=NORMAL`, which in WAL mode stays consistent after a crash (a power cut
-/// can lose only the last commits, never corrupt the file) without waiting for the disk on every
+/// is one append (copied back into the file, while serving, by `WALCheckpointer`);
+/// `synchronous=NORMAL`, which in WAL mode stays consistent after a crash (a power cut can lose
+/// only the last commits, never corrupt the file) without waiting for the disk on every
 /// commit; `temp_store=MEMORY`, so the statement journal of a multi-row insert inside a transaction
 /// (a list's audit rows) is kept in memory rather than written to a temporary file; a page cache of
 /// 64 MB per connection, so the pages every request reads stay in memory instead of being copied
@@ -111,12 +112,16 @@ struct SQLiteTuning: LifecycleHandler {
 
     func didBootAsync(_ app: Application) async throws {
         try await app.db.sql.raw("PRAGMA journal_mode=WAL").run()
+        try await Self.set(["synchronous=NORMAL", "temp_store=MEMORY", "cache_size=-65536", "busy_timeout=\(Self.busyTimeoutMilliseconds)"],
+                           onEveryConnectionOf: app)
+    }
+
+    /// Sets these per-connection pragmas (`name=value`, this server's own) on each of the pool's
+    /// connections, one per event loop.
+    static func set(_ pragmas: [String], onEveryConnectionOf app: Application) async throws {
         for eventLoop in app.eventLoopGroup.makeIterator() {
             guard let db = app.databases.database(logger: app.logger, on: eventLoop) else { continue }
-            try await db.sql.raw("PRAGMA synchronous=NORMAL").run()
-            try await db.sql.raw("PRAGMA temp_store=MEMORY").run()
-            try await db.sql.raw("PRAGMA cache_size=-65536").run()
-            try await db.sql.raw(SQLQueryString("PRAGMA busy_timeout=\(unsafeRaw: String(Self.busyTimeoutMilliseconds))")).run()
+            for pragma in pragmas { try await db.sql.raw(SQLQueryString("PRAGMA \(unsafeRaw: pragma)")).run() }
         }
     }
 }

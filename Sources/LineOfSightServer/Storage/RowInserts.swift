@@ -8,8 +8,8 @@ extension SQLDatabase {
     /// PostgreSQL with one `COPY` (`RowCopy`), elsewhere as many rows to a statement as fit under
     /// `RowInsert.bindLimit` bound values. For the tables written
     /// thousands of rows at a time — a council's return imported, everyone re-derived, the demo
-    /// authority loaded, the children an export names in the audit trail — where building each statement with SQLKit's builder, an expression for
-    /// every value, cost more than running it. On PostgreSQL up to `copyAbove` rows go as `INSERT`s
+    /// authority loaded, the children an export names in the audit trail — where building each
+    /// statement with SQLKit's builder, an expression for every value, cost more than running it. On PostgreSQL up to `copyAbove` rows go as `INSERT`s
     /// instead: a `COPY` waits for the server once more before it sends its rows, which a few rows
     /// (a page's audit rows) do not pay back.
     func insert(_ rows: [[any Encodable & Sendable]], into table: String, columns: [String], copyAbove: Int = 0) async throws {
@@ -69,8 +69,9 @@ struct RowInsert: SQLExpression {
     /// `OR ROLLBACK`: a row refused (a key already there) ends the whole transaction at once,
     /// rather than undoing this statement alone and leaving the transaction open. Every caller
     /// lets the error end its transaction anyway (the import, re-deriving, recording an event, an
-    /// audit row with the children it names: nothing is half-saved; none carries on after it), and to undo one statement of many rows SQLite first copies every
-    /// page it changes into a statement journal — a tenth of a large import's time in SQLite.
+    /// audit row with the children it names: nothing is half-saved; none carries on after it), and
+    /// to undo one statement of many rows SQLite first copies every page it changes into a
+    /// statement journal — a tenth of a large import's time in SQLite.
     var sqliteText: String {
         let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
         return head("INSERT OR ROLLBACK") + Array(repeating: row, count: rows.count).joined(separator: ", ")

@@ -44,11 +44,7 @@ final class WALCheckpointer: LifecycleHandler, Sendable {
     }
 
     func didBootAsync(_ app: Application) async throws {
-        // Fluent's SQLite driver keeps one connection per event loop (see `SQLiteTuning`).
-        for eventLoop in app.eventLoopGroup.makeIterator() {
-            guard let db = app.databases.database(logger: app.logger, on: eventLoop) else { continue }
-            try await db.sql.raw("PRAGMA wal_autocheckpoint=0").run()
-        }
+        try await SQLiteTuning.set(["wal_autocheckpoint=0"], onEveryConnectionOf: app)
         let connection = try await SQLiteConnection.open(storage: .file(path: path), threadPool: app.threadPool, logger: app.logger,
                                                          on: app.eventLoopGroup.any())
         let (wakes, wake, logger) = (wakes, wake, app.logger)
