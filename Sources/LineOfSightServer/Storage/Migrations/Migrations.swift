@@ -32,5 +32,6 @@ enum AppMigrations {
         IndexWorkerChangesByTeam(),
         IndexPermanenceByDrift(),
         IndexCareByLegalStatus(),
+        IndexChildrenByDateOfBirth(),
     ]
 }
