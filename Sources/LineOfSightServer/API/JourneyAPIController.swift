@@ -100,7 +100,7 @@ struct JourneyAPIController {
         }
         for key in ["id", "reason", "version"] { object[key] = nil }
         if let parent, let key = list.parentKey {
-            let id = JSONValue.string(try parent.requireID().uuidString)
+            let id = JSONValue.string(try parent.requireID().text)
             if let given = object[key], given != id {
                 throw JourneyAPIProblems([RecordProblem("$.\(key)", "must be the \(parent.list.form.title.lowercased()) in the path, or left out")])
             }
@@ -129,7 +129,7 @@ struct JourneyAPIController {
     /// The stored element: the record in the journey format, with its id and version.
     private func stored(_ event: StoredEvent, status: HTTPStatus) throws -> Response {
         guard var object = JSONValue.object(in: Data(event.recordJSON.utf8)) else { throw Abort(.internalServerError) }
-        object["id"] = .string(try event.requireID().uuidString)
+        object["id"] = .string(try event.requireID().text)
         object["version"] = .number(Double(event.version))
         let response = json(try JSONEncoder().encode(JSONValue.object(object)), status: status)
         if status == .created, let child = event.$child.id as UUID? {

@@ -126,9 +126,9 @@ struct GrantsAdminController {
             postForm(action: .grants, csrfToken: context.csrfToken) {
                 let values = form.values
                 SelectField(GrantForm.Field.user, in: values, errors: errors, label: "User",
-                            options: [("", "Select a user")] + users.map { ($0.id?.uuidString ?? "", "\($0.username) (\($0.role.title))") }).node
+                            options: [("", "Select a user")] + users.map { ($0.id?.text ?? "", "\($0.username) (\($0.role.title))") }).node
                 TextField(GrantForm.Field.laChildID, in: values, errors: errors, label: "Child’s LA child ID", hint: "For access to one child. Leave empty to give access to a team.", width: "10", spellcheck: false).node
-                SelectField(GrantForm.Field.team, in: values, errors: errors, label: "Or a team", options: [("", "No team")] + teams.map { ($0.id?.uuidString ?? "", $0.name) }).node
+                SelectField(GrantForm.Field.team, in: values, errors: errors, label: "Or a team", options: [("", "No team")] + teams.map { ($0.id?.text ?? "", $0.name) }).node
                 TextField(GrantForm.Field.reason, in: values, errors: errors, label: "Reason", hint: "For example: covering for a colleague on leave").node
                 DateField(GrantForm.Field.expires, in: values, errors: errors, legend: "Access ends after").node
                 button("Give access")

@@ -80,7 +80,7 @@ struct TeamsAdminController {
                 SelectField(TeamForm.Field.service, in: values, errors: errors, label: "Service",
                             options: [("", "Select a service")] + Service.allCases.map { ($0.rawValue, $0.title) }).node
                 SelectField(TeamForm.Field.headOfService, in: values, errors: errors, label: "Head of service",
-                            options: [("", "None yet")] + heads.map { ($0.id?.uuidString ?? "", $0.fullName) }, hint: "The head of service sees this team’s children.").node
+                            options: [("", "None yet")] + heads.map { ($0.id?.text ?? "", $0.fullName) }, hint: "The head of service sees this team’s children.").node
                 TextField(TeamForm.Field.fundedPosts, in: values, errors: errors, label: "Funded posts (full-time equivalent)",
                           hint: "The team’s establishment: posts that are funded, filled or not. Vacancies are the funded posts no one fills.", width: "4").node
                 button("Save team")
@@ -105,7 +105,7 @@ struct TeamForm: EntryForm {
         values = FormValues()
         values[.name] = team.name
         values[.service] = team.service.rawValue
-        values[.headOfService] = team.$headOfService.id?.uuidString ?? ""
+        values[.headOfService] = team.$headOfService.id?.text ?? ""
         values[.fundedPosts] = StaffForm.fteText(team.fundedFTE)
     }
 

@@ -16,7 +16,7 @@ enum UserPages {
                         TextField(UserForm.Field.displayName, in: values, errors: errors, label: "Name", width: "20").node
                         SelectField(UserForm.Field.role, in: values, errors: errors, label: "Role", options: [("", "Select a role")] + Role.allCases.map { ($0.rawValue, $0.title) }).node
                         SelectField(UserForm.Field.staff, in: values, errors: errors, label: "Staff record",
-                                    options: [("", "None")] + staff.map { ($0.id?.uuidString ?? "", "\($0.fullName), \($0.jobRole.title)") },
+                                    options: [("", "None")] + staff.map { ($0.id?.text ?? "", "\($0.fullName), \($0.jobRole.title)") },
                                     hint: "Social workers, team managers and heads of service must be linked: it decides which children they see.").node
                         TextField(UserForm.Field.password, in: values, errors: errors, label: "Temporary password", hint: "At least \(Passwords.minimumLength) characters. Give it to the person securely.",
                                   type: "password", width: "20", autocomplete: "new-password").node
@@ -56,7 +56,7 @@ enum UserPages {
                     let current = UserForm(accessOf: user).values
                     SelectField(UserForm.Field.role, in: current, errors: errors, label: "Role", options: Role.allCases.map { ($0.rawValue, $0.title) }).node
                     SelectField(UserForm.Field.staff, in: current, errors: errors, label: "Staff record",
-                                options: [("", "None")] + staff.map { ($0.id?.uuidString ?? "", "\($0.fullName), \($0.jobRole.title)") },
+                                options: [("", "None")] + staff.map { ($0.id?.text ?? "", "\($0.fullName), \($0.jobRole.title)") },
                                 hint: "Social workers, team managers and heads of service must be linked.").node
                     button("Change role", secondary: true)
                 }

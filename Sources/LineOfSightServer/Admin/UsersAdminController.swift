@@ -193,7 +193,7 @@ struct UserForm: EntryForm {
     init(accessOf user: User) {
         values = FormValues()
         values[.role] = user.role.rawValue
-        values[.staff] = user.$staff.id?.uuidString ?? ""
+        values[.staff] = user.$staff.id?.text ?? ""
     }
 
     struct Access {

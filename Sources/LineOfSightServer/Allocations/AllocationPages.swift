@@ -18,10 +18,10 @@ enum AllocationPages {
                         let values = form.values
                         hiddenField(AllocationForm.Field.current, in: values)
                         SelectField(AllocationForm.Field.team, in: values, errors: errors, label: "Team",
-                                    options: [("", "Select a team")] + teams.map { ($0.id?.uuidString ?? "", $0.name) }).node
+                                    options: [("", "Select a team")] + teams.map { ($0.id?.text ?? "", $0.name) }).node
                         SelectField(AllocationForm.Field.worker, in: values, errors: errors, label: "Worker", options: [("", "No worker yet (unallocated)")] + workers.map { worker in
                             let load = caseloads[worker.id ?? UUID()] ?? 0
-                            return (worker.id?.uuidString ?? "", "\(worker.fullName), \(worker.team?.name ?? "") (\(load) children)")
+                            return (worker.id?.text ?? "", "\(worker.fullName), \(worker.team?.name ?? "") (\(load) children)")
                         }, hint: "The worker must be a member of the team. Current caseloads are shown.").node
                         DateField(AllocationForm.Field.start, in: values, errors: errors, legend: "Allocation starts on", hint: nil).node
                         button("Save allocation")

@@ -30,12 +30,12 @@ struct AllocationsController {
         func stale() async throws -> Response {
             // Keep what they chose, against the allocation as it is now.
             let now = try await currentAllocation(of: child, on: req.db)
-            form.values[.current] = now?.id?.uuidString ?? ""
+            form.values[.current] = now?.id?.text ?? ""
             var errors = FieldErrors()
             errors.add(AllocationForm.Field.team, "Someone else changed this child’s allocation after you opened this page. Check the current allocation, then save again.")
             return try await AllocationPages.form(req, child: child, current: now, form: form, errors: errors)
         }
-        guard form.values[.current] == (current?.id?.uuidString ?? "") else { return try await stale() }
+        guard form.values[.current] == (current?.id?.text ?? "") else { return try await stale() }
         switch form.validate(teams: teams, staff: staff, current: current, today: req.today) {
         case let .failure(errors):
             return try await AllocationPages.form(req, child: child, current: current, form: form, errors: errors)
@@ -80,10 +80,10 @@ struct AllocationForm: EntryForm {
 
     init(current: StoredAllocation?, start: CivilDate) {
         values = FormValues()
-        values[.team] = current?.$team.id.uuidString ?? ""
-        values[.worker] = current?.$worker.id?.uuidString ?? ""
+        values[.team] = current?.$team.id.text ?? ""
+        values[.worker] = current?.$worker.id?.text ?? ""
         values[date: .start] = DateParts(start)
-        values[.current] = current?.id?.uuidString ?? ""
+        values[.current] = current?.id?.text ?? ""
     }
 
     struct Valid {

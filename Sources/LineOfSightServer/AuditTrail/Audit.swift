@@ -116,7 +116,7 @@ enum Audit {
         insert.values = try rows.map { row in
             let entry = row.entry, actor = row.actor
             return [SQLBind(row.id), SQLBind(row.at), orNull(actor.userID), SQLBind(actor.username), orNull(actor.tokenID),
-                    SQLBind(entry.action.rawValue), SQLBind(entry.entity), orNull(entry.entityID?.uuidString), orNull(entry.childID), SQLBind(entry.detail),
+                    SQLBind(entry.action.rawValue), SQLBind(entry.entity), orNull(entry.entityID?.text), orNull(entry.childID), SQLBind(entry.detail),
                     orNull(try entry.before.map(json)), orNull(try entry.after.map(json))]
         }
         return insert

@@ -17,7 +17,7 @@ struct CareListsController {
         let principal = try req.requirePrincipal()
         // A reviewing officer starts from the reviews they chair.
         if list.kind == .reviewsDue, req.queryParameters["chair"] == nil, principal.role == .iro, let staffID = principal.staffID {
-            query.chair = staffID.uuidString
+            query.chair = staffID.text
         }
         let districts = req.application.standards.homeDistricts
         let setting = CareQueries.Setting(scope: try req.childScope(), today: req.today, homeDistricts: districts,
@@ -63,7 +63,7 @@ struct CareFilterChoices: Sendable {
     static func load(_ list: CareList, query: CareListQuery, req: Request) async throws -> CareFilterChoices {
         var choices = CareFilterChoices()
         if list.filters.contains(.team) { choices.teams = try await Workforce.teamNames(on: req.sql) }
-        if list.filters.contains(.worker), let team = UUID(uuidString: query.team) {
+        if list.filters.contains(.worker), let team = UUID(text: query.team) {
             // The chosen team's workers: the whole council's would be hundreds to scroll through.
             choices.workers = try await Workforce.staffNames([.socialWorker, .seniorPractitioner, .personalAdviser, .teamManager],
                                                              team: team, on: req.sql)

@@ -64,9 +64,9 @@ enum CarePages {
     /// The filters in words: "team Children in Care Team, permanence plan Adoption".
     static func describe(_ query: CareListQuery, choices: CareFilterChoices, standards: LocalStandards) -> [String] {
         var words: [String] = []
-        if let team = choices.teams.first(where: { $0.id.uuidString == query.team }) { words.append("team \(team.name)") }
-        if let worker = choices.workers.first(where: { $0.id.uuidString == query.worker }) { words.append("worker \(worker.name)") }
-        if let chair = choices.chairs.first(where: { $0.id.uuidString == query.chair }) { words.append("chaired by \(chair.name)") }
+        if let team = choices.teams.first(where: { $0.id.text == query.team }) { words.append("team \(team.name)") }
+        if let worker = choices.workers.first(where: { $0.id.text == query.worker }) { words.append("worker \(worker.name)") }
+        if let chair = choices.chairs.first(where: { $0.id.text == query.chair }) { words.append("chaired by \(chair.name)") }
         if query.plan == CareListQuery.noPlan { words.append("no permanence plan agreed") }
         if let plan = PermanenceCodes.plans[query.plan] { words.append("permanence plan \(plan.meaning)") }
         if let status = LookedAfterCodes.legalStatuses[query.legalStatus] { words.append("legal status \(status.meaning)") }
@@ -99,16 +99,16 @@ enum CarePages {
             if !query.drift.isEmpty { Node.void("input", [.type("hidden"), .name("drift"), .value(query.drift)]) }
             el("div", .class("app-filter__row")) {
                 if list.filters.contains(.chair) {
-                    SelectField(id: "chair", label: "Chaired by", options: [("", "Any reviewing officer")] + choices.chairs.map { ($0.id.uuidString, $0.name) },
+                    SelectField(id: "chair", label: "Chaired by", options: [("", "Any reviewing officer")] + choices.chairs.map { ($0.id.text, $0.name) },
                                 selected: query.chair).node
                 }
                 if list.filters.contains(.team) {
-                    SelectField(id: "team", label: "Team", options: [("", "All teams")] + choices.teams.map { ($0.id.uuidString, $0.name) },
+                    SelectField(id: "team", label: "Team", options: [("", "All teams")] + choices.teams.map { ($0.id.text, $0.name) },
                                 selected: query.team).node
                 }
                 if list.filters.contains(.worker), !choices.workers.isEmpty {
                     SelectField(id: "worker", label: list.kind == .careLeavers ? "Personal adviser or worker" : "Allocated worker",
-                                options: [("", "Anyone in the team")] + choices.workers.map { ($0.id.uuidString, $0.name) }, selected: query.worker).node
+                                options: [("", "Anyone in the team")] + choices.workers.map { ($0.id.text, $0.name) }, selected: query.worker).node
                 }
                 if list.filters.contains(.plan) {
                     SelectField(id: "plan", label: "Permanence plan",

@@ -205,7 +205,7 @@ enum CareQueries {
     private static func select(_ kind: Kind, _ query: CareListQuery, _ setting: Setting, names: Bool = true,
                                _ builder: SQLSelectBuilder) -> SQLSelectBuilder {
         let (scope, today, homeDistricts) = (setting.scope, setting.today, setting.homeDistricts)
-        let filter = ChildFilter(teamID: UUID(uuidString: query.team), workerID: UUID(uuidString: query.worker))
+        let filter = ChildFilter(teamID: UUID(text: query.team), workerID: UUID(text: query.worker))
         let builder = joinSummaries(kind, ChildDirectory.scoped(builder, filter, scope, names: names))
         func column(_ name: String) -> SQLColumn { SQLColumn(name, table: "cs") }
         switch kind {

@@ -63,7 +63,7 @@ enum MissingList {
         let parameters = req.queryParameters
         let team = String((parameters["team"] ?? "").prefix(40)), status = String((parameters["status"] ?? "").prefix(20))
         let period = periods.first { $0.id == parameters["period"] } ?? periods[1]
-        let rows = try await load(team: UUID(uuidString: team), since: req.today.adding(months: -period.months), status: status,
+        let rows = try await load(team: UUID(text: team), since: req.today.adding(months: -period.months), status: status,
                                   scope: req.childScope(), on: req.sql)
         let today = req.today
         if parameters["format"] == "csv" {
@@ -81,7 +81,7 @@ enum MissingList {
             CarePages.otherLists(current: .missingEpisodes)
             el("form", .attribute("method", "get"), .attribute("action", SiteURL.missingEpisodes.path), .class("app-filter")) {
                 el("div", .class("app-filter__row")) {
-                    SelectField(id: "team", label: "Team", options: [("", "All teams")] + teams.map { ($0.id.uuidString, $0.name) }, selected: team).node
+                    SelectField(id: "team", label: "Team", options: [("", "All teams")] + teams.map { ($0.id.text, $0.name) }, selected: team).node
                     SelectField(id: "period", label: "Went missing in the", options: periods.map { ($0.id, $0.label.lowercased()) }, selected: period.id).node
                     SelectField(id: "status", label: "Show", options: [("", "Every episode")] + statuses.map { ($0.id, $0.label) }, selected: status).node
                 }
@@ -124,13 +124,13 @@ enum MissingList {
         for row in try await builder.all(decoding: ChildListRow.With<Event>.self) {
             let event = row.extra
             guard let list = JourneyList(rawValue: event.list), let record = try? list.decode(Data(event.record.utf8), using: decoder) else { continue }
-            byChild[row.child.id, default: (row.child, [])].events.append(RecordedEvent(id: event.event_id.uuidString, record: record))
+            byChild[row.child.id, default: (row.child, [])].events.append(RecordedEvent(id: event.event_id.text, record: record))
         }
         let interviews = try await interviewObligations(of: Array(byChild.keys), on: db)
         var rows: [Row] = []
         for (_, entry) in byChild {
             // The projection puts each offer with its episode, as the timescale reads it.
-            let journey = Journey(childID: entry.child.id.uuidString, dateOfBirth: nil, events: entry.events, allocations: [])
+            let journey = Journey(childID: entry.child.id.text, dateOfBirth: nil, events: entry.events, allocations: [])
             let records = Dictionary(uniqueKeysWithValues: entry.events.map { ($0.id, $0.record) })
             for episode in journey.missingEpisodes {
                 guard let record = records[episode.id] as? MissingEpisodeRecord, record.start >= since || record.end == nil else { continue }

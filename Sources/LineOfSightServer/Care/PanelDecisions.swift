@@ -13,7 +13,7 @@ struct PanelDecisions: Sendable {
 
     /// Each child's answers are named with this in front: by id, so an answer can only ever be
     /// read as the child it was typed for.
-    static func prefix(_ child: Child) -> String { "child-\(child.id?.uuidString ?? "")-" }
+    static func prefix(_ child: Child) -> String { "child-\(child.id?.text ?? "")-" }
 
     /// The action a decision sets, read as the action form reads it; it is set on the meeting's day.
     static let actionForm = ActionForm.setAtMeeting
@@ -21,7 +21,7 @@ struct PanelDecisions: Sendable {
 
     /// The children's ids as the form carries them (in one field, in order).
     static func childIDs(_ text: String) -> [UUID] {
-        text.split(separator: " ").prefix(PanelPackQuery.maximumChildren).compactMap { UUID(uuidString: String($0)) }
+        text.split(separator: " ").prefix(PanelPackQuery.maximumChildren).compactMap { UUID(text: String($0)) }
             .reduce(into: [UUID]()) { if !$0.contains($1) { $0.append($1) } }
     }
 

@@ -17,7 +17,7 @@ enum PanelDecisionsPage {
                     paragraph("Each decision is recorded on the child’s record as a \(meeting.form.name), with its action. Everything is saved together or not at all: if there is a problem with one child, nothing is saved until it is put right.")
                     postForm(action: .panelDecisions, csrfToken: context.csrfToken) {
                         Node.void("input", [.type("hidden"), .name("meeting"), .value(meeting.rawValue)])
-                        Node.void("input", [.type("hidden"), .name("children"), .value(decisions.children.compactMap { $0.id?.uuidString }.joined(separator: " "))])
+                        Node.void("input", [.type("hidden"), .name("children"), .value(decisions.children.compactMap { $0.id?.text }.joined(separator: " "))])
                         DateField(id: "date", legend: "Date of the meeting", value: input.dateParts("date"), hint: "For example, 14 4 2026",
                                   error: errors[id: "date"]).node
                         SelectField(id: "chairID", label: "Who chaired it", options: [("", "Select")] + staff.map { ($0.value, $0.label) },

@@ -94,7 +94,7 @@ struct PanelPackQuery: Sendable {
             children = .overdue
         case Self.chosenOnes:
             // Ids come from the checkboxes; anything else is not a child and is left out.
-            let ids = chosen.compactMap(UUID.init(uuidString:)).reduce(into: [UUID]()) { if !$0.contains($1) { $0.append($1) } }
+            let ids = chosen.compactMap(UUID.init(text:)).reduce(into: [UUID]()) { if !$0.contains($1) { $0.append($1) } }
             if ids.isEmpty {
                 errors.add(id: "child", "Select the children the pack is for")
             } else if ids.count > Self.maximumChildren {

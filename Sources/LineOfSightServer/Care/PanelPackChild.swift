@@ -48,7 +48,7 @@ struct PanelPackChild: Sendable {
         decisions = Array((permanence + legal).sorted { $0.date > $1.date }.prefix(Self.decisionsShown))
         openActions = records.compactMap { $0 as? ActionRecord }.filter { $0.done == nil && $0.cancelled == nil }.sorted { $0.due < $1.due }
         actionDescriptions = Dictionary(zip(events, records).compactMap { event, record in
-            (record as? ActionRecord).map { (event.id.uuidString, $0.description) }
+            (record as? ActionRecord).map { (event.id.text, $0.description) }
         }) { first, _ in first }
         let status = { (obligation: Obligation) in obligation.status(asOf: today, dueSoonDays: dueSoonDays) }
         milestones = obligations.filter { obligation in

@@ -69,11 +69,11 @@ struct PanelPackController {
         }
         let children = try await PanelPackChild.load(rows, today: req.today, dueSoonDays: setting.standards.dueSoonDays, on: req.sql)
         try await req.auditShown(rows.map(\.child.id), detail: "Printed a panel pack for the \(pack.meeting.title.lowercased()) on \(DateText.long(pack.date)): \(PanelPackPages.children(rows.count))")
-        let owners = Set(children.flatMap { $0.openActions.compactMap { UUID(uuidString: $0.ownerID) } })
+        let owners = Set(children.flatMap { $0.openActions.compactMap { UUID(text: $0.ownerID) } })
         let cells = CareListContext(today: req.today, standards: setting.standards, people: try await People.load(staff: owners, teams: [], on: req.db))
         // Changing the pack starts from the children in it: never an id the reader may not see.
         var shown = query
-        if case .chosen = pack.children { shown.chosen = rows.map(\.child.id.uuidString) }
+        if case .chosen = pack.children { shown.chosen = rows.map(\.child.id.text) }
         return PanelPackPages.pack(context: PageContext(req), pack: pack, query: shown, describedAs: describedAs, children: children, cells: cells,
                                    canRecord: Self.recorders.contains(try req.requirePrincipal().role))
     }
@@ -133,7 +133,7 @@ struct PanelPackController {
             // so two meetings saved at once cannot wait on each other), is checked again, and audited.
             try await req.writeTransaction { db in
                 try await req.claimForm(leadingTo: .permanence, on: db)
-                for entry in entries.sorted(by: { ($0.child.id?.uuidString ?? "") < ($1.child.id?.uuidString ?? "") }) {
+                for entry in entries.sorted(by: { ($0.child.id?.text ?? "") < ($1.child.id?.text ?? "") }) {
                     let writer = JourneyWriter(req: req, child: entry.child, db: db)
                     let decision: StoredEvent
                     do {
@@ -142,7 +142,7 @@ struct PanelPackController {
                         throw PanelDecisionRefused(child: entry.child, problems: refused.problems, inAction: false)
                     }
                     guard var action = entry.action else { continue }
-                    action.sourceID = try decision.requireID().uuidString
+                    action.sourceID = try decision.requireID().text
                     do {
                         _ = try await writer.record(action)
                     } catch let refused as RecordRefused {

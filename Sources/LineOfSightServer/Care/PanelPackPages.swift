@@ -55,7 +55,7 @@ enum PanelPackPages {
         }
         let more = choosing.total > choosing.listed.count
         return CheckboxesField(id: "child", legend: "Select the children", options: choosing.listed.map { row in
-            (row.child.id.uuidString, "\(row.child.fullName) (\(row.child.laChildID)), \(CareList.drift(row, choosing.cells).label.lowercased())")
+            (row.child.id.text, "\(row.child.fullName) (\(row.child.laChildID)), \(CareList.drift(row, choosing.cells).label.lowercased())")
         }, checked: query.chosen,
         hint: more ? "The \(choosing.listed.count) children most at risk of drift are listed, of \(choosing.total.formatted()). Filter the tracker to list others." : nil,
         error: errors[id: "child"]).node
@@ -73,7 +73,7 @@ enum PanelPackPages {
                     el("li") {
                         link("Record the meeting’s decisions for these children", href: SiteURL.panelDecisions.path(query: [
                             ("meeting", pack.meeting.rawValue), ("date-day", query.date.day), ("date-month", query.date.month),
-                            ("date-year", query.date.year), ("children", children.map(\.row.child.id.uuidString).joined(separator: " ")),
+                            ("date-year", query.date.year), ("children", children.map(\.row.child.id.text).joined(separator: " ")),
                         ]))
                     }
                 }
@@ -87,8 +87,8 @@ enum PanelPackPages {
     private static func section(_ child: PanelPackChild, cells: CareListContext) -> Node {
         let row = child.row
         let name = row.child.fullName
-        return el("section", .class("app-pack-child"), .aria("labelledby", "child-\(row.child.id.uuidString)")) {
-            el("h2", .class("govuk-heading-l"), .id("child-\(row.child.id.uuidString)")) { name }
+        return el("section", .class("app-pack-child"), .aria("labelledby", "child-\(row.child.id.text)")) {
+            el("h2", .class("govuk-heading-l"), .id("child-\(row.child.id.text)")) { name }
             summaryList([
                 SummaryRow("Child ID", row.child.laChildID),
                 SummaryRow("Age", CareColumn.age.text(row, cells)),

@@ -12,7 +12,7 @@ enum ChildPages {
             el("form", .attribute("method", "get"), .attribute("action", SiteURL.children.path), .class("app-filter"), .attribute("role", "search")) {
                 el("div", .class("app-filter__row")) {
                     TextField(id: "q", label: "Name, LA child ID or UPN", value: query.q, width: "20", spellcheck: false).node
-                    SelectField(id: "team", label: "Team", options: [("", "All teams")] + teams.map { ($0.id.uuidString, $0.name) }, selected: query.team).node
+                    SelectField(id: "team", label: "Team", options: [("", "All teams")] + teams.map { ($0.id.text, $0.name) }, selected: query.team).node
                     SelectField(id: "service", label: "Service", options: [("", "All services")] + Service.allCases.map { ($0.rawValue, $0.title) }, selected: query.service).node
                 }
                 CheckboxField(id: "unallocated", label: "Only children without an allocated worker", checked: query.unallocated).node

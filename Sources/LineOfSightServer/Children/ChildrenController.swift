@@ -143,7 +143,7 @@ struct ChildListQuery: Sendable {
     }
 
     var filter: ChildFilter {
-        ChildFilter(text: q.trimmed, teamID: UUID(uuidString: team), workerID: nil,
+        ChildFilter(text: q.trimmed, teamID: UUID(text: team), workerID: nil,
                     service: Service(rawValue: service), unallocatedOnly: unallocated)
     }
 

@@ -17,7 +17,7 @@ struct MeasuredProcess {
     /// Runs `executable` (a path, or a name looked up on `PATH`, as `python3`) with `arguments`,
     /// the current environment with `environment` added, standard output discarded.
     static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> MeasuredProcess {
-        let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("lineofsight-bench-\(UUID().uuidString).err")
+        let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("lineofsight-bench-\(UUID().text).err")
         defer { try? FileManager.default.removeItem(at: errorFile) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)

@@ -53,7 +53,7 @@ struct DemoJourneyBuilder {
     mutating func add(_ child: UUID, _ record: any JourneyRecord) -> String {
         let id = rng.uuid()
         events.append(DemoEvent(id: id, childID: child, record: record))
-        return id.uuidString
+        return id.text
     }
 
     /// Adds an event whose id comes from a generator of its own (`DemoJourneyBuilder.sideGenerator`),
@@ -196,7 +196,7 @@ struct DemoJourneyBuilder {
         for _ in 0..<count {
             let due = raised.adding(days: between(10...90))
             let done = due < today && rng.chance(0.7) ? min(today, due.adding(days: between(-10...5))) : nil
-            _ = add(child, ActionRecord(description: rng.pick(Self.actions), ownerID: owner.uuidString, raised: raised, due: due,
+            _ = add(child, ActionRecord(description: rng.pick(Self.actions), ownerID: owner.text, raised: raised, due: due,
                                         done: done.map { max($0, raised) }, completionNote: done == nil ? nil : "Done and recorded on the file",
                                         sourceID: source))
         }

@@ -129,7 +129,7 @@ extension DemoJourneyBuilder {
     private mutating func buildReviews(_ child: UUID, entered: CivilDate, until lastDay: CivilDate, born: CivilDate,
                                        owner: UUID?) -> [(date: CivilDate, id: String)] {
         let officers = authority.staff.filter { $0.jobRole == .reviewingOfficer }.map(\.id)
-        let chair = officers.isEmpty ? nil : rng.pick(officers).uuidString
+        let chair = officers.isEmpty ? nil : rng.pick(officers).text
         var review = calendar.adding(workingDays: rng.chance(0.2) ? between(21...35) : between(12...20), to: entered)
         var held: [(date: CivilDate, id: String)] = []
         while review <= lastDay {
@@ -195,14 +195,14 @@ extension DemoJourneyBuilder {
         _ = add(child, NeedsAssessmentRecord(date: assessed, summary: "Needs support with money, cooking and finding a college course.",
                                              childsViews: rng.pick(Self.views)))
         if let owner {
-            _ = add(child, PersonalAdviserRecord(date: min(today, sixteen.adding(days: between(0...200))), adviserID: owner.uuidString))
+            _ = add(child, PersonalAdviserRecord(date: min(today, sixteen.adding(days: between(0...200))), adviserID: owner.text))
         }
         var plan = assessed.adding(days: between(0...30))
         var kind = PathwayPlanRecord.Kind.plan
         // Some plans stop being reviewed: a young person drifting out of touch.
         let stops = rng.chance(0.15) ? today.adding(days: -between(200...500)) : today
         while plan <= min(stops, born.birthday(age: 21)) {
-            _ = add(child, PathwayPlanRecord(kind: kind, date: plan, adviserID: owner?.uuidString, summary: rng.pick(Self.pathwayPlans),
+            _ = add(child, PathwayPlanRecord(kind: kind, date: plan, adviserID: owner?.text, summary: rng.pick(Self.pathwayPlans),
                                              childsViews: rng.chance(0.6) ? rng.pick(Self.views) : nil))
             kind = .review
             plan = plan.adding(months: 6).adding(days: rng.chance(0.2) ? between(10...60) : -between(0...30))

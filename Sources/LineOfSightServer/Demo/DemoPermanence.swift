@@ -12,7 +12,7 @@ extension DemoJourneyBuilder {
                                   orders: (interim: CivilDate?, full: CivilDate?, placement: CivilDate?),
                                   adoptivePlacement: (date: CivilDate, byFosterCarers: Bool)?, adopted: CivilDate?) {
         let managers = authority.staff.filter { $0.jobRole == .teamManager || $0.jobRole == .headOfService }.map(\.id)
-        let chair = managers.isEmpty ? nil : rng.pick(managers).uuidString
+        let chair = managers.isEmpty ? nil : rng.pick(managers).text
         buildProceedings(child, entered: entered, lastDay: lastDay, orders: orders, chair: chair, owner: owner)
 
         // Ways to permanence weighed: usually in the first weeks, sometimes late.
@@ -75,7 +75,7 @@ extension DemoJourneyBuilder {
                                                    fosteringPanelViews: extended == nil ? nil : "The panel supported an extension to finish the assessment.",
                                                    iroInformed: extended == nil ? nil : true, approved: approved <= lastDay ? approved : nil))
             // The fostering panel's recommendation before approval concludes the full assessment.
-            var side = Self.sideGenerator(child.uuidString + "/fostering-panel")
+            var side = Self.sideGenerator(child.text + "/fostering-panel")
             let panel = approved.adding(days: -side.int(7...21))
             if panel <= lastDay, side.chance(0.7) {
                 add(child, PermanenceDecisionRecord(

@@ -40,8 +40,8 @@ extension DemoJourneyBuilder {
             guard let current = allocationsByChild[child]?.first(where: { $0.end == nil }) else { continue }
             let roll = Double.random(in: 0..<1, using: &transferRng)
             let requested = min(today, calendar.adding(workingDays: Int.random(in: 1...8, using: &transferRng), to: max(authorised, current.start)))
-            var record = TransferRecord(requested: requested, fromTeam: current.teamID.uuidString,
-                                        toTeam: transferRng.pick(receiving).uuidString, grounds: Self.transferReasons[0])
+            var record = TransferRecord(requested: requested, fromTeam: current.teamID.text,
+                                        toTeam: transferRng.pick(receiving).text, grounds: Self.transferReasons[0])
             if roll < 0.45 {
                 // Awaiting the receiving manager: some within the standard, some long overdue.
                 _ = add(child, record)
@@ -73,13 +73,13 @@ extension DemoJourneyBuilder {
         if wait > 5, transferRng.chance(0.25), let other = authority.teams.first(where: { $0.service == services[to.teamID] && $0.id != to.teamID }) {
             // First sent to the wrong team, which said so.
             let first = max(from.start, calendar.adding(workingDays: -(wait + 3), to: to.start))
-            _ = add(child, TransferRecord(requested: first, fromTeam: from.teamID.uuidString, toTeam: other.id.uuidString, grounds: reason,
+            _ = add(child, TransferRecord(requested: first, fromTeam: from.teamID.text, toTeam: other.id.text, grounds: reason,
                                           decision: .rejected, decided: min(requested, calendar.adding(workingDays: 2, to: first)),
                                           rejectionReason: transferRng.pick(Self.rejectionReasons)))
         }
-        _ = add(child, TransferRecord(requested: requested, fromTeam: from.teamID.uuidString, toTeam: to.teamID.uuidString, grounds: reason,
+        _ = add(child, TransferRecord(requested: requested, fromTeam: from.teamID.text, toTeam: to.teamID.text, grounds: reason,
                                       decision: .accepted, decided: to.start,
                                       delayReason: wait > 5 && transferRng.chance(0.8) ? transferRng.pick(Self.delayReasons) : nil,
-                                      workerID: to.workerID?.uuidString))
+                                      workerID: to.workerID?.text))
     }
 }

@@ -77,7 +77,7 @@ struct DemoWorkforce {
                 // The children already theirs on the day.
                 let children = (caseload[member.id] ?? []).filter { $0.since <= date }.map(\.child)
                 if kind != .group, !children.isEmpty {
-                    for child in Set((0..<Int.random(in: 1...3, using: &rng)).map { _ in rng.pick(children) }).sorted(by: { $0.uuidString < $1.uuidString }) {
+                    for child in Set((0..<Int.random(in: 1...3, using: &rng)).map { _ in rng.pick(children) }).sorted() {
                         discuss(child, in: session)
                     }
                 }
@@ -94,7 +94,7 @@ struct DemoWorkforce {
                                                 "Escalate to the legal gateway meeting.", "Step down to early help at the next review.",
                                                 "Complete the updated assessment before the review."])
         authority.events.append(DemoEvent(id: discussionID, childID: child, record: CaseDiscussionRecord(
-            date: session.date, supervisorID: session.supervisorID.uuidString,
+            date: session.date, supervisorID: session.supervisorID.text,
             reflection: rng.pick(["Progress is slow; the family engage but the home conditions have not improved.",
                                   "The child has settled and is attending school every day.",
                                   "Worry about the child's contact with an older peer group.",
@@ -106,8 +106,8 @@ struct DemoWorkforce {
         authority.events.append(DemoEvent(id: rng.uuid(), childID: child, record: ActionRecord(
             description: rng.pick(["Visit the child at school and see them alone", "Refer to the family group conference service",
                                    "Update the chronology and the assessment", "Arrange a strategy discussion with the police"]),
-            ownerID: session.superviseeID.uuidString, raised: session.date, due: due,
+            ownerID: session.superviseeID.text, raised: session.date, due: due,
             done: due < today && rng.chance(0.7) ? due.adding(days: -Int.random(in: 0...5, using: &rng)) : nil,
-            sourceID: discussionID.uuidString)))
+            sourceID: discussionID.text)))
     }
 }

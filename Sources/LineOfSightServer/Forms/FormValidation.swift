@@ -47,7 +47,7 @@ struct FormValidation<Field: FieldID> {
             if let required { fail(field, required) }
             return nil
         }
-        guard let chosen = UUID(uuidString: text), let record = records.first(where: { id($0) == chosen }) else {
+        guard let chosen = UUID(text: text), let record = records.first(where: { id($0) == chosen }) else {
             fail(field, message)
             return nil
         }

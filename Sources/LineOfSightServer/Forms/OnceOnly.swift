@@ -19,7 +19,7 @@ enum OnceOnly {
     /// or a hand-made post has none and is not checked.
     static func formID(of req: Request) -> UUID? {
         guard CSRF.isStateChanging(req.method), !req.isAPI else { return nil }
-        return req.form[OnceOnly.fieldName].flatMap(UUID.init(uuidString:))
+        return req.form[OnceOnly.fieldName].flatMap(UUID.init(text:))
     }
 
     /// Where the first submission of this form was sent, if it was saved.

@@ -22,12 +22,12 @@ struct ChildDerivation: Sendable {
 
     /// The projection of already-loaded events (in date order, none withdrawn) and allocations.
     static func journey(of childID: UUID, dateOfBirth: CivilDate?, events: [JourneyRows.Event], allocations: [JourneyRows.Allocation]) throws -> Journey {
-        Journey(childID: childID.uuidString, dateOfBirth: dateOfBirth, events: try recorded(events), allocations: allocations.map(\.core))
+        Journey(childID: childID.text, dateOfBirth: dateOfBirth, events: try recorded(events), allocations: allocations.map(\.core))
     }
 
     private static func recorded(_ events: [JourneyRows.Event]) throws -> [RecordedEvent] {
         let decoder = JSONDecoder()
-        return try events.map { RecordedEvent(id: $0.id.uuidString, record: try $0.record(decoder)) }
+        return try events.map { RecordedEvent(id: $0.id.text, record: try $0.record(decoder)) }
     }
 
     /// Everything stored from one child's record: their obligations, state and, if they are or
@@ -57,14 +57,14 @@ struct ChildDerivation: Sendable {
     /// What events already decoded (in the order `JourneyRows.events` reads them) and
     /// allocations derive: an import derives the children it adds from what it has just written.
     func derived(childID: UUID, dateOfBirth: CivilDate?, recorded events: [RecordedEvent], allocations: [Allocation]) -> Derived {
-        let journey = Journey(childID: childID.uuidString, dateOfBirth: dateOfBirth, events: events, allocations: allocations)
+        let journey = Journey(childID: childID.text, dateOfBirth: dateOfBirth, events: events, allocations: allocations)
         let derivation = derive(journey, standards: setup.standards, calendar: setup.calendar)
         return Derived(derivation: derivation, state: ChildState(journey: journey, derivation: derivation),
                        care: CareSummary(journey: journey, derivation: derivation, events: events),
                        permanence: PermanenceSummary(journey: journey, derivation: derivation, events: events),
                        legal: LegalSummary(journey: journey, derivation: derivation, events: events),
                        transfers: TransferSummary(journey: journey, derivation: derivation, events: events),
-                       team: allocations.last { $0.end == nil }.flatMap { UUID(uuidString: $0.teamID) },
+                       team: allocations.last { $0.end == nil }.flatMap { UUID(text: $0.teamID) },
                        obligationsDigest: DerivedRows.digest(DerivedRows.obligationRows(childID, derivation)),
                        recorded: events)
     }

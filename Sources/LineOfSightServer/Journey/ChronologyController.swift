@@ -130,7 +130,7 @@ enum ChronologyPages {
     private static func details(_ event: StoredEvent, record: (any JourneyRecord)?, journey: Journey, people: People) -> Node {
         guard let record, let id = event.id else { return .empty }
         let form = event.list.form
-        let remarks = record.remarks(id: id.uuidString, in: journey)
+        let remarks = record.remarks(id: id.text, in: journey)
         return fragment {
             if !remarks.isEmpty { EventPages.remarkList(remarks) }
             el("ul", .class("app-chronology__details govuk-body-s")) {

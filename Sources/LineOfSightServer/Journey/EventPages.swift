@@ -62,7 +62,7 @@ enum EventPages {
                      remarks: [RecordRemark], steps: [EventStep] = [], actions: [(id: UUID, action: ActionRecord)] = [],
                      distanceFromHome: Double? = nil, people: People, calendar: WorkingDayCalendar, today: CivilDate, dueSoonDays: Int, canChange: Bool, flash: String?) -> Response {
         let form = event.list.form
-        let eventID = event.id?.uuidString ?? ""
+        let eventID = event.id?.text ?? ""
         let started = obligations.filter { $0.startedBy.id == eventID }
         let met = obligations.filter { $0.metBy?.id == eventID }
         return Layout.page(title: "\(form.title) on \(DateText.long(event.date))", context: context, backLink: .child(child.parameter)) {
@@ -144,7 +144,7 @@ enum EventPages {
             }
             if canRecord, event.withdrawnReason == nil, let id = event.id {
                 el("p", .class("govuk-body")) {
-                    link("Record an action it sets", href: SiteURL.recordEvent(child: child.parameter, list: .value(.actions)).path(query: [("sourceID", id.uuidString)]))
+                    link("Record an action it sets", href: SiteURL.recordEvent(child: child.parameter, list: .value(.actions)).path(query: [("sourceID", id.text)]))
                 }
             }
         }

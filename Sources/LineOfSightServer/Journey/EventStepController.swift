@@ -106,7 +106,7 @@ extension Request {
         let principal = try requirePrincipal()
         guard step.roles.contains(principal.role) else { return false }
         guard let key = step.team, principal.role != .director else { return true }
-        guard case let .string(id)? = JSONValue.object(of: record)[key], let team = UUID(uuidString: id) else { return false }
+        guard case let .string(id)? = JSONValue.object(of: record)[key], let team = UUID(text: id) else { return false }
         return try await ChildScope.responsibleTeams(of: principal, on: db).contains(team)
     }
 }

@@ -64,11 +64,11 @@ struct JourneyController {
         }
         let events = try await JourneyRows.events(of: [child.requireID()], on: req.sql)
         let journey = try ChildDerivation.journey(of: child.requireID(), dateOfBirth: child.dateOfBirth, events: events, allocations: [])
-        let remarks = try record.remarks(id: event.requireID().uuidString, in: journey)
+        let remarks = try record.remarks(id: event.requireID().text, in: journey)
         let decoder = JSONDecoder()
         let actions = try events.filter { $0.list == JourneyList.actions.rawValue }
             .compactMap { row in try (row.record(decoder) as? ActionRecord).map { (id: row.id, action: $0) } }
-            .filter { $0.action.sourceID == event.id?.uuidString }
+            .filter { $0.action.sourceID == event.id?.text }
         return EventPages.show(context: PageContext(req), child: child, event: event, record: record, obligations: obligations,
                                remarks: remarks, steps: steps, actions: actions,
                                distanceFromHome: (record as? any PlacementDetails).flatMap { placement in
@@ -85,8 +85,8 @@ struct JourneyController {
     /// The postcode district of the child's home for a placement, by the core's rule, given the
     /// period of care it belongs to.
     private func home(of placement: any PlacementDetails, id: UUID, journey: Journey, events: [JourneyRows.Event]) throws -> String? {
-        guard let period = journey.periodsOfCare.first(where: { $0.placements.contains { $0.id == id.uuidString } }),
-              let row = events.first(where: { $0.id.uuidString == period.id }),
+        guard let period = journey.periodsOfCare.first(where: { $0.placements.contains { $0.id == id.text } }),
+              let row = events.first(where: { $0.id.text == period.id }),
               let record = try row.record(JSONDecoder()) as? PeriodOfCareRecord else { return placement.homePostcode }
         return placement.home(in: record)
     }
@@ -236,7 +236,7 @@ extension EventChoices {
         if form.fields.contains(where: { if case .team = $0.input { true } else { false } }) {
             struct TeamRow: Decodable { let id: UUID; let name: String }
             choices.teams = try await db.sql.select().columns("id", "name").from(Team.schema).orderBy("name")
-                .all(decoding: TeamRow.self).map { EventField.Option($0.id.uuidString, $0.name) }
+                .all(decoding: TeamRow.self).map { EventField.Option($0.id.text, $0.name) }
         }
         if !lists.isEmpty {
             struct EventRow: Decodable { let id: UUID; let list: String; let date: String }
@@ -247,7 +247,7 @@ extension EventChoices {
             if let excluding { query.where("id", .notEqual, SQLBind(excluding)) }
             for event in try await query.orderBy("date").all(decoding: EventRow.self) {
                 guard let list = JourneyList(rawValue: event.list), let date = CivilDate(iso: event.date) else { continue }
-                choices.events[list, default: []].append(EventField.Option(event.id.uuidString, "\(list.form.title) on \(DateText.long(date))"))
+                choices.events[list, default: []].append(EventField.Option(event.id.text, "\(list.form.title) on \(DateText.long(date))"))
             }
         }
         return choices
@@ -258,7 +258,7 @@ extension EventChoices {
         struct StaffRow: Decodable { let id: UUID; let first_name: String; let last_name: String }
         return try await db.sql.select().columns("id", "first_name", "last_name").from(StaffMember.schema)
             .where("active", .equal, SQLBind(true)).orderBy("last_name").orderBy("first_name")
-            .all(decoding: StaffRow.self).map { EventField.Option($0.id.uuidString, $0.first_name + " " + $0.last_name) }
+            .all(decoding: StaffRow.self).map { EventField.Option($0.id.text, $0.first_name + " " + $0.last_name) }
     }
 }
 
@@ -268,11 +268,11 @@ extension People {
     static func load(staff staffIDs: Set<UUID>, teams teamIDs: Set<UUID>, on db: any Database) async throws -> People {
         // PostgreSQL refuses an empty IN list.
         let staff = staffIDs.isEmpty ? [] : try await db.sql.select().columns("id", "first_name", "last_name").from(StaffMember.schema)
-            .where("id", .in, SQLBind.group(staffIDs.sorted { $0.uuidString < $1.uuidString }))
-            .all { ((try $0.uuid("id")).uuidString, try $0.text("first_name") + " " + $0.text("last_name")) }
+            .where("id", .in, SQLBind.group(staffIDs.sorted()))
+            .all { ((try $0.uuid("id")).text, try $0.text("first_name") + " " + $0.text("last_name")) }
         let teams = teamIDs.isEmpty ? [] : try await db.sql.select().columns("id", "name").from(Team.schema)
-            .where("id", .in, SQLBind.group(teamIDs.sorted { $0.uuidString < $1.uuidString }))
-            .all { ((try $0.uuid("id")).uuidString, try $0.text("name")) }
+            .where("id", .in, SQLBind.group(teamIDs.sorted()))
+            .all { ((try $0.uuid("id")).text, try $0.text("name")) }
         return People(staff: Dictionary(uniqueKeysWithValues: staff), teams: Dictionary(uniqueKeysWithValues: teams))
     }
 
@@ -280,15 +280,15 @@ extension People {
     /// responsible) and actions (their owners) refer to, and no others.
     static func load(naming records: [(form: EventForm, record: any JourneyRecord)] = [], responsibleFor obligations: [Obligation] = [],
                      owning actions: [ActionRecord] = [], on db: any Database) async throws -> People {
-        var staff = Set(obligations.compactMap { $0.responsible?.workerID.flatMap(UUID.init(uuidString:)) }
-                        + actions.compactMap { UUID(uuidString: $0.ownerID) })
-        var teams = Set(obligations.compactMap { $0.responsible?.teamID.flatMap(UUID.init(uuidString:)) })
+        var staff = Set(obligations.compactMap { $0.responsible?.workerID.flatMap(UUID.init(text:)) }
+                        + actions.compactMap { UUID(text: $0.ownerID) })
+        var teams = Set(obligations.compactMap { $0.responsible?.teamID.flatMap(UUID.init(text:)) })
         for (form, record) in records {
             let values = EventFormValues(form, record: record)
             for field in form.fields {
                 switch field.input {
-                case .staff: if let id = UUID(uuidString: values[field.key]) { staff.insert(id) }
-                case .team: if let id = UUID(uuidString: values[field.key]) { teams.insert(id) }
+                case .staff: if let id = UUID(text: values[field.key]) { staff.insert(id) }
+                case .team: if let id = UUID(text: values[field.key]) { teams.insert(id) }
                 default: continue
                 }
             }

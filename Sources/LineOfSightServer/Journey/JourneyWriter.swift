@@ -72,7 +72,7 @@ struct JourneyWriter {
         let childID = try child.requireID()
         let events = try await JourneyRows.events(of: [childID], on: db.sql)
         let journey = try ChildDerivation.journey(of: childID, dateOfBirth: child.dateOfBirth, events: events, allocations: [])
-        return try WithdrawalBlocked(parent: event.list, id: event.requireID().uuidString, events: events, journey: journey)
+        return try WithdrawalBlocked(parent: event.list, id: event.requireID().text, events: events, journey: journey)
     }
 
     /// The change, its re-derivation and its audit row in one transaction under the child's lock.
@@ -119,7 +119,7 @@ struct WithdrawalBlocked: Error {
     /// Nil when nothing among `events` belongs to the event `id` of the `parent` list.
     init?(parent: JourneyList, id: String, events: [JourneyRows.Event], journey: Journey) throws {
         let decoder = JSONDecoder()
-        let recorded = try events.map { RecordedEvent(id: $0.id.uuidString, record: try $0.record(decoder)) }
+        let recorded = try events.map { RecordedEvent(id: $0.id.text, record: try $0.record(decoder)) }
         let dependents = RecordedEvent.dependents(of: id, among: recorded, in: journey)
         guard !dependents.isEmpty else { return nil }
         self.parent = parent

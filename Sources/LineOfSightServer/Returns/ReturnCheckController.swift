@@ -54,7 +54,7 @@ struct ReturnCheckController {
                                     detail: "Uploaded the SSDA903 return for \(ruleSet.years) to check it: " + Self.names(upload), on: db)
             }
         } catch {
-            try? FileManager.default.removeItem(at: uploads.root.appendingPathComponent(upload.id.uuidString))
+            try? FileManager.default.removeItem(at: uploads.root.appendingPathComponent(upload.id.text))
             throw error
         }
         return req.redirect(to: .returnCheck(.value(upload.id)))

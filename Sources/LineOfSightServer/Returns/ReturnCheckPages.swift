@@ -13,7 +13,7 @@ enum ReturnCheckPages {
             paragraph("Upload the children looked after return to check it against every rule the Department for Education applies that year. You will see the findings grouped by rule, can download them, and can then import the return into LineOfSight.")
             el("form", .attribute("method", "post"), .attribute("action", SiteURL.checkReturn.path), .attribute("enctype", "multipart/form-data"), .flag("novalidate")) {
                 Node.void("input", [.type("hidden"), .name(CSRF.fieldName), .value(context.csrfToken)])
-                Node.void("input", [.type("hidden"), .name(OnceOnly.fieldName), .value(UUID().uuidString)])
+                Node.void("input", [.type("hidden"), .name(OnceOnly.fieldName), .value(UUID().text)])
                 fileField(.files, label: "The return’s files",
                           hint: "Its CSV files (one a table, in any order, recognised by their header rows) or its one XML file. Up to \(size(limit)) in all.",
                           error: errors[ReturnCheckField.files])

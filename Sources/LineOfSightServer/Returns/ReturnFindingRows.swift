@@ -121,7 +121,7 @@ enum ReturnFindingRows {
             .where("id", .equal, SQLBind(childID)).first(decoding: SSDA903Exporter.ChildRow.self) else { return nil }
         let decoder = JSONDecoder()
         let events = try await JourneyRows.events(of: [childID], lists: SSDA903Exporter.lists, on: sql)
-            .map { RecordedEvent(id: $0.id.uuidString, record: try $0.record(decoder)) }
+            .map { RecordedEvent(id: $0.id.text, record: try $0.record(decoder)) }
         let socialWorkers = try await SSDA903Exporter.allocationsToSocialWorkers(of: [childID], on: sql)[childID] ?? []
         return check(child, events: events, socialWorkers: socialWorkers, ruleSet: ruleSet).map { Checked(ruleSet: ruleSet, findings: $0) }
     }

@@ -54,7 +54,7 @@ struct ReturnUploads: Sendable {
         try purge(before: time.addingTimeInterval(-Self.kept))
         let upload = ReturnUpload(id: UUID(), owner: owner, collectionYear: ruleSet.collectionYear, uploadedAt: time,
                                   files: files.map(\.filename), previousFiles: previous.map(\.filename))
-        let directory = root.appendingPathComponent(upload.id.uuidString)
+        let directory = root.appendingPathComponent(upload.id.text)
         let manager = FileManager.default
         try manager.createDirectory(at: root, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         try manager.createDirectory(at: directory, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
@@ -69,7 +69,7 @@ struct ReturnUploads: Sendable {
 
     /// The upload, if it exists, is still kept and is `owner`'s: anyone else is told it does not exist.
     func find(_ id: UUID, owner: UUID, now: Date) -> ReturnUpload? {
-        let manifest = root.appendingPathComponent(id.uuidString).appendingPathComponent("upload.json")
+        let manifest = root.appendingPathComponent(id.text).appendingPathComponent("upload.json")
         guard let data = try? Data(contentsOf: manifest), let upload = try? Self.decoder.decode(ReturnUpload.self, from: data),
               upload.id == id, upload.owner == owner, upload.uploadedAt > now.addingTimeInterval(-Self.kept)
         else { return nil }
@@ -78,7 +78,7 @@ struct ReturnUploads: Sendable {
 
     /// The upload's files, read as the validator and importer read a directory's.
     func read(_ upload: ReturnUpload) throws -> (current: SSDA903Return, previous: SSDA903Return?) {
-        let directory = root.appendingPathComponent(upload.id.uuidString)
+        let directory = root.appendingPathComponent(upload.id.text)
         func files(_ part: String, _ names: [String]) throws -> [(name: String, contents: Data)] {
             try names.enumerated().map { index, name in
                 (name, try Data(contentsOf: directory.appendingPathComponent(part).appendingPathComponent(String(index)), options: .alwaysMapped))
@@ -90,7 +90,7 @@ struct ReturnUploads: Sendable {
     }
 
     func write(_ upload: ReturnUpload) throws {
-        let manifest = root.appendingPathComponent(upload.id.uuidString).appendingPathComponent("upload.json")
+        let manifest = root.appendingPathComponent(upload.id.text).appendingPathComponent("upload.json")
         try Self.encoder.encode(upload).write(to: manifest, options: .atomic)
     }
 

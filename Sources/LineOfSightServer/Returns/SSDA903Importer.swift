@@ -125,7 +125,7 @@ struct SSDA903Importer {
             }
             for span in child.socialWorkers {
                 guard let worker = workers[span.socialWorkerID] else { summary.workersUnknown += 1; continue }
-                let allocation = Allocation(teamID: worker.team_id.uuidString, workerID: worker.id.uuidString, start: span.start, end: span.end)
+                let allocation = Allocation(teamID: worker.team_id.text, workerID: worker.id.text, start: span.start, end: span.end)
                 let held = (allocations[childID] ?? []) + (allocated[childID] ?? [])
                 if held.contains(where: { $0.workerID == allocation.workerID && $0.start == allocation.start }) { continue }
                 if held.contains(where: { $0.start <= (allocation.end ?? $0.start) && allocation.start <= ($0.end ?? allocation.start) }) {
@@ -175,7 +175,7 @@ struct SSDA903Importer {
         try await Child.insert(added, at: now, on: db)
         for child in changed { try await ChildDerivation.lock(childID: child.id, on: db) }
         let rows = allocated.flatMap { childID, spans in
-            spans.map { StoredAllocation(childID: childID, teamID: UUID(uuidString: $0.teamID)!, workerID: $0.workerID.flatMap(UUID.init(uuidString:)),
+            spans.map { StoredAllocation(childID: childID, teamID: UUID(text: $0.teamID)!, workerID: $0.workerID.flatMap(UUID.init(text:)),
                                          startDate: $0.start, endDate: $0.end) }
         }
         try await StoredAllocation.insert(rows, on: db)

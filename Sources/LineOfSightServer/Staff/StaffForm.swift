@@ -23,8 +23,8 @@ struct StaffForm: EntryForm {
         values[.firstName] = member.firstName
         values[.lastName] = member.lastName
         values[.jobRole] = member.jobRole.rawValue
-        values[.team] = member.$team.id?.uuidString ?? ""
-        values[.manager] = member.$manager.id?.uuidString ?? ""
+        values[.team] = member.$team.id?.text ?? ""
+        values[.manager] = member.$manager.id?.text ?? ""
         values[.fte] = Self.fteText(member.fte)
         values[.agency] = member.agency ? "yes" : ""
         values[.newlyQualified] = member.newlyQualified ? "yes" : ""

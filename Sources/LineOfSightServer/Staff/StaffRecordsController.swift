@@ -119,9 +119,9 @@ struct StaffRecordsController {
                 SelectField(StaffForm.Field.jobRole, in: values, errors: errors, label: "Role",
                             options: [("", "Select a role")] + JobRole.allCases.map { ($0.rawValue, $0.title) }).node
                 SelectField(StaffForm.Field.team, in: values, errors: errors, label: "Team",
-                            options: [("", choices.anyTeam ? "No team" : "Select a team")] + choices.teams.map { ($0.id?.uuidString ?? "", $0.name) }).node
+                            options: [("", choices.anyTeam ? "No team" : "Select a team")] + choices.teams.map { ($0.id?.text ?? "", $0.name) }).node
                 SelectField(StaffForm.Field.manager, in: values, errors: errors, label: "Manager",
-                            options: [("", "No manager")] + choices.managers.filter { $0.id != member?.id }.map { ($0.id?.uuidString ?? "", $0.fullName) },
+                            options: [("", "No manager")] + choices.managers.filter { $0.id != member?.id }.map { ($0.id?.text ?? "", $0.fullName) },
                             hint: "Their manager supervises them.").node
                 TextField(StaffForm.Field.fte, in: values, errors: errors, label: "Full-time equivalent",
                           hint: "1 for full time; 0.6 for three days a week", width: "4").node

@@ -18,13 +18,13 @@ struct CaseDiscussionEntry: Sendable {
     static func read(_ input: FormInput, session: SupervisionSession, children: [Child], staff: [EventField.Option],
                      context: (Child) async throws -> RecordContext) async rethrows -> Result<CaseDiscussionEntry, FieldErrors> {
         var errors = FieldErrors()
-        let chosen = UUID(uuidString: (input["child"] ?? "").trimmed)
+        let chosen = UUID(text: (input["child"] ?? "").trimmed)
         let child = children.first { $0.id != nil && $0.id == chosen }
         if child == nil {
             errors.add(id: "child", (input["child"] ?? "").isEmpty ? "Select the child discussed"
                 : "Select a child from the list: only children allocated to the worker can be discussed in their supervision")
         }
-        var given = ["supervisorID": session.$supervisor.id.uuidString]
+        var given = ["supervisorID": session.$supervisor.id.text]
         let parts = DateParts(session.date)
         for field in ["date", "raised"] {
             given["\(field)-day"] = parts.day; given["\(field)-month"] = parts.month; given["\(field)-year"] = parts.year

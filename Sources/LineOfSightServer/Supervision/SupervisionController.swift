@@ -98,7 +98,7 @@ struct SupervisionController {
         let children = try await ChildDirectory.visibleChildren(discussions.map(\.childID), scope: req.childScope(), on: req.sql)
         try await req.auditShown(children.compactMap(\.id), .read, detail: "Read the case discussions of a supervision session")
         let owners = Set(discussions.flatMap { $0.actions.map(\.record.ownerID) })
-        let people = try await People.load(staff: Set(owners.compactMap(UUID.init(uuidString:)) + [session.$supervisor.id]), teams: [], on: req.db)
+        let people = try await People.load(staff: Set(owners.compactMap(UUID.init(text:)) + [session.$supervisor.id]), teams: [], on: req.db)
         return SupervisionPages.session(context: PageContext(req), session: session, discussions: discussions, children: children, people: people,
                                         canDiscuss: try req.requirePrincipal().staffID == session.$supervisor.id, today: req.today,
                                         flash: req.takeFlash())
@@ -138,7 +138,7 @@ struct SupervisionController {
                 let discussion = try await writer.record(entry.discussion)
                 try await SupervisionDiscussion(sessionID: sessionID, eventID: discussion.requireID()).create(on: db)
                 guard var action = entry.action else { return }
-                action.sourceID = try discussion.requireID().uuidString
+                action.sourceID = try discussion.requireID().text
                 _ = try await writer.record(action)
             }
         } catch let refused as RecordRefused {

@@ -35,10 +35,10 @@ struct SupervisionFrequency: Sendable {
         let sessions = Dictionary(grouping: rows, by: \.supervisee_id)
         return staff.compactMap { member in
             guard let id = member.id else { return nil }
-            let dated = (sessions[id] ?? []).compactMap { row in CivilDate(iso: row.date).map { DatedRecord(id: row.id.uuidString, date: $0) } }
+            let dated = (sessions[id] ?? []).compactMap { row in CivilDate(iso: row.date).map { DatedRecord(id: row.id.text, date: $0) } }
             let obligations = member.startDate.map { start in
-                deriveSupervision(StaffSupervision(staffID: id.uuidString, teamID: member.$team.id?.uuidString,
-                                                   managerID: member.$manager.id?.uuidString, start: start, end: member.leavingDate,
+                deriveSupervision(StaffSupervision(staffID: id.text, teamID: member.$team.id?.text,
+                                                   managerID: member.$manager.id?.text, start: start, end: member.leavingDate,
                                                    newlyQualified: member.newlyQualified, sessions: dated),
                                   standards: setup.standards, calendar: setup.calendar)
             }

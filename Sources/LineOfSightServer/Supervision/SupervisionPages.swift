@@ -89,7 +89,7 @@ enum SupervisionPages {
                 postForm(action: .newSupervision, csrfToken: context.csrfToken) {
                     let values = form.values
                     SelectField(SupervisionForm.Field.supervisee, in: values, errors: errors, label: "Who was supervised",
-                                options: [("", "Select")] + supervisees.map { ($0.id?.uuidString ?? "", $0.fullName) }).node
+                                options: [("", "Select")] + supervisees.map { ($0.id?.text ?? "", $0.fullName) }).node
                     DateField(SupervisionForm.Field.date, in: values, errors: errors, legend: "Date of the session").node
                     RadiosField(id: SupervisionForm.Field.kind.rawValue, legend: "Kind of session",
                                 items: SupervisionKind.allCases.map { .init(value: $0.rawValue, label: $0.title) },
@@ -166,7 +166,7 @@ enum SupervisionPages {
             } else {
                 postForm(action: .caseDiscussion(session.parameter), csrfToken: context.csrfToken) {
                     SelectField(id: "child", label: "Child discussed",
-                                options: [("", "Select")] + children.map { ($0.id?.uuidString ?? "", "\($0.firstName) \($0.lastName) (\($0.laChildID))") },
+                                options: [("", "Select")] + children.map { ($0.id?.text ?? "", "\($0.firstName) \($0.lastName) (\($0.laChildID))") },
                                 selected: input["child"] ?? "", hint: "Children allocated to \(session.supervisee.fullName)", error: errors[id: "child"]).node
                     EventFieldView(form: form, values: EventFormValues(form, input: input), errors: errors, choices: choices).nodes
                     el("h2", .class("govuk-heading-m")) { "Action" }

@@ -34,7 +34,7 @@ enum SupervisionRecords {
                 actions[source, default: []].append((event.id, action))
             }
         }
-        return discussions.map { Discussion(eventID: $0.0, childID: $0.1, record: $0.2, actions: actions[$0.0.uuidString] ?? []) }
+        return discussions.map { Discussion(eventID: $0.0, childID: $0.1, record: $0.2, actions: actions[$0.0.text] ?? []) }
     }
 
     /// The events recorded as discussions of these sessions, by session.

@@ -38,9 +38,9 @@ struct TeamsController {
             if role == .admin { el("a", .class("govuk-button govuk-button--secondary"), .href(SiteURL.editTeam(.value(id)))) { "Change team details" } }
             if canSeeChildren {
                 el("p", .class("govuk-body")) {
-                    link("Children allocated to this team", href: SiteURL.children.path(query: [("team", id.uuidString)]))
+                    link("Children allocated to this team", href: SiteURL.children.path(query: [("team", id.text)]))
                     " · "
-                    link("Unallocated children in this team", href: SiteURL.children.path(query: [("team", id.uuidString), ("unallocated", "yes")]))
+                    link("Unallocated children in this team", href: SiteURL.children.path(query: [("team", id.text), ("unallocated", "yes")]))
                 }
             }
             StaffPages.staffTable(caption: "Members (\(members.count))", members, caseloads: caseloads, showTeam: false)

@@ -43,8 +43,8 @@ enum TransferQueries {
             childID: try columns.uuid("child_id"), laChildID: try columns.text("la_child_id"),
             childName: try columns.text("first_name") + " " + columns.text("last_name"),
             progress: TransferProgress(
-                id: try columns.text("transfer_id"), fromTeam: try columns.uuid(ifAny: "from_team_id")?.uuidString ?? "",
-                toTeam: try columns.uuid(ifAny: "to_team_id")?.uuidString ?? "", reason: try columns.text(ifAny: "reason"),
+                id: try columns.text("transfer_id"), fromTeam: try columns.uuid(ifAny: "from_team_id")?.text ?? "",
+                toTeam: try columns.uuid(ifAny: "to_team_id")?.text ?? "", reason: try columns.text(ifAny: "reason"),
                 prompted: try columns.date(ifAny: "prompted"), requested: requested, acceptanceDue: due,
                 accepted: try columns.date(ifAny: "accepted"), rejected: try columns.date(ifAny: "rejected"),
                 rejectionReason: try columns.text(ifAny: "rejection_reason"), delayReason: try columns.text(ifAny: "delay_reason"),

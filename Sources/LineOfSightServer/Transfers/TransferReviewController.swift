@@ -31,7 +31,7 @@ struct TransferReviewController {
         let teams = try await Workforce.teamNames(on: req.sql)
         // Everything judged as it stood at the end of the month.
         let text = TransferText(today: last, calendar: req.application.standards.calendar,
-                                teams: Dictionary(uniqueKeysWithValues: teams.map { ($0.id.uuidString, $0.name) }))
+                                teams: Dictionary(uniqueKeysWithValues: teams.map { ($0.id.text, $0.name) }))
         let asAtEnd = rows.map { TransferRow(childID: $0.childID, laChildID: $0.laChildID, childName: $0.childName, progress: $0.progress.asOf(last)) }
         let pack = TransferReviewPack(
             month: chosen, rows: asAtEnd,

@@ -19,7 +19,7 @@ struct TransferTrackerController {
         let from = String((parameters["from"] ?? "").prefix(40)), to = String((parameters["to"] ?? "").prefix(40))
         let state = String((parameters["state"] ?? "").prefix(20)), month = String((parameters["month"] ?? "").prefix(7))
         let months = Self.months(endingWith: req.today)
-        var filter = TransferFilter(from: UUID(uuidString: from), to: UUID(uuidString: to),
+        var filter = TransferFilter(from: UUID(text: from), to: UUID(text: to),
                                     month: months.first { $0.id == month })
         let breachesOnly = state == "breached"
         if state == "inFlight" { filter.stages = [.awaitingDecision, .awaitingVisit] }
@@ -32,7 +32,7 @@ struct TransferTrackerController {
         if breachesOnly { rows = rows.filter { $0.progress.breached(asOf: today) } }
         let teams = try await Workforce.teamNames(on: req.sql)
         let text = TransferText(today: today, calendar: req.application.standards.calendar,
-                                teams: Dictionary(uniqueKeysWithValues: teams.map { ($0.id.uuidString, $0.name) }))
+                                teams: Dictionary(uniqueKeysWithValues: teams.map { ($0.id.text, $0.name) }))
         if csv {
             try await req.auditShown(Array(Set(rows.map(\.childID))), detail: "Exported the transfer tracker as CSV: \(rows.count) rows")
             return CSV.response(filename: "transfers.csv", header: text.columns.map(\.header),
@@ -69,7 +69,7 @@ enum TransferTrackerPage {
                      text: TransferText, teams: [TeamName],
                      months: [TrendMonth], selected: (from: String, to: String, state: String, month: String),
                      csvHref: String) -> Response {
-        let teamOptions = teams.map { ($0.id.uuidString, $0.name) }
+        let teamOptions = teams.map { ($0.id.text, $0.name) }
         return Layout.page(title: "Case transfers", context: context) {
             heading("Case transfers")
             paragraph("Transfers of children’s cases between teams, and children whose record says their case should move but who have no transfer requested. Days are working days; a step is late when it took longer than the council’s local standard.")
@@ -113,7 +113,7 @@ enum TransferTrackerPage {
                 columns.map { column -> Node in
                     if column.header == "Child" { return link(row.childName, .child(.value(row.childID))) }
                     // The stage opens the transfer itself, where its manager accepts or rejects it.
-                    if column.header == "Stage", let event = UUID(uuidString: row.progress.id) {
+                    if column.header == "Stage", let event = UUID(text: row.progress.id) {
                         return link(column.text(row), .event(child: .value(row.childID), event: .value(event)))
                     }
                     if tagged.contains(column.header) {
@@ -131,7 +131,7 @@ enum TransferTrackerPage {
         struct Pair: Hashable { let from: String; let to: String }
         var byPair: [Pair: [String: Int]] = [:]
         for count in counts {
-            byPair[Pair(from: count.from?.uuidString ?? "", to: count.to?.uuidString ?? ""), default: [:]][count.stage, default: 0] += count.transfers
+            byPair[Pair(from: count.from?.text ?? "", to: count.to?.text ?? ""), default: [:]][count.stage, default: 0] += count.transfers
         }
         guard !byPair.isEmpty else { return .empty }
         // Hundreds of pairs: each one's team names looked up once, then sorted by them.

@@ -19,8 +19,8 @@ struct MyWork: Sendable {
         var page: Int
 
         init(_ query: FormInput) {
-            workerID = query["worker"].flatMap(UUID.init(uuidString:))
-            teamID = query["team"].flatMap(UUID.init(uuidString:))
+            workerID = query["worker"].flatMap(UUID.init(text:))
+            teamID = query["team"].flatMap(UUID.init(text:))
             overdueOnly = query["status"] == "overdue"
             page = query["page"].flatMap { Int($0) } ?? 1
         }
@@ -103,8 +103,8 @@ struct MyWork: Sendable {
             let unassigned = tallies.filter { $0.worker_id == nil }
             if !unassigned.isEmpty { counts.append(count(nil, "Children with no allocated worker", unassigned)) }
         case .service:
-            counts = teams.sorted { (people.teams[$0.uuidString] ?? "") < (people.teams[$1.uuidString] ?? "") }.map { team in
-                count(team, people.teams[team.uuidString] ?? "A team", tallies.filter { $0.team_id == team })
+            counts = teams.sorted { (people.teams[$0.text] ?? "") < (people.teams[$1.text] ?? "") }.map { team in
+                count(team, people.teams[team.text] ?? "A team", tallies.filter { $0.team_id == team })
             }
         }
         var actions: [WorkQueries.Row] = []
@@ -119,7 +119,7 @@ struct MyWork: Sendable {
         }
         let awaiting = level == .team
             ? (try await WorkQueries.awaitingAuthorisation(teams: teams, scope: scope, on: req.sql)
-                + WorkQueries.transfersAwaiting(teams: teams, scope: scope, on: req.sql)).sorted { ($0.since, $0.eventID.uuidString) < ($1.since, $1.eventID.uuidString) }
+                + WorkQueries.transfersAwaiting(teams: teams, scope: scope, on: req.sql)).sorted { ($0.since, $0.eventID.text) < ($1.since, $1.eventID.text) }
             : []
         return MyWork(level: level, until: until, today: today, dueSoonDays: setup.standards.dueSoonDays, rows: rows, rowsTotal: rowsTotal,
                       page: page, overdue: tallies.reduce(0) { $0 + $1.overdue }, notOverdue: tallies.reduce(0) { $0 + $1.notOverdue }, actions: actions,

@@ -105,7 +105,7 @@ enum MyWorkPages {
                     .init(header: work.level == .team ? "Worker" : "Team"), .init(header: "Overdue", numeric: true),
                     .init(header: "Due in the next \(MyWork.windowWorkingDays) working days", numeric: true),
                 ], rows: work.counts.map { count in
-                    var query = work.level == .team ? [("worker", count.id?.uuidString ?? "")] : [("team", count.id?.uuidString ?? "")]
+                    var query = work.level == .team ? [("worker", count.id?.text ?? "")] : [("team", count.id?.text ?? "")]
                     if count.id == nil { query = [] }
                     return [
                         link(count.name, href: SiteURL.myWork.path(query: query) + "#due"),
@@ -160,15 +160,15 @@ enum MyWorkPages {
 
     private static func dueHeading(_ work: MyWork) -> String {
         var text = work.filter.overdueOnly ? "Overdue" : "Overdue and due by \(DateText.long(work.until))"
-        if let worker = work.filter.workerID { text += " for " + (work.people.staff[worker.uuidString] ?? "this worker") }
-        if let team = work.filter.teamID { text += " in " + (work.people.teams[team.uuidString] ?? "this team") }
+        if let worker = work.filter.workerID { text += " for " + (work.people.staff[worker.text] ?? "this worker") }
+        if let team = work.filter.teamID { text += " in " + (work.people.teams[team.text] ?? "this team") }
         return text
     }
 
     private static func filterQuery(_ filter: MyWork.Filter, overdueOnly: Bool) -> [(String, String)] {
         var query: [(String, String)] = []
-        if let worker = filter.workerID { query.append(("worker", worker.uuidString)) }
-        if let team = filter.teamID { query.append(("team", team.uuidString)) }
+        if let worker = filter.workerID { query.append(("worker", worker.text)) }
+        if let team = filter.teamID { query.append(("team", team.text)) }
         if overdueOnly { query.append(("status", "overdue")) }
         return query
     }
@@ -184,7 +184,7 @@ enum MyWorkPages {
                 .text(row.dueDate.map(DateText.long) ?? row.due),
                 ObligationText.tag(work.status(row)),
             ]
-            if showWorker { cells.append(.text(row.worker_id.flatMap { work.people.staff[$0.uuidString] } ?? "Not allocated")) }
+            if showWorker { cells.append(.text(row.worker_id.flatMap { work.people.staff[$0.text] } ?? "Not allocated")) }
             return cells
         })
     }

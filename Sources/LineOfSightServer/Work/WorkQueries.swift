@@ -105,7 +105,7 @@ enum WorkQueries {
         let builder = fromObligations(rowColumns(db.select()), allocation: .left)
             .where(StatusSQL.openToday(bounds: bounds, columns: columns))
             .where(SQLColumn("rule", table: "o"), .equal, SQLBind(RuleID.action.rawValue))
-            .where(SQLColumn("worker_id", table: "o"), .equal, SQLBind(owner.uuidString))
+            .where(SQLColumn("worker_id", table: "o"), .equal, SQLBind(owner.text))
         _ = scope.apply(to: builder)
         return try await builder.orderBy(SQLColumn("due", table: "o")).orderBy(SQLColumn("id", table: "o")).limit(500).all(reading: Row.init)
     }
@@ -143,7 +143,7 @@ enum WorkQueries {
     private static func dueFor(_ whose: Whose, until: CivilDate, scope: ChildScope, bounds: StatusBounds, _ builder: SQLSelectBuilder) -> SQLSelectBuilder {
         let theirs: any SQLExpression = switch whose {
         case let .worker(id): SQLBinaryExpression(SQLColumn("worker_id", table: "a"), .equal, SQLBind(id))
-        case let .teams(ids): SQLBinaryExpression(SQLColumn("team_id", table: "a"), .in, SQLBind.group(ids.sorted { $0.uuidString < $1.uuidString }))
+        case let .teams(ids): SQLBinaryExpression(SQLColumn("team_id", table: "a"), .in, SQLBind.group(ids.sorted()))
         }
         fromObligations(builder, allocation: .inner)
             .where(theirs)
@@ -184,7 +184,7 @@ enum WorkQueries {
                                           .and, SQLBinaryExpression(SQLColumn("end_date", table: "a"), .is, SQLLiteral.null)))
             .where(SQLColumn("awaiting", table: "e"), .isNot, SQLLiteral.null)
             .where(SQLColumn("withdrawn_reason", table: "e"), .is, SQLLiteral.null)
-            .where(SQLColumn("team_id", table: "a"), .in, SQLBind.group(teams.sorted { $0.uuidString < $1.uuidString }))
+            .where(SQLColumn("team_id", table: "a"), .in, SQLBind.group(teams.sorted()))
             .orderBy(SQLColumn("awaiting_since", table: "e")).orderBy(SQLColumn("id", table: "e"))
         _ = scope.apply(to: builder)
         return try await builder.all(decoding: EventRow.self).compactMap { row in
@@ -209,11 +209,11 @@ extension WorkQueries {
             .join(SQLAlias(SQLIdentifier(Child.schema), as: SQLIdentifier("c")), method: SQLJoinMethod.inner,
                   on: SQLColumn("id", table: "c"), .equal, SQLColumn("child_id", table: "ts"))
             .where(SQLColumn("stage", table: "ts"), .equal, SQLBind(TransferProgress.Stage.awaitingDecision.rawValue))
-            .where(SQLColumn("to_team_id", table: "ts"), .in, SQLBind.group(teams.sorted { $0.uuidString < $1.uuidString }))
+            .where(SQLColumn("to_team_id", table: "ts"), .in, SQLBind.group(teams.sorted()))
             .orderBy(SQLColumn("requested", table: "ts")).orderBy(SQLColumn("transfer_id", table: "ts"))
         _ = scope.apply(to: builder)
         return try await builder.all(decoding: Row.self).compactMap { row in
-            guard let event = UUID(uuidString: row.transfer_id), let since = CivilDate(iso: row.requested) else { return nil }
+            guard let event = UUID(text: row.transfer_id), let since = CivilDate(iso: row.requested) else { return nil }
             return Awaiting(childID: row.child_id, childName: row.first_name + " " + row.last_name, eventID: event, list: .transfers,
                             step: step, since: since)
         }

@@ -40,8 +40,8 @@ enum TransferForm {
     /// the day of acceptance, so the allocation history shows the move.
     static let allocateOnAcceptance: StepEffect = { req, childID, record, db in
         guard let transfer = record as? TransferRecord, transfer.decision == .accepted, let accepted = transfer.decided,
-              let teamID = UUID(uuidString: transfer.toTeam) else { return }
-        let workerID = transfer.workerID.flatMap(UUID.init(uuidString:))
+              let teamID = UUID(text: transfer.toTeam) else { return }
+        let workerID = transfer.workerID.flatMap(UUID.init(text:))
         if let workerID {
             guard let worker = try await StaffMember.find(workerID, on: db), worker.active, worker.$team.id == teamID else {
                 throw RecordRefused(problems: [RecordProblem("workerID", "Select a worker who is a member of your team, or leave it empty")])

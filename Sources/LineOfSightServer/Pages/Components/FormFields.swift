@@ -147,7 +147,7 @@ func button(_ text: String, secondary: Bool = false) -> Node {
 func postForm(action: SiteURL, csrfToken: String, novalidate: Bool = true, @NodeBuilder _ content: () -> [Node]) -> Node {
     el("form", attributes: [.attribute("method", "post"), .attribute("action", action.path)] + (novalidate ? [.flag("novalidate")] : [])) {
         Node.void("input", [.type("hidden"), .name(CSRF.fieldName), .value(csrfToken)])
-        Node.void("input", [.type("hidden"), .name(OnceOnly.fieldName), .value(UUID().uuidString)])
+        Node.void("input", [.type("hidden"), .name(OnceOnly.fieldName), .value(UUID().text)])
         content()
     }
 }

@@ -42,7 +42,7 @@ enum CaseloadQueries {
         let query = db.select()
             .columns("id", "first_name", "last_name", "job_role", "team_id", "fte", "agency", "newly_qualified", "active", "start_date", "leaving_date")
             .from(StaffMember.schema)
-        if let teams { query.where("team_id", .in, SQLBind.group(sortedIDs(teams))) }
+        if let teams { query.where("team_id", .in, SQLBind.group(teams.sorted())) }
         return try await query.orderBy("last_name").orderBy("first_name").orderBy("id").all(reading: StaffRow.init)
     }
 
@@ -58,7 +58,7 @@ enum CaseloadQueries {
     /// each child is allocated in.
     static func caseloads(byStage: Bool, teams: Set<UUID>? = nil, on db: any SQLDatabase) async throws -> [LoadRow] {
         guard teams?.isEmpty != true else { return [] }
-        let ofStaff: SQLQueryString = teams.map { " AND worker_id IN (SELECT id FROM \(ident: StaffMember.schema) WHERE team_id IN (\(binds: sortedIDs($0))))" } ?? ""
+        let ofStaff: SQLQueryString = teams.map { " AND worker_id IN (SELECT id FROM \(ident: StaffMember.schema) WHERE team_id IN (\(binds: $0.sorted())))" } ?? ""
         if byStage {
             return try await db.raw("""
                 SELECT a.worker_id, s.stage, COUNT(*) AS n FROM \(ident: StoredAllocation.schema) a
@@ -152,9 +152,6 @@ enum CaseloadQueries {
     /// ` AND team_id IN (…)` for the teams given, nothing for every team.
     private static func teamCondition(_ teams: Set<UUID>?) -> SQLQueryString {
         guard let teams else { return "" }
-        return " AND team_id IN (\(binds: sortedIDs(teams)))"
+        return " AND team_id IN (\(binds: teams.sorted()))"
     }
-
-    /// In one order, so the same teams make the same statement.
-    private static func sortedIDs(_ teams: Set<UUID>) -> [UUID] { teams.sorted { $0.uuidString < $1.uuidString } }
 }

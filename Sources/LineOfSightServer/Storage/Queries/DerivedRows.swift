@@ -103,7 +103,7 @@ enum DerivedRows {
                 case let value as String: text += value
                 case let value as Int: text += String(value)
                 case let value as Bool: text += value ? "1" : "0"
-                case let value as UUID: text += value.uuidString
+                case let value as UUID: text += value.text
                 default: text += "\u{0}" // nil: no value of a column can be this
                 }
                 text += "\u{1F}"
@@ -130,7 +130,7 @@ enum DerivedRows {
     private static func insertTransfers(_ children: [(childID: UUID, derived: ChildDerivation.Derived)], on sql: any SQLDatabase) async throws {
         try await sql.insert(children.flatMap { child in
             child.derived.transfers.transfers.map { t -> [any Encodable & Sendable] in
-                [t.id, child.childID, UUID(uuidString: t.fromTeam), UUID(uuidString: t.toTeam), t.stage.rawValue, t.reason, t.prompted?.iso,
+                [t.id, child.childID, UUID(text: t.fromTeam), UUID(text: t.toTeam), t.stage.rawValue, t.reason, t.prompted?.iso,
                  t.requested.iso, t.acceptanceDue.iso, t.accepted?.iso, t.rejected?.iso, t.rejectionReason, t.delayReason, t.allocated?.iso,
                  t.firstVisitDue?.iso, t.firstVisit?.iso, t.acceptedOnTime, t.visitedOnTime]
             }
@@ -221,7 +221,7 @@ enum DerivedRows {
                 not_applicable_since.flatMap(CivilDate.init(iso:)).map { NotApplicable(reason: reason, since: $0) }
             }
             let responsible = team_id == nil && worker_id == nil ? nil : Responsibility(teamID: team_id, workerID: worker_id)
-            return Obligation(id: id, ruleID: RuleID(rawValue: rule), subject: .child(child.uuidString), sequence: sequence,
+            return Obligation(id: id, ruleID: RuleID(rawValue: rule), subject: .child(child.text), sequence: sequence,
                               startedBy: EventRef(startedKind, started_event, startedDate), due: dueDate, provisional: provisional,
                               metBy: metBy, responsible: responsible, notApplicable: notApplicable)
         }

@@ -42,7 +42,7 @@ enum JourneyRows {
         let end_date: String?
 
         var core: LineOfSightCore.Allocation {
-            LineOfSightCore.Allocation(teamID: team_id.uuidString, workerID: worker_id?.uuidString,
+            LineOfSightCore.Allocation(teamID: team_id.text, workerID: worker_id?.text,
                                        start: CivilDate(iso: start_date) ?? CivilDate(dayNumber: 0), end: end_date.flatMap(CivilDate.init(iso:)))
         }
     }
