@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import LineOfSightCore
+import SQLKit
 @testable import LineOfSightServer
 import Testing
 import Vapor
@@ -262,6 +263,31 @@ import VaporTesting
         }
     }
 
+    /// The review pack's breaches are chosen by the database with the core's predicate
+    /// (`TransferProgress.breachPredicate`): for each of the last 12 months they must be the
+    /// transfers the core judges breached in it, read whole, in the same order and as many.
+    @Test func theMonthsBreachesChosenByTheDatabaseAreTheCoresJudgementOfEachTransfer() async throws {
+        try await withTestApp { app, _ in
+            let today = app.clock.today
+            let director = try #require(try await User.query(on: app.db).filter(\.$username == "director").first())
+            let everyone = ChildScope(everyone: true, grantsOf: director.id, today: today)
+            var breaches = 0
+            for month in TrendMonth.lastTwelve(endingOn: today) {
+                let (first, last) = (month.first, month.last)
+                let judged = try await TransferQueries.live(since: first, until: last, scope: everyone, on: app.db.sql)
+                    .filter { $0.progress.breached(from: first, to: last) }.map(\.progress.id)
+                let chosen = try await TransferQueries.inMonth(.breached, first: first, last: last, limit: TransferQueries.downloadLimit,
+                                                               scope: everyone, on: app.db.sql)
+                #expect(chosen.rows.map(\.progress.id) == judged, "\(month.title)")
+                #expect(chosen.total == judged.count, "\(month.title)")
+                let listed = try await TransferQueries.inMonth(.breached, first: first, last: last, limit: 3, scope: everyone, on: app.db.sql)
+                #expect(listed.rows.map(\.progress.id) == Array(judged.prefix(3)) && listed.total == judged.count, "\(month.title)")
+                breaches += judged.count
+            }
+            #expect(breaches > 10, "the demo has late and overdue transfers")
+        }
+    }
+
     /// The review pack's trend is counted by the database from what is stored with each transfer
     /// (`acceptedOnTime`, `visitedOnTime`): it must be the same, month by month, as the core's
     /// judgement of the transfers read whole, for every reader, restricted records left out of both.
@@ -300,5 +326,20 @@ import VaporTesting
             try await child.save(on: app.db)
             #expect(try await agree(everyone).reduce(0) { $0 + $1.accepted } < all.reduce(0) { $0 + $1.accepted })
         }
+    }
+}
+
+extension TransferQueries {
+    /// Every transfer in scope with anything to count from `since` to `until` (requested by
+    /// `until`, not finished before `since`), read whole: what the tests judge in memory to check
+    /// what the database counts and lists.
+    static func live(since: CivilDate, until: CivilDate, scope: ChildScope, on db: any SQLDatabase) async throws -> [TransferRow] {
+        try await select(scope: scope, on: db)
+            .where(SQLColumn("requested", table: "ts"), .lessThanOrEqual, SQLBind(until.iso))
+            .where { $0.where(SQLColumn("first_visit", table: "ts"), .greaterThanOrEqual, SQLBind(since.iso))
+                .orWhere(SQLColumn("rejected", table: "ts"), .greaterThanOrEqual, SQLBind(since.iso))
+                .orWhere(SQLColumn("stage", table: "ts"), .in, SQLBind.group([TransferProgress.Stage.awaitingDecision, .awaitingVisit].map(\.rawValue))) }
+            .orderBy(SQLColumn("requested", table: "ts")).orderBy(SQLColumn("transfer_id", table: "ts"))
+            .all(reading: Self.row).compactMap { $0 }
     }
 }

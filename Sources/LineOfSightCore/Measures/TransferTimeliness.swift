@@ -92,6 +92,10 @@ extension TransferProgress {
     }
 }
 
+/// Whether a transfer broke a standard in a month, in two forms bound together by a property test:
+/// `breached(from:to:)` for a transfer in memory, and `breachPredicate(from:to:)` for stored
+/// transfers, so that the review pack counts and lists a month's breaches in SQL without restating
+/// the rule.
 extension TransferProgress {
     /// Whether a step broke its standard in the days `first` to `last`: accepted or visited late
     /// in them, or overdue at their end (judged on what was known by then). A monthly review lists
@@ -101,5 +105,41 @@ extension TransferProgress {
         let acceptance = then.acceptanceBreached(asOf: last) && (then.accepted.map { $0 >= first } ?? true)
         let visit = then.visitBreached(asOf: last) && (then.firstVisit.map { $0 >= first } ?? true)
         return acceptance || visit
+    }
+
+    /// The stored dates of a transfer a breach predicate names; `acceptanceDue` is never null.
+    public enum DateColumn: String, Sendable, Hashable, CaseIterable {
+        case acceptanceDue, accepted, rejected, firstVisitDue, firstVisit
+    }
+
+    public func date(_ column: DateColumn) -> CivilDate? {
+        switch column {
+        case .acceptanceDue: acceptanceDue
+        case .accepted: accepted
+        case .rejected: rejected
+        case .firstVisitDue: firstVisitDue
+        case .firstVisit: firstVisit
+        }
+    }
+
+    /// The condition on the stored dates under which `breached(from: first, to: last)` holds.
+    /// Every comparison of a nullable column is guarded by a null test, so SQL's three-valued logic
+    /// gives the same answer.
+    public static func breachPredicate(from first: CivilDate, to last: CivilDate) -> DatePredicate<DateColumn> {
+        // By the end of `last`: a day on or before it; otherwise not yet (null, or after it).
+        func by(_ column: DateColumn) -> DatePredicate<DateColumn> { .compare(column, .lessThanOrEqual, last) }
+        func notBy(_ column: DateColumn) -> DatePredicate<DateColumn> { .or([.isNull(column), .compare(column, .greaterThan, last)]) }
+        // A step taken late in the days, or not taken by their end and overdue then.
+        func late(_ step: DateColumn, due: DateColumn) -> DatePredicate<DateColumn> {
+            .or([
+                .and([by(step), .compareColumns(step, .greaterThan, due), .compare(step, .greaterThanOrEqual, first)]),
+                .and([notBy(step), .compare(due, .lessThan, last)]),
+            ])
+        }
+        // A rejection ends the acceptance standard; the first visit is due only once accepted.
+        return .or([
+            .and([notBy(.rejected), late(.accepted, due: .acceptanceDue)]),
+            .and([by(.accepted), .not(.isNull(.firstVisitDue)), late(.firstVisit, due: .firstVisitDue)]),
+        ])
     }
 }

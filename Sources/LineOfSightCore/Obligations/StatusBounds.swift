@@ -60,3 +60,25 @@ public struct StatusBounds: Sendable, Hashable {
         .or([.isNull(.met), .compare(.met, .greaterThan, asOf)])
     }
 }
+
+/// The stored dates of an obligation a status predicate names. `due` is never null; the others are
+/// null when absent.
+public enum StatusColumn: String, Sendable, Hashable, CaseIterable {
+    case due, met, notApplicableSince
+}
+
+/// A condition on an obligation's stored dates (`StatusBounds.predicate(for:)`).
+public typealias StatusPredicate = DatePredicate<StatusColumn>
+
+extension DatePredicate where Column == StatusColumn {
+    /// Whether an obligation with these stored dates matches.
+    public func evaluate(due: CivilDate, met: CivilDate?, notApplicableSince: CivilDate?) -> Bool {
+        evaluate { column in
+            switch column {
+            case .due: due
+            case .met: met
+            case .notApplicableSince: notApplicableSince
+            }
+        }
+    }
+}

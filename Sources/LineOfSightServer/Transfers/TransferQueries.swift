@@ -37,7 +37,7 @@ enum TransferQueries {
                                   "accepted", "rejected", "rejection_reason", "delay_reason", "allocated", "first_visit_due", "first_visit"]
 
     /// A transfer row and its child's name; nil when a stored date does not read back.
-    private static func row(_ columns: Columns) throws -> TransferRow? {
+    static func row(_ columns: Columns) throws -> TransferRow? {
         guard let requested = try columns.date(ifAny: "requested"), let due = try columns.date(ifAny: "acceptance_due") else { return nil }
         return TransferRow(
             childID: try columns.uuid("child_id"), laChildID: try columns.text("la_child_id"),
@@ -53,7 +53,7 @@ enum TransferQueries {
     }
 
     /// `children c` joined with their transfers `ts`, in scope.
-    private static func select(scope: ChildScope, on db: any SQLDatabase) -> SQLSelectBuilder {
+    static func select(scope: ChildScope, on db: any SQLDatabase) -> SQLSelectBuilder {
         let builder = db.select()
             .column(SQLColumn("id", table: "c"), as: "child_id").column(SQLColumn("la_child_id", table: "c"))
             .column(SQLColumn("first_name", table: "c")).column(SQLColumn("last_name", table: "c"))
@@ -151,18 +151,49 @@ enum TransferQueries {
         return builder
     }
 
-    /// Transfers with anything to count from `since` to `until`: requested by `until`, and not
-    /// finished (visited or rejected) before `since`. Asked as what each finished or unfinished
-    /// transfer must be — visited since, rejected since, or still in flight — so that each part
-    /// walks its own index rather than every transfer requested by `until`.
-    static func live(since: CivilDate, until: CivilDate, scope: ChildScope, on db: any SQLDatabase) async throws -> [TransferRow] {
-        try await select(scope: scope, on: db)
-            .where(SQLColumn("requested", table: "ts"), .lessThanOrEqual, SQLBind(until.iso))
-            .where { $0.where(SQLColumn("first_visit", table: "ts"), .greaterThanOrEqual, SQLBind(since.iso))
-                .orWhere(SQLColumn("rejected", table: "ts"), .greaterThanOrEqual, SQLBind(since.iso))
-                .orWhere(SQLColumn("stage", table: "ts"), .in, SQLBind.group([TransferProgress.Stage.awaitingDecision, .awaitingVisit].map(\.rawValue))) }
-            .orderBy(SQLColumn("requested", table: "ts")).orderBy(SQLColumn("transfer_id", table: "ts"))
-            .all(reading: Self.row).compactMap { $0 }
+    /// Which of a month's transfers the review pack reads.
+    enum InMonth {
+        /// With a first visit by the receiving team in the month.
+        case visited
+        case rejected
+        /// Late in the month or overdue at its end: the core's rule (`TransferProgress.breachPredicate`).
+        case breached
+    }
+
+    /// Transfers in scope of one kind in the days `first` to `last`, oldest request first, with
+    /// their children's names: at most `limit`, and how many there are in all.
+    static func inMonth(_ kind: InMonth, first: CivilDate, last: CivilDate, limit: Int, scope: ChildScope,
+                        on db: any SQLDatabase) async throws -> (rows: [TransferRow], total: Int) {
+        func column(_ name: String) -> SQLColumn { SQLColumn(name, table: "ts") }
+        let builder = select(scope: scope, on: db).column(SQLRaw("COUNT(*) OVER ()"), as: "total")
+        switch kind {
+        case .visited:
+            builder.where(column("first_visit"), .greaterThanOrEqual, SQLBind(first.iso)).where(column("first_visit"), .lessThanOrEqual, SQLBind(last.iso))
+        case .rejected:
+            builder.where(column("rejected"), .greaterThanOrEqual, SQLBind(first.iso)).where(column("rejected"), .lessThanOrEqual, SQLBind(last.iso))
+        case .breached:
+            // Only a transfer still in flight, or with a step taken since the month began, can have
+            // been late in it or overdue at its end: asked first, so that each part walks its own
+            // index and the core's rule is judged on those alone.
+            builder.where { $0.where(column("first_visit"), .greaterThanOrEqual, SQLBind(first.iso))
+                .orWhere(column("rejected"), .greaterThanOrEqual, SQLBind(first.iso))
+                .orWhere(column("stage"), .in, SQLBind.group([TransferProgress.Stage.awaitingDecision, .awaitingVisit].map(\.rawValue))) }
+            builder.where(DatePredicateSQL.expression(TransferProgress.breachPredicate(from: first, to: last)) { column(Self.stored($0)) })
+        }
+        let found = try await builder.orderBy(column("requested")).orderBy(column("transfer_id")).limit(limit)
+            .all { columns in (row: try Self.row(columns), total: try columns.int("total")) }
+        return (found.compactMap(\.row), found.first?.total ?? 0)
+    }
+
+    /// The column each of the core's transfer dates is stored in.
+    private static func stored(_ date: TransferProgress.DateColumn) -> String {
+        switch date {
+        case .acceptanceDue: "acceptance_due"
+        case .accepted: "accepted"
+        case .rejected: "rejected"
+        case .firstVisitDue: "first_visit_due"
+        case .firstVisit: "first_visit"
+        }
     }
 
     /// The steps transfers in scope took from `since` to `until`, counted by month and standard kept

@@ -24,21 +24,27 @@ struct TransferReviewController {
         let chosen = months.first { $0.id == req.queryParameters["month"] } ?? months[1]
         let (first, last) = (chosen.first, chosen.last)
         let scope = try req.childScope()
-        let rows = try await TransferQueries.live(since: first, until: last, scope: scope, on: req.sql)
+        let csv = req.queryParameters["format"] == "csv"
+        func transfers(_ kind: TransferQueries.InMonth, limit: Int = TransferQueries.downloadLimit) async throws -> (rows: [TransferRow], total: Int) {
+            let found = try await TransferQueries.inMonth(kind, first: first, last: last, limit: limit, scope: scope, on: req.sql)
+            // Everything judged as it stood at the end of the month.
+            return (found.rows.map { TransferRow(childID: $0.childID, laChildID: $0.laChildID, childName: $0.childName, progress: $0.progress.asOf(last)) },
+                    found.total)
+        }
+        let breaches = try await transfers(.breached, limit: csv ? TransferQueries.downloadLimit : Self.breachesShown)
         // The trend's 12 months end with the chosen one.
         let window = TrendMonth.lastTwelve(endingOn: last)
         let steps = try await TransferQueries.stepCounts(since: window[0].first, until: last, scope: scope, on: req.sql)
         let teams = try await Workforce.teamNames(on: req.sql)
-        // Everything judged as it stood at the end of the month.
         let text = TransferText(today: last, calendar: req.application.standards.calendar,
                                 teams: Dictionary(uniqueKeysWithValues: teams.map { ($0.id.text, $0.name) }))
-        let asAtEnd = rows.map { TransferRow(childID: $0.childID, laChildID: $0.laChildID, childName: $0.childName, progress: $0.progress.asOf(last)) }
         let pack = TransferReviewPack(
-            month: chosen, rows: asAtEnd,
+            month: chosen, visited: try await transfers(.visited).rows, rejected: try await transfers(.rejected).rows,
+            breaches: breaches.rows, breachCount: breaches.total,
             trend: TransferMonth.trend(steps, endingWith: first, count: 12),
             waiting: try await TransferQueries.waiting(from: nil, limit: Self.waitingShown, scope: scope, on: req.sql),
             first: first, last: last)
-        if req.queryParameters["format"] == "csv" {
+        if csv {
             let listed = pack.completed + pack.breaches.filter { $0.progress.stage != .completed } + pack.rejected
             try await req.auditShown(Array(Set(listed.map(\.childID))), detail: "Exported the transfer review pack for \(chosen.title) as CSV: \(listed.count) rows")
             return CSV.response(filename: "transfer-review-\(chosen.id).csv", header: text.columns.map(\.header),
@@ -46,13 +52,13 @@ struct TransferReviewController {
         }
         let printable = req.queryParameters["print"] == "yes"
         // The children the page names: completed transfers are counted, not named.
-        let named = Array(Set((pack.breachesListed + pack.rejected).map(\.childID) + pack.waiting.map(\.child.id)))
+        let named = Array(Set((pack.breaches + pack.rejected).map(\.childID) + pack.waiting.map(\.child.id)))
         try await req.auditShown(named, detail: "\(printable ? "Printed" : "Viewed") the transfer review pack for \(chosen.title)")
         return TransferReviewPage.page(context: PageContext(req), pack: pack, text: text, months: months, printable: printable)
     }
 }
 
-/// What the pack shows for one month, from the transfers live in it as they stood at its end.
+/// What the pack shows for one month, from its transfers as they stood at its end.
 struct TransferReviewPack {
     let month: TrendMonth
     let trend: [TransferMonth]
@@ -61,18 +67,20 @@ struct TransferReviewPack {
     let last: CivilDate
     /// Completed in the month: the receiving team's first visit made in it.
     let completed: [TransferRow]
-    /// Late in the month, or overdue at its end.
+    /// Late in the month, or overdue at its end: those requested longest ago (all of them in a
+    /// download), and how many there were.
     let breaches: [TransferRow]
+    let breachCount: Int
     let rejected: [TransferRow]
 
-    /// The breaches the page lists: those requested longest ago.
-    var breachesListed: ArraySlice<TransferRow> { breaches.prefix(TransferReviewController.breachesShown) }
-
-    init(month: TrendMonth, rows: [TransferRow], trend: [TransferMonth], waiting: [WaitingRow], first: CivilDate, last: CivilDate) {
+    /// From the month's transfers as they stood at its end: those visited and those rejected in it,
+    /// and its breaches.
+    init(month: TrendMonth, visited: [TransferRow], rejected: [TransferRow], breaches: [TransferRow], breachCount: Int,
+         trend: [TransferMonth], waiting: [WaitingRow], first: CivilDate, last: CivilDate) {
         self.month = month; self.trend = trend; self.waiting = waiting; self.first = first; self.last = last
-        completed = rows.filter { $0.progress.firstVisit.map { $0 >= first } ?? false }
-        breaches = rows.filter { $0.progress.breached(from: first, to: last) }
-        rejected = rows.filter { $0.progress.rejected.map { $0 >= first } ?? false }
+        self.breaches = breaches; self.breachCount = breachCount
+        completed = visited.filter { $0.progress.firstVisit.map { $0 >= first } ?? false }
+        self.rejected = rejected.filter { $0.progress.rejected.map { $0 >= first } ?? false }
     }
 }
 
@@ -132,7 +140,7 @@ enum TransferReviewPage {
 
     /// How many breaches there were, and which are listed when not all are.
     static func breachesSummary(_ pack: TransferReviewPack) -> String {
-        let (all, listed) = (pack.breaches.count, pack.breachesListed.count)
+        let (all, listed) = (pack.breachCount, pack.breaches.count)
         if all == 1 { return "1 transfer was late or overdue in the month." }
         let count = "\(all.formatted()) transfers were late or overdue in the month"
         return listed < all ? count + ": the \(listed) requested longest ago are listed, and the spreadsheet (CSV) lists them all." : count + "."
@@ -147,7 +155,7 @@ enum TransferReviewPage {
                 paragraph("No transfer was late or overdue in the month.")
             } else {
                 paragraph(breachesSummary(pack))
-                table(caption: "Transfers late or overdue in the month", captionVisible: false, columns: columns, rows: pack.breachesListed.map { row in
+                table(caption: "Transfers late or overdue in the month", captionVisible: false, columns: columns, rows: pack.breaches.map { row in
                     let late = [("Acceptance", text.acceptance(row.progress)), ("First visit", text.firstVisit(row.progress))]
                         .filter { $0.1.isBreach }.map { "\($0.0): \($0.1.text.lowercased())" }.joined(separator: "; ")
                     return [link(row.childName, .child(.value(row.childID))), .text(text.team(row.progress.fromTeam)),

@@ -127,8 +127,11 @@ enum CaseloadQueries {
         guard teams?.isEmpty != true else { return WorkerChanges() }
         struct Row: Decodable { let kind: String; let month: String?; let n: Int }
         let table = StoredAllocation.schema
+        // Read once (`MATERIALIZED`) by the index of changes by team: written into each part that
+        // reads it, SQLite chose the index of every team's changes for all but the first, and the
+        // statement took 27 ms instead of half a millisecond for a head of service's five teams.
         let rows = try await db.raw("""
-            WITH changes AS (
+            WITH changes AS MATERIALIZED (
                 SELECT child_id, start_date FROM \(ident: table)
                 WHERE changes_worker = \(true) AND start_date >= \(bind: from.iso)\(teamCondition(teams)))
             SELECT 'month' AS kind, substr(start_date, 1, 7) AS month, COUNT(*) AS n FROM changes GROUP BY substr(start_date, 1, 7)

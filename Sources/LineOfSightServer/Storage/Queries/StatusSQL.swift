@@ -2,8 +2,7 @@ import LineOfSightCore
 import SQLKit
 
 /// The core's status rule as an SQL condition over stored obligations' date columns: lists filter by
-/// status in SQL without restating any rule. Dates are bound as ISO text (how civil dates are stored),
-/// which compares in date order on SQLite and PostgreSQL alike.
+/// status in SQL without restating any rule (`DatePredicateSQL`).
 enum StatusSQL {
     /// Where an obligation's dates are: a column for each of the core's status columns.
     struct Columns: Sendable {
@@ -17,7 +16,7 @@ enum StatusSQL {
             return Columns(due: column("due"), met: column("met_date"), notApplicableSince: column("not_applicable_since"))
         }
 
-        func callAsFunction(_ column: StatusPredicate.Column) -> any SQLExpression {
+        func callAsFunction(_ column: StatusColumn) -> any SQLExpression {
             switch column {
             case .due: due
             case .met: met
@@ -43,31 +42,6 @@ enum StatusSQL {
     }
 
     static func condition(_ status: ObligationStatus, bounds: StatusBounds, columns: Columns) -> any SQLExpression {
-        expression(bounds.predicate(for: status), columns)
-    }
-
-    static func expression(_ predicate: StatusPredicate, _ columns: Columns) -> any SQLExpression {
-        switch predicate {
-        case let .isNull(column):
-            return SQLBinaryExpression(columns(column), .is, SQLLiteral.null)
-        case let .compare(column, comparison, date):
-            return SQLBinaryExpression(left: columns(column), op: SQLRaw(comparison.rawValue), right: SQLBind(date.iso))
-        case let .compareColumns(left, comparison, right):
-            return SQLBinaryExpression(left: columns(left), op: SQLRaw(comparison.rawValue), right: columns(right))
-        case let .and(parts):
-            return joined(parts, with: .and, empty: SQLLiteral.boolean(true), columns)
-        case let .or(parts):
-            return joined(parts, with: .or, empty: SQLLiteral.boolean(false), columns)
-        case let .not(inner):
-            return SQLGroupExpression(SQLList([SQLRaw("NOT"), SQLGroupExpression(expression(inner, columns))], separator: SQLRaw(" ")))
-        }
-    }
-
-    private static func joined(_ parts: [StatusPredicate], with op: SQLBinaryOperator, empty: any SQLExpression, _ columns: Columns) -> any SQLExpression {
-        guard var result = parts.first.map({ expression($0, columns) as any SQLExpression }) else { return empty }
-        for part in parts.dropFirst() {
-            result = SQLBinaryExpression(SQLGroupExpression(result), op, SQLGroupExpression(expression(part, columns)))
-        }
-        return SQLGroupExpression(result)
+        DatePredicateSQL.expression(bounds.predicate(for: status)) { columns($0) }
     }
 }

@@ -1,30 +1,15 @@
-/// A condition on an obligation's stored dates, as a small tree the server turns into SQL
-/// (SQLKit predicates) by mapping each `Column` to its own column name and each date to a bound
-/// parameter. `StatusBounds.predicate(for:)` builds one per status; nothing here knows SQL.
+/// A condition on a stored record's dates, as a small tree the server turns into SQL (SQLKit
+/// predicates) by mapping each column to its own column name and each date to a bound parameter.
+/// The core builds them (`StatusBounds.predicate(for:)` for obligations,
+/// `TransferProgress.breachPredicate(from:to:)` for transfers); nothing here knows SQL.
 ///
 /// `evaluate` is the reference meaning, with SQL's three-valued logic: a comparison involving a
 /// null column is unknown, `not` of unknown is unknown, and a row matches only when the whole
-/// predicate is true (as in a `WHERE` clause). The property test that checks each status's
-/// predicate against `StatusBounds.status` therefore also checks that the SQL form treats
-/// absent dates correctly.
-public indirect enum StatusPredicate: Sendable, Hashable {
-    /// The stored dates of an obligation. `due` is never null; the others are null when absent.
-    public enum Column: String, Sendable, Hashable, CaseIterable {
-        case due, met, notApplicableSince
-    }
-
-    public enum Comparison: String, Sendable, Hashable, CaseIterable {
-        case lessThan = "<", lessThanOrEqual = "<=", greaterThan = ">", greaterThanOrEqual = ">="
-
-        func holds(_ left: CivilDate, _ right: CivilDate) -> Bool {
-            switch self {
-            case .lessThan: left < right
-            case .lessThanOrEqual: left <= right
-            case .greaterThan: left > right
-            case .greaterThanOrEqual: left >= right
-            }
-        }
-    }
+/// predicate is true (as in a `WHERE` clause). The property tests that check each predicate
+/// against the rule's form in memory therefore also check that the SQL form treats absent dates
+/// correctly.
+public indirect enum DatePredicate<Column: Hashable & Sendable>: Sendable, Hashable {
+    public typealias Comparison = DateComparison
 
     /// `column IS NULL`.
     case isNull(Column)
@@ -33,20 +18,15 @@ public indirect enum StatusPredicate: Sendable, Hashable {
     /// `left op right`, both columns (e.g. met on or before due).
     case compareColumns(Column, Comparison, Column)
     /// All hold (true when empty).
-    case and([StatusPredicate])
+    case and([DatePredicate])
     /// Any holds (false when empty).
-    case or([StatusPredicate])
-    case not(StatusPredicate)
+    case or([DatePredicate])
+    case not(DatePredicate)
 
-    /// Whether a row with these stored dates matches (SQL `WHERE` semantics: unknown does not match).
-    public func evaluate(due: CivilDate, met: CivilDate?, notApplicableSince: CivilDate?) -> Bool {
-        truth { column in
-            switch column {
-            case .due: due
-            case .met: met
-            case .notApplicableSince: notApplicableSince
-            }
-        } == true
+    /// Whether a row whose columns hold these dates (nil: null) matches, with SQL `WHERE`
+    /// semantics: unknown does not match.
+    public func evaluate(_ value: (Column) -> CivilDate?) -> Bool {
+        truth(value) == true
     }
 
     /// Kleene three-valued logic: nil is SQL's unknown.
@@ -81,6 +61,19 @@ public indirect enum StatusPredicate: Sendable, Hashable {
             return result
         case .not(let inner):
             return inner.truth(value).map(!)
+        }
+    }
+}
+
+public enum DateComparison: String, Sendable, Hashable, CaseIterable {
+    case lessThan = "<", lessThanOrEqual = "<=", greaterThan = ">", greaterThanOrEqual = ">="
+
+    func holds(_ left: CivilDate, _ right: CivilDate) -> Bool {
+        switch self {
+        case .lessThan: left < right
+        case .lessThanOrEqual: left <= right
+        case .greaterThan: left > right
+        case .greaterThanOrEqual: left >= right
         }
     }
 }
