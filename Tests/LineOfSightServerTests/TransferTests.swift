@@ -263,26 +263,36 @@ import VaporTesting
         }
     }
 
-    /// The review pack's breaches are chosen by the database with the core's predicate
-    /// (`TransferProgress.breachPredicate`): for each of the last 12 months they must be the
-    /// transfers the core judges breached in it, read whole, in the same order and as many.
-    @Test func theMonthsBreachesChosenByTheDatabaseAreTheCoresJudgementOfEachTransfer() async throws {
-        try await withTestApp { app, _ in
+    /// The review pack's transfers are chosen by the database: a month's breaches with the core's
+    /// predicate (`TransferProgress.breachPredicate`), and those visited or rejected in it by their
+    /// days. For each of the last 12 months, for the whole authority and for one team, they must be
+    /// the transfers the core judges so when every transfer is read whole, in the same order and
+    /// as many.
+    @Test func theMonthsTransfersChosenByTheDatabaseAreTheCoresJudgementOfEachTransfer() async throws {
+        try await withTestApp { app, demo in
             let today = app.clock.today
             let director = try #require(try await User.query(on: app.db).filter(\.$username == "director").first())
-            let everyone = ChildScope(everyone: true, grantsOf: director.id, today: today)
             var breaches = 0
-            for month in TrendMonth.lastTwelve(endingOn: today) {
-                let (first, last) = (month.first, month.last)
-                let judged = try await TransferQueries.live(since: first, until: last, scope: everyone, on: app.db.sql)
-                    .filter { $0.progress.breached(from: first, to: last) }.map(\.progress.id)
-                let chosen = try await TransferQueries.inMonth(.breached, first: first, last: last, limit: TransferQueries.downloadLimit,
-                                                               scope: everyone, on: app.db.sql)
-                #expect(chosen.rows.map(\.progress.id) == judged, "\(month.title)")
-                #expect(chosen.total == judged.count, "\(month.title)")
-                let listed = try await TransferQueries.inMonth(.breached, first: first, last: last, limit: 3, scope: everyone, on: app.db.sql)
-                #expect(listed.rows.map(\.progress.id) == Array(judged.prefix(3)) && listed.total == judged.count, "\(month.title)")
-                breaches += judged.count
+            for scope in [ChildScope(everyone: true, grantsOf: director.id, today: today),
+                          ChildScope(teamID: demo.team(named: "Safeguarding Team 1").id, today: today)] {
+                for month in TrendMonth.lastTwelve(endingOn: today) {
+                    let (first, last) = (month.first, month.last)
+                    let every = try await TransferQueries.every(requestedBy: last, scope: scope, on: app.db.sql)
+                    func within(_ day: CivilDate?) -> Bool { day.map { first <= $0 && $0 <= last } ?? false }
+                    let judged: [(TransferQueries.InMonth, [String])] = [
+                        (.breached, every.filter { $0.progress.breached(from: first, to: last) }.map(\.progress.id)),
+                        (.visited, every.filter { within($0.progress.firstVisit) }.map(\.progress.id)),
+                        (.rejected, every.filter { within($0.progress.rejected) }.map(\.progress.id)),
+                    ]
+                    for (kind, expected) in judged {
+                        let chosen = try await TransferQueries.inMonth(kind, first: first, last: last, limit: TransferQueries.downloadLimit,
+                                                                       scope: scope, on: app.db.sql)
+                        #expect(chosen.rows.map(\.progress.id) == expected && chosen.total == expected.count, "\(kind) in \(month.title)")
+                        let listed = try await TransferQueries.inMonth(kind, first: first, last: last, limit: 3, scope: scope, on: app.db.sql)
+                        #expect(listed.rows.map(\.progress.id) == Array(expected.prefix(3)) && listed.total == expected.count, "\(kind) in \(month.title)")
+                    }
+                    breaches += judged[0].1.count
+                }
             }
             #expect(breaches > 10, "the demo has late and overdue transfers")
         }
@@ -299,7 +309,7 @@ import VaporTesting
             func agree(_ scope: ChildScope) async throws -> [TransferMonth] {
                 let counted = TransferMonth.trend(try await TransferQueries.stepCounts(since: since, until: today, scope: scope, on: app.db.sql),
                                                   endingWith: today, count: 12)
-                let rows = try await TransferQueries.live(since: since, until: today, scope: scope, on: app.db.sql).map(\.progress)
+                let rows = try await TransferQueries.every(requestedBy: today, scope: scope, on: app.db.sql).map(\.progress)
                 var judged = TransferMonth.trend([], endingWith: today, count: 12)
                 for (index, month) in judged.enumerated() {
                     func inMonth(_ day: CivilDate?) -> Bool { day.map { $0.firstOfMonth == month.month } ?? false }
@@ -319,7 +329,7 @@ import VaporTesting
                     "the demo has late acceptances and rejections to count")
             _ = try await agree(ChildScope(teamID: demo.team(named: "Safeguarding Team 1").id, today: today))
             // A restricted child's transfers leave both.
-            let accepted = try #require(try await TransferQueries.live(since: since, until: today, scope: everyone, on: app.db.sql)
+            let accepted = try #require(try await TransferQueries.every(requestedBy: today, scope: everyone, on: app.db.sql)
                 .first { $0.progress.accepted.map { $0 >= since } ?? false })
             let child = try #require(try await Child.find(accepted.childID, on: app.db))
             child.restricted = true
@@ -330,15 +340,11 @@ import VaporTesting
 }
 
 extension TransferQueries {
-    /// Every transfer in scope with anything to count from `since` to `until` (requested by
-    /// `until`, not finished before `since`), read whole: what the tests judge in memory to check
-    /// what the database counts and lists.
-    static func live(since: CivilDate, until: CivilDate, scope: ChildScope, on db: any SQLDatabase) async throws -> [TransferRow] {
+    /// Every transfer in scope requested by `day`, read whole, oldest request first: what the tests
+    /// judge in memory to check what the database chooses and counts.
+    static func every(requestedBy day: CivilDate, scope: ChildScope, on db: any SQLDatabase) async throws -> [TransferRow] {
         try await select(scope: scope, on: db)
-            .where(SQLColumn("requested", table: "ts"), .lessThanOrEqual, SQLBind(until.iso))
-            .where { $0.where(SQLColumn("first_visit", table: "ts"), .greaterThanOrEqual, SQLBind(since.iso))
-                .orWhere(SQLColumn("rejected", table: "ts"), .greaterThanOrEqual, SQLBind(since.iso))
-                .orWhere(SQLColumn("stage", table: "ts"), .in, SQLBind.group([TransferProgress.Stage.awaitingDecision, .awaitingVisit].map(\.rawValue))) }
+            .where(SQLColumn("requested", table: "ts"), .lessThanOrEqual, SQLBind(day.iso))
             .orderBy(SQLColumn("requested", table: "ts")).orderBy(SQLColumn("transfer_id", table: "ts"))
             .all(reading: Self.row).compactMap { $0 }
     }

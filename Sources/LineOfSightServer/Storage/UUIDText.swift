@@ -24,7 +24,7 @@ extension UUID {
     }
 
     /// The id written as `text` (in either case), as SQLite stores ids. Foundation's
-    /// `UUID(text:)` parses with `sscanf`, which was a few percent of every list's time
+    /// `UUID(uuidString:)` parses with `sscanf`, which was a few percent of every list's time
     /// (fifty ids a page, thousands in an export); this reads the bytes once.
     init?(text: String) {
         var text = text

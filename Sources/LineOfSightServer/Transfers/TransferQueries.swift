@@ -36,7 +36,8 @@ enum TransferQueries {
     private static let columns = ["transfer_id", "from_team_id", "to_team_id", "reason", "prompted", "requested", "acceptance_due",
                                   "accepted", "rejected", "rejection_reason", "delay_reason", "allocated", "first_visit_due", "first_visit"]
 
-    /// A transfer row and its child's name; nil when a stored date does not read back.
+    /// A transfer row and its child's name; nil when a stored date does not read back. (Not
+    /// private: the tests read transfers whole with it, to check what the database counts.)
     static func row(_ columns: Columns) throws -> TransferRow? {
         guard let requested = try columns.date(ifAny: "requested"), let due = try columns.date(ifAny: "acceptance_due") else { return nil }
         return TransferRow(
@@ -52,7 +53,7 @@ enum TransferQueries {
                 firstVisit: try columns.date(ifAny: "first_visit")))
     }
 
-    /// `children c` joined with their transfers `ts`, in scope.
+    /// `children c` joined with their transfers `ts`, in scope. (Not private, as `row`.)
     static func select(scope: ChildScope, on db: any SQLDatabase) -> SQLSelectBuilder {
         let builder = db.select()
             .column(SQLColumn("id", table: "c"), as: "child_id").column(SQLColumn("la_child_id", table: "c"))
@@ -155,6 +156,7 @@ enum TransferQueries {
     enum InMonth {
         /// With a first visit by the receiving team in the month.
         case visited
+        /// Rejected by the receiving team in the month.
         case rejected
         /// Late in the month or overdue at its end: the core's rule (`TransferProgress.breachPredicate`).
         case breached
@@ -171,11 +173,12 @@ enum TransferQueries {
         let keys = db.select().column(column("transfer_id")).column(SQLRaw("COUNT(*) OVER ()"), as: "total")
             .from(SQLAlias(SQLIdentifier(DerivedRows.transfers), as: SQLIdentifier("ts")))
         _ = scope.apply(to: keys, childColumn: column("child_id"))
+        func within(_ name: String) {
+            keys.where(column(name), .greaterThanOrEqual, SQLBind(first.iso)).where(column(name), .lessThanOrEqual, SQLBind(last.iso))
+        }
         switch kind {
-        case .visited:
-            keys.where(column("first_visit"), .greaterThanOrEqual, SQLBind(first.iso)).where(column("first_visit"), .lessThanOrEqual, SQLBind(last.iso))
-        case .rejected:
-            keys.where(column("rejected"), .greaterThanOrEqual, SQLBind(first.iso)).where(column("rejected"), .lessThanOrEqual, SQLBind(last.iso))
+        case .visited: within("first_visit")
+        case .rejected: within("rejected")
         case .breached:
             // Only a transfer still in flight, or with a step taken since the month began, can have
             // been late in it or overdue at its end: asked first, so that each part walks its own
@@ -186,6 +189,8 @@ enum TransferQueries {
             keys.where(DatePredicateSQL.expression(TransferProgress.breachPredicate(from: first, to: last)) { column(Self.stored($0)) })
         }
         keys.orderBy(column("requested")).orderBy(column("transfer_id")).limit(limit)
+        // The listed rows are read through the children's scope as well (`select`): the same
+        // children, asked a second time of the few listed, as every list of children is read.
         let found = try await select(scope: scope, on: db).column(SQLColumn("total", table: "k"))
             .join(SQLAlias(SQLGroupExpression(keys.select), as: SQLIdentifier("k")), method: SQLJoinMethod.inner,
                   on: SQLColumn("transfer_id", table: "k"), .equal, column("transfer_id"))

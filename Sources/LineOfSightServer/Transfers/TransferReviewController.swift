@@ -79,8 +79,10 @@ struct TransferReviewPack {
          trend: [TransferMonth], waiting: [WaitingRow], first: CivilDate, last: CivilDate) {
         self.month = month; self.trend = trend; self.waiting = waiting; self.first = first; self.last = last
         self.breaches = breaches; self.breachCount = breachCount
+        // A first visit in the month whose acceptance was recorded after it is not yet a completed
+        // transfer as the month ended (`asOf` leaves it out).
         completed = visited.filter { $0.progress.firstVisit.map { $0 >= first } ?? false }
-        self.rejected = rejected.filter { $0.progress.rejected.map { $0 >= first } ?? false }
+        self.rejected = rejected
     }
 }
 

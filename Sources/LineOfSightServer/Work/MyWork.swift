@@ -119,7 +119,7 @@ struct MyWork: Sendable {
         }
         let awaiting = level == .team
             ? (try await WorkQueries.awaitingAuthorisation(teams: teams, scope: scope, on: req.sql)
-                + WorkQueries.transfersAwaiting(teams: teams, scope: scope, on: req.sql)).sorted { ($0.since, $0.eventID.text) < ($1.since, $1.eventID.text) }
+                + WorkQueries.transfersAwaiting(teams: teams, scope: scope, on: req.sql)).sorted { ($0.since, $0.eventID) < ($1.since, $1.eventID) }
             : []
         return MyWork(level: level, until: until, today: today, dueSoonDays: setup.standards.dueSoonDays, rows: rows, rowsTotal: rowsTotal,
                       page: page, overdue: tallies.reduce(0) { $0 + $1.overdue }, notOverdue: tallies.reduce(0) { $0 + $1.notOverdue }, actions: actions,
