@@ -79,6 +79,9 @@ public struct TransferProgress: Sendable, Hashable {
         /// Accepted and the child visited by the receiving team.
         case completed
         case rejected
+
+        /// Requested and not yet finished: awaiting the decision or the first visit.
+        public static let inFlight: [Stage] = [.awaitingDecision, .awaitingVisit]
     }
 
     public var id: String

@@ -147,7 +147,7 @@ enum TransferQueries {
             builder.where(requested, .greaterThanOrEqual, SQLBind(TrendMonth.yearBefore(today).iso))
         case .olderInFlight:
             builder.where(requested, .lessThan, SQLBind(TrendMonth.yearBefore(today).iso))
-                .where(SQLColumn("stage", table: "ts"), .in, SQLBind.group([TransferProgress.Stage.awaitingDecision, .awaitingVisit].map(\.rawValue)))
+                .where(SQLColumn("stage", table: "ts"), .in, SQLBind.group(TransferProgress.Stage.inFlight.map(\.rawValue)))
         }
         return builder
     }
@@ -185,7 +185,7 @@ enum TransferQueries {
             // index and the core's rule is judged on those alone.
             keys.where { $0.where(column("first_visit"), .greaterThanOrEqual, SQLBind(first.iso))
                 .orWhere(column("rejected"), .greaterThanOrEqual, SQLBind(first.iso))
-                .orWhere(column("stage"), .in, SQLBind.group([TransferProgress.Stage.awaitingDecision, .awaitingVisit].map(\.rawValue))) }
+                .orWhere(column("stage"), .in, SQLBind.group(TransferProgress.Stage.inFlight.map(\.rawValue))) }
             keys.where(DatePredicateSQL.expression(TransferProgress.breachPredicate(from: first, to: last)) { column(Self.stored($0)) })
         }
         keys.orderBy(column("requested")).orderBy(column("transfer_id")).limit(limit)

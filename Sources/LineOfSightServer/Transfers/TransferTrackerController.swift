@@ -22,7 +22,7 @@ struct TransferTrackerController {
         var filter = TransferFilter(from: UUID(text: from), to: UUID(text: to),
                                     month: months.first { $0.id == month })
         let breachesOnly = state == "breached"
-        if state == "inFlight" { filter.stages = [.awaitingDecision, .awaitingVisit] }
+        if state == "inFlight" { filter.stages = TransferProgress.Stage.inFlight }
         if let stage = TransferProgress.Stage(rawValue: state) { filter.stages = [stage] }
         let (today, scope) = (req.today, try req.childScope())
         let csv = parameters["format"] == "csv"
