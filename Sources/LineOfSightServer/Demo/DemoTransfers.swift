@@ -4,8 +4,9 @@ import LineOfSightCore
 /// The demo's transfers between teams, as the tracker and the review pack should find them: each
 /// move of a child's allocation in the last 13 months was a transfer accepted on the day the new
 /// team took the case, most within the local standard, some late, a few after two months; some
-/// preceded by a request another team rejected; and in duty and assessment, children whose case
-/// should move with a request awaiting its decision, one rejected, or none at all (waiting in duty).
+/// preceded by a request another team rejected; duty and assessment's first visit after taking a
+/// case; and in duty and assessment, children whose case should move with a request awaiting its
+/// decision, one rejected, or none at all (waiting in duty).
 extension DemoJourneyBuilder {
     static let transferReasons = [
         "Assessment completed: child in need plan to be taken on by the long-term team",
@@ -81,5 +82,20 @@ extension DemoJourneyBuilder {
                                       decision: .accepted, decided: to.start,
                                       delayReason: wait > 5 && transferRng.chance(0.8) ? transferRng.pick(Self.delayReasons) : nil,
                                       workerID: to.workerID?.text))
+        if services[to.teamID] == .dutyAndAssessment { firstAssessmentVisit(child, after: to.start) }
+    }
+
+    /// Duty and assessment's first visit after taking the case: the demo's assessments record when
+    /// the child was seen but no visit of their own, so without this every transfer into duty would
+    /// wait for a first visit for ever. Most are within the local standard, some late, a few not yet made.
+    private mutating func firstAssessmentVisit(_ child: UUID, after accepted: CivilDate) {
+        let roll = Double.random(in: 0..<1, using: &transferRng)
+        guard roll < 0.95 else { return }
+        let visit = calendar.adding(workingDays: roll < 0.8 ? Int.random(in: 1...8, using: &transferRng) : Int.random(in: 11...30, using: &transferRng),
+                                    to: accepted)
+        guard visit <= today else { return }
+        _ = add(child, VisitRecord(date: visit, kind: .planned, location: transferRng.chance(0.8) ? .home : .school, seen: true,
+                                   seenAlone: transferRng.chance(0.6), childsViews: transferRng.pick(Self.views),
+                                   observations: transferRng.pick(Self.observations)))
     }
 }

@@ -170,11 +170,11 @@ enum TransferQueries {
     static func inMonth(_ kind: InMonth, first: CivilDate, last: CivilDate, limit: Int, scope: ChildScope,
                         on db: any SQLDatabase) async throws -> (rows: [TransferRow], total: Int) {
         func column(_ name: String) -> SQLColumn { SQLColumn(name, table: "ts") }
-        let keys = db.select().column(column("transfer_id")).column(SQLRaw("COUNT(*) OVER ()"), as: "total")
+        let chosen = db.select().column(column("transfer_id")).column(column("requested")).column(SQLRaw("COUNT(*) OVER ()"), as: "total")
             .from(SQLAlias(SQLIdentifier(DerivedRows.transfers), as: SQLIdentifier("ts")))
-        _ = scope.apply(to: keys, childColumn: column("child_id"))
+        _ = scope.apply(to: chosen, childColumn: column("child_id"))
         func within(_ name: String) {
-            keys.where(column(name), .greaterThanOrEqual, SQLBind(first.iso)).where(column(name), .lessThanOrEqual, SQLBind(last.iso))
+            chosen.where(column(name), .greaterThanOrEqual, SQLBind(first.iso)).where(column(name), .lessThanOrEqual, SQLBind(last.iso))
         }
         switch kind {
         case .visited: within("first_visit")
@@ -183,12 +183,18 @@ enum TransferQueries {
             // Only a transfer still in flight, or with a step taken since the month began, can have
             // been late in it or overdue at its end: asked first, so that each part walks its own
             // index and the core's rule is judged on those alone.
-            keys.where { $0.where(column("first_visit"), .greaterThanOrEqual, SQLBind(first.iso))
+            chosen.where { $0.where(column("first_visit"), .greaterThanOrEqual, SQLBind(first.iso))
                 .orWhere(column("rejected"), .greaterThanOrEqual, SQLBind(first.iso))
                 .orWhere(column("stage"), .in, SQLBind.group(TransferProgress.Stage.inFlight.map(\.rawValue))) }
-            keys.where(DatePredicateSQL.expression(TransferProgress.breachPredicate(from: first, to: last)) { column(Self.stored($0)) })
+            chosen.where(DatePredicateSQL.expression(TransferProgress.breachPredicate(from: first, to: last)) { column(Self.stored($0)) })
         }
-        keys.orderBy(column("requested")).orderBy(column("transfer_id")).limit(limit)
+        // Ordered and cut outside the statement that counts them: with the order inside, PostgreSQL
+        // walked every transfer by the index of request dates to avoid a sort, as if the limit let it
+        // stop early, when the count (`OVER ()`) needs them all (the breaches: 21 ms instead of 5).
+        func chosenColumn(_ name: String) -> SQLColumn { SQLColumn(name, table: "w") }
+        let keys = db.select().column(chosenColumn("transfer_id")).column(chosenColumn("total"))
+            .from(SQLAlias(SQLGroupExpression(chosen.select), as: SQLIdentifier("w")))
+            .orderBy(chosenColumn("requested")).orderBy(chosenColumn("transfer_id")).limit(limit)
         // The listed rows are read through the children's scope as well (`select`): the same
         // children, asked a second time of the few listed, as every list of children is read.
         let found = try await select(scope: scope, on: db).column(SQLColumn("total", table: "k"))
