@@ -298,6 +298,41 @@ import VaporTesting
         }
     }
 
+    /// The review pack's transfers completed in a month are counted by the database by team pair,
+    /// standards kept and days to acceptance (stored with each transfer). For each of the last 12
+    /// months, for the whole authority and for one team, the figures must be the core's judgement
+    /// of the transfers read whole, as they stood at the month's end.
+    @Test func theMonthsCompletedTransfersCountedByTheDatabaseAreTheCoresJudgementOfEachTransfer() async throws {
+        try await withTestApp { app, demo in
+            let today = app.clock.today
+            let calendar = app.standards.calendar
+            let director = try #require(try await User.query(on: app.db).filter(\.$username == "director").first())
+            var completed = 0
+            for scope in [ChildScope(everyone: true, grantsOf: director.id, today: today),
+                          ChildScope(teamID: demo.team(named: "Safeguarding Team 1").id, today: today)] {
+                for month in TrendMonth.lastTwelve(endingOn: today) {
+                    let (first, last) = (month.first, month.last)
+                    let transfers = try await TransferQueries.every(requestedBy: last, scope: scope, on: app.db.sql).map { $0.progress.asOf(last) }
+                        .filter { $0.firstVisit.map { $0 >= first } ?? false }
+                    struct Figures: Hashable { let completed, acceptedOnTime, visitedOnTime: Int; let median: Int? }
+                    let judged = Dictionary(grouping: transfers) { [$0.fromTeam, $0.toTeam] }.mapValues { pair in
+                        let days = pair.map { $0.days(asOf: last, calendar: calendar).toDecision }.sorted()
+                        return Figures(completed: pair.count, acceptedOnTime: pair.filter { !$0.acceptanceBreached(asOf: last) }.count,
+                                       visitedOnTime: pair.filter { !$0.visitBreached(asOf: last) }.count, median: days[days.count / 2])
+                    }
+                    let counted = try await TransferQueries.completedByPair(first: first, last: last, scope: scope, on: app.db.sql)
+                    let figures = Dictionary(uniqueKeysWithValues: counted.map { pair in
+                        ([pair.fromTeam, pair.toTeam], Figures(completed: pair.completed, acceptedOnTime: pair.acceptedOnTime,
+                                                               visitedOnTime: pair.visitedOnTime, median: pair.medianDaysToAcceptance))
+                    })
+                    #expect(figures == judged, "completed in \(month.title)")
+                    completed += transfers.count
+                }
+            }
+            #expect(completed > 10, "the demo has completed transfers")
+        }
+    }
+
     /// The review pack's trend is counted by the database from what is stored with each transfer
     /// (`acceptedOnTime`, `visitedOnTime`): it must be the same, month by month, as the core's
     /// judgement of the transfers read whole, for every reader, restricted records left out of both.

@@ -143,3 +143,62 @@ extension TransferProgress {
         ])
     }
 }
+
+/// The transfers between one pair of teams completed (first visit by the receiving team) in a
+/// month: how many, how many kept each local standard, and the median working days from request
+/// to acceptance. Made from what the database counts of the month's completed transfers by pair,
+/// standards kept (`acceptedOnTime`, `visitedOnTime`) and days to acceptance, stored with each
+/// transfer when its child was derived, without reading them.
+public struct TransferPairTimeliness: Sendable, Hashable {
+    public let fromTeam: String
+    public let toTeam: String
+    public private(set) var completed = 0
+    public private(set) var acceptedOnTime = 0
+    public private(set) var visitedOnTime = 0
+    /// How many took each number of working days from request to acceptance.
+    private var acceptanceDays: [Int: Int] = [:]
+
+    /// Completed transfers counted by pair, standards kept and days to acceptance.
+    public struct Count: Sendable, Hashable {
+        public let fromTeam: String
+        public let toTeam: String
+        public let acceptedOnTime: Bool?
+        public let visitedOnTime: Bool?
+        public let acceptanceDays: Int?
+        public let transfers: Int
+
+        public init(fromTeam: String, toTeam: String, acceptedOnTime: Bool?, visitedOnTime: Bool?, acceptanceDays: Int?, transfers: Int) {
+            self.fromTeam = fromTeam; self.toTeam = toTeam; self.acceptedOnTime = acceptedOnTime; self.visitedOnTime = visitedOnTime
+            self.acceptanceDays = acceptanceDays; self.transfers = transfers
+        }
+    }
+
+    public init(fromTeam: String, toTeam: String) { self.fromTeam = fromTeam; self.toTeam = toTeam }
+
+    /// Each pair's figures, in no particular order. A step with no standard to judge it by counts
+    /// as kept, as `acceptanceBreached` and `visitBreached` judge it.
+    public static func byPair(_ counts: [Count]) -> [TransferPairTimeliness] {
+        var pairs: [[String]: TransferPairTimeliness] = [:]
+        for count in counts {
+            var pair = pairs[[count.fromTeam, count.toTeam]] ?? TransferPairTimeliness(fromTeam: count.fromTeam, toTeam: count.toTeam)
+            pair.completed += count.transfers
+            if count.acceptedOnTime != false { pair.acceptedOnTime += count.transfers }
+            if count.visitedOnTime != false { pair.visitedOnTime += count.transfers }
+            if let days = count.acceptanceDays { pair.acceptanceDays[days, default: 0] += count.transfers }
+            pairs[[count.fromTeam, count.toTeam]] = pair
+        }
+        return Array(pairs.values)
+    }
+
+    /// The middle of the transfers' days to acceptance, in order (the upper middle of an even
+    /// number); nil with none.
+    public var medianDaysToAcceptance: Int? {
+        let middle = acceptanceDays.values.reduce(0, +) / 2
+        var seen = 0
+        for (days, transfers) in acceptanceDays.sorted(by: { $0.key < $1.key }) {
+            seen += transfers
+            if seen > middle { return days }
+        }
+        return nil
+    }
+}

@@ -7,8 +7,11 @@ public struct TransferSummary: Sendable, Hashable {
     /// Set when the record says the case belongs with a long-term team and no transfer is in
     /// flight. The child waits in duty if they are still allocated to a front door or duty team.
     public var waiting: TransferWait?
+    /// Working days from request to acceptance of each accepted transfer, by its id: stored with
+    /// it, so that the review pack's median by team pair is counted by the database.
+    public var acceptanceDays: [String: Int]
 
-    public init(journey: Journey, derivation: Derivation, events: [RecordedEvent]) {
+    public init(journey: Journey, derivation: Derivation, events: [RecordedEvent], calendar: WorkingDayCalendar) {
         let obligations = Dictionary(derivation.obligations.filter { $0.ruleID == .transferAcceptance || $0.ruleID == .transferFirstVisit }
             .map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         transfers = journey.transfers.map { transfer in
@@ -28,6 +31,9 @@ public struct TransferSummary: Sendable, Hashable {
         let outcomes = Dictionary(events.compactMap { event in (event.record as? AssessmentRecord)?.outcome.map { (event.id, $0) } },
                                   uniquingKeysWith: { first, _ in first })
         waiting = Self.waiting(journey, assessmentOutcomes: outcomes)
+        acceptanceDays = Dictionary(transfers.compactMap { transfer in
+            transfer.accepted.map { (transfer.id, transfer.days(asOf: $0, calendar: calendar).toDecision) }
+        }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Assessment outcomes that mean a long-term team takes the case on.

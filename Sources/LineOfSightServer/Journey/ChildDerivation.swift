@@ -63,7 +63,7 @@ struct ChildDerivation: Sendable {
                        care: CareSummary(journey: journey, derivation: derivation, events: events),
                        permanence: PermanenceSummary(journey: journey, derivation: derivation, events: events),
                        legal: LegalSummary(journey: journey, derivation: derivation, events: events),
-                       transfers: TransferSummary(journey: journey, derivation: derivation, events: events),
+                       transfers: TransferSummary(journey: journey, derivation: derivation, events: events, calendar: setup.calendar),
                        team: allocations.last { $0.end == nil }.flatMap { UUID(text: $0.teamID) },
                        obligationsDigest: DerivedRows.digest(DerivedRows.obligationRows(childID, derivation)),
                        recorded: events)

@@ -205,6 +205,24 @@ enum TransferQueries {
         return (found.compactMap(\.row), found.first?.total ?? 0)
     }
 
+    /// The transfers in scope completed (first visit by the receiving team) from `first` to
+    /// `last`, counted by team pair, standards kept and days to acceptance: the review pack's
+    /// timeliness by team pair, from the index of first visits alone (`AddTransferAcceptanceDays`).
+    static func completedByPair(first: CivilDate, last: CivilDate, scope: ChildScope, on db: any SQLDatabase) async throws -> [TransferPairTimeliness] {
+        let grouped = ["from_team_id", "to_team_id", "accepted_on_time", "visited_on_time", "acceptance_days"].map { SQLColumn($0, table: "ts") }
+        let builder = db.select().columns(grouped).column(SQLFunction("COUNT", args: SQLLiteral.all), as: "transfers")
+            .from(SQLAlias(SQLIdentifier(DerivedRows.transfers), as: SQLIdentifier("ts")))
+            .where(SQLColumn("first_visit", table: "ts"), .greaterThanOrEqual, SQLBind(first.iso))
+            .where(SQLColumn("first_visit", table: "ts"), .lessThanOrEqual, SQLBind(last.iso))
+        _ = scope.apply(to: builder, childColumn: SQLColumn("child_id", table: "ts"))
+        for column in grouped { builder.groupBy(column) }
+        return TransferPairTimeliness.byPair(try await builder.all { columns in
+            TransferPairTimeliness.Count(fromTeam: try columns.uuid(ifAny: "from_team_id")?.text ?? "", toTeam: try columns.uuid(ifAny: "to_team_id")?.text ?? "",
+                                         acceptedOnTime: try columns.bool(ifAny: "accepted_on_time"), visitedOnTime: try columns.bool(ifAny: "visited_on_time"),
+                                         acceptanceDays: try columns.int(ifAny: "acceptance_days"), transfers: try columns.int("transfers"))
+        })
+    }
+
     /// The column each of the core's transfer dates is stored in.
     private static func stored(_ date: TransferProgress.DateColumn) -> String {
         switch date {

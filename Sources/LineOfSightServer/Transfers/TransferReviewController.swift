@@ -31,25 +31,30 @@ struct TransferReviewController {
             return (found.rows.map { TransferRow(childID: $0.childID, laChildID: $0.laChildID, childName: $0.childName, progress: $0.progress.asOf(last)) },
                     found.total)
         }
-        let breaches = try await transfers(.breached, limit: csv ? TransferQueries.downloadLimit : Self.breachesShown)
-        // The trend's 12 months end with the chosen one.
-        let window = TrendMonth.lastTwelve(endingOn: last)
-        let steps = try await TransferQueries.stepCounts(since: window[0].first, until: last, scope: scope, on: req.sql)
         let teams = try await Workforce.teamNames(on: req.sql)
         let text = TransferText(today: last, calendar: req.application.standards.calendar,
                                 teams: Dictionary(uniqueKeysWithValues: teams.map { ($0.id.text, $0.name) }))
-        let pack = TransferReviewPack(
-            month: chosen, visited: try await transfers(.visited).rows, rejected: try await transfers(.rejected).rows,
-            breaches: breaches.rows, breachCount: breaches.total,
-            trend: TransferMonth.trend(steps, endingWith: first, count: 12),
-            waiting: try await TransferQueries.waiting(from: nil, limit: Self.waitingShown, scope: scope, on: req.sql),
-            first: first, last: last)
         if csv {
-            let listed = pack.completed + pack.breaches.filter { $0.progress.stage != .completed } + pack.rejected
+            // Every transfer the page counts or names: completed, late or overdue, rejected. A first
+            // visit whose acceptance came after the month is not a completed transfer as it stood
+            // then (`asOf` leaves the visit out).
+            let completed = try await transfers(.visited).rows.filter { $0.progress.firstVisit.map { $0 >= first } ?? false }
+            let breaches = try await transfers(.breached).rows, rejected = try await transfers(.rejected).rows
+            let listed = completed + breaches.filter { $0.progress.stage != .completed } + rejected
             try await req.auditShown(Array(Set(listed.map(\.childID))), detail: "Exported the transfer review pack for \(chosen.title) as CSV: \(listed.count) rows")
             return CSV.response(filename: "transfer-review-\(chosen.id).csv", header: text.columns.map(\.header),
                                 rows: listed.map { row in text.columns.map { $0.text(row) } })
         }
+        let breaches = try await transfers(.breached, limit: Self.breachesShown)
+        // The trend's 12 months end with the chosen one.
+        let window = TrendMonth.lastTwelve(endingOn: last)
+        let steps = try await TransferQueries.stepCounts(since: window[0].first, until: last, scope: scope, on: req.sql)
+        let pack = TransferReviewPack(
+            month: chosen, completed: try await TransferQueries.completedByPair(first: first, last: last, scope: scope, on: req.sql),
+            rejected: try await transfers(.rejected).rows, breaches: breaches.rows, breachCount: breaches.total,
+            trend: TransferMonth.trend(steps, endingWith: first, count: 12),
+            waiting: try await TransferQueries.waiting(from: nil, limit: Self.waitingShown, scope: scope, on: req.sql),
+            first: first, last: last)
         let printable = req.queryParameters["print"] == "yes"
         // The children the page names: completed transfers are counted, not named.
         let named = Array(Set((pack.breaches + pack.rejected).map(\.childID) + pack.waiting.map(\.child.id)))
@@ -61,29 +66,18 @@ struct TransferReviewController {
 /// What the pack shows for one month, from its transfers as they stood at its end.
 struct TransferReviewPack {
     let month: TrendMonth
+    /// Completed in the month (the receiving team's first visit made in it), by team pair.
+    let completed: [TransferPairTimeliness]
+    let rejected: [TransferRow]
+    /// Late in the month, or overdue at its end: those requested longest ago, and how many there were.
+    let breaches: [TransferRow]
+    let breachCount: Int
     let trend: [TransferMonth]
     let waiting: [WaitingRow]
     let first: CivilDate
     let last: CivilDate
-    /// Completed in the month: the receiving team's first visit made in it.
-    let completed: [TransferRow]
-    /// Late in the month, or overdue at its end: those requested longest ago (all of them in a
-    /// download), and how many there were.
-    let breaches: [TransferRow]
-    let breachCount: Int
-    let rejected: [TransferRow]
 
-    /// From the month's transfers as they stood at its end: those visited and those rejected in it,
-    /// and its breaches.
-    init(month: TrendMonth, visited: [TransferRow], rejected: [TransferRow], breaches: [TransferRow], breachCount: Int,
-         trend: [TransferMonth], waiting: [WaitingRow], first: CivilDate, last: CivilDate) {
-        self.month = month; self.trend = trend; self.waiting = waiting; self.first = first; self.last = last
-        self.breaches = breaches; self.breachCount = breachCount
-        // A first visit in the month whose acceptance was recorded after it is not yet a completed
-        // transfer as the month ended (`asOf` leaves it out).
-        completed = visited.filter { $0.progress.firstVisit.map { $0 >= first } ?? false }
-        self.rejected = rejected
-    }
+    var completedCount: Int { completed.reduce(0) { $0 + $1.completed } }
 }
 
 enum TransferReviewPage {
@@ -113,28 +107,25 @@ enum TransferReviewPage {
         }
     }
 
-    /// Completed transfers by team pair: how many, and how many kept each standard.
+    /// Completed transfers by team pair: how many, how many kept each standard, and the median
+    /// working days to acceptance.
     static func timeliness(_ pack: TransferReviewPack, text: TransferText) -> Node {
-        struct Pair: Hashable { let from: String; let to: String }
-        let grouped = Dictionary(grouping: pack.completed.map(\.progress)) { Pair(from: $0.fromTeam, to: $0.toTeam) }
-        let pairs = grouped.keys.sorted { (text.team($0.from), text.team($0.to)) < (text.team($1.from), text.team($1.to)) }
+        let pairs = pack.completed.map { (pair: $0, names: (text.team($0.fromTeam), text.team($0.toTeam))) }.sorted { $0.names < $1.names }
         func share(_ part: Int, _ whole: Int) -> String { "\(part) of \(whole)" }
+        let count = pack.completedCount
         return fragment {
             el("h2", .class("govuk-heading-m")) { "Transfers completed" }
-            paragraph(pack.completed.count == 1 ? "1 transfer was completed (first visit by the receiving team) in the month."
-                      : "\(pack.completed.count) transfers were completed (first visit by the receiving team) in the month.")
+            paragraph(count == 1 ? "1 transfer was completed (first visit by the receiving team) in the month."
+                      : "\(count) transfers were completed (first visit by the receiving team) in the month.")
             if !pairs.isEmpty {
                 table(caption: "Transfers completed by team pair", captionVisible: false, columns: [
                     TableColumn(header: "From"), TableColumn(header: "To"), TableColumn(header: "Completed", numeric: true),
                     TableColumn(header: "Accepted within standard", numeric: true), TableColumn(header: "First visit within standard", numeric: true),
                     TableColumn(header: "Median working days to acceptance", numeric: true),
-                ], rows: pairs.map { pair in
-                    let transfers = grouped[pair, default: []]
-                    let toAcceptance = transfers.map { $0.days(asOf: pack.last, calendar: text.calendar).toDecision }.sorted()
-                    return [.text(text.team(pair.from)), .text(text.team(pair.to)), .text(String(transfers.count)),
-                            .text(share(transfers.filter { !$0.acceptanceBreached(asOf: pack.last) }.count, transfers.count)),
-                            .text(share(transfers.filter { !$0.visitBreached(asOf: pack.last) }.count, transfers.count)),
-                            .text(String(toAcceptance[toAcceptance.count / 2]))]
+                ], rows: pairs.map { pair, names in
+                    [.text(names.0), .text(names.1), .text(String(pair.completed)),
+                     .text(share(pair.acceptedOnTime, pair.completed)), .text(share(pair.visitedOnTime, pair.completed)),
+                     .text(pair.medianDaysToAcceptance.map(String.init) ?? "–")]
                 })
             }
         }

@@ -82,7 +82,8 @@ import Testing
                               allocations: [Allocation(teamID: "DUTY", workerID: "W1", start: d("2025-11-03"), end: d("2025-12-29")),
                                             Allocation(teamID: "CP", start: d("2025-12-30"), end: d("2026-01-01")),
                                             Allocation(teamID: "CP", workerID: "W2", start: d("2026-01-02"))])
-        let summary = TransferSummary(journey: journey, derivation: derive(journey, standards: .defaults, calendar: england), events: [])
+        let summary = TransferSummary(journey: journey, derivation: derive(journey, standards: .defaults, calendar: england), events: [],
+                                      calendar: england)
         let transfer = summary.transfers[0]
         #expect(transfer.acceptanceDue == d("2025-12-30"))
         #expect(transfer.allocated == d("2026-01-02"))
@@ -92,6 +93,7 @@ import Testing
         #expect(!transfer.breached(asOf: d("2026-02-01")))
         #expect(transfer.days(asOf: d("2026-02-01"), calendar: england)
             == TransferProgress.StepDays(toDecision: 5, toAllocation: 2, toFirstVisit: 10))
+        #expect(summary.acceptanceDays == ["TR": 5])
         // As it stood on 13 Jan: accepted, awaiting its first visit, 9 working days so far, not late.
         let then = transfer.asOf(d("2026-01-13"))
         #expect(then.stage == .awaitingVisit)

@@ -33,5 +33,6 @@ enum AppMigrations {
         IndexPermanenceByDrift(),
         IndexCareByLegalStatus(),
         IndexChildrenByDateOfBirth(),
+        AddTransferAcceptanceDays(),
     ]
 }

@@ -104,6 +104,10 @@ struct Columns: Sendable {
         try value(name) { if case let .integer(number) = $0 { number } else { nil } }
     }
 
+    func int(ifAny name: String) throws -> Int? {
+        try isNull(name) ? nil : int(name)
+    }
+
     func double(_ name: String) throws -> Double {
         // PostgreSQL's NUMERIC (an average, a sum of integers) is a decimal, as PostgresKit read it.
         if case let .postgres(row) = row, try cell(row, name).dataType == .numeric {

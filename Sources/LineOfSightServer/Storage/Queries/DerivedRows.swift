@@ -132,11 +132,11 @@ enum DerivedRows {
             child.derived.transfers.transfers.map { t -> [any Encodable & Sendable] in
                 [t.id, child.childID, UUID(text: t.fromTeam), UUID(text: t.toTeam), t.stage.rawValue, t.reason, t.prompted?.iso,
                  t.requested.iso, t.acceptanceDue.iso, t.accepted?.iso, t.rejected?.iso, t.rejectionReason, t.delayReason, t.allocated?.iso,
-                 t.firstVisitDue?.iso, t.firstVisit?.iso, t.acceptedOnTime, t.visitedOnTime]
+                 t.firstVisitDue?.iso, t.firstVisit?.iso, t.acceptedOnTime, t.visitedOnTime, child.derived.transfers.acceptanceDays[t.id]]
             }
         }, into: transfers, columns: ["transfer_id", "child_id", "from_team_id", "to_team_id", "stage", "reason", "prompted", "requested",
                                       "acceptance_due", "accepted", "rejected", "rejection_reason", "delay_reason", "allocated", "first_visit_due",
-                                      "first_visit", "accepted_on_time", "visited_on_time"])
+                                      "first_visit", "accepted_on_time", "visited_on_time", "acceptance_days"])
         try await sql.insert(children.compactMap { child -> [any Encodable & Sendable]? in
             guard let wait = child.derived.transfers.waiting else { return nil }
             return [child.childID, wait.since.iso, wait.eventID, child.derived.team]
