@@ -40,16 +40,17 @@ public struct TransferMonth: Sendable, Hashable {
     }
 }
 
-/// How many transfers took one step in one month — accepted, first visit by the receiving team,
-/// or rejected — keeping the local standard or not: what the database counts from each transfer's
-/// stored step days and `acceptedOnTime` / `visitedOnTime`, for the trend.
+/// How many transfers took one step in one month (or on one day of it: the trend adds up a
+/// month's counts) — accepted, first visit by the receiving team, or rejected — keeping the local
+/// standard or not: what the database counts from each transfer's stored step days and
+/// `acceptedOnTime` / `visitedOnTime`, for the trend.
 public struct TransferStepCount: Sendable, Hashable {
     public enum Step: Sendable, Hashable {
         case accepted, visited, rejected
     }
 
     public let step: Step
-    /// Any day of the month.
+    /// The day counted, or any day of the month counted.
     public let month: CivilDate
     /// Nil for rejections, which have no standard of their own.
     public let keptStandard: Bool?

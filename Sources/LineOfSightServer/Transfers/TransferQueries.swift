@@ -234,26 +234,27 @@ enum TransferQueries {
         }
     }
 
-    /// The steps transfers in scope took from `since` to `until`, counted by month and standard kept
+    /// The steps transfers in scope took from `since` to `until`, counted by day and standard kept
     /// (stored with each transfer when its child was derived): the monthly trend, from the steps'
-    /// own indexes, reading no transfer.
+    /// own indexes, reading no transfer. Counted by day, as the index holds them, rather than by
+    /// month: grouping by a part of the day sorted a year's steps first (5 ms instead of 3).
     static func stepCounts(since: CivilDate, until: CivilDate, scope: ChildScope, on db: any SQLDatabase) async throws -> [TransferStepCount] {
-        struct Row: Decodable { let month: String; let kept: Bool?; let transfers: Int }
+        struct Row: Decodable { let day: String; let kept: Bool?; let transfers: Int }
         var counts: [TransferStepCount] = []
         for (step, day, kept) in [(TransferStepCount.Step.accepted, "accepted", "accepted_on_time"), (.visited, "first_visit", "visited_on_time"),
                                   (.rejected, "rejected", nil)] {
-            let month = SQLFunction("substr", args: SQLColumn(day, table: "ts"), SQLLiteral.numeric("1"), SQLLiteral.numeric("7"))
-            let builder = db.select().column(month, as: "month")
+            let builder = db.select().column(SQLColumn(day, table: "ts"), as: "day")
                 .column(kept.map { SQLColumn($0, table: "ts") as any SQLExpression } ?? SQLLiteral.null, as: "kept")
                 .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "transfers")
                 .from(SQLAlias(SQLIdentifier(DerivedRows.transfers), as: SQLIdentifier("ts")))
                 .where(SQLColumn(day, table: "ts"), .greaterThanOrEqual, SQLBind(since.iso))
                 .where(SQLColumn(day, table: "ts"), .lessThanOrEqual, SQLBind(until.iso))
+                .groupBy(SQLColumn(day, table: "ts"))
             if let kept { builder.where(SQLColumn(kept, table: "ts"), .isNot, SQLLiteral.null).groupBy(SQLColumn(kept, table: "ts")) }
             _ = scope.apply(to: builder, childColumn: SQLColumn("child_id", table: "ts"))
-            for row in try await builder.groupBy(month).all(decoding: Row.self) {
-                guard let first = CivilDate(iso: row.month + "-01") else { continue }
-                counts.append(TransferStepCount(step: step, month: first, keptStandard: row.kept, transfers: row.transfers))
+            for row in try await builder.all(decoding: Row.self) {
+                guard let date = CivilDate(iso: row.day) else { continue }
+                counts.append(TransferStepCount(step: step, month: date, keptStandard: row.kept, transfers: row.transfers))
             }
         }
         return counts
