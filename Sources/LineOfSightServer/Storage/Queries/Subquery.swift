@@ -25,29 +25,3 @@ enum Subquery {
         return select
     }
 }
-
-extension SQLCommonTableExpressionBuilder {
-    /// `WITH name AS MATERIALIZED (SELECT …)`: a set the database reads once, on its own, before
-    /// the statement that uses it by `name`. Planned with the statement instead, a small set found
-    /// by an index of its own can lose to walking a large index in the statement's order, as if
-    /// its `LIMIT` let the walk stop early.
-    @discardableResult
-    func with(materialized name: String, as select: SQLSelect) -> Self {
-        let table = MaterializedTable(name: SQLIdentifier(name), select: select)
-        if tableExpressionGroup == nil {
-            tableExpressionGroup = SQLCommonTableExpressionGroup(tableExpressions: [table])
-        } else {
-            tableExpressionGroup?.tableExpressions.append(table)
-        }
-        return self
-    }
-}
-
-private struct MaterializedTable: SQLExpression {
-    let name: SQLIdentifier
-    let select: SQLSelect
-
-    func serialize(to serializer: inout SQLSerializer) {
-        serializer.statement { $0.append(name, "AS MATERIALIZED", SQLGroupExpression(select)) }
-    }
-}
