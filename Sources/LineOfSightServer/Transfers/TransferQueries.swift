@@ -190,7 +190,8 @@ enum TransferQueries {
         }
         // Ordered and cut outside the statement that counts them: with the order inside, PostgreSQL
         // walked every transfer by the index of request dates to avoid a sort, as if the limit let it
-        // stop early, when the count (`OVER ()`) needs them all (the demo's November: 8–12 ms instead of 5–7).
+        // stop early, when the count (`OVER ()`) needs them all (the breaches of the demo's
+        // November: 11–17 ms instead of 7–10).
         func chosenColumn(_ name: String) -> SQLColumn { SQLColumn(name, table: "w") }
         let keys = db.select().column(chosenColumn("transfer_id")).column(chosenColumn("total"))
             .from(SQLAlias(SQLGroupExpression(chosen.select), as: SQLIdentifier("w")))
