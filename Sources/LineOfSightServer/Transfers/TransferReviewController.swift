@@ -45,15 +45,18 @@ struct TransferReviewController {
             return CSV.response(filename: "transfer-review-\(chosen.id).csv", header: text.columns.map(\.header),
                                 rows: listed.map { row in text.columns.map { $0.text(row) } })
         }
-        let breaches = try await transfers(.breached, limit: Self.breachesShown)
+        // The pack's parts are read at once: none depends on another, and on PostgreSQL each
+        // takes a connection of its own, so the page waits for the slowest rather than for all.
+        async let breaches = transfers(.breached, limit: Self.breachesShown)
+        async let rejected = transfers(.rejected)
         // The trend's 12 months end with the chosen one.
-        let window = TrendMonth.lastTwelve(endingOn: last)
-        let steps = try await TransferQueries.stepCounts(since: window[0].first, until: last, scope: scope, on: req.sql)
+        async let steps = TransferQueries.stepCounts(since: TrendMonth.lastTwelve(endingOn: last)[0].first, until: last, scope: scope, on: req.sql)
+        async let completed = TransferQueries.completedByPair(first: first, last: last, scope: scope, on: req.sql)
+        async let waiting = TransferQueries.waiting(from: nil, limit: Self.waitingShown, scope: scope, on: req.sql)
         let pack = TransferReviewPack(
-            month: chosen, completed: try await TransferQueries.completedByPair(first: first, last: last, scope: scope, on: req.sql),
-            rejected: try await transfers(.rejected).rows, breaches: breaches.rows, breachCount: breaches.total,
-            trend: TransferMonth.trend(steps, endingWith: first, count: 12),
-            waiting: try await TransferQueries.waiting(from: nil, limit: Self.waitingShown, scope: scope, on: req.sql),
+            month: chosen, completed: try await completed, rejected: try await rejected.rows,
+            breaches: try await breaches.rows, breachCount: try await breaches.total,
+            trend: TransferMonth.trend(try await steps, endingWith: first, count: 12), waiting: try await waiting,
             first: first, last: last)
         let printable = req.queryParameters["print"] == "yes"
         // The children the page names: completed transfers are counted, not named.
