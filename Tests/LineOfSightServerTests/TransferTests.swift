@@ -301,35 +301,48 @@ import VaporTesting
     /// The review pack's transfers completed in a month are counted by the database by team pair,
     /// standards kept and days to acceptance (stored with each transfer). For each of the last 12
     /// months, for the whole authority and for one team, the figures must be the core's judgement
-    /// of the transfers read whole, as they stood at the month's end.
+    /// of the transfers read whole, as they stood at the month's end, restricted records left out
+    /// of both.
     @Test func theMonthsCompletedTransfersCountedByTheDatabaseAreTheCoresJudgementOfEachTransfer() async throws {
         try await withTestApp { app, demo in
             let today = app.clock.today
             let calendar = app.standards.calendar
             let director = try #require(try await User.query(on: app.db).filter(\.$username == "director").first())
-            var completed = 0
-            for scope in [ChildScope(everyone: true, grantsOf: director.id, today: today),
-                          ChildScope(teamID: demo.team(named: "Safeguarding Team 1").id, today: today)] {
+            struct Figures: Hashable { let completed, acceptedOnTime, visitedOnTime: Int; let median: Int? }
+            /// How many transfers completed in the last 12 months, once both agree.
+            func agree(_ scope: ChildScope) async throws -> Int {
+                var completed = 0
                 for month in TrendMonth.lastTwelve(endingOn: today) {
                     let (first, last) = (month.first, month.last)
                     let transfers = try await TransferQueries.every(requestedBy: last, scope: scope, on: app.db.sql).map { $0.progress.asOf(last) }
                         .filter { $0.firstVisit.map { $0 >= first } ?? false }
-                    struct Figures: Hashable { let completed, acceptedOnTime, visitedOnTime: Int; let median: Int? }
                     let judged = Dictionary(grouping: transfers) { [$0.fromTeam, $0.toTeam] }.mapValues { pair in
                         let days = pair.map { $0.days(asOf: last, calendar: calendar).toDecision }.sorted()
                         return Figures(completed: pair.count, acceptedOnTime: pair.filter { !$0.acceptanceBreached(asOf: last) }.count,
                                        visitedOnTime: pair.filter { !$0.visitBreached(asOf: last) }.count, median: days[days.count / 2])
                     }
                     let counted = try await TransferQueries.completedByPair(first: first, last: last, scope: scope, on: app.db.sql)
-                    let figures = Dictionary(uniqueKeysWithValues: counted.map { pair in
+                    let figures = Dictionary(counted.map { pair in
                         ([pair.fromTeam, pair.toTeam], Figures(completed: pair.completed, acceptedOnTime: pair.acceptedOnTime,
                                                                visitedOnTime: pair.visitedOnTime, median: pair.medianDaysToAcceptance))
-                    })
-                    #expect(figures == judged, "completed in \(month.title)")
+                    }, uniquingKeysWith: { first, _ in first })
+                    #expect(figures == judged && counted.count == figures.count, "completed in \(month.title)")
                     completed += transfers.count
                 }
+                return completed
             }
-            #expect(completed > 10, "the demo has completed transfers")
+            let everyone = ChildScope(everyone: true, grantsOf: director.id, today: today)
+            let all = try await agree(everyone)
+            #expect(all > 10, "the demo has completed transfers")
+            _ = try await agree(ChildScope(teamID: demo.team(named: "Safeguarding Team 1").id, today: today))
+            // A restricted child's transfers leave both.
+            let since = TrendMonth.lastTwelve(endingOn: today)[0].first
+            let visited = try #require(try await TransferQueries.every(requestedBy: today, scope: everyone, on: app.db.sql)
+                .first { $0.progress.firstVisit.map { $0 >= since } ?? false })
+            let child = try #require(try await Child.find(visited.childID, on: app.db))
+            child.restricted = true
+            try await child.save(on: app.db)
+            #expect(try await agree(everyone) < all)
         }
     }
 

@@ -22,13 +22,13 @@ public struct TransferMonth: Sendable, Hashable {
     }
 
     /// The `count` months ending with the one containing `last`, oldest first, from counts of the
-    /// steps transfers took: what the database counts over thousands of transfers, by month and
+    /// steps transfers took: what the database counts over thousands of transfers, by day and
     /// standard kept, without reading them.
     public static func trend(_ counts: [TransferStepCount], endingWith last: CivilDate, count: Int) -> [TransferMonth] {
         let lastMonth = last.firstOfMonth
         var months = (0..<count).reversed().map { TransferMonth(month: lastMonth.adding(months: -$0)) }
         for step in counts {
-            guard let i = months.firstIndex(where: { $0.month == step.month.firstOfMonth }) else { continue }
+            guard let i = months.firstIndex(where: { $0.month == step.day.firstOfMonth }) else { continue }
             let onTime = step.keptStandard == true ? step.transfers : 0
             switch step.step {
             case .accepted: months[i].accepted += step.transfers; months[i].acceptedOnTime += onTime
@@ -40,24 +40,23 @@ public struct TransferMonth: Sendable, Hashable {
     }
 }
 
-/// How many transfers took one step in one month (or on one day of it: the trend adds up a
-/// month's counts) — accepted, first visit by the receiving team, or rejected — keeping the local
-/// standard or not: what the database counts from each transfer's stored step days and
-/// `acceptedOnTime` / `visitedOnTime`, for the trend.
+/// How many transfers took one step on one day — accepted, first visit by the receiving team, or
+/// rejected — keeping the local standard or not: what the database counts from each transfer's
+/// stored step days and `acceptedOnTime` / `visitedOnTime`, for the trend (which adds up each
+/// month's days).
 public struct TransferStepCount: Sendable, Hashable {
     public enum Step: Sendable, Hashable {
         case accepted, visited, rejected
     }
 
     public let step: Step
-    /// The day counted, or any day of the month counted.
-    public let month: CivilDate
+    public let day: CivilDate
     /// Nil for rejections, which have no standard of their own.
     public let keptStandard: Bool?
     public let transfers: Int
 
-    public init(step: Step, month: CivilDate, keptStandard: Bool?, transfers: Int) {
-        self.step = step; self.month = month; self.keptStandard = keptStandard; self.transfers = transfers
+    public init(step: Step, day: CivilDate, keptStandard: Bool?, transfers: Int) {
+        self.step = step; self.day = day; self.keptStandard = keptStandard; self.transfers = transfers
     }
 }
 
@@ -176,17 +175,20 @@ public struct TransferPairTimeliness: Sendable, Hashable {
 
     public init(fromTeam: String, toTeam: String) { self.fromTeam = fromTeam; self.toTeam = toTeam }
 
-    /// Each pair's figures, in no particular order. A step with no standard to judge it by counts
-    /// as kept, as `acceptanceBreached` and `visitBreached` judge it.
+    /// Each pair's figures, in no particular order. A completed transfer was accepted, so it kept
+    /// the acceptance standard unless judged late; a first visit with no standard to keep counts as
+    /// kept, as `visitBreached` judges it.
     public static func byPair(_ counts: [Count]) -> [TransferPairTimeliness] {
-        var pairs: [[String]: TransferPairTimeliness] = [:]
+        struct Pair: Hashable { let from: String; let to: String }
+        var pairs: [Pair: TransferPairTimeliness] = [:]
         for count in counts {
-            var pair = pairs[[count.fromTeam, count.toTeam]] ?? TransferPairTimeliness(fromTeam: count.fromTeam, toTeam: count.toTeam)
+            let key = Pair(from: count.fromTeam, to: count.toTeam)
+            var pair = pairs[key] ?? TransferPairTimeliness(fromTeam: count.fromTeam, toTeam: count.toTeam)
             pair.completed += count.transfers
             if count.acceptedOnTime != false { pair.acceptedOnTime += count.transfers }
             if count.visitedOnTime != false { pair.visitedOnTime += count.transfers }
             if let days = count.acceptanceDays { pair.acceptanceDays[days, default: 0] += count.transfers }
-            pairs[[count.fromTeam, count.toTeam]] = pair
+            pairs[key] = pair
         }
         return Array(pairs.values)
     }

@@ -82,18 +82,19 @@ extension DemoJourneyBuilder {
                                       decision: .accepted, decided: to.start,
                                       delayReason: wait > 5 && transferRng.chance(0.8) ? transferRng.pick(Self.delayReasons) : nil,
                                       workerID: to.workerID?.text))
-        if services[to.teamID] == .dutyAndAssessment { firstAssessmentVisit(child, after: to.start) }
+        if services[to.teamID] == .dutyAndAssessment { firstAssessmentVisit(child, after: to.start, until: to.end) }
     }
 
     /// Duty and assessment's first visit after taking the case: the demo's assessments record when
     /// the child was seen but no visit of their own, so without this every transfer into duty would
-    /// wait for a first visit for ever. Most are within the local standard, some late, a few not yet made.
-    private mutating func firstAssessmentVisit(_ child: UUID, after accepted: CivilDate) {
+    /// wait for a first visit for ever. Most are within the local standard, some late, a few not yet
+    /// made; none after duty handed the case on (`end`).
+    private mutating func firstAssessmentVisit(_ child: UUID, after accepted: CivilDate, until end: CivilDate?) {
         let roll = Double.random(in: 0..<1, using: &transferRng)
         guard roll < 0.95 else { return }
         let visit = calendar.adding(workingDays: roll < 0.8 ? Int.random(in: 1...8, using: &transferRng) : Int.random(in: 11...30, using: &transferRng),
                                     to: accepted)
-        guard visit <= today else { return }
+        guard visit <= min(today, end ?? today) else { return }
         _ = add(child, VisitRecord(date: visit, kind: .planned, location: transferRng.chance(0.8) ? .home : .school, seen: true,
                                    seenAlone: transferRng.chance(0.6), childsViews: transferRng.pick(Self.views),
                                    observations: transferRng.pick(Self.observations)))

@@ -70,7 +70,8 @@ enum Rederivation {
     ///    deprivation of liberty (Header's MOTHER, OC2's CONVICTED, PrevPerm, UASC, DoLo).
     /// 8: the return writes a move to a placement with the current foster carers (A3, A5) as a
     ///    change of placement but not of carers (RNE T or U), so rule 217 no longer finds it.
-    static let summariesVersion = 8
+    /// 9: each transfer keeps its working days from request to acceptance (`AddTransferAcceptanceDays`).
+    static let summariesVersion = 9
 
     /// What the stored obligations depend on besides the record: every standard's value, the
     /// calendar, and the rules themselves — taken as the obligations they give for a set of

@@ -209,6 +209,8 @@ enum TransferQueries {
     /// The transfers in scope completed (first visit by the receiving team) from `first` to
     /// `last`, counted by team pair, standards kept and days to acceptance: the review pack's
     /// timeliness by team pair, from the index of first visits alone (`AddTransferAcceptanceDays`).
+    /// A first visit is never before its transfer's acceptance (the core's rule), so every transfer
+    /// visited in the month had been accepted by its end.
     static func completedByPair(first: CivilDate, last: CivilDate, scope: ChildScope, on db: any SQLDatabase) async throws -> [TransferPairTimeliness] {
         let grouped = ["from_team_id", "to_team_id", "accepted_on_time", "visited_on_time", "acceptance_days"].map { SQLColumn($0, table: "ts") }
         let builder = db.select().columns(grouped).column(SQLFunction("COUNT", args: SQLLiteral.all), as: "transfers")
@@ -252,7 +254,7 @@ enum TransferQueries {
             if let kept { builder.where(SQLColumn(kept, table: "ts"), .isNot, SQLLiteral.null).groupBy(SQLColumn(kept, table: "ts")) }
             _ = scope.apply(to: builder, childColumn: SQLColumn("child_id", table: "ts"))
             return try await builder.all(decoding: Row.self).compactMap { row in
-                CivilDate(iso: row.day).map { TransferStepCount(step: step, month: $0, keptStandard: row.kept, transfers: row.transfers) }
+                CivilDate(iso: row.day).map { TransferStepCount(step: step, day: $0, keptStandard: row.kept, transfers: row.transfers) }
             }
         }
         // Read at once (on PostgreSQL, each on a connection of its own).

@@ -35,10 +35,9 @@ struct TransferReviewController {
         let text = TransferText(today: last, calendar: req.application.standards.calendar,
                                 teams: Dictionary(uniqueKeysWithValues: teams.map { ($0.id.text, $0.name) }))
         if csv {
-            // Every transfer the page counts or names: completed, late or overdue, rejected. A first
-            // visit whose acceptance came after the month is not a completed transfer as it stood
-            // then (`asOf` leaves the visit out).
-            let completed = try await transfers(.visited).rows.filter { $0.progress.firstVisit.map { $0 >= first } ?? false }
+            // Every transfer the page counts or names: completed (visited in the month), late or
+            // overdue, rejected.
+            let completed = try await transfers(.visited).rows
             let breaches = try await transfers(.breached).rows, rejected = try await transfers(.rejected).rows
             let listed = completed + breaches.filter { $0.progress.stage != .completed } + rejected
             try await req.auditShown(Array(Set(listed.map(\.childID))), detail: "Exported the transfer review pack for \(chosen.title) as CSV: \(listed.count) rows")

@@ -144,14 +144,14 @@ import Testing
     }
 
     @Test func theTrendCountsEachStepInTheMonthItHappened() {
-        // As the database groups them: any day of the month names it; months outside the 3 are left out.
+        // As the database counts them, by day; days outside the 3 months are left out.
         let trend = TransferMonth.trend([
-            TransferStepCount(step: .accepted, month: d("2026-01-31"), keptStandard: true, transfers: 3),
-            TransferStepCount(step: .accepted, month: d("2026-01-01"), keptStandard: false, transfers: 2),
-            TransferStepCount(step: .visited, month: d("2026-01-15"), keptStandard: true, transfers: 1),
-            TransferStepCount(step: .visited, month: d("2026-02-02"), keptStandard: false, transfers: 4),
-            TransferStepCount(step: .rejected, month: d("2026-01-21"), keptStandard: nil, transfers: 1),
-            TransferStepCount(step: .rejected, month: d("2025-11-30"), keptStandard: nil, transfers: 7),
+            TransferStepCount(step: .accepted, day: d("2026-01-31"), keptStandard: true, transfers: 3),
+            TransferStepCount(step: .accepted, day: d("2026-01-01"), keptStandard: false, transfers: 2),
+            TransferStepCount(step: .visited, day: d("2026-01-15"), keptStandard: true, transfers: 1),
+            TransferStepCount(step: .visited, day: d("2026-02-02"), keptStandard: false, transfers: 4),
+            TransferStepCount(step: .rejected, day: d("2026-01-21"), keptStandard: nil, transfers: 1),
+            TransferStepCount(step: .rejected, day: d("2025-11-30"), keptStandard: nil, transfers: 7),
         ], endingWith: d("2026-02-10"), count: 3)
         #expect(trend.map(\.month) == [d("2025-12-01"), d("2026-01-01"), d("2026-02-01")])
         #expect(trend.map(\.accepted) == [0, 5, 0])
@@ -160,6 +160,33 @@ import Testing
         #expect(trend.map(\.visited) == [0, 1, 4])
         #expect(trend.map(\.visitedOnTimePercent) == [nil, 100, 0])
         #expect(trend.map(\.rejected) == [0, 1, 0])
+    }
+
+    /// A month's completed transfers by team pair, from the database's counts by pair, standards
+    /// kept and days to acceptance: the median is the middle transfer's days (the upper middle of an
+    /// even number), transfers with no days stored are left out of it, and a step with no judgement
+    /// stored counts as kept.
+    @Test func eachPairsTimelinessComesFromTheCountsOfItsTransfers() {
+        func count(_ from: String, _ to: String, accepted: Bool?, visited: Bool?, days: Int?, _ transfers: Int) -> TransferPairTimeliness.Count {
+            .init(fromTeam: from, toTeam: to, acceptedOnTime: accepted, visitedOnTime: visited, acceptanceDays: days, transfers: transfers)
+        }
+        let pairs = TransferPairTimeliness.byPair([
+            // Days 1, 2, 3, 4: the upper middle is 3.
+            count("DUTY", "CP", accepted: true, visited: true, days: 1, 1),
+            count("DUTY", "CP", accepted: true, visited: false, days: 2, 1),
+            count("DUTY", "CP", accepted: false, visited: true, days: 4, 1),
+            count("DUTY", "CP", accepted: true, visited: nil, days: 3, 1),
+            // Five transfers of 5 days and none stored for one more.
+            count("CP", "CIC", accepted: nil, visited: true, days: 5, 5),
+            count("CP", "CIC", accepted: false, visited: false, days: nil, 1),
+            count("DUTY", "CIC", accepted: true, visited: true, days: nil, 2),
+        ])
+        let byPair = Dictionary(uniqueKeysWithValues: pairs.map { ("\($0.fromTeam)→\($0.toTeam)", $0) })
+        #expect(byPair.count == 3)
+        let duty = byPair["DUTY→CP"], care = byPair["CP→CIC"], none = byPair["DUTY→CIC"]
+        #expect(duty?.completed == 4 && duty?.acceptedOnTime == 3 && duty?.visitedOnTime == 3 && duty?.medianDaysToAcceptance == 3)
+        #expect(care?.completed == 6 && care?.acceptedOnTime == 5 && care?.visitedOnTime == 5 && care?.medianDaysToAcceptance == 5)
+        #expect(none?.completed == 2 && none?.medianDaysToAcceptance == nil)
     }
 
     @Test func aChildWaitsInDutyFromWhatSaysTheirCaseShouldMove() {
