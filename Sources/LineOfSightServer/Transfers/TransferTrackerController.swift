@@ -19,18 +19,24 @@ struct TransferTrackerController {
         let from = String((parameters["from"] ?? "").prefix(40)), to = String((parameters["to"] ?? "").prefix(40))
         let state = String((parameters["state"] ?? "").prefix(20)), month = String((parameters["month"] ?? "").prefix(7))
         let months = Self.months(endingWith: req.today)
-        var filter = TransferFilter(from: UUID(text: from), to: UUID(text: to),
-                                    month: months.first { $0.id == month })
         let breachesOnly = state == "breached"
-        if state == "inFlight" { filter.stages = TransferProgress.Stage.inFlight }
-        if let stage = TransferProgress.Stage(rawValue: state) { filter.stages = [stage] }
+        let stages = state == "inFlight" ? TransferProgress.Stage.inFlight : TransferProgress.Stage(rawValue: state).map { [$0] } ?? []
+        let filter = TransferFilter(from: UUID(text: from), to: UUID(text: to), stages: stages, month: months.first { $0.id == month })
         let (today, scope) = (req.today, try req.childScope())
         let csv = parameters["format"] == "csv"
         // Late or overdue is the core's judgement of each transfer, made here on all that match.
-        var rows = try await TransferQueries.tracker(filter, today: today, limit: csv || breachesOnly ? TransferQueries.downloadLimit : TransferQueries.pageLimit,
+        // The page's parts are read at once: none depends on another, and on PostgreSQL each takes
+        // a connection of its own.
+        async let matching = TransferQueries.tracker(filter, today: today, limit: csv || breachesOnly ? TransferQueries.downloadLimit : TransferQueries.pageLimit,
                                                      scope: scope, on: req.sql)
+        async let names = Workforce.teamNames(on: req.sql)
+        // Waiting in duty is about the sending team: with a stage or a month chosen, it does not apply.
+        let showsWaiting = !csv && filter.stages.isEmpty && filter.month == nil && !breachesOnly && filter.to == nil
+        async let waitingRows = showsWaiting ? TransferQueries.waiting(from: filter.from, limit: Self.waitingLimit, scope: scope, on: req.sql) : []
+        async let pairCounts = csv || breachesOnly ? [] : TransferQueries.pairs(filter, today: today, scope: scope, on: req.sql)
+        var rows = try await matching
         if breachesOnly { rows = rows.filter { $0.progress.breached(asOf: today) } }
-        let teams = try await Workforce.teamNames(on: req.sql)
+        let teams = try await names
         let text = TransferText(today: today, calendar: req.application.standards.calendar,
                                 teams: Dictionary(uniqueKeysWithValues: teams.map { ($0.id.text, $0.name) }))
         if csv {
@@ -38,13 +44,11 @@ struct TransferTrackerController {
             return CSV.response(filename: "transfers.csv", header: text.columns.map(\.header),
                                 rows: rows.map { row in text.columns.map { $0.text(row) } })
         }
-        // Waiting in duty is about the sending team: with a stage or a month chosen, it does not apply.
-        let waiting = filter.stages.isEmpty && filter.month == nil && !breachesOnly && filter.to == nil
-            ? try await TransferQueries.waiting(from: filter.from, limit: Self.waitingLimit, scope: scope, on: req.sql) : []
+        let waiting = try await waitingRows
         let shown = Array(rows.prefix(TransferQueries.pageLimit))
         try await req.auditShown(Array(Set(shown.map(\.childID) + waiting.map(\.child.id))),
                                  detail: "Listed the transfer tracker: \(shown.count) transfers and \(waiting.count) children waiting in duty shown")
-        let pairs = breachesOnly ? [] : try await TransferQueries.pairs(filter, today: today, scope: scope, on: req.sql)
+        let pairs = try await pairCounts
         let query = [("from", from), ("to", to), ("state", state), ("month", month)].filter { !$0.1.isEmpty }
         return TransferTrackerPage.page(context: PageContext(req), rows: shown, found: rows.count, pairs: pairs, waiting: waiting, text: text,
                                         teams: teams, months: months,
