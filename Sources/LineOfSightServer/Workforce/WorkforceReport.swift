@@ -77,12 +77,16 @@ struct WorkforceReport: Sendable {
         let standard = CaseloadStandard(standards)
         let trend = TrendMonth.lastTwelve(endingOn: today)
         let yearAgo = TrendMonth.yearBefore(today)
-        let summaries = try await Workforce.teamSummaries(on: database).filter { authority.covers(teamID: $0.team.id) }
-        let staff = try await CaseloadQueries.staff(teams: authority.teams, on: db)
-        let loads = try await CaseloadQueries.caseloads(byStage: standard.weighted, teams: authority.teams, on: db)
-        let allocations = try await CaseloadQueries.allocatedAtMonthEnds(trend, teams: authority.teams, on: db)
-        let establishment = try await FundedPostsHistory.load(on: db)
-        let changes = try await CaseloadQueries.workerChanges(since: min(yearAgo, trend[0].first), yearFrom: yearAgo, teams: authority.teams, on: db)
+        // Read at once: none depends on another, and on PostgreSQL each takes a connection of its own.
+        async let allSummaries = Workforce.teamSummaries(on: database)
+        async let staffRows = CaseloadQueries.staff(teams: authority.teams, on: db)
+        async let loadRows = CaseloadQueries.caseloads(byStage: standard.weighted, teams: authority.teams, on: db)
+        async let monthEnds = CaseloadQueries.allocatedAtMonthEnds(trend, teams: authority.teams, on: db)
+        async let posts = FundedPostsHistory.load(on: db)
+        async let workerChanges = CaseloadQueries.workerChanges(since: min(yearAgo, trend[0].first), yearFrom: yearAgo, teams: authority.teams, on: db)
+        let summaries = try await allSummaries.filter { authority.covers(teamID: $0.team.id) }
+        let (staff, loads, allocations) = try await (staffRows, loadRows, monthEnds)
+        let (establishment, changes) = try await (posts, workerChanges)
 
         var caseloads: [UUID: Double] = [:]
         for load in loads {
