@@ -13,12 +13,13 @@ struct CareListsController {
     }
 
     func show(_ list: CareList, req: Request) async throws -> Response {
-        var query = CareListQuery(req.queryParameters)
+        var asked = CareListQuery(req.queryParameters)
         let principal = try req.requirePrincipal()
         // A reviewing officer starts from the reviews they chair.
         if list.kind == .reviewsDue, req.queryParameters["chair"] == nil, principal.role == .iro, let staffID = principal.staffID {
-            query.chair = staffID.text
+            asked.chair = staffID.text
         }
+        let query = asked
         let districts = req.application.standards.homeDistricts
         let setting = CareQueries.Setting(scope: try req.childScope(), today: req.today, homeDistricts: districts,
                                           standards: req.application.standards.standards)
@@ -37,12 +38,19 @@ struct CareListsController {
             try await audited
             return response
         }
-        let page = try await CareQueries.page(list.kind, query, setting, on: req.sql)
-        try await req.auditShown(page.rows.map(\.child.id), detail: "Listed \(list.what): \(page.total) found, page \(page.number) of \(page.pageCount) shown")
-        let choices = try await CareFilterChoices.load(list, query: query, req: req)
-        let intro = list.kind == .adoption
-            ? AdoptionScorecardView.node(try await AdoptionScorecardView.load(today: req.today, on: req.sql), standards: setting.standards) : Node.empty
-        return CarePages.list(list, context: PageContext(req), query: query, page: page, cells: try await Self.context(for: page.rows, req),
+        // The page's parts are read at once where none depends on another (on PostgreSQL each
+        // takes a connection of its own); the audit row is written before the page is sent.
+        async let found = CareQueries.page(list.kind, query, setting, on: req.sql)
+        async let filterChoices = CareFilterChoices.load(list, query: query, req: req)
+        async let scorecard = list.kind == .adoption ? AdoptionScorecardView.load(today: req.today, on: req.sql) : nil
+        let page = try await found
+        async let audited: Void = req.auditShown(page.rows.map(\.child.id),
+                                                 detail: "Listed \(list.what): \(page.total) found, page \(page.number) of \(page.pageCount) shown")
+        let cells = try await Self.context(for: page.rows, req)
+        let intro = try await scorecard.map { AdoptionScorecardView.node($0, standards: setting.standards) } ?? Node.empty
+        let choices = try await filterChoices
+        try await audited
+        return CarePages.list(list, context: PageContext(req), query: query, page: page, cells: cells,
                               choices: choices, hasDistricts: !districts.isEmpty, intro: intro, flash: req.takeFlash())
     }
 
