@@ -68,6 +68,20 @@ enum TransferQueries {
                   on: SQLColumn("child_id", table: "ts"), .equal, SQLColumn("id", table: "c"))
     }
 
+    /// `builder` over the transfers' own rows `ts`, the reader's scope applied to their child ids:
+    /// chosen or counted without reading the children.
+    private static func ownRows(_ builder: SQLSelectBuilder, scope: ChildScope) -> SQLSelectBuilder {
+        scope.apply(to: builder.from(SQLAlias(SQLIdentifier(DerivedRows.transfers), as: SQLIdentifier("ts"))),
+                    childColumn: SQLColumn("child_id", table: "ts"))
+    }
+
+    /// Transfers whose `day` column falls from `first` to `last`, both included.
+    @discardableResult
+    private static func within(_ builder: SQLSelectBuilder, _ day: String, from first: CivilDate, to last: CivilDate) -> SQLSelectBuilder {
+        builder.where(SQLColumn(day, table: "ts"), .greaterThanOrEqual, SQLBind(first.iso))
+            .where(SQLColumn(day, table: "ts"), .lessThanOrEqual, SQLBind(last.iso))
+    }
+
     /// The tracker's transfers, newest request first: at most `limit`.
     static func tracker(_ filter: TransferFilter, today: CivilDate, limit: Int, scope: ChildScope, on db: any SQLDatabase) async throws -> [TransferRow] {
         let requested = SQLColumn("requested", table: "ts")
@@ -88,11 +102,7 @@ enum TransferQueries {
         let columns = ["from_team_id", "to_team_id", "stage"].map { SQLColumn($0, table: "ts") }
         var counts: [PairCount.Key: Int] = [:]
         for part in Part.of(filter) {
-            let builder = db.select()
-            for column in columns { builder.column(column) }
-            builder.column(SQLFunction("COUNT", args: SQLLiteral.all), as: "transfers")
-                .from(SQLAlias(SQLIdentifier(DerivedRows.transfers), as: SQLIdentifier("ts")))
-            _ = scope.apply(to: builder, childColumn: SQLColumn("child_id", table: "ts"))
+            let builder = ownRows(db.select().columns(columns).column(SQLFunction("COUNT", args: SQLLiteral.all), as: "transfers"), scope: scope)
             for count in try await matching(filter, part, today: today, builder)
                 .groupBy(columns[0]).groupBy(columns[1]).groupBy(columns[2]).all(reading: PairCount.init) {
                 counts[count.key, default: 0] += count.transfers
@@ -170,15 +180,11 @@ enum TransferQueries {
     static func inMonth(_ kind: InMonth, first: CivilDate, last: CivilDate, limit: Int, scope: ChildScope,
                         on db: any SQLDatabase) async throws -> (rows: [TransferRow], total: Int) {
         func column(_ name: String) -> SQLColumn { SQLColumn(name, table: "ts") }
-        let chosen = db.select().column(column("transfer_id")).column(column("requested")).column(SQLRaw("COUNT(*) OVER ()"), as: "total")
-            .from(SQLAlias(SQLIdentifier(DerivedRows.transfers), as: SQLIdentifier("ts")))
-        _ = scope.apply(to: chosen, childColumn: column("child_id"))
-        func within(_ name: String) {
-            chosen.where(column(name), .greaterThanOrEqual, SQLBind(first.iso)).where(column(name), .lessThanOrEqual, SQLBind(last.iso))
-        }
+        let chosen = ownRows(db.select().column(column("transfer_id")).column(column("requested"))
+            .column(SQLRaw("COUNT(*) OVER ()"), as: "total"), scope: scope)
         switch kind {
-        case .visited: within("first_visit")
-        case .rejected: within("rejected")
+        case .visited: within(chosen, "first_visit", from: first, to: last)
+        case .rejected: within(chosen, "rejected", from: first, to: last)
         case .breached:
             // Only a transfer still in flight, or with a step taken since the month began, can have
             // been late in it or overdue at its end: asked first, so that each part walks its own
@@ -213,11 +219,8 @@ enum TransferQueries {
     /// visited in the month had been accepted by its end.
     static func completedByPair(first: CivilDate, last: CivilDate, scope: ChildScope, on db: any SQLDatabase) async throws -> [TransferPairTimeliness] {
         let grouped = ["from_team_id", "to_team_id", "accepted_on_time", "visited_on_time", "acceptance_days"].map { SQLColumn($0, table: "ts") }
-        let builder = db.select().columns(grouped).column(SQLFunction("COUNT", args: SQLLiteral.all), as: "transfers")
-            .from(SQLAlias(SQLIdentifier(DerivedRows.transfers), as: SQLIdentifier("ts")))
-            .where(SQLColumn("first_visit", table: "ts"), .greaterThanOrEqual, SQLBind(first.iso))
-            .where(SQLColumn("first_visit", table: "ts"), .lessThanOrEqual, SQLBind(last.iso))
-        _ = scope.apply(to: builder, childColumn: SQLColumn("child_id", table: "ts"))
+        let builder = within(ownRows(db.select().columns(grouped).column(SQLFunction("COUNT", args: SQLLiteral.all), as: "transfers"), scope: scope),
+                             "first_visit", from: first, to: last)
         for column in grouped { builder.groupBy(column) }
         return TransferPairTimeliness.byPair(try await builder.all { columns in
             TransferPairTimeliness.Count(fromTeam: try columns.uuid(ifAny: "from_team_id")?.text ?? "", toTeam: try columns.uuid(ifAny: "to_team_id")?.text ?? "",
@@ -244,15 +247,11 @@ enum TransferQueries {
     static func stepCounts(since: CivilDate, until: CivilDate, scope: ChildScope, on db: any SQLDatabase) async throws -> [TransferStepCount] {
         @Sendable func counts(_ step: TransferStepCount.Step, day: String, kept: String?) async throws -> [TransferStepCount] {
             struct Row: Decodable { let day: String; let kept: Bool?; let transfers: Int }
-            let builder = db.select().column(SQLColumn(day, table: "ts"), as: "day")
+            let builder = within(ownRows(db.select().column(SQLColumn(day, table: "ts"), as: "day")
                 .column(kept.map { SQLColumn($0, table: "ts") as any SQLExpression } ?? SQLLiteral.null, as: "kept")
-                .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "transfers")
-                .from(SQLAlias(SQLIdentifier(DerivedRows.transfers), as: SQLIdentifier("ts")))
-                .where(SQLColumn(day, table: "ts"), .greaterThanOrEqual, SQLBind(since.iso))
-                .where(SQLColumn(day, table: "ts"), .lessThanOrEqual, SQLBind(until.iso))
+                .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "transfers"), scope: scope), day, from: since, to: until)
                 .groupBy(SQLColumn(day, table: "ts"))
             if let kept { builder.where(SQLColumn(kept, table: "ts"), .isNot, SQLLiteral.null).groupBy(SQLColumn(kept, table: "ts")) }
-            _ = scope.apply(to: builder, childColumn: SQLColumn("child_id", table: "ts"))
             return try await builder.all(decoding: Row.self).compactMap { row in
                 CivilDate(iso: row.day).map { TransferStepCount(step: step, day: $0, keptStandard: row.kept, transfers: row.transfers) }
             }
