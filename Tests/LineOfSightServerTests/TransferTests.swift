@@ -346,6 +346,40 @@ import VaporTesting
         }
     }
 
+    /// The trend's counts kept by month (`TransferStepMonths`) follow every change to a child's
+    /// transfers in the transaction that makes it: after a request, its acceptance and its
+    /// withdrawal, they are what counting every stored transfer afresh gives, and the acceptance's
+    /// month gains one and loses it again.
+    @Test func theMonthsCountsKeptWithTheTransfersFollowEveryChange() async throws {
+        try await withTestApp { app, demo in
+            func cells() async throws -> [String: Int] {
+                Dictionary(try await TransferStepMonths.counts(from: d("2000-01-01"), to: d("2099-12-31"), on: app.db.sql)
+                    .filter { $0.transfers != 0 }
+                    .map { ("\($0.day.iso) \($0.step) \($0.keptStandard.map { $0 ? "kept" : "late" } ?? "")", $0.transfers) }, uniquingKeysWith: +)
+            }
+            /// The kept counts, once checked against a count of every stored transfer afresh.
+            func checked(_ when: Comment) async throws -> [String: Int] {
+                let kept = try await cells()
+                try await TransferStepMonths.recount(on: app.db.sql)
+                #expect(try await cells() == kept, when)
+                return kept
+            }
+            let before = try await checked("the demo")
+            #expect(before.values.reduce(0, +) > 20, "the demo's transfers are counted")
+            let (_, _, _, event, session) = try await Self.requested(app, demo, to: "Safeguarding Team 1")
+            var head = session
+            let requested = try await checked("after the request")
+            var manager = try await Visitor.signedIn(app, as: "team.manager")
+            _ = try await manager.get(event + "/steps/decide")
+            #expect(try await manager.post(event + "/steps/decide", Self.accept(on: "2026-03-09")).status == .seeOther)
+            let accepted = try await checked("after the acceptance")
+            #expect((accepted["2026-03-01 accepted kept"] ?? 0) - (requested["2026-03-01 accepted kept"] ?? 0) == 1)
+            _ = try await head.get(event + "/withdraw")
+            #expect(try await head.post(event + "/withdraw", ["reason": "Requested for the wrong child"]).status == .seeOther)
+            #expect(try await checked("after the withdrawal")["2026-03-01 accepted kept"] == requested["2026-03-01 accepted kept"])
+        }
+    }
+
     /// The review pack's trend is counted by the database from what is stored with each transfer
     /// (`acceptedOnTime`, `visitedOnTime`): it must be the same, month by month, as the core's
     /// judgement of the transfers read whole, for every reader, restricted records left out of both.
@@ -355,7 +389,7 @@ import VaporTesting
             let director = try #require(try await User.query(on: app.db).filter(\.$username == "director").first())
             let since = TrendMonth.lastTwelve(endingOn: today)[0].first
             func agree(_ scope: ChildScope) async throws -> [TransferMonth] {
-                let counted = TransferMonth.trend(try await TransferQueries.stepCounts(since: since, until: today, scope: scope, on: app.db.sql),
+                let counted = TransferMonth.trend(try await TransferQueries.stepCounts(months: since, to: today, scope: scope, on: app.db.sql),
                                                   endingWith: today, count: 12)
                 let rows = try await TransferQueries.every(requestedBy: today, scope: scope, on: app.db.sql).map(\.progress)
                 var judged = TransferMonth.trend([], endingWith: today, count: 12)

@@ -96,20 +96,26 @@ struct ChildScope: Sendable, Equatable {
             }
             builder.where(child, .in, Subquery.union(waysIn))
         }
-        guard let restricted else {
-            var closed: [any SQLExpression] = [SQLBinaryExpression(SQLColumn("restricted", table: Child.schema), .equal, SQLLiteral.boolean(true))]
-            if let grantsOf {
-                closed.append(SQLBinaryExpression(SQLColumn("id", table: Child.schema), .notIn,
-                                                  SQLGroupExpression(grantedIDs("child_id", of: grantsOf, approvedOnly: true))))
-            }
-            return builder.where(child, .notIn, Subquery.select("id", from: Child.schema, where: closed))
-        }
+        guard let restricted else { return builder.where(child, .notIn, SQLGroupExpression(closed)) }
         builder.where { group in
             group.where(restricted, .equal, SQLLiteral.boolean(false))
             if let grantsOf { group.orWhere(child, .in, SQLGroupExpression(grantedIDs("child_id", of: grantsOf, approvedOnly: true))) }
             return group
         }
         return builder
+    }
+
+    /// `SELECT id FROM children WHERE restricted AND id NOT IN (grants)`: the restricted records
+    /// this reader has no approved grant to, which no way in opens. For a reader of everyone, the
+    /// children they may not see: what a count kept over every child takes away again
+    /// (`TransferStepMonths`).
+    var closed: SQLSelect {
+        var closed: [any SQLExpression] = [SQLBinaryExpression(SQLColumn("restricted", table: Child.schema), .equal, SQLLiteral.boolean(true))]
+        if let grantsOf {
+            closed.append(SQLBinaryExpression(SQLColumn("id", table: Child.schema), .notIn,
+                                              SQLGroupExpression(grantedIDs("child_id", of: grantsOf, approvedOnly: true))))
+        }
+        return Subquery.statement("id", from: Child.schema, where: closed)
     }
 
     /// `SELECT child_id FROM allocations WHERE end_date IS NULL AND column op value`: the children

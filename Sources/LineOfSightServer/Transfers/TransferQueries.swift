@@ -240,21 +240,40 @@ enum TransferQueries {
         }
     }
 
-    /// The steps transfers in scope took from `since` to `until`, counted by day and standard kept
-    /// (stored with each transfer when its child was derived): the monthly trend, from the steps'
-    /// own indexes, reading no transfer. Counted by day, as the index holds them, rather than by
-    /// month: grouping by a part of the day sorted a year's steps first (5 ms instead of 3).
-    static func stepCounts(since: CivilDate, until: CivilDate, scope: ChildScope, on db: any SQLDatabase) async throws -> [TransferStepCount] {
+    /// The steps transfers in scope took in the months from `first`'s to `last`'s, whole, counted
+    /// by standard kept: the monthly trend. For a reader of everyone, the counts kept by month over
+    /// every child (`TransferStepMonths`) less the steps of the restricted records they may not
+    /// see, counted live (as negative counts); for any other reader, counted live from the steps'
+    /// own indexes, reading no transfer.
+    static func stepCounts(months first: CivilDate, to last: CivilDate, scope: ChildScope, on db: any SQLDatabase) async throws -> [TransferStepCount] {
+        let (since, until) = (first.firstOfMonth, last.lastOfMonth)
+        guard scope.everyone else {
+            return try await liveStepCounts(since: since, until: until, on: db) { ownRows($0, scope: scope) }
+        }
+        async let kept = TransferStepMonths.counts(from: since, to: until, on: db)
+        async let closed = liveStepCounts(since: since, until: until, on: db) { builder in
+            builder.from(SQLAlias(SQLIdentifier(DerivedRows.transfers), as: SQLIdentifier("ts")))
+                .where(SQLColumn("child_id", table: "ts"), .in, SQLGroupExpression(scope.closed))
+        }
+        return try await kept + closed.map { TransferStepCount(step: $0.step, day: $0.day, keptStandard: $0.keptStandard, transfers: -$0.transfers) }
+    }
+
+    /// The steps of the transfers `rows` chooses (given a select, it adds their table) from `since`
+    /// to `until`, counted by day and standard kept. Counted by day, as the indexes hold them,
+    /// rather than by month: grouping by a part of the day sorted a year's steps first (5 ms instead of 3).
+    private static func liveStepCounts(since: CivilDate, until: CivilDate, on db: any SQLDatabase,
+                                       rows: @escaping @Sendable (SQLSelectBuilder) -> SQLSelectBuilder) async throws -> [TransferStepCount] {
         @Sendable func counts(_ step: TransferStepCount.Step, day: String, kept: String?) async throws -> [TransferStepCount] {
-            struct Row: Decodable { let day: String; let kept: Bool?; let transfers: Int }
-            let builder = within(ownRows(db.select().column(SQLColumn(day, table: "ts"), as: "day")
+            let builder = within(rows(db.select().column(SQLColumn(day, table: "ts"), as: "day")
                 .column(kept.map { SQLColumn($0, table: "ts") as any SQLExpression } ?? SQLLiteral.null, as: "kept")
-                .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "transfers"), scope: scope), day, from: since, to: until)
+                .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "transfers")), day, from: since, to: until)
                 .groupBy(SQLColumn(day, table: "ts"))
             if let kept { builder.where(SQLColumn(kept, table: "ts"), .isNot, SQLLiteral.null).groupBy(SQLColumn(kept, table: "ts")) }
-            return try await builder.all(decoding: Row.self).compactMap { row in
-                CivilDate(iso: row.day).map { TransferStepCount(step: step, day: $0, keptStandard: row.kept, transfers: row.transfers) }
-            }
+            return try await builder.all { columns in
+                try columns.date(ifAny: "day").map {
+                    TransferStepCount(step: step, day: $0, keptStandard: try columns.bool(ifAny: "kept"), transfers: try columns.int("transfers"))
+                }
+            }.compactMap { $0 }
         }
         // Read at once (on PostgreSQL, each on a connection of its own).
         async let accepted = counts(.accepted, day: "accepted", kept: "accepted_on_time")

@@ -49,7 +49,7 @@ struct TransferReviewController {
         async let breaches = transfers(.breached, limit: Self.breachesShown)
         async let rejected = transfers(.rejected)
         // The trend's 12 months end with the chosen one.
-        async let steps = TransferQueries.stepCounts(since: TrendMonth.lastTwelve(endingOn: last)[0].first, until: last, scope: scope, on: req.sql)
+        async let steps = TransferQueries.stepCounts(months: TrendMonth.lastTwelve(endingOn: last)[0].first, to: last, scope: scope, on: req.sql)
         async let completed = TransferQueries.completedByPair(first: first, last: last, scope: scope, on: req.sql)
         async let waiting = TransferQueries.waiting(from: nil, limit: Self.waitingShown, scope: scope, on: req.sql)
         let pack = TransferReviewPack(

@@ -34,5 +34,6 @@ enum AppMigrations {
         IndexCareByLegalStatus(),
         IndexChildrenByDateOfBirth(),
         AddTransferAcceptanceDays(),
+        CreateTransferStepMonths(),
     ]
 }

@@ -32,6 +32,7 @@ enum DerivedRows {
         // four indexes) is most of what re-deriving them costs.
         let stored = try await storedDigests(of: children.map(\.childID), on: sql)
         let changed = children.indices.filter { stored[children[$0].childID] != digests[$0] }
+        let storedSteps = try await TransferStepMonths.stored(of: children.map(\.childID), on: sql)
         for chunk in changed.map({ children[$0].childID }).chunked(500) {
             try await sql.delete(from: obligations).where("child_id", .in, SQLBind.group(Array(chunk))).run()
         }
@@ -74,6 +75,8 @@ enum DerivedRows {
         }, into: legal, columns: ["child_id", "pre_proceedings_start", "pre_proceedings_due", "initial_meeting", "issued", "proceedings_due",
                                   "extensions", "extension_weeks", "court", "next_hearing", "next_review"])
         try await insertTransfers(children, on: sql)
+        let derivedSteps = children.flatMap { $0.derived.transfers.transfers.map(TransferStepMonths.Steps.init) }
+        try await TransferStepMonths.add(TransferStepMonths.change(from: storedSteps, to: derivedSteps), on: sql)
     }
 
     private static let obligationColumns = [
