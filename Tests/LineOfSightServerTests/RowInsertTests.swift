@@ -20,6 +20,20 @@ import Vapor
         }
     }
 
+    /// The digest stored with each child's obligations (`DerivedRows.digest`) is the same for
+    /// the same rows from one version to the next, or every child's rows would be rewritten at
+    /// the next start: this one was made by the version before values were told apart by
+    /// `RowValue` (optionals read as what they hold, a missing value as NUL).
+    @Test func theDigestOfObligationRowsIsTheOneStoredBefore() throws {
+        let id = try #require(UUID(uuidString: "6F9619FF-8B86-D011-B42D-00C04FC964FF"))
+        let rows: [[any Encodable & Sendable]] = [
+            ["due.rule", Optional("a") as String?, nil as String?, 3, true, id, Optional(id) as UUID?, nil as UUID?],
+            ["x", nil as Int?, 0, false, nil as Bool?, nil as String?, nil as String?, nil as String?],
+        ]
+        #expect(DerivedRows.digest(rows) == "8416109010b041202b7c1df43918c38180969fdc33e1a84bf1dab894f765e57c")
+        #expect(DerivedRows.digest([["due.rule", 4]]) != DerivedRows.digest([["due.rule", 3]]))
+    }
+
     @Test func aUUIDsTextIsItsUUIDString() {
         let fixed = [UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
                      UUID(uuid: (255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255))]
