@@ -52,9 +52,11 @@ enum DatabaseSetup {
         for migration in AppMigrations.all { app.migrations.add(migration) }
     }
 
-    /// What only `serve` runs besides the requests: on an SQLite file, the log copied back off the
-    /// requests' path (`WALCheckpointer`), from when the server starts.
+    /// What only `serve` runs besides the requests: the transfer counts kept by month folded
+    /// (`TransferStepFolding`) and, on an SQLite file, the log copied back off the requests' path
+    /// (`WALCheckpointer`), from when the server starts.
     static func prepareForServing(_ app: Application) {
+        app.lifecycle.use(TransferStepFolding())
         guard case let .sqlite(path) = app.settings.database else { return }
         let checkpointer = WALCheckpointer(path: path)
         app.walCheckpointer = checkpointer

@@ -241,45 +241,49 @@ enum TransferQueries {
     }
 
     /// The steps transfers in scope took in the months from `first`'s to `last`'s, whole, counted
-    /// by standard kept: the monthly trend. For a reader of everyone, the counts kept by month over
-    /// every child (`TransferStepMonths`) less the steps of the restricted records they may not
-    /// see, counted live (as negative counts); for any other reader, counted live from the steps'
-    /// own indexes, reading no transfer.
+    /// by standard kept: the monthly trend, in one statement. For a reader of everyone, the counts
+    /// kept by month over every child (`TransferStepMonths`) and, as negative counts, the steps of
+    /// the restricted records they may not see, counted live; for any other reader, counted live
+    /// from the steps' own indexes, reading no transfer.
     static func stepCounts(months first: CivilDate, to last: CivilDate, scope: ChildScope, on db: any SQLDatabase) async throws -> [TransferStepCount] {
         let (since, until) = (first.firstOfMonth, last.lastOfMonth)
-        guard scope.everyone else {
-            return try await liveStepCounts(since: since, until: until, on: db) { ownRows($0, scope: scope) }
+        let steps: SQLUnionBuilder
+        if scope.everyone {
+            steps = SQLUnionBuilder(on: db, initialQuery: TransferStepMonths.select(from: since, to: until.firstOfMonth, on: db).select)
+            for select in liveStepCounts(since: since, until: until, negated: true, on: db, rows: { builder in
+                builder.from(SQLAlias(SQLIdentifier(DerivedRows.transfers), as: SQLIdentifier("ts")))
+                    .where(SQLColumn("child_id", table: "ts"), .in, SQLGroupExpression(scope.closed))
+            }) { steps.union(all: select) }
+        } else {
+            let selects = liveStepCounts(since: since, until: until, negated: false, on: db) { ownRows($0, scope: scope) }
+            steps = SQLUnionBuilder(on: db, initialQuery: selects[0])
+            for select in selects.dropFirst() { steps.union(all: select) }
         }
-        async let kept = TransferStepMonths.counts(from: since, to: until, on: db)
-        async let closed = liveStepCounts(since: since, until: until, on: db) { builder in
-            builder.from(SQLAlias(SQLIdentifier(DerivedRows.transfers), as: SQLIdentifier("ts")))
-                .where(SQLColumn("child_id", table: "ts"), .in, SQLGroupExpression(scope.closed))
-        }
-        return try await kept + closed.map { TransferStepCount(step: $0.step, day: $0.day, keptStandard: $0.keptStandard, transfers: -$0.transfers) }
+        return try await steps.all { columns in
+            guard let day = try columns.date(ifAny: "day"), let step = TransferStepCount.Step(stored: try columns.text("step")) else { return nil }
+            return TransferStepCount(step: step, day: day, keptStandard: step == .rejected ? nil : try columns.bool(ifAny: "kept"),
+                                     transfers: try columns.int("transfers"))
+        }.compactMap { $0 }
     }
 
-    /// The steps of the transfers `rows` chooses (given a select, it adds their table) from `since`
-    /// to `until`, counted by day and standard kept. Counted by day, as the indexes hold them,
-    /// rather than by month: grouping by a part of the day sorted a year's steps first (5 ms instead of 3).
-    private static func liveStepCounts(since: CivilDate, until: CivilDate, on db: any SQLDatabase,
-                                       rows: @escaping @Sendable (SQLSelectBuilder) -> SQLSelectBuilder) async throws -> [TransferStepCount] {
-        @Sendable func counts(_ step: TransferStepCount.Step, day: String, kept: String?) async throws -> [TransferStepCount] {
-            let builder = within(rows(db.select().column(SQLColumn(day, table: "ts"), as: "day")
-                .column(kept.map { SQLColumn($0, table: "ts") as any SQLExpression } ?? SQLLiteral.null, as: "kept")
-                .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "transfers")), day, from: since, to: until)
-                .groupBy(SQLColumn(day, table: "ts"))
-            if let kept { builder.where(SQLColumn(kept, table: "ts"), .isNot, SQLLiteral.null).groupBy(SQLColumn(kept, table: "ts")) }
-            return try await builder.all { columns in
-                try columns.date(ifAny: "day").map {
-                    TransferStepCount(step: step, day: $0, keptStandard: try columns.bool(ifAny: "kept"), transfers: try columns.int("transfers"))
-                }
-            }.compactMap { $0 }
-        }
-        // Read at once (on PostgreSQL, each on a connection of its own).
-        async let accepted = counts(.accepted, day: "accepted", kept: "accepted_on_time")
-        async let visited = counts(.visited, day: "first_visit", kept: "visited_on_time")
-        async let rejected = counts(.rejected, day: "rejected", kept: nil)
-        return try await accepted + visited + rejected
+    /// For each step, the select counting the steps of the transfers `rows` chooses (given a
+    /// select, it adds their table) from `since` to `until`, by day and standard kept (`negated`:
+    /// as negative counts), in the columns `TransferStepMonths.select` reads. Counted by day, as
+    /// the indexes hold them, rather than by month: grouping by a part of the day sorted a year's
+    /// steps first (5 ms instead of 3).
+    private static func liveStepCounts(since: CivilDate, until: CivilDate, negated: Bool, on db: any SQLDatabase,
+                                       rows: (SQLSelectBuilder) -> SQLSelectBuilder) -> [SQLSelect] {
+        let count: any SQLExpression = SQLFunction("COUNT", args: SQLLiteral.all)
+        return [(TransferStepCount.Step.accepted, "accepted", "accepted_on_time"), (.visited, "first_visit", "visited_on_time"), (.rejected, "rejected", nil)]
+            .map { step, day, kept in
+                let builder = within(rows(db.select().column(SQLColumn(day, table: "ts"), as: "day")
+                    .column(SQLLiteral.string(step.stored), as: "step")
+                    .column(kept.map { SQLColumn($0, table: "ts") as any SQLExpression } ?? SQLLiteral.null, as: "kept")
+                    .column(negated ? SQLBinaryExpression(SQLLiteral.numeric("0"), .subtract, count) : count, as: "transfers")), day, from: since, to: until)
+                    .groupBy(SQLColumn(day, table: "ts"))
+                if let kept { builder.where(SQLColumn(kept, table: "ts"), .isNot, SQLLiteral.null).groupBy(SQLColumn(kept, table: "ts")) }
+                return builder.select
+            }
     }
 
     /// Children in scope still allocated to a front door or duty team whose record says their case

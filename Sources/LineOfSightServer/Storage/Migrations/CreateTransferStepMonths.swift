@@ -10,8 +10,8 @@ struct CreateTransferStepMonths: AsyncMigration {
             .field("step", .string, .required)
             .field("kept", .bool, .required)
             .field("transfers", .int, .required)
-            .unique(on: "month", "step", "kept")
             .create()
+        try await Indexes.create(on: database, [("transfer_step_months_month", TransferStepMonths.table, ["month"])])
         try await TransferStepMonths.recount(on: database.sql)
     }
 

@@ -32,13 +32,13 @@ enum DerivedRows {
         // four indexes) is most of what re-deriving them costs.
         let stored = try await storedDigests(of: children.map(\.childID), on: sql)
         let changed = children.indices.filter { stored[children[$0].childID] != digests[$0] }
-        let storedSteps = try await TransferStepMonths.stored(of: children.map(\.childID), on: sql)
         for chunk in changed.map({ children[$0].childID }).chunked(500) {
             try await sql.delete(from: obligations).where("child_id", .in, SQLBind.group(Array(chunk))).run()
         }
-        for table in [states, care, permanence, legal, transfers, transferWaits] {
+        for table in [states, care, permanence, legal, transferWaits] {
             try await sql.delete(from: table).where("child_id", .in, SQLBind.group(children.map(\.childID))).run()
         }
+        let deletedSteps = try await TransferStepMonths.deleteTransfers(of: children.map(\.childID), on: sql)
         try await sql.insert(changed.flatMap { obligationRows(children[$0].childID, children[$0].derived.derivation) },
                              into: obligations, columns: obligationColumns)
         try await sql.insert(children.indices.map { index -> [any Encodable & Sendable] in
@@ -76,7 +76,7 @@ enum DerivedRows {
                                   "extensions", "extension_weeks", "court", "next_hearing", "next_review"])
         try await insertTransfers(children, on: sql)
         let derivedSteps = children.flatMap { $0.derived.transfers.transfers.map(TransferStepMonths.Steps.init) }
-        try await TransferStepMonths.add(TransferStepMonths.change(from: storedSteps, to: derivedSteps), on: sql)
+        try await TransferStepMonths.add(TransferStepMonths.change(from: deletedSteps, to: derivedSteps), on: sql)
     }
 
     private static let obligationColumns = [

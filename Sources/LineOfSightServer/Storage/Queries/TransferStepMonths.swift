@@ -9,23 +9,22 @@ import SQLKit
 /// (two index walks of 8,000 entries each for the 15,000-child demo, a fifth of the pack's time).
 ///
 /// Kept by `DerivedRows.replace`, the only writer of the transfers' rows, in the same transaction:
-/// it takes away the steps of the children's stored transfers and adds those of their transfers
-/// as derived now, so a correction of an old event moves its month's counts as well. Restricted
-/// records are counted here too, and taken away again by each reader that may not see them (few
-/// children, counted live), so restricting a record needs nothing here.
+/// it takes away the steps of the transfer rows it deletes (as the deletion returns them, so
+/// whatever another transaction wrote in between is what is taken away) and adds those of the
+/// rows it writes. Each change is a row of its own, added up when read: no two transactions ever
+/// wait for each other over a month's count, however many children each derives, and the rows are
+/// folded into one a cell from time to time (`TransferStepFolding`). Restricted records are counted
+/// here too, and taken away again, in the same statement, for each reader who may not see them (few
+/// children, counted live), so restricting a record changes nothing kept.
 enum TransferStepMonths {
     static let table = "transfer_step_months"
 
     /// One counted cell: the first day of the month, the step, and whether it kept its standard
     /// (always false for a rejection, which has none).
-    struct Key: Hashable, Comparable {
+    struct Key: Hashable {
         let month: CivilDate
         let step: TransferStepCount.Step
         let kept: Bool
-
-        static func < (a: Key, b: Key) -> Bool {
-            (a.month, a.step.stored, a.kept ? 1 : 0) < (b.month, b.step.stored, b.kept ? 1 : 0)
-        }
     }
 
     /// The steps of one transfer that the trend counts, as stored or as derived.
@@ -61,36 +60,46 @@ enum TransferStepMonths {
         }
     }
 
-    /// What to add to each cell when `stored` steps are replaced by `derived` ones (no zeros).
-    static func change(from stored: [Steps], to derived: [Steps]) -> [Key: Int] {
+    /// What to add to each cell when `deleted` steps are replaced by `written` ones (no zeros).
+    static func change(from deleted: [Steps], to written: [Steps]) -> [Key: Int] {
         var change: [Key: Int] = [:]
-        for key in stored.flatMap(\.keys) { change[key, default: 0] -= 1 }
-        for key in derived.flatMap(\.keys) { change[key, default: 0] += 1 }
+        for key in deleted.flatMap(\.keys) { change[key, default: 0] -= 1 }
+        for key in written.flatMap(\.keys) { change[key, default: 0] += 1 }
         return change.filter { $0.value != 0 }
     }
 
-    /// The stored steps of these children's transfers: read before they are replaced.
-    static func stored(of children: [UUID], on sql: any SQLDatabase) async throws -> [Steps] {
+    /// Deletes these children's transfer rows, returning the steps of those it deleted.
+    static func deleteTransfers(of children: [UUID], on sql: any SQLDatabase) async throws -> [Steps] {
         var steps: [Steps] = []
         for chunk in children.chunked(500) {
-            steps += try await sql.select().columns(Steps.columns.map { SQLColumn($0) }).from(DerivedRows.transfers)
-                .where("child_id", .in, SQLBind.group(Array(chunk))).all(reading: Steps.init)
+            steps += try await sql.delete(from: DerivedRows.transfers).where("child_id", .in, SQLBind.group(Array(chunk)))
+                .returning(Steps.columns.map { SQLColumn($0) }).all(reading: Steps.init)
         }
         return steps
     }
 
-    /// Adds `change` to the counts, in the order of the cells: two transactions changing the same
-    /// cells (on PostgreSQL) lock them in the same order, so neither waits for the other for ever.
+    /// Adds `change` to the counts, a row a cell.
     static func add(_ change: [Key: Int], on sql: any SQLDatabase) async throws {
-        for chunk in change.sorted(by: { $0.key < $1.key }).chunked(200) {
-            let insert = sql.insert(into: table).columns("month", "step", "kept", "transfers")
-            for (key, transfers) in chunk {
-                insert.values(SQLBind(key.month.iso), SQLBind(key.step.stored), SQLBind(key.kept), SQLBind(transfers))
-            }
-            try await insert.onConflict(with: ["month", "step", "kept"]) { update in
-                update.set("transfers", to: SQLBinaryExpression(SQLColumn("transfers", table: table), .add, SQLExcludedColumn("transfers")))
-            }.run()
+        try await sql.insert(change.map { key, transfers in [key.month.iso, key.step.stored, key.kept, transfers] },
+                             into: table, columns: ["month", "step", "kept", "transfers"])
+    }
+
+    /// Folds the rows of each cell into one: those it deletes, added up and written back in the
+    /// same transaction. Rows another transaction adds meanwhile are not among those deleted, so
+    /// they stay and count, however many fold at once.
+    static func fold(on db: any Database) async throws {
+        try await db.transaction { db in
+            let rows = try await db.sql.delete(from: table).returning("month", "step", "kept", "transfers").all(reading: Self.row)
+            var sums: [Key: Int] = [:]
+            for (key, transfers) in rows.compactMap({ $0 }) { sums[key, default: 0] += transfers }
+            try await add(sums.filter { $0.value != 0 }, on: db.sql)
         }
+    }
+
+    /// How many rows hold the counts (one a cell once folded).
+    static func rowCount(on sql: any SQLDatabase) async throws -> Int {
+        try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table)
+            .all { try $0.int("n") }.first ?? 0
     }
 
     /// Counts every stored transfer afresh (the migration that made the table).
@@ -100,16 +109,19 @@ enum TransferStepMonths {
         try await add(change(from: [], to: steps), on: sql)
     }
 
-    /// The counts of the months from `first`'s to `last`'s, both included, as the core's step counts
-    /// (each dated the first day of its month).
-    static func counts(from first: CivilDate, to last: CivilDate, on sql: any SQLDatabase) async throws -> [TransferStepCount] {
-        try await sql.select().columns("month", "step", "kept", "transfers").from(table)
-            .where("month", .greaterThanOrEqual, SQLBind(first.firstOfMonth.iso)).where("month", .lessThanOrEqual, SQLBind(last.firstOfMonth.iso))
-            .all { columns in
-                guard let month = try columns.date(ifAny: "month"), let step = TransferStepCount.Step(stored: try columns.text("step")) else { return nil }
-                return TransferStepCount(step: step, day: month, keptStandard: step == .rejected ? nil : try columns.bool("kept"),
-                                         transfers: try columns.int("transfers"))
-            }.compactMap { $0 }
+    /// The counts of the months from `first` to `last` (first days of months), each cell's rows added
+    /// up, as `TransferQueries.stepCounts` reads them: `day` (the month), `step`, `kept`, `transfers`.
+    static func select(from first: CivilDate, to last: CivilDate, on sql: any SQLDatabase) -> SQLSelectBuilder {
+        sql.select().column(SQLColumn("month"), as: "day").column("step").column("kept")
+            // A whole number on both databases: PostgreSQL's SUM of integers is a decimal.
+            .column(SQLRaw("CAST(SUM(\"transfers\") AS BIGINT)"), as: "transfers").from(table)
+            .where("month", .greaterThanOrEqual, SQLBind(first.iso)).where("month", .lessThanOrEqual, SQLBind(last.iso))
+            .groupBy("month").groupBy("step").groupBy("kept")
+    }
+
+    private static func row(_ columns: Columns) throws -> (Key, Int)? {
+        guard let month = try columns.date(ifAny: "month"), let step = TransferStepCount.Step(stored: try columns.text("step")) else { return nil }
+        return (Key(month: month, step: step, kept: try columns.bool("kept")), try columns.int("transfers"))
     }
 }
 
