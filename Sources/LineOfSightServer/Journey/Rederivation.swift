@@ -22,7 +22,7 @@ enum Rederivation {
             done += batch.count
             progress(done, children.count)
         }
-        try await TransferStepMonths.fold(on: db)
+        try await TransferStepMonths.recount(on: db)
         try await db.sql.delete(from: DerivedRows.basis).run()
         try await db.sql.insert(into: DerivedRows.basis).columns("id", "fingerprint").values(SQLBind(1), SQLBind(fingerprint(setup))).run()
     }

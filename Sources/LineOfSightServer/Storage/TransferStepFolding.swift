@@ -11,17 +11,21 @@ final class TransferStepFolding: LifecycleHandler, Sendable {
     private let running = NIOLockedValueBox<Task<Void, Never>?>(nil)
 
     func didBootAsync(_ app: Application) async throws {
-        let (db, logger) = (app.db, app.logger)
+        let (db, queue, logger) = (app.db, app.writeQueue, app.logger)
         let task = Task {
             var folded = -1
             while !Task.isCancelled {
                 do {
                     if try await TransferStepMonths.rowCount(on: db.sql) != folded {
-                        try await TransferStepMonths.fold(on: db)
+                        // In turn with the requests' saves on SQLite, rather than polling for the lock.
+                        try await db.writeTransaction(queuedOn: queue) { try await TransferStepMonths.fold(on: $0.sql) }
                         folded = try await TransferStepMonths.rowCount(on: db.sql)
                     }
+                } catch is CancellationError {
+                    break
                 } catch {
-                    logger.warning("The transfer counts kept by month were not folded: \(String(describing: error))")
+                    // String(reflecting:): PostgreSQL's errors say what went wrong only that way.
+                    logger.warning("The transfer counts kept by month were not folded: \(String(reflecting: error))")
                 }
                 try? await Task.sleep(for: Self.interval)
             }

@@ -40,8 +40,14 @@ extension Application {
 extension Request {
     /// A write transaction, queued behind the others on SQLite (see `WriteQueue`).
     func writeTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        let db = self.db
-        guard let queue = application.writeQueue else { return try await db.transaction(body) }
-        return try await queue.run { try await db.transaction(body) }
+        try await db.writeTransaction(queuedOn: application.writeQueue, body)
+    }
+}
+
+extension Database {
+    /// A write transaction, queued behind the others when there is a `queue` (on SQLite).
+    func writeTransaction<T: Sendable>(queuedOn queue: WriteQueue?, _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        guard let queue else { return try await transaction(body) }
+        return try await queue.run { try await self.transaction(body) }
     }
 }

@@ -253,11 +253,11 @@ enum TransferQueries {
             for select in liveStepCounts(since: since, until: until, negated: true, on: db, rows: { builder in
                 builder.from(SQLAlias(SQLIdentifier(DerivedRows.transfers), as: SQLIdentifier("ts")))
                     .where(SQLColumn("child_id", table: "ts"), .in, SQLGroupExpression(scope.closed))
-            }) { steps.union(all: select) }
+            }) { _ = steps.union(all: select) }
         } else {
             let selects = liveStepCounts(since: since, until: until, negated: false, on: db) { ownRows($0, scope: scope) }
             steps = SQLUnionBuilder(on: db, initialQuery: selects[0])
-            for select in selects.dropFirst() { steps.union(all: select) }
+            for select in selects.dropFirst() { _ = steps.union(all: select) }
         }
         return try await steps.all { columns in
             guard let day = try columns.date(ifAny: "day"), let step = TransferStepCount.Step(stored: try columns.text("step")) else { return nil }
@@ -268,14 +268,13 @@ enum TransferQueries {
 
     /// For each step, the select counting the steps of the transfers `rows` chooses (given a
     /// select, it adds their table) from `since` to `until`, by day and standard kept (`negated`:
-    /// as negative counts), in the columns `TransferStepMonths.select` reads. Counted by day, as
+    /// as negative counts), in the columns `TransferStepMonths.select` selects. Counted by day, as
     /// the indexes hold them, rather than by month: grouping by a part of the day sorted a year's
     /// steps first (5 ms instead of 3).
     private static func liveStepCounts(since: CivilDate, until: CivilDate, negated: Bool, on db: any SQLDatabase,
                                        rows: (SQLSelectBuilder) -> SQLSelectBuilder) -> [SQLSelect] {
         let count: any SQLExpression = SQLFunction("COUNT", args: SQLLiteral.all)
-        return [(TransferStepCount.Step.accepted, "accepted", "accepted_on_time"), (.visited, "first_visit", "visited_on_time"), (.rejected, "rejected", nil)]
-            .map { step, day, kept in
+        return TransferStepMonths.counted.map { step, day, kept in
                 let builder = within(rows(db.select().column(SQLColumn(day, table: "ts"), as: "day")
                     .column(SQLLiteral.string(step.stored), as: "step")
                     .column(kept.map { SQLColumn($0, table: "ts") as any SQLExpression } ?? SQLLiteral.null, as: "kept")

@@ -12,7 +12,7 @@ struct CreateTransferStepMonths: AsyncMigration {
             .field("transfers", .int, .required)
             .create()
         try await Indexes.create(on: database, [("transfer_step_months_month", TransferStepMonths.table, ["month"])])
-        try await TransferStepMonths.recount(on: database.sql)
+        try await TransferStepMonths.recount(on: database)
     }
 
     func revert(on database: any Database) async throws {

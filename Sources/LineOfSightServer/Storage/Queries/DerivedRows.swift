@@ -38,7 +38,7 @@ enum DerivedRows {
         for table in [states, care, permanence, legal, transferWaits] {
             try await sql.delete(from: table).where("child_id", .in, SQLBind.group(children.map(\.childID))).run()
         }
-        let deletedSteps = try await TransferStepMonths.deleteTransfers(of: children.map(\.childID), on: sql)
+        let deletedSteps = try await deleteTransfers(of: children.map(\.childID), on: sql)
         try await sql.insert(changed.flatMap { obligationRows(children[$0].childID, children[$0].derived.derivation) },
                              into: obligations, columns: obligationColumns)
         try await sql.insert(children.indices.map { index -> [any Encodable & Sendable] in
@@ -132,6 +132,17 @@ enum DerivedRows {
             }
         }
         return digests
+    }
+
+    /// Deletes these children's transfer rows, returning the steps of those it deleted
+    /// (so the counts kept by month take away what was deleted, whatever another transaction wrote).
+    private static func deleteTransfers(of children: [UUID], on sql: any SQLDatabase) async throws -> [TransferStepMonths.Steps] {
+        var steps: [TransferStepMonths.Steps] = []
+        for chunk in children.chunked(500) {
+            steps += try await sql.delete(from: transfers).where("child_id", .in, SQLBind.group(Array(chunk)))
+                .returning(TransferStepMonths.Steps.columns.map { SQLColumn($0) }).all(reading: TransferStepMonths.Steps.init)
+        }
+        return steps
     }
 
     /// Each child's transfers and whether they wait for one (`TransferSummary`).

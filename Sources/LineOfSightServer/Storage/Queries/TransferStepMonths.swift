@@ -27,36 +27,42 @@ enum TransferStepMonths {
         let kept: Bool
     }
 
-    /// The steps of one transfer that the trend counts, as stored or as derived.
+    /// What the trend counts of a transfer, written once for the counts kept here and those counted
+    /// live: each step, the column holding its day, and the column saying whether it kept its
+    /// standard (a step with such a column counts only once judged; a rejection has none).
+    static let counted: [(step: TransferStepCount.Step, day: String, kept: String?)] = [
+        (.accepted, "accepted", "accepted_on_time"), (.visited, "first_visit", "visited_on_time"), (.rejected, "rejected", nil),
+    ]
+
+    /// The steps of one transfer that the trend counts, as stored or as derived: for each of
+    /// `counted`, its day and whether it kept its standard.
     struct Steps {
-        let accepted: CivilDate?
-        let acceptedOnTime: Bool?
-        let firstVisit: CivilDate?
-        let visitedOnTime: Bool?
-        let rejected: CivilDate?
+        let taken: [(day: CivilDate?, kept: Bool?)]
 
         init(_ transfer: TransferProgress) {
-            (accepted, acceptedOnTime, firstVisit, visitedOnTime, rejected) =
-                (transfer.accepted, transfer.acceptedOnTime, transfer.firstVisit, transfer.visitedOnTime, transfer.rejected)
+            taken = counted.map { counted in
+                switch counted.step {
+                case .accepted: (transfer.accepted, transfer.acceptedOnTime)
+                case .visited: (transfer.firstVisit, transfer.visitedOnTime)
+                case .rejected: (transfer.rejected, nil)
+                }
+            }
         }
 
         init(_ columns: Columns) throws {
-            (accepted, acceptedOnTime) = (try columns.date(ifAny: "accepted"), try columns.bool(ifAny: "accepted_on_time"))
-            (firstVisit, visitedOnTime) = (try columns.date(ifAny: "first_visit"), try columns.bool(ifAny: "visited_on_time"))
-            rejected = try columns.date(ifAny: "rejected")
+            taken = try counted.map { counted in (try columns.date(ifAny: counted.day), try counted.kept.flatMap { try columns.bool(ifAny: $0) }) }
         }
 
         /// The stored columns `init(_: Columns)` reads.
-        static let columns = ["accepted", "accepted_on_time", "first_visit", "visited_on_time", "rejected"]
+        static let columns = counted.flatMap { [$0.day] + ($0.kept.map { [$0] } ?? []) }
 
-        /// The cells this transfer counts in: an acceptance or a first visit once judged against
-        /// its standard (a first visit with no standard to keep is not counted), every rejection.
+        /// The cells this transfer counts in.
         var keys: [Key] {
-            var keys: [Key] = []
-            if let accepted, let acceptedOnTime { keys.append(Key(month: accepted.firstOfMonth, step: .accepted, kept: acceptedOnTime)) }
-            if let firstVisit, let visitedOnTime { keys.append(Key(month: firstVisit.firstOfMonth, step: .visited, kept: visitedOnTime)) }
-            if let rejected { keys.append(Key(month: rejected.firstOfMonth, step: .rejected, kept: false)) }
-            return keys
+            zip(counted, taken).compactMap { counted, taken in
+                guard let day = taken.day else { return nil }
+                guard counted.kept != nil else { return Key(month: day.firstOfMonth, step: counted.step, kept: false) }
+                return taken.kept.map { Key(month: day.firstOfMonth, step: counted.step, kept: $0) }
+            }
         }
     }
 
@@ -68,32 +74,20 @@ enum TransferStepMonths {
         return change.filter { $0.value != 0 }
     }
 
-    /// Deletes these children's transfer rows, returning the steps of those it deleted.
-    static func deleteTransfers(of children: [UUID], on sql: any SQLDatabase) async throws -> [Steps] {
-        var steps: [Steps] = []
-        for chunk in children.chunked(500) {
-            steps += try await sql.delete(from: DerivedRows.transfers).where("child_id", .in, SQLBind.group(Array(chunk)))
-                .returning(Steps.columns.map { SQLColumn($0) }).all(reading: Steps.init)
-        }
-        return steps
-    }
-
     /// Adds `change` to the counts, a row a cell.
     static func add(_ change: [Key: Int], on sql: any SQLDatabase) async throws {
         try await sql.insert(change.map { key, transfers in [key.month.iso, key.step.stored, key.kept, transfers] },
                              into: table, columns: ["month", "step", "kept", "transfers"])
     }
 
-    /// Folds the rows of each cell into one: those it deletes, added up and written back in the
-    /// same transaction. Rows another transaction adds meanwhile are not among those deleted, so
+    /// Folds the rows of each cell into one: those it deletes, added up and written back. Call it
+    /// in a transaction: rows another transaction adds meanwhile are not among those deleted, so
     /// they stay and count, however many fold at once.
-    static func fold(on db: any Database) async throws {
-        try await db.transaction { db in
-            let rows = try await db.sql.delete(from: table).returning("month", "step", "kept", "transfers").all(reading: Self.row)
-            var sums: [Key: Int] = [:]
-            for (key, transfers) in rows.compactMap({ $0 }) { sums[key, default: 0] += transfers }
-            try await add(sums.filter { $0.value != 0 }, on: db.sql)
-        }
+    static func fold(on sql: any SQLDatabase) async throws {
+        let rows = try await sql.delete(from: table).returning("month", "step", "kept", "transfers").all(reading: Self.row)
+        var sums: [Key: Int] = [:]
+        for (key, transfers) in rows { sums[key, default: 0] += transfers }
+        try await add(sums.filter { $0.value != 0 }, on: sql)
     }
 
     /// How many rows hold the counts (one a cell once folded).
@@ -102,11 +96,19 @@ enum TransferStepMonths {
             .all { try $0.int("n") }.first ?? 0
     }
 
-    /// Counts every stored transfer afresh (the migration that made the table).
-    static func recount(on sql: any SQLDatabase) async throws {
-        try await sql.delete(from: table).run()
-        let steps = try await sql.select().columns(Steps.columns.map { SQLColumn($0) }).from(DerivedRows.transfers).all(reading: Steps.init)
-        try await add(change(from: [], to: steps), on: sql)
+    /// Counts every stored transfer afresh: when the table is made, and each time everyone is
+    /// re-derived, as every other derived row is written afresh then (so counts that had drifted,
+    /// say from an older build that saved transfers without them, are mended). In one transaction,
+    /// with the transfers' rows held still on PostgreSQL until it commits (SQLite has one writer).
+    static func recount(on db: any Database) async throws {
+        try await db.transaction { db in
+            if db.sql.dialect.name == "postgresql" {
+                try await db.sql.raw("LOCK TABLE \(ident: DerivedRows.transfers) IN SHARE MODE").run()
+            }
+            try await db.sql.delete(from: table).run()
+            let steps = try await db.sql.select().columns(Steps.columns.map { SQLColumn($0) }).from(DerivedRows.transfers).all(reading: Steps.init)
+            try await add(change(from: [], to: steps), on: db.sql)
+        }
     }
 
     /// The counts of the months from `first` to `last` (first days of months), each cell's rows added
@@ -119,8 +121,12 @@ enum TransferStepMonths {
             .groupBy("month").groupBy("step").groupBy("kept")
     }
 
-    private static func row(_ columns: Columns) throws -> (Key, Int)? {
-        guard let month = try columns.date(ifAny: "month"), let step = TransferStepCount.Step(stored: try columns.text("step")) else { return nil }
+    /// A stored cell, or an error: folding a row it cannot read would lose its count.
+    private static func row(_ columns: Columns) throws -> (Key, Int) {
+        let (month, stored) = (try columns.date(ifAny: "month"), try columns.text("step"))
+        guard let month, let step = TransferStepCount.Step(stored: stored) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "a transfer count of an unknown month or step: \(stored)"))
+        }
         return (Key(month: month, step: step, kept: try columns.bool("kept")), try columns.int("transfers"))
     }
 }
@@ -136,7 +142,11 @@ extension TransferStepCount.Step {
     }
 
     init?(stored: String) {
-        guard let step = [Self.accepted, .visited, .rejected].first(where: { $0.stored == stored }) else { return nil }
-        self = step
+        switch stored {
+        case "accepted": self = .accepted
+        case "visited": self = .visited
+        case "rejected": self = .rejected
+        default: return nil
+        }
     }
 }
