@@ -428,6 +428,14 @@ import VaporTesting
             child.restricted = true
             try await child.save(on: app.db)
             #expect(try await agree(everyone).reduce(0) { $0 + $1.accepted } < all.reduce(0) { $0 + $1.accepted })
+            // An approved grant to the restricted record counts its transfers again.
+            let admin = try #require(try await User.query(on: app.db).filter(\.$role == .admin).first())
+            let grant = AccessGrant(userID: try director.requireID(), childID: accepted.childID, teamID: nil, reason: "Court report",
+                                    expiresOn: CivilDate(year: today.year + 1, month: 1, day: 1)!, grantedBy: try admin.requireID())
+            grant.$approvedBy.id = try admin.requireID()
+            grant.approvedAt = Date()
+            try await grant.create(on: app.db)
+            #expect(try await agree(everyone) == all)
         }
     }
 }

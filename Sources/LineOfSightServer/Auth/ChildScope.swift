@@ -96,7 +96,7 @@ struct ChildScope: Sendable, Equatable {
             }
             builder.where(child, .in, Subquery.union(waysIn))
         }
-        guard let restricted else { return builder.where(child, .notIn, SQLGroupExpression(closed)) }
+        guard let restricted else { return builder.where(child, .notIn, SQLGroupExpression(restrictedWithoutGrant)) }
         builder.where { group in
             group.where(restricted, .equal, SQLLiteral.boolean(false))
             if let grantsOf { group.orWhere(child, .in, SQLGroupExpression(grantedIDs("child_id", of: grantsOf, approvedOnly: true))) }
@@ -109,7 +109,7 @@ struct ChildScope: Sendable, Equatable {
     /// this reader has no approved grant to, which no way in opens. For a reader of everyone, the
     /// children they may not see: what a count kept over every child takes away again
     /// (`TransferStepMonths`).
-    var closed: SQLSelect {
+    var restrictedWithoutGrant: SQLSelect {
         var closed: [any SQLExpression] = [SQLBinaryExpression(SQLColumn("restricted", table: Child.schema), .equal, SQLLiteral.boolean(true))]
         if let grantsOf {
             closed.append(SQLBinaryExpression(SQLColumn("id", table: Child.schema), .notIn,

@@ -252,7 +252,7 @@ enum TransferQueries {
             steps = SQLUnionBuilder(on: db, initialQuery: TransferStepMonths.select(from: since, to: until.firstOfMonth, on: db).select)
             for select in liveStepCounts(since: since, until: until, negated: true, on: db, rows: { builder in
                 builder.from(SQLAlias(SQLIdentifier(DerivedRows.transfers), as: SQLIdentifier("ts")))
-                    .where(SQLColumn("child_id", table: "ts"), .in, SQLGroupExpression(scope.closed))
+                    .where(SQLColumn("child_id", table: "ts"), .in, SQLGroupExpression(scope.restrictedWithoutGrant))
             }) { _ = steps.union(all: select) }
         } else {
             let selects = liveStepCounts(since: since, until: until, negated: false, on: db) { ownRows($0, scope: scope) }
