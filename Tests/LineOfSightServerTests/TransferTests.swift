@@ -349,7 +349,8 @@ import VaporTesting
     /// The trend's counts kept by month (`TransferStepMonths`) follow every change to a child's
     /// transfers in the transaction that makes it: after a request, its acceptance and its
     /// withdrawal, they are what counting every stored transfer afresh gives, folding their rows
-    /// changes nothing, and the acceptance's month gains one and loses it again; and re-deriving
+    /// changes nothing, and the acceptance's month gains one, moves it from kept to late when the
+    /// request is corrected to a month earlier, and loses it again; and re-deriving
     /// everyone mends counts that drifted.
     @Test func theMonthsCountsKeptWithTheTransfersFollowEveryChange() async throws {
         try await withTestApp { app, demo in
@@ -370,7 +371,7 @@ import VaporTesting
             }
             let before = try await checked("the demo")
             #expect(before.values.reduce(0, +) > 20, "the demo's transfers are counted")
-            let (_, _, _, event, session) = try await Self.requested(app, demo, to: "Safeguarding Team 1")
+            let (_, duty, to, event, session) = try await Self.requested(app, demo, to: "Safeguarding Team 1")
             var head = session
             let requested = try await checked("after the request")
             var manager = try await Visitor.signedIn(app, as: "team.manager")
@@ -378,6 +379,13 @@ import VaporTesting
             #expect(try await manager.post(event + "/steps/decide", Self.accept(on: "2026-03-09")).status == .seeOther)
             let accepted = try await checked("after the acceptance")
             #expect((accepted["2026-03-01 accepted kept"] ?? 0) - (requested["2026-03-01 accepted kept"] ?? 0) == 1)
+            // The request corrected to a month earlier: the same acceptance is now late.
+            _ = try await head.get(event + "/correct")
+            #expect(try await head.post(event + "/correct", Self.request(from: duty, to: to, on: "2026-02-02")
+                .merging(["reason": "Typed the wrong month", "version": "2"]) { $1 }).status == .seeOther)
+            let corrected = try await checked("after the correction")
+            #expect(corrected["2026-03-01 accepted kept"] == requested["2026-03-01 accepted kept"])
+            #expect((corrected["2026-03-01 accepted late"] ?? 0) - (requested["2026-03-01 accepted late"] ?? 0) == 1)
             _ = try await head.get(event + "/withdraw")
             #expect(try await head.post(event + "/withdraw", ["reason": "Requested for the wrong child"]).status == .seeOther)
             let withdrawn = try await checked("after the withdrawal")
