@@ -2,7 +2,9 @@
 browser context per test, and the page-visit helper.
 
 Environment:
-  E2E_BASE_URL         test an already-running server instead of starting one
+  E2E_BASE_URL         test an already-running server instead of starting one (started with
+                       LINEOFSIGHT_TODAY the same as E2E_TODAY)
+  E2E_TODAY            the server's date, YYYY-MM-DD (default 2026-12-03, see server.py)
   LINEOFSIGHT_BINARY   the server executable (default .build/debug/lineofsight)
   LOS_CHROMIUM         the browser (default /usr/bin/chromium, Debian's package)
   E2E_STARTUP_TIMEOUT  seconds to wait for /healthz (default 120)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import socket
 import subprocess
@@ -14,6 +15,10 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_BINARY = REPO_ROOT / ".build" / "debug" / "lineofsight"
 # The first start creates the database and loads about 1,300 demo children, from a debug build.
 STARTUP_TIMEOUT = float(os.environ.get("E2E_STARTUP_TIMEOUT", "120"))
+# The server's "today", fixed: the demo is made relative to today, so on another day the tests
+# would meet other children (a run once failed on the day the first row of a list changed), and
+# the machine's date in UTC is not always London's. The tests enter dates relative to it.
+TODAY = datetime.date.fromisoformat(os.environ.get("E2E_TODAY", "2026-12-03"))
 
 
 def free_port() -> int:
@@ -52,6 +57,7 @@ class Server:
         # Always SQLite in a new file, so every run starts from the same demo data.
         env.pop("DATABASE_URL", None)
         env["LINEOFSIGHT_DATABASE_PATH"] = str(self.database_path)
+        env["LINEOFSIGHT_TODAY"] = TODAY.isoformat()
         command = [str(self.binary), "serve", "--demo", "--hostname", "127.0.0.1", "--port", str(self.port)]
         # Output goes to a file, not a pipe, so a chatty server can never block on a full pipe.
         with open(self.log_path, "wb") as log:

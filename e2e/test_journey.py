@@ -11,6 +11,7 @@ from urllib.parse import urlparse
 from playwright.sync_api import expect
 
 from navigation import DEMO_PASSWORD, sign_in
+from server import TODAY
 
 SOCIAL_WORKER = "social.worker"
 
@@ -49,7 +50,7 @@ def test_a_visit_with_the_child_seen_alone_meets_the_visit_that_was_due(page, vi
     expect(summary).to_contain_text("Enter the date of the visit")
     expect(summary.get_by_role("link", name="Select yes if the child was seen")).to_have_attribute("href", "#seen")
 
-    fill_date(page, "date", datetime.date.today())
+    fill_date(page, "date", TODAY)
     choose(page, "Was the visit planned?", "Unannounced")
     choose(page, "Where the visit took place", "At home")
     choose(page, "Was the child seen?", "Yes")
@@ -77,7 +78,7 @@ def test_a_strategy_discussion_that_starts_enquiries_puts_the_conference_on_the_
     child_name = page.locator("h1").inner_text()
     visits.click(page.get_by_role("link", name="Record a strategy discussion"), "strategy-form")
     # Ten days ago, so the conference falls due within the next ten working days that My work shows.
-    fill_date(page, "date", datetime.date.today() - datetime.timedelta(days=10))
+    fill_date(page, "date", TODAY - datetime.timedelta(days=10))
     page.get_by_label("Police", exact=True).check()
     page.get_by_label("Health", exact=True).check()
     choose(page, "Were section 47 enquiries started?", "Yes")
@@ -129,7 +130,7 @@ def test_a_team_manager_authorises_a_contact_decision(page, visits):
     summary = page.locator(".govuk-error-summary")
     expect(summary.get_by_role("link", name="Select the next step you authorised")).to_have_attribute("href", "#outcome")
 
-    fill_date(page, "decided", datetime.date.today())
+    fill_date(page, "decided", TODAY)
     choose(page, "Next step authorised", "Advice and information")
     page.get_by_label("Why this next step").fill("Parents accepted advice; the school will keep monitoring attendance.")
     visits.click(page.get_by_role("button", name="Save"), "contact-decided")
@@ -153,7 +154,7 @@ def test_a_worker_records_a_child_becoming_looked_after_then_a_move(page, visits
     open_child_with(page, visits, "Child in need visit")
     child_path = urlparse(page.url).path
     visits.click(page.get_by_role("link", name="Record a child becoming looked after"), "looked-after-form")
-    entered = datetime.date.today() - datetime.timedelta(days=3)
+    entered = TODAY - datetime.timedelta(days=3)
     fill_date(page, "start", entered)
     page.get_by_label("Legal status").select_option("C1")
     choose(page, "Category of need", "Abuse or neglect")

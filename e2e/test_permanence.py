@@ -10,6 +10,7 @@ from urllib.parse import urlparse
 from playwright.sync_api import expect
 
 from navigation import DEMO_PASSWORD, sign_in
+from server import TODAY
 from test_journey import choose, fill_date, long_date
 
 
@@ -28,7 +29,7 @@ def test_a_director_records_a_panel_decision_with_an_action_from_the_tracker(pag
     child_path = urlparse(page.url).path
 
     visits.click(page.get_by_role("link", name="Record a permanence decision"), "permanence-decision-form")
-    decided = datetime.date.today()
+    decided = TODAY
     fill_date(page, "date", decided)
     choose(page, "Who made it", "Permanence panel")
     page.get_by_label("The decision").fill("Long-term fostering with the current carers; match to the fostering panel next month.")
@@ -64,7 +65,7 @@ def test_a_director_prepares_a_panel_pack_and_records_the_panels_decisions_in_on
     visits.click(page.get_by_role("button", name="Prepare the pack"), "panel-pack-choose-errors")
     expect(page.locator(".govuk-error-summary")).to_contain_text("Select the meeting")
     choose(page, "Which meeting is it for?", "Permanence panel")
-    held = datetime.date.today()
+    held = TODAY
     fill_date(page, "date", held)
     choose(page, "Which children?", "The children I select")
     first = page.get_by_role("group", name="Select the children").locator("input[type=checkbox]").first

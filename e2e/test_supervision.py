@@ -11,6 +11,7 @@ from urllib.parse import urlparse
 from playwright.sync_api import expect
 
 from navigation import DEMO_PASSWORD, sign_in
+from server import TODAY
 from test_journey import choose, fill_date, long_date
 
 
@@ -29,7 +30,7 @@ def test_a_supervisor_records_a_case_discussion_whose_action_reaches_the_worker_
     expect(page.locator("h1")).to_have_text("Supervision")
     visits.click(page.get_by_role("link", name="Record a supervision session"), "supervision-new")
     page.get_by_label("Who was supervised").select_option(label=worker)
-    today = datetime.date.today()
+    today = TODAY
     fill_date(page, "date", today + datetime.timedelta(days=1))
     choose(page, "Kind of session", "Individual supervision")
     visits.click(page.get_by_role("button", name="Save session"), "supervision-new-errors")

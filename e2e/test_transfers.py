@@ -9,6 +9,7 @@ import datetime
 from playwright.sync_api import expect
 
 from navigation import DEMO_PASSWORD, path_of, sign_in
+from server import TODAY
 from test_journey import choose, fill_date, long_date
 
 RECEIVING_TEAM = "Safeguarding Team 1"  # the demo team manager's team
@@ -30,7 +31,7 @@ def test_a_transfer_is_requested_accepted_with_a_worker_and_tracked(page, visits
     child_path = path_of(page)
 
     visits.click(page.get_by_role("link", name="Record a transfer"), "transfer-form")
-    today = datetime.date.today()
+    today = TODAY
     fill_date(page, "requested", today)
     page.get_by_label("Team the case moves from").select_option(label=team)
     page.get_by_label("Team the case moves to").select_option(label=team)
