@@ -51,6 +51,22 @@ import VaporTesting
         JourneyTests.date("decided", iso).merging(["decision": "accepted", "workerID": worker?.uuidString ?? ""]) { $1 }
     }
 
+    /// A grant to `user` of one restricted record, made by an administrator, not yet approved.
+    static func grant(_ app: Application, to user: User, of child: UUID) async throws -> AccessGrant {
+        let admin = try #require(try await User.query(on: app.db).filter(\.$role == .admin).first())
+        let grant = AccessGrant(userID: try user.requireID(), childID: child, teamID: nil, reason: "Court report",
+                                expiresOn: CivilDate(year: app.clock.today.year + 1, month: 1, day: 1)!, grantedBy: try admin.requireID())
+        try await grant.create(on: app.db)
+        return grant
+    }
+
+    /// The grant approved (by the same administrator: enough for the scope, which reads only its approval).
+    static func approve(_ grant: AccessGrant, _ app: Application) async throws {
+        grant.$approvedBy.id = grant.$grantedBy.id
+        grant.approvedAt = Date()
+        try await grant.save(on: app.db)
+    }
+
     static func openAllocations(_ app: Application, _ child: Child) async throws -> [StoredAllocation] {
         try await StoredAllocation.query(on: app.db).filter(\.$child.$id == child.requireID()).filter(\.$endDate == nil).all()
     }
@@ -251,14 +267,9 @@ import VaporTesting
             child.restricted = true
             try await child.save(on: app.db)
             #expect(try await agree(everyone) == all - theirs)
-            let admin = try #require(try await User.query(on: app.db).filter(\.$role == .admin).first())
-            let grant = AccessGrant(userID: try director.requireID(), childID: moved.childID, teamID: nil, reason: "Court report",
-                                    expiresOn: CivilDate(year: today.year + 1, month: 1, day: 1)!, grantedBy: try admin.requireID())
-            try await grant.create(on: app.db)
+            let grant = try await Self.grant(app, to: director, of: moved.childID)
             #expect(try await agree(everyone) == all - theirs, "not until a second administrator approves it")
-            grant.$approvedBy.id = try admin.requireID()
-            grant.approvedAt = Date()
-            try await grant.save(on: app.db)
+            try await Self.approve(grant, app)
             #expect(try await agree(everyone) == all)
         }
     }
@@ -437,12 +448,7 @@ import VaporTesting
             try await child.save(on: app.db)
             #expect(try await agree(everyone).reduce(0) { $0 + $1.accepted } < all.reduce(0) { $0 + $1.accepted })
             // An approved grant to the restricted record counts its transfers again.
-            let admin = try #require(try await User.query(on: app.db).filter(\.$role == .admin).first())
-            let grant = AccessGrant(userID: try director.requireID(), childID: accepted.childID, teamID: nil, reason: "Court report",
-                                    expiresOn: CivilDate(year: today.year + 1, month: 1, day: 1)!, grantedBy: try admin.requireID())
-            grant.$approvedBy.id = try admin.requireID()
-            grant.approvedAt = Date()
-            try await grant.create(on: app.db)
+            try await Self.approve(try await Self.grant(app, to: director, of: accepted.childID), app)
             #expect(try await agree(everyone) == all)
         }
     }

@@ -45,7 +45,7 @@ public struct TransferMonth: Sendable, Hashable {
 /// stored step days and `acceptedOnTime` / `visitedOnTime`, for the trend (which adds up each
 /// month's days).
 public struct TransferStepCount: Sendable, Hashable {
-    public enum Step: Sendable, Hashable {
+    public enum Step: Sendable, Hashable, CaseIterable {
         case accepted, visited, rejected
     }
 

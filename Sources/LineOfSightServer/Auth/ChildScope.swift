@@ -110,12 +110,12 @@ struct ChildScope: Sendable, Equatable {
     /// children they may not see: what a count kept over every child takes away again
     /// (`TransferStepMonths`).
     var restrictedWithoutGrant: SQLSelect {
-        var closed: [any SQLExpression] = [SQLBinaryExpression(SQLColumn("restricted", table: Child.schema), .equal, SQLLiteral.boolean(true))]
+        var conditions: [any SQLExpression] = [SQLBinaryExpression(SQLColumn("restricted", table: Child.schema), .equal, SQLLiteral.boolean(true))]
         if let grantsOf {
-            closed.append(SQLBinaryExpression(SQLColumn("id", table: Child.schema), .notIn,
-                                              SQLGroupExpression(grantedIDs("child_id", of: grantsOf, approvedOnly: true))))
+            conditions.append(SQLBinaryExpression(SQLColumn("id", table: Child.schema), .notIn,
+                                                  SQLGroupExpression(grantedIDs("child_id", of: grantsOf, approvedOnly: true))))
         }
-        return Subquery.statement("id", from: Child.schema, where: closed)
+        return Subquery.statement("id", from: Child.schema, where: conditions)
     }
 
     /// `SELECT child_id FROM allocations WHERE end_date IS NULL AND column op value`: the children

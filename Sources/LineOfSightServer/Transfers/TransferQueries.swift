@@ -275,14 +275,14 @@ enum TransferQueries {
                                        rows: (SQLSelectBuilder) -> SQLSelectBuilder) -> [SQLSelect] {
         let count: any SQLExpression = SQLFunction("COUNT", args: SQLLiteral.all)
         return TransferStepMonths.counted.map { step, day, kept in
-                let builder = within(rows(db.select().column(SQLColumn(day, table: "ts"), as: "day")
-                    .column(SQLLiteral.string(step.stored), as: "step")
-                    .column(kept.map { SQLColumn($0, table: "ts") as any SQLExpression } ?? SQLLiteral.null, as: "kept")
-                    .column(negated ? SQLBinaryExpression(SQLLiteral.numeric("0"), .subtract, count) : count, as: "transfers")), day, from: since, to: until)
-                    .groupBy(SQLColumn(day, table: "ts"))
-                if let kept { builder.where(SQLColumn(kept, table: "ts"), .isNot, SQLLiteral.null).groupBy(SQLColumn(kept, table: "ts")) }
-                return builder.select
-            }
+            let builder = within(rows(db.select().column(SQLColumn(day, table: "ts"), as: "day")
+                .column(SQLLiteral.string(step.stored), as: "step")
+                .column(kept.map { SQLColumn($0, table: "ts") as any SQLExpression } ?? SQLLiteral.null, as: "kept")
+                .column(negated ? SQLBinaryExpression(SQLLiteral.numeric("0"), .subtract, count) : count, as: "transfers")), day, from: since, to: until)
+                .groupBy(SQLColumn(day, table: "ts"))
+            if let kept { builder.where(SQLColumn(kept, table: "ts"), .isNot, SQLLiteral.null).groupBy(SQLColumn(kept, table: "ts")) }
+            return builder.select
+        }
     }
 
     /// Children in scope still allocated to a front door or duty team whose record says their case

@@ -142,11 +142,7 @@ extension TransferStepCount.Step {
     }
 
     init?(stored: String) {
-        switch stored {
-        case "accepted": self = .accepted
-        case "visited": self = .visited
-        case "rejected": self = .rejected
-        default: return nil
-        }
+        guard let step = Self.allCases.first(where: { $0.stored == stored }) else { return nil }
+        self = step
     }
 }
