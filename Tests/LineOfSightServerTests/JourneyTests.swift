@@ -369,6 +369,27 @@ import VaporTesting
         }
     }
 
+    /// Re-deriving everyone reads and derives each batch while the one before is written: a child
+    /// whose record changed after their batch was read is derived again, in the transaction that
+    /// writes the batch, from their record as it is then.
+    @Test func aChildChangedAfterTheirBatchWasReadIsStoredAsTheirRecordIsNow() async throws {
+        try await withTestApp { app, demo in
+            let child = try await Self.child(app, demo)
+            let derivation = ChildDerivation(setup: .defaults)
+            let read = try await Rederivation.read([child.requireID()], derivation: derivation, on: app.db)
+            var worker = try await Visitor.signedIn(app, as: "social.worker")
+            _ = try await worker.get("/children/\(child.id!)/record/cpPlans")
+            let saved = try await worker.post("/children/\(child.id!)/record/cpPlans", Self.date("start", "2026-01-05").merging(["category": "neglect"]) { $1 })
+            #expect(saved.status == .seeOther)
+            try await app.db.transaction { db in try await Rederivation.write(read, derivation: derivation, today: nil, on: db) }
+            let journey = try await ChildDerivation.journey(of: child.requireID(), dateOfBirth: child.dateOfBirth, on: app.db)
+            let now = derive(journey, standards: .defaults, calendar: .englandAndWales).obligations.filter { $0.subject.kind == .child }
+            let stale = try #require(read.first).derived.derivation.obligations.filter { $0.subject.kind == .child }
+            #expect(Set(stale) != Set(now), "the plan changed what is due")
+            #expect(Set(try await Self.stored(app, child)) == Set(now))
+        }
+    }
+
     @Test func concurrentRecordingLeavesObligationsThatMatchEveryEvent() async throws {
         try await withTestApp { app, demo in
             let child = try await Self.child(app, demo)

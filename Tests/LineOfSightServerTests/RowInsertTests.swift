@@ -13,7 +13,8 @@ import Vapor
         let values: [any Encodable & Sendable] = [
             "text", "", "  ünïcode, \"quoted\" ", id, 0, 42, -7, Int.max, true, false, 2.5, -0.0, Date(timeIntervalSince1970: 1_764_547_200.25),
             Optional("some") as String?, nil as String?, Optional(id) as UUID?, nil as UUID?, Optional(3) as Int?, nil as Int?,
-            Optional(true) as Bool?, nil as Bool?, nil as Date?, Int64(9), Int32(-3), nil as Int64?,
+            Optional(true) as Bool?, nil as Bool?, Optional(-1.5) as Double?, nil as Double?, Optional(Date(timeIntervalSince1970: 86_400.5)) as Date?,
+            nil as Date?, Int64(9), Int32(-3), nil as Int64?,
         ]
         for value in values {
             #expect(try RowInsert.sqliteData(value) == SQLiteDataEncoder().encode(value), "\(value)")

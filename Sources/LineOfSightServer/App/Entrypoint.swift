@@ -41,7 +41,9 @@ public enum LineOfSightMain {
                     try await DatabaseSetup.checkMigrated(app)
                 }
                 if serving {
-                    try await Rederivation.ifBasisChanged(setup: app.standards, today: app.clock.today, on: app.db, logger: app.logger)
+                    let db = app.db
+                    try await Rederivation.ifBasisChanged(setup: app.standards, today: app.clock.today, on: db, reading: app.databaseBeside(db),
+                                                          logger: app.logger)
                     DatabaseSetup.prepareForServing(app)
                 }
             } catch {

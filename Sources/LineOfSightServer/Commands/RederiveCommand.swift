@@ -18,7 +18,8 @@ struct RederiveCommand: AsyncCommand {
         let app = context.application
         try await DatabaseSetup.checkMigrated(app)
         let started = Date()
-        try await Rederivation.all(setup: app.standards, today: app.clock.today, on: app.db) { done, total in
+        let db = app.db
+        try await Rederivation.all(setup: app.standards, today: app.clock.today, on: db, reading: app.databaseBeside(db)) { done, total in
             context.console.print("Re-derived \(done) of \(total) children")
         }
         context.console.print(String(format: "Done in %.1f s.", Date().timeIntervalSince(started)))

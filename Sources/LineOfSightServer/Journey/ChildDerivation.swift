@@ -84,9 +84,23 @@ struct ChildDerivation: Sendable {
 
     /// Takes the child's journey lock: the first write of a transaction that changes their events.
     static func lock(childID: UUID, on db: any Database) async throws {
-        try await db.sql.update(Child.schema)
-            .set(SQLColumn("journey_version"), to: SQLBinaryExpression(SQLColumn("journey_version"), .add, SQLLiteral.numeric("1")))
-            .where("id", .equal, SQLBind(childID))
-            .run()
+        _ = try await lock([childID], on: db)
+    }
+
+    /// Takes these children's journey locks, moving each one's version on; returns the versions
+    /// now (a child no longer there is not in them). Whoever read a child's record at the version
+    /// before knows from this that nothing changed it since (`Rederivation.all`).
+    static func lock(_ children: [UUID], on db: any Database) async throws -> [UUID: Int] {
+        var versions: [UUID: Int] = [:]
+        for chunk in children.chunked(500) {
+            for (id, version) in try await db.sql.update(Child.schema)
+                .set(SQLColumn("journey_version"), to: SQLBinaryExpression(SQLColumn("journey_version"), .add, SQLLiteral.numeric("1")))
+                .where("id", .in, SQLBind.group(Array(chunk)))
+                .returning(SQLColumn("id"), SQLColumn("journey_version"))
+                .all(reading: { columns in (try columns.uuid("id"), try columns.int("journey_version")) }) {
+                versions[id] = version
+            }
+        }
+        return versions
     }
 }

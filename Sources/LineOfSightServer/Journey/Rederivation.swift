@@ -12,14 +12,34 @@ enum Rederivation {
 
     /// Re-derives every child, in batches; `progress(done, total)` after each batch.
     /// `today` (the application clock's) decides the collection year whose return errors are stored.
-    static func all(setup: StandardsFile, today: CivilDate? = nil, on db: any Database, progress: (Int, Int) -> Void = { _, _ in }) async throws {
-        let children = try await db.sql.select().column("id").column("date_of_birth").from(Child.schema).orderBy("id")
-            .all(decoding: ChildRow.self)
+    ///
+    /// Each batch is read and derived (on every core) while the one before is written: writing is
+    /// one statement after another, and left a core idle. Reads go to `reader` when given, a
+    /// second connection (`Application.databaseBeside`), as an SQLite connection holds one
+    /// transaction at a time. A batch read before a user changed one of its children (a change
+    /// takes the child's journey lock, `ChildDerivation.lock`) is not written from what was read:
+    /// that child is read and derived again inside the transaction that writes the batch, after
+    /// taking the locks of the whole batch, so nothing derived from a superseded record is stored.
+    static func all(setup: StandardsFile, today: CivilDate? = nil, on db: any Database, reading reader: (any Database)? = nil,
+                    progress: (Int, Int) -> Void = { _, _ in }) async throws {
+        let reader = reader ?? db
+        let children = try await db.sql.select().column("id").from(Child.schema).orderBy("id").all(decodingColumn: "id", as: UUID.self)
+        let batches = children.chunked(batchSize).map(Array.init)
+        let derivation = ChildDerivation(setup: setup)
+        var next = batches.first.map { batch in Task { try await read(batch, derivation: derivation, on: reader) } }
         var done = 0
-        for start in stride(from: 0, to: children.count, by: batchSize) {
-            let batch = children[start..<min(start + batchSize, children.count)].map { ($0.id, $0.dateOfBirth.flatMap(CivilDate.init(iso:))) }
-            try await db.transaction { db in try await rederive(batch, setup: setup, today: today, on: db) }
-            done += batch.count
+        for index in batches.indices {
+            guard let reading = next else { break }
+            let batch = try await reading.value
+            next = batches.indices.contains(index + 1) ? Task { [batch = batches[index + 1]] in try await read(batch, derivation: derivation, on: reader) } : nil
+            do {
+                try await db.transaction { db in try await write(batch, derivation: derivation, today: today, on: db) }
+            } catch {
+                // Not left reading after the run has failed.
+                next?.cancel()
+                throw error
+            }
+            done += batches[index].count
             progress(done, children.count)
         }
         try await TransferStepMonths.recount(on: db)
@@ -27,21 +47,68 @@ enum Rederivation {
         try await db.sql.insert(into: DerivedRows.basis).columns("id", "fingerprint").values(SQLBind(1), SQLBind(fingerprint(setup))).run()
     }
 
+    /// A child of a batch as read: the version of their journey it was derived from.
+    struct Read: Sendable {
+        let id: UUID
+        let journeyVersion: Int
+        let derived: ChildDerivation.Derived
+    }
+
+    /// Reads these children (a child no longer there is left out), their events and allocations,
+    /// and derives each on every core.
+    static func read(_ ids: [UUID], derivation: ChildDerivation, on db: any Database) async throws -> [Read] {
+        guard !ids.isEmpty else { return [] }
+        // The versions first: a change committed after this read moves them on (see `write`).
+        let children = try await db.sql.select().columns("id", "date_of_birth", "journey_version").from(Child.schema)
+            .where("id", .in, SQLBind.group(ids)).all(reading: { columns in
+                (id: try columns.uuid("id"), dateOfBirth: try columns.date(ifAny: "date_of_birth"), version: try columns.int("journey_version"))
+            })
+        let derived = try await Self.derived(children.map { ($0.id, $0.dateOfBirth) }, derivation: derivation, on: db)
+        return zip(children, derived).map { Read(id: $0.id, journeyVersion: $0.version, derived: $1.1) }
+    }
+
+    /// Writes a batch read and derived beforehand, in the transaction `db`: first the journey locks
+    /// of all its children, then again from the record any child changed since it was read.
+    static func write(_ batch: [Read], derivation: ChildDerivation, today: CivilDate?, on db: any Database) async throws {
+        guard !batch.isEmpty else { return }
+        let locked = try await ChildDerivation.lock(batch.map(\.id), on: db)
+        let current = batch.filter { locked[$0.id] == $0.journeyVersion + 1 }
+        let changed = batch.filter { locked[$0.id] != $0.journeyVersion + 1 }.map(\.id)
+        var derived = current.map { ($0.id, $0.derived) }
+        if !changed.isEmpty {
+            let children = try await db.sql.select().columns("id", "date_of_birth").from(Child.schema)
+                .where("id", .in, SQLBind.group(changed))
+                .all(reading: { columns in (id: try columns.uuid("id"), dateOfBirth: try columns.date(ifAny: "date_of_birth")) })
+            derived += try await Self.derived(children, derivation: derivation, on: db)
+        }
+        try await store(derived, today: today, on: db)
+    }
+
     /// Re-derives a batch of children (id and date of birth), reading their events and
     /// allocations in two queries. Call it inside the transaction that changed them.
     static func rederive(_ batch: [(id: UUID, dateOfBirth: CivilDate?)], setup: StandardsFile, today: CivilDate? = nil,
                          on db: any Database) async throws {
         guard !batch.isEmpty else { return }
+        try await store(try await derived(batch, derivation: ChildDerivation(setup: setup), on: db), today: today, on: db)
+    }
+
+    /// Reads the children's events and allocations in two queries and derives each, on every core
+    /// (decoding each child's events and deriving from them is most of the work), in their order.
+    private static func derived(_ batch: [(id: UUID, dateOfBirth: CivilDate?)], derivation: ChildDerivation,
+                               on db: any Database) async throws -> [(UUID, ChildDerivation.Derived)] {
+        guard !batch.isEmpty else { return [] }
         let ids = batch.map(\.id)
         let eventsByChild = Dictionary(grouping: try await JourneyRows.events(of: ids, on: db.sql), by: \.child_id)
         let allocationsByChild = Dictionary(grouping: try await JourneyRows.allocations(of: ids, on: db.sql), by: \.child_id)
-        let derivation = ChildDerivation(setup: setup)
-        // Decoding each child's events and deriving from them is most of the work.
-        let derived = try await batch.mapOnEveryCore { child in
+        return try await batch.mapOnEveryCore { child in
             (child.id, try derivation.derived(childID: child.id, dateOfBirth: child.dateOfBirth,
                                               events: eventsByChild[child.id] ?? [], allocations: allocationsByChild[child.id] ?? []))
         }
-        // The return check runs on every core while the obligations and summaries are written.
+    }
+
+    /// Stores what was derived; the return check runs on every core while the obligations and
+    /// summaries are written.
+    private static func store(_ derived: [(UUID, ChildDerivation.Derived)], today: CivilDate?, on db: any Database) async throws {
         let checking = try await ReturnFindingRows.begin(derived.map { ($0.0, $0.1.recorded) }, today: today, on: db.sql)
         try await DerivedRows.replace(derived, on: db.sql)
         try await checking.store(on: db.sql)
@@ -49,12 +116,13 @@ enum Rederivation {
 
     /// At start-up: re-derives everyone if the standards or the rules changed since the stored rows
     /// were derived (or they never were). Says so in the log, with progress.
-    static func ifBasisChanged(setup: StandardsFile, today: CivilDate? = nil, on db: any Database, logger: Logger) async throws {
+    static func ifBasisChanged(setup: StandardsFile, today: CivilDate? = nil, on db: any Database, reading reader: (any Database)? = nil,
+                               logger: Logger) async throws {
         let stored = try await db.sql.select().column("fingerprint").from(DerivedRows.basis).first(decoding: BasisRow.self)
         let current = fingerprint(setup)
         guard stored?.fingerprint != current else { return }
         logger.notice("The local standards or the timescale rules have changed: re-deriving every child’s obligations…")
-        try await all(setup: setup, today: today, on: db) { done, total in
+        try await all(setup: setup, today: today, on: db, reading: reader) { done, total in
             logger.notice("Re-derived \(done) of \(total) children")
         }
     }
@@ -91,12 +159,6 @@ enum Rederivation {
             text += "\n" + report.json()
         }
         return Secrets.sha256Hex(text)
-    }
-
-    private struct ChildRow: Decodable {
-        let id: UUID
-        let date_of_birth: String?
-        var dateOfBirth: String? { date_of_birth }
     }
 
     private struct BasisRow: Decodable {

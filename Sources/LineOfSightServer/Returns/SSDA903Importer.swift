@@ -173,7 +173,7 @@ struct SSDA903Importer {
             }
         }
         try await Child.insert(added, at: now, on: db)
-        for child in changed { try await ChildDerivation.lock(childID: child.id, on: db) }
+        _ = try await ChildDerivation.lock(changed.map(\.id), on: db)
         let rows = allocated.flatMap { childID, spans in
             spans.map { StoredAllocation(childID: childID, teamID: UUID(text: $0.teamID)!, workerID: $0.workerID.flatMap(UUID.init(text:)),
                                          startDate: $0.start, endDate: $0.end) }

@@ -87,6 +87,18 @@ enum DatabaseSetup {
     }
 }
 
+extension Application {
+    /// The database on a connection other than `db`'s, for reads made while `db` is in a
+    /// transaction: each event loop keeps its own connections (SQLite one, which a transaction
+    /// holds), so that of another loop. Nil with one event loop, and for SQLite in memory, whose
+    /// connections share one cache and lock each other's tables while one writes.
+    func databaseBeside(_ db: any Database) -> (any Database)? {
+        if case .sqliteInMemory = settings.database { return nil }
+        guard let loop = eventLoopGroup.makeIterator().first(where: { $0 !== db.eventLoop }) else { return nil }
+        return databases.database(logger: logger, on: loop)
+    }
+}
+
 struct DatabaseUnavailable: Error, CustomStringConvertible {
     let location: Settings.DatabaseLocation
     let cause: String

@@ -17,6 +17,14 @@ enum RowValue {
         case ObjectIdentifier(Bool.self): self = .boolean(value as! Bool)
         case ObjectIdentifier(Double.self): self = .real(value as! Double)
         case ObjectIdentifier(Date.self): self = .time(value as! Date)
+        // Optionals of those, told apart the same way: asking whether a value is any optional
+        // searches the runtime's conformances each time (half of the digest of a child's rows).
+        case ObjectIdentifier(String?.self): self = Self(opened: value as! String?, RowValue.text)
+        case ObjectIdentifier(UUID?.self): self = Self(opened: value as! UUID?, RowValue.uuid)
+        case ObjectIdentifier(Int?.self): self = Self(opened: value as! Int?, RowValue.integer)
+        case ObjectIdentifier(Bool?.self): self = Self(opened: value as! Bool?, RowValue.boolean)
+        case ObjectIdentifier(Double?.self): self = Self(opened: value as! Double?, RowValue.real)
+        case ObjectIdentifier(Date?.self): self = Self(opened: value as! Date?, RowValue.time)
         default:
             if let optional = value as? any OptionalRowValue {
                 self = optional.wrappedRowValue.map(RowValue.init) ?? .null
@@ -24,6 +32,10 @@ enum RowValue {
                 self = .other(value)
             }
         }
+    }
+
+    private init<Wrapped>(opened value: Wrapped?, _ kind: (Wrapped) -> RowValue) {
+        self = value.map(kind) ?? .null
     }
 }
 
