@@ -13,38 +13,57 @@ enum Rederivation {
     /// Re-derives every child, in batches; `progress(done, total)` after each batch.
     /// `today` (the application clock's) decides the collection year whose return errors are stored.
     ///
-    /// Each batch is read and derived (on every core) while the one before is written: writing is
-    /// one statement after another, and left a core idle. Reads go to `reader` when given, a
-    /// second connection (`Application.databaseBeside`), as an SQLite connection holds one
-    /// transaction at a time. A batch read before a user changed one of its children (a change
-    /// takes the child's journey lock, `ChildDerivation.lock`) is not written from what was read:
-    /// that child is read and derived again inside the transaction that writes the batch, after
-    /// taking the locks of the whole batch, so nothing derived from a superseded record is stored.
+    /// With `reader`, a second connection (`Application.databaseBeside`), each batch is read and
+    /// derived (on every core) while the one before is written: writing is one statement after
+    /// another, and left a core idle. A batch read before a user changed one of its children (a
+    /// change takes the child's journey lock, `ChildDerivation.lock`) is not written from what was
+    /// read: that child is read and derived again inside the transaction that writes the batch,
+    /// after taking the locks of the whole batch, so nothing derived from a superseded record is
+    /// stored. Without one, each batch is read once the one before is written (an SQLite
+    /// connection holds one transaction at a time).
     static func all(setup: StandardsFile, today: CivilDate? = nil, on db: any Database, reading reader: (any Database)? = nil,
-                    progress: (Int, Int) -> Void = { _, _ in }) async throws {
-        let reader = reader ?? db
+                    batchSize: Int = batchSize, progress: (Int, Int) -> Void = { _, _ in }) async throws {
         let children = try await db.sql.select().column("id").from(Child.schema).orderBy("id").all(decodingColumn: "id", as: UUID.self)
         let batches = children.chunked(batchSize).map(Array.init)
         let derivation = ChildDerivation(setup: setup)
-        var next = batches.first.map { batch in Task { try await read(batch, derivation: derivation, on: reader) } }
+        func reading(_ index: Int) -> Task<[Read], any Error>? {
+            guard batches.indices.contains(index) else { return nil }
+            return Task { [batch = batches[index]] in try await read(batch, derivation: derivation, on: reader ?? db) }
+        }
+        var next = reading(0)
         var done = 0
         for index in batches.indices {
-            guard let reading = next else { break }
-            let batch = try await reading.value
-            next = batches.indices.contains(index + 1) ? Task { [batch = batches[index + 1]] in try await read(batch, derivation: derivation, on: reader) } : nil
+            guard let batch = try await next?.value else { break }
+            next = reader == nil ? nil : reading(index + 1)
             do {
-                try await db.transaction { db in try await write(batch, derivation: derivation, today: today, on: db) }
+                try await writeRetryingDeadlock(on: db) { db in try await write(batch, derivation: derivation, today: today, on: db) }
             } catch {
-                // Not left reading after the run has failed.
+                // Not left reading once the run has failed.
                 next?.cancel()
+                _ = await next?.result
                 throw error
             }
-            done += batches[index].count
+            if reader == nil { next = reading(index + 1) }
+            done += batch.count
             progress(done, children.count)
         }
         try await TransferStepMonths.recount(on: db)
         try await db.sql.delete(from: DerivedRows.basis).run()
         try await db.sql.insert(into: DerivedRows.basis).columns("id", "fingerprint").values(SQLBind(1), SQLBind(fingerprint(setup))).run()
+    }
+
+    /// `write` in a transaction, again if PostgreSQL ended it to break a deadlock: a batch locks
+    /// 500 children in one statement, in an order of the database's choosing, while a save or an
+    /// import may hold some of them and wait for another. The second time it finds that one
+    /// committed (or rolled back) and reads again whoever it changed.
+    private static func writeRetryingDeadlock(on db: any Database, _ write: @escaping @Sendable (any Database) async throws -> Void) async throws {
+        for attempt in 1... {
+            do {
+                return try await db.transaction { db in try await write(db) }
+            } catch where error.isDeadlock && attempt < 3 {
+                continue
+            }
+        }
     }
 
     /// A child of a batch as read: the version of their journey it was derived from.

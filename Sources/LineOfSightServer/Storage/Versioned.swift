@@ -1,4 +1,5 @@
 import Fluent
+import FluentPostgresDriver
 import SQLKit
 import Vapor
 
@@ -32,5 +33,11 @@ extension Error {
     /// A unique index refused the write: two requests raced to create the same thing.
     var isUniqueViolation: Bool {
         (self as? any DatabaseError)?.isConstraintFailure ?? false
+    }
+
+    /// PostgreSQL ended this transaction to break a deadlock (SQLSTATE 40P01): it was rolled back,
+    /// and the same transaction run again finds the other one finished.
+    var isDeadlock: Bool {
+        (self as? PSQLError)?.serverInfo?[.sqlState] == "40P01"
     }
 }
