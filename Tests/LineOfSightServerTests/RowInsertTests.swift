@@ -21,18 +21,22 @@ import Vapor
         }
     }
 
-    /// The digest stored with each child's obligations (`DerivedRows.digest`) is the same for
-    /// the same rows from one version to the next, or every child's rows would be rewritten at
-    /// the next start: this one was made by the version before values were told apart by
-    /// `RowValue` (optionals read as what they hold, a missing value as NUL).
+    /// The digest stored with each child's obligations (`DerivedRows.obligationsDigest`) is the
+    /// same for the same rows from one version to the next, or every child's rows would be
+    /// rewritten at the next start: this one was made, from the same values, by the version that
+    /// wrote each row's values out as text before hashing them.
     @Test func theDigestOfObligationRowsIsTheOneStoredBefore() throws {
         let id = try #require(UUID(uuidString: "6F9619FF-8B86-D011-B42D-00C04FC964FF"))
-        let rows: [[any Encodable & Sendable]] = [
-            ["due.rule", Optional("a") as String?, nil as String?, 3, true, id, Optional(id) as UUID?, nil as UUID?],
-            ["x", nil as Int?, 0, false, nil as Bool?, nil as String?, nil as String?, nil as String?],
-        ]
-        #expect(DerivedRows.digest(rows) == "8416109010b041202b7c1df43918c38180969fdc33e1a84bf1dab894f765e57c")
-        #expect(DerivedRows.digest([["due.rule", 4]]) != DerivedRows.digest([["due.rule", 3]]))
+        func rows(_ last: Int) -> DigestText {
+            var text = DigestText()
+            text.add("due.rule"); text.add("a" as String?); text.add(nil as String?); text.add(last); text.add(true); text.add(id); text.add(id)
+            text.add(nil as String?); text.endRow()
+            text.add("x"); text.add(nil as String?); text.add(0); text.add(false); text.add(nil as String?); text.add(nil as String?)
+            text.add(nil as String?); text.add(nil as String?); text.endRow()
+            return text
+        }
+        #expect(rows(3).digest == "8416109010b041202b7c1df43918c38180969fdc33e1a84bf1dab894f765e57c")
+        #expect(rows(4).digest != rows(3).digest)
     }
 
     @Test func aUUIDsTextIsItsUUIDString() {

@@ -17,10 +17,14 @@ enum Secrets {
     /// token and every derivation its obligations: written out by hand, as `String(format:)` for
     /// each byte cost more than the hash.
     static func sha256Hex(_ text: String) -> String {
+        sha256Hex(Array(text.utf8))
+    }
+
+    static func sha256Hex(_ bytes: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []
         hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: Data(text.utf8)) {
+        for byte in SHA256.hash(data: bytes) {
             hex.append(digits[Int(byte >> 4)])
             hex.append(digits[Int(byte & 0x0F)])
         }

@@ -42,7 +42,7 @@ struct ChildDerivation: Sendable {
         /// The team holding the case (the open allocation's), kept with a wait for a transfer: the
         /// tracker's "waiting in duty" is the waits of children held by front door and duty teams.
         let team: UUID?
-        /// Of the child's obligation rows (`DerivedRows.digest`), worked out with the derivation,
+        /// Of the child's obligation rows (`DerivedRows.obligationsDigest`), worked out with the derivation,
         /// which re-deriving everyone runs on every core.
         let obligationsDigest: String
         /// The events it was derived from, for the return errors (`ReturnFindingRows`).
@@ -65,7 +65,7 @@ struct ChildDerivation: Sendable {
                        legal: LegalSummary(journey: journey, derivation: derivation, events: events),
                        transfers: TransferSummary(journey: journey, derivation: derivation, events: events, calendar: setup.calendar),
                        team: allocations.last { $0.end == nil }.flatMap { UUID(text: $0.teamID) },
-                       obligationsDigest: DerivedRows.digest(DerivedRows.obligationRows(childID, derivation)),
+                       obligationsDigest: DerivedRows.obligationsDigest(childID, derivation),
                        recorded: events)
     }
 

@@ -87,38 +87,36 @@ enum DerivedRows {
     /// The child's obligation rows. Child obligations only: those keyed on an allegation or a staff
     /// member belong to other records.
     static func obligationRows(_ childID: UUID, _ derivation: Derivation) -> [[any Encodable & Sendable]] {
-        derivation.obligations.filter { $0.subject.kind == .child }.map { obligationValues(childID, $0) }
+        childObligations(derivation).map { obligation in
+            var row = RowValues()
+            obligationValues(childID, obligation, into: &row)
+            return row.values
+        }
+    }
+
+    /// A digest of a child's obligation rows, stored with their state: the same rows give the same
+    /// digest. Written from each obligation's fields as they are (`DigestText`) rather than from its
+    /// row, whose values are each an `any Encodable` whose type has to be found again.
+    static func obligationsDigest(_ childID: UUID, _ derivation: Derivation) -> String {
+        var text = DigestText()
+        for obligation in childObligations(derivation) {
+            obligationValues(childID, obligation, into: &text)
+            text.endRow()
+        }
+        return text.digest
+    }
+
+    private static func childObligations(_ derivation: Derivation) -> [Obligation] {
+        derivation.obligations.filter { $0.subject.kind == .child }
     }
 
     /// One obligation's row, in the order of `obligationColumns`.
-    private static func obligationValues(_ childID: UUID, _ o: Obligation) -> [any Encodable & Sendable] {
-        [childID, o.id, o.ruleID.rawValue, o.sequence, o.startedBy.kind.rawValue, o.startedBy.id, o.startedBy.date.iso, o.due.iso,
-         o.provisional, o.metBy?.kind.rawValue, o.metBy?.id, o.metBy?.date.iso, o.responsible?.teamID, o.responsible?.workerID,
-         o.notApplicable?.reason, o.notApplicable?.since.iso]
-    }
-
-    /// A digest of a child's obligation rows, stored with their state: the same rows give the same digest.
-    /// Each value told apart by `RowValue`: a chain of casts, as before, was an eighth of
-    /// re-deriving everyone.
-    static func digest(_ rows: [[any Encodable & Sendable]]) -> String {
-        var text = ""
-        for row in rows {
-            for value in row {
-                switch RowValue(value) {
-                case .text(let value): text += value
-                case .integer(let value): text += String(value)
-                case .boolean(let value): text += value ? "1" : "0"
-                case .uuid(let value): text += value.text
-                case .real(let value): text += String(value)
-                case .time(let value): text += String(value.timeIntervalSince1970)
-                case .other(let value): text += String(describing: value)
-                case .null: text += "\u{0}" // no value of a column can be this
-                }
-                text += "\u{1F}"
-            }
-            text += "\u{1E}"
-        }
-        return Secrets.sha256Hex(text)
+    private static func obligationValues<Row: RowSink>(_ childID: UUID, _ o: Obligation, into row: inout Row) {
+        row.add(childID); row.add(o.id); row.add(o.ruleID.rawValue); row.add(o.sequence); row.add(o.startedBy.kind.rawValue)
+        row.add(o.startedBy.id); row.add(o.startedBy.date.iso); row.add(o.due.iso); row.add(o.provisional)
+        row.add(o.metBy?.kind.rawValue); row.add(o.metBy?.id); row.add(o.metBy?.date.iso)
+        row.add(o.responsible?.teamID); row.add(o.responsible?.workerID)
+        row.add(o.notApplicable?.reason); row.add(o.notApplicable?.since.iso)
     }
 
     /// The digests stored for these children's obligations (none for a child never derived).
