@@ -271,11 +271,11 @@ extension People {
         var lists: [SQLSelect] = []
         if !staffIDs.isEmpty { lists.append(names("staff", SQLRaw(#""first_name" || ' ' || "last_name""#), from: StaffMember.schema, staffIDs)) }
         if !teamIDs.isEmpty { lists.append(names("team", SQLColumn("name"), from: Team.schema, teamIDs)) }
-        guard let first = lists.first else { return People(staff: [:], teams: [:]) }
-        var union = SQLUnion(initialQuery: first)
-        for list in lists.dropFirst() { union.add(list, all: true) }
-        var people = People(staff: [:], teams: [:])
-        for (kind, id, name) in try await db.sql.raw("\(union)").all(reading: { (try $0.text("kind"), try $0.uuid("id").text, try $0.text("name")) }) {
+        guard let first = lists.first else { return People() }
+        let union = SQLUnionBuilder(on: db.sql, initialQuery: first)
+        for list in lists.dropFirst() { _ = union.union(all: list) }
+        var people = People()
+        for (kind, id, name) in try await union.all(reading: { (try $0.text("kind"), try $0.uuid("id").text, try $0.text("name")) }) {
             if kind == "staff" { people.staff[id] = name } else { people.teams[id] = name }
         }
         return people

@@ -18,7 +18,8 @@ enum RowValue {
         case ObjectIdentifier(Double.self): self = .real(value as! Double)
         case ObjectIdentifier(Date.self): self = .time(value as! Date)
         // Optionals of those, told apart the same way: asking whether a value is any optional
-        // searches the runtime's conformances each time (half of the digest of a child's rows).
+        // searches the runtime's conformances each time, and most rows written in bulk (a
+        // child's obligations) hold several.
         case ObjectIdentifier(String?.self): self = Self(opened: value as! String?, RowValue.text)
         case ObjectIdentifier(UUID?.self): self = Self(opened: value as! UUID?, RowValue.uuid)
         case ObjectIdentifier(Int?.self): self = Self(opened: value as! Int?, RowValue.integer)
