@@ -173,7 +173,7 @@ import VaporTesting
             }
             let events = try await StoredEvent.query(on: app.db).filter(\.$child.$id == child.requireID()).all()
             #expect(events.count == 1)
-            #expect(try (events[0].record() as? VisitRecord)?.seenAlone == nil)
+            #expect(try (events[0].decodedRecord() as? VisitRecord)?.seenAlone == nil)
 
             // A conference before the strategy discussion that started the enquiries.
             _ = try await worker.get("/children/\(child.id!)/record/strategyDiscussions")

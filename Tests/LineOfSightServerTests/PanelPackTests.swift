@@ -46,7 +46,7 @@ import VaporTesting
     }
 
     static func records(_ app: Application, _ child: Child) async throws -> [any JourneyRecord] {
-        try await StoredEvent.query(on: app.db).filter(\.$child.$id == child.requireID()).all().map { try $0.record() }
+        try await StoredEvent.query(on: app.db).filter(\.$child.$id == child.requireID()).all().map { try $0.decodedRecord() }
     }
 
     static func decisionsPath(_ meeting: PanelMeeting, _ date: String, _ children: [Child]) -> String {

@@ -55,7 +55,7 @@ import Vapor
     func events(_ list: JourneyList, of laChildID: String, in app: Application) async throws -> [any JourneyRecord] {
         let child = try #require(try await Child.query(on: app.db).filter(\.$laChildID == laChildID).first())
         return try await StoredEvent.query(on: app.db).filter(\.$child.$id == child.requireID()).filter(\.$list == list).sort(\.$date).all()
-            .map { try $0.record() }
+            .map { try $0.decodedRecord() }
     }
 
     @Test func aGeneratedReturnBecomesEachChildsJourneyWithItsObligations() async throws {

@@ -80,8 +80,8 @@ import VaporTesting
             let discussions = events.filter { $0.list == .caseDiscussions }
             let links = try await SupervisionDiscussion.query(on: app.db).count()
             #expect(discussions.count == 2 && links == 2)
-            let action = try #require(try events.first { $0.list == .actions }?.record() as? ActionRecord)
-            let decided = try #require(try discussions.first { try ($0.record() as? CaseDiscussionRecord)?.decision != nil })
+            let action = try #require(try events.first { $0.list == .actions }?.decodedRecord() as? ActionRecord)
+            let decided = try #require(try discussions.first { try ($0.decodedRecord() as? CaseDiscussionRecord)?.decision != nil })
             #expect(action.sourceID == decided.id?.uuidString && action.raised == d("2026-03-30") && action.ownerID == workerID.uuidString)
 
             let page = try await manager.get("/supervision/\(try session.requireID())").body.string

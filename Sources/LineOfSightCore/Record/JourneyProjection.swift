@@ -62,14 +62,23 @@ extension JourneyList {
     }
 
     /// Reads a record of this list from its JSON; the error names the JSON path at fault.
-    public func decode(_ data: Data, using decoder: JSONDecoder = JSONDecoder()) throws(JourneyDocumentError) -> any JourneyRecord {
+    public func decode(_ data: Data) throws(JourneyDocumentError) -> any JourneyRecord {
         do {
-            return try decoder.decode(recordType, from: data)
+            return try JSONDecoder().decode(recordType, from: data)
         } catch let error as DecodingError {
             throw JourneyDocument.explain(error)
         } catch {
             throw JourneyDocumentError(path: "$", message: "not a record: \(error)")
         }
+    }
+}
+
+extension JourneyList {
+    /// Reads a record of this list as this application stored it (`encoded()`), the quick way
+    /// (`StoredRecordDecoder`); what that leaves unread, Foundation reads, and explains.
+    public func decode(stored text: String) throws(JourneyDocumentError) -> any JourneyRecord {
+        if let record = try? StoredRecordDecoder.decode(recordType, from: text) { return record }
+        return try decode(Data(text.utf8))
     }
 }
 

@@ -113,7 +113,7 @@ struct JourneyAPIController {
             throw JourneyAPIProblems([RecordProblem(error.path, error.message)])
         }
         let choices = try await EventChoices.load(for: list.form, child: child, excluding: excluding, on: req.db)
-        let problems = list.form.reservedProblems(record, stored: try stored?.record(), role: try req.requirePrincipal().role)
+        let problems = list.form.reservedProblems(record, stored: try stored?.decodedRecord(), role: try req.requirePrincipal().role)
             + list.form.referenceProblems(record, choices: choices)
             + record.validate(in: try await JourneyWriter(req: req, child: child).context(excluding: excluding))
         guard problems.isEmpty else { throw JourneyAPIProblems(inRecord: problems) }

@@ -119,11 +119,10 @@ enum MissingList {
             .where(SQLColumn("list", table: "e"), .in, SQLBind.group([JourneyList.missingEpisodes.rawValue, JourneyList.returnInterviews.rawValue]))
             .where(SQLColumn("withdrawn_reason", table: "e"), .is, SQLLiteral.null)
             .where(SQLColumn("date", table: "e"), .greaterThanOrEqual, SQLBind(since.adding(months: -1).iso))
-        let decoder = JSONDecoder()
         var byChild: [UUID: (child: ChildListRow, events: [RecordedEvent])] = [:]
         for row in try await builder.all(decoding: ChildListRow.With<Event>.self) {
             let event = row.extra
-            guard let list = JourneyList(rawValue: event.list), let record = try? list.decode(Data(event.record.utf8), using: decoder) else { continue }
+            guard let list = JourneyList(rawValue: event.list), let record = try? list.decode(stored: event.record) else { continue }
             byChild[row.child.id, default: (row.child, [])].events.append(RecordedEvent(id: event.event_id.text, record: record))
         }
         let interviews = try await interviewObligations(of: Array(byChild.keys), on: db)

@@ -34,8 +34,7 @@ struct PanelPackChild: Sendable {
 
     init(row: CareRow, events: [JourneyRows.Event], obligations: [Obligation], today: CivilDate, dueSoonDays: Int) throws {
         self.row = row
-        let decoder = JSONDecoder()
-        let records = try events.map { try $0.record(decoder) }
+        let records = try events.map { try $0.decodedRecord() }
         let entered = row.period?.periodStart
         plans = Array(records.compactMap { $0 as? PermanencePlanRecord }.filter { plan in entered.map { plan.date >= $0 } ?? true }.reversed())
         options = Array(records.compactMap { $0 as? PermanenceOptionRecord }.reversed())

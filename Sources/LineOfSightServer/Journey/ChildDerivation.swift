@@ -26,8 +26,7 @@ struct ChildDerivation: Sendable {
     }
 
     private static func recorded(_ events: [JourneyRows.Event]) throws -> [RecordedEvent] {
-        let decoder = JSONDecoder()
-        return try events.map { RecordedEvent(id: $0.id.text, record: try $0.record(decoder)) }
+        return try events.map { try $0.recorded() }
     }
 
     /// Everything stored from one child's record: their obligations, state and, if they are or

@@ -104,9 +104,8 @@ struct ChildJourneySummary {
     /// Voice of the child (M11): what they said, wished and felt, wherever it was recorded, newest
     /// first, each with the event that recorded it (and so what it informed).
     func voiceOfTheChild(_ child: Child) -> Node {
-        let decoder = JSONDecoder()
         let latest = views.prefix(5).compactMap { event -> (JourneyRows.Event, String)? in
-            guard let said = (try? event.record(decoder))?.childsViews, !said.isEmpty else { return nil }
+            guard let said = (try? event.decodedRecord())?.childsViews, !said.isEmpty else { return nil }
             return (event, said)
         }
         return fragment {

@@ -18,9 +18,8 @@ struct ChronologyController {
         let child = try await req.visibleChild()
         let views = try await JourneyRows.withChildsViews(of: child.requireID(), on: req.sql)
         try await req.audit(.read, entity: "child", entityID: child.id, childID: child.id, detail: "Viewed the voice of the child")
-        let decoder = JSONDecoder()
         let said = views.compactMap { event -> (JourneyRows.Event, String)? in
-            guard let text = (try? event.record(decoder))?.childsViews, !text.isEmpty else { return nil }
+            guard let text = (try? event.decodedRecord())?.childsViews, !text.isEmpty else { return nil }
             return (event, text)
         }
         return Layout.page(title: "Voice of the child – \(child.fullName)", context: PageContext(req), backLink: .child(child.parameter)) {
@@ -60,7 +59,7 @@ struct ChronologyController {
                             detail: printable ? "Printed the child’s chronology" : "Viewed the child’s chronology")
         let journey = try await ChildDerivation.journey(of: childID, dateOfBirth: child.dateOfBirth, on: req.db)
         // Each record read once, for its answers and for the names they refer to.
-        let entries = events.map { (event: $0, record: try? $0.record()) }
+        let entries = events.map { (event: $0, record: try? $0.decodedRecord()) }
         let people = try await People.load(naming: entries.compactMap { entry in entry.record.map { (entry.event.list.form, $0) } }, on: req.db)
         return ChronologyPages.chronology(context: PageContext(req), child: child, entries: entries, journey: journey, filter: filter,
                                           people: people, printable: printable, today: req.today)

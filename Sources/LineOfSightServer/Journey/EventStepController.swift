@@ -14,12 +14,12 @@ struct EventStepController {
     func form(req: Request) async throws -> Response {
         let (child, event, step) = try await req.eventStep()
         // Done already (or closed by a later answer): changing it is a correction, with a reason.
-        guard step.isOffered(JSONValue.object(of: try event.record())) else {
+        guard step.isOffered(JSONValue.object(of: try event.decodedRecord())) else {
             req.flash("“\(step.title)” is already recorded. To change it, correct the record.")
             return req.redirect(to: .event(child: child.parameter, event: event.parameter))
         }
         try await req.audit(.read, entity: "event", entityID: event.id, childID: child.id, detail: "Opened “\(step.title)”")
-        var values = try EventFormValues(event.list.form, record: event.record())
+        var values = try EventFormValues(event.list.form, record: event.decodedRecord())
         values["version"] = String(event.version)
         return try await page(req, child: child, event: event, step: step, values: values, errors: FieldErrors())
     }
@@ -28,10 +28,10 @@ struct EventStepController {
         let (child, event, step) = try await req.eventStep()
         let form = event.list.form
         let typed = EventFormValues(form, input: req.form)
-        let values = try EventFormValues(form, record: event.record()).replacing(step.fields, from: typed)
+        let values = try EventFormValues(form, record: event.decodedRecord()).replacing(step.fields, from: typed)
         let writer = JourneyWriter(req: req, child: child)
         var errors = form.stepProblems(step, values)
-        if !step.isOffered(JSONValue.object(of: try event.record())) {
+        if !step.isOffered(JSONValue.object(of: try event.decodedRecord())) {
             // Someone recorded it after this page was opened (or it was closed by a later answer).
             errors = FieldErrors()
             errors.add(id: step.fields[0], "This was recorded by someone else after you opened this page, so what you entered has not been saved. Check the record; to change it, correct the record.")
@@ -65,7 +65,7 @@ struct EventStepController {
     private func page(_ req: Request, child: Child, event: StoredEvent, step: EventStep, values: EventFormValues, errors: FieldErrors) async throws -> Response {
         let form = event.list.form
         let choices = try await EventChoices.load(for: form, child: child, excluding: event.id, on: req.db)
-        let record = try event.record()
+        let record = try event.decodedRecord()
         let people = try await People.load(naming: [(form, record)], on: req.db)
         return Layout.page(title: step.title, context: PageContext(req), status: errors.isEmpty ? .ok : .unprocessableEntity,
                            hasErrors: !errors.isEmpty, backLink: .event(child: child.parameter, event: event.parameter)) {
@@ -96,7 +96,7 @@ extension Request {
         guard !event.isWithdrawn, let id = parameters.get("step"), let step = event.list.form.steps.first(where: { $0.id == id }) else {
             throw Abort(.notFound)
         }
-        guard try await mayTake(step, of: event.record()) else { throw Abort(.forbidden) }
+        guard try await mayTake(step, of: event.decodedRecord()) else { throw Abort(.forbidden) }
         return (child, event, step)
     }
 

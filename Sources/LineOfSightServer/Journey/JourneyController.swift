@@ -55,7 +55,7 @@ struct JourneyController {
         try await req.audit(.read, entity: "event", entityID: event.id, childID: child.id, detail: "Viewed \(event.list.form.withArticle)")
         let obligations = try await DerivedRows.obligations(of: child.requireID(), on: req.sql)
         let principal = try req.requirePrincipal()
-        let record = try event.record()
+        let record = try event.decodedRecord()
         // The steps still to take that this person may take.
         let answers = JSONValue.object(of: record)
         var steps: [EventStep] = []
@@ -65,9 +65,8 @@ struct JourneyController {
         let events = try await JourneyRows.events(of: [child.requireID()], on: req.sql)
         let journey = try ChildDerivation.journey(of: child.requireID(), dateOfBirth: child.dateOfBirth, events: events, allocations: [])
         let remarks = try record.remarks(id: event.requireID().text, in: journey)
-        let decoder = JSONDecoder()
         let actions = try events.filter { $0.list == JourneyList.actions.rawValue }
-            .compactMap { row in try (row.record(decoder) as? ActionRecord).map { (id: row.id, action: $0) } }
+            .compactMap { row in try (row.decodedRecord() as? ActionRecord).map { (id: row.id, action: $0) } }
             .filter { $0.action.sourceID == event.id?.text }
         return EventPages.show(context: PageContext(req), child: child, event: event, record: record, obligations: obligations,
                                remarks: remarks, steps: steps, actions: actions,
@@ -87,7 +86,7 @@ struct JourneyController {
     private func home(of placement: any PlacementDetails, id: UUID, journey: Journey, events: [JourneyRows.Event]) throws -> String? {
         guard let period = journey.periodsOfCare.first(where: { $0.placements.contains { $0.id == id.text } }),
               let row = events.first(where: { $0.id.text == period.id }),
-              let record = try row.record(JSONDecoder()) as? PeriodOfCareRecord else { return placement.homePostcode }
+              let record = try row.decodedRecord() as? PeriodOfCareRecord else { return placement.homePostcode }
         return placement.home(in: record)
     }
 
@@ -99,7 +98,7 @@ struct JourneyController {
         try await req.audit(.read, entity: "event", entityID: event.id, childID: child.id, detail: "Opened \(event.list.form.withArticle) to correct it")
         let restored = try await SavedForms.take(req)
         let form = event.list.form.answerable(by: try req.requirePrincipal().role)
-        var values = try restored.map { EventFormValues(form, input: $0) } ?? EventFormValues(form, record: event.record())
+        var values = try restored.map { EventFormValues(form, input: $0) } ?? EventFormValues(form, record: event.decodedRecord())
         if restored == nil { values["version"] = String(event.version) }
         return try await formPage(req, child: child, form: form, purpose: .correct(event), values: values, errors: FieldErrors())
     }
@@ -110,7 +109,7 @@ struct JourneyController {
         let form = event.list.form
         // What this role may not answer keeps its stored value.
         let answerable = form.answerable(by: try req.requirePrincipal().role)
-        var values = try EventFormValues(form, record: event.record())
+        var values = try EventFormValues(form, record: event.decodedRecord())
             .replacing(answerable.fields.map(\.key), from: EventFormValues(answerable, input: req.form))
         let writer = JourneyWriter(req: req, child: child)
         let choices = try await EventChoices.load(for: form, child: child, excluding: event.id, on: req.db)

@@ -42,7 +42,7 @@ struct JourneyWriter {
     /// refused with `StaleRecord` if it changed since `openedAt`; `effect` is what else the step
     /// changes, in the same transaction.
     func update(_ event: StoredEvent, to record: any JourneyRecord, openedAt: Int, detail: String, effect: StepEffect? = nil) async throws {
-        let before = try event.record()
+        let before = try event.decodedRecord()
         let (req, childID) = (req, try child.requireID())
         try await change(event, detail: detail, action: .update, before: before, after: record) { db in
             try await event.claimVersion(from: openedAt, on: db)
@@ -55,7 +55,7 @@ struct JourneyWriter {
     /// Takes the event out of the journey, keeping it and the reason; refused with `StaleRecord`
     /// if it changed since `openedAt`, and with `WithdrawalBlocked` while other events belong to it.
     func withdraw(_ event: StoredEvent, openedAt: Int, reason: String) async throws {
-        let before = try event.record()
+        let before = try event.decodedRecord()
         try await change(event, detail: "Withdrew \(event.list.form.withArticle): \(reason)", action: .update, before: before, after: nil) { db in
             try await event.claimVersion(from: openedAt, on: db)
             if let blocked = try await dependents(of: event, on: db) { throw blocked }
@@ -118,8 +118,7 @@ struct WithdrawalBlocked: Error {
 
     /// Nil when nothing among `events` belongs to the event `id` of the `parent` list.
     init?(parent: JourneyList, id: String, events: [JourneyRows.Event], journey: Journey) throws {
-        let decoder = JSONDecoder()
-        let recorded = try events.map { RecordedEvent(id: $0.id.text, record: try $0.record(decoder)) }
+        let recorded = try events.map { try $0.recorded() }
         let dependents = RecordedEvent.dependents(of: id, among: recorded, in: journey)
         guard !dependents.isEmpty else { return nil }
         self.parent = parent

@@ -9,13 +9,15 @@ import SQLKit
 enum Rederivation {
     /// Children per transaction: a batch's events and allocations are read in two queries.
     static let batchSize = 500
+    /// Batches read while one is written, given a second connection to read them on.
+    static let readAhead = 2
 
     /// Re-derives every child, in batches; `progress(done, total)` after each batch.
     /// `today` (the application clock's) decides the collection year whose return errors are stored.
     ///
-    /// With `reader`, a second connection (`Application.databaseBeside`), each batch is read and
-    /// derived (on every core) while the one before is written: writing is one statement after
-    /// another, and left a core idle. A batch read before a user changed one of its children (a
+    /// With `reader`, a second connection (`Application.databaseBeside`), the next batches
+    /// (`readAhead`) are read and derived (on every core) while one is written: writing is one
+    /// statement after another, and left a core idle. A batch read before a user changed one of its children (a
     /// change takes the child's journey lock, `ChildDerivation.lock`) is not written from what was
     /// read: that child is read and derived again inside the transaction that writes the batch,
     /// after taking the locks of the whole batch, so nothing derived from a superseded record is
@@ -30,22 +32,28 @@ enum Rederivation {
             guard batches.indices.contains(index) else { return nil }
             return Task { [batch = batches[index]] in try await read(batch, derivation: derivation, on: reader ?? db) }
         }
-        var next = reading(0)
+        // The batches being read, in order: the next one to write and, with a reader, `readAhead`
+        // more, read while it is written; while one batch's rows are read (on one thread) another's
+        // are derived (on every core).
+        var ahead: [Task<[Read], any Error>] = []
+        var unread = 0
+        func startReading(upTo count: Int) {
+            while ahead.count < count, let task = reading(unread) { ahead.append(task); unread += 1 }
+        }
         var done = 0
-        for index in batches.indices {
-            guard let batch = try await next?.value else { break }
-            next = reader == nil ? nil : reading(index + 1)
-            do {
+        do {
+            for _ in batches.indices {
+                startReading(upTo: reader == nil ? 1 : 1 + readAhead)
+                let batch = try await ahead.removeFirst().value
                 try await writeRetryingDeadlock(on: db) { db in try await write(batch, derivation: derivation, today: today, on: db) }
-            } catch {
-                // Not left reading once the run has failed.
-                next?.cancel()
-                _ = await next?.result
-                throw error
+                done += batch.count
+                progress(done, children.count)
             }
-            if reader == nil { next = reading(index + 1) }
-            done += batch.count
-            progress(done, children.count)
+        } catch {
+            // Not left reading once the run has failed.
+            for task in ahead { task.cancel() }
+            for task in ahead { _ = await task.result }
+            throw error
         }
         try await TransferStepMonths.recount(on: db)
         try await db.sql.delete(from: DerivedRows.basis).run()

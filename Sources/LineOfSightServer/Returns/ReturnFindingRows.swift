@@ -119,9 +119,8 @@ enum ReturnFindingRows {
         }
         guard let child = try await sql.select().columns(SSDA903Exporter.ChildRow.columns).from(Child.schema)
             .where("id", .equal, SQLBind(childID)).first(decoding: SSDA903Exporter.ChildRow.self) else { return nil }
-        let decoder = JSONDecoder()
         let events = try await JourneyRows.events(of: [childID], lists: SSDA903Exporter.lists, on: sql)
-            .map { RecordedEvent(id: $0.id.text, record: try $0.record(decoder)) }
+            .map { try $0.recorded() }
         let socialWorkers = try await SSDA903Exporter.allocationsToSocialWorkers(of: [childID], on: sql)[childID] ?? []
         return check(child, events: events, socialWorkers: socialWorkers, ruleSet: ruleSet).map { Checked(ruleSet: ruleSet, findings: $0) }
     }

@@ -23,9 +23,8 @@ struct SSDA903Exporter {
         var children: [SSDA903JourneyExport.Child] = []
         for batch in rows.chunked(Rederivation.batchSize) {
             let events = Dictionary(grouping: try await JourneyRows.events(of: batch.map(\.id), lists: Self.lists, on: db.sql), by: \.child_id)
-            let decoder = JSONDecoder()
             for child in batch {
-                let recorded = try (events[child.id] ?? []).map { RecordedEvent(id: $0.id.text, record: try $0.record(decoder)) }
+                let recorded = try (events[child.id] ?? []).map { try $0.recorded() }
                 let allocated = socialWorkers[child.id] ?? []
                 guard !recorded.isEmpty || !allocated.isEmpty else { continue }
                 children.append(SSDA903JourneyExport.Child(laChildID: child.la_child_id, details: child.details, events: recorded,

@@ -64,9 +64,8 @@ struct SSDA903Importer {
             let known = try await knownChildren(SSDA903JourneyImport.childIDs([previous, current].compactMap { $0 }), on: db)
             let stored = try await storedEvents(of: known.values.map(\.id), on: db)
             let recorded = try known.mapValues { child in
-                let decoder = JSONDecoder()
                 let events = try (stored.byChild[child.id] ?? []).filter { $0.withdrawn_reason == nil }
-                    .map { RecordedEvent(id: $0.id.text, record: try $0.record(decoder)) }
+                    .map { try $0.recorded() }
                 return SSDA903JourneyImport.Recorded(dateOfBirth: child.dateOfBirth, events: events)
             }
             let plan = try SSDA903JourneyImport(current: current, ruleSet: ruleSet, previous: previous, recorded: recorded)
@@ -111,7 +110,7 @@ struct SSDA903Importer {
                     guard old.withdrawn_reason == nil else { summary.eventsKept += 1; continue }
                     // Most events of a return imported before are as it left them: no need to merge.
                     guard String(decoding: record.encoded(), as: UTF8.self) != old.record else { continue }
-                    let before = try old.record(JSONDecoder())
+                    let before = try old.decodedRecord()
                     let merged = SSDA903JourneyImport.merged(record, onto: before)
                     guard String(decoding: merged.encoded(), as: UTF8.self) != old.record else { continue }
                     updates.append((id, merged, before))

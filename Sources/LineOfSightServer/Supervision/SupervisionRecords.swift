@@ -23,11 +23,10 @@ enum SupervisionRecords {
         let children = try await sql.select().distinct().column("child_id").from(StoredEvent.schema)
             .where("id", .in, SQLBind.group(eventIDs)).all(decoding: Row.self).map(\.child_id)
         let wanted = Set(eventIDs)
-        let decoder = JSONDecoder()
         var discussions: [(UUID, UUID, CaseDiscussionRecord)] = []
         var actions: [String: [(id: UUID, record: ActionRecord)]] = [:]
         for event in try await JourneyRows.events(of: children, lists: [.caseDiscussions, .actions], on: sql) {
-            let record = try event.record(decoder)
+            let record = try event.decodedRecord()
             if let discussion = record as? CaseDiscussionRecord, wanted.contains(event.id) {
                 discussions.append((event.id, event.child_id, discussion))
             } else if let action = record as? ActionRecord, let source = action.sourceID {

@@ -17,7 +17,7 @@ struct AddAwaitingSteps: AsyncMigration {
             .where("list", .in, SQLBind.group(lists)).where("withdrawn_reason", .is, SQLLiteral.null)
             .all(decoding: Row.self)
         for row in rows {
-            guard let list = JourneyList(rawValue: row.list), let awaiting = list.form.awaiting(try list.decode(Data(row.record.utf8))) else { continue }
+            guard let list = JourneyList(rawValue: row.list), let awaiting = list.form.awaiting(try list.decode(stored: row.record)) else { continue }
             try await database.sql.update(StoredEvent.schema)
                 .set("awaiting", to: SQLBind(awaiting.step.id)).set("awaiting_since", to: SQLBind(awaiting.since.iso))
                 .where("id", .equal, SQLBind(row.id)).run()

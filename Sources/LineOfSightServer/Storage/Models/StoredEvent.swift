@@ -46,8 +46,8 @@ final class StoredEvent: Model, Versioned, @unchecked Sendable {
 
     /// The record, read back with the type its list names. Stored records were validated when
     /// saved, so a failure here means the stored JSON was changed outside the application.
-    func record() throws -> any JourneyRecord {
-        try list.decode(Data(recordJSON.utf8))
+    func decodedRecord() throws -> any JourneyRecord {
+        try list.decode(stored: recordJSON)
     }
 
     func replace(with record: any JourneyRecord, by user: UUID, at time: Date) {

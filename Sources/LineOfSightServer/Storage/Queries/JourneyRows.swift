@@ -28,9 +28,14 @@ enum JourneyRows {
         // Never inlined: the release compiler (Swift 6.3.1) crashes ("splitting coroutine") when
         // this decode is inlined into the async functions that read a journey.
         @inline(never)
-        func record(_ decoder: JSONDecoder) throws -> any JourneyRecord {
+        func decodedRecord() throws -> any JourneyRecord {
             guard let list = JourneyList(rawValue: list) else { throw JourneyDocumentError(path: "$", message: "unknown list \(list)") }
-            return try list.decode(Data(record.utf8), using: decoder)
+            return try list.decode(stored: record)
+        }
+
+        /// The event as the core reads it.
+        func recorded() throws -> RecordedEvent {
+            RecordedEvent(id: id.text, record: try decodedRecord())
         }
     }
 
