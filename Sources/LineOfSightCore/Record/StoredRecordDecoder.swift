@@ -101,7 +101,7 @@ private final class Document {
             guard let text = String(validating: bytes[range], as: UTF8.self) else { throw Unread() }
             return text
         case .escapedString:
-            return try unescaped(bytes[range])
+            return try Self.unescaped(bytes[range])
         default:
             throw Unread()
         }
@@ -128,7 +128,7 @@ private final class Document {
     }
 
     /// A string with escapes, as the JSON grammar reads them; a lone surrogate is refused.
-    private func unescaped(_ slice: ArraySlice<UInt8>) throws(Unread) -> String {
+    static func unescaped(_ slice: ArraySlice<UInt8>) throws(Unread) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(slice.count)
         var at = slice.startIndex
@@ -216,6 +216,9 @@ private struct Parser {
                         skipSpace()
                         guard next == UInt8(ascii: "\"") else { throw Unread() }
                         try string(into: &tokens)
+                        // Keys are looked up as they are written: Foundation reads one with an
+                        // escape as the name it spells, so the document is left to it.
+                        guard tokens[tokens.count - 1].kind == .string else { throw Unread() }
                         skipSpace()
                         guard next == UInt8(ascii: ":") else { throw Unread() }
                         at += 1
@@ -273,6 +276,8 @@ private struct Parser {
             if byte == UInt8(ascii: "\\") { escaped = true; at += 1 }
             at += 1
         }
+        // Every escape is checked now, as Foundation checks them, though the value may never be read.
+        if escaped { _ = try Document.unescaped(bytes[start..<at]) }
         tokens.append(Token(kind: escaped ? .escapedString : .string, start: Int32(start), end: Int32(at)))
         at += 1
     }

@@ -58,19 +58,32 @@ import Testing
         #expect(try JourneyList.visits.decode(stored: text).encoded() == record.encoded())
     }
 
-    /// Each is JSON that Foundation reads or explains in its own way: the quick decoder leaves it.
+    /// Each is JSON that Foundation reads or explains in its own way: the quick decoder leaves it,
+    /// even where the value at fault is one the record never reads (`other`).
     @Test(arguments: [
         #"{"n": 1.5}"#, #"{"n": 1e3}"#, #"{"n": 01}"#, #"{"n": 1} x"#, #"{"n": 1"#, #"{"n": -}"#, #"{"s": "tab\#tinside"}"#,
-        #"{"s": "\ud83d"}"#, #"{"s": "\ud83dx"}"#, #"{"s": "\x"}"#, #"{"s": "\u12"}"#, #"{"n": 9223372036854775808}"#, #"{"n": -9223372036854775808}"#,
-        #"{"n": "1"}"#, #"{"n": null}"#, #"{"n": true}"#, #"{}"#, #"[1]"#, #"{"n": 1,}"#, #"{'n': 1}"#,
+        #"{"s": "\ud83d"}"#, #"{"s": "\ud83dx"}"#, #"{"s": "\x"}"#, #"{"s": "\u12"}"#, #"{"n": 9223372036854775808}"#,
+        #"{"n": -9223372036854775808}"#, #"{"n": "1"}"#, #"{"n": true}"#, #"[1]"#, #"{"n": 1,}"#, #"{'n': 1}"#,
+        #"{"\u006e": 1}"#, #"{"s\u0073": "x", "n": 1}"#, #"{"other": "\q"}"#, #"{"other": "\ud800"}"#, #"{"other": "a\"#,
     ])
     func leavesToFoundationWhatIsNotPlain(_ text: String) {
-        struct Number: Decodable { let n: Int?; let s: String? }
+        struct Loose: Decodable { let n: Int?; let s: String? }
+        #expect(throws: StoredRecordDecoder.Unread.self) { _ = try StoredRecordDecoder.decode(Loose.self, from: text) }
+    }
+
+    @Test(arguments: [#"{}"#, #"{"n": null}"#])
+    func leavesAMissingOrNullRequiredValueToFoundation(_ text: String) throws {
         struct Required: Decodable { let n: Int }
-        #expect(throws: StoredRecordDecoder.Unread.self) {
-            _ = try StoredRecordDecoder.decode(Number.self, from: text)
-            _ = try StoredRecordDecoder.decode(Required.self, from: text)
-        }
+        struct Loose: Decodable { let n: Int? }
+        #expect(try StoredRecordDecoder.decode(Loose.self, from: text).n == nil)
+        #expect(throws: StoredRecordDecoder.Unread.self) { _ = try StoredRecordDecoder.decode(Required.self, from: text) }
+    }
+
+    @Test func readsEveryEscapeJSONHas() throws {
+        struct Text: Decodable { let s: String }
+        let text = #"{"s": "\b\f\n\r\t\"\\\/\u0000\u00E9\uD83D\uDE00"}"#
+        #expect(try StoredRecordDecoder.decode(Text.self, from: text).s == "\u{08}\u{0C}\n\r\t\"\\/\u{00}é😀")
+        #expect(try StoredRecordDecoder.decode(Text.self, from: text).s == JSONDecoder().decode(Text.self, from: Data(text.utf8)).s)
     }
 
     @Test func aStoredRecordThatDoesNotReadFailsWithFoundationsPath() {
