@@ -6,8 +6,9 @@ import Foundation
 ///
 /// This reads only JSON as `JSONEncoder` writes it and only what records hold — objects, arrays,
 /// strings, booleans, integers and null — into a flat list of tokens, and looks keys up in place.
-/// Anything else (a number with a fraction, a type that Foundation decodes its own way, a value
-/// the record refuses, JSON that is not well formed) it refuses with `Unread`, and
+/// Anything else (a number with a fraction, a key written with an escape, a type that Foundation
+/// decodes its own way, a value the record refuses, JSON that is not well formed, a bad escape
+/// anywhere) it refuses with `Unread`, and
 /// `JourneyList.decode(stored:)` reads that record with Foundation, whose error names the path at
 /// fault. So what it reads, it reads as Foundation would, and it never decides an error.
 public enum StoredRecordDecoder {
