@@ -8,17 +8,14 @@ import Foundation
 /// strings, booleans, integers and null — into a flat list of tokens, and looks keys up in place.
 /// Anything else (a number with a fraction, a key written with an escape, a type that Foundation
 /// decodes its own way, a value the record refuses, JSON that is not well formed, a bad escape
-/// anywhere) it refuses with `Unread`, and
-/// `JourneyList.decode(stored:)` reads that record with Foundation, whose error names the path at
-/// fault. So what it reads, it reads as Foundation would, and it never decides an error.
+/// anywhere) it refuses with `Unread`, and `JourneyList.decode(stored:)` reads that record with
+/// Foundation, whose error names the path at fault. So what it reads, it reads as Foundation would, and it never decides an error.
 public enum StoredRecordDecoder {
     /// Not read here: let Foundation read it.
     public struct Unread: Error {}
 
     public static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
-        var text = text
-        let document = try text.withUTF8 { bytes in try Document(Array(bytes)) }
-        return try document.decode(T.self, at: 0)
+        try Document(Array(text.utf8)).decode(T.self, at: 0)
     }
 }
 

@@ -17,9 +17,9 @@ enum Rederivation {
     ///
     /// With `reader`, a second connection (`Application.databaseBeside`), the next batches
     /// (`readAhead`) are read and derived (on every core) while one is written: writing is one
-    /// statement after another, and left a core idle. A batch read before a user changed one of its children (a
-    /// change takes the child's journey lock, `ChildDerivation.lock`) is not written from what was
-    /// read: that child is read and derived again inside the transaction that writes the batch,
+    /// statement after another, and left a core idle. A batch read before a user changed one of
+    /// its children (a change takes the child's journey lock, `ChildDerivation.lock`) is not
+    /// written from what was read: that child is read and derived again inside the transaction that writes the batch,
     /// after taking the locks of the whole batch, so nothing derived from a superseded record is
     /// stored. Without one, each batch is read once the one before is written (an SQLite
     /// connection holds one transaction at a time).
@@ -35,15 +35,13 @@ enum Rederivation {
         // The batches being read, in order: the next one to write and, with a reader, `readAhead`
         // more, read while it is written; while one batch's rows are read (on one thread) another's
         // are derived (on every core).
+        let inFlight = reader == nil ? 1 : 1 + readAhead
         var ahead: [Task<[Read], any Error>] = []
         var unread = 0
-        func startReading(upTo count: Int) {
-            while ahead.count < count, let task = reading(unread) { ahead.append(task); unread += 1 }
-        }
         var done = 0
         do {
             for _ in batches.indices {
-                startReading(upTo: reader == nil ? 1 : 1 + readAhead)
+                while ahead.count < inFlight, let task = reading(unread) { ahead.append(task); unread += 1 }
                 let batch = try await ahead.removeFirst().value
                 try await writeRetryingDeadlock(on: db) { db in try await write(batch, derivation: derivation, today: today, on: db) }
                 done += batch.count
