@@ -78,6 +78,23 @@ import VaporTesting
         }
     }
 
+    /// A team's open obligations are found in the index of unmet obligations without reading the
+    /// table (`CoverOpenWork`). Checked on SQLite only, whose plan follows the statement; on
+    /// PostgreSQL this test checks nothing (its plan depends on its statistics).
+    @Test func aTeamsWorkIsReadFromTheIndexOfUnmetObligationsAlone() async throws {
+        try await withTestApp { app, demo in
+            let db = app.db.sql
+            guard db.dialect.name == "sqlite" else { return }
+            let manager = try #require(try await User.query(on: app.db).filter(\.$username == "team.manager").first())
+            let team = try #require(try await StaffMember.find(demo.account(.teamManager).staffID, on: app.db)?.$team.id)
+            let today = app.clock.today
+            let query = WorkQueries.dueQuery(.teams([team]), until: today.adding(days: 14), scope: ChildScope(teamID: team, grantsOf: manager.id, today: today),
+                                             bounds: StatusBounds(asOf: today, dueSoonDays: 5), on: db).query
+            let plan = try await db.raw("EXPLAIN QUERY PLAN \(query)").all().map { try $0.decode(column: "detail", as: String.self) }
+            #expect(plan.contains { $0.contains("USING COVERING INDEX obligations_unmet") }, "\(plan)")
+        }
+    }
+
     struct APIWorkCheck: Decodable {
         struct Count: Decodable { let id: UUID?; let overdue: Int; let dueSoon: Int }
         struct Item: Decodable { let childID: UUID; let obligationID: String }

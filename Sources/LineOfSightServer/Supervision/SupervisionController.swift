@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import LineOfSightCore
+import SQLKit
 import Vapor
 
 /// Supervision as a record (M9). A manager records a session with a worker they supervise, then a
@@ -45,8 +46,7 @@ struct SupervisionController {
     func superviseesFrequency(_ req: Request) async throws -> [SupervisionFrequency] {
         let principal = try req.requirePrincipal()
         guard Role.supervisors.contains(principal.role), let staffID = principal.staffID else { return [] }
-        let supervisees = try await StaffMember.query(on: req.db).filter(\.$manager.$id == staffID).filter(\.$active == true).sortedByName().all()
-        return try await SupervisionFrequency.of(supervisees, setup: req.application.standards, on: req.sql)
+        return try await SupervisionFrequency.of(supervisees(of: staffID, on: req.db), setup: req.application.standards, on: req.sql)
     }
 
     func newForm(req: Request) async throws -> Response {
@@ -80,7 +80,7 @@ struct SupervisionController {
 
     /// The active staff whose manager is `supervisorID`.
     private func supervisees(of supervisorID: UUID, on db: any Database) async throws -> [StaffMember] {
-        try await StaffMember.query(on: db).filter(\.$manager.$id == supervisorID).filter(\.$active == true).sortedByName().all()
+        try await StaffMember.read(on: db.sql) { $0.where("manager_id", .equal, SQLBind(supervisorID)).where("active", .equal, true) }
     }
 
     private func sessionPage(_ req: Request, form: SupervisionForm, errors: FieldErrors, supervisees: [StaffMember]? = nil) async throws -> Response {

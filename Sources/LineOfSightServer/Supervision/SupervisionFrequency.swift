@@ -26,16 +26,15 @@ struct SupervisionFrequency: Sendable {
     static func of(_ staff: [StaffMember], setup: StandardsFile, on db: any SQLDatabase) async throws -> [SupervisionFrequency] {
         let ids = staff.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
-        struct Row: Decodable { let id: UUID; let supervisee_id: UUID; let date: String }
         let rows = try await db.select().columns("id", "supervisee_id", "date").from(SupervisionSession.schema)
             .where("supervisee_id", .in, SQLBind.group(ids))
             .where("kind", .in, SQLBind.group(SupervisionKind.allCases.filter(\.meetsStandard).map(\.rawValue)))
             .orderBy("date")
-            .all(decoding: Row.self)
-        let sessions = Dictionary(grouping: rows, by: \.supervisee_id)
+            .all { (supervisee: try $0.uuid("supervisee_id"), session: try $0.uuid("id"), date: try $0.date(ifAny: "date")) }
+        let sessions = Dictionary(grouping: rows, by: \.supervisee)
         return staff.compactMap { member in
             guard let id = member.id else { return nil }
-            let dated = (sessions[id] ?? []).compactMap { row in CivilDate(iso: row.date).map { DatedRecord(id: row.id.text, date: $0) } }
+            let dated = (sessions[id] ?? []).compactMap { row in row.date.map { DatedRecord(id: row.session.text, date: $0) } }
             let obligations = member.startDate.map { start in
                 deriveSupervision(StaffSupervision(staffID: id.text, teamID: member.$team.id?.text,
                                                    managerID: member.$manager.id?.text, start: start, end: member.leavingDate,

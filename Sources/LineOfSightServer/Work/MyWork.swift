@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import LineOfSightCore
+import SQLKit
 import Vapor
 
 /// "My work" (M2, M3): what is overdue and due in the next 10 working days across the children a
@@ -33,6 +34,24 @@ struct MyWork: Sendable {
         let name: String
         let overdue: Int
         let dueSoon: Int
+
+        init(id: UUID?, name: String, _ tally: Tally) {
+            self.id = id
+            self.name = name
+            overdue = tally.overdue
+            dueSoon = tally.total - tally.overdue
+        }
+    }
+
+    /// How many open obligations are due by `until`, and how many of them are overdue.
+    struct Tally: Sendable {
+        var overdue = 0
+        var total = 0
+
+        mutating func add(overdue isOverdue: Bool) {
+            total += 1
+            if isOverdue { overdue += 1 }
+        }
     }
 
     let level: Level
@@ -79,32 +98,37 @@ struct MyWork: Sendable {
         case .team, .service: .teams(teams)
         }
         let bounds = StatusBounds(asOf: today, dueSoonDays: setup.standards.dueSoonDays)
-        let tallies = try await WorkQueries.tally(whose, until: until, scope: scope, bounds: bounds, on: req.sql)
-        // The rows the filter asks for, one page of them; the tally says how many there are.
-        let narrowed = tallies.filter { tally in
-            (filter.workerID.map { tally.worker_id == $0 } ?? true) && (filter.teamID.map { tally.team_id == $0 } ?? true)
+        let due = try await WorkQueries.due(whose, until: until, scope: scope, bounds: bounds, on: req.sql)
+        // Counted in all, by worker and by team, and narrowed to what the filter asks for, in one pass.
+        var all = Tally(), byWorker: [UUID?: Tally] = [:], byTeam: [UUID?: Tally] = [:]
+        var narrowed: [Int] = []
+        for index in due.indices {
+            let row = due[index], overdue = row.status(bounds) == .overdue
+            all.add(overdue: overdue)
+            byWorker[row.worker_id, default: Tally()].add(overdue: overdue)
+            byTeam[row.team_id, default: Tally()].add(overdue: overdue)
+            if (overdue || !filter.overdueOnly) && (filter.workerID.map { row.worker_id == $0 } ?? true) && (filter.teamID.map { row.team_id == $0 } ?? true) {
+                narrowed.append(index)
+            }
         }
-        let rowsTotal = narrowed.reduce(0) { $0 + (filter.overdueOnly ? $1.overdue : $1.total) }
-        let page = min(max(1, filter.page), max(1, (rowsTotal + pageSize - 1) / pageSize))
-        let rows = try await WorkQueries.due(whose, narrowedTo: filter.workerID, team: filter.teamID, overdueOnly: filter.overdueOnly, until: until,
-                                             scope: scope, bounds: bounds, limit: pageSize, offset: (page - 1) * pageSize, on: req.sql)
+        let page = min(max(1, filter.page), max(1, (narrowed.count + pageSize - 1) / pageSize))
+        let rows = narrowed.dropFirst((page - 1) * pageSize).prefix(pageSize).map { due[$0] }
         // Only the names the page shows: the teams counted or chosen, and the workers of its rows.
         let people = try await People.load(staff: Set(rows.compactMap(\.worker_id) + [filter.workerID].compactMap { $0 }),
                                            teams: teams.union([filter.teamID].compactMap { $0 }), on: req.db)
-        func count(_ id: UUID?, _ name: String, _ theirs: [WorkQueries.Tally]) -> Count {
-            Count(id: id, name: name, overdue: theirs.reduce(0) { $0 + $1.overdue }, dueSoon: theirs.reduce(0) { $0 + $1.notOverdue })
-        }
         var counts: [Count] = []
         switch level {
         case .worker: break
         case .team:
-            let staff = try await StaffMember.query(on: req.db).filter(\.$team.$id ~~ teams).filter(\.$active == true).sortedByName().all()
-            counts = staff.filter { $0.jobRole.holdsCases }.map { member in count(member.id, member.fullName, tallies.filter { $0.worker_id == member.id }) }
-            let unassigned = tallies.filter { $0.worker_id == nil }
-            if !unassigned.isEmpty { counts.append(count(nil, "Children with no allocated worker", unassigned)) }
+            let staff = try await StaffMember.read(on: req.sql) { $0.where("team_id", .in, SQLBind.group(teams.sorted())).where("active", .equal, true) }
+            counts = staff.filter { $0.jobRole.holdsCases }.map { member in
+                let id = member.id
+                return Count(id: id, name: member.fullName, byWorker[id] ?? Tally())
+            }
+            if let unassigned = byWorker[UUID?.none] { counts.append(Count(id: nil, name: "Children with no allocated worker", unassigned)) }
         case .service:
             counts = teams.sorted { (people.teams[$0.text] ?? "") < (people.teams[$1.text] ?? "") }.map { team in
-                count(team, people.teams[team.text] ?? "A team", tallies.filter { $0.team_id == team })
+                Count(id: team, name: people.teams[team.text] ?? "A team", byTeam[team] ?? Tally())
             }
         }
         var actions: [WorkQueries.Row] = []
@@ -121,8 +145,8 @@ struct MyWork: Sendable {
             ? (try await WorkQueries.awaitingAuthorisation(teams: teams, scope: scope, on: req.sql)
                 + WorkQueries.transfersAwaiting(teams: teams, scope: scope, on: req.sql)).sorted { ($0.since, $0.eventID) < ($1.since, $1.eventID) }
             : []
-        return MyWork(level: level, until: until, today: today, dueSoonDays: setup.standards.dueSoonDays, rows: rows, rowsTotal: rowsTotal,
-                      page: page, overdue: tallies.reduce(0) { $0 + $1.overdue }, notOverdue: tallies.reduce(0) { $0 + $1.notOverdue }, actions: actions,
+        return MyWork(level: level, until: until, today: today, dueSoonDays: setup.standards.dueSoonDays, rows: rows, rowsTotal: narrowed.count,
+                      page: page, overdue: all.overdue, notOverdue: all.total - all.overdue, actions: actions,
                       counts: counts, unallocated: unallocated, unallocatedTotal: unallocatedTotal, awaitingAuthorisation: awaiting,
                       filter: filter, people: people)
     }

@@ -8,32 +8,22 @@ enum WorkQueries {
     /// One open obligation of one child, with where the child is allocated now.
     struct Row: Sendable {
         let child_id: UUID
-        let la_child_id: String
         let first_name: String
         let last_name: String
         let id: String
         let rule: String
         let due: String
-        let started_kind: String
-        let started_event: String
-        let started_date: String
-        let responsible_worker: String?
         let team_id: UUID?
         let worker_id: UUID?
 
-        /// Read column by column (`Columns`): a page reads a hundred.
+        /// Read column by column (`Columns`): a team's work is a few hundred.
         init(_ columns: Columns) throws {
             child_id = try columns.uuid("child_id")
-            la_child_id = try columns.text("la_child_id")
             first_name = try columns.text("first_name")
             last_name = try columns.text("last_name")
             id = try columns.text("id")
             rule = try columns.text("rule")
             due = try columns.text("due")
-            started_kind = try columns.text("started_kind")
-            started_event = try columns.text("started_event")
-            started_date = try columns.text("started_date")
-            responsible_worker = try columns.text(ifAny: "responsible_worker")
             team_id = try columns.uuid(ifAny: "team_id")
             worker_id = try columns.uuid(ifAny: "worker_id")
         }
@@ -54,50 +44,27 @@ enum WorkQueries {
         case teams(Set<UUID>)
     }
 
-    /// How many open obligations one worker's children (or a team's unallocated ones) have overdue
-    /// and due but not yet overdue, by the open allocation.
-    struct Tally: Decodable, Sendable {
-        let team_id: UUID
-        let worker_id: UUID?
-        let overdue: Int
-        let total: Int
-
-        var notOverdue: Int { total - overdue }
+    /// Every open obligation due on or before `until` (overdue ones included) of these children,
+    /// most urgent first. They are a worker's or a team's few hundred, so My work counts and pages
+    /// them itself rather than asking the database twice (once to count them, once for a page):
+    /// both would find the same rows, and finding them is most of the work. They are read from the
+    /// index of unmet obligations alone (`CoverOpenWork`), with the child and their open allocation.
+    static func due(_ whose: Whose, until: CivilDate, scope: ChildScope, bounds: StatusBounds, on db: any SQLDatabase) async throws -> [Row] {
+        try await dueQuery(whose, until: until, scope: scope, bounds: bounds, on: db).all(reading: Row.init)
     }
 
-    /// The open obligations due on or before `until` (overdue ones included) of these children,
-    /// counted per open allocation in the database: what the page's counts are made of.
-    static func tally(_ whose: Whose, until: CivilDate, scope: ChildScope, bounds: StatusBounds, on db: any SQLDatabase) async throws -> [Tally] {
-        let overdue = StatusSQL.condition(.overdue, bounds: bounds, columns: columns)
-        return try await dueFor(whose, until: until, scope: scope, bounds: bounds,
-                                db.select().column(SQLColumn("team_id", table: "a")).column(SQLColumn("worker_id", table: "a"))
-                                    .column(SQLCountWhen(overdue), as: "overdue").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "total"))
-            .groupBy(SQLColumn("team_id", table: "a")).groupBy(SQLColumn("worker_id", table: "a"))
-            .all(decoding: Tally.self)
-    }
-
-    /// One page of those obligations, narrowed to a worker or team and to overdue ones if asked,
-    /// most urgent first. The page's keys are found in the index of open obligations
-    /// (`IndexOpenWork`) without reading the table; then only the page's rows are read, joined to
-    /// those keys in the same statement.
-    static func due(_ whose: Whose, narrowedTo worker: UUID?, team: UUID?, overdueOnly: Bool, until: CivilDate, scope: ChildScope,
-                    bounds: StatusBounds, limit: Int, offset: Int, on db: any SQLDatabase) async throws -> [Row] {
-        let keys = dueFor(whose, until: until, scope: scope, bounds: bounds,
-                          db.select().column(SQLColumn("child_id", table: "o")).column(SQLColumn("id", table: "o")))
-        if let worker { keys.where(SQLColumn("worker_id", table: "a"), .equal, SQLBind(worker)) }
-        if let team { keys.where(SQLColumn("team_id", table: "a"), .equal, SQLBind(team)) }
-        if overdueOnly { keys.where(StatusSQL.condition(.overdue, bounds: bounds, columns: columns)) }
-        let page = mostUrgentFirst(keys).limit(limit).offset(offset)
-        let rows = rowColumns(db.select())
-            .from(SQLAlias(SQLGroupExpression(page.select), as: SQLIdentifier("k")))
-            .join(SQLAlias(SQLIdentifier(DerivedRows.obligations), as: SQLIdentifier("o")), method: SQLJoinMethod.inner, on: SQLBinaryExpression(
-                SQLBinaryExpression(SQLColumn("child_id", table: "o"), .equal, SQLColumn("child_id", table: "k")),
-                .and, SQLBinaryExpression(SQLColumn("id", table: "o"), .equal, SQLColumn("id", table: "k"))))
-        return try await mostUrgentFirst(joinChildAndAllocation(rows, allocation: .left)).all(reading: Row.init)
-    }
-
-    private static func mostUrgentFirst(_ builder: SQLSelectBuilder) -> SQLSelectBuilder {
-        builder.orderBy(SQLColumn("due", table: "o")).orderBy(SQLColumn("last_name", table: "c")).orderBy(SQLColumn("id", table: "o"))
+    /// `due`'s statement.
+    static func dueQuery(_ whose: Whose, until: CivilDate, scope: ChildScope, bounds: StatusBounds, on db: any SQLDatabase) -> SQLSelectBuilder {
+        let theirs: any SQLExpression = switch whose {
+        case let .worker(id): SQLBinaryExpression(SQLColumn("worker_id", table: "a"), .equal, SQLBind(id))
+        case let .teams(ids): SQLBinaryExpression(SQLColumn("team_id", table: "a"), .in, SQLBind.group(ids.sorted()))
+        }
+        let builder = fromObligations(rowColumns(db.select()), allocation: .inner)
+            .where(theirs)
+            .where(SQLColumn("due", table: "o"), .lessThanOrEqual, SQLBind(until.iso))
+            .where(StatusSQL.openToday(bounds: bounds, columns: columns))
+        _ = scope.apply(to: builder)
+        return builder.orderBy(SQLColumn("due", table: "o")).orderBy(SQLColumn("last_name", table: "c")).orderBy(SQLColumn("id", table: "o"))
     }
 
     /// Every open action this member of staff owns, whoever's child it is for, soonest first.
@@ -115,11 +82,7 @@ enum WorkQueries {
     /// Obligations `o` with their child `c` and the child's open allocation `a`: the shape of every
     /// query here.
     private static func fromObligations(_ builder: SQLSelectBuilder, allocation: SQLJoinMethod) -> SQLSelectBuilder {
-        joinChildAndAllocation(builder.from(SQLAlias(SQLIdentifier(DerivedRows.obligations), as: SQLIdentifier("o"))), allocation: allocation)
-    }
-
-    private static func joinChildAndAllocation(_ builder: SQLSelectBuilder, allocation: SQLJoinMethod) -> SQLSelectBuilder {
-        builder
+        builder.from(SQLAlias(SQLIdentifier(DerivedRows.obligations), as: SQLIdentifier("o")))
             .join(SQLAlias(SQLIdentifier(Child.schema), as: SQLIdentifier("c")), method: SQLJoinMethod.inner,
                   on: SQLColumn("id", table: "c"), .equal, SQLColumn("child_id", table: "o"))
             .join(SQLAlias(SQLIdentifier(StoredAllocation.schema), as: SQLIdentifier("a")), method: allocation, on: openAllocation)
@@ -131,26 +94,9 @@ enum WorkQueries {
 
     private static func rowColumns(_ builder: SQLSelectBuilder) -> SQLSelectBuilder {
         builder
-            .column(SQLColumn("id", table: "c"), as: "child_id").column(SQLColumn("la_child_id", table: "c"))
-            .column(SQLColumn("first_name", table: "c")).column(SQLColumn("last_name", table: "c"))
+            .column(SQLColumn("id", table: "c"), as: "child_id").column(SQLColumn("first_name", table: "c")).column(SQLColumn("last_name", table: "c"))
             .column(SQLColumn("id", table: "o")).column(SQLColumn("rule", table: "o")).column(SQLColumn("due", table: "o"))
-            .column(SQLColumn("started_kind", table: "o")).column(SQLColumn("started_event", table: "o")).column(SQLColumn("started_date", table: "o"))
-            .column(SQLColumn("worker_id", table: "o"), as: "responsible_worker")
             .column(SQLColumn("team_id", table: "a")).column(SQLColumn("worker_id", table: "a"))
-    }
-
-    /// The open obligations due by `until` of the children allocated to this worker or these teams.
-    private static func dueFor(_ whose: Whose, until: CivilDate, scope: ChildScope, bounds: StatusBounds, _ builder: SQLSelectBuilder) -> SQLSelectBuilder {
-        let theirs: any SQLExpression = switch whose {
-        case let .worker(id): SQLBinaryExpression(SQLColumn("worker_id", table: "a"), .equal, SQLBind(id))
-        case let .teams(ids): SQLBinaryExpression(SQLColumn("team_id", table: "a"), .in, SQLBind.group(ids.sorted()))
-        }
-        fromObligations(builder, allocation: .inner)
-            .where(theirs)
-            .where(SQLColumn("due", table: "o"), .lessThanOrEqual, SQLBind(until.iso))
-            .where(StatusSQL.openToday(bounds: bounds, columns: columns))
-        _ = scope.apply(to: builder)
-        return builder
     }
 
     /// A recorded event waiting for a manager's authorisation.
@@ -217,18 +163,5 @@ extension WorkQueries {
             return Awaiting(childID: row.child_id, childName: row.first_name + " " + row.last_name, eventID: event, list: .transfers,
                             step: step, since: since)
         }
-    }
-}
-
-/// `SUM(CASE WHEN condition THEN 1 ELSE 0 END)`: how many rows of a group meet a condition.
-struct SQLCountWhen: SQLExpression {
-    let condition: any SQLExpression
-
-    init(_ condition: any SQLExpression) { self.condition = condition }
-
-    func serialize(to serializer: inout SQLSerializer) {
-        serializer.write("SUM(CASE WHEN ")
-        condition.serialize(to: &serializer)
-        serializer.write(" THEN 1 ELSE 0 END)")
     }
 }

@@ -35,5 +35,6 @@ enum AppMigrations {
         IndexChildrenByDateOfBirth(),
         AddTransferAcceptanceDays(),
         CreateTransferStepMonths(),
+        CoverOpenWork(),
     ]
 }
