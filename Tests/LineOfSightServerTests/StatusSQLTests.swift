@@ -6,7 +6,7 @@ import SQLKit
 import Testing
 
 /// The status filter lists will use, run in the real database (SQLite, and PostgreSQL in the second
-/// pass), agrees with the core's status for every status on generated obligations.
+/// pass), agrees with the core's status for every status, and for open, on generated obligations.
 @Suite struct StatusSQLTests {
     @Test func theSQLFilterAndTheCoresStatusAgreeForEveryStatus() async throws {
         try await withTestApp(seedDemo: false) { app, _ in
@@ -40,6 +40,10 @@ import Testing
                 seen += found.count
             }
             #expect(seen == rows.count, "every obligation has exactly one status in SQL")
+            let open = try await sql.select().column("n").from("status_probe").where(StatusSQL.open(bounds: bounds, columns: columns))
+                .all(decodingColumn: "n", as: Int.self)
+            #expect(Set(open) == Set(rows.indices.filter { bounds.status(due: rows[$0].due, met: rows[$0].met, notApplicableSince: rows[$0].na).isOpen }),
+                    "open in SQL is overdue, due soon or upcoming by the core")
             try await sql.raw("DROP TABLE status_probe").run()
         }
     }

@@ -40,6 +40,11 @@ public struct StatusBounds: Sendable, Hashable {
         }
     }
 
+    /// The condition under which an obligation is open as of `asOf` (overdue, due soon or
+    /// upcoming: `ObligationStatus.isOpen`): it still applies and is not yet met, whenever it is
+    /// due. The three statuses' predicates joined by OR say the same at three times the length.
+    public var openPredicate: StatusPredicate { .and([applies, unmet]) }
+
     /// Stopped applying on or before the as-of date: `na IS NOT NULL AND na <= asOf`.
     private var notApplicable: StatusPredicate {
         .and([.not(.isNull(.notApplicableSince)), .compare(.notApplicableSince, .lessThanOrEqual, asOf)])

@@ -4,7 +4,7 @@ import Testing
 
 /// Each status's predicate (the form SQL filters with) against `StatusBounds.status` (the form
 /// in memory): for any obligation and as-of date exactly one predicate holds, and it names the
-/// obligation's status.
+/// obligation's status; the open predicate holds exactly when that status is open.
 @Suite struct StatusPredicateTests {
     static let asOf = d("2026-06-01")
     static let derived: [Obligation] = SyntheticJourneys.generate(count: 300, seed: 5, today: asOf)
@@ -14,8 +14,10 @@ import Testing
         let holding = ObligationStatus.allCases.filter {
             bounds.predicate(for: $0).evaluate(due: due, met: met, notApplicableSince: notApplicableSince)
         }
-        #expect(holding == [bounds.status(due: due, met: met, notApplicableSince: notApplicableSince)],
-                "due \(due) met \(met?.iso ?? "null") n/a \(notApplicableSince?.iso ?? "null") as of \(bounds.asOf)")
+        let status = bounds.status(due: due, met: met, notApplicableSince: notApplicableSince)
+        let described = "due \(due) met \(met?.iso ?? "null") n/a \(notApplicableSince?.iso ?? "null") as of \(bounds.asOf)"
+        #expect(holding == [status], "\(described)")
+        #expect(bounds.openPredicate.evaluate(due: due, met: met, notApplicableSince: notApplicableSince) == status.isOpen, "\(described)")
     }
 
     @Test func derivedObligationsAroundTheirOwnDates() async {

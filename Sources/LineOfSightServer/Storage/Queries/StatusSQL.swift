@@ -27,9 +27,7 @@ enum StatusSQL {
 
     /// Open by the core's status rule: overdue, due soon or upcoming.
     static func open(bounds: StatusBounds, columns: Columns) -> any SQLExpression {
-        SQLGroupExpression(SQLList([ObligationStatus.overdue, .dueSoon, .upcoming].map {
-            SQLGroupExpression(condition($0, bounds: bounds, columns: columns))
-        }, separator: SQLRaw(" OR ")))
+        DatePredicateSQL.expression(bounds.openPredicate) { columns($0) }
     }
 
     /// Open as `open` says, for a list as of today (the request's), written so the partial index of
