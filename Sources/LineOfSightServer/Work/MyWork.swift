@@ -113,14 +113,25 @@ struct MyWork: Sendable {
         }
         let page = min(max(1, filter.page), max(1, (narrowed.count + pageSize - 1) / pageSize))
         let rows = narrowed.dropFirst((page - 1) * pageSize).prefix(pageSize).map { due[$0] }
-        // Only the names the page shows: the teams counted or chosen, and the workers of its rows.
-        let people = try await People.load(staff: Set(rows.compactMap(\.worker_id) + [filter.workerID].compactMap { $0 }),
-                                           teams: teams.union([filter.teamID].compactMap { $0 }), on: req.db)
+        // A team's staff, for its counts by worker, name most of the workers its page shows.
+        let staff = level == .team
+            ? try await StaffMember.read(on: req.sql) { $0.where("team_id", .in, SQLBind.group(teams.sorted())).where("active", .equal, true) }
+            : []
+        var people = People()
+        for member in staff { if let id = member.id { people.staff[id.text] = member.fullName } }
+        // Then only the other names the page shows: the workers beside a team's or a service's rows
+        // and the one chosen, and the teams counted or chosen.
+        let workers = Set((level == .worker ? [] : rows.compactMap(\.worker_id)) + [filter.workerID].compactMap { $0 }).filter { people.staff[$0.text] == nil }
+        let namedTeams = (level == .service ? teams : []).union([filter.teamID].compactMap { $0 })
+        if !workers.isEmpty || !namedTeams.isEmpty {
+            let named = try await People.load(staff: workers, teams: namedTeams, on: req.db)
+            people.staff.merge(named.staff) { $1 }
+            people.teams.merge(named.teams) { $1 }
+        }
         var counts: [Count] = []
         switch level {
         case .worker: break
         case .team:
-            let staff = try await StaffMember.read(on: req.sql) { $0.where("team_id", .in, SQLBind.group(teams.sorted())).where("active", .equal, true) }
             counts = staff.filter { $0.jobRole.holdsCases }.map { member in
                 let id = member.id
                 return Count(id: id, name: member.fullName, byWorker[id] ?? Tally())
@@ -142,8 +153,7 @@ struct MyWork: Sendable {
             (unallocated, unallocatedTotal) = (page.rows, page.total)
         }
         let awaiting = level == .team
-            ? (try await WorkQueries.awaitingAuthorisation(teams: teams, scope: scope, on: req.sql)
-                + WorkQueries.transfersAwaiting(teams: teams, scope: scope, on: req.sql)).sorted { ($0.since, $0.eventID) < ($1.since, $1.eventID) }
+            ? try await WorkQueries.awaiting(teams: teams, scope: scope, on: req.sql)
             : []
         return MyWork(level: level, until: until, today: today, dueSoonDays: setup.standards.dueSoonDays, rows: rows, rowsTotal: narrowed.count,
                       page: page, overdue: all.overdue, notOverdue: all.total - all.overdue, actions: actions,

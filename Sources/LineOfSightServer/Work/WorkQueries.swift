@@ -109,59 +109,47 @@ enum WorkQueries {
         let since: CivilDate
     }
 
-    /// Events of children allocated to these teams that await a manager's authorisation (a
-    /// contact's next step, an assessment), longest waiting first: the `awaiting` column the
-    /// event's form sets when it is written.
-    static func awaitingAuthorisation(teams: Set<UUID>, scope: ChildScope, on db: any SQLDatabase) async throws -> [Awaiting] {
-        guard !teams.isEmpty else { return [] }
-        struct EventRow: Decodable {
-            let child_id: UUID; let first_name: String; let last_name: String; let event_id: UUID; let list: String
-            let awaiting: String; let awaiting_since: String
-        }
-        let builder = db.select()
+    /// What waits for these teams' manager, longest waiting first, in one statement: events of
+    /// children allocated to the teams that await a manager's authorisation (a contact's next step,
+    /// an assessment: the `awaiting` column the event's form sets when it is written), and
+    /// transfers to the teams waiting for their decision (the receiving team decides, whoever holds
+    /// the child now).
+    static func awaiting(teams: Set<UUID>, scope: ChildScope, on db: any SQLDatabase) async throws -> [Awaiting] {
+        guard !teams.isEmpty, let transferStep = TransferForm.form.steps.first else { return [] }
+        let events = db.select()
             .column(SQLColumn("id", table: "c"), as: "child_id").column(SQLColumn("first_name", table: "c")).column(SQLColumn("last_name", table: "c"))
-            .column(SQLColumn("id", table: "e"), as: "event_id").column(SQLColumn("list", table: "e"))
-            .column(SQLColumn("awaiting", table: "e")).column(SQLColumn("awaiting_since", table: "e"))
+            // As text: a transfer's id is text, and both halves of the union must agree.
+            .column(SQLRaw(#"CAST("e"."id" AS TEXT)"#), as: "event_id").column(SQLColumn("list", table: "e"))
+            .column(SQLColumn("awaiting", table: "e"), as: "step").column(SQLColumn("awaiting_since", table: "e"), as: "since")
             .from(SQLAlias(SQLIdentifier(StoredEvent.schema), as: SQLIdentifier("e")))
             .join(SQLAlias(SQLIdentifier(Child.schema), as: SQLIdentifier("c")), method: SQLJoinMethod.inner,
                   on: SQLColumn("id", table: "c"), .equal, SQLColumn("child_id", table: "e"))
-            .join(SQLAlias(SQLIdentifier(StoredAllocation.schema), as: SQLIdentifier("a")), method: SQLJoinMethod.inner,
-                  on: SQLBinaryExpression(SQLBinaryExpression(SQLColumn("child_id", table: "a"), .equal, SQLColumn("id", table: "c")),
-                                          .and, SQLBinaryExpression(SQLColumn("end_date", table: "a"), .is, SQLLiteral.null)))
+            .join(SQLAlias(SQLIdentifier(StoredAllocation.schema), as: SQLIdentifier("a")), method: SQLJoinMethod.inner, on: openAllocation)
             .where(SQLColumn("awaiting", table: "e"), .isNot, SQLLiteral.null)
             .where(SQLColumn("withdrawn_reason", table: "e"), .is, SQLLiteral.null)
             .where(SQLColumn("team_id", table: "a"), .in, SQLBind.group(teams.sorted()))
-            .orderBy(SQLColumn("awaiting_since", table: "e")).orderBy(SQLColumn("id", table: "e"))
-        _ = scope.apply(to: builder)
-        return try await builder.all(decoding: EventRow.self).compactMap { row in
-            guard let list = JourneyList(rawValue: row.list), let step = list.form.steps.first(where: { $0.id == row.awaiting }),
-                  let since = CivilDate(iso: row.awaiting_since) else { return nil }
-            return Awaiting(childID: row.child_id, childName: row.first_name + " " + row.last_name, eventID: row.event_id, list: list,
-                            step: step, since: since)
-        }
-    }
-}
-
-extension WorkQueries {
-    /// Transfers to these teams waiting for their manager's decision, longest waiting first: the
-    /// receiving team decides, whoever holds the child now.
-    static func transfersAwaiting(teams: Set<UUID>, scope: ChildScope, on db: any SQLDatabase) async throws -> [Awaiting] {
-        guard !teams.isEmpty, let step = TransferForm.form.steps.first else { return [] }
-        struct Row: Decodable { let child_id: UUID; let first_name: String; let last_name: String; let transfer_id: String; let requested: String }
-        let builder = db.select()
+        let transfers = db.select()
             .column(SQLColumn("id", table: "c"), as: "child_id").column(SQLColumn("first_name", table: "c")).column(SQLColumn("last_name", table: "c"))
-            .column(SQLColumn("transfer_id", table: "ts")).column(SQLColumn("requested", table: "ts"))
+            .column(SQLColumn("transfer_id", table: "ts"), as: "event_id").column(SQLBind(JourneyList.transfers.rawValue), as: "list")
+            .column(SQLBind(transferStep.id), as: "step").column(SQLColumn("requested", table: "ts"), as: "since")
             .from(SQLAlias(SQLIdentifier(DerivedRows.transfers), as: SQLIdentifier("ts")))
             .join(SQLAlias(SQLIdentifier(Child.schema), as: SQLIdentifier("c")), method: SQLJoinMethod.inner,
                   on: SQLColumn("id", table: "c"), .equal, SQLColumn("child_id", table: "ts"))
             .where(SQLColumn("stage", table: "ts"), .equal, SQLBind(TransferProgress.Stage.awaitingDecision.rawValue))
             .where(SQLColumn("to_team_id", table: "ts"), .in, SQLBind.group(teams.sorted()))
-            .orderBy(SQLColumn("requested", table: "ts")).orderBy(SQLColumn("transfer_id", table: "ts"))
-        _ = scope.apply(to: builder)
-        return try await builder.all(decoding: Row.self).compactMap { row in
-            guard let event = UUID(text: row.transfer_id), let since = CivilDate(iso: row.requested) else { return nil }
-            return Awaiting(childID: row.child_id, childName: row.first_name + " " + row.last_name, eventID: event, list: .transfers,
-                            step: step, since: since)
+        _ = scope.apply(to: events)
+        _ = scope.apply(to: transfers)
+        let rows = try await SQLUnionBuilder(on: db, initialQuery: events.select).union(all: transfers.select)
+            .orderBy("since").orderBy("event_id")
+            .all { columns in
+                (child: try columns.uuid("child_id"), name: try columns.text("first_name") + " " + columns.text("last_name"),
+                 event: UUID(text: try columns.text("event_id")), list: JourneyList(rawValue: try columns.text("list")),
+                 step: try columns.text("step"), since: try columns.date(ifAny: "since"))
+            }
+        return rows.compactMap { row in
+            guard let event = row.event, let list = row.list, let step = list.form.steps.first(where: { $0.id == row.step }),
+                  let since = row.since else { return nil }
+            return Awaiting(childID: row.child, childName: row.name, eventID: event, list: list, step: step, since: since)
         }
     }
 }
