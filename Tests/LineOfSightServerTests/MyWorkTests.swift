@@ -78,6 +78,26 @@ import VaporTesting
         }
     }
 
+    /// A manager or head of service not yet given a team has no team's work to see: the page says
+    /// so, on PostgreSQL too (which refuses a statement asking for the children of no teams).
+    @Test func aManagerWithNoTeamSeesNothingDue() async throws {
+        try await withTestApp { app, _ in
+            for (username, role, jobRole) in [("no.team", Role.teamManager, JobRole.teamManager), ("no.service", .headOfService, .headOfService)] {
+                let member = StaffMember(firstName: "Alex", lastName: "Unplaced", jobRole: jobRole, teamID: nil, managerID: nil, fte: 1,
+                                         agency: false, newlyQualified: false)
+                try await member.create(on: app.db)
+                try await User(username: username, displayName: member.fullName, passwordHash: try Bcrypt.hash(DemoAuthority.password, cost: 4),
+                               role: role, staffID: member.id).create(on: app.db)
+                var visitor = try await Visitor.signedIn(app, as: username)
+                let page = try await visitor.get("/my-work")
+                #expect(page.status == .ok, "\(username)")
+                #expect(page.body.string.contains("Nothing is overdue or due by"), "\(username)")
+                let work = try JSONDecoder().decode(APIWorkCheck.self, from: Data(try await visitor.get("/api/v1/me/work").body.string.utf8))
+                #expect(work.itemsTotal == 0 && work.items.isEmpty, "\(username)")
+            }
+        }
+    }
+
     /// A team's open obligations are found in the index of unmet obligations without reading the
     /// table (`CoverOpenWork`). Checked on SQLite only, whose plan follows the statement; on
     /// PostgreSQL this test checks nothing (its plan depends on its statistics).

@@ -114,7 +114,7 @@ struct MyWork: Sendable {
         let page = min(max(1, filter.page), max(1, (narrowed.count + pageSize - 1) / pageSize))
         let rows = narrowed.dropFirst((page - 1) * pageSize).prefix(pageSize).map { due[$0] }
         // A team's staff, for its counts by worker, name most of the workers its page shows.
-        let staff = level == .team
+        let staff = level == .team && !teams.isEmpty
             ? try await StaffMember.read(on: req.sql) { $0.where("team_id", .in, SQLBind.group(teams.sorted())).where("active", .equal, true) }
             : []
         var people = People()

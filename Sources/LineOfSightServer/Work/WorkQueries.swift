@@ -45,12 +45,15 @@ enum WorkQueries {
     }
 
     /// Every open obligation due on or before `until` (overdue ones included) of these children,
-    /// most urgent first. They are a worker's or a team's few hundred, so My work counts and pages
-    /// them itself rather than asking the database twice (once to count them, once for a page):
-    /// both would find the same rows, and finding them is most of the work. They are read from the
-    /// index of unmet obligations alone (`CoverOpenWork`), with the child and their open allocation.
+    /// most urgent first. They are a worker's or a team's few hundred (a service of five teams had
+    /// about a thousand at 15,000 children), so My work counts and pages them itself rather than
+    /// asking the database twice (once to count them, once for a page): both would find the same
+    /// rows, and finding them is most of the work. They are read from the index of unmet
+    /// obligations alone (`CoverOpenWork`), with the child and their open allocation.
     static func due(_ whose: Whose, until: CivilDate, scope: ChildScope, bounds: StatusBounds, on db: any SQLDatabase) async throws -> [Row] {
-        try await dueQuery(whose, until: until, scope: scope, bounds: bounds, on: db).all(reading: Row.init)
+        // No teams, no team's work (a manager not yet given a team); PostgreSQL refuses an empty IN list.
+        if case let .teams(ids) = whose, ids.isEmpty { return [] }
+        return try await dueQuery(whose, until: until, scope: scope, bounds: bounds, on: db).all(reading: Row.init)
     }
 
     /// `due`'s statement.
@@ -109,7 +112,7 @@ enum WorkQueries {
         let since: CivilDate
     }
 
-    /// What waits for these teams' manager, longest waiting first, in one statement: events of
+    /// What waits for these teams' manager, longest waiting first, read in one statement: events of
     /// children allocated to the teams that await a manager's authorisation (a contact's next step,
     /// an assessment: the `awaiting` column the event's form sets when it is written), and
     /// transfers to the teams waiting for their decision (the receiving team decides, whoever holds
@@ -140,7 +143,6 @@ enum WorkQueries {
         _ = scope.apply(to: events)
         _ = scope.apply(to: transfers)
         let rows = try await SQLUnionBuilder(on: db, initialQuery: events.select).union(all: transfers.select)
-            .orderBy("since").orderBy("event_id")
             .all { columns in
                 (child: try columns.uuid("child_id"), name: try columns.text("first_name") + " " + columns.text("last_name"),
                  event: UUID(text: try columns.text("event_id")), list: JourneyList(rawValue: try columns.text("list")),
@@ -151,5 +153,8 @@ enum WorkQueries {
                   let since = row.since else { return nil }
             return Awaiting(childID: row.child, childName: row.name, eventID: event, list: list, step: step, since: since)
         }
+        // Sorted here rather than by the database: PostgreSQL writes an event's id as text in lower
+        // case and a transfer's is stored in upper case, so the two would not sort alike.
+        .sorted { ($0.since, $0.eventID) < ($1.since, $1.eventID) }
     }
 }
