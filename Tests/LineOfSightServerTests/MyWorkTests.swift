@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import LineOfSightCore
 @testable import LineOfSightServer
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
@@ -108,10 +109,28 @@ import VaporTesting
             let manager = try #require(try await User.query(on: app.db).filter(\.$username == "team.manager").first())
             let team = try #require(try await StaffMember.find(demo.account(.teamManager).staffID, on: app.db)?.$team.id)
             let today = app.clock.today
-            let query = WorkQueries.dueQuery(.teams([team]), until: today.adding(days: 14), scope: ChildScope(teamID: team, grantsOf: manager.id, today: today),
+            let scope = ChildScope(teamID: team, grantsOf: manager.id, today: today)
+            let query = WorkQueries.dueQuery(.teams([team]), until: today.adding(days: 14), scope: scope,
                                              bounds: StatusBounds(asOf: today, dueSoonDays: 5), on: db).query
             let plan = try await db.raw("EXPLAIN QUERY PLAN \(query)").all().map { try $0.decode(column: "detail", as: String.self) }
             #expect(plan.contains { $0.contains("USING COVERING INDEX obligations_unmet") }, "\(plan)")
+        }
+    }
+
+    /// Staff read column by column (for the counts by worker) are what Fluent reads, and saving
+    /// one changes its row rather than adding another.
+    @Test func staffReadColumnByColumnAreTheStoredStaff() async throws {
+        try await withTestApp { app, demo in
+            let team = try #require(try await StaffMember.find(demo.account(.teamManager).staffID, on: app.db)?.$team.id)
+            let read = try await StaffMember.read(on: app.db.sql) { $0.where("team_id", .equal, SQLBind(team)) }
+            let fluent = try await StaffMember.query(on: app.db).filter(\.$team.$id == team).sortedByName().all()
+            #expect(read.map(\.id) == fluent.map(\.id) && read.map(\.fullName) == fluent.map(\.fullName) && !read.isEmpty)
+            let count = try await StaffMember.query(on: app.db).count()
+            let member = try #require(read.first)
+            member.lastName = "Renamed"
+            try await member.save(on: app.db)
+            #expect(try await StaffMember.query(on: app.db).count() == count)
+            #expect(try await StaffMember.find(member.id, on: app.db)?.lastName == "Renamed")
         }
     }
 

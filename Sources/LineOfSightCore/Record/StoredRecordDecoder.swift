@@ -9,7 +9,8 @@ import Foundation
 /// Anything else (a number with a fraction, a key written with an escape, a type that Foundation
 /// decodes its own way, a value the record refuses, JSON that is not well formed, a bad escape
 /// anywhere) it refuses with `Unread`, and `JourneyList.decode(stored:)` reads that record with
-/// Foundation, whose error names the path at fault. So what it reads, it reads as Foundation would, and it never decides an error.
+/// Foundation, whose error names the path at fault. So what it reads, it reads as Foundation
+/// would, and it never decides an error.
 public enum StoredRecordDecoder {
     /// Not read here: let Foundation read it.
     public struct Unread: Error {}

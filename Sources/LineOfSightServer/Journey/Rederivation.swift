@@ -19,9 +19,9 @@ enum Rederivation {
     /// (`readAhead`) are read and derived (on every core) while one is written: writing is one
     /// statement after another, and left a core idle. A batch read before a user changed one of
     /// its children (a change takes the child's journey lock, `ChildDerivation.lock`) is not
-    /// written from what was read: that child is read and derived again inside the transaction that writes the batch,
-    /// after taking the locks of the whole batch, so nothing derived from a superseded record is
-    /// stored. Without one, each batch is read once the one before is written (an SQLite
+    /// written from what was read: that child is read and derived again inside the transaction
+    /// that writes the batch, after taking the locks of the whole batch, so nothing derived from a
+    /// superseded record is stored. Without one, each batch is read once the one before is written (an SQLite
     /// connection holds one transaction at a time).
     static func all(setup: StandardsFile, today: CivilDate? = nil, on db: any Database, reading reader: (any Database)? = nil,
                     batchSize: Int = batchSize, progress: (Int, Int) -> Void = { _, _ in }) async throws {

@@ -27,6 +27,11 @@ struct MyWork: Sendable {
         }
 
         init() { overdueOnly = false; page = 1 }
+
+        /// Whether the rows asked for include this one.
+        func keeps(_ row: WorkQueries.Row, overdue: Bool) -> Bool {
+            (overdue || !overdueOnly) && (workerID.map { row.worker_id == $0 } ?? true) && (teamID.map { row.team_id == $0 } ?? true)
+        }
     }
 
     struct Count: Sendable {
@@ -51,6 +56,26 @@ struct MyWork: Sendable {
         mutating func add(overdue isOverdue: Bool) {
             total += 1
             if isOverdue { overdue += 1 }
+        }
+    }
+
+    /// Everything due, counted in all, by worker and by team, and where the rows the filter asks
+    /// for are among them: one pass over the rows.
+    struct Counted {
+        var all = Tally()
+        var byWorker: [UUID?: Tally] = [:]
+        var byTeam: [UUID?: Tally] = [:]
+        /// The positions of the rows the filter keeps, most urgent first.
+        var kept: [Int] = []
+
+        init(_ rows: [WorkQueries.Row], filter: Filter, bounds: StatusBounds) {
+            for index in rows.indices {
+                let row = rows[index], overdue = row.status(bounds) == .overdue
+                all.add(overdue: overdue)
+                byWorker[row.worker_id, default: Tally()].add(overdue: overdue)
+                byTeam[row.team_id, default: Tally()].add(overdue: overdue)
+                if filter.keeps(row, overdue: overdue) { kept.append(index) }
+            }
         }
     }
 
@@ -99,47 +124,28 @@ struct MyWork: Sendable {
         }
         let bounds = StatusBounds(asOf: today, dueSoonDays: setup.standards.dueSoonDays)
         let due = try await WorkQueries.due(whose, until: until, scope: scope, bounds: bounds, on: req.sql)
-        // Counted in all, by worker and by team, and narrowed to what the filter asks for, in one pass.
-        var all = Tally(), byWorker: [UUID?: Tally] = [:], byTeam: [UUID?: Tally] = [:]
-        var narrowed: [Int] = []
-        for index in due.indices {
-            let row = due[index], overdue = row.status(bounds) == .overdue
-            all.add(overdue: overdue)
-            byWorker[row.worker_id, default: Tally()].add(overdue: overdue)
-            byTeam[row.team_id, default: Tally()].add(overdue: overdue)
-            if (overdue || !filter.overdueOnly) && (filter.workerID.map { row.worker_id == $0 } ?? true) && (filter.teamID.map { row.team_id == $0 } ?? true) {
-                narrowed.append(index)
-            }
-        }
-        let page = min(max(1, filter.page), max(1, (narrowed.count + pageSize - 1) / pageSize))
-        let rows = narrowed.dropFirst((page - 1) * pageSize).prefix(pageSize).map { due[$0] }
+        let counted = Counted(due, filter: filter, bounds: bounds)
+        let page = min(max(1, filter.page), max(1, (counted.kept.count + pageSize - 1) / pageSize))
+        let rows = counted.kept.dropFirst((page - 1) * pageSize).prefix(pageSize).map { due[$0] }
         // A team's staff, for its counts by worker, name most of the workers its page shows.
         let staff = level == .team && !teams.isEmpty
             ? try await StaffMember.read(on: req.sql) { $0.where("team_id", .in, SQLBind.group(teams.sorted())).where("active", .equal, true) }
             : []
-        var people = People()
-        for member in staff { if let id = member.id { people.staff[id.text] = member.fullName } }
-        // Then only the other names the page shows: the workers beside a team's or a service's rows
-        // and the one chosen, and the teams counted or chosen.
-        let workers = Set((level == .worker ? [] : rows.compactMap(\.worker_id)) + [filter.workerID].compactMap { $0 }).filter { people.staff[$0.text] == nil }
-        let namedTeams = (level == .service ? teams : []).union([filter.teamID].compactMap { $0 })
-        if !workers.isEmpty || !namedTeams.isEmpty {
-            let named = try await People.load(staff: workers, teams: namedTeams, on: req.db)
-            people.staff.merge(named.staff) { $1 }
-            people.teams.merge(named.teams) { $1 }
-        }
+        let people = try await names(level: level, staff: staff, rows: rows, teams: teams, filter: filter, on: req.db)
         var counts: [Count] = []
         switch level {
         case .worker: break
         case .team:
             counts = staff.filter { $0.jobRole.holdsCases }.map { member in
                 let id = member.id
-                return Count(id: id, name: member.fullName, byWorker[id] ?? Tally())
+                return Count(id: id, name: member.fullName, counted.byWorker[id] ?? Tally())
             }
-            if let unassigned = byWorker[UUID?.none] { counts.append(Count(id: nil, name: "Children with no allocated worker", unassigned)) }
+            if let unassigned = counted.byWorker[UUID?.none] {
+                counts.append(Count(id: nil, name: "Children with no allocated worker", unassigned))
+            }
         case .service:
             counts = teams.sorted { (people.teams[$0.text] ?? "") < (people.teams[$1.text] ?? "") }.map { team in
-                Count(id: team, name: people.teams[team.text] ?? "A team", byTeam[team] ?? Tally())
+                Count(id: team, name: people.teams[team.text] ?? "A team", counted.byTeam[team] ?? Tally())
             }
         }
         var actions: [WorkQueries.Row] = []
@@ -155,10 +161,27 @@ struct MyWork: Sendable {
         let awaiting = level == .team
             ? try await WorkQueries.awaiting(teams: teams, scope: scope, on: req.sql)
             : []
-        return MyWork(level: level, until: until, today: today, dueSoonDays: setup.standards.dueSoonDays, rows: rows, rowsTotal: narrowed.count,
-                      page: page, overdue: all.overdue, notOverdue: all.total - all.overdue, actions: actions,
+        return MyWork(level: level, until: until, today: today, dueSoonDays: setup.standards.dueSoonDays, rows: rows, rowsTotal: counted.kept.count,
+                      page: page, overdue: counted.all.overdue, notOverdue: counted.all.total - counted.all.overdue, actions: actions,
                       counts: counts, unallocated: unallocated, unallocatedTotal: unallocatedTotal, awaitingAuthorisation: awaiting,
                       filter: filter, people: people)
+    }
+
+    /// The names the page shows: a team's staff, already read for its counts, and then only the
+    /// others, read here: the workers beside a team's or a service's rows and the one chosen, and
+    /// the teams counted or chosen.
+    private static func names(level: Level, staff: [StaffMember], rows: [WorkQueries.Row], teams: Set<UUID>, filter: Filter,
+                              on db: any Database) async throws -> People {
+        var people = People()
+        for member in staff { if let id = member.id { people.staff[id.text] = member.fullName } }
+        let shown = (level == .worker ? [] : rows.compactMap(\.worker_id)) + [filter.workerID].compactMap { $0 }
+        let workers = Set(shown).filter { people.staff[$0.text] == nil }
+        let namedTeams = (level == .service ? teams : []).union([filter.teamID].compactMap { $0 })
+        guard !workers.isEmpty || !namedTeams.isEmpty else { return people }
+        let named = try await People.load(staff: workers, teams: namedTeams, on: db)
+        people.staff.merge(named.staff) { $1 }
+        people.teams.merge(named.teams) { $1 }
+        return people
     }
 
     func status(_ row: WorkQueries.Row) -> ObligationStatus {

@@ -96,10 +96,14 @@ enum WorkQueries {
         .and, SQLBinaryExpression(SQLColumn("end_date", table: "a"), .is, SQLLiteral.null))
 
     private static func rowColumns(_ builder: SQLSelectBuilder) -> SQLSelectBuilder {
-        builder
-            .column(SQLColumn("id", table: "c"), as: "child_id").column(SQLColumn("first_name", table: "c")).column(SQLColumn("last_name", table: "c"))
+        childColumns(builder)
             .column(SQLColumn("id", table: "o")).column(SQLColumn("rule", table: "o")).column(SQLColumn("due", table: "o"))
             .column(SQLColumn("team_id", table: "a")).column(SQLColumn("worker_id", table: "a"))
+    }
+
+    /// The child's id and name, from `c`.
+    private static func childColumns(_ builder: SQLSelectBuilder) -> SQLSelectBuilder {
+        builder.column(SQLColumn("id", table: "c"), as: "child_id").column(SQLColumn("first_name", table: "c")).column(SQLColumn("last_name", table: "c"))
     }
 
     /// A recorded event waiting for a manager's authorisation.
@@ -119,8 +123,7 @@ enum WorkQueries {
     /// the child now).
     static func awaiting(teams: Set<UUID>, scope: ChildScope, on db: any SQLDatabase) async throws -> [Awaiting] {
         guard !teams.isEmpty, let transferStep = TransferForm.form.steps.first else { return [] }
-        let events = db.select()
-            .column(SQLColumn("id", table: "c"), as: "child_id").column(SQLColumn("first_name", table: "c")).column(SQLColumn("last_name", table: "c"))
+        let events = childColumns(db.select())
             // As text: a transfer's id is text, and both halves of the union must agree.
             .column(SQLRaw(#"CAST("e"."id" AS TEXT)"#), as: "event_id").column(SQLColumn("list", table: "e"))
             .column(SQLColumn("awaiting", table: "e"), as: "step").column(SQLColumn("awaiting_since", table: "e"), as: "since")
@@ -131,8 +134,7 @@ enum WorkQueries {
             .where(SQLColumn("awaiting", table: "e"), .isNot, SQLLiteral.null)
             .where(SQLColumn("withdrawn_reason", table: "e"), .is, SQLLiteral.null)
             .where(SQLColumn("team_id", table: "a"), .in, SQLBind.group(teams.sorted()))
-        let transfers = db.select()
-            .column(SQLColumn("id", table: "c"), as: "child_id").column(SQLColumn("first_name", table: "c")).column(SQLColumn("last_name", table: "c"))
+        let transfers = childColumns(db.select())
             .column(SQLColumn("transfer_id", table: "ts"), as: "event_id").column(SQLBind(JourneyList.transfers.rawValue), as: "list")
             .column(SQLBind(transferStep.id), as: "step").column(SQLColumn("requested", table: "ts"), as: "since")
             .from(SQLAlias(SQLIdentifier(DerivedRows.transfers), as: SQLIdentifier("ts")))

@@ -57,7 +57,8 @@ extension QueryBuilder where Model == StaffMember {
 extension StaffMember {
     /// Staff in `sortedByName`'s order, read column by column rather than through Fluent, which
     /// finds a model's fields by reflection for every row: My work reads its team's staff and the
-    /// manager's supervisees on every request. Models to read, not to save.
+    /// manager's supervisees on every request. Each is marked as stored, as Fluent marks the
+    /// models it reads, so saving one updates its row.
     static func read(on db: any SQLDatabase, where narrow: (SQLSelectBuilder) -> SQLSelectBuilder) async throws -> [StaffMember] {
         try await narrow(db.select().column(SQLLiteral.all).from(schema))
             .orderBy("last_name").orderBy("first_name").orderBy("id")
@@ -72,5 +73,6 @@ extension StaffMember {
                   startDate: try columns.date(ifAny: "start_date"), leavingDate: try columns.date(ifAny: "leaving_date"))
         socialWorkerID = try columns.text(ifAny: "sw_id")
         version = try columns.int("version")
+        $id.exists = true
     }
 }

@@ -31,9 +31,10 @@ enum StatusSQL {
     }
 
     /// Open as `open` says, for a list as of today (the request's), written so the partial index of
-    /// unmet obligations (`IndexOpenWork`, `CoverOpenWork`) serves it: nothing is met after today (an obligation is
-    /// met by a recorded event, and every date a record holds of what happened is checked against
-    /// today when it is saved), so what is open today is unmet. Other as-of dates use `open`.
+    /// unmet obligations (`IndexOpenWork`, `CoverOpenWork`) serves it: nothing is met after today
+    /// (an obligation is met by a recorded event, and every date a record holds of what happened is
+    /// checked against today when it is saved), so what is open today is unmet. Other as-of dates
+    /// use `open`.
     static func openToday(bounds: StatusBounds, columns: Columns) -> any SQLExpression {
         SQLBinaryExpression(SQLGroupExpression(SQLBinaryExpression(columns.met, .is, SQLLiteral.null)), .and,
                             open(bounds: bounds, columns: columns))
