@@ -1,4 +1,5 @@
 import Fluent
+import FluentPostgresDriver
 import NIOCore
 import SQLKit
 import Vapor
@@ -10,6 +11,15 @@ extension Database {
 
 extension Request {
     var sql: any SQLDatabase { db.sql }
+}
+
+extension SQLDatabase {
+    /// The drivers' record of a statement they run, for one run here past them.
+    func logExecuting(_ sql: String, _ binds: [any Encodable & Sendable]) {
+        if let level = queryLogLevel {
+            logger.log(level: level, "Executing query", metadata: ["sql": .string(sql), "binds": .array(binds.map { .string("\($0)") })])
+        }
+    }
 }
 
 /// The driver's database, with statements written out here before they are handed to it.
@@ -42,8 +52,15 @@ struct QuotedSQL: SQLDatabase {
         base.execute(sql: Written(query, by: self), onRow)
     }
 
+    /// On PostgreSQL, as a named statement when it is one to name (`PostgresNamedStatement`).
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
-        try await base.execute(sql: Written(query, by: self), onRow)
+        let written = Written(query, by: self)
+        if let postgres = base as? any PostgresDatabase, let statement = PostgresNamedStatement(sql: written.sql, binds: written.binds) {
+            logExecuting(written.sql, written.binds)
+            for row in try await statement.rows(on: postgres, logger: logger) { onRow(row.sql()) }
+            return
+        }
+        try await base.execute(sql: written, onRow)
     }
 
     func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {

@@ -179,37 +179,17 @@ extension Columns {
     fileprivate static func fetch(_ query: any SQLExpression, on database: any SQLDatabase) async throws -> [Columns]? {
         let base = (database as? QuotedSQL)?.base ?? database
         let (sql, binds) = database.serialize(query)
-        func log() {
-            if let level = database.queryLogLevel {
-                database.logger.log(level: level, "Executing query", metadata: ["sql": .string(sql), "binds": .array(binds.map { .string("\($0)") })])
-            }
-        }
         if let sqlite = base as? any SQLiteDatabase {
             let values = try binds.map(RowInsert.sqliteData)
-            log()
+            database.logExecuting(sql, binds)
             return try await sqlite.withConnection { connection in
                 try await connection.query(sql, values).map(Columns.init(sqlite:))
             }
         }
-        if let postgres = base as? any PostgresDatabase, let bindings = try Self.postgresBindings(binds) {
-            log()
-            let logger = database.logger
-            return try await postgres.withConnection { connection in
-                connection.eventLoop.makeFutureWithTask {
-                    try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).collect().map(Columns.init(postgres:))
-                }
-            }.get()
+        if let postgres = base as? any PostgresDatabase, let statement = PostgresNamedStatement(sql: sql, binds: binds) {
+            database.logExecuting(sql, binds)
+            return try await statement.rows(on: postgres, logger: database.logger).map(Columns.init(postgres:))
         }
         return nil
-    }
-
-    /// The values as PostgresNIO sends them, when every one is of a kind it encodes itself.
-    private static func postgresBindings(_ binds: [any Encodable & Sendable]) throws -> PostgresBindings? {
-        var bindings = PostgresBindings(capacity: binds.count)
-        for bind in binds {
-            guard let value = bind as? any PostgresThrowingDynamicTypeEncodable else { return nil }
-            try bindings.append(value)
-        }
-        return bindings
     }
 }
