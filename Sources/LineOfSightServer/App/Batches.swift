@@ -15,7 +15,10 @@ extension Array where Element: Sendable {
     func mapOnEveryCore<T: Sendable>(_ transform: @escaping @Sendable (Element) throws -> T) async throws -> [T] {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         guard cores > 1, count > 1 else { return try map(transform) }
-        let slices = chunked((count + cores - 1) / cores)
+        // Four slices a core rather than one: children's records differ in length, and other work
+        // (a batch being written) takes a core now and then, so a core that is done takes another
+        // slice rather than waiting for the slowest.
+        let slices = chunked((count + cores * 4 - 1) / (cores * 4))
         return try await withThrowingTaskGroup(of: (Int, [T]).self) { group in
             for (number, slice) in slices.enumerated() {
                 // On the shared pool: a task started on one of the server's event loops would

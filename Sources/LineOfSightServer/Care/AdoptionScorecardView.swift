@@ -11,7 +11,7 @@ enum AdoptionScorecardView {
         let adopted = try await sql.select().distinct().column("child_id").from(StoredEvent.schema)
             .where("list", .equal, SQLBind(JourneyList.adoptions.rawValue)).where("withdrawn_reason", .is, SQLLiteral.null)
             .all(decodingColumn: "child_id", as: UUID.self)
-        let events = Dictionary(grouping: try await JourneyRows.events(of: adopted, on: sql), by: \.child_id)
+        let events = try await JourneyRows.eventsByChild(of: adopted, on: sql)
         let journeys = try events.map { try ChildDerivation.journey(of: $0.key, dateOfBirth: nil, events: $0.value, allocations: []) }
         let lastMarch = today.month > 3 ? today.year : today.year - 1
         return (0..<3).map { AdoptionMeasures.scorecard(journeys, period: AdoptionMeasures.scorecardPeriod(endingMarch: lastMarch - $0)) }

@@ -96,7 +96,7 @@ struct PanelPackChild: Sendable {
     /// few queries for all of them.
     static func load(_ rows: [CareRow], today: CivilDate, dueSoonDays: Int, on sql: any SQLDatabase) async throws -> [PanelPackChild] {
         let ids = rows.map(\.child.id)
-        let events = Dictionary(grouping: try await JourneyRows.events(of: ids, lists: lists, on: sql), by: \.child_id)
+        let events = try await JourneyRows.eventsByChild(of: ids, lists: lists, on: sql)
         let obligations = try await DerivedRows.obligations(of: ids, on: sql)
         return try rows.map { row in
             try PanelPackChild(row: row, events: events[row.child.id] ?? [], obligations: obligations[row.child.id] ?? [],

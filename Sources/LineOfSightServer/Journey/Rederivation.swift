@@ -123,7 +123,7 @@ enum Rederivation {
                                on db: any Database) async throws -> [(UUID, ChildDerivation.Derived)] {
         guard !batch.isEmpty else { return [] }
         let ids = batch.map(\.id)
-        let eventsByChild = Dictionary(grouping: try await JourneyRows.events(of: ids, on: db.sql), by: \.child_id)
+        let eventsByChild = try await JourneyRows.eventsByChild(of: ids, on: db.sql)
         let allocationsByChild = Dictionary(grouping: try await JourneyRows.allocations(of: ids, on: db.sql), by: \.child_id)
         return try await batch.mapOnEveryCore { child in
             (child.id, try derivation.derived(childID: child.id, dateOfBirth: child.dateOfBirth,

@@ -22,7 +22,7 @@ struct SSDA903Exporter {
         let socialWorkers = try await Self.allocationsToSocialWorkers(on: db.sql)
         var children: [SSDA903JourneyExport.Child] = []
         for batch in rows.chunked(Rederivation.batchSize) {
-            let events = Dictionary(grouping: try await JourneyRows.events(of: batch.map(\.id), lists: Self.lists, on: db.sql), by: \.child_id)
+            let events = try await JourneyRows.eventsByChild(of: batch.map(\.id), lists: Self.lists, on: db.sql)
             for child in batch {
                 let recorded = try (events[child.id] ?? []).map { try $0.recorded() }
                 let allocated = socialWorkers[child.id] ?? []

@@ -1,13 +1,15 @@
 import Foundation
+import LineOfSightCore
 
-/// Where a row goes, value by value: the values of a row to insert (`RowValues`) or the text of a
-/// digest of rows (`DigestText`), so that a row's values are listed once for both.
+/// Where a row goes, value by value: the values of a row to insert (`RowValues`) or a digest of
+/// rows (`RowDigest`), so that a row's values are listed once for both.
 protocol RowSink {
     mutating func add(_ value: String)
     mutating func add(_ value: String?)
     mutating func add(_ value: UUID)
     mutating func add(_ value: Int)
     mutating func add(_ value: Bool)
+    mutating func add(_ value: CivilDate?)
 }
 
 /// A row's values, to insert (`SQLDatabase.insert(_:into:columns:)`).
@@ -19,12 +21,20 @@ struct RowValues: RowSink {
     mutating func add(_ value: UUID) { values.append(value) }
     mutating func add(_ value: Int) { values.append(value) }
     mutating func add(_ value: Bool) { values.append(value) }
+    /// Stored as ISO 8601 text.
+    mutating func add(_ value: CivilDate?) {
+        if let value { values.append(value.iso) } else { values.append(nil as String?) }
+    }
 }
 
-/// The SHA-256 of rows written as text: each value (a UUID as `UUID.text`, a number in decimal, a
-/// Boolean as 1 or 0, a missing value as NUL, which no value can hold) followed by U+001F, each
-/// row by U+001E. The text is the one the stored digests were made of, so they stay valid.
-struct DigestText: RowSink {
+/// The SHA-256 of rows, each value written as it is held rather than as the text it is stored as:
+/// a string's UTF-8 followed by U+001F (a missing one as NUL, which no value holds), a UUID's 16
+/// bytes, an integer's 8 and a date's day number's (a missing date as one byte, a date as another
+/// and its 8), a Boolean as one byte, each row followed by U+001E. Writing each date and id out as
+/// text first was most of what digesting a child's obligations cost, and re-deriving everyone
+/// digests each child's. A change to what is written here changes every child's digest, so that
+/// their rows are written again (once) when they are next derived.
+struct RowDigest: RowSink {
     private var bytes: [UInt8] = []
 
     mutating func add(_ value: String) {
@@ -37,9 +47,21 @@ struct DigestText: RowSink {
         add(value)
     }
 
-    mutating func add(_ value: UUID) { add(value.text) }
-    mutating func add(_ value: Int) { add(String(value)) }
-    mutating func add(_ value: Bool) { add(value ? "1" : "0") }
+    mutating func add(_ value: UUID) {
+        withUnsafeBytes(of: value.uuid) { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func add(_ value: Int) {
+        withUnsafeBytes(of: Int64(value).littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func add(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    mutating func add(_ value: CivilDate?) {
+        guard let value else { bytes.append(0); return }
+        bytes.append(1)
+        add(value.dayNumber)
+    }
 
     mutating func endRow() {
         bytes.append(0x1E)

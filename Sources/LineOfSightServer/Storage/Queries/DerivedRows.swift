@@ -95,15 +95,15 @@ enum DerivedRows {
     }
 
     /// A digest of a child's obligation rows, stored with their state: the same rows give the same
-    /// digest. Written from each obligation's fields as they are (`DigestText`) rather than from its
+    /// digest. Written from each obligation's fields as they are (`RowDigest`) rather than from its
     /// row, whose values are each an `any Encodable` whose type has to be found again.
     static func obligationsDigest(_ childID: UUID, _ derivation: Derivation) -> String {
-        var text = DigestText()
-        for obligation in childObligations(derivation) {
-            obligationValues(childID, obligation, into: &text)
-            text.endRow()
+        var digest = RowDigest()
+        for obligation in derivation.obligations where obligation.subject.kind == .child {
+            obligationValues(childID, obligation, into: &digest)
+            digest.endRow()
         }
-        return text.digest
+        return digest.digest
     }
 
     private static func childObligations(_ derivation: Derivation) -> [Obligation] {
@@ -113,10 +113,10 @@ enum DerivedRows {
     /// One obligation's row, in the order of `obligationColumns`.
     private static func obligationValues<Row: RowSink>(_ childID: UUID, _ o: Obligation, into row: inout Row) {
         row.add(childID); row.add(o.id); row.add(o.ruleID.rawValue); row.add(o.sequence); row.add(o.startedBy.kind.rawValue)
-        row.add(o.startedBy.id); row.add(o.startedBy.date.iso); row.add(o.due.iso); row.add(o.provisional)
-        row.add(o.metBy?.kind.rawValue); row.add(o.metBy?.id); row.add(o.metBy?.date.iso)
+        row.add(o.startedBy.id); row.add(o.startedBy.date); row.add(o.due); row.add(o.provisional)
+        row.add(o.metBy?.kind.rawValue); row.add(o.metBy?.id); row.add(o.metBy?.date)
         row.add(o.responsible?.teamID); row.add(o.responsible?.workerID)
-        row.add(o.notApplicable?.reason); row.add(o.notApplicable?.since.iso)
+        row.add(o.notApplicable?.reason); row.add(o.notApplicable?.since)
     }
 
     /// The digests stored for these children's obligations (none for a child never derived).

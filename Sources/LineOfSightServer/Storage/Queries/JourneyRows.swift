@@ -57,12 +57,28 @@ enum JourneyRows {
     static func events(of children: [UUID], excluding: UUID? = nil, lists: [JourneyList]? = nil, on sql: any SQLDatabase) async throws -> [Event] {
         // PostgreSQL refuses an empty IN list.
         guard !children.isEmpty else { return [] }
+        let query = eventsQuery(of: children, lists: lists, on: sql)
+        if let excluding { query.where("id", .notEqual, SQLBind(excluding)) }
+        return try await query.orderBy("date").orderBy("recorded_at").orderBy("id").all(reading: Event.init)
+    }
+
+    /// The same, by child, each child's in date order: read child by child, as the index of
+    /// events holds them (by child and date), so that the database sorts only a child's events
+    /// of one day rather than every event of a batch of children (a tenth of reading a batch of
+    /// 500 to re-derive them).
+    static func eventsByChild(of children: [UUID], lists: [JourneyList]? = nil, on sql: any SQLDatabase) async throws -> [UUID: [Event]] {
+        guard !children.isEmpty else { return [:] }
+        let events = try await eventsQuery(of: children, lists: lists, on: sql)
+            .orderBy("child_id").orderBy("date").orderBy("recorded_at").orderBy("id").all(reading: Event.init)
+        return Dictionary(grouping: events, by: \.child_id)
+    }
+
+    private static func eventsQuery(of children: [UUID], lists: [JourneyList]?, on sql: any SQLDatabase) -> SQLSelectBuilder {
         let query = sql.select().columns("id", "child_id", "list", "record").from(StoredEvent.schema)
             .where("child_id", .in, SQLBind.group(children))
             .where("withdrawn_reason", .is, SQLLiteral.null)
-        if let excluding { query.where("id", .notEqual, SQLBind(excluding)) }
         if let lists { query.where("list", .in, SQLBind.group(lists.map(\.rawValue))) }
-        return try await query.orderBy("date").orderBy("recorded_at").orderBy("id").all(reading: Event.init)
+        return query
     }
 
     /// The child's events in their journey that record the child's views (the key is written only
