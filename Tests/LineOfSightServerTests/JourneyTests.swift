@@ -304,6 +304,32 @@ import VaporTesting
         }
     }
 
+    @Test func aChildsSummariesAreWrittenAgainOnlyWhenTheyComeOutDifferently() async throws {
+        try await withTestApp { app, demo in
+            try await Rederivation.all(setup: .defaults, on: app.db)
+            struct Row: Decodable { let child_id: UUID; let stage: String }
+            let child = try #require(try await app.db.sql.select().columns("child_id", "stage").from(DerivedRows.states)
+                .where("stage", .equal, SQLBind(ChildState.Stage.childProtectionPlan.rawValue)).first(decoding: Row.self)).child_id
+            func stage() async throws -> String? {
+                let row = try await app.db.sql.select().columns("child_id", "stage").from(DerivedRows.states).where("child_id", .equal, SQLBind(child))
+                    .first(decoding: Row.self)
+                return row?.stage
+            }
+            let obligations = try await DerivedRows.obligations(of: child, on: app.db.sql)
+            // A stage written behind the application's back stays while the child's summaries come out as stored …
+            try await app.db.sql.update(DerivedRows.states).set("stage", to: SQLBind("noOpenWork")).where("child_id", .equal, SQLBind(child)).run()
+            try await Rederivation.all(setup: .defaults, on: app.db)
+            #expect(try await stage() == "noOpenWork")
+            // … and once they differ from those the stored rows were written from, they are written again,
+            // the obligations (the same) with them.
+            try await app.db.sql.update(DerivedRows.states).set("summaries_digest", to: SQLBind("worked out otherwise"))
+                .where("child_id", .equal, SQLBind(child)).run()
+            try await Rederivation.all(setup: .defaults, on: app.db)
+            #expect(try await stage() == ChildState.Stage.childProtectionPlan.rawValue)
+            #expect(try await DerivedRows.obligations(of: child, on: app.db.sql) == obligations)
+        }
+    }
+
     @Test func aManagerAuthorisesAnAssessmentAndTheTimescaleIsMet() async throws {
         try await withTestApp { app, demo in
             let child = try await Self.child(app, demo)

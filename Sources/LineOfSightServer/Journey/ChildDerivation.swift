@@ -44,8 +44,18 @@ struct ChildDerivation: Sendable {
         /// Of the child's obligation rows (`DerivedRows.obligationsDigest`), worked out with the derivation,
         /// which re-deriving everyone runs on every core.
         let obligationsDigest: String
+        /// Of the child's summary rows (`SummaryTable.digest`), worked out likewise.
+        private(set) var summariesDigest = ""
         /// The events it was derived from, for the return errors (`ReturnFindingRows`).
         let recorded: [RecordedEvent]
+
+        init(childID: UUID, derivation: Derivation, state: ChildState, care: CareSummary?, permanence: PermanenceSummary?, legal: LegalSummary?,
+             transfers: TransferSummary, team: UUID?, recorded: [RecordedEvent]) {
+            self.derivation = derivation; self.state = state; self.care = care; self.permanence = permanence; self.legal = legal
+            self.transfers = transfers; self.team = team; self.recorded = recorded
+            obligationsDigest = DerivedRows.obligationsDigest(childID, derivation)
+            summariesDigest = SummaryTable.digest(childID, self)
+        }
     }
 
     /// What the already-loaded events (in date order, none withdrawn) and allocations derive.
@@ -58,14 +68,12 @@ struct ChildDerivation: Sendable {
     func derived(childID: UUID, dateOfBirth: CivilDate?, recorded events: [RecordedEvent], allocations: [Allocation]) -> Derived {
         let journey = Journey(childID: childID.text, dateOfBirth: dateOfBirth, events: events, allocations: allocations)
         let derivation = derive(journey, standards: setup.standards, calendar: setup.calendar)
-        return Derived(derivation: derivation, state: ChildState(journey: journey, derivation: derivation),
+        return Derived(childID: childID, derivation: derivation, state: ChildState(journey: journey, derivation: derivation),
                        care: CareSummary(journey: journey, derivation: derivation, events: events),
                        permanence: PermanenceSummary(journey: journey, derivation: derivation, events: events),
                        legal: LegalSummary(journey: journey, derivation: derivation, events: events),
                        transfers: TransferSummary(journey: journey, derivation: derivation, events: events, calendar: setup.calendar),
-                       team: allocations.last { $0.end == nil }.flatMap { UUID(text: $0.teamID) },
-                       obligationsDigest: DerivedRows.obligationsDigest(childID, derivation),
-                       recorded: events)
+                       team: allocations.last { $0.end == nil }.flatMap { UUID(text: $0.teamID) }, recorded: events)
     }
 
     /// Re-derives the child's obligations, state and care summary (and, given `today`, the return

@@ -36,5 +36,6 @@ enum AppMigrations {
         AddTransferAcceptanceDays(),
         CreateTransferStepMonths(),
         CoverOpenWork(),
+        AddSummaryDigests(),
     ]
 }

@@ -25,57 +25,30 @@ enum DerivedRows {
     /// rather than several each, which is what makes re-deriving everyone, or an import, fast.
     static func replace(_ children: [(childID: UUID, derived: ChildDerivation.Derived)], on sql: any SQLDatabase) async throws {
         guard !children.isEmpty else { return }
-        let digests = children.map(\.derived.obligationsDigest)
-        // A child's obligations are rewritten only when they differ from those stored: most of a
+        // A child's rows are rewritten only where they differ from those stored: most of a
         // re-derivation after a change to one rule, or to how a summary is worked out, leaves most
-        // children's obligations as they were, and rewriting a child's sixty-odd rows (and their
-        // four indexes) is most of what re-deriving them costs.
+        // children's rows as they were, and rewriting a child's sixty-odd obligations and their
+        // summaries (and their indexes) is most of what re-deriving them costs. Their state row
+        // holds both digests, so it is rewritten when either changed.
         let stored = try await storedDigests(of: children.map(\.childID), on: sql)
-        let changed = children.indices.filter { stored[children[$0].childID] != digests[$0] }
-        for chunk in changed.map({ children[$0].childID }).chunked(500) {
+        let obligationsChanged = children.filter { stored[$0.childID]?.obligations != $0.derived.obligationsDigest }
+        let changed = children.filter { child in
+            stored[child.childID].map { $0.obligations != child.derived.obligationsDigest || $0.summaries != child.derived.summariesDigest } ?? true
+        }
+        for chunk in obligationsChanged.map(\.childID).chunked(500) {
             try await sql.delete(from: obligations).where("child_id", .in, SQLBind.group(Array(chunk))).run()
         }
-        for table in [states, care, permanence, legal, transferWaits] {
-            try await sql.delete(from: table).where("child_id", .in, SQLBind.group(children.map(\.childID))).run()
+        for chunk in changed.map(\.childID).chunked(500) {
+            for table in SummaryTable.allCases where table != .transfers {
+                try await sql.delete(from: table.name).where("child_id", .in, SQLBind.group(Array(chunk))).run()
+            }
         }
-        let deletedSteps = try await deleteTransfers(of: children.map(\.childID), on: sql)
-        try await sql.insert(changed.flatMap { obligationRows(children[$0].childID, children[$0].derived.derivation) },
-                             into: obligations, columns: obligationColumns)
-        try await sql.insert(children.indices.map { index -> [any Encodable & Sendable] in
-            let (childID, derived) = children[index]
-            let state = derived.state
-            return [childID, state.stage.rawValue, state.plans.map(\.rawValue).joined(separator: " "), state.lastSeen?.iso, state.nextDue?.iso,
-                    state.openObligations, state.findings, digests[index]]
-        }, into: states, columns: ["child_id", "stage", "plans", "last_seen", "next_due", "open_obligations", "findings", "obligations_digest"])
-        try await sql.insert(children.compactMap { child -> [any Encodable & Sendable]? in
-            guard let care = child.derived.care else { return nil }
-            return [child.childID, care.lookedAfter, care.periodStart.iso, care.periodEnd?.iso, care.endReason, care.legalStatus, care.placementType,
-                    care.placementProvider, care.placementPostcode, care.placementStart?.iso, care.placementStarts.map(\.iso).joined(separator: " "),
-                    care.lastReview?.iso, care.reviewChairID, care.nextReviewDue?.iso, care.openEscalations, care.careLeaver,
-                    care.lastPathwayPlan?.iso, care.nextPathwayPlanDue?.iso, care.personalAdviserID, care.lastContact?.iso, care.inTouch,
-                    care.accommodation, care.accommodationSuitable, care.activity, care.stayingPut]
-        }, into: care, columns: ["child_id", "looked_after", "period_start", "period_end", "end_reason", "legal_status", "placement_type",
-                                 "placement_provider", "placement_postcode", "placement_start", "placement_starts", "last_review", "review_chair_id",
-                                 "next_review_due", "open_escalations", "care_leaver", "last_pathway_plan", "next_pathway_plan_due",
-                                 "personal_adviser_id", "last_contact", "in_touch", "accommodation", "accommodation_suitable", "activity", "staying_put"])
-        try await sql.insert(children.compactMap { child -> [any Encodable & Sendable]? in
-            guard let permanence = child.derived.permanence else { return nil }
-            return [child.childID, permanence.plans.joined(separator: " "), permanence.planAgreed?.iso, permanence.planDue?.iso,
-                    permanence.routesConsidered.map(\.rawValue).joined(separator: " "), permanence.nextMilestone?.rawValue,
-                    permanence.nextMilestoneDue?.iso, permanence.lastDecision?.iso, permanence.lastDecisionBy?.rawValue,
-                    permanence.lastProgress?.iso, permanence.adoption?.agencyDecision?.iso, permanence.adoption?.authorityToPlace?.iso,
-                    permanence.adoption?.matched?.iso, permanence.adoption?.placed?.iso]
-        }, into: permanence, columns: ["child_id", "plans", "plan_agreed", "plan_due", "routes_considered", "next_milestone", "next_milestone_due",
-                                       "last_decision", "last_decision_forum", "last_progress", "agency_decision", "authority_to_place", "matched",
-                                       "placed_for_adoption"])
-        try await sql.insert(children.compactMap { child -> [any Encodable & Sendable]? in
-            guard let legal = child.derived.legal else { return nil }
-            return [child.childID, legal.preProceedingsStart?.iso, legal.preProceedingsDue?.iso, legal.initialMeeting?.iso, legal.issued?.iso,
-                    legal.proceedingsDue?.iso, legal.extensions, legal.extensionWeeks, legal.court, legal.nextHearing?.iso, legal.nextReview?.iso]
-        }, into: legal, columns: ["child_id", "pre_proceedings_start", "pre_proceedings_due", "initial_meeting", "issued", "proceedings_due",
-                                  "extensions", "extension_weeks", "court", "next_hearing", "next_review"])
-        try await insertTransfers(children, on: sql)
-        let derivedSteps = children.flatMap { $0.derived.transfers.transfers.map(TransferStepMonths.Steps.init) }
+        let deletedSteps = try await deleteTransfers(of: changed.map(\.childID), on: sql)
+        try await sql.insert(obligationsChanged.flatMap { obligationRows($0.childID, $0.derived.derivation) }, into: obligations, columns: obligationColumns)
+        for table in SummaryTable.allCases {
+            try await sql.insert(changed.flatMap { table.storedRows(of: $0.childID, $0.derived) }, into: table.name, columns: table.storedColumns)
+        }
+        let derivedSteps = changed.flatMap { $0.derived.transfers.transfers.map(TransferStepMonths.Steps.init) }
         try await TransferStepMonths.add(TransferStepMonths.change(from: deletedSteps, to: derivedSteps), on: sql)
     }
 
@@ -87,11 +60,12 @@ enum DerivedRows {
     /// The child's obligation rows. Child obligations only: those keyed on an allegation or a staff
     /// member belong to other records.
     static func obligationRows(_ childID: UUID, _ derivation: Derivation) -> [[any Encodable & Sendable]] {
-        childObligations(derivation).map { obligation in
-            var row = RowValues()
-            obligationValues(childID, obligation, into: &row)
-            return row.values
+        var rows = RowValues()
+        for obligation in childObligations(derivation) {
+            obligationValues(childID, obligation, into: &rows)
+            rows.endRow()
         }
+        return rows.rows
     }
 
     /// A digest of a child's obligation rows, stored with their state: the same rows give the same
@@ -120,14 +94,15 @@ enum DerivedRows {
         row.add(o.notApplicable?.reason); row.add(o.notApplicable?.since)
     }
 
-    /// The digests stored for these children's obligations (none for a child never derived).
-    private static func storedDigests(of children: [UUID], on sql: any SQLDatabase) async throws -> [UUID: String] {
-        struct Row: Decodable { let child_id: UUID; let obligations_digest: String? }
-        var digests: [UUID: String] = [:]
+    /// The digests stored with these children's obligations and summaries (none for a child never
+    /// derived; nil for one derived before they were kept).
+    private static func storedDigests(of children: [UUID], on sql: any SQLDatabase) async throws -> [UUID: (obligations: String?, summaries: String?)] {
+        struct Row: Decodable { let child_id: UUID; let obligations_digest: String?; let summaries_digest: String? }
+        var digests: [UUID: (obligations: String?, summaries: String?)] = [:]
         for chunk in children.chunked(500) {
-            for row in try await sql.select().column("child_id").column("obligations_digest").from(states)
+            for row in try await sql.select().columns("child_id", "obligations_digest", "summaries_digest").from(states)
                 .where("child_id", .in, SQLBind.group(Array(chunk))).all(decoding: Row.self) {
-                digests[row.child_id] = row.obligations_digest
+                digests[row.child_id] = (row.obligations_digest, row.summaries_digest)
             }
         }
         return digests
@@ -142,23 +117,6 @@ enum DerivedRows {
                 .returning(TransferStepMonths.Steps.columns.map { SQLColumn($0) }).all(reading: TransferStepMonths.Steps.init)
         }
         return steps
-    }
-
-    /// Each child's transfers and whether they wait for one (`TransferSummary`).
-    private static func insertTransfers(_ children: [(childID: UUID, derived: ChildDerivation.Derived)], on sql: any SQLDatabase) async throws {
-        try await sql.insert(children.flatMap { child in
-            child.derived.transfers.transfers.map { t -> [any Encodable & Sendable] in
-                [t.id, child.childID, UUID(text: t.fromTeam), UUID(text: t.toTeam), t.stage.rawValue, t.reason, t.prompted?.iso,
-                 t.requested.iso, t.acceptanceDue.iso, t.accepted?.iso, t.rejected?.iso, t.rejectionReason, t.delayReason, t.allocated?.iso,
-                 t.firstVisitDue?.iso, t.firstVisit?.iso, t.acceptedOnTime, t.visitedOnTime, child.derived.transfers.acceptanceDays[t.id]]
-            }
-        }, into: transfers, columns: ["transfer_id", "child_id", "from_team_id", "to_team_id", "stage", "reason", "prompted", "requested",
-                                      "acceptance_due", "accepted", "rejected", "rejection_reason", "delay_reason", "allocated", "first_visit_due",
-                                      "first_visit", "accepted_on_time", "visited_on_time", "acceptance_days"])
-        try await sql.insert(children.compactMap { child -> [any Encodable & Sendable]? in
-            guard let wait = child.derived.transfers.waiting else { return nil }
-            return [child.childID, wait.since.iso, wait.eventID, child.derived.team]
-        }, into: transferWaits, columns: ["child_id", "since", "event_id", "team_id"])
     }
 
     /// The child's stored obligations, as the core's values, or only those open by the core's status
