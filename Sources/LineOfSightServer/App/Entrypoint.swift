@@ -41,9 +41,9 @@ public enum LineOfSightMain {
                     try await DatabaseSetup.checkMigrated(app)
                 }
                 if serving {
-                    let db = app.db
-                    try await Rederivation.ifBasisChanged(setup: app.standards, today: app.clock.today, on: db, reading: app.databaseBeside(db),
-                                                          logger: app.logger)
+                    try await app.rederivingEveryone { db, reader in
+                        try await Rederivation.ifBasisChanged(setup: app.standards, today: app.clock.today, on: db, reading: reader, logger: app.logger)
+                    }
                     DatabaseSetup.prepareForServing(app)
                 }
             } catch {

@@ -18,9 +18,10 @@ struct RederiveCommand: AsyncCommand {
         let app = context.application
         try await DatabaseSetup.checkMigrated(app)
         let started = Date()
-        let db = app.db
-        try await Rederivation.all(setup: app.standards, today: app.clock.today, on: db, reading: app.databaseBeside(db)) { done, total in
-            context.console.print("Re-derived \(done) of \(total) children")
+        try await app.rederivingEveryone { db, reader in
+            try await Rederivation.all(setup: app.standards, today: app.clock.today, on: db, reading: reader) { done, total in
+                context.console.print("Re-derived \(done) of \(total) children")
+            }
         }
         context.console.print(String(format: "Done in %.1f s.", Date().timeIntervalSince(started)))
     }
