@@ -7,9 +7,9 @@ import SQLKit
 /// stored rows remember the basis they were derived on, so a start-up with a different basis
 /// re-derives everyone before serving anything.
 enum Rederivation {
-    /// Children per transaction: a batch's events and allocations are read in two queries.
-    /// Batches of 200 with four read ahead re-derived 15,000 in 8.5-10.1 s against 9.3-10.7 s for
-    /// 500 with two, in half the memory (the seventeenth session's figures in docs/performance.md).
+    /// Children per transaction: a batch's events and allocations are read in two queries. Small
+    /// batches, several read ahead, keep the memory held at once low (docs/performance.md,
+    /// seventeenth session).
     static let batchSize = 200
     /// Batches read while one is written, given a second connection to read them on.
     static let readAhead = 4

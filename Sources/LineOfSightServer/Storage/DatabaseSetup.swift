@@ -107,14 +107,15 @@ extension Application {
         let reader = databaseBeside(db)
         guard case .sqlite = settings.database else { return try await body(db, reader) }
         let connections = [db] + (reader.map { [$0] } ?? [])
-        try await SQLiteTuning.setPageCache(kibibytes: SQLiteTuning.onePassPageCacheKibibytes, on: connections)
+        func pageCache(_ kibibytes: Int) async throws { try await SQLiteTuning.setPageCache(kibibytes: kibibytes, on: connections) }
+        try await pageCache(SQLiteTuning.onePassPageCacheKibibytes)
         do {
             try await body(db, reader)
         } catch {
-            try? await SQLiteTuning.setPageCache(kibibytes: SQLiteTuning.pageCacheKibibytes, on: connections)
+            try? await pageCache(SQLiteTuning.pageCacheKibibytes)
             throw error
         }
-        try await SQLiteTuning.setPageCache(kibibytes: SQLiteTuning.pageCacheKibibytes, on: connections)
+        try await pageCache(SQLiteTuning.pageCacheKibibytes)
     }
 }
 
