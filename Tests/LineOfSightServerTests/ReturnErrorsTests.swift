@@ -72,4 +72,38 @@ import VaporTesting
             #expect(shown.contains("No return errors."))
         }
     }
+
+    @Test func aChildsRecordIsCheckedAgainOnlyWhenWhatTheCheckReadsChanged() async throws {
+        try await withTestApp { app, demo in
+            let child = try await JourneyTests.child(app, demo)
+            var worker = try await Visitor.signedIn(app, as: "social.worker")
+            let path = "/children/\(child.id!)/record/periodsOfCare"
+            _ = try await worker.get(path)
+            #expect(try await worker.post(path, LookedAfterTests.period.merging(["placementType": "P1"]) { $1 }).status == .seeOther)
+            #expect(try await Self.storedFindings(app, child).contains("527"))
+            func removeFindings() async throws {
+                try await app.db.sql.delete(from: ReturnFindingRows.findings).where("child_id", .equal, SQLBind(try child.requireID())).run()
+            }
+            func rederiveEveryone() async throws {
+                try await Rederivation.all(setup: app.standards, today: app.clock.today, on: app.db)
+            }
+            // Findings removed behind the application's back stay removed while nothing the check
+            // reads has changed (every child checked again would bring them back) …
+            try await removeFindings()
+            try await rederiveEveryone()
+            #expect(try await Self.storedFindings(app, child) == [])
+            #expect(try await Self.checkedYear(app, child) == 2026)
+            // … and are found again once the child's details change …
+            child.upn = "A123456789012"
+            try await child.save(on: app.db)
+            try await rederiveEveryone()
+            #expect(try await Self.storedFindings(app, child).contains("527"))
+            // … or an event the return reads is stored otherwise (here the same period of care, spaced out).
+            try await removeFindings()
+            try await app.db.sql.update(StoredEvent.schema).set("record", to: SQLRaw("'{ ' || substr(record, 2)"))
+                .where("child_id", .equal, SQLBind(try child.requireID())).where("list", .equal, SQLBind(JourneyList.periodsOfCare.rawValue)).run()
+            try await rederiveEveryone()
+            #expect(try await Self.storedFindings(app, child).contains("527"))
+        }
+    }
 }

@@ -48,24 +48,34 @@ struct ChildDerivation: Sendable {
         private(set) var summariesDigest = ""
         /// The events it was derived from, for the return errors (`ReturnFindingRows`).
         let recorded: [RecordedEvent]
+        /// Of those the return reads, as stored (`ReturnFindingRows.recordDigest`), when they were
+        /// read from the database rather than just written.
+        let recordDigest: String?
 
         init(childID: UUID, derivation: Derivation, state: ChildState, care: CareSummary?, permanence: PermanenceSummary?, legal: LegalSummary?,
-             transfers: TransferSummary, team: UUID?, recorded: [RecordedEvent]) {
+             transfers: TransferSummary, team: UUID?, recorded: [RecordedEvent], recordDigest: String?) {
             self.derivation = derivation; self.state = state; self.care = care; self.permanence = permanence; self.legal = legal
-            self.transfers = transfers; self.team = team; self.recorded = recorded
+            self.transfers = transfers; self.team = team; self.recorded = recorded; self.recordDigest = recordDigest
             obligationsDigest = DerivedRows.obligationsDigest(childID, derivation)
             summariesDigest = SummaryTable.digest(childID, self)
+        }
+
+        /// The child's record for their return check.
+        func subject(_ childID: UUID) -> ReturnFindingRows.Subject {
+            ReturnFindingRows.Subject(childID: childID, events: recorded, recordDigest: recordDigest)
         }
     }
 
     /// What the already-loaded events (in date order, none withdrawn) and allocations derive.
     func derived(childID: UUID, dateOfBirth: CivilDate?, events: [JourneyRows.Event], allocations: [JourneyRows.Allocation]) throws -> Derived {
-        derived(childID: childID, dateOfBirth: dateOfBirth, recorded: try Self.recorded(events), allocations: allocations.map(\.core))
+        derived(childID: childID, dateOfBirth: dateOfBirth, recorded: try Self.recorded(events), allocations: allocations.map(\.core),
+                recordDigest: ReturnFindingRows.recordDigest(events))
     }
 
     /// What events already decoded (in the order `JourneyRows.events` reads them) and
     /// allocations derive: an import derives the children it adds from what it has just written.
-    func derived(childID: UUID, dateOfBirth: CivilDate?, recorded events: [RecordedEvent], allocations: [Allocation]) -> Derived {
+    func derived(childID: UUID, dateOfBirth: CivilDate?, recorded events: [RecordedEvent], allocations: [Allocation],
+                 recordDigest: String? = nil) -> Derived {
         let journey = Journey(childID: childID.text, dateOfBirth: dateOfBirth, events: events, allocations: allocations)
         let derivation = derive(journey, standards: setup.standards, calendar: setup.calendar)
         return Derived(childID: childID, derivation: derivation, state: ChildState(journey: journey, derivation: derivation),
@@ -73,7 +83,8 @@ struct ChildDerivation: Sendable {
                        permanence: PermanenceSummary(journey: journey, derivation: derivation, events: events),
                        legal: LegalSummary(journey: journey, derivation: derivation, events: events),
                        transfers: TransferSummary(journey: journey, derivation: derivation, events: events, calendar: setup.calendar),
-                       team: allocations.last { $0.end == nil }.flatMap { UUID(text: $0.teamID) }, recorded: events)
+                       team: allocations.last { $0.end == nil }.flatMap { UUID(text: $0.teamID) }, recorded: events,
+                       recordDigest: recordDigest)
     }
 
     /// Re-derives the child's obligations, state and care summary (and, given `today`, the return
@@ -85,7 +96,7 @@ struct ChildDerivation: Sendable {
                                   events: try await JourneyRows.events(of: [childID], on: db.sql),
                                   allocations: try await JourneyRows.allocations(of: [childID], on: db.sql))
         try await DerivedRows.replace(childID: childID, derived: derived, on: db.sql)
-        try await ReturnFindingRows.replace([(childID, derived.recorded)], today: today, on: db.sql)
+        try await ReturnFindingRows.replace([derived.subject(childID)], today: today, on: db.sql)
         return derived.derivation
     }
 

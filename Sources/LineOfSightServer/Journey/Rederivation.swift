@@ -136,7 +136,7 @@ enum Rederivation {
     /// Stores what was derived; the return check runs on every core while the obligations and
     /// summaries are written.
     private static func store(_ derived: [(UUID, ChildDerivation.Derived)], today: CivilDate?, on db: any Database) async throws {
-        let checking = try await ReturnFindingRows.begin(derived.map { ($0.0, $0.1.recorded) }, today: today, on: db.sql)
+        let checking = try await ReturnFindingRows.begin(derived.map { $0.1.subject($0.0) }, today: today, on: db.sql)
         try await DerivedRows.replace(derived, on: db.sql)
         try await checking.store(on: db.sql)
     }

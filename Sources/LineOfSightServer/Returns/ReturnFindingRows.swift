@@ -40,11 +40,20 @@ enum ReturnFindingRows {
                                                                           socialWorkers: socialWorkers), ruleSet: ruleSet)
     }
 
+    /// A child whose record is to be checked: their events (in the order `JourneyRows.events`
+    /// reads them, withdrawn ones left out) and, when they were read from the database, the digest
+    /// of those the return reads as stored (`recordDigest`).
+    struct Subject: Sendable {
+        let childID: UUID
+        let events: [RecordedEvent]
+        let recordDigest: String?
+    }
+
     /// Checks the children's records against the rule set of the collection year containing
     /// `today` and replaces their stored rows. Call it inside the transaction that re-derived them.
     /// Without `today` their rows are only removed, so that nothing stale is shown: their page
     /// works the findings out when it is shown.
-    static func replace(_ children: [(childID: UUID, events: [RecordedEvent])], today: CivilDate?, on sql: any SQLDatabase) async throws {
+    static func replace(_ children: [Subject], today: CivilDate?, on sql: any SQLDatabase) async throws {
         try await begin(children, today: today, on: sql).store(on: sql)
     }
 
@@ -53,7 +62,8 @@ enum ReturnFindingRows {
     /// import or re-derivation waits for.
     struct Pending {
         fileprivate let ruleSet: SSDA903RuleSet?
-        fileprivate let children: [UUID]
+        /// The children checked again, with the digest of what their check read.
+        fileprivate let children: [(childID: UUID, inputsDigest: String?)]
         fileprivate let results: Task<[[SSDA903RecordCheck.Finding]?], any Error>?
 
         /// Stores the findings, in the same transaction as `begin` (waiting for the check to end).
@@ -61,29 +71,31 @@ enum ReturnFindingRows {
             guard let ruleSet, let results else { return }
             var checked: [[any Encodable & Sendable]] = []
             var found: [[any Encodable & Sendable]] = []
-            for (childID, result) in zip(children, try await results.value) {
-                checked.append([childID, ruleSet.collectionYear, result != nil])
+            for (child, result) in zip(children, try await results.value) {
+                checked.append([child.childID, ruleSet.collectionYear, result != nil, child.inputsDigest])
                 for (position, finding) in (result ?? []).enumerated() {
-                    found.append([childID, position, finding.ruleCode, finding.message, finding.table.rawValue,
+                    found.append([child.childID, position, finding.ruleCode, finding.message, finding.table.rawValue,
                                   finding.fields.map(\.rawValue).joined(separator: " "), finding.recordDate?.iso])
                 }
             }
-            try await sql.insert(checked, into: checks, columns: ["child_id", "collection_year", "in_return"])
+            try await sql.insert(checked, into: checks, columns: ["child_id", "collection_year", "in_return", "inputs_digest"])
             try await sql.insert(found, into: findings, columns: ["child_id", "position", "rule_code", "message", "table_name", "fields", "record_date"])
         }
     }
 
-    /// Removes the children's stored rows, reads what their check needs and starts it; `store`
-    /// writes what it found. The children's details and allocations must be written already.
-    static func begin(_ children: [(childID: UUID, events: [RecordedEvent])], today: CivilDate?, on sql: any SQLDatabase) async throws -> Pending {
-        let ids = children.map(\.childID)
+    /// Reads what the children's check needs and starts it for those whose record, details or
+    /// social workers changed since their stored rows were checked (or the rule set, or how the
+    /// return is written: `Rederivation.summariesVersion`), removing those children's rows; `store`
+    /// writes what it found. A child with no `recordDigest` is always checked again. The
+    /// children's details and allocations must be written already.
+    static func begin(_ children: [Subject], today: CivilDate?, on sql: any SQLDatabase) async throws -> Pending {
         guard !children.isEmpty else { return Pending(ruleSet: nil, children: [], results: nil) }
-        for table in [findings, checks] {
-            try await sql.delete(from: table).where("child_id", .in, SQLBind.group(ids)).run()
-        }
         // No rule set for the year (after the newest this version knows): nothing stored, and
         // the page shows no section.
-        guard let ruleSet = today.flatMap(SSDA903RecordCheck.ruleSet(containing:)) else { return Pending(ruleSet: nil, children: [], results: nil) }
+        guard let ruleSet = today.flatMap(SSDA903RecordCheck.ruleSet(containing:)) else {
+            try await remove(children.map(\.childID), on: sql)
+            return Pending(ruleSet: nil, children: [], results: nil)
+        }
         let held = children.filter { inReturn($0.events) }.map(\.childID)
         var details: [UUID: SSDA903Exporter.ChildRow] = [:]
         // PostgreSQL refuses an empty IN list.
@@ -93,15 +105,86 @@ enum ReturnFindingRows {
             for row in rows { details[row.id] = row }
         }
         let socialWorkers = try await SSDA903Exporter.allocationsToSocialWorkers(of: held, on: sql)
+        // Re-deriving everyone after a change to one standard leaves nearly every record as it was,
+        // and checking a looked-after child's record against every rule of the return was a tenth
+        // of what re-deriving them cost.
+        let stored = try await storedDigests(of: children.map(\.childID), on: sql)
+        let toCheck = children.map { child in
+            (child, child.recordDigest.map {
+                inputsDigest(record: $0, details: details[child.childID], socialWorkers: socialWorkers[child.childID] ?? [], ruleSet: ruleSet)
+            })
+        }.filter { child, digest in digest == nil || digest != stored[child.childID] }
+        try await remove(toCheck.map(\.0.childID), on: sql)
         // If the caller fails before `store`, the check still ends, and what it found is dropped.
         let results = Task { [details] in
-            try await children.mapOnEveryCore { child in
+            try await toCheck.mapOnEveryCore { child, _ in
                 details[child.childID].flatMap { row in
                     check(row, events: child.events, socialWorkers: socialWorkers[child.childID] ?? [], ruleSet: ruleSet)
                 }
             }
         }
-        return Pending(ruleSet: ruleSet, children: ids, results: results)
+        return Pending(ruleSet: ruleSet, children: toCheck.map { ($0.0.childID, $0.1) }, results: results)
+    }
+
+    /// The lists the return reads, by their stored names.
+    private static let listsRead = Set(SSDA903Exporter.lists.map(\.rawValue))
+
+    /// A digest of a child's stored events (in the order read) that the return reads, as they are
+    /// stored: the same text gives the same findings.
+    static func recordDigest(_ events: [JourneyRows.Event]) -> String {
+        var digest = RowDigest()
+        for event in events where listsRead.contains(event.list) {
+            digest.add(event.id)
+            digest.add(event.list)
+            digest.add(event.record)
+            digest.endRow()
+        }
+        return digest.digest
+    }
+
+    /// Everything a child's check reads besides the code: their record's digest, their details,
+    /// their social workers, the rule set, and the version of how the return is written.
+    private static func inputsDigest(record: String, details: SSDA903Exporter.ChildRow?, socialWorkers: [SSDA903SocialWorkerEpisode],
+                                     ruleSet: SSDA903RuleSet) -> String {
+        var digest = RowDigest()
+        digest.add(Rederivation.summariesVersion)
+        digest.add(ruleSet.collectionYear)
+        digest.add(record)
+        digest.add(details?.la_child_id)
+        digest.add(details?.sex)
+        digest.add(details?.date_of_birth)
+        digest.add(details?.ethnicity)
+        digest.add(details?.upn)
+        digest.endRow()
+        for episode in socialWorkers {
+            digest.add(episode.socialWorkerID)
+            digest.add(episode.start)
+            digest.add(episode.end)
+            digest.endRow()
+        }
+        return digest.digest
+    }
+
+    /// The digests stored with these children's checks (none for a child never checked, or
+    /// checked without one).
+    private static func storedDigests(of children: [UUID], on sql: any SQLDatabase) async throws -> [UUID: String] {
+        var digests: [UUID: String] = [:]
+        for chunk in children.chunked(500) {
+            for row in try await sql.select().columns("child_id", "inputs_digest").from(checks)
+                .where("child_id", .in, SQLBind.group(Array(chunk))).where("inputs_digest", .isNot, SQLLiteral.null)
+                .all(reading: { columns in (try columns.uuid("child_id"), try columns.text("inputs_digest")) }) {
+                digests[row.0] = row.1
+            }
+        }
+        return digests
+    }
+
+    private static func remove(_ children: [UUID], on sql: any SQLDatabase) async throws {
+        for chunk in children.chunked(500) {
+            for table in [findings, checks] {
+                try await sql.delete(from: table).where("child_id", .in, SQLBind.group(Array(chunk))).run()
+            }
+        }
     }
 
     /// The child's findings against the rule set of the year containing `today`, or nil when the

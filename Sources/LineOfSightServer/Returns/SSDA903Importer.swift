@@ -180,7 +180,7 @@ struct SSDA903Importer {
         try await StoredAllocation.insert(rows, on: db)
         try await AllocationHistory.markChangesOfWorker(children: Array(allocated.keys), on: db.sql)
         // The check reads the children's details and allocations, written now.
-        let checking = try await ReturnFindingRows.begin(toDerive.map { ($0.0, $0.2) }, today: today, on: db.sql)
+        let checking = try await ReturnFindingRows.begin(toDerive.map { .init(childID: $0.0, events: $0.2, recordDigest: nil) }, today: today, on: db.sql)
         try await StoredEvent.insert(inserts, recordedBy: try account.requireID(), on: db)
         for update in updates {
             try await db.sql.update(StoredEvent.schema)

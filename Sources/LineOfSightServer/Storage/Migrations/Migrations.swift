@@ -37,5 +37,6 @@ enum AppMigrations {
         CreateTransferStepMonths(),
         CoverOpenWork(),
         AddSummaryDigests(),
+        AddReturnCheckDigests(),
     ]
 }
