@@ -54,8 +54,9 @@ import Testing
         }
     }
 
-    /// On PostgreSQL a page's statements are prepared on the connection (and the batches of a
-    /// re-derivation, with their hundreds of values, are not).
+    /// On PostgreSQL a page's statements are prepared on the connection, unions among them (SQLKit
+    /// writes a union's first part in parentheses), and the batches of a re-derivation, with their
+    /// hundreds of values, are not.
     @Test func pageStatementsArePreparedOnTheConnectionAndBatchesAreNot() async throws {
         try await withTestApp(seedDemo: false) { app, _ in
             guard app.db.sql.dialect.name == "postgresql" else { return }
@@ -65,8 +66,12 @@ import Testing
                 for ids in [few, many] {
                     _ = try await sql.select().column("id").from(Child.schema).where("id", .in, SQLBind.group(ids)).all(reading: { try $0.uuid("id") })
                 }
+                let union = SQLUnionBuilder(on: sql, initialQuery: sql.select().column("id").from(Child.schema).where("la_child_id", .equal, SQLBind("a")).select)
+                    .union(all: sql.select().column("id").from(Child.schema).where("la_child_id", .equal, SQLBind("b")).select)
+                _ = try await union.all(reading: { try $0.uuid("id") })
                 let prepared = try await sql.raw("SELECT statement FROM pg_prepared_statements").all(reading: { try $0.text("statement") })
                 #expect(prepared.contains { $0.contains("\"children\"") && $0.contains("$3)") && !$0.contains("$4") })
+                #expect(prepared.contains { $0.hasPrefix("(SELECT") && $0.contains("UNION ALL") })
                 #expect(!prepared.contains { $0.contains("$\(many.count)") })
             }
         }

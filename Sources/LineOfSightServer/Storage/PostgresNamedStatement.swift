@@ -87,9 +87,12 @@ struct PostgresNamedStatement {
         }
     }
 
-    /// Whether the statement reads or changes rows, by its first word.
+    /// Whether the statement reads or changes rows, by its first word: after the parenthesis that
+    /// SQLKit writes a union's first part in (My work's union, unnamed, was planned afresh every
+    /// time, 3.5 ms of PostgreSQL's CPU at 15,000 children).
     private static func changesOrQueriesRows(_ sql: String) -> Bool {
-        let first = sql.utf8.prefix { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "(") }
+        let first = sql.utf8.drop { $0 == UInt8(ascii: "(") }
+            .prefix { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "(") }
         return ["SELECT", "WITH", "INSERT", "UPDATE", "DELETE"].contains { word in
             first.count == word.utf8.count && zip(first, word.utf8).allSatisfy { $0 & 0xDF == $1 }
         }
