@@ -38,5 +38,6 @@ enum AppMigrations {
         CoverOpenWork(),
         AddSummaryDigests(),
         AddReturnCheckDigests(),
+        IndexStaffByTeamAndManager(),
     ]
 }
