@@ -115,7 +115,9 @@ import VaporTesting
             let iro = try #require(try await User.query(on: app.db).filter(\.$username == "iro").first())
             let setting = CareQueries.Setting(scope: ChildScope(everyone: true, grantsOf: iro.id, today: today), today: today, homeDistricts: [],
                                               standards: app.standards.standards)
-            let keys = CareQueries.keys(.permanence, CareListQuery(FormInput()), setting, page: 1, withTotal: false, on: db)
+            let query = CareListQuery(FormInput())
+            let keys = CareQueries.keys(.permanence, query, setting, page: 1,
+                                        total: .counted(CareQueries.countQuery(.permanence, query, setting, on: db).select), on: db)
             let plan = try await db.raw("EXPLAIN QUERY PLAN \(keys.query)").all().map { try $0.decode(column: "detail", as: String.self) }
             #expect(plan.contains { $0.contains("permanence_summaries_drift") }, "\(plan)")
             #expect(!plan.contains("USE TEMP B-TREE FOR ORDER BY"), "only children tied on both days are sorted, by name")

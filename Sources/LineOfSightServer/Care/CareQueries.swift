@@ -152,19 +152,19 @@ enum CareQueries {
     /// what the list filters and sorts by (`keys`), and only those fifty joined to their names and
     /// summaries.
     static func page(_ kind: Kind, _ query: CareListQuery, _ setting: Setting, on db: any SQLDatabase) async throws -> Paged<CareRow> {
-        try await Paged.read(page: query.page, size: pageSize, on: db, orderIndexed: kind == .permanence, rows: { page, withTotal in
-            let pageOfChildren = keys(kind, query, setting, page: page, withTotal: withTotal, on: db)
+        try await Paged.read(page: query.page, size: pageSize, on: db, orderIndexed: kind == .permanence, rows: { page, total in
+            let pageOfChildren = keys(kind, query, setting, page: page, total: total, on: db)
             return try await ordered(kind, summaryColumns(kind, joinSummaries(kind, ChildDirectory.named(pageOfChildren, on: db))))
-                .all { columns in (row: try CareRow(columns), total: columns.contains("total") ? try columns.int("total") : 0) }
+                .all { columns in (row: try CareRow(columns), total: try columns.int("total")) }
         }, count: {
-            try await count(kind, query, setting, on: db)
+            countQuery(kind, query, setting, on: db)
         })
     }
 
-    /// One page's children in the list's order (`ChildDirectory.pageColumns`), with how many match when asked.
-    static func keys(_ kind: Kind, _ query: CareListQuery, _ setting: Setting, page: Int, withTotal: Bool,
+    /// One page's children in the list's order (`ChildDirectory.pageColumns`), with how many match.
+    static func keys(_ kind: Kind, _ query: CareListQuery, _ setting: Setting, page: Int, total: Paged<CareRow>.Total,
                      on db: any SQLDatabase) -> SQLSelectBuilder {
-        let keys = select(kind, query, setting, names: false, ChildDirectory.pageColumns(db.select(), withTotal: withTotal))
+        let keys = select(kind, query, setting, names: false, ChildDirectory.pageColumns(db.select(), total: total))
         return ordered(kind, keys).limit(pageSize).offset((page - 1) * pageSize)
     }
 
@@ -180,9 +180,15 @@ enum CareQueries {
     /// How many children match.
     static func count(_ kind: Kind, _ query: CareListQuery, _ setting: Setting, where extra: (any SQLExpression)? = nil,
                       on db: any SQLDatabase) async throws -> Int {
+        try await countQuery(kind, query, setting, where: extra, on: db).first(decodingColumn: "n", as: Int.self) ?? 0
+    }
+
+    /// `count`'s statement, its one column `n`.
+    static func countQuery(_ kind: Kind, _ query: CareListQuery, _ setting: Setting, where extra: (any SQLExpression)? = nil,
+                           on db: any SQLDatabase) -> SQLSelectBuilder {
         let builder = select(kind, query, setting, names: false, db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"))
         if let extra { builder.where(extra) }
-        return try await builder.first(decodingColumn: "n", as: Int.self) ?? 0
+        return builder
     }
 
     private static func columns(_ kind: Kind, _ builder: SQLSelectBuilder) -> SQLSelectBuilder {

@@ -75,36 +75,23 @@ enum ChildDirectory {
 
     /// One page of the children in scope matching the filter (see `Paged` for the page number).
     static func page(_ filter: ChildFilter, scope: ChildScope, page requested: Int, on db: any SQLDatabase) async throws -> Page {
-        try await Paged.read(page: requested, size: pageSize, on: db, rows: { page, withTotal in
-            try await rows(filter, scope, page: page, withTotal: withTotal, on: db).map { ($0.child, $0.total ?? 0) }
+        try await Paged.read(page: requested, size: pageSize, on: db, rows: { page, total in
+            let pageOfChildren = sorted(scoped(pageColumns(db.select(), total: total), filter, scope, names: false))
+                .limit(pageSize).offset((page - 1) * pageSize)
+            return try await sorted(named(pageOfChildren, on: db)).all { columns in (try ChildListRow(columns), try columns.int("total")) }
         }, count: {
-            try await scoped(db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"), filter, scope, names: false)
-                .first(decodingColumn: "n", as: Int.self) ?? 0
+            scoped(db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"), filter, scope, names: false)
         })
     }
 
-    private struct CountedRow {
-        let child: ChildListRow
-        let total: Int?
-
-        init(_ columns: Columns) throws {
-            child = try ChildListRow(columns)
-            total = columns.contains("total") ? try columns.int("total") : nil
-        }
-    }
-
-    private static func rows(_ filter: ChildFilter, _ scope: ChildScope, page: Int, withTotal: Bool,
-                             on db: any SQLDatabase) async throws -> [CountedRow] {
-        let pageOfChildren = sorted(scoped(pageColumns(db.select(), withTotal: withTotal), filter, scope, names: false))
-            .limit(pageSize).offset((page - 1) * pageSize)
-        return try await sorted(named(pageOfChildren, on: db)).all(reading: CountedRow.init)
-    }
-
     /// The columns a page of children is chosen with (`named`): the child's own, and the number of
-    /// matching children when asked (`COUNT(*) OVER ()`, read as `total`).
-    static func pageColumns(_ builder: SQLSelectBuilder, withTotal: Bool) -> SQLSelectBuilder {
+    /// matching children, as `total` (`Paged.Total`).
+    static func pageColumns<Row>(_ builder: SQLSelectBuilder, total: Paged<Row>.Total) -> SQLSelectBuilder {
         let builder = childColumns(builder)
-        return withTotal ? builder.column(SQLRaw("COUNT(*) OVER ()"), as: "total") : builder
+        return switch total {
+        case .window: builder.column(SQLRaw("COUNT(*) OVER ()"), as: "total")
+        case let .counted(count): builder.column(SQLGroupExpression(count), as: "total")
+        }
     }
 
     /// The page's children (`pageOfChildren`, chosen, counted and sorted with `pageColumns`) as `c`,

@@ -14,40 +14,35 @@ struct Paged<Row: Sendable>: Sendable {
     /// The last page of `total` rows, `size` a page: 1 when there are none.
     static func pageCount(total: Int, size: Int) -> Int { max(1, (total + size - 1) / size) }
 
-    /// Reads a page the way that costs each database least. SQLite sorting every matching row
-    /// reads them all anyway, so the total comes with the page's rows (`COUNT(*) OVER ()`) in one
-    /// query. PostgreSQL would have to sort every matching row to give that total, where with the
-    /// count asked apart it keeps only the page's rows as it reads (a top-N sort); and a list
-    /// read in an index's order (`orderIndexed`) stops after the page on either database, so it
-    /// is counted apart on both. `rows(page, withTotal)` reads one page, with the window total as
-    /// `total` when asked (else 0).
+    /// How a page's statement gives the number of rows the whole list has, in a column `total`
+    /// of each row (`ChildDirectory.pageColumns`).
+    enum Total {
+        /// `COUNT(*) OVER ()`: the matching rows counted as they are sorted.
+        case window
+        /// The list's count statement, as a column: run once, beside the page.
+        case counted(SQLSelect)
+    }
+
+    /// Reads a page, with how many rows the list has, in one statement the way that costs each
+    /// database least. SQLite sorting every matching row reads them all anyway, so it counts them
+    /// as it goes (`COUNT(*) OVER ()`). PostgreSQL would have to sort every matching row to give
+    /// that total, where with the count apart it keeps only the page's rows as it reads (a top-N
+    /// sort), and a list read in an index's order (`orderIndexed`) stops after the page on either
+    /// database: for these the count statement (`count`, a select of one column `n`) goes in the
+    /// page's statement as a column, run once beside it rather than as a statement of its own.
+    /// `rows(page, total)` reads one page, with the total in each row.
     static func read(page requested: Int, size: Int, on db: any SQLDatabase, orderIndexed: Bool = false,
-                     rows: (_ page: Int, _ withTotal: Bool) async throws -> [(row: Row, total: Int)],
-                     count: () async throws -> Int) async throws -> Paged {
-        if orderIndexed || db.dialect.name == "postgresql" {
-            return try await counted(page: requested, size: size, count: count, rows: { try await rows($0, false).map(\.row) })
-        }
-        return try await fetch(page: requested, size: size, rows: { try await rows($0, true) }, count: count)
-    }
-
-    /// One query a page, with the total in every row; only a page past the last reads the count.
-    private static func fetch(page requested: Int, size: Int, rows: (_ page: Int) async throws -> [(row: Row, total: Int)],
-                      count: () async throws -> Int) async throws -> Paged {
+                     rows: (_ page: Int, _ total: Total) async throws -> [(row: Row, total: Int)],
+                     count: () -> SQLSelectBuilder) async throws -> Paged {
+        let total: Total = orderIndexed || db.dialect.name == "postgresql" ? .counted(count().select) : .window
         let asked = min(max(1, requested), Int.max / size)
-        let found = try await rows(asked)
+        let found = try await rows(asked, total)
         if let first = found.first { return Paged(rows: found.map(\.row), total: first.total, number: asked, pageSize: size) }
+        // No rows: none match, or the page asked for is past the last (then the last is read).
         guard asked > 1 else { return Paged(rows: [], total: 0, number: 1, pageSize: size) }
-        let total = try await count()
-        let last = pageCount(total: total, size: size)
-        return Paged(rows: try await rows(last).map(\.row), total: total, number: last, pageSize: size)
-    }
-
-    /// The count first, then the page.
-    private static func counted(page requested: Int, size: Int, count: () async throws -> Int,
-                        rows: (_ page: Int) async throws -> [Row]) async throws -> Paged {
-        let total = try await count()
-        let page = min(max(1, requested), pageCount(total: total, size: size))
-        return Paged(rows: total == 0 ? [] : try await rows(page), total: total, number: page, pageSize: size)
+        let all = try await count().first(decodingColumn: "n", as: Int.self) ?? 0
+        let last = pageCount(total: all, size: size)
+        return Paged(rows: all == 0 ? [] : try await rows(last, total).map(\.row), total: all, number: last, pageSize: size)
     }
 }
 
