@@ -62,7 +62,7 @@ struct QuotedSQL: SQLDatabase {
         base.execute(sql: Written(query, by: self), onRow)
     }
 
-    /// On PostgreSQL, as a named statement when it is one to name (`PostgresNamedStatement`).
+    /// On PostgreSQL, straight through PostgresNIO, by name when it is one to name (`PostgresNamedStatement`).
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
         let written = Written(query, by: self)
         if let postgres = base as? any PostgresDatabase, let statement = PostgresNamedStatement(sql: written.sql, binds: written.binds) {
