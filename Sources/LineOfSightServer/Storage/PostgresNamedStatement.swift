@@ -70,7 +70,9 @@ struct PostgresNamedStatement {
 
     private func rows(on connection: PostgresConnection, logger: Logger) async throws -> [PostgresRow] {
         guard bindings.count <= Self.maximumValues, let name = Self.names.name(for: key) else {
-            return try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).collect()
+            // Collected on the event loop as they arrive: a batch's tens of thousands of rows
+            // handed over one by one to an async loop cost as much as reading them by type saved.
+            return try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).get().rows
         }
         let current = Prepared.Current(name: name, sql: sql, types: types)
         return try await Prepared.$current.withValue(current) {
