@@ -98,6 +98,14 @@ import VaporTesting
             try await child.save(on: app.db)
             try await rederiveEveryone()
             #expect(try await Self.storedFindings(app, child).contains("527"))
+            // … or their social worker's ID …
+            try await removeFindings()
+            let allocatedWorker = app.db.sql.select().column("worker_id").from(StoredAllocation.schema)
+                .where("child_id", .equal, SQLBind(try child.requireID())).where("end_date", .is, SQLLiteral.null)
+            try await app.db.sql.update(StaffMember.schema).set("sw_id", to: SQLBind("SW9876543"))
+                .where("id", .in, SQLGroupExpression(allocatedWorker.select)).run()
+            try await rederiveEveryone()
+            #expect(try await Self.storedFindings(app, child).contains("527"))
             // … or an event the return reads is stored otherwise (here the same period of care, spaced out).
             try await removeFindings()
             try await app.db.sql.update(StoredEvent.schema).set("record", to: SQLRaw("'{ ' || substr(record, 2)"))

@@ -155,7 +155,9 @@ enum Rederivation {
     }
 
     /// Raised with every change to how the summaries stored beside the obligations (care,
-    /// permanence, legal) are computed, so that every child's are derived again at start-up.
+    /// permanence, legal) or the return errors are computed, so that every child's are derived
+    /// again at start-up: a child's return check runs again only when this, or what it reads,
+    /// changed (`ReturnFindingRows.inputsDigest`).
     /// 2: a legal planning meeting is the permanence tracker's last decision when it is the latest.
     /// 3: the return errors each child's record would raise (`ReturnFindingRows`).
     /// 4: the legal summary carries the next pre-proceedings review.

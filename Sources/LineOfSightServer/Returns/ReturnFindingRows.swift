@@ -10,9 +10,11 @@ import SQLKit
 ///
 /// `return_checks` holds one row a child: the collection year checked against and whether the
 /// child is in the return at all (a looked-after or care-leaver record); `return_findings` the
-/// findings. Rows checked against another year than today's (the year turned on 1 April since) or
-/// missing are worked out again when the page is shown. A change of a worker's social worker ID
-/// reaches a child's stored findings at their next re-derivation.
+/// findings, and `inputs_digest` what the check read (`inputsDigest`): a re-derivation checks a
+/// child's record again only when that changed. Rows checked against another year than today's
+/// (the year turned on 1 April since) or missing are worked out again when the page is shown. A
+/// change of a worker's social worker ID reaches a child's stored findings at their next
+/// re-derivation.
 enum ReturnFindingRows {
     static let checks = "return_checks"
     static let findings = "return_findings"
@@ -50,7 +52,8 @@ enum ReturnFindingRows {
     }
 
     /// Checks the children's records against the rule set of the collection year containing
-    /// `today` and replaces their stored rows. Call it inside the transaction that re-derived them.
+    /// `today` and replaces their stored rows, where what the check reads changed (`begin`). Call
+    /// it inside the transaction that re-derived them.
     /// Without `today` their rows are only removed, so that nothing stale is shown: their page
     /// works the findings out when it is shown.
     static func replace(_ children: [Subject], today: CivilDate?, on sql: any SQLDatabase) async throws {
@@ -142,13 +145,14 @@ enum ReturnFindingRows {
         return digest.digest
     }
 
-    /// Everything a child's check reads besides the code: their record's digest, their details,
-    /// their social workers, the rule set, and the version of how the return is written.
+    /// Everything a child's check reads: their record's digest, their details, their social
+    /// workers, the rule set and its rules, and the version of how the return is written.
     private static func inputsDigest(record: String, details: SSDA903Exporter.ChildRow?, socialWorkers: [SSDA903SocialWorkerEpisode],
                                      ruleSet: SSDA903RuleSet) -> String {
         var digest = RowDigest()
         digest.add(Rederivation.summariesVersion)
         digest.add(ruleSet.collectionYear)
+        digest.add(rulesDigests[ruleSet] ?? "")
         digest.add(record)
         digest.add(details?.la_child_id)
         digest.add(details?.sex)
@@ -164,6 +168,23 @@ enum ReturnFindingRows {
         }
         return digest.digest
     }
+
+    /// Each rule set's rules as a check reports them (code, message, the cells flagged): a rule
+    /// added, removed or reworded in a new version checks every record again. A change to a rule's
+    /// logic alone is not seen here; it raises `Rederivation.summariesVersion`.
+    private static let rulesDigests = Dictionary(uniqueKeysWithValues: SSDA903RuleSet.allCases.map { ruleSet in
+        var digest = RowDigest()
+        for rule in SSDA903Rules.rules(for: ruleSet) {
+            digest.add(rule.code)
+            digest.add(rule.message(in: ruleSet))
+            for (table, columns) in rule.flags.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                digest.add(table.rawValue)
+                for column in columns { digest.add(column.rawValue) }
+            }
+            digest.endRow()
+        }
+        return (ruleSet, digest.digest)
+    })
 
     /// The digests stored with these children's checks (none for a child never checked, or
     /// checked without one).

@@ -10,17 +10,7 @@ extension Database {
 }
 
 extension Request {
-    /// The request's database, for SQL, made once a request: Fluent makes a new database each time
-    /// it is asked (`db`: a lock, a lookup, a driver's wrapper or two), and a page asks a dozen times
-    /// (on PostgreSQL about 3 % of the child's page's CPU).
-    var sql: any SQLDatabase {
-        if let made = storage[RequestSQLKey.self] { return made }
-        let made = db.sql
-        storage[RequestSQLKey.self] = made
-        return made
-    }
-
-    private struct RequestSQLKey: StorageKey { typealias Value = any SQLDatabase }
+    var sql: any SQLDatabase { db.sql }
 }
 
 extension SQLDatabase {
