@@ -162,7 +162,7 @@ enum CareQueries {
     }
 
     /// One page's children in the list's order (`ChildDirectory.pageColumns`), with how many match.
-    static func keys(_ kind: Kind, _ query: CareListQuery, _ setting: Setting, page: Int, total: Paged<CareRow>.Total,
+    static func keys(_ kind: Kind, _ query: CareListQuery, _ setting: Setting, page: Int, total: PageTotal,
                      on db: any SQLDatabase) -> SQLSelectBuilder {
         let keys = select(kind, query, setting, names: false, ChildDirectory.pageColumns(db.select(), total: total))
         return ordered(kind, keys).limit(pageSize).offset((page - 1) * pageSize)

@@ -96,7 +96,7 @@ enum ReturnFindingRows {
         // No rule set for the year (after the newest this version knows): nothing stored, and
         // the page shows no section.
         guard let ruleSet = today.flatMap(SSDA903RecordCheck.ruleSet(containing:)) else {
-            try await remove(children.map(\.childID), on: sql)
+            try await sql.deleteRows(of: children.map(\.childID), from: [findings, checks])
             return Pending(ruleSet: nil, children: [], results: nil)
         }
         let held = children.filter { inReturn($0.events) }.map(\.childID)
@@ -117,7 +117,7 @@ enum ReturnFindingRows {
                 inputsDigest(record: $0, details: details[child.childID], socialWorkers: socialWorkers[child.childID] ?? [], ruleSet: ruleSet)
             })
         }.filter { child, digest in digest == nil || digest != stored[child.childID] }
-        try await remove(toCheck.map(\.0.childID), on: sql)
+        try await sql.deleteRows(of: toCheck.map(\.0.childID), from: [findings, checks])
         // If the caller fails before `store`, the check still ends, and what it found is dropped.
         let results = Task { [details] in
             try await toCheck.mapOnEveryCore { child, _ in
@@ -198,14 +198,6 @@ enum ReturnFindingRows {
             }
         }
         return digests
-    }
-
-    private static func remove(_ children: [UUID], on sql: any SQLDatabase) async throws {
-        for chunk in children.chunked(500) {
-            for table in [findings, checks] {
-                try await sql.delete(from: table).where("child_id", .in, SQLBind.group(Array(chunk))).run()
-            }
-        }
     }
 
     /// The child's findings against the rule set of the year containing `today`, or nil when the

@@ -36,7 +36,8 @@ struct PostgresNamedStatement {
     private let types: [PostgresDataType]
     /// The text and the values' types: PostgreSQL fixes a named statement's value types when it
     /// prepares it, so the same text with a value of another type (or a null) is another statement.
-    private let key: String
+    /// Written out only for a statement to name (not for a batch's hundreds of values).
+    private var key: String { sql + "\u{0}" + types.map { String($0.rawValue) }.joined(separator: ",") }
 
     /// Nil when the statement is one to leave to PostgresKit (above).
     init?(sql: String, binds: [any Encodable & Sendable]) {
@@ -57,7 +58,6 @@ struct PostgresNamedStatement {
         self.sql = sql
         self.bindings = bindings
         self.types = types
-        key = sql + "\u{0}" + types.map { String($0.rawValue) }.joined(separator: ",")
     }
 
     /// The statement's rows, run on one of `database`'s connections (the transaction's, in one).

@@ -85,8 +85,8 @@ enum ChildDirectory {
     }
 
     /// The columns a page of children is chosen with (`named`): the child's own, and the number of
-    /// matching children, as `total` (`Paged.Total`).
-    static func pageColumns<Row>(_ builder: SQLSelectBuilder, total: Paged<Row>.Total) -> SQLSelectBuilder {
+    /// matching children, as `total` (`PageTotal`).
+    static func pageColumns(_ builder: SQLSelectBuilder, total: PageTotal) -> SQLSelectBuilder {
         let builder = childColumns(builder)
         return switch total {
         case .window: builder.column(SQLRaw("COUNT(*) OVER ()"), as: "total")

@@ -35,14 +35,8 @@ enum DerivedRows {
         let changed = children.filter { child in
             stored[child.childID].map { $0.obligations != child.derived.obligationsDigest || $0.summaries != child.derived.summariesDigest } ?? true
         }
-        for chunk in obligationsChanged.map(\.childID).chunked(500) {
-            try await sql.delete(from: obligations).where("child_id", .in, SQLBind.group(Array(chunk))).run()
-        }
-        for chunk in changed.map(\.childID).chunked(500) {
-            for table in SummaryTable.allCases where table != .transfers {
-                try await sql.delete(from: table.name).where("child_id", .in, SQLBind.group(Array(chunk))).run()
-            }
-        }
+        try await sql.deleteRows(of: obligationsChanged.map(\.childID), from: [obligations])
+        try await sql.deleteRows(of: changed.map(\.childID), from: SummaryTable.allCases.filter { $0 != .transfers }.map(\.name))
         let deletedSteps = try await deleteTransfers(of: changed.map(\.childID), on: sql)
         try await sql.insert(obligationsChanged.flatMap { obligationRows($0.childID, $0.derived.derivation) }, into: obligations, columns: obligationColumns)
         for table in SummaryTable.allCases {

@@ -1,5 +1,14 @@
 import SQLKit
 
+/// How a page's statement gives the number of rows the whole list has, in a column `total` of
+/// each row (`ChildDirectory.pageColumns`).
+enum PageTotal {
+    /// `COUNT(*) OVER ()`: the matching rows counted as they are sorted.
+    case window
+    /// The list's count statement, as a column: run once, beside the page.
+    case counted(SQLSelect)
+}
+
 /// A page of a list and how many rows the whole list has. Any requested number is safe: one
 /// before the first gives the first, one past the last gives the last.
 struct Paged<Row: Sendable>: Sendable {
@@ -14,15 +23,6 @@ struct Paged<Row: Sendable>: Sendable {
     /// The last page of `total` rows, `size` a page: 1 when there are none.
     static func pageCount(total: Int, size: Int) -> Int { max(1, (total + size - 1) / size) }
 
-    /// How a page's statement gives the number of rows the whole list has, in a column `total`
-    /// of each row (`ChildDirectory.pageColumns`).
-    enum Total {
-        /// `COUNT(*) OVER ()`: the matching rows counted as they are sorted.
-        case window
-        /// The list's count statement, as a column: run once, beside the page.
-        case counted(SQLSelect)
-    }
-
     /// Reads a page, with how many rows the list has, in one statement the way that costs each
     /// database least. SQLite sorting every matching row reads them all anyway, so it counts them
     /// as it goes (`COUNT(*) OVER ()`). PostgreSQL would have to sort every matching row to give
@@ -32,9 +32,9 @@ struct Paged<Row: Sendable>: Sendable {
     /// page's statement as a column, run once beside it rather than as a statement of its own.
     /// `rows(page, total)` reads one page, with the total in each row.
     static func read(page requested: Int, size: Int, on db: any SQLDatabase, orderIndexed: Bool = false,
-                     rows: (_ page: Int, _ total: Total) async throws -> [(row: Row, total: Int)],
+                     rows: (_ page: Int, _ total: PageTotal) async throws -> [(row: Row, total: Int)],
                      count: () -> SQLSelectBuilder) async throws -> Paged {
-        let total: Total = orderIndexed || db.dialect.name == "postgresql" ? .counted(count().select) : .window
+        let total: PageTotal = orderIndexed || db.dialect.name == "postgresql" ? .counted(count().select) : .window
         let asked = min(max(1, requested), Int.max / size)
         let found = try await rows(asked, total)
         if let first = found.first { return Paged(rows: found.map(\.row), total: first.total, number: asked, pageSize: size) }
