@@ -83,7 +83,7 @@ import VaporTesting
             #expect(html.contains("href=\"/children/\(child.id.uuidString)\""), "the recorded child is linked")
             #expect(html.contains("\(findings.count) rows under"))
             // Reading the findings is audited, naming the child shown.
-            let shown = try await TestDatabase.shownChildren(where: "child_id", is: child.id, on: app.db)
+            let shown = try await TestDatabase.shownChildren(.child(child.id), on: app.db)
             #expect(shown >= 1)
 
             // Every finding in the CSV, with the rule's message and the DfE tool's row index.

@@ -3,6 +3,7 @@ import Foundation
 import LineOfSightCore
 @testable import LineOfSightServer
 import NIOCore
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
@@ -214,7 +215,7 @@ import VaporTesting
             let readsAfter = try await rows(.read).count
             #expect(lists.count == 12 && readsAfter == reads + 12)
             for list in lists {
-                let named = try await TestDatabase.shownChildren(where: "audit_event_id", is: list.id!, on: app.db)
+                let named = try await TestDatabase.shownChildren(.byAuditRow(list.id!), on: app.db)
                 #expect(named > 1 && named == listed.first, "each list's row names the children it showed")
             }
         }
@@ -442,10 +443,56 @@ import VaporTesting
             #expect(details.contains { $0.contains("home page") })
             #expect(details.contains { $0.contains("Searched children for “\(child.lastName)”") })
             let apiPage = try #require(history.first { $0.detail.hasSuffix("through the API") })
-            #expect(try await TestDatabase.shownChildren(where: "audit_event_id", is: apiPage.requireID(), on: app.db) == ChildDirectory.pageSize)
+            #expect(try await TestDatabase.shownChildren(.byAuditRow(apiPage.requireID()), on: app.db) == ChildDirectory.pageSize)
             var admin = try await Visitor.signedIn(app, as: "admin")
             let page = try await admin.get("/admin/access-history?child=\(child.laChildID)")
             #expect(page.body.string.contains("Listed the children allocated to them on the home page"))
+        }
+    }
+
+    /// The same children shown again are named by the set kept the first time (`ChildSet`): a list
+    /// opened again writes its audit row alone, and the child's access history has every read,
+    /// those that named children one by one before sets included.
+    @Test func childrenShownAgainAreNamedOnceAndEveryReadStaysInTheirHistory() async throws {
+        try await withTestApp { app, demo in
+            let child = demo.socialWorkersChild
+            var worker = try await Visitor.signedIn(app, as: "social.worker")
+            func kept() async throws -> (sets: Int, members: Int) {
+                func count(_ table: String) async throws -> Int {
+                    try await app.db.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table)
+                        .first(decodingColumn: "n", as: Int.self) ?? 0
+                }
+                return (try await count(Audit.childSets), try await count(Audit.childSetMembers))
+            }
+            let list = try await worker.get("/children")
+            let shown = Set(list.body.string.matches(of: /href="\/children\/([0-9A-F-]{36})"/).map { String($0.1) })
+            #expect(shown.contains(child.id.uuidString) && shown.count > 1)
+            let first = try await kept()
+            _ = try await worker.get("/children")
+            let second = try await kept()
+            #expect(second.sets == first.sets && second.members == first.members, "the second view names no child again")
+            let lists = try await AuditEvent.query(on: app.db).filter(\.$username == "social.worker").filter(\.$action == .list).all()
+                .filter { $0.detail.hasPrefix("Listed children") }
+            #expect(lists.count == 2 && lists[0].childSet != nil && lists[0].childSet == lists[1].childSet)
+            #expect(try await TestDatabase.shownChildren(.byAuditRow(lists[0].requireID()), on: app.db) == shown.count)
+            // A different set of children is a set of its own.
+            _ = try await worker.get("/children?q=\(child.lastName)")
+            #expect(try await kept().sets == second.sets + 1)
+
+            // A list read before sets, naming the child alone.
+            let earlier = AuditEvent(at: Date(timeIntervalSince1970: 1_780_000_000), userID: nil, username: "social.worker", tokenID: nil,
+                                     action: .list, entity: "child", entityID: nil, childID: nil, detail: "Listed before sets")
+            try await earlier.create(on: app.db)
+            try await app.db.sql.insert(into: Audit.shownChildren).columns("child_id", "audit_event_id")
+                .values(SQLBind(child.id), SQLBind(earlier.requireID())).run()
+
+            let history = try await AccessHistoryController.events(about: child.id, on: app.db.sql)
+            #expect(Set(lists.map(\.id)).isSubset(of: history.map(\.id)))
+            #expect(history.contains { $0.detail.hasPrefix("Searched children") })
+            #expect(history.contains { $0.detail == "Listed before sets" })
+            let other = try #require(demo.children.first { !shown.contains($0.id.uuidString) && $0.id != child.id })
+            #expect(try await AccessHistoryController.events(about: other.id, on: app.db.sql).allSatisfy { $0.childSet != lists[0].childSet },
+                    "a child the list did not show is not in its history")
         }
     }
 

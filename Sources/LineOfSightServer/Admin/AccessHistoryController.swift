@@ -47,11 +47,14 @@ struct AccessHistoryController {
     }
 
     /// Everything the trail holds about the child: rows about the child alone, and lists and searches
-    /// that showed the child among others.
+    /// that showed the child among others (naming a set of children the child is in, or, written
+    /// before sets, the child alone).
     static func events(about childID: UUID, on sql: any SQLDatabase) async throws -> [AuditEvent] {
+        let sets = SQLSubquery.select { $0.column("set_id").from(Audit.childSetMembers).where("child_id", .equal, SQLBind(childID)) }
         let listed = SQLSubquery.select { $0.column("audit_event_id").from(Audit.shownChildren).where("child_id", .equal, SQLBind(childID)) }
         return try await sql.select().column("*").from(AuditEvent.schema)
             .where("child_id", .equal, SQLBind(childID))
+            .orWhere("child_set", .in, sets)
             .orWhere("id", .in, listed)
             .orderBy("at", .descending)
             .limit(shownEvents)

@@ -9,8 +9,12 @@ import Vapor
 /// so a change and its audit row are saved together or not at all; reads are written together with
 /// the other reads of the moment (`ReadAuditWriter`), each committed before its page is answered.
 enum Audit {
-    /// The children a list or search showed, a row each naming the audit row (keyed by child: see
-    /// `KeyAuditedChildrenByChild`).
+    /// The sets of children lists and searches showed, each kept once (`NameShownChildrenBySet`):
+    /// a read's row names its set (`child_set`), and the set its children.
+    static let childSets = "audit_child_sets"
+    static let childSetMembers = "audit_child_set_members"
+    /// The children lists and searches showed before sets, a row each naming the audit row: kept,
+    /// no longer written.
     static let shownChildren = "audit_event_children"
 
     /// Who did it, and with which API token if not in the browser.
@@ -78,46 +82,59 @@ enum Audit {
         }, on: db)
     }
 
-    /// One audit row and the children it names.
+    /// One audit row and the set of children it names.
     private struct Row {
         let id: UUID
         let entry: Entry
-        let shown: [UUID]
+        let shown: ChildSet?
         let actor: Actor
         let at: Date
 
         init(_ entry: Entry, shown: [UUID] = [], by actor: Actor, at time: Date) {
             id = UUID.timeOrdered(at: time); self.entry = entry; self.actor = actor; at = time
-            // A page can show a child twice (two case discussions of one child); the row names it once.
-            var named = Set<UUID>()
-            self.shown = shown.filter { named.insert($0).inserted }
+            self.shown = ChildSet(shown)
         }
     }
 
     /// Plain SQL inserts rather than models: every page that shows a child writes here, and
-    /// building Fluent models (fifty for a list) would cost more than the page. The children named
-    /// go as the database's own values (`SQLDatabase.insert`): an export names thousands. Several
-    /// statements go in one transaction, so rows and the children they name are saved together.
+    /// building Fluent models (fifty for a list) would cost more than the page. Several statements
+    /// go in one transaction, so rows and the sets they name are saved together.
     private static func write(_ rows: [Row], on db: any Database) async throws {
+        var sets: [UUID: ChildSet] = [:]
+        for case let set? in rows.map(\.shown) { sets[set.id] = set }
         let events = try rows.chunked(200).map { try insert(Array($0)) }
-        let shown = rows.flatMap { row in row.shown.map { [$0, row.id] as [any Encodable & Sendable] } }
-        let writeAll: @Sendable (any Database) async throws -> Void = { db in
+        let writeAll: @Sendable (any Database) async throws -> Void = { [sets] db in
+            try await keep(Array(sets.values), on: db.sql)
             for statement in events { try await db.sql.execute(sql: statement) { _ in } }
-            try await db.sql.insert(shown, into: shownChildren, columns: ["child_id", "audit_event_id"], copyAbove: RowInsert.bindLimit / 2)
         }
-        guard events.count > 1 || !shown.isEmpty else { return try await writeAll(db) }
+        guard events.count > 1 || !sets.isEmpty else { return try await writeAll(db) }
         try await db.transaction(writeAll)
+    }
+
+    /// Keeps the sets not kept before, each with its children: the sets' keys refuse the ones
+    /// already there (written by another batch or another server, even at the same moment), and
+    /// only the sets this statement added have their children written. The children go as the
+    /// database's own values (`SQLDatabase.insert`): an export names thousands.
+    private static func keep(_ sets: [ChildSet], on sql: any SQLDatabase) async throws {
+        var added: Set<UUID> = []
+        for chunk in sets.chunked(RowInsert.bindLimit) {
+            let insert = sql.insert(into: childSets).columns("id")
+            for set in chunk { _ = insert.values(SQLBind(set.id)) }
+            added.formUnion(try await insert.ignoringConflicts(with: ["id"]).returning("id").all(decodingColumn: "id", as: UUID.self))
+        }
+        let members = sets.filter { added.contains($0.id) }.flatMap { set in set.children.map { [$0, set.id] as [any Encodable & Sendable] } }
+        try await sql.insert(members, into: childSetMembers, columns: ["child_id", "set_id"], copyAbove: RowInsert.bindLimit / 2)
     }
 
     private static func insert(_ rows: [Row]) throws -> SQLInsert {
         var insert = SQLInsert(table: SQLIdentifier(AuditEvent.schema))
-        insert.columns = ["id", "at", "user_id", "username", "token_id", "action", "entity", "entity_id", "child_id", "detail", "before", "after"]
-            .map { SQLColumn($0) }
+        insert.columns = ["id", "at", "user_id", "username", "token_id", "action", "entity", "entity_id", "child_id", "detail", "before", "after",
+                          "child_set"].map { SQLColumn($0) }
         insert.values = try rows.map { row in
             let entry = row.entry, actor = row.actor
             return [SQLBind(row.id), SQLBind(row.at), orNull(actor.userID), SQLBind(actor.username), orNull(actor.tokenID),
                     SQLBind(entry.action.rawValue), SQLBind(entry.entity), orNull(entry.entityID?.text), orNull(entry.childID), SQLBind(entry.detail),
-                    orNull(try entry.before.map(json)), orNull(try entry.after.map(json))]
+                    orNull(try entry.before.map(json)), orNull(try entry.after.map(json)), orNull(row.shown?.id)]
         }
         return insert
     }

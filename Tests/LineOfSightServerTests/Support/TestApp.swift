@@ -61,10 +61,23 @@ enum TestDatabase {
         try await sql.raw("TRUNCATE \(unsafeRaw: tables.joined(separator: ", ")) CASCADE").run()
     }
 
-    /// How many children the audit trail names as shown, for one audit row or one child.
-    static func shownChildren(where column: String, is value: UUID, on db: any Database) async throws -> Int {
-        try await db.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(Audit.shownChildren)
-            .where(SQLColumn(column), .equal, SQLBind(value))
+    /// Which children the audit trail names as shown: those one audit row names, or the reads that name one child.
+    enum Shown {
+        case byAuditRow(UUID)
+        case child(UUID)
+    }
+
+    /// How many times the audit trail names a child as shown (through the set of children a read names).
+    static func shownChildren(_ which: Shown, on db: any Database) async throws -> Int {
+        let (column, value) = switch which {
+        case let .byAuditRow(id): (SQLColumn("id", table: "e"), id)
+        case let .child(id): (SQLColumn("child_id", table: "m"), id)
+        }
+        return try await db.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from(SQLAlias(SQLIdentifier(Audit.childSetMembers), as: SQLIdentifier("m")))
+            .join(SQLAlias(SQLIdentifier(AuditEvent.schema), as: SQLIdentifier("e")), method: SQLJoinMethod.inner,
+                  on: SQLColumn("child_set", table: "e"), .equal, SQLColumn("set_id", table: "m"))
+            .where(column, .equal, SQLBind(value))
             .first(decodingColumn: "n", as: Int.self) ?? 0
     }
 }

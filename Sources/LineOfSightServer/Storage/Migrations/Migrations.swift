@@ -39,5 +39,6 @@ enum AppMigrations {
         AddSummaryDigests(),
         AddReturnCheckDigests(),
         IndexStaffByTeamAndManager(),
+        NameShownChildrenBySet(),
     ]
 }

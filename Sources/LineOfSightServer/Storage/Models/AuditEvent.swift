@@ -19,6 +19,8 @@ final class AuditEvent: Model, @unchecked Sendable {
     @Field(key: "detail") var detail: String
     @OptionalField(key: "before") var before: String?
     @OptionalField(key: "after") var after: String?
+    /// The children a list or search showed (`ChildSet`).
+    @OptionalField(key: "child_set") var childSet: UUID?
 
     init() {}
 
