@@ -11,8 +11,9 @@ struct ChildJourneySummary {
     let obligations: [Obligation]
     /// The latest events, newest first.
     let events: [JourneyRows.Recent]
-    /// Every event in the journey that records the child's views, newest first (not decoded).
-    let views: [JourneyRows.Event]
+    /// The latest events in the journey that record the child's views, newest first (not
+    /// decoded), and how many there are in all.
+    let views: (latest: [JourneyRows.Event], total: Int)
     let people: People
     let calendar: WorkingDayCalendar
     let today: CivilDate
@@ -34,7 +35,7 @@ struct ChildJourneySummary {
             state: try await DerivedRows.state(of: childID, on: req.sql),
             obligations: open,
             events: try await JourneyRows.recent(of: childID, limit: recentCount, on: req.sql),
-            views: try await JourneyRows.withChildsViews(of: childID, on: req.sql),
+            views: try await JourneyRows.latestWithChildsViews(of: childID, limit: viewsShown, on: req.sql),
             people: try await People.load(responsibleFor: open, on: req.db), calendar: standards.calendar, today: req.today,
             born: child.dateOfBirth, dueSoonDays: standards.standards.dueSoonDays,
             recordable: JourneyList.recordable(by: try req.requirePrincipal().role),
@@ -100,22 +101,23 @@ struct ChildJourneySummary {
     }
 
     static let recentCount = 10
+    static let viewsShown = 5
 
     /// Voice of the child (M11): what they said, wished and felt, wherever it was recorded, newest
     /// first, each with the event that recorded it (and so what it informed).
     func voiceOfTheChild(_ child: Child) -> Node {
-        let latest = views.prefix(5).compactMap { event -> (JourneyRows.Event, String)? in
+        let latest = views.latest.compactMap { event -> (JourneyRows.Event, String)? in
             guard let said = (try? event.decodedRecord())?.childsViews, !said.isEmpty else { return nil }
             return (event, said)
         }
         return fragment {
             el("h2", .class("govuk-heading-m")) { "Voice of the child" }
-            if views.isEmpty {
+            if views.total == 0 {
                 paragraph("No views, wishes or feelings of \(child.firstName) are recorded yet. Record them on a visit, an assessment, a conference or a plan.")
             } else {
                 for (event, said) in latest { Self.view(said, event: event, child: child) }
                 el("p", .class("govuk-body")) {
-                    link(views.count > 5 ? "All \(views.count) views, wishes and feelings of \(child.firstName)" : "The voice of the child on one page",
+                    link(views.total > Self.viewsShown ? "All \(views.total) views, wishes and feelings of \(child.firstName)" : "The voice of the child on one page",
                          .voiceOfTheChild(child.parameter))
                 }
             }

@@ -84,12 +84,23 @@ enum JourneyRows {
     /// The child's events in their journey that record the child's views (the key is written only
     /// when there is something in it), newest first.
     static func withChildsViews(of child: UUID, on sql: any SQLDatabase) async throws -> [Event] {
-        try await sql.select().columns("id", "child_id", "list", "record", "date").from(StoredEvent.schema)
+        try await childsViews(of: child, on: sql).all(reading: Event.init)
+    }
+
+    /// The newest `limit` of them, and how many there are in all: the child's page shows a few and
+    /// links to the rest (a child long in care has a hundred or more).
+    static func latestWithChildsViews(of child: UUID, limit: Int, on sql: any SQLDatabase) async throws -> (latest: [Event], total: Int) {
+        let rows = try await childsViews(of: child, on: sql).column(SQLRaw("COUNT(*) OVER ()"), as: "total").limit(limit)
+            .all { columns in (event: try Event(columns), total: try columns.int("total")) }
+        return (rows.map(\.event), rows.first?.total ?? 0)
+    }
+
+    private static func childsViews(of child: UUID, on sql: any SQLDatabase) -> SQLSelectBuilder {
+        sql.select().columns("id", "child_id", "list", "record", "date").from(StoredEvent.schema)
             .where("child_id", .equal, SQLBind(child))
             .where("withdrawn_reason", .is, SQLLiteral.null)
             .where("record", .like, SQLBind("%\"childsViews\"%"))
             .orderBy("date", .descending).orderBy("recorded_at", .descending).orderBy("id", .descending)
-            .all(reading: Event.init)
     }
 
     /// A recorded event as a list of them shows it: when, what, whether withdrawn, and who recorded it.
