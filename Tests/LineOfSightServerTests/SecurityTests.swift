@@ -450,6 +450,35 @@ import VaporTesting
         }
     }
 
+    /// Undoing the sets (the migration's revert) names each child a read showed in a row of its own
+    /// again, as before sets: no read loses the children it named.
+    @Test func undoingTheSetsNamesEveryChildShownAsBefore() async throws {
+        try await withTestApp { app, _ in
+            var worker = try await Visitor.signedIn(app, as: "social.worker")
+            let list = try await worker.get("/children")
+            let shown = Set(list.body.string.matches(of: /href="\/children\/([0-9A-F-]{36})"/).map { String($0.1) })
+            let read = try #require(try await AuditEvent.query(on: app.db).filter(\.$username == "social.worker").filter(\.$action == .list).all()
+                .first { $0.detail.hasPrefix("Listed children") })
+            try await NameShownChildrenBySet().revert(on: app.db)
+            let named = try await app.db.sql.select().column("child_id").from(Audit.shownChildren).where("audit_event_id", .equal, SQLBind(read.requireID()))
+                .all(decodingColumn: "child_id", as: UUID.self)
+            try await NameShownChildrenBySet().prepare(on: app.db)
+            #expect(shown.count > 1 && Set(named.map(\.uuidString)) == shown && named.count == shown.count)
+        }
+    }
+
+    /// A set of children is the same set whatever order a page showed them in and however often
+    /// it showed one, and any other children are another set.
+    @Test func aSetOfChildrenIsTheSameWhateverTheOrderAndRepeats() throws {
+        let children = (0..<50).map { _ in UUID() }
+        let set = try #require(ChildSet(children))
+        #expect(Set(set.children) == Set(children) && set.children.count == children.count)
+        #expect(ChildSet(children.shuffled() + children.prefix(3))?.id == set.id)
+        #expect(ChildSet(Array(children.dropLast()))?.id != set.id)
+        #expect(ChildSet(Array(children.dropLast()) + [UUID()])?.id != set.id)
+        #expect(ChildSet([]) == nil)
+    }
+
     /// The same children shown again are named by the set kept the first time (`ChildSet`): a list
     /// opened again writes its audit row alone, and the child's access history has every read,
     /// those that named children one by one before sets included.
@@ -468,13 +497,16 @@ import VaporTesting
             let shown = Set(list.body.string.matches(of: /href="\/children\/([0-9A-F-]{36})"/).map { String($0.1) })
             #expect(shown.contains(child.id.uuidString) && shown.count > 1)
             let first = try await kept()
-            _ = try await worker.get("/children")
+            #expect(try await worker.get("/children").status == .ok)
             let second = try await kept()
             #expect(second.sets == first.sets && second.members == first.members, "the second view names no child again")
             let lists = try await AuditEvent.query(on: app.db).filter(\.$username == "social.worker").filter(\.$action == .list).all()
                 .filter { $0.detail.hasPrefix("Listed children") }
-            #expect(lists.count == 2 && lists[0].childSet != nil && lists[0].childSet == lists[1].childSet)
-            #expect(try await TestDatabase.shownChildren(.byAuditRow(lists[0].requireID()), on: app.db) == shown.count)
+            let set = try #require(lists.first?.childSet)
+            #expect(lists.count == 2 && lists[1].childSet == set)
+            let named = try await app.db.sql.select().column("child_id").from(Audit.childSetMembers).where("set_id", .equal, SQLBind(set))
+                .all(decodingColumn: "child_id", as: UUID.self)
+            #expect(Set(named.map(\.uuidString)) == shown && named.count == shown.count, "the set names exactly the children shown")
             // A different set of children is a set of its own.
             _ = try await worker.get("/children?q=\(child.lastName)")
             #expect(try await kept().sets == second.sets + 1)
@@ -491,7 +523,7 @@ import VaporTesting
             #expect(history.contains { $0.detail.hasPrefix("Searched children") })
             #expect(history.contains { $0.detail == "Listed before sets" })
             let other = try #require(demo.children.first { !shown.contains($0.id.uuidString) && $0.id != child.id })
-            #expect(try await AccessHistoryController.events(about: other.id, on: app.db.sql).allSatisfy { $0.childSet != lists[0].childSet },
+            #expect(try await AccessHistoryController.events(about: other.id, on: app.db.sql).allSatisfy { $0.childSet != set },
                     "a child the list did not show is not in its history")
         }
     }

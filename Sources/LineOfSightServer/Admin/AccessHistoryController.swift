@@ -48,14 +48,19 @@ struct AccessHistoryController {
 
     /// Everything the trail holds about the child: rows about the child alone, and lists and searches
     /// that showed the child among others (naming a set of children the child is in, or, written
-    /// before sets, the child alone).
+    /// before sets, a row for each child shown). One set of ids (`Subquery.union`), each part found
+    /// by index: PostgreSQL would test every row of the trail against an `OR` of them.
     static func events(about childID: UUID, on sql: any SQLDatabase) async throws -> [AuditEvent] {
-        let sets = SQLSubquery.select { $0.column("set_id").from(Audit.childSetMembers).where("child_id", .equal, SQLBind(childID)) }
-        let listed = SQLSubquery.select { $0.column("audit_event_id").from(Audit.shownChildren).where("child_id", .equal, SQLBind(childID)) }
+        let child = SQLBind(childID)
+        let sets = Subquery.select("set_id", from: Audit.childSetMembers, where: [SQLBinaryExpression(SQLColumn("child_id", table: Audit.childSetMembers), .equal, child)])
         return try await sql.select().column("*").from(AuditEvent.schema)
-            .where("child_id", .equal, SQLBind(childID))
-            .orWhere("child_set", .in, sets)
-            .orWhere("id", .in, listed)
+            .where("id", .in, Subquery.union([
+                Subquery.statement("id", from: AuditEvent.schema, where: [SQLBinaryExpression(SQLColumn("child_id", table: AuditEvent.schema), .equal, child)]),
+                Subquery.statement("id", from: AuditEvent.schema, where: [SQLBinaryExpression(SQLColumn("child_set", table: AuditEvent.schema), .in, sets)]),
+                Subquery.statement("audit_event_id", from: Audit.shownChildren, where: [
+                    SQLBinaryExpression(SQLColumn("child_id", table: Audit.shownChildren), .equal, child),
+                ]),
+            ]))
             .orderBy("at", .descending)
             .limit(shownEvents)
             .all(decodingFluent: AuditEvent.self)

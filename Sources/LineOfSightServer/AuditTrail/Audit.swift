@@ -103,8 +103,11 @@ enum Audit {
         var sets: [UUID: ChildSet] = [:]
         for case let set? in rows.map(\.shown) { sets[set.id] = set }
         let events = try rows.chunked(200).map { try insert(Array($0)) }
-        let writeAll: @Sendable (any Database) async throws -> Void = { [sets] db in
-            try await keep(Array(sets.values), on: db.sql)
+        // In the order of their ids: two servers adding the same new sets at once then wait for
+        // each other in turn (PostgreSQL) rather than each for the other.
+        let ordered = sets.values.sorted { $0.id.text < $1.id.text }
+        let writeAll: @Sendable (any Database) async throws -> Void = { db in
+            try await keep(ordered, on: db.sql)
             for statement in events { try await db.sql.execute(sql: statement) { _ in } }
         }
         guard events.count > 1 || !sets.isEmpty else { return try await writeAll(db) }

@@ -9,8 +9,9 @@ import Vapor
 /// Left to SQLite, every commit made while the log holds 1,000 pages or more first copies back
 /// what no open read still needs (`wal_autocheckpoint`), and that commit is usually the batch of
 /// read audit rows (`ReadAuditWriter`) that every page waits for. A CSV export of 4,000 children
-/// names each child in the audit trail, a page of the index by child for each, so each export's
-/// commit also copied 4,000 pages: a tenth of its time. When it starts, the checkpointer turns
+/// named each child in the audit trail, a page of the index by child for each (now once for each
+/// different set of children, `ChildSet`), so each export's commit also copied 4,000 pages: a
+/// tenth of its time. When it starts, the checkpointer turns
 /// SQLite's own checkpoints off on the serving connections; it copies the log after each batch of
 /// audit rows (`wrote()`; batches written meanwhile are copied at once) and every second for the
 /// other writes. Under load it copies at most ten times a second (`minimumGap`): each copy waits

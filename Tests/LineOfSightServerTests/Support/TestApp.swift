@@ -67,7 +67,8 @@ enum TestDatabase {
         case child(UUID)
     }
 
-    /// How many times the audit trail names a child as shown (through the set of children a read names).
+    /// How many children an audit row names as shown, or how many reads name a child, through the
+    /// sets of children reads name (`ChildSet`; not the rows written before sets).
     static func shownChildren(_ which: Shown, on db: any Database) async throws -> Int {
         let (column, value) = switch which {
         case let .byAuditRow(id): (SQLColumn("id", table: "e"), id)

@@ -9,7 +9,8 @@ import SQLKit
 /// id is a digest of its children, so a second copy of a set is refused by its key.
 ///
 /// The rows that named children one by one before (`Audit.shownChildren`) are kept as they were
-/// written: the audit trail is never rewritten. The access history reads both.
+/// written: the audit trail is never rewritten. The access history reads both. (The server refuses
+/// to start while a migration is waiting, so nothing writes to the trail while this one runs.)
 struct NameShownChildrenBySet: AsyncMigration {
     func prepare(on database: any Database) async throws {
         let sql = database.sql
@@ -26,9 +27,14 @@ struct NameShownChildrenBySet: AsyncMigration {
         try await AppendOnly.protect(Audit.childSetMembers, on: sql)
     }
 
-    /// Drops the sets and what named them: the reads written since name no children.
+    /// Back to a row for each child a read showed: the children of each read's set are written
+    /// that way first, so no read loses the children it named.
     func revert(on database: any Database) async throws {
         let sql = database.sql
+        try await sql.raw("""
+            INSERT INTO \(ident: Audit.shownChildren) (child_id, audit_event_id)
+            SELECT m.child_id, e.id FROM \(ident: AuditEvent.schema) e JOIN \(ident: Audit.childSetMembers) m ON m.set_id = e.child_set
+            """).run()
         try await sql.drop(index: "audit_events_child_set").run()
         try await sql.raw("ALTER TABLE \(ident: AuditEvent.schema) DROP COLUMN child_set").run()
         try await sql.drop(table: Audit.childSetMembers).run()
