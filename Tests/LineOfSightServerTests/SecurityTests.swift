@@ -430,6 +430,17 @@ import VaporTesting
 
 /// Every read of children is audited, and no secret is ever stored.
 @Suite struct ReadAuditAndSecretsTests {
+    /// The children a page links to (by their ids as they are written there).
+    static func childrenLinked(_ page: TestingHTTPResponse) -> Set<String> {
+        Set(page.body.string.matches(of: /href="\/children\/([0-9A-F-]{36})"/).map { String($0.1) })
+    }
+
+    /// The audit rows of the social worker's views of the child list, oldest first.
+    static func listViews(_ app: Application) async throws -> [AuditEvent] {
+        try await AuditEvent.query(on: app.db).filter(\.$username == "social.worker").filter(\.$action == .list).sort(\.$at).sort(\.$id).all()
+            .filter { $0.detail.hasPrefix("Listed children") }
+    }
+
     @Test func listsSearchesAndTheHomePageNameEveryChildShownInTheirAccessHistory() async throws {
         try await withTestApp { app, demo in
             let child = demo.socialWorkersChild
@@ -455,10 +466,8 @@ import VaporTesting
     @Test func undoingTheSetsNamesEveryChildShownAsBefore() async throws {
         try await withTestApp { app, _ in
             var worker = try await Visitor.signedIn(app, as: "social.worker")
-            let list = try await worker.get("/children")
-            let shown = Set(list.body.string.matches(of: /href="\/children\/([0-9A-F-]{36})"/).map { String($0.1) })
-            let read = try #require(try await AuditEvent.query(on: app.db).filter(\.$username == "social.worker").filter(\.$action == .list).all()
-                .first { $0.detail.hasPrefix("Listed children") })
+            let shown = Self.childrenLinked(try await worker.get("/children"))
+            let read = try #require(try await Self.listViews(app).first)
             try await NameShownChildrenBySet().revert(on: app.db)
             let named = try await app.db.sql.select().column("child_id").from(Audit.shownChildren).where("audit_event_id", .equal, SQLBind(read.requireID()))
                 .all(decodingColumn: "child_id", as: UUID.self)
@@ -487,21 +496,15 @@ import VaporTesting
             let child = demo.socialWorkersChild
             var worker = try await Visitor.signedIn(app, as: "social.worker")
             func kept() async throws -> (sets: Int, members: Int) {
-                func count(_ table: String) async throws -> Int {
-                    try await app.db.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table)
-                        .first(decodingColumn: "n", as: Int.self) ?? 0
-                }
-                return (try await count(Audit.childSets), try await count(Audit.childSetMembers))
+                (try await TestDatabase.rows(in: Audit.childSets, on: app.db), try await TestDatabase.rows(in: Audit.childSetMembers, on: app.db))
             }
-            let list = try await worker.get("/children")
-            let shown = Set(list.body.string.matches(of: /href="\/children\/([0-9A-F-]{36})"/).map { String($0.1) })
+            let shown = Self.childrenLinked(try await worker.get("/children"))
             #expect(shown.contains(child.id.uuidString) && shown.count > 1)
             let first = try await kept()
             #expect(try await worker.get("/children").status == .ok)
             let second = try await kept()
             #expect(second.sets == first.sets && second.members == first.members, "the second view names no child again")
-            let lists = try await AuditEvent.query(on: app.db).filter(\.$username == "social.worker").filter(\.$action == .list).all()
-                .filter { $0.detail.hasPrefix("Listed children") }
+            let lists = try await Self.listViews(app)
             let set = try #require(lists.first?.childSet)
             #expect(lists.count == 2 && lists[1].childSet == set)
             let named = try await app.db.sql.select().column("child_id").from(Audit.childSetMembers).where("set_id", .equal, SQLBind(set))
@@ -511,7 +514,7 @@ import VaporTesting
             _ = try await worker.get("/children?q=\(child.lastName)")
             #expect(try await kept().sets == second.sets + 1)
 
-            // A list read before sets, naming the child alone.
+            // A list read before sets, its row naming the child in the table of those days.
             let earlier = AuditEvent(at: Date(timeIntervalSince1970: 1_780_000_000), userID: nil, username: "social.worker", tokenID: nil,
                                      action: .list, entity: "child", entityID: nil, childID: nil, detail: "Listed before sets")
             try await earlier.create(on: app.db)

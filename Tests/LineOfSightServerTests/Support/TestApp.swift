@@ -61,6 +61,12 @@ enum TestDatabase {
         try await sql.raw("TRUNCATE \(unsafeRaw: tables.joined(separator: ", ")) CASCADE").run()
     }
 
+    /// How many rows a table holds.
+    static func rows(in table: String, on db: any Database) async throws -> Int {
+        try await db.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table)
+            .first(decodingColumn: "n", as: Int.self) ?? 0
+    }
+
     /// Which children the audit trail names as shown: those one audit row names, or the reads that name one child.
     enum Shown {
         case byAuditRow(UUID)
