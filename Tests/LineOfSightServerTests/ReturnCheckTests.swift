@@ -328,9 +328,9 @@ import VaporTesting
 
 enum HTMLText {
     static func escaped(_ text: String) -> String {
-        var out = ByteBuffer()
-        HTMLEscaping.escape(text, into: &out)
-        return String(buffer: out)
+        var out = HTMLBytes()
+        out.appendEscaped(text)
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 }
 

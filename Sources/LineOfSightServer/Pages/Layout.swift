@@ -103,11 +103,11 @@ enum Layout {
                 if !printable { footer() }
             }
         }
-        // One buffer, allocated once: a page of fifty children is about 40 KB.
-        var out = ByteBufferAllocator().buffer(capacity: 64 * 1024)
-        out.writeStaticString("<!DOCTYPE html>\n")
+        // Room for a page of fifty children (about 40 KB) made once.
+        var out = HTMLBytes(capacity: 64 * 1024)
+        out.append("<!DOCTYPE html>\n" as StaticString)
         html.render(into: &out)
-        return out
+        return ByteBuffer(bytes: out.bytes)
     }
 
     private static func header(_ context: PageContext) -> Node {

@@ -99,7 +99,9 @@ enum JourneyRows {
         sql.select().columns("id", "child_id", "list", "record", "date").from(StoredEvent.schema)
             .where("child_id", .equal, SQLBind(child))
             .where("withdrawn_reason", .is, SQLLiteral.null)
-            .where("record", .like, SQLBind("%\"childsViews\"%"))
+            // Written into the statement rather than bound: PostgreSQL plans a bound pattern afresh
+            // at every run (it cannot know it has no leading literal), a written one once.
+            .where("record", .like, SQLLiteral.string("%\"childsViews\"%"))
             .orderBy("date", .descending).orderBy("recorded_at", .descending).orderBy("id", .descending)
     }
 
