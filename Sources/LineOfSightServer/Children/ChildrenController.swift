@@ -22,12 +22,12 @@ struct ChildrenController {
     }
 
     func show(req: Request) async throws -> Response {
-        let child = try await req.visibleChild()
+        let (child, stored) = try await req.visibleChild(reading: ChildJourneySummary.storedAlongside)
         let childID = try child.requireID()
         let allocations = try await AllocationHistory.of(child: childID, on: req.sql)
         try await req.audit(.read, entity: "child", entityID: childID, childID: childID, detail: "Viewed the child’s summary")
         let principal = try req.requirePrincipal()
-        let journey = try await ChildJourneySummary.load(for: child, req: req)
+        let journey = try await ChildJourneySummary.load(for: child, stored: stored, allocations: allocations, req: req)
         return ChildPages.summary(context: PageContext(req), child: child, allocations: allocations, journey: journey, today: req.today,
                                   canEdit: Role.childEditors.contains(principal.role), canAllocate: Role.allocators.contains(principal.role),
                                   flash: req.takeFlash())

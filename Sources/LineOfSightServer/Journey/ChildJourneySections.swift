@@ -26,20 +26,28 @@ struct ChildJourneySummary {
     /// looked-after or care-leaver record.
     let returnErrors: ReturnFindingRows.Checked?
 
-    static func load(for child: Child, req: Request) async throws -> ChildJourneySummary {
+    /// What the page reads with the child (`Request.visibleChild(reading:)`): their stored state
+    /// and return check.
+    static let storedAlongside = DerivedRows.stateAlongside.and(ReturnFindingRows.storedCheckAlongside)
+
+    /// The rest of what the page shows, beside the child and what was read with them. The people
+    /// responsible for what is due are nearly always among the child's allocations, already read
+    /// with their names; only any others are read.
+    static func load(for child: Child, stored: (DerivedRows.StateRow?, ReturnFindingRows.StoredCheck?), allocations: [AllocationHistoryRow],
+                     req: Request) async throws -> ChildJourneySummary {
         let childID = try child.requireID()
         let standards = req.application.standards
         let open = try await DerivedRows.obligations(of: childID, openToday: StatusBounds(asOf: req.today, dueSoonDays: standards.standards.dueSoonDays),
                                                      on: req.sql)
         return ChildJourneySummary(
-            state: try await DerivedRows.state(of: childID, on: req.sql),
+            state: stored.0,
             obligations: open,
             events: try await JourneyRows.recent(of: childID, limit: recentCount, on: req.sql),
             views: try await JourneyRows.latestWithChildsViews(of: childID, limit: viewsShown, on: req.sql),
-            people: try await People.load(responsibleFor: open, on: req.db), calendar: standards.calendar, today: req.today,
-            born: child.dateOfBirth, dueSoonDays: standards.standards.dueSoonDays,
+            people: try await People.load(responsibleFor: open, knowing: People(allocations), on: req.db), calendar: standards.calendar,
+            today: req.today, born: child.dateOfBirth, dueSoonDays: standards.standards.dueSoonDays,
             recordable: JourneyList.recordable(by: try req.requirePrincipal().role),
-            returnErrors: try await ReturnFindingRows.load(childID: childID, today: req.today, on: req.sql))
+            returnErrors: try await ReturnFindingRows.load(childID: childID, stored: stored.1, today: req.today, on: req.sql))
     }
 
     /// Stage and plans, as the header of the page shows them.

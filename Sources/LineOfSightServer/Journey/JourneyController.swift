@@ -265,15 +265,18 @@ extension People {
     /// Plain rows of only these staff and teams: pages that name people call this on every view,
     /// and a page names a few of the council's hundreds (1,300 staff at 15,000 children). Both in
     /// one statement, as each statement costs a page its own round trip.
-    static func load(staff staffIDs: Set<UUID>, teams teamIDs: Set<UUID>, on db: any Database) async throws -> People {
+    /// The people `known` already names are not read again: a page that has read some names with
+    /// its rows passes them here.
+    static func load(staff: Set<UUID>, teams: Set<UUID>, knowing known: People = People(), on db: any Database) async throws -> People {
+        let staffIDs = staff.filter { known.staff[$0.text] == nil }, teamIDs = teams.filter { known.teams[$0.text] == nil }
         // PostgreSQL refuses an empty IN list.
         var lists: [SQLSelect] = []
         if !staffIDs.isEmpty { lists.append(names("staff", SQLRaw(#""first_name" || ' ' || "last_name""#), from: StaffMember.schema, staffIDs)) }
         if !teamIDs.isEmpty { lists.append(names("team", SQLColumn("name"), from: Team.schema, teamIDs)) }
-        guard let first = lists.first else { return People() }
+        guard let first = lists.first else { return known }
         let union = SQLUnionBuilder(on: db.sql, initialQuery: first)
         for list in lists.dropFirst() { _ = union.union(all: list) }
-        var people = People()
+        var people = known
         for (kind, id, name) in try await union.all(reading: { (try $0.text("kind"), try $0.uuid("id").text, try $0.text("name")) }) {
             if kind == "staff" { people.staff[id] = name } else { people.teams[id] = name }
         }
@@ -292,7 +295,7 @@ extension People {
     /// The names these records' answers (their staff and team questions), obligations (who is
     /// responsible) and actions (their owners) refer to, and no others.
     static func load(naming records: [(form: EventForm, record: any JourneyRecord)] = [], responsibleFor obligations: [Obligation] = [],
-                     owning actions: [ActionRecord] = [], on db: any Database) async throws -> People {
+                     owning actions: [ActionRecord] = [], knowing known: People = People(), on db: any Database) async throws -> People {
         var staff = Set(obligations.compactMap { $0.responsible?.workerID.flatMap(UUID.init(text:)) }
                         + actions.compactMap { UUID(text: $0.ownerID) })
         var teams = Set(obligations.compactMap { $0.responsible?.teamID.flatMap(UUID.init(text:)) })
@@ -306,7 +309,15 @@ extension People {
                 }
             }
         }
-        return try await load(staff: staff, teams: teams, on: db)
+        return try await load(staff: staff, teams: teams, knowing: known, on: db)
+    }
+
+    /// The teams and workers a child's allocations name, as their history read them.
+    init(_ allocations: [AllocationHistoryRow]) {
+        for allocation in allocations {
+            teams[allocation.teamID.text] = allocation.teamName
+            if let worker = allocation.workerID, let name = allocation.workerName { staff[worker.text] = name }
+        }
     }
 }
 

@@ -203,12 +203,11 @@ enum ReturnFindingRows {
     /// The child's findings against the rule set of the year containing `today`, or nil when the
     /// return does not hold them. Read from the stored rows when they were checked against that
     /// year; otherwise (not yet checked, or checked before 1 April turned the year) worked out now.
-    static func load(childID: UUID, today: CivilDate, on sql: any SQLDatabase) async throws -> Checked? {
+    /// `stored` is the child's row of `return_checks`, read with the child (`storedCheckAlongside`).
+    static func load(childID: UUID, stored: StoredCheck?, today: CivilDate, on sql: any SQLDatabase) async throws -> Checked? {
         guard let ruleSet = SSDA903RecordCheck.ruleSet(containing: today) else { return nil }
-        let stored = try await sql.select().columns("collection_year", "in_return").from(checks).where("child_id", .equal, SQLBind(childID))
-            .first(decoding: CheckRow.self)
-        if let stored, stored.collection_year == ruleSet.collectionYear {
-            guard stored.in_return else { return nil }
+        if let stored, stored.collectionYear == ruleSet.collectionYear {
+            guard stored.inReturn else { return nil }
             let rows = try await sql.select().columns("rule_code", "message", "table_name", "fields", "record_date").from(findings)
                 .where("child_id", .equal, SQLBind(childID)).orderBy("position").all(decoding: FindingRow.self)
             return Checked(ruleSet: ruleSet, findings: rows.compactMap(\.finding))
@@ -221,10 +220,25 @@ enum ReturnFindingRows {
         return check(child, events: events, socialWorkers: socialWorkers, ruleSet: ruleSet).map { Checked(ruleSet: ruleSet, findings: $0) }
     }
 
-    private struct CheckRow: Decodable {
-        let collection_year: Int
-        let in_return: Bool
+    /// When a child's record was last checked (the collection year of the rule set it was checked
+    /// against), and whether it was then in that year's return.
+    struct StoredCheck: Sendable {
+        let collectionYear: Int
+        let inReturn: Bool
     }
+
+    /// The child's stored check, read with the child (`ChildAlongside`): nil when none is stored.
+    static let storedCheckAlongside = ChildAlongside<StoredCheck?>(
+        add: { builder in
+            builder.column(SQLColumn("collection_year", table: "rc"), as: "check_collection_year")
+                .column(SQLColumn("in_return", table: "rc"), as: "check_in_return")
+                .join(SQLAlias(SQLIdentifier(checks), as: SQLIdentifier("rc")), method: SQLJoinMethod.left,
+                      on: SQLColumn("child_id", table: "rc"), .equal, SQLColumn("id", table: "c"))
+        },
+        read: { row in
+            guard let year = try row.decode(column: "check_collection_year", as: Int?.self) else { return nil }
+            return StoredCheck(collectionYear: year, inReturn: try row.decode(column: "check_in_return", as: Bool.self))
+        })
 
     private struct FindingRow: Decodable {
         let rule_code: String

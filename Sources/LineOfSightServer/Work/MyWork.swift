@@ -172,16 +172,11 @@ struct MyWork: Sendable {
     /// the teams counted or chosen.
     private static func names(level: Level, staff: [StaffMember], rows: [WorkQueries.Row], teams: Set<UUID>, filter: Filter,
                               on db: any Database) async throws -> People {
-        var people = People()
-        for member in staff { if let id = member.id { people.staff[id.text] = member.fullName } }
+        var known = People()
+        for member in staff { if let id = member.id { known.staff[id.text] = member.fullName } }
         let shown = (level == .worker ? [] : rows.compactMap(\.worker_id)) + [filter.workerID].compactMap { $0 }
-        let workers = Set(shown).filter { people.staff[$0.text] == nil }
         let namedTeams = (level == .service ? teams : []).union([filter.teamID].compactMap { $0 })
-        guard !workers.isEmpty || !namedTeams.isEmpty else { return people }
-        let named = try await People.load(staff: workers, teams: namedTeams, on: db)
-        people.staff.merge(named.staff) { $1 }
-        people.teams.merge(named.teams) { $1 }
-        return people
+        return try await People.load(staff: Set(shown), teams: namedTeams, knowing: known, on: db)
     }
 
     func status(_ row: WorkQueries.Row) -> ObligationStatus {

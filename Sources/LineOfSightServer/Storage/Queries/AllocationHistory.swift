@@ -7,6 +7,7 @@ struct AllocationHistoryRow: Decodable, Sendable {
     let startDate: CivilDate
     /// Inclusive; nil for the current allocation.
     let endDate: CivilDate?
+    let teamID: UUID
     let teamName: String
     let workerID: UUID?
     let workerFirstName: String?
@@ -15,7 +16,7 @@ struct AllocationHistoryRow: Decodable, Sendable {
     var workerName: String? { workerFirstName.map { $0 + " " + (workerLastName ?? "") } }
 
     enum CodingKeys: String, CodingKey {
-        case startDate = "start_date", endDate = "end_date", teamName = "team_name", workerID = "worker_id",
+        case startDate = "start_date", endDate = "end_date", teamID = "team_id", teamName = "team_name", workerID = "worker_id",
              workerFirstName = "worker_first_name", workerLastName = "worker_last_name"
     }
 }
@@ -26,7 +27,7 @@ enum AllocationHistory {
     static func of(child childID: UUID, on db: any SQLDatabase) async throws -> [AllocationHistoryRow] {
         try await db.select()
             .column(SQLColumn("start_date", table: "a")).column(SQLColumn("end_date", table: "a"))
-            .column(SQLColumn("name", table: "t"), as: "team_name").column(SQLColumn("worker_id", table: "a"))
+            .column(SQLColumn("team_id", table: "a")).column(SQLColumn("name", table: "t"), as: "team_name").column(SQLColumn("worker_id", table: "a"))
             .column(SQLColumn("first_name", table: "s"), as: "worker_first_name")
             .column(SQLColumn("last_name", table: "s"), as: "worker_last_name")
             .from(SQLAlias(SQLIdentifier(StoredAllocation.schema), as: SQLIdentifier("a")))

@@ -108,9 +108,14 @@ enum ChildDirectory {
         builder.orderBy(SQLColumn("last_name", table: "c")).orderBy(SQLColumn("first_name", table: "c")).orderBy(SQLColumn("la_child_id", table: "c"))
     }
 
-    /// The child, if this scope may open it: the same predicate as the lists.
-    static func visibleChild(_ childID: UUID, scope: ChildScope, on db: any SQLDatabase) async throws -> Child? {
-        try await visibleChildren([childID], scope: scope, on: db).first
+    /// The child, if this scope may open it (the same predicate as the lists), and what `alongside`
+    /// reads beside the record in the same statement.
+    static func visibleChild<Value>(_ childID: UUID, scope: ChildScope, alongside: ChildAlongside<Value>,
+                                    on db: any SQLDatabase) async throws -> (child: Child, alongside: Value)? {
+        let builder = scoped(db.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("c"))), ChildFilter(), scope, names: false)
+            .where(SQLColumn("id", table: "c"), .equal, SQLBind(childID))
+        guard let row = try await alongside.add(builder).first() else { return nil }
+        return (try row.decode(fluentModel: Child.self), try alongside.read(row))
     }
 
     /// Those of these children this scope may open, in the order given; the others are left out,
@@ -118,7 +123,7 @@ enum ChildDirectory {
     static func visibleChildren(_ childIDs: [UUID], scope: ChildScope, on db: any SQLDatabase) async throws -> [Child] {
         // PostgreSQL refuses an empty IN list.
         guard !childIDs.isEmpty else { return [] }
-        let children = try await scoped(db.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("c"))), ChildFilter(), scope)
+        let children = try await scoped(db.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("c"))), ChildFilter(), scope, names: false)
             .where(SQLColumn("id", table: "c"), .in, SQLBind.group(childIDs))
             .all()
             .map { try $0.decode(fluentModel: Child.self) }
@@ -204,4 +209,21 @@ enum ChildDirectory {
             .prefix(5)
             .map { $0 }
     }
+}
+
+/// What a statement that reads one child (`ChildDirectory.visibleChild`) reads beside the record:
+/// the joins and columns it adds, and how it reads them from the row. A page that shows a child's
+/// derived rows beside the record reads them this way rather than one statement each.
+struct ChildAlongside<Value>: Sendable {
+    let add: @Sendable (SQLSelectBuilder) -> SQLSelectBuilder
+    let read: @Sendable (any SQLRow) throws -> Value
+
+    /// Both, in one statement.
+    func and<Other>(_ other: ChildAlongside<Other>) -> ChildAlongside<(Value, Other)> {
+        ChildAlongside<(Value, Other)>(add: { other.add(add($0)) }, read: { (try read($0), try other.read($0)) })
+    }
+}
+
+extension ChildAlongside where Value == Void {
+    static var nothing: Self { Self(add: { $0 }, read: { _ in }) }
 }

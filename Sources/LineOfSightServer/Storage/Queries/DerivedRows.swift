@@ -145,17 +145,31 @@ enum DerivedRows {
         }
     }
 
-    static func state(of childID: UUID, on sql: any SQLDatabase) async throws -> StateRow? {
-        try await sql.select().columns("*").from(states).where("child_id", .equal, SQLBind(childID)).first(decoding: StateRow.self)
-    }
+    /// The child's stored state, read with the child (`ChildAlongside`): nil when none is stored.
+    static let stateAlongside = ChildAlongside<StateRow?>(
+        add: { builder in
+            StateRow.columns.reduce(builder) { $0.column(SQLColumn($1, table: "st"), as: "state_" + $1) }
+                .join(SQLAlias(SQLIdentifier(states), as: SQLIdentifier("st")), method: SQLJoinMethod.left,
+                      on: SQLColumn("child_id", table: "st"), .equal, SQLColumn("id", table: "c"))
+        },
+        read: { row in
+            guard let stage = try row.decode(column: "state_stage", as: String?.self) else { return nil }
+            return StateRow(stage: stage, plans: try row.decode(column: "state_plans", as: String.self),
+                            last_seen: try row.decode(column: "state_last_seen", as: String?.self),
+                            next_due: try row.decode(column: "state_next_due", as: String?.self),
+                            open_obligations: try row.decode(column: "state_open_obligations", as: Int.self),
+                            findings: try row.decode(column: "state_findings", as: Int.self))
+        })
 
-    struct StateRow: Decodable {
+    struct StateRow: Sendable {
         let stage: String
         let plans: String
         let last_seen: String?
         let next_due: String?
         let open_obligations: Int
         let findings: Int
+
+        static let columns = ["stage", "plans", "last_seen", "next_due", "open_obligations", "findings"]
 
         var stageValue: ChildState.Stage? { ChildState.Stage(rawValue: stage) }
         var planValues: [ChildState.Plan] { plans.split(separator: " ").compactMap { ChildState.Plan(rawValue: String($0)) } }
