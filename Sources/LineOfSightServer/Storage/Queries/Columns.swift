@@ -60,7 +60,7 @@ struct Columns: Sendable {
     }
 
     func text(ifAny name: String) throws -> String? {
-        try isNull(name) ? nil : text(name)
+        try value(ifAny: name) { if case let .text(text) = $0 { text } else { nil } }
     }
 
     /// A column some statements select and others do not: nil when not selected or null.
@@ -71,20 +71,26 @@ struct Columns: Sendable {
     /// From SQLite, read as text and parsed by `UUID(text:)`, not by Foundation's `sscanf`; from
     /// PostgreSQL, its 16 bytes.
     func uuid(_ name: String) throws -> UUID {
-        let text: String
         switch row {
         case let .postgres(row): return try cell(row, name).decode(UUID.self)
         case let .sql(row, idsAreText) where !idsAreText: return try row.decode(column: name, as: UUID.self)
-        case .sqlite, .sql: text = try self.text(name)
+        case .sqlite, .sql: return try Self.id(text(name), name)
         }
+    }
+
+    func uuid(ifAny name: String) throws -> UUID? {
+        switch row {
+        case .postgres: try value(ifAny: name) { _ in nil }
+        case .sql(_, let idsAreText) where !idsAreText: try value(ifAny: name) { _ in nil }
+        case .sqlite, .sql: try text(ifAny: name).map { try Self.id($0, name) }
+        }
+    }
+
+    private static func id(_ text: String, _ name: String) throws -> UUID {
         guard let id = UUID(text: text) else {
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "column \(name) does not hold an id"))
         }
         return id
-    }
-
-    func uuid(ifAny name: String) throws -> UUID? {
-        try isNull(name) ? nil : uuid(name)
     }
 
     /// A date stored as ISO text; nil when null or not a date.
@@ -105,7 +111,7 @@ struct Columns: Sendable {
     }
 
     func int(ifAny name: String) throws -> Int? {
-        try isNull(name) ? nil : int(name)
+        try value(ifAny: name) { if case let .integer(number) = $0 { number } else { nil } }
     }
 
     func double(_ name: String) throws -> Double {
@@ -117,20 +123,28 @@ struct Columns: Sendable {
     }
 
     func bool(_ name: String) throws -> Bool {
-        try value(name) { if case let .integer(number) = $0, number == 0 || number == 1 { number == 1 } else { nil } }
+        try value(name, stored: Self.storedBool)
     }
 
     func bool(ifAny name: String) throws -> Bool? {
-        try isNull(name) ? nil : bool(name)
+        try value(ifAny: name, stored: Self.storedBool)
+    }
+
+    private static func storedBool(_ data: SQLiteData) -> Bool? {
+        if case let .integer(number) = data, number == 0 || number == 1 { number == 1 } else { nil }
     }
 
     /// A moment (a timestamp column).
     func time(_ name: String) throws -> Date {
-        try value(name) { if case let .float(seconds) = $0 { Date(timeIntervalSince1970: seconds) } else { nil } }
+        try value(name, stored: Self.storedTime)
     }
 
     func time(ifAny name: String) throws -> Date? {
-        try isNull(name) ? nil : time(name)
+        try value(ifAny: name, stored: Self.storedTime)
+    }
+
+    private static func storedTime(_ data: SQLiteData) -> Date? {
+        if case let .float(seconds) = data { Date(timeIntervalSince1970: seconds) } else { nil }
     }
 
     /// Selected and not null: of a column that is never null in its table, that a joined table has
@@ -149,6 +163,20 @@ struct Columns: Sendable {
             return try stored(data) ?? SQLiteDataDecoder().decode(Value.self, from: data)
         case let .postgres(row): return try cell(row, name).decode(Value.self)
         case let .sql(row, _): return try row.decode(column: name, as: Value.self)
+        }
+    }
+
+    /// The same, or nil when the column is null or not selected, the column looked up once.
+    private func value<Value: Decodable & PostgresDecodable>(ifAny name: String, stored: (SQLiteData) -> Value?) throws -> Value? {
+        switch row {
+        case let .sqlite(row):
+            guard let data = row.column(name), data != .null else { return nil }
+            return try stored(data) ?? SQLiteDataDecoder().decode(Value.self, from: data)
+        case let .postgres(row):
+            guard row.contains(name) else { return nil }
+            let cell = row[name]
+            return cell.bytes == nil ? nil : try cell.decode(Value.self)
+        case let .sql(row, _): return try row.decodeNil(column: name) ? nil : try row.decode(column: name, as: Value.self)
         }
     }
 
