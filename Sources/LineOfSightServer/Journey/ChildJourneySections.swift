@@ -33,21 +33,21 @@ struct ChildJourneySummary {
     /// The rest of what the page shows, beside the child and what was read with them. The people
     /// responsible for what is due are nearly always among the child's allocations, already read
     /// with their names; only any others are read.
-    static func load(for child: Child, stored: (DerivedRows.StateRow?, ReturnFindingRows.StoredCheck?), allocations: [AllocationHistoryRow],
-                     req: Request) async throws -> ChildJourneySummary {
+    static func load(for child: Child, stored: (state: DerivedRows.StateRow?, check: ReturnFindingRows.StoredCheck?),
+                     allocations: [AllocationHistoryRow], req: Request) async throws -> ChildJourneySummary {
         let childID = try child.requireID()
         let standards = req.application.standards
         let open = try await DerivedRows.obligations(of: childID, openToday: StatusBounds(asOf: req.today, dueSoonDays: standards.standards.dueSoonDays),
                                                      on: req.sql)
         return ChildJourneySummary(
-            state: stored.0,
+            state: stored.state,
             obligations: open,
             events: try await JourneyRows.recent(of: childID, limit: recentCount, on: req.sql),
             views: try await JourneyRows.latestWithChildsViews(of: childID, limit: viewsShown, on: req.sql),
             people: try await People.load(responsibleFor: open, knowing: People(allocations), on: req.db), calendar: standards.calendar,
             today: req.today, born: child.dateOfBirth, dueSoonDays: standards.standards.dueSoonDays,
             recordable: JourneyList.recordable(by: try req.requirePrincipal().role),
-            returnErrors: try await ReturnFindingRows.load(childID: childID, stored: stored.1, today: req.today, on: req.sql))
+            returnErrors: try await ReturnFindingRows.load(childID: childID, stored: stored.check, today: req.today, on: req.sql))
     }
 
     /// Stage and plans, as the header of the page shows them.

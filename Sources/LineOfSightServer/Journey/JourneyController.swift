@@ -265,6 +265,7 @@ extension People {
     /// Plain rows of only these staff and teams: pages that name people call this on every view,
     /// and a page names a few of the council's hundreds (1,300 staff at 15,000 children). Both in
     /// one statement, as each statement costs a page its own round trip.
+    ///
     /// The people `known` already names are not read again: a page that has read some names with
     /// its rows passes them here.
     static func load(staff: Set<UUID>, teams: Set<UUID>, knowing known: People = People(), on db: any Database) async throws -> People {
@@ -293,7 +294,8 @@ extension People {
     }
 
     /// The names these records' answers (their staff and team questions), obligations (who is
-    /// responsible) and actions (their owners) refer to, and no others.
+    /// responsible) and actions (their owners) refer to, with those `known` already names, and no
+    /// others.
     static func load(naming records: [(form: EventForm, record: any JourneyRecord)] = [], responsibleFor obligations: [Obligation] = [],
                      owning actions: [ActionRecord] = [], knowing known: People = People(), on db: any Database) async throws -> People {
         var staff = Set(obligations.compactMap { $0.responsible?.workerID.flatMap(UUID.init(text:)) }

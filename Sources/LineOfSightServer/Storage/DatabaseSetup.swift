@@ -40,7 +40,7 @@ enum DatabaseSetup {
                 // assumes a spinning disk: it would read every child to find a team's 150 rather than
                 // look them up. Set for this application's connections only.
                 configuration.coreConfiguration.options.additionalStartupParameters.append(("random_page_cost", "1.1"))
-                // Two connections an event loop (one for each of a server's cores): a slow query
+                // Two connections an event loop (an event loop a core, so twice the cores): a slow query
                 // or a long import's transaction then holds up none of the requests behind it, and
                 // several app instances share the database's connection limit. More cost more than
                 // they give: with four, twenty requests at once kept eight of PostgreSQL's

@@ -112,8 +112,7 @@ enum ChildDirectory {
     /// reads beside the record in the same statement.
     static func visibleChild<Value>(_ childID: UUID, scope: ChildScope, alongside: ChildAlongside<Value>,
                                     on db: any SQLDatabase) async throws -> (child: Child, alongside: Value)? {
-        let builder = scoped(db.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("c"))), ChildFilter(), scope, names: false)
-            .where(SQLColumn("id", table: "c"), .equal, SQLBind(childID))
+        let builder = visible(scope, on: db).where(SQLColumn("id", table: "c"), .equal, SQLBind(childID))
         guard let row = try await alongside.add(builder).first() else { return nil }
         return (try row.decode(fluentModel: Child.self), try alongside.read(row))
     }
@@ -123,12 +122,16 @@ enum ChildDirectory {
     static func visibleChildren(_ childIDs: [UUID], scope: ChildScope, on db: any SQLDatabase) async throws -> [Child] {
         // PostgreSQL refuses an empty IN list.
         guard !childIDs.isEmpty else { return [] }
-        let children = try await scoped(db.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("c"))), ChildFilter(), scope, names: false)
-            .where(SQLColumn("id", table: "c"), .in, SQLBind.group(childIDs))
+        let children = try await visible(scope, on: db).where(SQLColumn("id", table: "c"), .in, SQLBind.group(childIDs))
             .all()
             .map { try $0.decode(fluentModel: Child.self) }
         let byID = Dictionary(children.compactMap { child in child.id.map { ($0, child) } }) { first, _ in first }
         return childIDs.compactMap { byID[$0] }
+    }
+
+    /// Every child's record (`c.*`) this scope may open: the statement the two above narrow by id.
+    private static func visible(_ scope: ChildScope, on db: any SQLDatabase) -> SQLSelectBuilder {
+        scoped(db.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("c"))), ChildFilter(), scope, names: false)
     }
 
     static func selectColumns(_ builder: SQLSelectBuilder) -> SQLSelectBuilder {

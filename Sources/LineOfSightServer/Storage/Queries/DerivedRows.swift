@@ -148,17 +148,18 @@ enum DerivedRows {
     /// The child's stored state, read with the child (`ChildAlongside`): nil when none is stored.
     static let stateAlongside = ChildAlongside<StateRow?>(
         add: { builder in
-            StateRow.columns.reduce(builder) { $0.column(SQLColumn($1, table: "st"), as: "state_" + $1) }
+            StateRow.columns.reduce(builder) { $0.column(SQLColumn($1, table: "st"), as: StateRow.alias($1)) }
                 .join(SQLAlias(SQLIdentifier(states), as: SQLIdentifier("st")), method: SQLJoinMethod.left,
                       on: SQLColumn("child_id", table: "st"), .equal, SQLColumn("id", table: "c"))
         },
         read: { row in
-            guard let stage = try row.decode(column: "state_stage", as: String?.self) else { return nil }
-            return StateRow(stage: stage, plans: try row.decode(column: "state_plans", as: String.self),
-                            last_seen: try row.decode(column: "state_last_seen", as: String?.self),
-                            next_due: try row.decode(column: "state_next_due", as: String?.self),
-                            open_obligations: try row.decode(column: "state_open_obligations", as: Int.self),
-                            findings: try row.decode(column: "state_findings", as: Int.self))
+            func value<Value: Decodable>(_ column: String, as type: Value.Type) throws -> Value {
+                try row.decode(column: StateRow.alias(column), as: type)
+            }
+            guard let stage = try value("stage", as: String?.self) else { return nil }
+            return StateRow(stage: stage, plans: try value("plans", as: String.self), last_seen: try value("last_seen", as: String?.self),
+                            next_due: try value("next_due", as: String?.self), open_obligations: try value("open_obligations", as: Int.self),
+                            findings: try value("findings", as: Int.self))
         })
 
     struct StateRow: Sendable {
@@ -170,6 +171,9 @@ enum DerivedRows {
         let findings: Int
 
         static let columns = ["stage", "plans", "last_seen", "next_due", "open_obligations", "findings"]
+
+        /// A column's name beside the child's own columns (`stateAlongside`).
+        static func alias(_ column: String) -> String { "state_" + column }
 
         var stageValue: ChildState.Stage? { ChildState.Stage(rawValue: stage) }
         var planValues: [ChildState.Plan] { plans.split(separator: " ").compactMap { ChildState.Plan(rawValue: String($0)) } }
