@@ -43,9 +43,9 @@ enum DatabaseSetup {
                 // Two connections an event loop (an event loop a core, so twice the cores): a slow query
                 // or a long import's transaction then holds up none of the requests behind it, and
                 // several app instances share the database's connection limit. More cost more than
-                // they give: with four, twenty requests at once kept eight of PostgreSQL's
-                // processes busy on the same cores, and each request cost PostgreSQL a tenth to a
-                // quarter more CPU (My work at 15,000: 3.9 against 3.0 ms, p95 177 against 132 ms).
+                // they give: with four, twenty requests at once kept up to eight of PostgreSQL's
+                // processes busy on the same cores; with two, PostgreSQL's CPU a request fell by a
+                // tenth to a quarter (My work at 15,000: 2.75–3.0 against 3.05–3.95 ms).
                 app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: postgresConnectionsPerEventLoop, sqlLogLevel: .debug), as: .psql)
             } catch {
                 throw DatabaseUnavailable(location: location, cause: "the URL is not valid (\(error))")
