@@ -1,7 +1,10 @@
+import Fluent
 import Foundation
 import LineOfSightCore
 @testable import LineOfSightServer
+import SQLKit
 import Testing
+import Vapor
 
 /// The local standards file and the commands that ask the core directly, run as a person would: the
 /// real `lineofsight` binary, real files.
@@ -200,5 +203,37 @@ import Testing
         let result = try run(["serve", "--port", "0"], environment: ["LINEOFSIGHT_DATABASE_PATH": path])
         #expect(result.status == 1)
         #expect(result.error.contains("run `lineofsight migrate`"), "\(result.error)")
+    }
+
+    /// `obligations rederive` derives every child's rows again from the record alone: here after
+    /// they were lost, so what it writes is all its own, on the test's database (SQLite or
+    /// PostgreSQL) and its "today".
+    @Test func obligationsRederiveDerivesEveryChildAgainFromTheRecord() async throws {
+        try await withTestApp { app, authority in
+            func derived() async throws -> [String] {
+                try await app.db.sql.select().columns("child_id", "id", "due", "met_date", "not_applicable_since").from(DerivedRows.obligations)
+                    .orderBy("child_id").orderBy("id")
+                    .all { columns in try [columns.uuid("child_id").text, columns.text("id"), columns.text("due"),
+                                            columns.text(ifAny: "met_date") ?? "", columns.text(ifAny: "not_applicable_since") ?? ""]
+                        .joined(separator: " ") }
+            }
+            let before = try await derived()
+            let states = try await TestDatabase.rows(in: DerivedRows.states, on: app.db)
+            #expect(before.count > authority.children.count && states == authority.children.count)
+            try await app.db.sql.delete(from: DerivedRows.obligations).run()
+            try await app.db.sql.delete(from: DerivedRows.states).run()
+            var environment = ["LINEOFSIGHT_TODAY": testToday.iso]
+            switch app.settings.database {
+            case let .sqlite(path): environment["LINEOFSIGHT_DATABASE_PATH"] = path
+            case let .postgres(url): environment["DATABASE_URL"] = url
+            case .sqliteInMemory: Issue.record("a database another process can open")
+            }
+            let result = try run(["obligations", "rederive"], environment: environment)
+            #expect(result.status == 0, "\(result.error)")
+            let children = authority.children.count
+            #expect(result.output.contains("Re-derived \(children) of \(children) children"), "\(result.output)")
+            #expect(try await derived() == before)
+            #expect(try await TestDatabase.rows(in: DerivedRows.states, on: app.db) == states)
+        }
     }
 }
