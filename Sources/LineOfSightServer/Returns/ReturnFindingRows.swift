@@ -235,9 +235,9 @@ enum ReturnFindingRows {
                 .join(SQLAlias(SQLIdentifier(checks), as: SQLIdentifier("rc")), method: SQLJoinMethod.left,
                       on: SQLColumn("child_id", table: "rc"), .equal, SQLColumn("id", table: "c"))
         },
-        read: { row in
-            guard let year = try row.decode(column: "check_collection_year", as: Int?.self) else { return nil }
-            return StoredCheck(collectionYear: year, inReturn: try row.decode(column: "check_in_return", as: Bool.self))
+        read: { columns in
+            guard let year = try columns.int(ifAny: "check_collection_year") else { return nil }
+            return StoredCheck(collectionYear: year, inReturn: try columns.bool("check_in_return"))
         })
 
     private struct FindingRow: Decodable {

@@ -114,7 +114,7 @@ enum ChildDirectory {
                                     on db: any SQLDatabase) async throws -> (child: Child, alongside: Value)? {
         let builder = visible(scope, on: db).where(SQLColumn("id", table: "c"), .equal, SQLBind(childID))
         guard let row = try await alongside.add(builder).first() else { return nil }
-        return (try row.decode(fluentModel: Child.self), try alongside.read(row))
+        return (try row.decode(fluentModel: Child.self), try alongside.read(Columns(row, of: db)))
     }
 
     /// Those of these children this scope may open, in the order given; the others are left out,
@@ -219,7 +219,7 @@ enum ChildDirectory {
 /// derived rows beside the record reads them this way rather than one statement each.
 struct ChildAlongside<Value>: Sendable {
     let add: @Sendable (SQLSelectBuilder) -> SQLSelectBuilder
-    let read: @Sendable (any SQLRow) throws -> Value
+    let read: @Sendable (Columns) throws -> Value
 
     /// Both, in one statement.
     func and<Other>(_ other: ChildAlongside<Other>) -> ChildAlongside<(Value, Other)> {

@@ -152,14 +152,12 @@ enum DerivedRows {
                 .join(SQLAlias(SQLIdentifier(states), as: SQLIdentifier("st")), method: SQLJoinMethod.left,
                       on: SQLColumn("child_id", table: "st"), .equal, SQLColumn("id", table: "c"))
         },
-        read: { row in
-            func value<Value: Decodable>(_ column: String, as type: Value.Type) throws -> Value {
-                try row.decode(column: StateRow.alias(column), as: type)
-            }
-            guard let stage = try value("stage", as: String?.self) else { return nil }
-            return StateRow(stage: stage, plans: try value("plans", as: String.self), last_seen: try value("last_seen", as: String?.self),
-                            next_due: try value("next_due", as: String?.self), open_obligations: try value("open_obligations", as: Int.self),
-                            findings: try value("findings", as: Int.self))
+        read: { columns in
+            let alias = StateRow.alias
+            guard let stage = try columns.text(ifAny: alias("stage")) else { return nil }
+            return StateRow(stage: stage, plans: try columns.text(alias("plans")), last_seen: try columns.text(ifAny: alias("last_seen")),
+                            next_due: try columns.text(ifAny: alias("next_due")), open_obligations: try columns.int(alias("open_obligations")),
+                            findings: try columns.int(alias("findings")))
         })
 
     struct StateRow: Sendable {
