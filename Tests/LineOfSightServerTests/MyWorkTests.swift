@@ -134,11 +134,45 @@ import VaporTesting
         }
     }
 
+    /// A restricted record stays out of the work of the team and the worker it is allocated to
+    /// (their team and caseload admit every other child they hold without testing each: see
+    /// `ChildScope.apply(to:keptTo:)`), its obligations and what awaits authorisation alike.
+    @Test func aRestrictedRecordIsLeftOutOfItsTeamsAndWorkersWork() async throws {
+        try await withTestApp { app, demo in
+            // The worker's child with a contact awaiting the manager's decision, and its decision due.
+            let child = try await JourneyTests.child(app, demo)
+            var worker = try await Visitor.signedIn(app, as: "social.worker")
+            _ = try await worker.get("/children/\(child.id!)/record/contacts")
+            #expect(try await worker.post("/children/\(child.id!)/record/contacts", FrontDoorTests.contact).status == .seeOther)
+            var manager = try await Visitor.signedIn(app, as: "team.manager")
+            let workerID = try #require(demo.account(.socialWorker).staffID)
+            // The worker's overdue rows, fewer than a page.
+            func work(_ visitor: inout Visitor) async throws -> APIWorkCheck {
+                let path = "/api/v1/me/work?worker=\(workerID)&status=overdue"
+                return try JSONDecoder().decode(APIWorkCheck.self, from: Data(try await visitor.get(path).body.string.utf8))
+            }
+            let id = try child.requireID()
+            let before = try await work(&manager), workersBefore = try await work(&worker)
+            #expect(before.pageCount == 1 && workersBefore.pageCount == 1)
+            #expect(before.awaitingAuthorisation.contains { $0.childID == id } && before.items.contains { $0.childID == id })
+            #expect(workersBefore.items.contains { $0.childID == id })
+            child.restricted = true
+            try await child.save(on: app.db)
+            let after = try await work(&manager), workersAfter = try await work(&worker)
+            #expect(!after.awaitingAuthorisation.contains { $0.childID == id } && !after.items.contains { $0.childID == id })
+            #expect(!workersAfter.items.contains { $0.childID == id })
+            #expect(after.awaitingAuthorisation.count == before.awaitingAuthorisation.count - 1)
+            #expect(after.itemsTotal < before.itemsTotal && workersAfter.itemsTotal < workersBefore.itemsTotal)
+        }
+    }
+
     struct APIWorkCheck: Decodable {
         struct Count: Decodable { let id: UUID?; let overdue: Int; let dueSoon: Int }
         struct Item: Decodable { let childID: UUID; let obligationID: String }
+        struct Awaiting: Decodable { let childID: UUID }
         let counts: [Count]
         let items: [Item]
+        let awaitingAuthorisation: [Awaiting]
         let itemsTotal: Int
         let page: Int
         let pageCount: Int

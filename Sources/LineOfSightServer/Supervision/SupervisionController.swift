@@ -43,7 +43,7 @@ struct SupervisionController {
     }
 
     /// The supervision of the people the signed-in manager supervises (their manager is them).
-    func superviseesFrequency(_ req: Request) async throws -> [SupervisionFrequency] {
+    private func superviseesFrequency(_ req: Request) async throws -> [SupervisionFrequency] {
         let principal = try req.requirePrincipal()
         guard Role.supervisors.contains(principal.role), let staffID = principal.staffID else { return [] }
         return try await SupervisionFrequency.of(supervisees(of: staffID, on: req.db), setup: req.application.standards, on: req.sql)

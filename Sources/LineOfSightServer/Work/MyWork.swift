@@ -97,6 +97,9 @@ struct MyWork: Sendable {
     let unallocated: [ChildListRow]
     let unallocatedTotal: Int
     let awaitingAuthorisation: [WorkQueries.Awaiting]
+    /// The active staff this person manages (a team manager or head of service), whose supervision
+    /// sessions the page shows as the manager's own work.
+    let supervisees: [StaffMember]
     let filter: Filter
     let people: People
 
@@ -127,16 +130,18 @@ struct MyWork: Sendable {
         let counted = Counted(due, filter: filter, bounds: bounds)
         let page = min(max(1, filter.page), max(1, (counted.kept.count + pageSize - 1) / pageSize))
         let rows = counted.kept.dropFirst((page - 1) * pageSize).prefix(pageSize).map { due[$0] }
-        // A team's staff, for its counts by worker, name most of the workers its page shows.
-        let staff = level == .team && !teams.isEmpty
-            ? try await StaffMember.read(on: req.sql) { $0.where("team_id", .in, SQLBind.group(teams.sorted())).where("active", .equal, true) }
-            : []
+        // A team's staff, for its counts by worker, name most of the workers its page shows; the
+        // people a manager supervises, whose supervision is part of the manager's own work, are
+        // read with them.
+        let teamsCounted = level == .team ? teams : []
+        let supervisor = Role.supervisors.contains(principal.role) ? principal.staffID : nil
+        let staff = try await staff(of: teamsCounted, supervisedBy: supervisor, on: req.sql)
         let people = try await names(level: level, staff: staff, rows: rows, teams: teams, filter: filter, on: req.db)
         var counts: [Count] = []
         switch level {
         case .worker: break
         case .team:
-            counts = staff.filter { $0.jobRole.holdsCases }.map { member in
+            counts = staff.filter { member in member.jobRole.holdsCases && member.$team.id.map(teamsCounted.contains) == true }.map { member in
                 let id = member.id
                 return Count(id: id, name: member.fullName, counted.byWorker[id] ?? Tally())
             }
@@ -164,7 +169,19 @@ struct MyWork: Sendable {
         return MyWork(level: level, until: until, today: today, dueSoonDays: setup.standards.dueSoonDays, rows: rows, rowsTotal: counted.kept.count,
                       page: page, overdue: counted.all.overdue, notOverdue: counted.all.total - counted.all.overdue, actions: actions,
                       counts: counts, unallocated: unallocated, unallocatedTotal: unallocatedTotal, awaitingAuthorisation: awaiting,
-                      filter: filter, people: people)
+                      supervisees: supervisor.map { id in staff.filter { $0.$manager.id == id } } ?? [], filter: filter, people: people)
+    }
+
+    /// The active staff of these teams and those `supervisor` manages, in one statement.
+    private static func staff(of teams: Set<UUID>, supervisedBy supervisor: UUID?, on db: any SQLDatabase) async throws -> [StaffMember] {
+        guard !teams.isEmpty || supervisor != nil else { return [] }
+        return try await StaffMember.read(on: db) { query in
+            query.where("active", .equal, true).where { either in
+                if !teams.isEmpty { either.orWhere("team_id", .in, SQLBind.group(teams.sorted())) }
+                if let supervisor { either.orWhere("manager_id", .equal, SQLBind(supervisor)) }
+                return either
+            }
+        }
     }
 
     /// The names the page shows: a team's staff, already read for its counts, and then only the

@@ -39,10 +39,7 @@ enum WorkQueries {
     }
 
     /// Whose work: the children allocated to a worker, or to any of some teams.
-    enum Whose: Sendable {
-        case worker(UUID)
-        case teams(Set<UUID>)
-    }
+    typealias Whose = ChildScope.WayIn
 
     /// Every open obligation due on or before `until` (overdue ones included) of these children,
     /// most urgent first. They are a worker's or a team's few hundred (a service of five teams had
@@ -66,7 +63,7 @@ enum WorkQueries {
             .where(theirs)
             .where(SQLColumn("due", table: "o"), .lessThanOrEqual, SQLBind(until.iso))
             .where(StatusSQL.openToday(bounds: bounds, columns: columns))
-        _ = scope.apply(to: builder)
+        _ = scope.apply(to: builder, keptTo: whose)
         return builder.orderBy(SQLColumn("due", table: "o")).orderBy(SQLColumn("last_name", table: "c")).orderBy(SQLColumn("id", table: "o"))
     }
 
@@ -142,8 +139,10 @@ enum WorkQueries {
                   on: SQLColumn("id", table: "c"), .equal, SQLColumn("child_id", table: "ts"))
             .where(SQLColumn("stage", table: "ts"), .equal, SQLBind(TransferProgress.Stage.awaitingDecision.rawValue))
             .where(SQLColumn("to_team_id", table: "ts"), .in, SQLBind.group(teams.sorted()))
-        _ = scope.apply(to: events)
-        _ = scope.apply(to: transfers)
+        // Both halves are kept to the teams' children: those allocated to them, and those whose
+        // transfer to them awaits their decision.
+        _ = scope.apply(to: events, keptTo: .teams(teams))
+        _ = scope.apply(to: transfers, keptTo: .teams(teams))
         let rows = try await SQLUnionBuilder(on: db, initialQuery: events.select).union(all: transfers.select)
             .all { columns in
                 (child: try columns.uuid("child_id"), name: try columns.text("first_name") + " " + columns.text("last_name"),
