@@ -114,6 +114,13 @@ import VaporTesting
                                              bounds: StatusBounds(asOf: today, dueSoonDays: 5), on: db).query
             let plan = try await db.raw("EXPLAIN QUERY PLAN \(query)").all().map { try $0.decode(column: "detail", as: String.self) }
             #expect(plan.contains { $0.contains("USING COVERING INDEX obligations_unmet") }, "\(plan)")
+            // The manager's own team admits every child it holds: no set of every way in to gather,
+            // as there is for a team someone reads as head of service.
+            #expect(!db.serialize(query).sql.contains("UNION"))
+            let headsScope = ChildScope(headOfServiceStaffID: demo.account(.headOfService).staffID, grantsOf: manager.id, today: today)
+            let heads = WorkQueries.dueQuery(.teams([team]), until: today.adding(days: 14), scope: headsScope,
+                                             bounds: StatusBounds(asOf: today, dueSoonDays: 5), on: db).query
+            #expect(db.serialize(heads).sql.contains("UNION"))
         }
     }
 
@@ -146,19 +153,20 @@ import VaporTesting
             #expect(try await worker.post("/children/\(child.id!)/record/contacts", FrontDoorTests.contact).status == .seeOther)
             var manager = try await Visitor.signedIn(app, as: "team.manager")
             let workerID = try #require(demo.account(.socialWorker).staffID)
-            // The worker's overdue rows, fewer than a page.
-            func work(_ visitor: inout Visitor) async throws -> APIWorkCheck {
-                let path = "/api/v1/me/work?worker=\(workerID)&status=overdue"
+            // The worker's overdue rows, fewer than a page: in the team's work, and their own.
+            func work(_ visitor: inout Visitor, choosing: String = "") async throws -> APIWorkCheck {
+                let path = "/api/v1/me/work?status=overdue" + choosing
                 return try JSONDecoder().decode(APIWorkCheck.self, from: Data(try await visitor.get(path).body.string.utf8))
             }
+            let chosen = "&worker=\(workerID)"
             let id = try child.requireID()
-            let before = try await work(&manager), workersBefore = try await work(&worker)
+            let before = try await work(&manager, choosing: chosen), workersBefore = try await work(&worker)
             #expect(before.pageCount == 1 && workersBefore.pageCount == 1)
             #expect(before.awaitingAuthorisation.contains { $0.childID == id } && before.items.contains { $0.childID == id })
             #expect(workersBefore.items.contains { $0.childID == id })
             child.restricted = true
             try await child.save(on: app.db)
-            let after = try await work(&manager), workersAfter = try await work(&worker)
+            let after = try await work(&manager, choosing: chosen), workersAfter = try await work(&worker)
             #expect(!after.awaitingAuthorisation.contains { $0.childID == id } && !after.items.contains { $0.childID == id })
             #expect(!workersAfter.items.contains { $0.childID == id })
             #expect(after.awaitingAuthorisation.count == before.awaitingAuthorisation.count - 1)

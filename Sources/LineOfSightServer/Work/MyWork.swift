@@ -121,7 +121,7 @@ struct MyWork: Sendable {
         default: .worker
         }
         let teams = try await ChildScope.responsibleTeams(of: principal, on: req.db)
-        let whose: WorkQueries.Whose = switch level {
+        let whose: ChildScope.WayIn = switch level {
         case .worker: .worker(principal.staffID ?? UUID())
         case .team, .service: .teams(teams)
         }
@@ -141,7 +141,9 @@ struct MyWork: Sendable {
         switch level {
         case .worker: break
         case .team:
-            counts = staff.filter { member in member.jobRole.holdsCases && member.$team.id.map(teamsCounted.contains) == true }.map { member in
+            // Not a supervisee on another team.
+            let teamStaff = staff.filter { member in member.$team.id.map { teamsCounted.contains($0) } ?? false }
+            counts = teamStaff.filter(\.jobRole.holdsCases).map { member in
                 let id = member.id
                 return Count(id: id, name: member.fullName, counted.byWorker[id] ?? Tally())
             }
@@ -184,9 +186,9 @@ struct MyWork: Sendable {
         }
     }
 
-    /// The names the page shows: a team's staff, already read for its counts, and then only the
-    /// others, read here: the workers beside a team's or a service's rows and the one chosen, and
-    /// the teams counted or chosen.
+    /// The names the page shows: a team's staff and the reader's supervisees, already read, and
+    /// then only the others, read here: the workers beside a team's or a service's rows and the one
+    /// chosen, and the teams counted or chosen.
     private static func names(level: Level, staff: [StaffMember], rows: [WorkQueries.Row], teams: Set<UUID>, filter: Filter,
                               on db: any Database) async throws -> People {
         var known = People()

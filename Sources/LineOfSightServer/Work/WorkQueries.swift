@@ -38,29 +38,22 @@ enum WorkQueries {
         }
     }
 
-    /// Whose work: the children allocated to a worker, or to any of some teams.
-    typealias Whose = ChildScope.WayIn
-
     /// Every open obligation due on or before `until` (overdue ones included) of these children,
     /// most urgent first. They are a worker's or a team's few hundred (a service of five teams had
     /// about a thousand at 15,000 children), so My work counts and pages them itself rather than
     /// asking the database twice (once to count them, once for a page): both would find the same
     /// rows, and finding them is most of the work. They are read from the index of unmet
     /// obligations alone (`CoverOpenWork`), with the child and their open allocation.
-    static func due(_ whose: Whose, until: CivilDate, scope: ChildScope, bounds: StatusBounds, on db: any SQLDatabase) async throws -> [Row] {
+    static func due(_ whose: ChildScope.WayIn, until: CivilDate, scope: ChildScope, bounds: StatusBounds, on db: any SQLDatabase) async throws -> [Row] {
         // No teams, no team's work (a manager not yet given a team); PostgreSQL refuses an empty IN list.
         if case let .teams(ids) = whose, ids.isEmpty { return [] }
         return try await dueQuery(whose, until: until, scope: scope, bounds: bounds, on: db).all(reading: Row.init)
     }
 
     /// `due`'s statement.
-    static func dueQuery(_ whose: Whose, until: CivilDate, scope: ChildScope, bounds: StatusBounds, on db: any SQLDatabase) -> SQLSelectBuilder {
-        let theirs: any SQLExpression = switch whose {
-        case let .worker(id): SQLBinaryExpression(SQLColumn("worker_id", table: "a"), .equal, SQLBind(id))
-        case let .teams(ids): SQLBinaryExpression(SQLColumn("team_id", table: "a"), .in, SQLBind.group(ids.sorted()))
-        }
+    static func dueQuery(_ whose: ChildScope.WayIn, until: CivilDate, scope: ChildScope, bounds: StatusBounds, on db: any SQLDatabase) -> SQLSelectBuilder {
         let builder = fromObligations(rowColumns(db.select()), allocation: .inner)
-            .where(theirs)
+            .where(whose.keeps(openAllocation: "a"))
             .where(SQLColumn("due", table: "o"), .lessThanOrEqual, SQLBind(until.iso))
             .where(StatusSQL.openToday(bounds: bounds, columns: columns))
         _ = scope.apply(to: builder, keptTo: whose)
@@ -120,6 +113,7 @@ enum WorkQueries {
     /// the child now).
     static func awaiting(teams: Set<UUID>, scope: ChildScope, on db: any SQLDatabase) async throws -> [Awaiting] {
         guard !teams.isEmpty, let transferStep = TransferForm.form.steps.first else { return [] }
+        let theirs = ChildScope.WayIn.teams(teams)
         let events = childColumns(db.select())
             // As text: a transfer's id is text, and both halves of the union must agree.
             .column(SQLRaw(#"CAST("e"."id" AS TEXT)"#), as: "event_id").column(SQLColumn("list", table: "e"))
@@ -130,7 +124,7 @@ enum WorkQueries {
             .join(SQLAlias(SQLIdentifier(StoredAllocation.schema), as: SQLIdentifier("a")), method: SQLJoinMethod.inner, on: openAllocation)
             .where(SQLColumn("awaiting", table: "e"), .isNot, SQLLiteral.null)
             .where(SQLColumn("withdrawn_reason", table: "e"), .is, SQLLiteral.null)
-            .where(SQLColumn("team_id", table: "a"), .in, SQLBind.group(teams.sorted()))
+            .where(theirs.keeps(openAllocation: "a"))
         let transfers = childColumns(db.select())
             .column(SQLColumn("transfer_id", table: "ts"), as: "event_id").column(SQLBind(JourneyList.transfers.rawValue), as: "list")
             .column(SQLBind(transferStep.id), as: "step").column(SQLColumn("requested", table: "ts"), as: "since")
@@ -141,8 +135,8 @@ enum WorkQueries {
             .where(SQLColumn("to_team_id", table: "ts"), .in, SQLBind.group(teams.sorted()))
         // Both halves are kept to the teams' children: those allocated to them, and those whose
         // transfer to them awaits their decision.
-        _ = scope.apply(to: events, keptTo: .teams(teams))
-        _ = scope.apply(to: transfers, keptTo: .teams(teams))
+        _ = scope.apply(to: events, keptTo: theirs)
+        _ = scope.apply(to: transfers, keptTo: theirs)
         let rows = try await SQLUnionBuilder(on: db, initialQuery: events.select).union(all: transfers.select)
             .all { columns in
                 (child: try columns.uuid("child_id"), name: try columns.text("first_name") + " " + columns.text("last_name"),
