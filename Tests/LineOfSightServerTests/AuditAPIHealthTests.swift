@@ -189,8 +189,8 @@ import VaporTesting
             #expect(try await Child.query(on: app.db).count() == 60)
             guard let start else { return }
             let refreshed = try await sql.raw("""
-                SELECT count(*) AS n FROM pg_stat_user_tables WHERE relname IN ('children', 'obligations')
-                AND last_vacuum >= \(bind: start)::timestamptz AND last_analyze >= \(bind: start)::timestamptz
+                SELECT count(*) AS n FROM pg_stat_user_tables WHERE schemaname = current_schema()
+                AND relname IN ('children', 'obligations') AND last_vacuum >= \(bind: start)::timestamptz AND last_analyze >= \(bind: start)::timestamptz
                 """).first()?.decode(column: "n", as: Int.self)
             #expect(refreshed == 2)
         }
