@@ -182,17 +182,10 @@ import VaporTesting
     /// map up to date (`TableStatistics`) rather than leave them to autovacuum beside the first requests.
     @Test func theDemoLoadLeavesPostgreSQLsStatisticsUpToDate() async throws {
         try await withTestApp(seedDemo: false) { app, _ in
-            let sql = app.db.sql
-            let isPostgreSQL = sql.dialect.name == "postgresql"
-            let start = isPostgreSQL ? try await sql.raw("SELECT clock_timestamp()::text AS now").first()?.decode(column: "now", as: String.self) : nil
+            let start = try await TestDatabase.postgresNow(app.db)
             try await DemoStartup.prepare(app, children: 60)
             #expect(try await Child.query(on: app.db).count() == 60)
-            guard let start else { return }
-            let refreshed = try await sql.raw("""
-                SELECT count(*) AS n FROM pg_stat_user_tables WHERE schemaname = current_schema()
-                AND relname IN ('children', 'obligations') AND last_vacuum >= \(bind: start)::timestamptz AND last_analyze >= \(bind: start)::timestamptz
-                """).first()?.decode(column: "n", as: Int.self)
-            #expect(refreshed == 2)
+            if let start { #expect(try await TestDatabase.statisticsRefreshed(since: start, on: app.db)) }
         }
     }
 

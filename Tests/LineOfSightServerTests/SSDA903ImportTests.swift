@@ -61,8 +61,11 @@ import Vapor
         let directory = try generatedReturn()
         let data = try SSDA903Reader.read(directory: directory)
         try await withTestApp(seedDemo: false) { app, _ in
+            let start = try await TestDatabase.postgresNow(app.db)
             let summary = try await importReturn(directory, into: app)
             #expect(summary.childrenAdded == data[.header]!.rowCount)
+            // A whole authority written: PostgreSQL's statistics brought up to date after it.
+            if let start { #expect(try await TestDatabase.statisticsRefreshed(since: start, on: app.db)) }
             #expect(try await Child.query(on: app.db).count() == data[.header]!.rowCount)
             let lists = Dictionary(grouping: try await StoredEvent.query(on: app.db).all(), by: \.list).mapValues(\.count)
             #expect(lists[.periodsOfCare, default: 0] > 0)

@@ -57,7 +57,7 @@ struct SSDA903Importer {
     }
 
     func run(_ current: SSDA903Return, ruleSet: SSDA903RuleSet, previous: SSDA903Return?, source: String, on db: any Database) async throws -> Summary {
-        try await db.transaction { db in
+        let summary = try await db.transaction { db in
             let account: User
             if let given = self.account { account = given } else { account = try await CommandAccount.importer(on: db) }
             let actor = try Audit.Actor(user: account)
@@ -87,6 +87,9 @@ struct SSDA903Importer {
                                    by: actor, at: now, on: db)
             return summary
         }
+        // A whole authority may just have been written: a council's first import.
+        await TableStatistics.refreshAfterBulkLoad(on: db)
+        return summary
     }
 
     /// One batch of children: new children, their new and updated events, the re-derivation of

@@ -1,8 +1,8 @@
 import Fluent
 import SQLKit
-import Vapor
 
-/// What a database needs after a whole authority has been written at once (the demo's load).
+/// What a database needs after a whole authority may have been written at once (the demo's load,
+/// a council's first SSDA903 import).
 enum TableStatistics {
     /// On PostgreSQL, tables just written in bulk have no statistics and no visibility map until
     /// autovacuum reaches them, a minute or more later and then beside the first requests: until
@@ -14,7 +14,7 @@ enum TableStatistics {
     /// work to autovacuum, so it is logged rather than stopping the server. SQLite plans without
     /// statistics unless it is told to gather them, and its plans here are chosen for that
     /// (`CoverOpenWork`), so it is left as it is.
-    static func refreshAfterBulkLoad(on db: any Database, logger: Logger) async {
+    static func refreshAfterBulkLoad(on db: any Database) async {
         let sql = db.sql
         guard sql.dialect.name == "postgresql" else { return }
         do {
@@ -23,7 +23,7 @@ enum TableStatistics {
             guard !tables.isEmpty else { return }
             try await sql.raw("VACUUM (ANALYZE) \(idents: tables, joinedBy: ", ")").run()
         } catch {
-            logger.warning("The tables' statistics were not brought up to date after the load (autovacuum will): \(String(reflecting: error))")
+            db.logger.warning("The tables' statistics were not brought up to date after the load (autovacuum will): \(String(reflecting: error))")
         }
     }
 }

@@ -47,6 +47,23 @@ func idleEverySession(_ app: Application) async throws {
 }
 
 enum TestDatabase {
+    /// PostgreSQL's clock, to ask later whether its tables' statistics were brought up to date
+    /// since (`statisticsRefreshed`); nil on SQLite, which keeps none.
+    static func postgresNow(_ db: any Database) async throws -> String? {
+        guard db.sql.dialect.name == "postgresql" else { return nil }
+        return try await db.sql.raw("SELECT clock_timestamp()::text AS now").first()?.decode(column: "now", as: String.self)
+    }
+
+    /// Whether `children` and `obligations` were vacuumed and analysed by this application since
+    /// `start` (`TableStatistics`): autovacuum's own runs are recorded in other columns.
+    static func statisticsRefreshed(since start: String, on db: any Database) async throws -> Bool {
+        let refreshed = try await db.sql.raw("""
+            SELECT count(*) AS n FROM pg_stat_user_tables WHERE schemaname = current_schema()
+            AND relname IN ('children', 'obligations') AND last_vacuum >= \(bind: start)::timestamptz AND last_analyze >= \(bind: start)::timestamptz
+            """).first()?.decode(column: "n", as: Int.self)
+        return refreshed == 2
+    }
+
     /// Empties every table but the migrations' own (the PostgreSQL pass shares one database between
     /// tests), found in the catalogue so that a new table cannot be forgotten. TRUNCATE fires no row
     /// triggers, so the append-only audit table can be emptied here but not through the app.
