@@ -80,7 +80,7 @@ struct SupervisionController {
 
     /// The active staff whose manager is `supervisorID`.
     private func supervisees(of supervisorID: UUID, on db: any Database) async throws -> [StaffMember] {
-        try await StaffMember.read(on: db.sql) { $0.where("manager_id", .equal, SQLBind(supervisorID)).where("active", .equal, true) }
+        try await StaffMember.active(inTeams: [], orManagedBy: supervisorID, on: db.sql)
     }
 
     private func sessionPage(_ req: Request, form: SupervisionForm, errors: FieldErrors, supervisees: [StaffMember]? = nil) async throws -> Response {

@@ -135,7 +135,7 @@ struct MyWork: Sendable {
         // read with them.
         let teamsCounted = level == .team ? teams : []
         let supervisor = Role.supervisors.contains(principal.role) ? principal.staffID : nil
-        let staff = try await staff(of: teamsCounted, supervisedBy: supervisor, on: req.sql)
+        let staff = try await StaffMember.active(inTeams: teamsCounted, orManagedBy: supervisor, on: req.sql)
         let people = try await names(level: level, staff: staff, rows: rows, teams: teams, filter: filter, on: req.db)
         var counts: [Count] = []
         switch level {
@@ -172,18 +172,6 @@ struct MyWork: Sendable {
                       page: page, overdue: counted.all.overdue, notOverdue: counted.all.total - counted.all.overdue, actions: actions,
                       counts: counts, unallocated: unallocated, unallocatedTotal: unallocatedTotal, awaitingAuthorisation: awaiting,
                       supervisees: supervisor.map { id in staff.filter { $0.$manager.id == id } } ?? [], filter: filter, people: people)
-    }
-
-    /// The active staff of these teams and those `supervisor` manages, in one statement.
-    private static func staff(of teams: Set<UUID>, supervisedBy supervisor: UUID?, on db: any SQLDatabase) async throws -> [StaffMember] {
-        guard !teams.isEmpty || supervisor != nil else { return [] }
-        return try await StaffMember.read(on: db) { query in
-            query.where("active", .equal, true).where { either in
-                if !teams.isEmpty { either.orWhere("team_id", .in, SQLBind.group(teams.sorted())) }
-                if let supervisor { either.orWhere("manager_id", .equal, SQLBind(supervisor)) }
-                return either
-            }
-        }
     }
 
     /// The names the page shows: a team's staff and the reader's supervisees, already read, and

@@ -65,6 +65,19 @@ extension StaffMember {
             .all(reading: StaffMember.init)
     }
 
+    /// The active staff of these teams and those `manager` manages (their supervisees), in one
+    /// statement.
+    static func active(inTeams teams: Set<UUID>, orManagedBy manager: UUID?, on db: any SQLDatabase) async throws -> [StaffMember] {
+        guard !teams.isEmpty || manager != nil else { return [] }
+        return try await read(on: db) { query in
+            query.where("active", .equal, true).where { either in
+                if !teams.isEmpty { either.orWhere("team_id", .in, SQLBind.group(teams.sorted())) }
+                if let manager { either.orWhere("manager_id", .equal, SQLBind(manager)) }
+                return either
+            }
+        }
+    }
+
     private convenience init(_ columns: Columns) throws {
         self.init(id: try columns.uuid("id"), firstName: try columns.text("first_name"), lastName: try columns.text("last_name"),
                   jobRole: try columns.code("job_role", as: JobRole.self), teamID: try columns.uuid(ifAny: "team_id"),
