@@ -510,6 +510,14 @@ import VaporTesting
             let named = try await app.db.sql.select().column("child_id").from(Audit.childSetMembers).where("set_id", .equal, SQLBind(set))
                 .all(decodingColumn: "child_id", as: UUID.self)
             #expect(Set(named.map(\.uuidString)) == shown && named.count == shown.count, "the set names exactly the children shown")
+            // A set the server has written is not offered to the database again: were it, this
+            // trigger would refuse the audit row and the page with it.
+            if app.db.sql.dialect.name == "sqlite" {
+                try await app.db.sql.raw("CREATE TRIGGER refuse_sets BEFORE INSERT ON \(ident: Audit.childSets) BEGIN SELECT RAISE(ABORT, 'written again'); END").run()
+                #expect(try await worker.get("/children").status == .ok)
+                #expect(try await worker.get("/children?q=\(child.lastName)").status != .ok, "a new set is written, and the trigger refuses it")
+                try await app.db.sql.raw("DROP TRIGGER refuse_sets").run()
+            }
             // A different set of children is a set of its own.
             _ = try await worker.get("/children?q=\(child.lastName)")
             #expect(try await kept().sets == second.sets + 1)

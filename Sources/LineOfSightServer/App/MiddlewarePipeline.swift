@@ -15,7 +15,9 @@ struct MiddlewarePipeline: Middleware {
     func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         let route = (next as? any AsyncResponder) ?? AsyncBasicResponder { try await next.respond(to: $0).get() }
         let chain = Chain(stages: stages[...], route: route)
-        return request.eventLoop.makeFutureWithTask { try await chain.respond(to: request) }
+        let response = request.eventLoop.makePromise(of: Response.self)
+        response.completeWithTask(on: EventLoopTaskExecutor(request.eventLoop)) { try await chain.respond(to: request) }
+        return response.futureResult
     }
 
     /// The stages not yet run, then the route.

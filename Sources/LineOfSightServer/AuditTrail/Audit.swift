@@ -74,12 +74,16 @@ enum Audit {
         try await write(entries.map { Row($0, by: actor, at: time) }, on: db)
     }
 
-    /// Reads written together by the `ReadAuditWriter`: a row each, in one transaction.
-    static func recordReads(_ reads: [ReadAuditWriter.Read], on db: any Database) async throws {
-        try await write(reads.map { read in
+    /// Reads written together by the `ReadAuditWriter`: a row each, in one transaction. The sets
+    /// in `kept` are known to be in the database already and are not written again; returns the
+    /// ids of the sets the rows name, all of them kept once this returns.
+    static func recordReads(_ reads: [ReadAuditWriter.Read], kept: Set<UUID> = [], on db: any Database) async throws -> Set<UUID> {
+        let rows = reads.map { read in
             Row(Entry(read.action, entity: read.entity, entityID: read.entityID, childID: read.childID, detail: read.detail),
                 shown: read.shown, by: read.actor, at: read.at)
-        }, on: db)
+        }
+        try await write(rows, keptSets: kept, on: db)
+        return Set(rows.compactMap(\.shown?.id))
     }
 
     /// One audit row and the set of children it names.
@@ -99,9 +103,9 @@ enum Audit {
     /// Plain SQL inserts rather than models: every page that shows a child writes here, and
     /// building Fluent models (fifty for a list) would cost more than the page. Several statements
     /// go in one transaction, so rows and the sets they name are saved together.
-    private static func write(_ rows: [Row], on db: any Database) async throws {
+    private static func write(_ rows: [Row], keptSets: Set<UUID> = [], on db: any Database) async throws {
         var sets: [UUID: ChildSet] = [:]
-        for case let set? in rows.map(\.shown) { sets[set.id] = set }
+        for case let set? in rows.map(\.shown) where !keptSets.contains(set.id) { sets[set.id] = set }
         let events = try rows.chunked(200).map { try insert(Array($0)) }
         // In the order of their ids: two servers adding the same new sets at once then wait for
         // each other in turn (PostgreSQL) rather than each for the other.

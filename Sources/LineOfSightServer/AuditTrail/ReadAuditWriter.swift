@@ -28,6 +28,12 @@ actor ReadAuditWriter {
     private let wrote: @Sendable () -> Void
     private var pending: [(read: Read, done: CheckedContinuation<Void, any Error>)] = []
     private var writing = false
+    /// The sets of children already in the database (`ChildSet`), not written again: a page read
+    /// again shows the same children, and its batch is then one statement rather than a
+    /// transaction of four. The sets are append-only (`NameShownChildrenBySet`), so one kept stays
+    /// kept; this forgets them all when it holds `keptSetsLimit`, to bound its memory.
+    private var keptSets: Set<UUID> = []
+    static let keptSetsLimit = 50_000
 
     init(database: @escaping @Sendable () -> any Database, wrote: @escaping @Sendable () -> Void = {}) {
         self.database = database
@@ -51,7 +57,9 @@ actor ReadAuditWriter {
             let batch = pending
             pending = []
             do {
-                try await Audit.recordReads(batch.map(\.read), on: database())
+                let sets = try await Audit.recordReads(batch.map(\.read), kept: keptSets, on: database())
+                if keptSets.count + sets.count > Self.keptSetsLimit { keptSets = [] }
+                keptSets.formUnion(sets)
                 wrote()
                 for item in batch { item.done.resume() }
             } catch {

@@ -212,7 +212,8 @@ extension Columns {
     ///
     /// SQLite's driver, reached through Fluent, hands each row to the event loop as a task of its
     /// own: 4,000 wake-ups for a permanence tracker export. On a connection of its own it hands
-    /// them over on SQLite's thread as it reads them, and the task that asked resumes once. PostgreSQL's
+    /// them over on SQLite's thread as it reads them, and the task that asked resumes once, on its
+    /// own event loop (`leasingConnection`). PostgreSQL's
     /// rows are kept as PostgresNIO reads them, to be read by type rather than through `Decodable`.
     fileprivate static func fetch(_ query: any SQLExpression, on database: any SQLDatabase) async throws -> [Columns]? {
         let base = (database as? QuotedSQL)?.base ?? database
@@ -220,7 +221,7 @@ extension Columns {
         if let sqlite = base as? any SQLiteDatabase {
             let values = try binds.map(RowInsert.sqliteData)
             database.logExecuting(sql, binds)
-            return try await sqlite.withConnection { connection in
+            return try await sqlite.leasingConnection { connection in
                 try await connection.query(sql, values).map(Columns.init(sqlite:))
             }
         }
