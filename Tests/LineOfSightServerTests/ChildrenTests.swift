@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import LineOfSightCore
 @testable import LineOfSightServer
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
@@ -62,6 +63,42 @@ import VaporTesting
             // An expired grant opens nothing.
             try await AccessGrant.query(on: app.db).set(\.$expiresOn, to: testToday.adding(days: -1)).update()
             #expect(try await director.get("/children/\(child.id)").status == .notFound)
+        }
+    }
+
+    /// A list kept to the reader's own team (`ChildFilter.wayIn`) tests only restricted records, not
+    /// every way in (`ChildScope.apply(to:keptTo:)`); a list of another team's children still tests
+    /// them all, and so shows none of them.
+    @Test func aListOfTheReadersOwnTeamTestsOnlyRestrictedRecords() async throws {
+        try await withTestApp { app, demo in
+            let db = app.db.sql
+            let manager = try #require(try await User.query(on: app.db).filter(\.$username == "team.manager").first())
+            let team = try #require(try await StaffMember.find(demo.account(.teamManager).staffID, on: app.db)?.$team.id)
+            let scope = ChildScope(teamID: team, grantsOf: manager.id, today: app.clock.today)
+            func list(_ filter: ChildFilter) -> SQLSelectBuilder {
+                ChildDirectory.scoped(db.select().column(SQLColumn("id", table: "c"), as: "id"), filter, scope, names: false)
+            }
+            func allocated(to team: UUID) async throws -> Int {
+                try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(StoredAllocation.schema)
+                    .where("team_id", .equal, SQLBind(team)).where("end_date", .is, SQLLiteral.null).first(decodingColumn: "n", as: Int.self) ?? 0
+            }
+            var others: [UUID] = []
+            for other in try await Team.query(on: app.db).all().compactMap(\.id) where other != team {
+                if try await allocated(to: other) > 0 { others.append(other) }
+            }
+            let other = try #require(others.first)
+            #expect(!db.serialize(list(ChildFilter(teamID: team)).query).sql.contains("UNION"))
+            #expect(db.serialize(list(ChildFilter(teamID: other)).query).sql.contains("UNION"))
+            #expect(try await list(ChildFilter(teamID: other)).all().isEmpty, "another team's children are not this manager's")
+
+            let own = try await list(ChildFilter(teamID: team)).all(decodingColumn: "id", as: UUID.self)
+            let allocatedToTeam = try await allocated(to: team)
+            #expect(own.count == allocatedToTeam)
+            let child = try #require(try await Child.find(own.first, on: app.db))
+            child.restricted = true
+            try await child.save(on: app.db)
+            let after = try await list(ChildFilter(teamID: team)).all(decodingColumn: "id", as: UUID.self)
+            #expect(!after.contains(try child.requireID()) && after.count == own.count - 1)
         }
     }
 

@@ -29,7 +29,7 @@ struct MyWork: Sendable {
         init() { overdueOnly = false; page = 1 }
 
         /// Whether the rows asked for include this one.
-        func keeps(_ row: WorkQueries.Row, overdue: Bool) -> Bool {
+        func keeps(_ row: WorkQueries.Due, overdue: Bool) -> Bool {
             (overdue || !overdueOnly) && (workerID.map { row.worker_id == $0 } ?? true) && (teamID.map { row.team_id == $0 } ?? true)
         }
     }
@@ -68,7 +68,7 @@ struct MyWork: Sendable {
         /// The positions of the rows the filter keeps, most urgent first.
         var kept: [Int] = []
 
-        init(_ rows: [WorkQueries.Row], filter: Filter, bounds: StatusBounds) {
+        init(_ rows: [WorkQueries.Due], filter: Filter, bounds: StatusBounds) {
             for index in rows.indices {
                 let row = rows[index], overdue = row.status(bounds) == .overdue
                 all.add(overdue: overdue)
@@ -129,7 +129,7 @@ struct MyWork: Sendable {
         let due = try await WorkQueries.due(whose, until: until, scope: scope, bounds: bounds, on: req.sql)
         let counted = Counted(due, filter: filter, bounds: bounds)
         let page = min(max(1, filter.page), max(1, (counted.kept.count + pageSize - 1) / pageSize))
-        let rows = counted.kept.dropFirst((page - 1) * pageSize).prefix(pageSize).map { due[$0] }
+        let rows = try counted.kept.dropFirst((page - 1) * pageSize).prefix(pageSize).map { try WorkQueries.Row(due[$0]) }
         // A team's staff, for its counts by worker, name most of the workers its page shows; the
         // people a manager supervises, whose supervision is part of the manager's own work, are
         // read with them.

@@ -16,26 +16,52 @@ enum WorkQueries {
         let team_id: UUID?
         let worker_id: UUID?
 
-        /// Read column by column (`Columns`): a team's work is a few hundred.
+        /// Read column by column (`Columns`).
         init(_ columns: Columns) throws {
-            child_id = try columns.uuid("child_id")
-            first_name = try columns.text("first_name")
-            last_name = try columns.text("last_name")
-            id = try columns.text("id")
-            rule = try columns.text("rule")
-            due = try columns.text("due")
-            team_id = try columns.uuid(ifAny: "team_id")
-            worker_id = try columns.uuid(ifAny: "worker_id")
+            try self.init(Due(columns))
+        }
+
+        /// The rest of a row of `due`.
+        init(_ due: Due) throws {
+            child_id = try due.columns.uuid("child_id")
+            first_name = try due.columns.text("first_name")
+            last_name = try due.columns.text("last_name")
+            id = try due.columns.text("id")
+            rule = try due.columns.text("rule")
+            self.due = due.due
+            team_id = due.team_id
+            worker_id = due.worker_id
         }
 
         var childName: String { first_name + " " + last_name }
         var dueDate: CivilDate? { CivilDate(iso: due) }
         var ruleID: RuleID { RuleID(rawValue: rule) }
 
-        /// Its status by the core's rule; rows are read open, so never met or no longer needed.
-        func status(_ bounds: StatusBounds) -> ObligationStatus {
-            bounds.status(due: dueDate ?? bounds.asOf, met: nil, notApplicableSince: nil)
+        func status(_ bounds: StatusBounds) -> ObligationStatus { WorkQueries.openStatus(due: due, bounds) }
+    }
+
+    /// A row of `due`, read in two steps: what counting it needs (its due date, team and worker)
+    /// at once, the rest (`Row(_:)`) only for the rows a page shows, a hundred of a team's few
+    /// hundred.
+    struct Due: Sendable {
+        fileprivate let columns: Columns
+        let due: String
+        let team_id: UUID?
+        let worker_id: UUID?
+
+        init(_ columns: Columns) throws {
+            self.columns = columns
+            due = try columns.text("due")
+            team_id = try columns.uuid(ifAny: "team_id")
+            worker_id = try columns.uuid(ifAny: "worker_id")
         }
+
+        func status(_ bounds: StatusBounds) -> ObligationStatus { WorkQueries.openStatus(due: due, bounds) }
+    }
+
+    /// An obligation's status by the core's rule, of a row read open: never met, nor no longer needed.
+    static func openStatus(due: String, _ bounds: StatusBounds) -> ObligationStatus {
+        bounds.status(due: CivilDate(iso: due) ?? bounds.asOf, met: nil, notApplicableSince: nil)
     }
 
     /// Every open obligation due on or before `until` (overdue ones included) of these children,
@@ -44,10 +70,10 @@ enum WorkQueries {
     /// asking the database twice (once to count them, once for a page): both would find the same
     /// rows, and finding them is most of the work. They are read from the index of unmet
     /// obligations alone (`CoverOpenWork`), with the child and their open allocation.
-    static func due(_ whose: ChildScope.WayIn, until: CivilDate, scope: ChildScope, bounds: StatusBounds, on db: any SQLDatabase) async throws -> [Row] {
+    static func due(_ whose: ChildScope.WayIn, until: CivilDate, scope: ChildScope, bounds: StatusBounds, on db: any SQLDatabase) async throws -> [Due] {
         // No teams, no team's work (a manager not yet given a team); PostgreSQL refuses an empty IN list.
         if case let .teams(ids) = whose, ids.isEmpty { return [] }
-        return try await dueQuery(whose, until: until, scope: scope, bounds: bounds, on: db).all(reading: Row.init)
+        return try await dueQuery(whose, until: until, scope: scope, bounds: bounds, on: db).all(reading: Due.init)
     }
 
     /// `due`'s statement.

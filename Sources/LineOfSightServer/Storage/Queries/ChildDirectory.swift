@@ -64,6 +64,11 @@ struct ChildFilter: Sendable, Equatable {
     var workerID: UUID?
     var service: Service?
     var unallocatedOnly = false
+
+    /// The way in the filter keeps its children to, if any: a worker's caseload, or a team's.
+    var wayIn: ChildScope.WayIn? {
+        workerID.map { .worker($0) } ?? teamID.map { .teams([$0]) }
+    }
 }
 
 /// Children queries over `children c` with its open allocation `a`, team `t` and worker `s`, always
@@ -164,7 +169,9 @@ enum ChildDirectory {
             if filter.teamID != nil || filter.workerID != nil || filter.service != nil || filter.unallocatedOnly { joinAllocation(builder) }
             if filter.service != nil { joinTeam(builder) }
         }
-        _ = scope.apply(to: builder)
+        // A list kept to a worker's or a team's children tests only restricted records when that is
+        // the reader's own way in (`ChildScope.apply(to:keptTo:)`).
+        if let wayIn = filter.wayIn { _ = scope.apply(to: builder, keptTo: wayIn) } else { _ = scope.apply(to: builder) }
         for token in searchTokens(filter.text) {
             builder.where { group in
                 group.orWhere(SQLFunction("LOWER", args: SQLColumn("first_name", table: "c")), .like, SQLBind(token + "%"))
@@ -173,8 +180,8 @@ enum ChildDirectory {
                     .orWhere(SQLFunction("LOWER", args: SQLColumn("upn", table: "c")), .equal, SQLBind(token))
             }
         }
-        if let teamID = filter.teamID { builder.where(SQLColumn("team_id", table: "a"), .equal, SQLBind(teamID)) }
-        if let workerID = filter.workerID { builder.where(SQLColumn("worker_id", table: "a"), .equal, SQLBind(workerID)) }
+        if let teamID = filter.teamID { builder.where(ChildScope.WayIn.teams([teamID]).keeps(openAllocation: "a")) }
+        if let workerID = filter.workerID { builder.where(ChildScope.WayIn.worker(workerID).keeps(openAllocation: "a")) }
         if let service = filter.service { builder.where(SQLColumn("service", table: "t"), .equal, SQLBind(service.rawValue)) }
         if filter.unallocatedOnly { builder.where(SQLColumn("worker_id", table: "a"), .is, SQLLiteral.null) }
         return builder
