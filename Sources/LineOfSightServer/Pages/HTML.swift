@@ -116,6 +116,8 @@ public enum NodeBuilder {
     public static func buildExpression(_ nodes: [Node]) -> [Node] { nodes }
     public static func buildExpression(_ text: String) -> [Node] { [.text(text)] }
     public static func buildBlock(_ parts: [Node]...) -> [Node] { parts.flatMap { $0 } }
+    /// Most elements hold one thing (a cell's text, a link's): no array of arrays to flatten.
+    public static func buildBlock(_ part: [Node]) -> [Node] { part }
     public static func buildOptional(_ part: [Node]?) -> [Node] { part ?? [] }
     public static func buildEither(first: [Node]) -> [Node] { first }
     public static func buildEither(second: [Node]) -> [Node] { second }

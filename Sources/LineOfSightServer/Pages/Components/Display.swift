@@ -51,18 +51,18 @@ func table(caption: String, captionVisible: Bool = true, columns: [TableColumn],
                 }
             }
         }
-        el("tbody", .class("govuk-table__body")) {
-            for row in rows {
-                el("tr", .class("govuk-table__row")) {
-                    for (index, cell) in row.enumerated() {
-                        let numeric = index < columns.count && columns[index].numeric
-                        el("td", .class("govuk-table__cell" + (numeric ? " govuk-table__cell--numeric" : ""))) { cell }
-                    }
-                }
-            }
-        }
+        // A table's body is most of a list page's nodes: each written as it is, its attributes shared.
+        let cells = columns.map { $0.numeric ? numericCell : cell }
+        Node.element("tbody", body, rows.map { row in
+            .element("tr", tableRow, row.enumerated().map { index, content in .element("td", index < cells.count ? cells[index] : cell, [content]) })
+        })
     }
 }
+
+private let body = [Attribute.class("govuk-table__body")]
+private let tableRow = [Attribute.class("govuk-table__row")]
+private let cell = [Attribute.class("govuk-table__cell")]
+private let numericCell = [Attribute.class("govuk-table__cell govuk-table__cell--numeric")]
 
 enum TagColour: String {
     case grey, green, turquoise, blue, purple, pink, red, orange, yellow
