@@ -12,7 +12,7 @@ import Testing
         let pool = NIOThreadPool.singleton
         for loop in MultiThreadedEventLoopGroup.singleton.makeIterator() {
             let promise = loop.makePromise(of: [Bool].self)
-            promise.completeWithTask(on: EventLoopTaskExecutor(loop)) {
+            promise.completeWithTask(on: .of(loop)) {
                 var onTheLoop = [loop.inEventLoop]
                 for _ in 0..<20 {
                     // Woken from the pool's thread, as SQLite's statements wake the task that ran them.
@@ -22,6 +22,23 @@ import Testing
                 return onTheLoop
             }
             #expect(try await promise.futureResult.get().allSatisfy { $0 })
+        }
+    }
+
+    /// Every request's task prefers its own loop (`MiddlewarePipeline`).
+    @Test func aRequestResumesOnItsOwnEventLoop() async throws {
+        try await withTestApp(seedDemo: false) { app, _ in
+            app.get("resumes") { req async throws -> String in
+                var onTheLoop = [req.eventLoop.inEventLoop]
+                for _ in 0..<10 {
+                    try await NIOThreadPool.singleton.runIfActive { }
+                    onTheLoop.append(req.eventLoop.inEventLoop)
+                }
+                return onTheLoop.allSatisfy { $0 } ? "on its loop" : "moved: \(onTheLoop)"
+            }.access(.anyone)
+            var visitor = Visitor(app)
+            let answer = try await visitor.get("/resumes").body.string
+            #expect(answer == "on its loop")
         }
     }
 

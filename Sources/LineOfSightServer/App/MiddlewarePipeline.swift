@@ -16,7 +16,7 @@ struct MiddlewarePipeline: Middleware {
         let route = (next as? any AsyncResponder) ?? AsyncBasicResponder { try await next.respond(to: $0).get() }
         let chain = Chain(stages: stages[...], route: route)
         let response = request.eventLoop.makePromise(of: Response.self)
-        response.completeWithTask(on: EventLoopTaskExecutor(request.eventLoop)) { try await chain.respond(to: request) }
+        response.completeWithTask(on: .of(request.eventLoop)) { try await chain.respond(to: request) }
         return response.futureResult
     }
 

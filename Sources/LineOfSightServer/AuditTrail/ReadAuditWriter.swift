@@ -63,6 +63,9 @@ actor ReadAuditWriter {
                 wrote()
                 for item in batch { item.done.resume() }
             } catch {
+                // Should a set it remembers be missing (a database restored from a backup), the
+                // next batch writes every set again.
+                keptSets = []
                 for item in batch { item.done.resume(throwing: error) }
             }
         }

@@ -15,8 +15,12 @@ extension SQLiteDatabase {
             leased.succeed(connection)
             return released.futureResult
         }
-        // Only a connection the pool could not give fails it; once given, it is held until released.
-        .whenFailure { leased.fail($0) }
+        // Only a connection the pool could not give fails it (none free in time, the pool shut
+        // down); once given, it is held until released.
+        .whenFailure { error in
+            leased.fail(error)
+            released.succeed(())
+        }
         let connection = try await leased.futureResult.get()
         defer { released.succeed(()) }
         return try await body(connection)

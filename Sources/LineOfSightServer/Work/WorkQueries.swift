@@ -40,9 +40,9 @@ enum WorkQueries {
         func status(_ bounds: StatusBounds) -> ObligationStatus { WorkQueries.openStatus(due: due, bounds) }
     }
 
-    /// A row of `due`, read in two steps: what counting it needs (its due date, team and worker)
-    /// at once, the rest (`Row(_:)`) only for the rows a page shows, a hundred of a team's few
-    /// hundred.
+    /// A row of `due`, decoded in two steps: what counting it needs (its due date, team and
+    /// worker) at once, the rest (`Row(_:)`) only for the rows a page shows, a hundred of a team's
+    /// few hundred.
     struct Due: Sendable {
         fileprivate let columns: Columns
         let due: String

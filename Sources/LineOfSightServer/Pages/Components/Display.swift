@@ -52,17 +52,19 @@ func table(caption: String, captionVisible: Bool = true, columns: [TableColumn],
             }
         }
         // A table's body is most of a list page's nodes: each written as it is, its attributes shared.
-        let cells = columns.map { $0.numeric ? numericCell : cell }
-        Node.element("tbody", body, rows.map { row in
-            .element("tr", tableRow, row.enumerated().map { index, content in .element("td", index < cells.count ? cells[index] : cell, [content]) })
+        let cells = columns.map { $0.numeric ? numericCellAttributes : cellAttributes }
+        Node.element("tbody", tableBodyAttributes, rows.map { row in
+            .element("tr", tableRowAttributes, row.enumerated().map { index, content in
+                .element("td", index < cells.count ? cells[index] : cellAttributes, [content])
+            })
         })
     }
 }
 
-private let body = [Attribute.class("govuk-table__body")]
-private let tableRow = [Attribute.class("govuk-table__row")]
-private let cell = [Attribute.class("govuk-table__cell")]
-private let numericCell = [Attribute.class("govuk-table__cell govuk-table__cell--numeric")]
+private let tableBodyAttributes = [Attribute.class("govuk-table__body")]
+private let tableRowAttributes = [Attribute.class("govuk-table__row")]
+private let cellAttributes = [Attribute.class("govuk-table__cell")]
+private let numericCellAttributes = [Attribute.class("govuk-table__cell govuk-table__cell--numeric")]
 
 enum TagColour: String {
     case grey, green, turquoise, blue, purple, pink, red, orange, yellow

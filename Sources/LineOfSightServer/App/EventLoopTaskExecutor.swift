@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import NIOCore
 
 /// An event loop as the executor a task prefers (SE-0417), so that whatever it awaits resumes it
@@ -10,10 +11,26 @@ import NIOCore
 /// back across to its own loop, where its database connections are, for the next. Under twenty
 /// people reading My work at 15,000 children that kept a quarter of the two cores idle, waiting for
 /// threads to be woken. A request (`MiddlewarePipeline`) prefers its own loop.
+///
+/// One for each loop, made once and kept (`of(_:)`), so that no task outlives its executor. A job
+/// given to a loop that has shut down is dropped by NIO: the server's loops, the singleton group's,
+/// stop only when the process ends.
 final class EventLoopTaskExecutor: TaskExecutor {
     let eventLoop: any EventLoop
 
-    init(_ eventLoop: any EventLoop) { self.eventLoop = eventLoop }
+    private init(_ eventLoop: any EventLoop) { self.eventLoop = eventLoop }
+
+    private static let executors = NIOLockedValueBox<[ObjectIdentifier: EventLoopTaskExecutor]>([:])
+
+    /// The executor of `eventLoop`.
+    static func of(_ eventLoop: any EventLoop) -> EventLoopTaskExecutor {
+        executors.withLockedValue { executors in
+            if let executor = executors[ObjectIdentifier(eventLoop)] { return executor }
+            let executor = EventLoopTaskExecutor(eventLoop)
+            executors[ObjectIdentifier(eventLoop)] = executor
+            return executor
+        }
+    }
 
     func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
