@@ -62,10 +62,7 @@ struct PostgresNamedStatement {
 
     /// The statement's rows, run on one of `database`'s connections (the transaction's, in one).
     func rows(on database: any PostgresDatabase, logger: Logger) async throws -> [PostgresRow] {
-        let statement = self
-        return try await database.withConnection { connection in
-            connection.eventLoop.makeFutureWithTask { try await statement.rows(on: connection, logger: logger) }
-        }.get()
+        try await database.leasingConnection { connection in try await rows(on: connection, logger: logger) }
     }
 
     private func rows(on connection: PostgresConnection, logger: Logger) async throws -> [PostgresRow] {
