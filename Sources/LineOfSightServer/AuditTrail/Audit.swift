@@ -77,7 +77,7 @@ enum Audit {
     /// Reads written together by the `ReadAuditWriter`: a row each, in one transaction. The sets
     /// in `kept` are known to be in the database already and are not written again; returns the
     /// ids of the sets the rows name, all of them kept once this returns.
-    static func recordReads(_ reads: [ReadAuditWriter.Read], kept: Set<UUID> = [], on db: any Database) async throws -> Set<UUID> {
+    static func recordReads(_ reads: [ReadAuditWriter.Read], kept: Set<UUID>, on db: any Database) async throws -> Set<UUID> {
         let rows = reads.map { read in
             Row(Entry(read.action, entity: read.entity, entityID: read.entityID, childID: read.childID, detail: read.detail),
                 shown: read.shown, by: read.actor, at: read.at)
