@@ -72,20 +72,24 @@ struct PostgresNamedStatement {
             return try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).get().rows
         }
         let current = Prepared.Current(name: name, sql: sql, types: types)
-        return try await Prepared.$current.withValue(current) {
-            do {
-                var rows: [PostgresRow] = []
-                for try await row in try await connection.execute(Prepared(bindings: bindings), logger: logger) { rows.append(row) }
-                return rows
-            } catch let error as PSQLError where error.serverInfo != nil {
-                // A statement PostgreSQL would not prepare (in a transaction already failed, say)
-                // stays failed under its name on that connection, which PostgresNIO then answers
-                // with the same error every time: the next use, on every connection, prepares it
-                // under a new name. PostgresNIO cannot say whether preparing or running it
-                // failed, so any error from the server renews the name.
-                Self.names.failed(key, name: name)
-                throw error
+        do {
+            // The name and text are read as the statement is sent; the rows are read outside the
+            // task-local's scope, a hand-over fewer a row.
+            let sequence = try await Prepared.$current.withValue(current) {
+                try await connection.execute(Prepared(bindings: bindings), logger: logger)
             }
+            var rows: [PostgresRow] = []
+            var iterator = sequence.makeAsyncIterator()
+            while let row = try await iterator.next() { rows.append(row) }
+            return rows
+        } catch let error as PSQLError where error.serverInfo != nil {
+            // A statement PostgreSQL would not prepare (in a transaction already failed, say)
+            // stays failed under its name on that connection, which PostgresNIO then answers
+            // with the same error every time: the next use, on every connection, prepares it
+            // under a new name. PostgresNIO cannot say whether preparing or running it
+            // failed, so any error from the server renews the name.
+            Self.names.failed(key, name: name)
+            throw error
         }
     }
 

@@ -40,5 +40,6 @@ enum AppMigrations {
         AddReturnCheckDigests(),
         IndexStaffByTeamAndManager(),
         NameShownChildrenBySet(),
+        CoverChildrenNames(),
     ]
 }
