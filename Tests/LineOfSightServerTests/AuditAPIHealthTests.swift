@@ -145,6 +145,8 @@ import VaporTesting
         }
         try await app.asyncShutdown()
         #expect(throws: UsageError.self) { try Settings.fromEnvironment(["DATABASE_URL": "mysql://x"]) }
+        let socket = "postgres+uds://me@localhost/run/postgresql/.s.PGSQL.5432#los"
+        #expect(try Settings.fromEnvironment(["DATABASE_URL": socket]).database == .postgres(url: socket))
         #expect(Settings.redactingPassword("postgres://me:secret@db/los") == "postgres://me:***@db/los")
     }
 }

@@ -55,13 +55,13 @@ public struct Settings: Sendable {
         self.today = today
     }
 
-    /// `DATABASE_URL` (postgres://…) selects PostgreSQL; otherwise SQLite at `LINEOFSIGHT_DATABASE_PATH`
-    /// or `./data/lineofsight.sqlite`.
+    /// `DATABASE_URL` (postgres://…, or postgres+uds://… for PostgreSQL's socket on the same host)
+    /// selects PostgreSQL; otherwise SQLite at `LINEOFSIGHT_DATABASE_PATH` or `./data/lineofsight.sqlite`.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Settings {
         let database: DatabaseLocation
         if let url = environment["DATABASE_URL"], !url.isEmpty {
-            guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
-                throw UsageError("DATABASE_URL must start with postgres:// (got \(redactingPassword(url)))")
+            guard ["postgres://", "postgresql://", "postgres+uds://", "postgresql+uds://"].contains(where: url.hasPrefix) else {
+                throw UsageError("DATABASE_URL must start with postgres:// or postgres+uds:// (got \(redactingPassword(url)))")
             }
             database = .postgres(url: url)
         } else {
