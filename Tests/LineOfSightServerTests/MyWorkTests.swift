@@ -174,6 +174,29 @@ import VaporTesting
         }
     }
 
+    /// A worker or team asked for by id in the address is named only when it is the reader's to
+    /// see: another team's worker, or another team, is "this worker" or "this team".
+    @Test func anotherTeamsWorkerAndTeamAreNotNamed() async throws {
+        try await withTestApp { app, demo in
+            let team = try #require(try await StaffMember.find(demo.account(.teamManager).staffID, on: app.db)?.$team.id)
+            var manager = try await Visitor.signedIn(app, as: "team.manager")
+            let plain = try await manager.get("/my-work").body.string
+            // Another team's worker, neither their name nor their team's on the manager's page.
+            let teams = try await Team.query(on: app.db).all()
+            let others = try await StaffMember.query(on: app.db).filter(\.$team.$id != team).all()
+            let (other, otherTeam) = try #require(others.lazy.compactMap { member in
+                teams.first { $0.id == member.$team.id }.map { (member, $0) }
+            }.first { !plain.contains($0.0.fullName) && !plain.contains($0.1.name) })
+            let page = try await manager.get("/my-work?worker=\(try other.requireID())&team=\(try otherTeam.requireID())")
+            #expect(page.status == .ok)
+            #expect(!page.body.string.contains(other.fullName) && !page.body.string.contains(otherTeam.name))
+            #expect(page.body.string.contains("for this worker in this team"))
+            // The manager's own team's worker is named.
+            let own = try #require(try await StaffMember.query(on: app.db).filter(\.$team.$id == team).first())
+            #expect(try await manager.get("/my-work?worker=\(try own.requireID())").body.string.contains("for " + own.fullName))
+        }
+    }
+
     struct APIWorkCheck: Decodable {
         struct Count: Decodable { let id: UUID?; let overdue: Int; let dueSoon: Int }
         struct Item: Decodable { let childID: UUID; let obligationID: String }

@@ -175,14 +175,16 @@ struct MyWork: Sendable {
     }
 
     /// The names the page shows: a team's staff and the reader's supervisees, already read, and
-    /// then only the others, read here: the workers beside a team's or a service's rows and the one
-    /// chosen, and the teams counted or chosen.
+    /// then only the others, read here: the workers beside a team's or a service's rows, and the
+    /// teams counted. A worker or team chosen by id is named only as one of those: anyone else's,
+    /// asked for in the address, is "this worker" or "this team", not named to someone with no
+    /// work of theirs to see.
     private static func names(level: Level, staff: [StaffMember], rows: [WorkQueries.Row], teams: Set<UUID>, filter: Filter,
                               on db: any Database) async throws -> People {
         var known = People()
         for member in staff { if let id = member.id { known.staff[id.text] = member.fullName } }
-        let shown = (level == .worker ? [] : rows.compactMap(\.worker_id)) + [filter.workerID].compactMap { $0 }
-        let namedTeams = (level == .service ? teams : []).union([filter.teamID].compactMap { $0 })
+        let shown = level == .worker ? [] : rows.compactMap(\.worker_id)
+        let namedTeams = (level == .service ? teams : []).union([filter.teamID].compactMap { $0 }.filter(teams.contains))
         return try await People.load(staff: Set(shown), teams: namedTeams, knowing: known, on: db)
     }
 
