@@ -79,8 +79,8 @@ los_part_postgres() {
   cd "$LOS_ROOT" || return
   if [ -n "${DATABASE_URL:-}" ]; then
     case "$DATABASE_URL" in
-      postgres://* | postgresql://*) ;;
-      *) los_err "DATABASE_URL must be a postgres:// URL for this part"; return 1 ;;
+      postgres://* | postgresql://* | postgres+uds://* | postgresql+uds://*) ;;
+      *) los_err "DATABASE_URL must be a postgres:// or postgres+uds:// URL for this part"; return 1 ;;
     esac
     # Print the URL without any password in it.
     los_log "Using DATABASE_URL from the environment: $(printf '%s' "$DATABASE_URL" | sed -E 's#://([^:@/]*):[^@/]*@#://\1:***@#')"
