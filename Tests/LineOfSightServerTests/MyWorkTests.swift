@@ -183,17 +183,20 @@ import VaporTesting
             let plain = try await manager.get("/my-work").body.string
             // Another team's worker, neither their name nor their team's on the manager's page.
             let teams = try await Team.query(on: app.db).all()
-            let others = try await StaffMember.query(on: app.db).filter(\.$team.$id != team).all()
+            let others = try await StaffMember.query(on: app.db).filter(\.$team.$id != team).sort(\.$lastName).all()
             let (other, otherTeam) = try #require(others.lazy.compactMap { member in
                 teams.first { $0.id == member.$team.id }.map { (member, $0) }
-            }.first { !plain.contains($0.0.fullName) && !plain.contains($0.1.name) })
-            let page = try await manager.get("/my-work?worker=\(try other.requireID())&team=\(try otherTeam.requireID())")
-            #expect(page.status == .ok)
-            #expect(!page.body.string.contains(other.fullName) && !page.body.string.contains(otherTeam.name))
-            #expect(page.body.string.contains("for this worker in this team"))
-            // The manager's own team's worker is named.
-            let own = try #require(try await StaffMember.query(on: app.db).filter(\.$team.$id == team).first())
-            #expect(try await manager.get("/my-work?worker=\(try own.requireID())").body.string.contains("for " + own.fullName))
+            }.first { !plain.contains(HTMLText.escaped($0.0.fullName)) && !plain.contains(HTMLText.escaped($0.1.name)) })
+            for query in ["worker=\(try other.requireID())", "worker=\(try other.requireID())&team=\(try otherTeam.requireID())"] {
+                let page = try await manager.get("/my-work?" + query)
+                #expect(page.status == .ok)
+                #expect(!page.body.string.contains(HTMLText.escaped(other.fullName)) && !page.body.string.contains(HTMLText.escaped(otherTeam.name)), "\(query)")
+                #expect(page.body.string.contains(query.contains("team=") ? "for this worker in this team" : "for this worker"), "\(query)")
+            }
+            // An active case holder of the manager's own team is named.
+            let own = try #require(try await StaffMember.query(on: app.db).filter(\.$team.$id == team).filter(\.$active == true)
+                .sort(\.$lastName).all().first { $0.jobRole.holdsCases })
+            #expect(try await manager.get("/my-work?worker=\(try own.requireID())").body.string.contains("for " + HTMLText.escaped(own.fullName)))
         }
     }
 

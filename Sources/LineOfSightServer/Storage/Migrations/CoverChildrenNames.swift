@@ -22,6 +22,6 @@ struct CoverChildrenNames: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         guard database.sql.dialect.name == "postgresql" else { return }
-        try await database.sql.drop(index: Self.name).run()
+        try await database.sql.drop(index: Self.name).ifExists().run()
     }
 }

@@ -19,8 +19,7 @@ struct Columns: Sendable {
     private enum Row {
         /// SQLite's values: text, integers, reals, blobs and nulls.
         case sqlite(SQLiteRow)
-        /// PostgreSQL's row as PostgresNIO read it, and where its statement's columns are.
-        case postgres(PostgresRow, PostgresColumns)
+        case postgres(PostgresRandomAccessRow)
         /// Any other row (read with `first()`, or from a driver or values `fetch` does not know),
         /// through SQLKit; `idsAreText` on SQLite.
         case sql(any SQLRow, idsAreText: Bool)
@@ -31,7 +30,7 @@ struct Columns: Sendable {
     }
 
     fileprivate init(sqlite row: SQLiteRow) { self.row = .sqlite(row) }
-    fileprivate init(postgres row: PostgresRow, _ columns: PostgresColumns) { self.row = .postgres(row, columns) }
+    fileprivate init(postgres row: PostgresRow) { self.row = .postgres(row.makeRandomAccess()) }
 
     struct MissingColumn: Error, CustomStringConvertible {
         let name: String
@@ -42,7 +41,7 @@ struct Columns: Sendable {
     func contains(_ name: String) -> Bool {
         switch row {
         case let .sqlite(row): row.column(name) != nil
-        case let .postgres(_, columns): columns.positions[name] != nil
+        case let .postgres(row): row.contains(name)
         case let .sql(row, _): row.contains(column: name)
         }
     }
@@ -51,7 +50,7 @@ struct Columns: Sendable {
     func isNull(_ name: String) throws -> Bool {
         switch row {
         case let .sqlite(row): (row.column(name) ?? .null) == .null
-        case let .postgres(row, columns): columns.cell(name, of: row)?.bytes == nil
+        case let .postgres(row): !row.contains(name) || row[name].bytes == nil
         case let .sql(row, _): try row.decodeNil(column: name)
         }
     }
@@ -77,7 +76,7 @@ struct Columns: Sendable {
     /// PostgreSQL, its 16 bytes.
     func uuid(_ name: String) throws -> UUID {
         switch row {
-        case let .postgres(row, columns): return try cell(row, columns, name).decode(UUID.self)
+        case let .postgres(row): return try cell(row, name).decode(UUID.self)
         case let .sql(row, idsAreText) where !idsAreText: return try row.decode(column: name, as: UUID.self)
         case .sqlite, .sql: return try Self.id(text(name), name)
         }
@@ -125,8 +124,8 @@ struct Columns: Sendable {
 
     func double(_ name: String) throws -> Double {
         // PostgreSQL's NUMERIC (an average, a sum of integers) is a decimal, as PostgresKit read it.
-        if case let .postgres(row, columns) = row, case let cell = try cell(row, columns, name), cell.dataType == .numeric {
-            return NSDecimalNumber(decimal: try cell.decode(Decimal.self)).doubleValue
+        if case let .postgres(row) = row, try cell(row, name).dataType == .numeric {
+            return NSDecimalNumber(decimal: try cell(row, name).decode(Decimal.self)).doubleValue
         }
         return try value(name) { if case let .float(number) = $0 { number } else { nil } }
     }
@@ -170,49 +169,31 @@ struct Columns: Sendable {
         case let .sqlite(row):
             guard let data = row.column(name) else { throw MissingColumn(name: name) }
             return try stored(data) ?? SQLiteDataDecoder().decode(Value.self, from: data)
-        case let .postgres(row, columns): return try cell(row, columns, name).decode(Value.self)
+        case let .postgres(row): return try cell(row, name).decode(Value.self)
         case let .sql(row, _): return try row.decode(column: name, as: Value.self)
         }
     }
 
-    /// The same, or nil when the column is null or not selected: the column looked up once, rather
-    /// than twice as a null test and a read.
+    /// The same, or nil when the column is null or not selected: the column looked up once on
+    /// SQLite and twice on PostgreSQL (whose row's subscript stops the server for a name it does
+    /// not hold), rather than twice and four times as a null test and a read.
     private func value<Value: Decodable & PostgresDecodable>(ifAny name: String, stored: (SQLiteData) -> Value?) throws -> Value? {
         switch row {
         case let .sqlite(row):
             guard let data = row.column(name), data != .null else { return nil }
             return try stored(data) ?? SQLiteDataDecoder().decode(Value.self, from: data)
-        case let .postgres(row, columns):
-            guard let cell = columns.cell(name, of: row), cell.bytes != nil else { return nil }
-            return try cell.decode(Value.self)
+        case let .postgres(row):
+            guard row.contains(name) else { return nil }
+            let cell = row[name]
+            return cell.bytes == nil ? nil : try cell.decode(Value.self)
         case let .sql(row, _): return try row.decodeNil(column: name) ? nil : try row.decode(column: name, as: Value.self)
         }
     }
 
-    private func cell(_ row: PostgresRow, _ columns: PostgresColumns, _ name: String) throws -> PostgresCell {
-        guard let cell = columns.cell(name, of: row) else { throw MissingColumn(name: name) }
-        return cell
-    }
-}
-
-/// Where each column of a statement's PostgreSQL rows is, found once from its first row for all of
-/// them. A cell is then found by one lookup of its name and read where it lies in the row as
-/// PostgresNIO received it. PostgresNIO's own random-access row copies every cell of a row first,
-/// and its lookup by name stops the server for a name it does not hold, so each cell was looked
-/// up twice (a test, then the read). Reading My work's rows at 15,000 took about 13 % of the
-/// server's time this way, 16 % that way (profiles under load).
-final class PostgresColumns: Sendable {
-    fileprivate let positions: [String: Int]
-
-    init(_ row: PostgresRow) {
-        var positions: [String: Int] = [:]
-        // The last column of a name, as PostgresNIO's own lookup finds it.
-        for cell in row { positions[cell.columnName] = cell.columnIndex }
-        self.positions = positions
-    }
-
-    fileprivate func cell(_ name: String, of row: PostgresRow) -> PostgresCell? {
-        positions[name].map { row[row.index(row.startIndex, offsetBy: $0)] }
+    private func cell(_ row: PostgresRandomAccessRow, _ name: String) throws -> PostgresCell {
+        // The row's subscript stops the server for a name it does not hold.
+        guard row.contains(name) else { throw MissingColumn(name: name) }
+        return row[name]
     }
 }
 
@@ -246,10 +227,7 @@ extension Columns {
         }
         if let postgres = base as? any PostgresDatabase, let statement = PostgresNamedStatement(sql: sql, binds: binds) {
             database.logExecuting(sql, binds)
-            let rows = try await statement.rows(on: postgres, logger: database.logger)
-            guard let first = rows.first else { return [] }
-            let columns = PostgresColumns(first)
-            return rows.map { Columns(postgres: $0, columns) }
+            return try await statement.rows(on: postgres, logger: database.logger).map(Columns.init(postgres:))
         }
         return nil
     }
