@@ -152,6 +152,7 @@ enum Rederivation {
         try await all(setup: setup, today: today, on: db, reading: reader) { done, total in
             logger.notice("Re-derived \(done) of \(total) children")
         }
+        await TableStatistics.refreshAfterBulkLoad(on: db)
     }
 
     /// Raised with every change to how the summaries stored beside the obligations (care,

@@ -2,7 +2,7 @@ import Fluent
 import SQLKit
 
 /// What a database needs after a whole authority may have been written at once (the demo's load,
-/// a council's first SSDA903 import).
+/// a council's first SSDA903 import, every child re-derived by `obligations rederive` or at start-up).
 enum TableStatistics {
     /// On PostgreSQL, tables just written in bulk have no statistics and no visibility map until
     /// autovacuum reaches them, a minute or more later and then beside the first requests: until
