@@ -22,7 +22,6 @@ struct RederiveCommand: AsyncCommand {
             try await Rederivation.all(setup: app.standards, today: app.clock.today, on: db, reading: reader) { done, total in
                 context.console.print("Re-derived \(done) of \(total) children")
             }
-            await TableStatistics.refreshAfterBulkLoad(on: db)
         }
         context.console.print(String(format: "Done in %.1f s.", Date().timeIntervalSince(started)))
     }

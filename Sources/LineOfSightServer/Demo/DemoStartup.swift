@@ -14,7 +14,6 @@ enum DemoStartup {
             let today = app.clock.today
             app.logger.notice("Loading the demo authority (as of \(today.iso)) into \(app.settings.database.description)…")
             try await DemoSeeder.seed(DemoAuthority.generate(today: today, childCount: children), today: today, now: app.clock.now, on: app.db, standards: app.standards)
-            await TableStatistics.refreshAfterBulkLoad(on: app.db)
         }
         let (host, port) = serveAddress(app.environment.arguments)
         let accounts = try await User.query(on: app.db).filter(\.$username ~~ Array(DemoAuthority.usernames.values)).filter(\.$active == true).sort(\.$username).all()

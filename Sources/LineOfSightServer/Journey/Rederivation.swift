@@ -58,6 +58,8 @@ enum Rederivation {
         try await TransferStepMonths.recount(on: db)
         try await db.sql.delete(from: DerivedRows.basis).run()
         try await db.sql.insert(into: DerivedRows.basis).columns("id", "fingerprint").values(SQLBind(1), SQLBind(fingerprint(setup))).run()
+        // Every child's obligations and summaries were just written again.
+        await TableStatistics.refreshAfterBulkLoad(on: db)
     }
 
     /// `write` in a transaction, again if PostgreSQL ended it to break a deadlock: a batch locks
@@ -152,7 +154,6 @@ enum Rederivation {
         try await all(setup: setup, today: today, on: db, reading: reader) { done, total in
             logger.notice("Re-derived \(done) of \(total) children")
         }
-        await TableStatistics.refreshAfterBulkLoad(on: db)
     }
 
     /// Raised with every change to how the summaries stored beside the obligations (care,
