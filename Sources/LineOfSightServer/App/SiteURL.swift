@@ -198,13 +198,19 @@ enum SiteURL: Sendable {
     }
 
     /// The address to link to (parameters given as `.value`).
+    /// Written into one string: a list page has a link on every row.
     var path: String {
-        "/" + segments.map { segment in
+        var path = ""
+        path.reserveCapacity(64)
+        for segment in segments {
+            path.append("/")
             switch segment {
-            case let .constant(text): text
-            case let .parameter(name, value): value ?? ":" + name
+            case let .constant(text): path.append(text)
+            case let .parameter(name, value):
+                if let value { path.append(value) } else { path.append(":"); path.append(name) }
             }
-        }.joined(separator: "/")
+        }
+        return path.isEmpty ? "/" : path
     }
 
     /// The address with a query string, e.g. a filtered list.

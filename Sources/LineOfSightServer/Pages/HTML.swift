@@ -2,7 +2,7 @@ import Vapor
 
 /// A small typed HTML tree. Text is escaped when rendered, so a page cannot inject markup by accident;
 /// the builder is non-generic so large pages type-check quickly.
-public indirect enum Node: Sendable {
+public enum Node: Sendable {
     case element(String, [Attribute], [Node])
     case void(String, [Attribute])
     case text(String)

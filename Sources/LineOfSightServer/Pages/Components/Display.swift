@@ -66,13 +66,19 @@ private let tableRowAttributes = [Attribute.class("govuk-table__row")]
 private let cellAttributes = [Attribute.class("govuk-table__cell")]
 private let numericCellAttributes = [Attribute.class("govuk-table__cell govuk-table__cell--numeric")]
 
-enum TagColour: String {
+enum TagColour: String, CaseIterable {
     case grey, green, turquoise, blue, purple, pink, red, orange, yellow
 }
 
 func tag(_ text: String, _ colour: TagColour? = nil) -> Node {
-    el("strong", .class("govuk-tag" + (colour.map { " govuk-tag--\($0.rawValue)" } ?? ""))) { text }
+    .element("strong", colour.flatMap { tagAttributes[$0] } ?? plainTagAttributes, [.text(text)])
 }
+
+/// Each colour's attributes, made once: a list page has a tag on every row.
+private let tagAttributes = Dictionary(uniqueKeysWithValues: TagColour.allCases.map { colour in
+    (colour, [Attribute.class("govuk-tag govuk-tag--" + colour.rawValue)])
+})
+private let plainTagAttributes = [Attribute.class("govuk-tag")]
 
 func successBanner(_ message: String) -> Node {
     el("div", .class("govuk-notification-banner govuk-notification-banner--success"), .attribute("role", "alert"), .aria("labelledby", "govuk-notification-banner-title")) {
