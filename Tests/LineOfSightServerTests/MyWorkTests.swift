@@ -99,6 +99,33 @@ import VaporTesting
         }
     }
 
+    /// A manager's team's work and what awaits their authorisation are read in one statement
+    /// (`WorkQueries.teamWork`): neither is mixed into the other. The team's items are what the
+    /// team's work alone gives, every one an obligation, and what waits holds a contact just recorded,
+    /// longest waiting first.
+    @Test func aTeamsWorkAndWhatAwaitsItsManagerAreToldApart() async throws {
+        try await withTestApp { app, demo in
+            let child = try await JourneyTests.child(app, demo)
+            var worker = try await Visitor.signedIn(app, as: "social.worker")
+            _ = try await worker.get("/children/\(child.id!)/record/contacts")
+            #expect(try await worker.post("/children/\(child.id!)/record/contacts", FrontDoorTests.contact).status == .seeOther)
+            let manager = try #require(try await User.query(on: app.db).filter(\.$username == "team.manager").first())
+            let team = try #require(try await StaffMember.find(demo.account(.teamManager).staffID, on: app.db)?.$team.id)
+            let today = app.clock.today
+            let scope = ChildScope(teamID: team, grantsOf: manager.id, today: today)
+            let bounds = StatusBounds(asOf: today, dueSoonDays: 5), until = today.adding(days: 14)
+            let alone = try await WorkQueries.due(.teams([team]), until: until, scope: scope, bounds: bounds, on: app.db.sql)
+            let together = try await WorkQueries.teamWork([team], until: until, scope: scope, bounds: bounds, on: app.db.sql)
+            let aloneIDs = try alone.map { try WorkQueries.Row($0).id }, togetherIDs = try together.due.map { try WorkQueries.Row($0).id }
+            #expect(!aloneIDs.isEmpty && togetherIDs == aloneIDs)
+            let obligations = Set(try await app.db.sql.select().column("id").from(DerivedRows.obligations).all(decodingColumn: "id", as: String.self))
+            #expect(obligations.isSuperset(of: togetherIDs))
+            #expect(together.awaiting.contains { $0.childID == child.id && $0.list == .contacts },
+                    "\(together.awaiting.map { ($0.list, $0.step.id) })")
+            #expect(zip(together.awaiting, together.awaiting.dropFirst()).allSatisfy { ($0.since, $0.eventID) <= ($1.since, $1.eventID) })
+        }
+    }
+
     /// A team's open obligations are found in the index of unmet obligations without reading the
     /// table (`CoverOpenWork`). Checked on SQLite only, whose plan follows the statement; on
     /// PostgreSQL this test checks nothing (its plan depends on its statistics).

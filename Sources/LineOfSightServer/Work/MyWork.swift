@@ -126,7 +126,10 @@ struct MyWork: Sendable {
         case .team, .service: .teams(teams)
         }
         let bounds = StatusBounds(asOf: today, dueSoonDays: setup.standards.dueSoonDays)
-        let due = try await WorkQueries.due(whose, until: until, scope: scope, bounds: bounds, on: req.sql)
+        // A manager's team's work comes with what awaits their authorisation, in one statement.
+        let (due, awaiting) = level == .team
+            ? try await WorkQueries.teamWork(teams, until: until, scope: scope, bounds: bounds, on: req.sql)
+            : (try await WorkQueries.due(whose, until: until, scope: scope, bounds: bounds, on: req.sql), [])
         let counted = Counted(due, filter: filter, bounds: bounds)
         let page = min(max(1, filter.page), max(1, (counted.kept.count + pageSize - 1) / pageSize))
         let rows = try counted.kept.dropFirst((page - 1) * pageSize).prefix(pageSize).map { try WorkQueries.Row(due[$0]) }
@@ -165,9 +168,6 @@ struct MyWork: Sendable {
             let page = try await ChildDirectory.page(ChildFilter(teamID: team, unallocatedOnly: true), scope: scope, page: 1, on: req.sql)
             (unallocated, unallocatedTotal) = (page.rows, page.total)
         }
-        let awaiting = level == .team
-            ? try await WorkQueries.awaiting(teams: teams, scope: scope, on: req.sql)
-            : []
         return MyWork(level: level, until: until, today: today, dueSoonDays: setup.standards.dueSoonDays, rows: rows, rowsTotal: counted.kept.count,
                       page: page, overdue: counted.all.overdue, notOverdue: counted.all.total - counted.all.overdue, actions: actions,
                       counts: counts, unallocated: unallocated, unallocatedTotal: unallocatedTotal, awaitingAuthorisation: awaiting,

@@ -73,17 +73,48 @@ enum WorkQueries {
     static func due(_ whose: ChildScope.WayIn, until: CivilDate, scope: ChildScope, bounds: StatusBounds, on db: any SQLDatabase) async throws -> [Due] {
         // No teams, no team's work (a manager not yet given a team); PostgreSQL refuses an empty IN list.
         if case let .teams(ids) = whose, ids.isEmpty { return [] }
-        return try await dueQuery(whose, until: until, scope: scope, bounds: bounds, on: db).all(reading: Due.init)
+        return try await dueQuery(whose, until: until, scope: scope, bounds: bounds, on: db)
+            .orderBy(SQLColumn("due", table: "o")).orderBy(SQLColumn("last_name", table: "c")).orderBy(SQLColumn("id", table: "o"))
+            .all(reading: Due.init)
     }
 
-    /// `due`'s statement.
+    /// A team's work for its manager: everything due (as `due`) and what awaits the manager's
+    /// authorisation (as `awaiting`), read in one statement. A statement costs a page several times
+    /// what the database spends running it (docs/performance.md), and a manager's My work reads
+    /// both on every view. The rows awaiting authorisation are shaped as the obligations' (their
+    /// event as `id`, their journey list as `rule`, the day they started waiting as `due`) and told
+    /// apart by their `step`, which an obligation's row does not have.
+    static func teamWork(_ teams: Set<UUID>, until: CivilDate, scope: ChildScope, bounds: StatusBounds,
+                         on db: any SQLDatabase) async throws -> (due: [Due], awaiting: [Awaiting]) {
+        guard !teams.isEmpty else { return ([], []) }
+        let due = dueQuery(.teams(teams), until: until, scope: scope, bounds: bounds, on: db).column(SQLLiteral.null, as: "step")
+        var union = SQLUnionBuilder(on: db, initialQuery: due.select)
+        for query in awaitingQueries(teams: teams, scope: scope, on: db) { union = union.union(all: query.select) }
+        enum Item { case due(Due), awaiting(Awaiting?) }
+        let items = try await union.orderBy("due").orderBy("last_name").orderBy("id").all { columns -> Item in
+            try columns.text(ifAny: "step") == nil ? .due(try Due(columns)) : .awaiting(try awaiting(columns))
+        }
+        var work: (due: [Due], awaiting: [Awaiting]) = ([], [])
+        for item in items {
+            switch item {
+            case let .due(row): work.due.append(row)
+            case let .awaiting(row?): work.awaiting.append(row)
+            case .awaiting(nil): break
+            }
+        }
+        // Sorted here rather than by the database: PostgreSQL writes an event's id as text in lower
+        // case and a transfer's is stored in upper case, so the two would not sort alike.
+        work.awaiting.sort { ($0.since, $0.eventID) < ($1.since, $1.eventID) }
+        return work
+    }
+
+    /// `due`'s statement, in no order.
     static func dueQuery(_ whose: ChildScope.WayIn, until: CivilDate, scope: ChildScope, bounds: StatusBounds, on db: any SQLDatabase) -> SQLSelectBuilder {
         let builder = fromObligations(rowColumns(db.select()), allocation: .inner)
             .where(whose.keeps(openAllocation: "a"))
             .where(SQLColumn("due", table: "o"), .lessThanOrEqual, SQLBind(until.iso))
             .where(StatusSQL.openToday(bounds: bounds, columns: columns))
-        _ = scope.apply(to: builder, keptTo: whose)
-        return builder.orderBy(SQLColumn("due", table: "o")).orderBy(SQLColumn("last_name", table: "c")).orderBy(SQLColumn("id", table: "o"))
+        return scope.apply(to: builder, keptTo: whose)
     }
 
     /// Every open action this member of staff owns, whoever's child it is for, soonest first.
@@ -132,18 +163,18 @@ enum WorkQueries {
         let since: CivilDate
     }
 
-    /// What waits for these teams' manager, longest waiting first, read in one statement: events of
-    /// children allocated to the teams that await a manager's authorisation (a contact's next step,
-    /// an assessment: the `awaiting` column the event's form sets when it is written), and
-    /// transfers to the teams waiting for their decision (the receiving team decides, whoever holds
-    /// the child now).
-    static func awaiting(teams: Set<UUID>, scope: ChildScope, on db: any SQLDatabase) async throws -> [Awaiting] {
-        guard !teams.isEmpty, let transferStep = TransferForm.form.steps.first else { return [] }
+    /// What waits for these teams' manager, in `teamWork`'s shape: events of children allocated to
+    /// the teams that await a manager's authorisation (a contact's next step, an assessment: the
+    /// `awaiting` column the event's form sets when it is written), and transfers to the teams
+    /// waiting for their decision (the receiving team decides, whoever holds the child now).
+    private static func awaitingQueries(teams: Set<UUID>, scope: ChildScope, on db: any SQLDatabase) -> [SQLSelectBuilder] {
+        guard let transferStep = TransferForm.form.steps.first else { return [] }
         let theirs = ChildScope.WayIn.teams(teams)
         let events = childColumns(db.select())
-            // As text: a transfer's id is text, and both halves of the union must agree.
-            .column(SQLRaw(#"CAST("e"."id" AS TEXT)"#), as: "event_id").column(SQLColumn("list", table: "e"))
-            .column(SQLColumn("awaiting", table: "e"), as: "step").column(SQLColumn("awaiting_since", table: "e"), as: "since")
+            // As text: a transfer's id and an obligation's are text, and every part of the union must agree.
+            .column(SQLRaw(#"CAST("e"."id" AS TEXT)"#), as: "id").column(SQLColumn("list", table: "e"), as: "rule")
+            .column(SQLColumn("awaiting_since", table: "e"), as: "due").column(SQLLiteral.null, as: "team_id").column(SQLLiteral.null, as: "worker_id")
+            .column(SQLColumn("awaiting", table: "e"), as: "step")
             .from(SQLAlias(SQLIdentifier(StoredEvent.schema), as: SQLIdentifier("e")))
             .join(SQLAlias(SQLIdentifier(Child.schema), as: SQLIdentifier("c")), method: SQLJoinMethod.inner,
                   on: SQLColumn("id", table: "c"), .equal, SQLColumn("child_id", table: "e"))
@@ -152,30 +183,25 @@ enum WorkQueries {
             .where(SQLColumn("withdrawn_reason", table: "e"), .is, SQLLiteral.null)
             .where(theirs.keeps(openAllocation: "a"))
         let transfers = childColumns(db.select())
-            .column(SQLColumn("transfer_id", table: "ts"), as: "event_id").column(SQLBind(JourneyList.transfers.rawValue), as: "list")
-            .column(SQLBind(transferStep.id), as: "step").column(SQLColumn("requested", table: "ts"), as: "since")
+            .column(SQLColumn("transfer_id", table: "ts"), as: "id").column(SQLBind(JourneyList.transfers.rawValue), as: "rule")
+            .column(SQLColumn("requested", table: "ts"), as: "due").column(SQLLiteral.null, as: "team_id").column(SQLLiteral.null, as: "worker_id")
+            .column(SQLBind(transferStep.id), as: "step")
             .from(SQLAlias(SQLIdentifier(DerivedRows.transfers), as: SQLIdentifier("ts")))
             .join(SQLAlias(SQLIdentifier(Child.schema), as: SQLIdentifier("c")), method: SQLJoinMethod.inner,
                   on: SQLColumn("id", table: "c"), .equal, SQLColumn("child_id", table: "ts"))
             .where(SQLColumn("stage", table: "ts"), .equal, SQLBind(TransferProgress.Stage.awaitingDecision.rawValue))
             .where(SQLColumn("to_team_id", table: "ts"), .in, SQLBind.group(teams.sorted()))
-        // Both halves are kept to the teams' children: those allocated to them, and those whose
-        // transfer to them awaits their decision.
-        _ = scope.apply(to: events, keptTo: theirs)
-        _ = scope.apply(to: transfers, keptTo: theirs)
-        let rows = try await SQLUnionBuilder(on: db, initialQuery: events.select).union(all: transfers.select)
-            .all { columns in
-                (child: try columns.uuid("child_id"), name: try columns.text("first_name") + " " + columns.text("last_name"),
-                 event: UUID(text: try columns.text("event_id")), list: JourneyList(rawValue: try columns.text("list")),
-                 step: try columns.text("step"), since: try columns.date(ifAny: "since"))
-            }
-        return rows.compactMap { row in
-            guard let event = row.event, let list = row.list, let step = list.form.steps.first(where: { $0.id == row.step }),
-                  let since = row.since else { return nil }
-            return Awaiting(childID: row.child, childName: row.name, eventID: event, list: list, step: step, since: since)
-        }
-        // Sorted here rather than by the database: PostgreSQL writes an event's id as text in lower
-        // case and a transfer's is stored in upper case, so the two would not sort alike.
-        .sorted { ($0.since, $0.eventID) < ($1.since, $1.eventID) }
+        // Both are kept to the teams' children: those allocated to them, and those whose transfer
+        // to them awaits their decision.
+        return [scope.apply(to: events, keptTo: theirs), scope.apply(to: transfers, keptTo: theirs)]
+    }
+
+    /// A row of `awaitingQueries`; nil for a step no form has now.
+    private static func awaiting(_ columns: Columns) throws -> Awaiting? {
+        let stepID = try columns.text("step")
+        guard let event = UUID(text: try columns.text("id")), let list = JourneyList(rawValue: try columns.text("rule")),
+              let step = list.form.steps.first(where: { $0.id == stepID }), let since = try columns.date(ifAny: "due") else { return nil }
+        return Awaiting(childID: try columns.uuid("child_id"), childName: try columns.text("first_name") + " " + columns.text("last_name"),
+                        eventID: event, list: list, step: step, since: since)
     }
 }
