@@ -151,6 +151,30 @@ import VaporTesting
         }
     }
 
+    /// The staff a manager's My work counts and supervises, read with their supervision sessions in
+    /// one statement (`SupervisionFrequency.staff`), are the staff read alone, and their
+    /// supervision is what their sessions read alone give.
+    @Test func staffReadWithTheirSessionsAreTheStaffAndSessionsReadApart() async throws {
+        try await withTestApp { app, demo in
+            let db = app.db.sql
+            let manager = try #require(demo.account(.teamManager).staffID)
+            let team = try #require(try await StaffMember.find(manager, on: app.db)?.$team.id)
+            let read = try await SupervisionFrequency.staff(inTeams: [team], supervisedBy: manager, on: db)
+            let apart = try await StaffMember.active(inTeams: [team], orManagedBy: manager, on: db)
+            #expect(!apart.isEmpty && read.staff.map(\.id) == apart.map(\.id) && read.staff.map(\.fullName) == apart.map(\.fullName))
+            let supervisees = apart.filter { $0.$manager.id == manager }
+            #expect(!supervisees.isEmpty && !read.sessions.isEmpty && Set(read.sessions.keys).isSubset(of: Set(supervisees.compactMap(\.id))))
+            func summary(_ frequencies: [SupervisionFrequency]) -> [String] {
+                frequencies.map { "\($0.staffID) \($0.lastSession?.iso ?? "-") \($0.next?.due.iso ?? "-") \($0.obligations?.count ?? -1)" }
+            }
+            let together = SupervisionFrequency.of(supervisees, sessions: read.sessions, setup: app.standards)
+            #expect(summary(together) == summary(try await SupervisionFrequency.of(supervisees, setup: app.standards, on: db)))
+            // Without a supervisor, the team's staff and no sessions.
+            let teamOnly = try await SupervisionFrequency.staff(inTeams: [team], supervisedBy: nil, on: db)
+            #expect(teamOnly.sessions.isEmpty && teamOnly.staff.allSatisfy { $0.$team.id == team })
+        }
+    }
+
     /// Staff read column by column (for the counts by worker) are what Fluent reads, and saving
     /// one changes its row rather than adding another.
     @Test func staffReadColumnByColumnAreTheStoredStaff() async throws {

@@ -22,19 +22,31 @@ struct SupervisionFrequency: Sendable {
         next?.status(asOf: today, dueSoonDays: dueSoonDays)
     }
 
+    /// The sessions that meet the standard, by supervisee: each session's id and date, earliest first.
+    typealias Sessions = [UUID: [DatedRecord]]
+
+    /// The kinds of session that meet the standard.
+    private static let standardKinds = SupervisionKind.allCases.filter(\.meetsStandard).map(\.rawValue)
+
     /// The workers given, each with their supervision: their individual sessions read in one query.
     static func of(_ staff: [StaffMember], setup: StandardsFile, on db: any SQLDatabase) async throws -> [SupervisionFrequency] {
         let ids = staff.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
         let rows = try await db.select().columns("id", "supervisee_id", "date").from(SupervisionSession.schema)
             .where("supervisee_id", .in, SQLBind.group(ids))
-            .where("kind", .in, SQLBind.group(SupervisionKind.allCases.filter(\.meetsStandard).map(\.rawValue)))
+            .where("kind", .in, SQLBind.group(standardKinds))
             .orderBy("date")
             .all { (supervisee: try $0.uuid("supervisee_id"), session: try $0.uuid("id"), date: try $0.date(ifAny: "date")) }
-        let sessions = Dictionary(grouping: rows, by: \.supervisee)
-        return staff.compactMap { member in
+        var sessions: Sessions = [:]
+        for row in rows { if let date = row.date { sessions[row.supervisee, default: []].append(DatedRecord(id: row.session.text, date: date)) } }
+        return of(staff, sessions: sessions, setup: setup)
+    }
+
+    /// The workers given, each with their supervision derived from `sessions`.
+    static func of(_ staff: [StaffMember], sessions: Sessions, setup: StandardsFile) -> [SupervisionFrequency] {
+        staff.compactMap { member in
             guard let id = member.id else { return nil }
-            let dated = (sessions[id] ?? []).compactMap { row in row.date.map { DatedRecord(id: row.session.text, date: $0) } }
+            let dated = sessions[id] ?? []
             let obligations = member.startDate.map { start in
                 deriveSupervision(StaffSupervision(staffID: id.text, teamID: member.$team.id?.text,
                                                    managerID: member.$manager.id?.text, start: start, end: member.leavingDate,
@@ -44,6 +56,38 @@ struct SupervisionFrequency: Sendable {
             return SupervisionFrequency(staffID: id, name: member.fullName, newlyQualified: member.newlyQualified,
                                         obligations: obligations, lastSession: dated.last?.date)
         }
+    }
+
+    /// The active staff of these teams and those `supervisor` manages, with the sessions of those
+    /// they manage, in one statement: a manager's My work reads both on every view, and a
+    /// statement costs a page several times what the database spends running it
+    /// (docs/performance.md). A supervisee's row comes once for each of their sessions, in date
+    /// order (or once, without one); anyone else's once.
+    static func staff(inTeams teams: Set<UUID>, supervisedBy supervisor: UUID?,
+                      on db: any SQLDatabase) async throws -> (staff: [StaffMember], sessions: Sessions) {
+        guard let supervisor else { return (try await StaffMember.active(inTeams: teams, orManagedBy: nil, on: db), [:]) }
+        let supervisee = SQLBinaryExpression(SQLColumn("manager_id", table: "st"), .equal, SQLBind(supervisor))
+        let theirSessions = SQLBinaryExpression(
+            SQLBinaryExpression(SQLColumn("supervisee_id", table: "ss"), .equal, SQLColumn("id", table: "st")), .and,
+            SQLBinaryExpression(SQLBinaryExpression(SQLColumn("kind", table: "ss"), .in, SQLBind.group(standardKinds)), .and, supervisee))
+        let rows = try await db.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("st")))
+            .column(SQLColumn("id", table: "ss"), as: "session_id").column(SQLColumn("date", table: "ss"), as: "session_date")
+            .from(SQLAlias(SQLIdentifier(StaffMember.schema), as: SQLIdentifier("st")))
+            .join(SQLAlias(SQLIdentifier(SupervisionSession.schema), as: SQLIdentifier("ss")), method: SQLJoinMethod.left, on: theirSessions)
+            .where(SQLColumn("active", table: "st"), .equal, SQLBind(true))
+            .where { either in
+                if !teams.isEmpty { either.orWhere(SQLColumn("team_id", table: "st"), .in, SQLBind.group(teams.sorted())) }
+                return either.orWhere(supervisee)
+            }
+            .orderBy(SQLColumn("last_name", table: "st")).orderBy(SQLColumn("first_name", table: "st")).orderBy(SQLColumn("id", table: "st"))
+            .orderBy(SQLColumn("date", table: "ss"))
+            .all { columns in (id: try columns.uuid("id"), columns: columns, session: try columns.uuid(ifAny: "session_id"), date: try columns.date(ifAny: "session_date")) }
+        var read: (staff: [StaffMember], sessions: Sessions) = ([], [:])
+        for row in rows {
+            if read.staff.last?.id != row.id { read.staff.append(try StaffMember(row.columns)) }
+            if let session = row.session, let date = row.date { read.sessions[row.id, default: []].append(DatedRecord(id: session.text, date: date)) }
+        }
+        return read
     }
 
     /// The standard that applies to them, in words, from the council's values.

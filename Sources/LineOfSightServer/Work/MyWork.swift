@@ -100,6 +100,8 @@ struct MyWork: Sendable {
     /// The active staff this person manages (a team manager or head of service), whose supervision
     /// sessions the page shows as the manager's own work.
     let supervisees: [StaffMember]
+    /// Their supervision sessions that meet the standard.
+    let supervisionSessions: SupervisionFrequency.Sessions
     let filter: Filter
     let people: People
 
@@ -135,10 +137,10 @@ struct MyWork: Sendable {
         let rows = try counted.kept.dropFirst((page - 1) * pageSize).prefix(pageSize).map { try WorkQueries.Row(due[$0]) }
         // A team's staff, for its counts by worker, name most of the workers its page shows; the
         // people a manager supervises, whose supervision is part of the manager's own work, are
-        // read with them.
+        // read with them, and their supervision sessions with them.
         let teamsCounted = level == .team ? teams : []
         let supervisor = Role.supervisors.contains(principal.role) ? principal.staffID : nil
-        let staff = try await StaffMember.active(inTeams: teamsCounted, orManagedBy: supervisor, on: req.sql)
+        let (staff, sessions) = try await SupervisionFrequency.staff(inTeams: teamsCounted, supervisedBy: supervisor, on: req.sql)
         let people = try await names(level: level, staff: staff, rows: rows, teams: teams, filter: filter, on: req.db)
         var counts: [Count] = []
         switch level {
@@ -171,7 +173,8 @@ struct MyWork: Sendable {
         return MyWork(level: level, until: until, today: today, dueSoonDays: setup.standards.dueSoonDays, rows: rows, rowsTotal: counted.kept.count,
                       page: page, overdue: counted.all.overdue, notOverdue: counted.all.total - counted.all.overdue, actions: actions,
                       counts: counts, unallocated: unallocated, unallocatedTotal: unallocatedTotal, awaitingAuthorisation: awaiting,
-                      supervisees: supervisor.map { id in staff.filter { $0.$manager.id == id } } ?? [], filter: filter, people: people)
+                      supervisees: supervisor.map { id in staff.filter { $0.$manager.id == id } } ?? [], supervisionSessions: sessions,
+                      filter: filter, people: people)
     }
 
     /// The names the page shows: a team's staff and the reader's supervisees, already read, and

@@ -12,7 +12,7 @@ struct MyWorkController {
         let work = try await MyWork.load(req)
         try await req.auditShown(work.childrenShown, detail: "Viewed My work")
         // A manager's own work includes the supervision they owe the people they supervise.
-        let supervision = try await SupervisionFrequency.of(work.supervisees, setup: req.application.standards, on: req.sql)
+        let supervision = SupervisionFrequency.of(work.supervisees, sessions: work.supervisionSessions, setup: req.application.standards)
         return MyWorkPages.page(context: PageContext(req), work: work, supervision: supervision,
                                 dueSoonDays: req.application.standards.standards.dueSoonDays)
     }

@@ -78,7 +78,8 @@ extension StaffMember {
         }
     }
 
-    private convenience init(_ columns: Columns) throws {
+    /// A row of `staff`, read column by column.
+    convenience init(_ columns: Columns) throws {
         self.init(id: try columns.uuid("id"), firstName: try columns.text("first_name"), lastName: try columns.text("last_name"),
                   jobRole: try columns.code("job_role", as: JobRole.self), teamID: try columns.uuid(ifAny: "team_id"),
                   managerID: try columns.uuid(ifAny: "manager_id"), fte: try columns.double("fte"), agency: try columns.bool("agency"),
