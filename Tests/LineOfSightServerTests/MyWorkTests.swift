@@ -118,6 +118,8 @@ import VaporTesting
             let together = try await WorkQueries.teamWork([team], until: until, scope: scope, bounds: bounds, on: app.db.sql)
             let aloneIDs = try alone.map { try WorkQueries.Row($0).id }, togetherIDs = try together.due.map { try WorkQueries.Row($0).id }
             #expect(!aloneIDs.isEmpty && togetherIDs == aloneIDs)
+            // Most urgent first: by due date.
+            #expect(zip(together.due, together.due.dropFirst()).allSatisfy { $0.due <= $1.due } && Set(alone.map(\.due)).count > 1)
             let obligations = Set(try await app.db.sql.select().column("id").from(DerivedRows.obligations).all(decodingColumn: "id", as: String.self))
             #expect(obligations.isSuperset(of: togetherIDs))
             #expect(together.awaiting.contains { $0.childID == child.id && $0.list == .contacts },

@@ -90,22 +90,26 @@ enum WorkQueries {
         let due = dueQuery(.teams(teams), until: until, scope: scope, bounds: bounds, on: db).column(SQLLiteral.null, as: "step")
         var union = SQLUnionBuilder(on: db, initialQuery: due.select)
         for query in awaitingQueries(teams: teams, scope: scope, on: db) { union = union.union(all: query.select) }
+        // Ordered as a table of its own: SQLite orders a union's rows by merging each part's,
+        // sorted apart (1.07 ms for a team of the 15,000-child demo, against 0.84 ms so).
+        let work = db.select().column(SQLLiteral.all).from(SQLAlias(SQLGroupExpression(union.union), as: SQLIdentifier("work")))
+            .orderBy("due").orderBy("last_name").orderBy("id")
         enum Item { case due(Due), awaiting(Awaiting?) }
-        let items = try await union.orderBy("due").orderBy("last_name").orderBy("id").all { columns -> Item in
+        let items = try await work.all { columns -> Item in
             try columns.text(ifAny: "step") == nil ? .due(try Due(columns)) : .awaiting(try awaiting(columns))
         }
-        var work: (due: [Due], awaiting: [Awaiting]) = ([], [])
+        var read: (due: [Due], awaiting: [Awaiting]) = ([], [])
         for item in items {
             switch item {
-            case let .due(row): work.due.append(row)
-            case let .awaiting(row?): work.awaiting.append(row)
+            case let .due(row): read.due.append(row)
+            case let .awaiting(row?): read.awaiting.append(row)
             case .awaiting(nil): break
             }
         }
         // Sorted here rather than by the database: PostgreSQL writes an event's id as text in lower
         // case and a transfer's is stored in upper case, so the two would not sort alike.
-        work.awaiting.sort { ($0.since, $0.eventID) < ($1.since, $1.eventID) }
-        return work
+        read.awaiting.sort { ($0.since, $0.eventID) < ($1.since, $1.eventID) }
+        return read
     }
 
     /// `due`'s statement, in no order.
