@@ -32,7 +32,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
         CSRFMiddleware(),
         RouteAccessMiddleware(),
         OnceOnlyMiddleware(),
-    ]))
+    ], counting: app.requestsInFlight))
 
     app.routes.defaultMaxBodySize = ByteCount(value: FormInputMiddleware.maximumBytes)
     try routes(app, metrics: metrics)

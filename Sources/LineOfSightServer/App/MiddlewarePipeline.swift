@@ -7,16 +7,22 @@ import Vapor
 /// handler is called the same way when it is asynchronous (every route here is).
 struct MiddlewarePipeline: Middleware {
     private let stages: [any AsyncMiddleware]
+    private let inFlight: RequestsInFlight
 
-    init(_ stages: [any AsyncMiddleware]) {
+    init(_ stages: [any AsyncMiddleware], counting inFlight: RequestsInFlight) {
         self.stages = stages
+        self.inFlight = inFlight
     }
 
     func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         let route = (next as? any AsyncResponder) ?? AsyncBasicResponder { try await next.respond(to: $0).get() }
         let chain = Chain(stages: stages[...], route: route)
         let response = request.eventLoop.makePromise(of: Response.self)
-        response.completeWithTask(on: .of(request.eventLoop)) { try await chain.respond(to: request) }
+        inFlight.begin()
+        response.completeWithTask(on: .of(request.eventLoop)) { [inFlight] in
+            defer { inFlight.end() }
+            return try await chain.respond(to: request)
+        }
         return response.futureResult
     }
 

@@ -58,9 +58,12 @@ enum DatabaseSetup {
 
     /// What only `serve` runs besides the requests: the transfer counts kept by month folded
     /// (`TransferStepFolding`) and, on an SQLite file, the log copied back off the requests' path
-    /// (`WALCheckpointer`), from when the server starts.
+    /// (`WALCheckpointer`), from when the server starts; and, when it stops, the requests still
+    /// being answered waited for (`RequestsInFlight`).
     static func prepareForServing(_ app: Application) {
         app.lifecycle.use(TransferStepFolding())
+        // Last, so that it stops first: the databases stay open for every request still answered.
+        defer { app.lifecycle.use(app.requestsInFlight) }
         guard case let .sqlite(path) = app.settings.database else { return }
         let checkpointer = WALCheckpointer(path: path)
         app.walCheckpointer = checkpointer
