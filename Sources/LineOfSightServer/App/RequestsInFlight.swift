@@ -10,7 +10,8 @@ import Vapor
 /// then in flight.
 final class RequestsInFlight: LifecycleHandler, Sendable {
     private let count = NIOLockedValueBox(0)
-    /// How long stopping waits for the last of them.
+    /// How long from the start of stopping it waits for the last of them (the HTTP server's own
+    /// wait for its open connections included).
     static let patience = TimeAmount.seconds(10)
 
     func begin() { count.withLockedValue { $0 += 1 } }
@@ -20,9 +21,9 @@ final class RequestsInFlight: LifecycleHandler, Sendable {
     /// The HTTP server first, which stops taking requests and waits for those of its open
     /// connections; then any left whose client has gone.
     func shutdownAsync(_ application: Application) async {
-        await application.server.shutdown()
         let deadline = NIODeadline.now() + Self.patience
-        while answering > 0, NIODeadline.now() < deadline { try? await Task.sleep(for: .milliseconds(10)) }
+        await application.server.shutdown()
+        while answering > 0, NIODeadline.now() < deadline, !Task.isCancelled { try? await Task.sleep(for: .milliseconds(10)) }
         if answering > 0 { application.logger.warning("Stopping with \(answering) requests still being answered") }
     }
 }

@@ -62,7 +62,8 @@ enum DatabaseSetup {
     /// being answered waited for (`RequestsInFlight`).
     static func prepareForServing(_ app: Application) {
         app.lifecycle.use(TransferStepFolding())
-        // Last, so that it stops first: the databases stay open for every request still answered.
+        // Last, so that it stops first: the other handlers stop once no request is left (the log's
+        // copier after the last audit row a request commits).
         defer { app.lifecycle.use(app.requestsInFlight) }
         guard case let .sqlite(path) = app.settings.database else { return }
         let checkpointer = WALCheckpointer(path: path)

@@ -78,24 +78,15 @@ enum WorkQueries {
             .all(reading: Due.init)
     }
 
-    /// A team's work for its manager: everything due (as `due`) and what awaits the manager's
-    /// authorisation (as `awaiting`), read in one statement. A statement costs a page several times
-    /// what the database spends running it (docs/performance.md), and a manager's My work reads
-    /// both on every view. The rows awaiting authorisation are shaped as the obligations' (their
-    /// event as `id`, their journey list as `rule`, the day they started waiting as `due`) and told
-    /// apart by their `step`, which an obligation's row does not have.
+    /// A team's work for its manager: everything due (the rows `due` reads for a team) and what
+    /// awaits the manager's authorisation, read in one statement (`teamWorkQuery`). A statement
+    /// costs a page several times what the database spends running it (docs/performance.md), and
+    /// a manager's My work reads both on every view.
     static func teamWork(_ teams: Set<UUID>, until: CivilDate, scope: ChildScope, bounds: StatusBounds,
                          on db: any SQLDatabase) async throws -> (due: [Due], awaiting: [Awaiting]) {
         guard !teams.isEmpty else { return ([], []) }
-        let due = dueQuery(.teams(teams), until: until, scope: scope, bounds: bounds, on: db).column(SQLLiteral.null, as: "step")
-        var union = SQLUnionBuilder(on: db, initialQuery: due.select)
-        for query in awaitingQueries(teams: teams, scope: scope, on: db) { union = union.union(all: query.select) }
-        // Ordered as a table of its own: SQLite orders a union's rows by merging each part's,
-        // sorted apart (1.07 ms for a team of the 15,000-child demo, against 0.84 ms so).
-        let work = db.select().column(SQLLiteral.all).from(SQLAlias(SQLGroupExpression(union.union), as: SQLIdentifier("work")))
-            .orderBy("due").orderBy("last_name").orderBy("id")
         enum Item { case due(Due), awaiting(Awaiting?) }
-        let items = try await work.all { columns -> Item in
+        let items = try await teamWorkQuery(teams, until: until, scope: scope, bounds: bounds, on: db).all { columns -> Item in
             try columns.text(ifAny: "step") == nil ? .due(try Due(columns)) : .awaiting(try awaiting(columns))
         }
         var read: (due: [Due], awaiting: [Awaiting]) = ([], [])
@@ -110,6 +101,22 @@ enum WorkQueries {
         // case and a transfer's is stored in upper case, so the two would not sort alike.
         read.awaiting.sort { ($0.since, $0.eventID) < ($1.since, $1.eventID) }
         return read
+    }
+
+    /// `teamWork`'s statement: the team's work (`dueQuery`) and what awaits its manager
+    /// (`awaitingQueries`) in a union, most urgent first. The rows awaiting authorisation are
+    /// shaped as the obligations' (their event as `id`, their journey list as `rule`, the day they
+    /// started waiting as `due`) and told apart by their `step`, which an obligation's row does
+    /// not have.
+    static func teamWorkQuery(_ teams: Set<UUID>, until: CivilDate, scope: ChildScope, bounds: StatusBounds,
+                              on db: any SQLDatabase) -> SQLSelectBuilder {
+        let due = dueQuery(.teams(teams), until: until, scope: scope, bounds: bounds, on: db).column(SQLLiteral.null, as: "step")
+        var union = SQLUnionBuilder(on: db, initialQuery: due.select)
+        for query in awaitingQueries(teams: teams, scope: scope, on: db) { union = union.union(all: query.select) }
+        // Ordered as a table of its own: SQLite orders a union's rows by merging each part's,
+        // sorted apart (1.07 ms for a team of the 15,000-child demo, against 0.84 ms so).
+        return db.select().column(SQLLiteral.all).from(SQLAlias(SQLGroupExpression(union.union), as: SQLIdentifier("work")))
+            .orderBy("due").orderBy("last_name").orderBy("id")
     }
 
     /// `due`'s statement, in no order.
