@@ -105,10 +105,7 @@ import VaporTesting
     /// longest waiting first.
     @Test func aTeamsWorkAndWhatAwaitsItsManagerAreToldApart() async throws {
         try await withTestApp { app, demo in
-            let child = try await JourneyTests.child(app, demo)
-            var worker = try await Visitor.signedIn(app, as: "social.worker")
-            _ = try await worker.get("/children/\(child.id!)/record/contacts")
-            #expect(try await worker.post("/children/\(child.id!)/record/contacts", FrontDoorTests.contact).status == .seeOther)
+            let child = try await Self.recordedContact(app, demo).child
             let manager = try #require(try await User.query(on: app.db).filter(\.$username == "team.manager").first())
             let team = try #require(try await StaffMember.find(demo.account(.teamManager).staffID, on: app.db)?.$team.id)
             let today = app.clock.today
@@ -202,10 +199,9 @@ import VaporTesting
     @Test func aRestrictedRecordIsLeftOutOfItsTeamsAndWorkersWork() async throws {
         try await withTestApp { app, demo in
             // The worker's child with a contact awaiting the manager's decision, and its decision due.
-            let child = try await JourneyTests.child(app, demo)
-            var worker = try await Visitor.signedIn(app, as: "social.worker")
-            _ = try await worker.get("/children/\(child.id!)/record/contacts")
-            #expect(try await worker.post("/children/\(child.id!)/record/contacts", FrontDoorTests.contact).status == .seeOther)
+            let recorded = try await Self.recordedContact(app, demo)
+            let child = recorded.child
+            var worker = recorded.worker
             var manager = try await Visitor.signedIn(app, as: "team.manager")
             let workerID = try #require(demo.account(.socialWorker).staffID)
             // The worker's overdue rows, fewer than a page: in the team's work, and their own.
@@ -253,6 +249,16 @@ import VaporTesting
                 .sort(\.$lastName).all().first { $0.jobRole.holdsCases })
             #expect(try await manager.get("/my-work?worker=\(try own.requireID())").body.string.contains("for " + HTMLText.escaped(own.fullName)))
         }
+    }
+
+    /// The social worker's child with a contact just recorded, awaiting the manager's decision, and
+    /// the worker who recorded it, signed in.
+    static func recordedContact(_ app: Application, _ demo: DemoAuthority) async throws -> (child: Child, worker: Visitor) {
+        let child = try await JourneyTests.child(app, demo)
+        var worker = try await Visitor.signedIn(app, as: "social.worker")
+        _ = try await worker.get("/children/\(child.id!)/record/contacts")
+        #expect(try await worker.post("/children/\(child.id!)/record/contacts", FrontDoorTests.contact).status == .seeOther)
+        return (child, worker)
     }
 
     struct APIWorkCheck: Decodable {

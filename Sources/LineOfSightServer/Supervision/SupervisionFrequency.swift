@@ -36,10 +36,17 @@ struct SupervisionFrequency: Sendable {
             .where("supervisee_id", .in, SQLBind.group(ids))
             .where("kind", .in, SQLBind.group(standardKinds))
             .orderBy("date")
-            .all { (supervisee: try $0.uuid("supervisee_id"), session: try $0.uuid("id"), date: try $0.date(ifAny: "date")) }
+            .all { (supervisee: try $0.uuid("supervisee_id"), session: try $0.uuid(ifAny: "id"), date: try $0.date(ifAny: "date")) }
+        return of(staff, sessions: grouped(rows), setup: setup)
+    }
+
+    /// Sessions read a row each, by supervisee; a row without a session (or its date) adds none.
+    private static func grouped(_ rows: [(supervisee: UUID, session: UUID?, date: CivilDate?)]) -> Sessions {
         var sessions: Sessions = [:]
-        for row in rows { if let date = row.date { sessions[row.supervisee, default: []].append(DatedRecord(id: row.session.text, date: date)) } }
-        return of(staff, sessions: sessions, setup: setup)
+        for row in rows {
+            if let session = row.session, let date = row.date { sessions[row.supervisee, default: []].append(DatedRecord(id: session.text, date: date)) }
+        }
+        return sessions
     }
 
     /// The workers given, each with their supervision derived from `sessions`.
@@ -82,12 +89,9 @@ struct SupervisionFrequency: Sendable {
             .orderBy(SQLColumn("last_name", table: "st")).orderBy(SQLColumn("first_name", table: "st")).orderBy(SQLColumn("id", table: "st"))
             .orderBy(SQLColumn("date", table: "ss"))
             .all { columns in (id: try columns.uuid("id"), columns: columns, session: try columns.uuid(ifAny: "session_id"), date: try columns.date(ifAny: "session_date")) }
-        var read: (staff: [StaffMember], sessions: Sessions) = ([], [:])
-        for row in rows {
-            if read.staff.last?.id != row.id { read.staff.append(try StaffMember(row.columns)) }
-            if let session = row.session, let date = row.date { read.sessions[row.id, default: []].append(DatedRecord(id: session.text, date: date)) }
-        }
-        return read
+        var staff: [StaffMember] = []
+        for row in rows where staff.last?.id != row.id { staff.append(try StaffMember(row.columns)) }
+        return (staff, grouped(rows.map { ($0.id, $0.session, $0.date) }))
     }
 
     /// The standard that applies to them, in words, from the council's values.

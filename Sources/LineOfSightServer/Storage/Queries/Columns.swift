@@ -124,8 +124,8 @@ struct Columns: Sendable {
 
     func double(_ name: String) throws -> Double {
         // PostgreSQL's NUMERIC (an average, a sum of integers) is a decimal, as PostgresKit read it.
-        if case let .postgres(row) = row, try cell(row, name).dataType == .numeric {
-            return NSDecimalNumber(decimal: try cell(row, name).decode(Decimal.self)).doubleValue
+        if case let .postgres(row) = row, case let cell = try cell(row, name), cell.dataType == .numeric {
+            return NSDecimalNumber(decimal: try cell.decode(Decimal.self)).doubleValue
         }
         return try value(name) { if case let .float(number) = $0 { number } else { nil } }
     }
