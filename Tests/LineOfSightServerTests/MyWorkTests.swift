@@ -99,29 +99,62 @@ import VaporTesting
         }
     }
 
-    /// A manager's team's work and what awaits their authorisation are read in one statement
-    /// (`WorkQueries.teamWork`): neither is mixed into the other. The team's items are what the
-    /// team's work alone gives, every one an obligation, and what waits holds a contact just recorded,
-    /// longest waiting first.
-    @Test func aTeamsWorkAndWhatAwaitsItsManagerAreToldApart() async throws {
+    /// A page of a person's work and the counts of all of it, read in one statement with what
+    /// awaits a team's manager (`WorkQueries.work`), are what all the work due, read row by row and
+    /// counted here by the core's status rule, gives: for every filter a page offers and every
+    /// page, the one past the last read as the last. What awaits the manager holds a contact just
+    /// recorded, longest waiting first, and is not mixed into the rest.
+    @Test func aPageOfWorkAndItsCountsAreWhatAllTheWorkDueGives() async throws {
         try await withTestApp { app, demo in
             let child = try await Self.recordedContact(app, demo).child
+            let db = app.db.sql
             let manager = try #require(try await User.query(on: app.db).filter(\.$username == "team.manager").first())
             let team = try #require(try await StaffMember.find(demo.account(.teamManager).staffID, on: app.db)?.$team.id)
             let today = app.clock.today
             let scope = ChildScope(teamID: team, grantsOf: manager.id, today: today)
             let bounds = StatusBounds(asOf: today, dueSoonDays: 5), until = today.adding(days: 14)
-            let alone = try await WorkQueries.due(.teams([team]), until: until, scope: scope, bounds: bounds, on: app.db.sql)
-            let together = try await WorkQueries.teamWork([team], until: until, scope: scope, bounds: bounds, on: app.db.sql)
-            let aloneIDs = try alone.map { try WorkQueries.Row($0).id }, togetherIDs = try together.due.map { try WorkQueries.Row($0).id }
-            #expect(!aloneIDs.isEmpty && togetherIDs == aloneIDs)
-            // Most urgent first: by due date.
-            #expect(zip(together.due, together.due.dropFirst()).allSatisfy { $0.due <= $1.due } && Set(alone.map(\.due)).count > 1)
-            let obligations = Set(try await app.db.sql.select().column("id").from(DerivedRows.obligations).all(decodingColumn: "id", as: String.self))
-            #expect(obligations.isSuperset(of: togetherIDs))
-            #expect(together.awaiting.contains { $0.childID == child.id && $0.list == .contacts },
-                    "\(together.awaiting.map { ($0.list, $0.step.id) })")
-            #expect(zip(together.awaiting, together.awaiting.dropFirst()).allSatisfy { ($0.since, $0.eventID) <= ($1.since, $1.eventID) })
+            let all = try await WorkQueries.dueQuery(.teams([team]), until: until, scope: scope, bounds: bounds, on: db)
+                .all(reading: WorkQueries.Row.init)
+                .sorted { ($0.due, $0.last_name, $0.id) < ($1.due, $1.last_name, $1.id) }
+            let statuses = Set(all.map { $0.status(bounds) })
+            let worker = try #require(all.compactMap(\.worker_id).first)
+            #expect(all.count > 12 && statuses.contains(.overdue) && statuses.count > 1)
+            var expectedGroups: [String: Int] = [:]
+            for row in all { expectedGroups["\(row.team_id.map(\.text) ?? "-") \(row.worker_id.map(\.text) ?? "-") \(row.status(bounds) == .overdue)", default: 0] += 1 }
+            let size = 5
+            for keep in [WorkQueries.Keep(), .init(overdueOnly: true), .init(workerID: worker), .init(workerID: worker, overdueOnly: true),
+                         .init(teamID: team), .init(teamID: UUID())] {
+                let kept = all.filter { row in
+                    (!keep.overdueOnly || row.status(bounds) == .overdue) && (keep.workerID.map { $0 == row.worker_id } ?? true)
+                        && (keep.teamID.map { $0 == row.team_id } ?? true)
+                }
+                let last = max(1, (kept.count + size - 1) / size)
+                for asked in [1, 2, last, last + 1, Int.max] {
+                    let (work, page) = try await WorkQueries.work(.teams([team]), until: until, scope: scope, bounds: bounds, keep: keep,
+                                                                  page: asked, pageSize: size, awaitingFor: [team], on: db)
+                    #expect(page == min(asked, last) && work.kept == kept.count, "\(keep) \(asked)")
+                    let expected = kept.dropFirst((page - 1) * size).prefix(size)
+                    // Rows due the same day to children of the same surname are in no order the test knows.
+                    #expect(work.rows.map { "\($0.due) \($0.last_name) \($0.id)" } == expected.map { "\($0.due) \($0.last_name) \($0.id)" },
+                            "\(keep) \(asked)")
+                    #expect(Set(work.rows.map { "\($0.child_id) \($0.id)" }).isSubset(of: Set(kept.map { "\($0.child_id) \($0.id)" })))
+                    var groups: [String: Int] = [:]
+                    for group in work.groups { groups["\(group.team_id.map(\.text) ?? "-") \(group.worker_id.map(\.text) ?? "-") \(group.overdue)", default: 0] += group.count }
+                    #expect(groups == expectedGroups, "\(keep) \(asked)")
+                    #expect(work.awaiting.contains { $0.childID == child.id && $0.list == .contacts }, "\(work.awaiting.map { ($0.list, $0.step.id) })")
+                    #expect(zip(work.awaiting, work.awaiting.dropFirst()).allSatisfy { ($0.since, $0.eventID) <= ($1.since, $1.eventID) })
+                }
+            }
+            // The pages of the whole list, one after another, are the whole list once: none repeats or misses a row.
+            var paged: [String] = []
+            for page in 1...max(1, (all.count + size - 1) / size) {
+                paged += try await WorkQueries.work(.teams([team]), until: until, scope: scope, bounds: bounds, keep: .init(), page: page,
+                                                    pageSize: size, on: db).work.rows.map { "\($0.child_id) \($0.id)" }
+            }
+            #expect(paged.count == all.count && Set(paged) == Set(all.map { "\($0.child_id) \($0.id)" }))
+            // Without a manager's teams, nothing awaiting.
+            let alone = try await WorkQueries.work(.teams([team]), until: until, scope: scope, bounds: bounds, keep: .init(), page: 1, pageSize: size, on: db)
+            #expect(alone.work.awaiting.isEmpty && alone.work.rows.count == size)
         }
     }
 
@@ -137,14 +170,16 @@ import VaporTesting
             let today = app.clock.today
             let scope = ChildScope(teamID: team, grantsOf: manager.id, today: today)
             // The statement a manager's My work runs: the team's work with what awaits the manager.
-            let query = WorkQueries.teamWorkQuery([team], until: today.adding(days: 14), scope: scope,
-                                                  bounds: StatusBounds(asOf: today, dueSoonDays: 5), on: db).query
+            let query = WorkQueries.workQuery(.teams([team]), until: today.adding(days: 14), scope: scope,
+                                              bounds: StatusBounds(asOf: today, dueSoonDays: 5), keep: .init(), page: 1, pageSize: MyWork.pageSize,
+                                              awaitingFor: [team], on: db).query
             let plan = try await db.raw("EXPLAIN QUERY PLAN \(query)").all().map { try $0.decode(column: "detail", as: String.self) }
             #expect(plan.contains { $0.contains("USING COVERING INDEX obligations_unmet") }, "\(plan)")
             // The manager's own team admits every child it holds: no set of every way in to gather,
             // as there is for a team someone reads as head of service. Its only unions join its
-            // three parts (the obligations, the events awaiting the manager, the transfers).
-            #expect(db.serialize(query).sql.components(separatedBy: "UNION").count - 1 == 2)
+            // four parts (the page of obligations, their counts, the events awaiting the manager,
+            // the transfers).
+            #expect(db.serialize(query).sql.components(separatedBy: "UNION").count - 1 == 3)
             let headsScope = ChildScope(headOfServiceStaffID: demo.account(.headOfService).staffID, grantsOf: manager.id, today: today)
             let heads = WorkQueries.dueQuery(.teams([team]), until: today.adding(days: 14), scope: headsScope,
                                              bounds: StatusBounds(asOf: today, dueSoonDays: 5), on: db).query

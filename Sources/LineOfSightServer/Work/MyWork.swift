@@ -28,10 +28,8 @@ struct MyWork: Sendable {
 
         init() { overdueOnly = false; page = 1 }
 
-        /// Whether the rows asked for include this one.
-        func keeps(_ row: WorkQueries.Due, overdue: Bool) -> Bool {
-            (overdue || !overdueOnly) && (workerID.map { row.worker_id == $0 } ?? true) && (teamID.map { row.team_id == $0 } ?? true)
-        }
+        /// The rows asked for.
+        var keep: WorkQueries.Keep { WorkQueries.Keep(workerID: workerID, teamID: teamID, overdueOnly: overdueOnly) }
     }
 
     struct Count: Sendable {
@@ -53,28 +51,23 @@ struct MyWork: Sendable {
         var overdue = 0
         var total = 0
 
-        mutating func add(overdue isOverdue: Bool) {
-            total += 1
-            if isOverdue { overdue += 1 }
+        mutating func add(_ group: WorkQueries.Group) {
+            total += group.count
+            if group.overdue { overdue += group.count }
         }
     }
 
-    /// Everything due, counted in all, by worker and by team, and where the rows the filter asks
-    /// for are among them: one pass over the rows.
+    /// Everything due, counted in all, by worker and by team.
     struct Counted {
         var all = Tally()
         var byWorker: [UUID?: Tally] = [:]
         var byTeam: [UUID?: Tally] = [:]
-        /// The positions of the rows the filter keeps, most urgent first.
-        var kept: [Int] = []
 
-        init(_ rows: [WorkQueries.Due], filter: Filter, bounds: StatusBounds) {
-            for index in rows.indices {
-                let row = rows[index], overdue = row.status(bounds) == .overdue
-                all.add(overdue: overdue)
-                byWorker[row.worker_id, default: Tally()].add(overdue: overdue)
-                byTeam[row.team_id, default: Tally()].add(overdue: overdue)
-                if filter.keeps(row, overdue: overdue) { kept.append(index) }
+        init(_ groups: [WorkQueries.Group]) {
+            for group in groups {
+                all.add(group)
+                byWorker[group.worker_id, default: Tally()].add(group)
+                byTeam[group.team_id, default: Tally()].add(group)
             }
         }
     }
@@ -128,20 +121,18 @@ struct MyWork: Sendable {
         case .team, .service: .teams(teams)
         }
         let bounds = StatusBounds(asOf: today, dueSoonDays: setup.standards.dueSoonDays)
-        // A manager's team's work comes with what awaits their authorisation, in one statement.
-        let (due, awaiting) = level == .team
-            ? try await WorkQueries.teamWork(teams, until: until, scope: scope, bounds: bounds, on: req.sql)
-            : (try await WorkQueries.due(whose, until: until, scope: scope, bounds: bounds, on: req.sql), [])
-        let counted = Counted(due, filter: filter, bounds: bounds)
-        let page = min(max(1, filter.page), max(1, (counted.kept.count + pageSize - 1) / pageSize))
-        let rows = try counted.kept.dropFirst((page - 1) * pageSize).prefix(pageSize).map { try WorkQueries.Row(due[$0]) }
+        // The page of the work asked for and the counts of all of it, and for a team's manager what
+        // awaits their authorisation, in one statement.
+        let (work, page) = try await WorkQueries.work(whose, until: until, scope: scope, bounds: bounds, keep: filter.keep, page: filter.page,
+                                                      pageSize: pageSize, awaitingFor: level == .team ? teams : nil, on: req.sql)
+        let counted = Counted(work.groups)
         // A team's staff, for its counts by worker, name most of the workers its page shows; the
         // people a manager supervises, whose supervision is part of the manager's own work, are
         // read with them, and their supervision sessions with them.
         let teamsCounted = level == .team ? teams : []
         let supervisor = Role.supervisors.contains(principal.role) ? principal.staffID : nil
         let (staff, sessions) = try await SupervisionFrequency.staff(inTeams: teamsCounted, supervisedBy: supervisor, on: req.sql)
-        let people = try await names(level: level, staff: staff, rows: rows, teams: teams, filter: filter, on: req.db)
+        let people = try await names(level: level, staff: staff, rows: work.rows, teams: teams, filter: filter, on: req.db)
         var counts: [Count] = []
         switch level {
         case .worker: break
@@ -167,12 +158,12 @@ struct MyWork: Sendable {
         var unallocated: [ChildListRow] = []
         var unallocatedTotal = 0
         if level == .team, let team = teams.first {
-            let page = try await ChildDirectory.page(ChildFilter(teamID: team, unallocatedOnly: true), scope: scope, page: 1, on: req.sql)
-            (unallocated, unallocatedTotal) = (page.rows, page.total)
+            let children = try await ChildDirectory.page(ChildFilter(teamID: team, unallocatedOnly: true), scope: scope, page: 1, on: req.sql)
+            (unallocated, unallocatedTotal) = (children.rows, children.total)
         }
-        return MyWork(level: level, until: until, today: today, dueSoonDays: setup.standards.dueSoonDays, rows: rows, rowsTotal: counted.kept.count,
+        return MyWork(level: level, until: until, today: today, dueSoonDays: setup.standards.dueSoonDays, rows: work.rows, rowsTotal: work.kept,
                       page: page, overdue: counted.all.overdue, notOverdue: counted.all.total - counted.all.overdue, actions: actions,
-                      counts: counts, unallocated: unallocated, unallocatedTotal: unallocatedTotal, awaitingAuthorisation: awaiting,
+                      counts: counts, unallocated: unallocated, unallocatedTotal: unallocatedTotal, awaitingAuthorisation: work.awaiting,
                       supervisees: supervisor.map { id in staff.filter { $0.$manager.id == id } } ?? [], supervisionSessions: sessions,
                       filter: filter, people: people)
     }
