@@ -103,7 +103,8 @@ import VaporTesting
     /// awaits a team's manager (`WorkQueries.work`), are what all the work due, read row by row and
     /// counted here by the core's status rule, gives: for every filter a page offers and every
     /// page, the one past the last read as the last. What awaits the manager holds a contact just
-    /// recorded, longest waiting first, and is not mixed into the rest.
+    /// recorded, longest waiting first, and is not mixed into the rest; the team's children
+    /// without a worker are those the list of children gives.
     @Test func aPageOfWorkAndItsCountsAreWhatAllTheWorkDueGives() async throws {
         try await withTestApp { app, demo in
             let child = try await Self.recordedContact(app, demo).child
@@ -121,6 +122,9 @@ import VaporTesting
             #expect(all.count > 12 && statuses.contains(.overdue) && statuses.count > 1)
             var expectedGroups: [String: Int] = [:]
             for row in all { expectedGroups["\(row.team_id.map(\.text) ?? "-") \(row.worker_id.map(\.text) ?? "-") \(row.status(bounds) == .overdue)", default: 0] += 1 }
+            // The team's children without a worker, as the list of children gives them.
+            let unallocated = try await ChildDirectory.page(ChildFilter(teamID: team, unallocatedOnly: true), scope: scope, page: 1, on: db)
+            #expect(!unallocated.rows.isEmpty)
             let size = 5
             for keep in [WorkQueries.Keep(), .init(overdueOnly: true), .init(workerID: worker), .init(workerID: worker, overdueOnly: true),
                          .init(teamID: team), .init(teamID: UUID())] {
@@ -131,7 +135,7 @@ import VaporTesting
                 let last = max(1, (kept.count + size - 1) / size)
                 for asked in [1, 2, last, last + 1, Int.max] {
                     let (work, page) = try await WorkQueries.work(.teams([team]), until: until, scope: scope, bounds: bounds, keep: keep,
-                                                                  page: asked, pageSize: size, awaitingFor: [team], on: db)
+                                                                  page: asked, pageSize: size, managerOf: team, on: db)
                     #expect(page == min(asked, last) && work.kept == kept.count, "\(keep) \(asked)")
                     let expected = kept.dropFirst((page - 1) * size).prefix(size)
                     // Rows due the same day to children of the same surname are in no order the test knows.
@@ -143,6 +147,10 @@ import VaporTesting
                     #expect(groups == expectedGroups, "\(keep) \(asked)")
                     #expect(work.awaiting.contains { $0.childID == child.id && $0.list == .contacts }, "\(work.awaiting.map { ($0.list, $0.step.id) })")
                     #expect(zip(work.awaiting, work.awaiting.dropFirst()).allSatisfy { ($0.since, $0.eventID) <= ($1.since, $1.eventID) })
+                    #expect(work.unallocated.map(\.id) == unallocated.rows.map(\.id) && work.unallocatedTotal == unallocated.total)
+                    #expect(work.unallocated.map(\.fullName) == unallocated.rows.map(\.fullName)
+                            && work.unallocated.map(\.laChildID) == unallocated.rows.map(\.laChildID)
+                            && work.unallocated.map(\.dateOfBirth) == unallocated.rows.map(\.dateOfBirth))
                 }
             }
             // The pages of the whole list, one after another, are the whole list once: none repeats or misses a row.
@@ -152,9 +160,9 @@ import VaporTesting
                                                     pageSize: size, on: db).work.rows.map { "\($0.child_id) \($0.id)" }
             }
             #expect(paged.count == all.count && Set(paged) == Set(all.map { "\($0.child_id) \($0.id)" }))
-            // Without a manager's teams, nothing awaiting.
+            // Not for a team's manager: nothing awaiting, no children without a worker.
             let alone = try await WorkQueries.work(.teams([team]), until: until, scope: scope, bounds: bounds, keep: .init(), page: 1, pageSize: size, on: db)
-            #expect(alone.work.awaiting.isEmpty && alone.work.rows.count == size)
+            #expect(alone.work.awaiting.isEmpty && alone.work.unallocated.isEmpty && alone.work.unallocatedTotal == 0 && alone.work.rows.count == size)
         }
     }
 
@@ -172,14 +180,14 @@ import VaporTesting
             // The statement a manager's My work runs: the team's work with what awaits the manager.
             let query = WorkQueries.workQuery(.teams([team]), until: today.adding(days: 14), scope: scope,
                                               bounds: StatusBounds(asOf: today, dueSoonDays: 5), keep: .init(), page: 1, pageSize: MyWork.pageSize,
-                                              awaitingFor: [team], on: db).query
+                                              managerOf: team, on: db).query
             let plan = try await db.raw("EXPLAIN QUERY PLAN \(query)").all().map { try $0.decode(column: "detail", as: String.self) }
             #expect(plan.contains { $0.contains("USING COVERING INDEX obligations_unmet") }, "\(plan)")
             // The manager's own team admits every child it holds: no set of every way in to gather,
             // as there is for a team someone reads as head of service. Its only unions join its
-            // four parts (the page of obligations, their counts, the events awaiting the manager,
-            // the transfers).
-            #expect(db.serialize(query).sql.components(separatedBy: "UNION").count - 1 == 3)
+            // five parts (the page of obligations, their counts, the events awaiting the manager,
+            // the transfers, the children without a worker).
+            #expect(db.serialize(query).sql.components(separatedBy: "UNION").count - 1 == 4)
             let headsScope = ChildScope(headOfServiceStaffID: demo.account(.headOfService).staffID, grantsOf: manager.id, today: today)
             let heads = WorkQueries.dueQuery(.teams([team]), until: today.adding(days: 14), scope: headsScope,
                                              bounds: StatusBounds(asOf: today, dueSoonDays: 5), on: db).query

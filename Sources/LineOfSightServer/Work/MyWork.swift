@@ -121,10 +121,11 @@ struct MyWork: Sendable {
         case .team, .service: .teams(teams)
         }
         let bounds = StatusBounds(asOf: today, dueSoonDays: setup.standards.dueSoonDays)
-        // The page of the work asked for and the counts of all of it, and for a team's manager what
-        // awaits their authorisation, in one statement.
+        // The page of the work asked for and the counts of all of it, and for a team's manager (of
+        // their one team) what awaits their authorisation and the team's children without a
+        // worker, in one statement.
         let (work, page) = try await WorkQueries.work(whose, until: until, scope: scope, bounds: bounds, keep: filter.keep, page: filter.page,
-                                                      pageSize: pageSize, awaitingFor: level == .team ? teams : nil, on: req.sql)
+                                                      pageSize: pageSize, managerOf: level == .team ? teams.first : nil, on: req.sql)
         let counted = Counted(work.groups)
         // A team's staff, for its counts by worker, name most of the workers its page shows; the
         // people a manager supervises, whose supervision is part of the manager's own work, are
@@ -155,15 +156,9 @@ struct MyWork: Sendable {
         if level == .worker, let owner = principal.staffID {
             actions = try await WorkQueries.actions(ownedBy: owner, scope: scope, bounds: bounds, on: req.sql)
         }
-        var unallocated: [ChildListRow] = []
-        var unallocatedTotal = 0
-        if level == .team, let team = teams.first {
-            let children = try await ChildDirectory.page(ChildFilter(teamID: team, unallocatedOnly: true), scope: scope, page: 1, on: req.sql)
-            (unallocated, unallocatedTotal) = (children.rows, children.total)
-        }
         return MyWork(level: level, until: until, today: today, dueSoonDays: setup.standards.dueSoonDays, rows: work.rows, rowsTotal: work.kept,
                       page: page, overdue: counted.all.overdue, notOverdue: counted.all.total - counted.all.overdue, actions: actions,
-                      counts: counts, unallocated: unallocated, unallocatedTotal: unallocatedTotal, awaitingAuthorisation: work.awaiting,
+                      counts: counts, unallocated: work.unallocated, unallocatedTotal: work.unallocatedTotal, awaitingAuthorisation: work.awaiting,
                       supervisees: supervisor.map { id in staff.filter { $0.$manager.id == id } } ?? [], supervisionSessions: sessions,
                       filter: filter, people: people)
     }

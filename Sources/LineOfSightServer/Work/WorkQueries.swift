@@ -69,11 +69,14 @@ enum WorkQueries {
     /// One page of a person's work: the rows the page lists, most urgent first, how many of
     /// everything due fall in each group (counted by the database: the page lists a hundred of a
     /// team's few hundred, a service's thousand), and for a team's manager what awaits their
-    /// authorisation, longest waiting first.
+    /// authorisation, longest waiting first, and the first page of the team's children without a
+    /// worker, with how many there are.
     struct Work: Sendable {
         var rows: [Row] = []
         var groups: [Group] = []
         var awaiting: [Awaiting] = []
+        var unallocated: [ChildListRow] = []
+        var unallocatedTotal = 0
 
         /// How many rows `Keep` lists in all.
         var kept: Int { groups.reduce(0) { $0 + ($1.kept ? $1.count : 0) } }
@@ -81,32 +84,41 @@ enum WorkQueries {
 
     /// Every open obligation due on or before `until` (overdue ones included) of these children:
     /// page `page` (of `pageSize`, from 1) of those `keep` lists and the number in each group, and
-    /// with `awaitingFor` what awaits those teams' manager, in one statement (`workQuery`). A
-    /// statement costs a page several times what the database spends running it, and each row
-    /// read costs more again (docs/performance.md): the page's rows and the groups' counts are all
-    /// My work needs of the few hundred rows due. A page past the last is read again as the last.
+    /// for the manager of a team (`managerOf`) what awaits them and the team's children without a
+    /// worker, in one statement (`workQuery`). A statement costs a page several times what the
+    /// database spends running it, and each row read costs more again (docs/performance.md): the
+    /// page's rows and the groups' counts are all My work needs of the few hundred rows due. A
+    /// page past the last is read again as the last.
     static func work(_ whose: ChildScope.WayIn, until: CivilDate, scope: ChildScope, bounds: StatusBounds, keep: Keep,
-                     page: Int, pageSize: Int, awaitingFor: Set<UUID>? = nil, on db: any SQLDatabase) async throws -> (work: Work, page: Int) {
+                     page: Int, pageSize: Int, managerOf team: UUID? = nil, on db: any SQLDatabase) async throws -> (work: Work, page: Int) {
         // No teams, no team's work (a manager not yet given a team); PostgreSQL refuses an empty IN list.
         if case let .teams(ids) = whose, ids.isEmpty { return (Work(), 1) }
-        // Any page number asked for is safe: an offset past every row reads none.
-        let page = min(max(1, page), Int(Int32.max) / pageSize)
-        let work = try await read(workQuery(whose, until: until, scope: scope, bounds: bounds, keep: keep, page: page, pageSize: pageSize,
-                                            awaitingFor: awaitingFor, on: db))
-        let last = max(1, (work.kept + pageSize - 1) / pageSize)
-        guard page > last else { return (work, page) }
-        return (try await read(workQuery(whose, until: until, scope: scope, bounds: bounds, keep: keep, page: last, pageSize: pageSize,
-                                         awaitingFor: awaitingFor, on: db)), last)
+        func read(page: Int) async throws -> Work {
+            try await WorkQueries.read(workQuery(whose, until: until, scope: scope, bounds: bounds, keep: keep, page: page, pageSize: pageSize,
+                                                 managerOf: team, on: db))
+        }
+        let asked = min(max(1, page), Int.max / pageSize)
+        let work = try await read(page: asked)
+        let last = Paged<Row>.pageCount(total: work.kept, size: pageSize)
+        return asked > last ? (try await read(page: last), last) : (work, asked)
+    }
+
+    /// What each row of `workQuery` is, in its column `part`.
+    private enum Part: String {
+        case due, count, awaiting, unallocated
     }
 
     private static func read(_ query: SQLSelectBuilder) async throws -> Work {
-        enum Item { case row(Row), group(Group), awaiting(Awaiting?) }
+        enum Item { case row(Row), group(Group), awaiting(Awaiting?), unallocated(ChildListRow, total: Int) }
         let items = try await query.all { columns -> Item in
-            if let count = try columns.int(ifAny: "n") {
+            switch try columns.code("part", as: Part.self) {
+            case .due: return .row(try Row(columns))
+            case .count:
                 return .group(Group(team_id: try columns.uuid(ifAny: "team_id"), worker_id: try columns.uuid(ifAny: "worker_id"),
-                                    overdue: try columns.int("overdue") != 0, kept: try columns.int("kept") != 0, count: count))
+                                    overdue: try columns.int("overdue") != 0, kept: try columns.int("kept") != 0, count: try columns.int("n")))
+            case .awaiting: return .awaiting(try awaiting(columns))
+            case .unallocated: return .unallocated(try unallocated(columns), total: try columns.int("n"))
             }
-            return try columns.text(ifAny: "step") == nil ? .row(try Row(columns)) : .awaiting(try awaiting(columns))
         }
         var work = Work()
         for item in items {
@@ -115,6 +127,7 @@ enum WorkQueries {
             case let .group(group): work.groups.append(group)
             case let .awaiting(row?): work.awaiting.append(row)
             case .awaiting(nil): break
+            case let .unallocated(child, total): (work.unallocated, work.unallocatedTotal) = (work.unallocated + [child], total)
             }
         }
         // Sorted here rather than by the database: PostgreSQL writes an event's id as text in lower
@@ -124,44 +137,72 @@ enum WorkQueries {
     }
 
     /// `work`'s statement: the work due (`dueQuery`) as `due`, with whether each is overdue by the
-    /// core's status rule; then in a union, each part selecting `workColumns`: the page of it
-    /// `keep` lists, its count in each group (told apart by their count, `n`), and what awaits
-    /// the teams' manager (`awaitingQueries`, told apart by their `step`), most urgent first (and
-    /// then by child: every page in the same order, so that none repeats or misses a row). The
-    /// database gathers `due` once for both its parts (a query named in a statement twice is
-    /// worked out once, by SQLite and by PostgreSQL alike).
+    /// core's status rule; then in a union, each part selecting `workColumns` and naming itself
+    /// in `part`: the page of `due` that `keep` lists, most urgent first (and then by child: every
+    /// page in the same order, so that none repeats or misses a row), its count in each group,
+    /// and for a team's manager what awaits them (`awaitingQueries`) and the first page of the
+    /// team's children without a worker, by name as every list of children is. The database
+    /// gathers `due` once for both its parts (a query named in a statement twice is worked out
+    /// once, by SQLite and by PostgreSQL alike).
     static func workQuery(_ whose: ChildScope.WayIn, until: CivilDate, scope: ChildScope, bounds: StatusBounds, keep: Keep,
-                          page: Int, pageSize: Int, awaitingFor: Set<UUID>?, on db: any SQLDatabase) -> SQLSelectBuilder {
+                          page: Int, pageSize: Int, managerOf team: UUID?, on db: any SQLDatabase) -> SQLSelectBuilder {
         let overdue = StatusSQL.condition(.overdue, bounds: bounds, columns: columns)
         let due = dueQuery(whose, until: until, scope: scope, bounds: bounds, on: db)
             .column(SQLQueryString("CASE WHEN \(overdue) THEN 1 ELSE 0 END"), as: "overdue")
         let pageOfDue = db.select().column(SQLLiteral.all).from("due").where(keep.condition)
-            .orderBy("due").orderBy("last_name").orderBy("id").orderBy("child_id").limit(pageSize).offset((page - 1) * pageSize)
-        let rows = part(db.select(), ["child_id", "first_name", "last_name", "id", "rule", "due", "team_id", "worker_id", "overdue"])
-            .from(SQLAlias(SQLGroupExpression(pageOfDue.select), as: SQLIdentifier("page")))
-        let groups = part(db.select(), ["team_id", "worker_id", "overdue"], [
+        for column in order where column != "la_child_id" { pageOfDue.orderBy(column) }
+        let rows = part(.due, db.select(), ["child_id", "first_name", "last_name", "id", "rule", "due", "team_id", "worker_id", "overdue"])
+            .from(SQLAlias(SQLGroupExpression(pageOfDue.limit(pageSize).offset((page - 1) * pageSize).select), as: SQLIdentifier("page")))
+        let groups = part(.count, db.select(), ["team_id", "worker_id", "overdue"], [
             "kept": SQLQueryString("CASE WHEN \(keep.condition) THEN 1 ELSE 0 END"), "n": SQLFunction("COUNT", args: SQLLiteral.all),
         ]).from("due").groupBy("team_id").groupBy("worker_id").groupBy("overdue")
         var union = SQLUnionBuilder(on: db, initialQuery: rows.select).union(all: groups.select)
-        for query in awaitingFor.map({ awaitingQueries(teams: $0, scope: scope, on: db) }) ?? [] { union = union.union(all: query.select) }
+        if let team {
+            for query in awaitingQueries(teams: [team], scope: scope, on: db) { union = union.union(all: query.select) }
+            // A team's few children without a worker: counted as they are sorted.
+            let children = ChildDirectory.pageOfChildren(ChildFilter(teamID: team, unallocatedOnly: true), scope: scope, page: 1, total: .window, on: db)
+            let unallocated = part(.unallocated, db.select(), ["first_name", "last_name", "la_child_id", "date_of_birth", "expected_date_of_birth"],
+                                   ["child_id": SQLColumn("id"), "n": SQLColumn("total")])
+                .from(SQLAlias(SQLGroupExpression(children.select), as: SQLIdentifier("unallocated")))
+            union = union.union(all: unallocated.select)
+        }
         // Ordered as a table of its own: SQLite orders a union's rows by merging each part's,
         // sorted apart (1.07 ms for a team of the 15,000-child demo, against 0.84 ms so).
-        return db.select().with("due", as: due.select).column(SQLLiteral.all)
+        let work = db.select().with("due", as: due.select).column(SQLLiteral.all)
             .from(SQLAlias(SQLGroupExpression(union.union), as: SQLIdentifier("work")))
-            .orderBy("due").orderBy("last_name").orderBy("id").orderBy("child_id")
+        for column in order { work.orderBy(column) }
+        return work
     }
+
+    /// The order of `workQuery`'s rows: the work due most urgent first, then by child; the
+    /// children without a worker (who have no due date nor obligation) by name and local id, as
+    /// `ChildDirectory` sorts every list of children.
+    private static let order = ["due", "last_name", "id", "first_name", "la_child_id", "child_id"]
 
     /// The columns of `workQuery`'s union, in order: each part selects every one, as null where it
     /// has none, so that the parts line up whatever each selects.
-    private static let workColumns = ["child_id", "first_name", "last_name", "id", "rule", "due", "team_id", "worker_id", "overdue", "step", "kept", "n"]
+    private static let workColumns = [
+        "part", "child_id", "first_name", "last_name", "id", "rule", "due", "team_id", "worker_id", "overdue", "step", "kept", "n",
+        "la_child_id", "date_of_birth", "expected_date_of_birth",
+    ]
 
-    /// A part of `workQuery`'s union: `workColumns`, each the column of that name where `named`
-    /// holds it, the expression `computed` gives for it, or null.
-    private static func part(_ builder: SQLSelectBuilder, _ named: Set<String>, _ computed: [String: any SQLExpression] = [:]) -> SQLSelectBuilder {
+    /// A part of `workQuery`'s union, named `part`: `workColumns`, each the column of that name
+    /// where `named` holds it, the expression `computed` gives for it, or null.
+    private static func part(_ part: Part, _ builder: SQLSelectBuilder, _ named: Set<String>,
+                             _ computed: [String: any SQLExpression] = [:]) -> SQLSelectBuilder {
         for name in workColumns {
-            builder.column(computed[name] ?? (named.contains(name) ? SQLColumn(name) : SQLLiteral.null), as: name)
+            let value = name == "part" ? SQLLiteral.string(part.rawValue) : computed[name] ?? (named.contains(name) ? SQLColumn(name) : SQLLiteral.null)
+            builder.column(value, as: name)
         }
         return builder
+    }
+
+    /// A row of `workQuery`'s children without a worker, as every list of children reads them.
+    private static func unallocated(_ columns: Columns) throws -> ChildListRow {
+        ChildListRow(id: try columns.uuid("child_id"), laChildID: try columns.text("la_child_id"), firstName: try columns.text("first_name"),
+                     lastName: try columns.text("last_name"), dateOfBirth: try columns.date(ifAny: "date_of_birth"),
+                     expectedDateOfBirth: try columns.date(ifAny: "expected_date_of_birth"), teamID: nil, teamName: nil, workerID: nil,
+                     workerFirstName: nil, workerLastName: nil)
     }
 
     /// The work due: every open obligation due on or before `until` of these children, in no
@@ -230,7 +271,7 @@ enum WorkQueries {
         guard let transferStep = TransferForm.form.steps.first else { return [] }
         let theirs = ChildScope.WayIn.teams(teams)
         let child = Dictionary(uniqueKeysWithValues: childColumns.map { ($0.name, $0.column as any SQLExpression) })
-        let events = part(db.select(), [], child.merging([
+        let events = part(.awaiting, db.select(), [], child.merging([
             // As text: a transfer's id and an obligation's are text, and every part of the union must agree.
             "id": SQLRaw(#"CAST("e"."id" AS TEXT)"#), "rule": SQLColumn("list", table: "e"),
             "due": SQLColumn("awaiting_since", table: "e"), "step": SQLColumn("awaiting", table: "e"),
@@ -242,7 +283,7 @@ enum WorkQueries {
             .where(SQLColumn("awaiting", table: "e"), .isNot, SQLLiteral.null)
             .where(SQLColumn("withdrawn_reason", table: "e"), .is, SQLLiteral.null)
             .where(theirs.keeps(openAllocation: "a"))
-        let transfers = part(db.select(), [], child.merging([
+        let transfers = part(.awaiting, db.select(), [], child.merging([
             "id": SQLColumn("transfer_id", table: "ts"), "rule": SQLBind(JourneyList.transfers.rawValue),
             "due": SQLColumn("requested", table: "ts"), "step": SQLBind(transferStep.id),
         ]) { $1 })

@@ -81,12 +81,17 @@ enum ChildDirectory {
     /// One page of the children in scope matching the filter (see `Paged` for the page number).
     static func page(_ filter: ChildFilter, scope: ChildScope, page requested: Int, on db: any SQLDatabase) async throws -> Page {
         try await Paged.read(page: requested, size: pageSize, on: db, rows: { page, total in
-            let pageOfChildren = sorted(scoped(pageColumns(db.select(), total: total), filter, scope, names: false))
-                .limit(pageSize).offset((page - 1) * pageSize)
+            let pageOfChildren = pageOfChildren(filter, scope: scope, page: page, total: total, on: db)
             return try await sorted(named(pageOfChildren, on: db)).all { columns in (try ChildListRow(columns), try columns.int("total")) }
         }, count: {
             scoped(db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"), filter, scope, names: false)
         })
+    }
+
+    /// One page of the children in scope matching the filter, each with their own columns and the
+    /// number of matching children (`pageColumns`), sorted; without their team and worker (`named`).
+    static func pageOfChildren(_ filter: ChildFilter, scope: ChildScope, page: Int, total: PageTotal, on db: any SQLDatabase) -> SQLSelectBuilder {
+        sorted(scoped(pageColumns(db.select(), total: total), filter, scope, names: false)).limit(pageSize).offset((page - 1) * pageSize)
     }
 
     /// The columns a page of children is chosen with (`named`): the child's own, and the number of
