@@ -195,6 +195,24 @@ import VaporTesting
         }
     }
 
+    /// A worker's open actions are found by their owner and rule (`IndexActionsByOwner`), not by
+    /// walking every action of the authority. Checked on SQLite only, whose plan follows the
+    /// statement; on PostgreSQL this test checks nothing (its plan depends on its statistics).
+    @Test func aWorkersActionsAreFoundByOwnerAndRule() async throws {
+        try await withTestApp { app, demo in
+            let db = app.db.sql
+            guard db.dialect.name == "sqlite" else { return }
+            let user = try #require(try await User.query(on: app.db).filter(\.$username == "social.worker").first())
+            let worker = try #require(demo.account(.socialWorker).staffID)
+            let today = app.clock.today
+            let scope = ChildScope(workerID: worker, grantsOf: user.id, today: today)
+            let query = WorkQueries.actionsQuery(ownedBy: worker, scope: scope, bounds: StatusBounds(asOf: today, dueSoonDays: 5), on: db).query
+            let plan = try await db.raw("EXPLAIN QUERY PLAN \(query)").all().map { try $0.decode(column: "detail", as: String.self) }
+            #expect(plan.contains { $0.contains("USING INDEX obligations_worker_rule_due (worker_id=? AND rule=?)") }, "\(plan)")
+            #expect(!(try await WorkQueries.actions(ownedBy: worker, scope: scope, bounds: StatusBounds(asOf: today, dueSoonDays: 5), on: db)).isEmpty)
+        }
+    }
+
     /// The staff a manager's My work counts and supervises, read with their supervision sessions in
     /// one statement (`SupervisionFrequency.staff`), are the staff read alone, and their
     /// supervision is what their sessions read alone give.

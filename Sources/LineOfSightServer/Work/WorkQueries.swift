@@ -218,12 +218,17 @@ enum WorkQueries {
 
     /// Every open action this member of staff owns, whoever's child it is for, soonest first.
     static func actions(ownedBy owner: UUID, scope: ChildScope, bounds: StatusBounds, on db: any SQLDatabase) async throws -> [Row] {
+        try await actionsQuery(ownedBy: owner, scope: scope, bounds: bounds, on: db).all(reading: Row.init)
+    }
+
+    /// `actions`' statement: the owner's actions found by owner and rule (`IndexActionsByOwner`).
+    static func actionsQuery(ownedBy owner: UUID, scope: ChildScope, bounds: StatusBounds, on db: any SQLDatabase) -> SQLSelectBuilder {
         let builder = fromObligations(rowColumns(db.select()), allocation: .left)
             .where(StatusSQL.openToday(bounds: bounds, columns: columns))
             .where(SQLColumn("rule", table: "o"), .equal, SQLBind(RuleID.action.rawValue))
             .where(SQLColumn("worker_id", table: "o"), .equal, SQLBind(owner.text))
         _ = scope.apply(to: builder)
-        return try await builder.orderBy(SQLColumn("due", table: "o")).orderBy(SQLColumn("id", table: "o")).limit(500).all(reading: Row.init)
+        return builder.orderBy(SQLColumn("due", table: "o")).orderBy(SQLColumn("id", table: "o")).limit(500)
     }
 
     private static let columns = StatusSQL.Columns.obligations(table: "o")

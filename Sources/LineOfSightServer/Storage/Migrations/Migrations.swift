@@ -41,5 +41,6 @@ enum AppMigrations {
         IndexStaffByTeamAndManager(),
         NameShownChildrenBySet(),
         CoverChildrenNames(),
+        IndexActionsByOwner(),
     ]
 }
