@@ -114,12 +114,20 @@ import VaporTesting
             let today = app.clock.today
             let scope = ChildScope(teamID: team, grantsOf: manager.id, today: today)
             let bounds = StatusBounds(asOf: today, dueSoonDays: 5), until = today.adding(days: 14)
+            // One child's worker taken off their allocation: their work is counted as no one's.
+            let allocated = try await WorkQueries.dueQuery(.teams([team]), until: until, scope: scope, bounds: bounds, on: db)
+                .all(reading: WorkQueries.Row.init).filter { $0.worker_id != nil }
+            let orphan = try #require(allocated.first?.child_id)
+            try await db.update(StoredAllocation.schema).set("worker_id", to: SQLLiteral.null)
+                .where("child_id", .equal, SQLBind(orphan)).where("end_date", .is, SQLLiteral.null).run()
+            // Sorted here as the database sorts them: the test databases compare text byte by byte.
             let all = try await WorkQueries.dueQuery(.teams([team]), until: until, scope: scope, bounds: bounds, on: db)
                 .all(reading: WorkQueries.Row.init)
                 .sorted { ($0.due, $0.last_name, $0.id) < ($1.due, $1.last_name, $1.id) }
             let statuses = Set(all.map { $0.status(bounds) })
             let worker = try #require(all.compactMap(\.worker_id).first)
             #expect(all.count > 12 && statuses.contains(.overdue) && statuses.count > 1)
+            #expect(all.contains { $0.worker_id == nil })
             var expectedGroups: [String: Int] = [:]
             for row in all { expectedGroups["\(row.team_id.map(\.text) ?? "-") \(row.worker_id.map(\.text) ?? "-") \(row.status(bounds) == .overdue)", default: 0] += 1 }
             // The team's children without a worker, as the list of children gives them.
@@ -160,6 +168,13 @@ import VaporTesting
                                                     pageSize: size, on: db).work.rows.map { "\($0.child_id) \($0.id)" }
             }
             #expect(paged.count == all.count && Set(paged) == Set(all.map { "\($0.child_id) \($0.id)" }))
+            // A worker's own work, counted and paged alike.
+            let workers = all.filter { $0.worker_id == worker }
+            let own = try await WorkQueries.work(.worker(worker), until: until, scope: scope, bounds: bounds, keep: .init(overdueOnly: true), page: 1,
+                                                 pageSize: size, on: db).work
+            let workersOverdue = workers.filter { $0.status(bounds) == .overdue }
+            #expect(own.kept == workersOverdue.count && own.groups.reduce(0) { $0 + $1.count } == workers.count)
+            #expect(own.rows.map { "\($0.due) \($0.last_name) \($0.id)" } == workersOverdue.prefix(size).map { "\($0.due) \($0.last_name) \($0.id)" })
             // Not for a team's manager: nothing awaiting, no children without a worker.
             let alone = try await WorkQueries.work(.teams([team]), until: until, scope: scope, bounds: bounds, keep: .init(), page: 1, pageSize: size, on: db)
             #expect(alone.work.awaiting.isEmpty && alone.work.unallocated.isEmpty && alone.work.unallocatedTotal == 0 && alone.work.rows.count == size)
@@ -177,7 +192,7 @@ import VaporTesting
             let team = try #require(try await StaffMember.find(demo.account(.teamManager).staffID, on: app.db)?.$team.id)
             let today = app.clock.today
             let scope = ChildScope(teamID: team, grantsOf: manager.id, today: today)
-            // The statement a manager's My work runs: the team's work with what awaits the manager.
+            // The statement a manager's My work runs: the team's work with all that goes with it.
             let query = WorkQueries.workQuery(.teams([team]), until: today.adding(days: 14), scope: scope,
                                               bounds: StatusBounds(asOf: today, dueSoonDays: 5), keep: .init(), page: 1, pageSize: MyWork.pageSize,
                                               managerOf: team, on: db).query
@@ -272,17 +287,26 @@ import VaporTesting
             }
             let chosen = "&worker=\(workerID)"
             let id = try child.requireID()
+            // And one of the team's children without a worker.
+            let team = try #require(try await StaffMember.find(demo.account(.teamManager).staffID, on: app.db)?.$team.id)
+            let managerUser = try #require(try await User.query(on: app.db).filter(\.$username == "team.manager").first())
+            let unallocated = try await ChildDirectory.page(ChildFilter(teamID: team, unallocatedOnly: true),
+                                                            scope: ChildScope(teamID: team, grantsOf: managerUser.id, today: app.clock.today), page: 1, on: app.db.sql)
+            let withoutWorker = try #require(try await Child.find(unallocated.rows.first?.id, on: app.db))
             let before = try await work(&manager, choosing: chosen), workersBefore = try await work(&worker)
             #expect(before.pageCount == 1 && workersBefore.pageCount == 1)
             #expect(before.awaitingAuthorisation.contains { $0.childID == id } && before.items.contains { $0.childID == id })
             #expect(workersBefore.items.contains { $0.childID == id })
             child.restricted = true
             try await child.save(on: app.db)
+            withoutWorker.restricted = true
+            try await withoutWorker.save(on: app.db)
             let after = try await work(&manager, choosing: chosen), workersAfter = try await work(&worker)
             #expect(!after.awaitingAuthorisation.contains { $0.childID == id } && !after.items.contains { $0.childID == id })
             #expect(!workersAfter.items.contains { $0.childID == id })
             #expect(after.awaitingAuthorisation.count == before.awaitingAuthorisation.count - 1)
             #expect(after.itemsTotal < before.itemsTotal && workersAfter.itemsTotal < workersBefore.itemsTotal)
+            #expect(after.unallocatedChildren == before.unallocatedChildren - 1)
         }
     }
 
@@ -329,6 +353,7 @@ import VaporTesting
         let counts: [Count]
         let items: [Item]
         let awaitingAuthorisation: [Awaiting]
+        let unallocatedChildren: Int
         let itemsTotal: Int
         let page: Int
         let pageCount: Int

@@ -101,7 +101,7 @@ struct MyWork: Sendable {
     static let windowWorkingDays = 10
     static let pageSize = 100
 
-    var pageCount: Int { max(1, (rowsTotal + Self.pageSize - 1) / Self.pageSize) }
+    var pageCount: Int { Paged<WorkQueries.Row>.pageCount(total: rowsTotal, size: Self.pageSize) }
 
     static func load(_ req: Request) async throws -> MyWork {
         let principal = try req.requirePrincipal()

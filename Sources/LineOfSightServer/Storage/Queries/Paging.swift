@@ -20,6 +20,10 @@ struct Paged<Row: Sendable>: Sendable {
 
     var pageCount: Int { Self.pageCount(total: total, size: pageSize) }
 
+    /// The page asked for, brought within 1 and the last page any list could have (so that its
+    /// first row's position is a number), before the list is read.
+    static func asked(_ requested: Int, size: Int) -> Int { min(max(1, requested), Int.max / size) }
+
     /// The last page of `total` rows, `size` a page: 1 when there are none.
     static func pageCount(total: Int, size: Int) -> Int { max(1, (total + size - 1) / size) }
 
@@ -35,7 +39,7 @@ struct Paged<Row: Sendable>: Sendable {
                      rows: (_ page: Int, _ total: PageTotal) async throws -> [(row: Row, total: Int)],
                      count: () -> SQLSelectBuilder) async throws -> Paged {
         let total: PageTotal = orderIndexed || db.dialect.name == "postgresql" ? .counted(count().select) : .window
-        let asked = min(max(1, requested), Int.max / size)
+        let asked = asked(requested, size: size)
         let found = try await rows(asked, total)
         if let first = found.first { return Paged(rows: found.map(\.row), total: first.total, number: asked, pageSize: size) }
         // No rows: none match, or the page asked for is past the last (then the last is read).
