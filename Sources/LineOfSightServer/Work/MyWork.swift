@@ -12,24 +12,17 @@ import Vapor
 struct MyWork: Sendable {
     enum Level: Sendable { case worker, team, service }
 
+    /// What the address asks for: which rows, and which page of them.
     struct Filter: Sendable {
-        var workerID: UUID?
-        var teamID: UUID?
-        var overdueOnly: Bool
+        var keep: WorkQueries.Keep
         /// The page of rows asked for (any number is safe: it is kept within the pages there are).
         var page: Int
 
         init(_ query: FormInput) {
-            workerID = query["worker"].flatMap(UUID.init(text:))
-            teamID = query["team"].flatMap(UUID.init(text:))
-            overdueOnly = query["status"] == "overdue"
+            keep = WorkQueries.Keep(workerID: query["worker"].flatMap(UUID.init(text:)), teamID: query["team"].flatMap(UUID.init(text:)),
+                                    overdueOnly: query["status"] == "overdue")
             page = query["page"].flatMap { Int($0) } ?? 1
         }
-
-        init() { overdueOnly = false; page = 1 }
-
-        /// The rows asked for.
-        var keep: WorkQueries.Keep { WorkQueries.Keep(workerID: workerID, teamID: teamID, overdueOnly: overdueOnly) }
     }
 
     struct Count: Sendable {
@@ -173,7 +166,7 @@ struct MyWork: Sendable {
         var known = People()
         for member in staff { if let id = member.id { known.staff[id.text] = member.fullName } }
         let shown = level == .worker ? [] : rows.compactMap(\.worker_id)
-        let namedTeams = (level == .service ? teams : []).union([filter.teamID].compactMap { $0 }.filter(teams.contains))
+        let namedTeams = (level == .service ? teams : []).union([filter.keep.teamID].compactMap { $0 }.filter(teams.contains))
         return try await People.load(staff: Set(shown), teams: namedTeams, knowing: known, on: db)
     }
 

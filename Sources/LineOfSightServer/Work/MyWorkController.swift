@@ -119,15 +119,15 @@ enum MyWorkPages {
                 SupervisionPages.frequencyTable(supervision, today: work.today, dueSoonDays: dueSoonDays)
             }
             el("h2", .class("govuk-heading-m"), .id("due")) { dueHeading(work) }
-            if work.filter.workerID != nil || work.filter.teamID != nil || work.filter.overdueOnly {
+            if work.filter.keep.workerID != nil || work.filter.keep.teamID != nil || work.filter.keep.overdueOnly {
                 el("p", .class("govuk-body")) { link("Show everything", .myWork) }
             }
             if work.rows.isEmpty {
-                paragraph(work.filter.overdueOnly ? "Nothing is overdue." : "Nothing is overdue or due by \(DateText.long(work.until)).")
+                paragraph(work.filter.keep.overdueOnly ? "Nothing is overdue." : "Nothing is overdue or due by \(DateText.long(work.until)).")
             } else {
                 dueTable(work.rows, total: work.rowsTotal, work: work, showWorker: work.level != .worker)
                 pagination(page: work.page, pageCount: work.pageCount) { page in
-                    SiteURL.myWork.path(query: filterQuery(work.filter, overdueOnly: work.filter.overdueOnly) + [("page", String(page))]) + "#due"
+                    SiteURL.myWork.path(query: filterQuery(work.filter, overdueOnly: work.filter.keep.overdueOnly) + [("page", String(page))]) + "#due"
                 }
             }
             if work.level == .worker {
@@ -159,16 +159,16 @@ enum MyWorkPages {
     }
 
     private static func dueHeading(_ work: MyWork) -> String {
-        var text = work.filter.overdueOnly ? "Overdue" : "Overdue and due by \(DateText.long(work.until))"
-        if let worker = work.filter.workerID { text += " for " + (work.people.staff[worker.text] ?? "this worker") }
-        if let team = work.filter.teamID { text += " in " + (work.people.teams[team.text] ?? "this team") }
+        var text = work.filter.keep.overdueOnly ? "Overdue" : "Overdue and due by \(DateText.long(work.until))"
+        if let worker = work.filter.keep.workerID { text += " for " + (work.people.staff[worker.text] ?? "this worker") }
+        if let team = work.filter.keep.teamID { text += " in " + (work.people.teams[team.text] ?? "this team") }
         return text
     }
 
     private static func filterQuery(_ filter: MyWork.Filter, overdueOnly: Bool) -> [(String, String)] {
         var query: [(String, String)] = []
-        if let worker = filter.workerID { query.append(("worker", worker.text)) }
-        if let team = filter.teamID { query.append(("team", team.text)) }
+        if let worker = filter.keep.workerID { query.append(("worker", worker.text)) }
+        if let team = filter.keep.teamID { query.append(("team", team.text)) }
         if overdueOnly { query.append(("status", "overdue")) }
         return query
     }

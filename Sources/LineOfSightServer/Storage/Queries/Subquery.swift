@@ -21,7 +21,7 @@ enum Subquery {
         var select = SQLSelect()
         select.columns = [SQLColumn(column, table: table)]
         select.tables = [SQLIdentifier(table)]
-        select.predicate = conditions.dropFirst().reduce(conditions[0]) { SQLBinaryExpression($0, .and, $1) }
+        select.predicate = allOf(conditions)
         return select
     }
 }
