@@ -51,6 +51,7 @@ enum DatabaseSetup {
                 throw DatabaseUnavailable(location: location, cause: "the URL is not valid (\(error))")
             }
         }
+        if location.isSQLite { app.lifecycle.use(SQLitePreparedStatements.Finalizer()) }
         // The application outlives every request whose read it writes.
         app.readAuditWriter = ReadAuditWriter(database: { [unowned app] in app.db }, wrote: { [unowned app] in app.walCheckpointer?.wrote() })
         for migration in AppMigrations.all { app.migrations.add(migration) }

@@ -17,8 +17,8 @@ struct Columns: Sendable {
     private let row: Row
 
     private enum Row {
-        /// SQLite's values: text, integers, reals, blobs and nulls.
-        case sqlite(SQLiteRow)
+        /// SQLite's values: text, integers, reals, blobs and nulls; row `row` of the statement's.
+        case sqlite(SQLiteRows, row: Int)
         case postgres(PostgresRandomAccessRow)
         /// Any other row (read with `first()`, or from a driver or values `fetch` does not know),
         /// through SQLKit; `idsAreText` on SQLite.
@@ -29,7 +29,7 @@ struct Columns: Sendable {
         self.row = .sql(row, idsAreText: database.dialect.name == "sqlite")
     }
 
-    fileprivate init(sqlite row: SQLiteRow) { self.row = .sqlite(row) }
+    fileprivate init(sqlite rows: SQLiteRows, row: Int) { self.row = .sqlite(rows, row: row) }
     fileprivate init(postgres row: PostgresRow) { self.row = .postgres(row.makeRandomAccess()) }
 
     struct MissingColumn: Error, CustomStringConvertible {
@@ -40,7 +40,7 @@ struct Columns: Sendable {
     /// Whether the statement selected the column.
     func contains(_ name: String) -> Bool {
         switch row {
-        case let .sqlite(row): row.column(name) != nil
+        case let .sqlite(rows, row): rows.value(row: row, column: name) != nil
         case let .postgres(row): row.contains(name)
         case let .sql(row, _): row.contains(column: name)
         }
@@ -49,7 +49,7 @@ struct Columns: Sendable {
     /// Null, or not selected.
     func isNull(_ name: String) throws -> Bool {
         switch row {
-        case let .sqlite(row): (row.column(name) ?? .null) == .null
+        case let .sqlite(rows, row): (rows.value(row: row, column: name) ?? .null) == .null
         case let .postgres(row): !row.contains(name) || row[name].bytes == nil
         case let .sql(row, _): try row.decodeNil(column: name)
         }
@@ -166,8 +166,8 @@ struct Columns: Sendable {
     /// with the drivers' default contexts, as `DatabaseSetup` configures them.
     private func value<Value: Decodable & PostgresDecodable>(_ name: String, stored: (SQLiteData) -> Value?) throws -> Value {
         switch row {
-        case let .sqlite(row):
-            guard let data = row.column(name) else { throw MissingColumn(name: name) }
+        case let .sqlite(rows, row):
+            guard let data = rows.value(row: row, column: name) else { throw MissingColumn(name: name) }
             return try stored(data) ?? SQLiteDataDecoder().decode(Value.self, from: data)
         case let .postgres(row): return try cell(row, name).decode(Value.self)
         case let .sql(row, _): return try row.decode(column: name, as: Value.self)
@@ -179,8 +179,8 @@ struct Columns: Sendable {
     /// not hold), rather than twice and four times as a null test and a read.
     private func value<Value: Decodable & PostgresDecodable>(ifAny name: String, stored: (SQLiteData) -> Value?) throws -> Value? {
         switch row {
-        case let .sqlite(row):
-            guard let data = row.column(name), data != .null else { return nil }
+        case let .sqlite(rows, row):
+            guard let data = rows.value(row: row, column: name), data != .null else { return nil }
             return try stored(data) ?? SQLiteDataDecoder().decode(Value.self, from: data)
         case let .postgres(row):
             guard row.contains(name) else { return nil }
@@ -211,9 +211,9 @@ extension Columns {
     /// a database or values it does not know (the statement then goes through SQLKit).
     ///
     /// SQLite's driver, reached through Fluent, hands each row to the event loop as a task of its
-    /// own: 4,000 wake-ups for a permanence tracker export. On a connection of its own it hands
-    /// them over on SQLite's thread as it reads them, and the task that asked resumes once, on its
-    /// own event loop (`leasingConnection`). PostgreSQL's
+    /// own: 4,000 wake-ups for a permanence tracker export. On a connection of its own the rows are
+    /// read on SQLite's thread by a statement the connection keeps (`SQLitePreparedStatements`), and
+    /// the task that asked resumes once, on its own event loop (`leasingConnection`). PostgreSQL's
     /// rows are kept as PostgresNIO reads them, to be read by type rather than through `Decodable`.
     fileprivate static func fetch(_ query: any SQLExpression, on database: any SQLDatabase) async throws -> [Columns]? {
         let base = (database as? QuotedSQL)?.base ?? database
@@ -221,9 +221,11 @@ extension Columns {
         if let sqlite = base as? any SQLiteDatabase {
             let values = try binds.map(RowInsert.sqliteData)
             database.logExecuting(sql, binds)
-            return try await sqlite.leasingConnection { connection in
-                try await connection.query(sql, values).map(Columns.init(sqlite:))
+            let rows = try await sqlite.leasingConnection { connection in
+                if let rows = try await SQLitePreparedStatements.rows(sql, values, on: connection) { return rows }
+                return SQLiteRows(try await connection.query(sql, values))
             }
+            return (0 ..< rows.count).map { Columns(sqlite: rows, row: $0) }
         }
         if let postgres = base as? any PostgresDatabase, let statement = PostgresNamedStatement(sql: sql, binds: binds) {
             database.logExecuting(sql, binds)

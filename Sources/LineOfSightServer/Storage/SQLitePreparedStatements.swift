@@ -1,0 +1,249 @@
+import FluentKit
+import Foundation
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
+import SQLiteNIO
+import Vapor
+// SQLiteNIO's own copy of SQLite, which its connections run: its functions are named `sqlite_nio_…`.
+import VaporCSQLite
+
+/// SQLite's statements prepared once on each connection and kept, as PostgreSQL's are named
+/// (`PostgresNamedStatement`), their rows read straight from SQLite into one array of values.
+///
+/// SQLiteNIO prepares every statement afresh and finalizes it when its rows are read: preparing
+/// (parsing the text and planning it) was a ninth of the CPU of a team manager's My work at 15,000
+/// children (its statement of five parts alone 0.35 ms a request in SQLite's shell), and each of
+/// its rows was handed over as an array of values of its own. Here each connection keeps the
+/// statements it prepared, by text, up to `maximumStatements` (the least recently used let go
+/// first), and a statement with more than `maximumValues` values (a batch's list of ids, of another
+/// length every time) is prepared for its one run, as before.
+///
+/// SQLiteNIO keeps its connection's SQLite handle and thread pool to itself, so they are read by
+/// reflection (`Mirror`) once a connection; should a later SQLiteNIO name them otherwise, every
+/// statement goes through SQLiteNIO as before, and a test says so. A statement is only ever used
+/// while its connection is leased (`leasingConnection`), on the connection's thread pool, and is
+/// reset after every run, so that none holds a read transaction open. SQLite refuses to close a
+/// connection with statements left, so each application's are finalized when it shuts down
+/// (`Finalizer`), its requests done.
+enum SQLitePreparedStatements {
+    static let maximumStatements = 200
+    static let maximumValues = 64
+
+    /// The rows of `sql` run with `values` on `connection`; nil, having run nothing, when the
+    /// connection's handle cannot be reached (above).
+    static func rows(_ sql: String, _ values: [SQLiteData], on connection: SQLiteConnection) async throws -> SQLiteRows? {
+        guard let statements = registry.statements(of: connection) else { return nil }
+        return try await statements.threadPool.runIfActive {
+            try statements.run(sql, values)
+        }
+    }
+
+    private static let registry = Registry()
+
+    /// Each connection's statements, by the connection.
+    private final class Registry: Sendable {
+        private let entries = NIOLockedValueBox<[ObjectIdentifier: Entry]>([:])
+
+        private struct Entry {
+            weak var connection: SQLiteConnection?
+            let statements: ConnectionStatements?
+        }
+
+        func statements(of connection: SQLiteConnection) -> ConnectionStatements? {
+            entries.withLockedValue { entries in
+                let key = ObjectIdentifier(connection)
+                if let entry = entries[key], entry.connection === connection { return entry.statements }
+                // A connection closed without `Finalizer` (its application never shut down): SQLite
+                // refused to close it, so its handle still holds the statements, let go of here.
+                entries[key]?.statements?.finalizeAll()
+                let statements = ConnectionStatements(connection)
+                entries[key] = Entry(connection: connection, statements: statements)
+                return statements
+            }
+        }
+
+        /// Finalizes the statements of every connection whose thread pool is `threadPool` (one
+        /// application's: each makes its own, `DatabaseSetup`), and lets go of those of connections
+        /// gone (so that a process running application after application, as the tests do, keeps
+        /// none of theirs).
+        func finalizeAll(of threadPool: NIOThreadPool) {
+            entries.withLockedValue { entries in
+                for (key, entry) in entries where entry.statements?.threadPool === threadPool || entry.connection == nil {
+                    entry.statements?.finalizeAll()
+                    entries[key] = nil
+                }
+            }
+        }
+    }
+
+    /// One connection's statements. Used only while the connection is leased, on its thread pool.
+    private final class ConnectionStatements: @unchecked Sendable {
+        let handle: OpaquePointer
+        let threadPool: NIOThreadPool
+        private var kept: [String: Kept] = [:]
+        private var uses = 0
+
+        private struct Kept {
+            let statement: OpaquePointer
+            var lastUse: Int
+        }
+
+        /// Nil when SQLiteNIO's connection does not hold its handle and thread pool as read here.
+        init?(_ connection: SQLiteConnection) {
+            let mirror = Mirror(reflecting: connection)
+            guard let handle = mirror.descendant("handle", "raw") as? OpaquePointer,
+                  let threadPool = mirror.descendant("threadPool") as? NIOThreadPool else { return nil }
+            self.handle = handle
+            self.threadPool = threadPool
+        }
+
+        func run(_ sql: String, _ values: [SQLiteData]) throws -> SQLiteRows {
+            let keep = values.count <= maximumValues
+            let statement = try keep ? keptStatement(sql) : prepare(sql)
+            defer {
+                if keep { sqlite_nio_sqlite3_reset(statement) } else { sqlite_nio_sqlite3_finalize(statement) }
+            }
+            try bind(values, to: statement)
+            return try SQLiteRows(reading: statement, connection: handle)
+        }
+
+        private func keptStatement(_ sql: String) throws -> OpaquePointer {
+            uses += 1
+            if let found = kept[sql] {
+                kept[sql]?.lastUse = uses
+                return found.statement
+            }
+            let statement = try prepare(sql, persistent: true)
+            if kept.count >= maximumStatements, let oldest = kept.min(by: { $0.value.lastUse < $1.value.lastUse }) {
+                sqlite_nio_sqlite3_finalize(oldest.value.statement)
+                kept[oldest.key] = nil
+            }
+            kept[sql] = Kept(statement: statement, lastUse: uses)
+            return statement
+        }
+
+        private func prepare(_ sql: String, persistent: Bool = false) throws -> OpaquePointer {
+            var statement: OpaquePointer?
+            let flags = persistent ? UInt32(SQLITE_PREPARE_PERSISTENT) : 0
+            let status = sqlite_nio_sqlite3_prepare_v3(handle, sql, -1, flags, &statement, nil)
+            guard status == SQLITE_OK, let statement else { throw SQLiteStatementError(status, handle) }
+            return statement
+        }
+
+        private func bind(_ values: [SQLiteData], to statement: OpaquePointer) throws {
+            for (offset, value) in values.enumerated() {
+                let index = Int32(offset + 1)
+                let status: Int32 = switch value {
+                case let .integer(number): sqlite_nio_sqlite3_bind_int64(statement, index, Int64(number))
+                case let .float(number): sqlite_nio_sqlite3_bind_double(statement, index, number)
+                case let .text(text): sqlite_nio_sqlite3_bind_text64(statement, index, text, UInt64(text.utf8.count), transient, UInt8(SQLITE_UTF8))
+                case let .blob(bytes):
+                    bytes.withUnsafeReadableBytes { sqlite_nio_sqlite3_bind_blob64(statement, index, $0.baseAddress, UInt64($0.count), transient) }
+                case .null: sqlite_nio_sqlite3_bind_null(statement, index)
+                }
+                guard status == SQLITE_OK else { throw SQLiteStatementError(status, handle) }
+            }
+        }
+
+        func finalizeAll() {
+            for (_, found) in kept { sqlite_nio_sqlite3_finalize(found.statement) }
+            kept = [:]
+        }
+    }
+
+    /// Finalizes the application's statements when it shuts down: after its requests and before its
+    /// databases (lifecycle handlers shut down in the reverse of their order: this one is used
+    /// after the databases, and `RequestsInFlight` after every other).
+    struct Finalizer: LifecycleHandler {
+        func shutdownAsync(_ app: Application) async {
+            // Each event loop's connection is leased, so that none is in use meanwhile.
+            for eventLoop in app.eventLoopGroup.makeIterator() {
+                guard let db = app.databases.database(logger: app.logger, on: eventLoop) as? any SQLiteDatabase else { continue }
+                try? await db.leasingConnection { connection in
+                    guard let statements = registry.statements(of: connection) else { return }
+                    try await statements.threadPool.runIfActive { statements.finalizeAll() }
+                }
+            }
+            registry.finalizeAll(of: app.threadPool)
+        }
+    }
+}
+
+/// SQLite's destructor for a value it copies (`SQLITE_TRANSIENT`, a macro Swift does not import).
+private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+/// A statement's rows, read from SQLite into one array of values, a row's after the row before's.
+struct SQLiteRows: Sendable, Equatable {
+    /// Each column's place in a row, by name (the first, where two have one name).
+    let offsets: [String: Int]
+    let width: Int
+    private(set) var values: [SQLiteData] = []
+    var count: Int { width == 0 ? 0 : values.count / width }
+
+    /// Steps `statement` to its end.
+    fileprivate init(reading statement: OpaquePointer, connection: OpaquePointer) throws {
+        width = Int(sqlite_nio_sqlite3_column_count(statement))
+        var offsets: [String: Int] = [:]
+        for column in 0 ..< width {
+            let name = sqlite_nio_sqlite3_column_name(statement, Int32(column)).map { String(cString: $0) } ?? ""
+            if offsets[name] == nil { offsets[name] = column }
+        }
+        self.offsets = offsets
+        while true {
+            let status = sqlite_nio_sqlite3_step(statement)
+            if status == SQLITE_DONE { return }
+            guard status == SQLITE_ROW else { throw SQLiteStatementError(status, connection) }
+            for column in 0 ..< Int32(width) { values.append(Self.value(statement, column)) }
+        }
+    }
+
+    /// Rows SQLiteNIO read (where `SQLitePreparedStatements` cannot reach the connection).
+    init(_ rows: [SQLiteRow]) {
+        let columns = rows.first?.columns ?? []
+        width = columns.count
+        offsets = Dictionary(columns.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        values = rows.flatMap { $0.columns.map(\.data) }
+    }
+
+    func value(row: Int, column name: String) -> SQLiteData? {
+        offsets[name].map { values[row * width + $0] }
+    }
+
+    private static func value(_ statement: OpaquePointer, _ column: Int32) -> SQLiteData {
+        switch sqlite_nio_sqlite3_column_type(statement, column) {
+        case SQLITE_INTEGER: return .integer(Int(sqlite_nio_sqlite3_column_int64(statement, column)))
+        case SQLITE_FLOAT: return .float(sqlite_nio_sqlite3_column_double(statement, column))
+        case SQLITE_TEXT:
+            guard let text = sqlite_nio_sqlite3_column_text(statement, column) else { return .text("") }
+            let count = Int(sqlite_nio_sqlite3_column_bytes(statement, column))
+            return .text(String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self))
+        case SQLITE_BLOB:
+            let count = Int(sqlite_nio_sqlite3_column_bytes(statement, column))
+            var buffer = ByteBufferAllocator().buffer(capacity: count)
+            if let bytes = sqlite_nio_sqlite3_column_blob(statement, column) {
+                buffer.writeBytes(UnsafeRawBufferPointer(start: bytes, count: count))
+            }
+            return .blob(buffer)
+        default: return .null
+        }
+    }
+}
+
+/// SQLite's refusal of a statement run by `SQLitePreparedStatements`, with its message.
+struct SQLiteStatementError: Error, CustomStringConvertible, DatabaseError {
+    let status: Int32
+    let message: String
+
+    fileprivate init(_ status: Int32, _ connection: OpaquePointer) {
+        self.status = status
+        message = sqlite_nio_sqlite3_errmsg(connection).map { String(cString: $0) } ?? "SQLite error \(status)"
+    }
+
+    var description: String { "SQLite: \(message) (\(status))" }
+    /// SQLite's primary result code: the low byte of an extended one.
+    private var primary: Int32 { status & 0xFF }
+    var isSyntaxError: Bool { primary == SQLITE_ERROR }
+    var isConnectionClosed: Bool { primary == SQLITE_MISUSE || primary == SQLITE_CANTOPEN }
+    var isConstraintFailure: Bool { primary == SQLITE_CONSTRAINT }
+}
