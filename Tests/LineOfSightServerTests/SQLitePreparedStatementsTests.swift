@@ -6,16 +6,16 @@ import SQLKit
 import Testing
 
 /// SQLite's statements kept on their connection (`SQLitePreparedStatements`). What each connection
-/// keeps is read from SQLite itself (`sqlite_stmt`, its list of a connection's statements). On
-/// PostgreSQL there is nothing to test here (`NamedStatementTests`).
-@Suite struct SQLitePreparedStatementsTests {
+/// keeps is read from SQLite itself (`sqlite_stmt`, its list of a connection's statements). Not
+/// run on PostgreSQL, which names its statements instead (`NamedStatementTests`).
+@Suite(.enabled(if: (ProcessInfo.processInfo.environment["DATABASE_URL"] ?? "").isEmpty, "SQLite's statements"))
+struct SQLitePreparedStatementsTests {
     /// Every kind of value SQLite holds reads back as it was bound, by a statement prepared once
     /// for three runs, which no run leaves busy (holding a read transaction open).
     @Test func aStatementIsPreparedOnceAndReadsWhatWasBound() async throws {
         try await withSQLiteConnection { connection in
             let sql = "SELECT ?1 AS i, ?2 AS f, ?3 AS t, ?4 AS b, ?5 AS n, 'second' AS t"
-            for number in [Int.min, 0, Int.max] {
-                let text = "Zoë \(number) ✓ 'quoted'"
+            for (number, text) in [(Int.min, "Zoë ✓ 'quoted'"), (0, ""), (Int.max, "before\u{0}after")] {
                 let rows = try #require(try await SQLitePreparedStatements.rows(
                     sql, [.integer(number), .float(-0.25), .text(text), .blob(ByteBuffer(bytes: [0, 255, 7])), .null], on: connection))
                 #expect(rows.count == 1 && rows.width == 6)
@@ -26,11 +26,50 @@ import Testing
                 #expect(rows.value(row: 0, column: "b") == .blob(ByteBuffer(bytes: [0, 255, 7])))
                 #expect(rows.value(row: 0, column: "n") == .null)
                 #expect(rows.value(row: 0, column: "missing") == nil)
-                // As SQLiteNIO reads them (where the connection's handle cannot be reached).
-                #expect(SQLiteRows(try await connection.query(sql, [.integer(number), .float(-0.25), .text(text), .blob(ByteBuffer(bytes: [0, 255, 7])), .null])) == rows)
+                // As SQLiteNIO reads them (where the connection's handle cannot be reached), but
+                // for a text holding a nul, which SQLiteNIO cuts short there.
+                let read = SQLiteRows(try await connection.query(sql, [.integer(number), .float(-0.25), .text(text), .blob(ByteBuffer(bytes: [0, 255, 7])), .null]))
+                #expect(text.contains("\u{0}") || read == rows)
             }
-            let kept = try await keptStatements(on: connection)
-            #expect(kept.filter { $0.sql == sql }.map(\.busy) == [false])
+            let kept = try await keptStatements(on: connection).filter { $0.sql == sql }
+            #expect(kept.map(\.busy) == [false] && kept.map(\.runs) == [3])
+            let empty = try await SQLitePreparedStatements.rows("SELECT ?1 AS b", [.blob(ByteBuffer())], on: connection)
+            #expect(empty?.value(row: 0, column: "b") == .blob(ByteBuffer()))
+        }
+    }
+
+    /// Two reads at once on one transaction's connection (whose statements are not leased one by
+    /// one) each read their own rows, the same statement's.
+    @Test func readsAtOnceInATransactionEachReadTheirOwnRows() async throws {
+        try await withTestApp(seedDemo: false) { app, _ in
+            try await app.db.transaction { db in
+                let sql = db.sql
+                func counted(to last: Int) async throws -> [Int] {
+                    try await sql.raw("WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < \(bind: last)) SELECT n FROM k")
+                        .all(reading: { try $0.int("n") })
+                }
+                try await withThrowingTaskGroup(of: (Int, [Int]).self) { group in
+                    for last in (1...8).map({ $0 * 500 }) { group.addTask { (last, try await counted(to: last)) } }
+                    for try await (last, numbers) in group { #expect(numbers == Array(1...last)) }
+                }
+            }
+        }
+    }
+
+    /// A statement kept across a change of its table reads the table's columns as they are now.
+    @Test func aStatementKeptAcrossAChangeOfItsTableReadsItsColumnsNow() async throws {
+        try await withTestApp(seedDemo: false) { app, _ in
+            let sql = app.db.sql
+            try await sql.raw("CREATE TABLE kept_probe (a TEXT, b TEXT)").run()
+            try await sql.raw("INSERT INTO kept_probe VALUES ('a', 'b')").run()
+            func read() async throws -> [String?] {
+                try await sql.raw("SELECT * FROM kept_probe").all(reading: { [try $0.text(ifAny: "a"), try $0.text(ifAny: "b"), try $0.text(ifAny: "c")] }).first ?? []
+            }
+            #expect(try await read() == ["a", "b", nil])
+            try await sql.raw("ALTER TABLE kept_probe RENAME TO kept_probe_before").run()
+            try await sql.raw("CREATE TABLE kept_probe (c TEXT, b TEXT, a TEXT)").run()
+            try await sql.raw("INSERT INTO kept_probe VALUES ('c', 'b', 'a')").run()
+            for _ in 0..<3 { #expect(try await read() == ["a", "b", "c"]) }
         }
     }
 
@@ -65,20 +104,24 @@ import Testing
     @Test func aConnectionKeepsTheStatementsUsedLatestUpToItsBound() async throws {
         try await withSQLiteConnection { connection in
             func probe(_ number: Int) -> String { "SELECT \(number) AS probe" }
-            let total = SQLitePreparedStatements.maximumStatements + 10
-            for number in 0..<total { _ = try await SQLitePreparedStatements.rows(probe(number), [], on: connection) }
-            // The first, used again, is kept; the ten after it are the least recently used.
-            _ = try await SQLitePreparedStatements.rows(probe(0), [], on: connection)
-            _ = try await SQLitePreparedStatements.rows(probe(total), [], on: connection)
+            func run(_ numbers: some Sequence<Int>) async throws {
+                for number in numbers { _ = try await SQLitePreparedStatements.rows(probe(number), [], on: connection) }
+            }
+            let bound = SQLitePreparedStatements.maximumStatements
+            try await run(0..<bound)
+            // The sixth, used again, is kept as the ten after the first `bound` are prepared; the
+            // first five and the five after it, used least recently, are let go.
+            try await run([5])
+            try await run(bound..<(bound + 10))
             let values = [SQLiteData](repeating: .integer(1), count: SQLitePreparedStatements.maximumValues + 1)
             let many = "SELECT " + (1...values.count).map { "?\($0) AS v\($0)" }.joined(separator: ", ")
             #expect(try await SQLitePreparedStatements.rows(many, values, on: connection)?.width == values.count)
 
             let kept = Set(try await keptStatements(on: connection).map(\.sql))
             let probes = kept.filter { $0.hasSuffix(" AS probe") }
-            #expect(probes.count == SQLitePreparedStatements.maximumStatements)
-            #expect(probes.contains(probe(0)) && probes.contains(probe(total)) && !probes.contains(probe(1)) && !probes.contains(probe(11)))
-            #expect(probes.contains(probe(12)))
+            #expect(probes.count == bound)
+            #expect(probes.contains(probe(5)) && !probes.contains(probe(0)) && !probes.contains(probe(4)) && !probes.contains(probe(10)))
+            #expect(probes.contains(probe(11)) && probes.contains(probe(bound + 9)))
             #expect(!kept.contains(many))
         }
     }
@@ -88,7 +131,6 @@ import Testing
     @Test func anApplicationsConnectionsCloseWhenItShutsDown() async throws {
         var file: String?
         try await withTestApp(seedDemo: false) { app, _ in
-            guard app.db.sql.dialect.name == "sqlite" else { return }
             file = try await app.db.sql.raw("SELECT file FROM pragma_database_list WHERE name = 'main'").first()?.decode(column: "file", as: String.self)
             // As `serve` runs it (`SQLiteTuning`).
             try await app.db.sql.raw("PRAGMA journal_mode=WAL").run()
@@ -97,26 +139,27 @@ import Testing
             }
             #expect(FileManager.default.fileExists(atPath: try #require(file) + "-wal"))
         }
-        guard let file else { return }
-        #expect(!FileManager.default.fileExists(atPath: file + "-wal"))
-        try? FileManager.default.removeItem(atPath: file + "-shm")
+        let closed = try #require(file)
+        #expect(!FileManager.default.fileExists(atPath: closed + "-wal"))
+        try? FileManager.default.removeItem(atPath: closed + "-shm")
     }
 }
 
-/// Runs `body` with one of an SQLite test application's connections, leased throughout; nothing on
-/// PostgreSQL.
+/// Runs `body` with one of an SQLite test application's connections, leased throughout.
 private func withSQLiteConnection(_ body: @escaping (SQLiteConnection) async throws -> Void) async throws {
     try await withTestApp(seedDemo: false) { app, _ in
-        guard let sqlite = app.db as? any SQLiteDatabase else { return }
+        let sqlite = try #require(app.db as? any SQLiteDatabase)
         try await sqlite.leasingConnection { connection in try await body(connection) }
     }
 }
 
-/// The statements SQLite holds for this connection (`sqlite_stmt`), and whether each is mid-run.
-private func keptStatements(on connection: SQLiteConnection) async throws -> [(sql: String, busy: Bool)] {
-    try await connection.query("SELECT sql, busy FROM sqlite_stmt", []).map { row in
-        guard case let .text(sql) = row.column("sql"), case let .integer(busy) = row.column("busy") else { throw SQLiteStatementRowUnread() }
-        return (sql, busy != 0)
+/// The statements SQLite holds for this connection (`sqlite_stmt`): whether each is mid-run, and
+/// how many times it has run.
+private func keptStatements(on connection: SQLiteConnection) async throws -> [(sql: String, busy: Bool, runs: Int)] {
+    try await connection.query("SELECT sql, busy, run FROM sqlite_stmt", []).map { row in
+        guard case let .text(sql) = row.column("sql"), case let .integer(busy) = row.column("busy"),
+              case let .integer(runs) = row.column("run") else { throw SQLiteStatementRowUnread() }
+        return (sql, busy != 0, runs)
     }
 }
 

@@ -21,11 +21,10 @@ import VaporCSQLite
 ///
 /// SQLiteNIO keeps its connection's SQLite handle and thread pool to itself, so they are read by
 /// reflection (`Mirror`) once a connection; should a later SQLiteNIO name them otherwise, every
-/// statement goes through SQLiteNIO as before, and a test says so. A statement is only ever used
-/// while its connection is leased (`leasingConnection`), on the connection's thread pool, and is
-/// reset after every run, so that none holds a read transaction open. SQLite refuses to close a
-/// connection with statements left, so each application's are finalized when it shuts down
-/// (`Finalizer`), its requests done.
+/// statement goes through SQLiteNIO as before, and a test says so. A connection's statements run
+/// on its thread pool one at a time, each reset after its run, so that none holds a read
+/// transaction open. SQLite refuses to close a connection with statements left, so each
+/// application's are finalized when it shuts down (`Finalizer`), its requests done.
 enum SQLitePreparedStatements {
     static let maximumStatements = 200
     static let maximumValues = 64
@@ -54,9 +53,9 @@ enum SQLitePreparedStatements {
             entries.withLockedValue { entries in
                 let key = ObjectIdentifier(connection)
                 if let entry = entries[key], entry.connection === connection { return entry.statements }
-                // A connection closed without `Finalizer` (its application never shut down): SQLite
-                // refused to close it, so its handle still holds the statements, let go of here.
-                entries[key]?.statements?.finalizeAll()
+                // Another connection once at this address, gone without `Finalizer` (its application
+                // never shut down).
+                entries[key]?.statements?.closeGone()
                 let statements = ConnectionStatements(connection)
                 entries[key] = Entry(connection: connection, statements: statements)
                 return statements
@@ -64,25 +63,35 @@ enum SQLitePreparedStatements {
         }
 
         /// Finalizes the statements of every connection whose thread pool is `threadPool` (one
-        /// application's: each makes its own, `DatabaseSetup`), and lets go of those of connections
-        /// gone (so that a process running application after application, as the tests do, keeps
-        /// none of theirs).
+        /// application's: each makes its own, `DatabaseSetup`), each kept as finalized until the
+        /// connection is gone, and lets go of those of connections gone (so that a process
+        /// running application after application, as the tests do, keeps none of theirs).
         func finalizeAll(of threadPool: NIOThreadPool) {
             entries.withLockedValue { entries in
-                for (key, entry) in entries where entry.statements?.threadPool === threadPool || entry.connection == nil {
-                    entry.statements?.finalizeAll()
-                    entries[key] = nil
+                for (key, entry) in entries {
+                    if entry.connection == nil {
+                        entry.statements?.closeGone()
+                        entries[key] = nil
+                    } else if entry.statements?.threadPool === threadPool {
+                        entry.statements?.finalizeAll()
+                    }
                 }
             }
         }
     }
 
-    /// One connection's statements. Used only while the connection is leased, on its thread pool.
+    /// One connection's statements. Run on the connection's thread pool, one at a time (a lock:
+    /// a transaction's connection is not leased to each of its statements, and the application's
+    /// shutdown finalizes them whatever is still running).
     private final class ConnectionStatements: @unchecked Sendable {
         let handle: OpaquePointer
         let threadPool: NIOThreadPool
+        private let lock = NIOLock()
         private var kept: [String: Kept] = [:]
         private var uses = 0
+        /// Set once the statements are finalized: each is then prepared for its one run, so that
+        /// the connection can close.
+        private var finalized = false
 
         private struct Kept {
             let statement: OpaquePointer
@@ -99,13 +108,20 @@ enum SQLitePreparedStatements {
         }
 
         func run(_ sql: String, _ values: [SQLiteData]) throws -> SQLiteRows {
-            let keep = values.count <= maximumValues
-            let statement = try keep ? keptStatement(sql) : prepare(sql)
-            defer {
-                if keep { sqlite_nio_sqlite3_reset(statement) } else { sqlite_nio_sqlite3_finalize(statement) }
+            try lock.withLock {
+                let keep = values.count <= maximumValues && !finalized
+                let statement = try keep ? keptStatement(sql) : prepare(sql)
+                defer {
+                    if keep {
+                        sqlite_nio_sqlite3_reset(statement)
+                        sqlite_nio_sqlite3_clear_bindings(statement)
+                    } else {
+                        sqlite_nio_sqlite3_finalize(statement)
+                    }
+                }
+                try bind(values, to: statement)
+                return try SQLiteRows(reading: statement, connection: handle)
             }
-            try bind(values, to: statement)
-            return try SQLiteRows(reading: statement, connection: handle)
         }
 
         private func keptStatement(_ sql: String) throws -> OpaquePointer {
@@ -146,25 +162,32 @@ enum SQLitePreparedStatements {
             }
         }
 
-        func finalizeAll() {
-            for (_, found) in kept { sqlite_nio_sqlite3_finalize(found.statement) }
-            kept = [:]
+        /// Finalizes every statement kept, once any run in progress ends; none is kept after.
+        /// Returns whether there were any.
+        @discardableResult
+        func finalizeAll() -> Bool {
+            lock.withLock {
+                finalized = true
+                defer { kept = [:] }
+                for (_, found) in kept { sqlite_nio_sqlite3_finalize(found.statement) }
+                return !kept.isEmpty
+            }
+        }
+
+        /// For a connection gone (its object freed) with statements still kept: SQLiteNIO's close
+        /// then failed (SQLite refuses while a statement is left) and left the handle open, so it
+        /// is closed here once they are finalized. Without statements the handle was closed.
+        func closeGone() {
+            if finalizeAll() { sqlite_nio_sqlite3_close(handle) }
         }
     }
 
     /// Finalizes the application's statements when it shuts down: after its requests and before its
     /// databases (lifecycle handlers shut down in the reverse of their order: this one is used
-    /// after the databases, and `RequestsInFlight` after every other).
+    /// after the databases, and `RequestsInFlight` after every other). Whatever runs on after it
+    /// (an import still reading, say) prepares each statement for its one run.
     struct Finalizer: LifecycleHandler {
         func shutdownAsync(_ app: Application) async {
-            // Each event loop's connection is leased, so that none is in use meanwhile.
-            for eventLoop in app.eventLoopGroup.makeIterator() {
-                guard let db = app.databases.database(logger: app.logger, on: eventLoop) as? any SQLiteDatabase else { continue }
-                try? await db.leasingConnection { connection in
-                    guard let statements = registry.statements(of: connection) else { return }
-                    try await statements.threadPool.runIfActive { statements.finalizeAll() }
-                }
-            }
             registry.finalizeAll(of: app.threadPool)
         }
     }
@@ -183,6 +206,9 @@ struct SQLiteRows: Sendable, Equatable {
 
     /// Steps `statement` to its end.
     fileprivate init(reading statement: OpaquePointer, connection: OpaquePointer) throws {
+        var status = sqlite_nio_sqlite3_step(statement)
+        // Its columns read after the first step: a statement kept across a change of the schema is
+        // prepared again by that step, and a `*` may then name other columns.
         width = Int(sqlite_nio_sqlite3_column_count(statement))
         var offsets: [String: Int] = [:]
         for column in 0 ..< width {
@@ -190,12 +216,11 @@ struct SQLiteRows: Sendable, Equatable {
             if offsets[name] == nil { offsets[name] = column }
         }
         self.offsets = offsets
-        while true {
-            let status = sqlite_nio_sqlite3_step(statement)
-            if status == SQLITE_DONE { return }
-            guard status == SQLITE_ROW else { throw SQLiteStatementError(status, connection) }
-            for column in 0 ..< Int32(width) { values.append(Self.value(statement, column)) }
+        while status == SQLITE_ROW {
+            for column in 0 ..< Int32(width) { values.append(try Self.value(statement, column, connection)) }
+            status = sqlite_nio_sqlite3_step(statement)
         }
+        guard status == SQLITE_DONE else { throw SQLiteStatementError(status, connection) }
     }
 
     /// Rows SQLiteNIO read (where `SQLitePreparedStatements` cannot reach the connection).
@@ -210,12 +235,13 @@ struct SQLiteRows: Sendable, Equatable {
         offsets[name].map { values[row * width + $0] }
     }
 
-    private static func value(_ statement: OpaquePointer, _ column: Int32) -> SQLiteData {
+    private static func value(_ statement: OpaquePointer, _ column: Int32, _ connection: OpaquePointer) throws -> SQLiteData {
         switch sqlite_nio_sqlite3_column_type(statement, column) {
         case SQLITE_INTEGER: return .integer(Int(sqlite_nio_sqlite3_column_int64(statement, column)))
         case SQLITE_FLOAT: return .float(sqlite_nio_sqlite3_column_double(statement, column))
         case SQLITE_TEXT:
-            guard let text = sqlite_nio_sqlite3_column_text(statement, column) else { return .text("") }
+            // Null only when SQLite could not convert it (out of memory).
+            guard let text = sqlite_nio_sqlite3_column_text(statement, column) else { throw SQLiteStatementError(SQLITE_NOMEM, connection) }
             let count = Int(sqlite_nio_sqlite3_column_bytes(statement, column))
             return .text(String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self))
         case SQLITE_BLOB:
@@ -243,7 +269,7 @@ struct SQLiteStatementError: Error, CustomStringConvertible, DatabaseError {
     var description: String { "SQLite: \(message) (\(status))" }
     /// SQLite's primary result code: the low byte of an extended one.
     private var primary: Int32 { status & 0xFF }
-    var isSyntaxError: Bool { primary == SQLITE_ERROR }
+    var isSyntaxError: Bool { primary == SQLITE_ERROR || primary == SQLITE_SCHEMA }
     var isConnectionClosed: Bool { primary == SQLITE_MISUSE || primary == SQLITE_CANTOPEN }
     var isConstraintFailure: Bool { primary == SQLITE_CONSTRAINT }
 }

@@ -212,8 +212,9 @@ extension Columns {
     ///
     /// SQLite's driver, reached through Fluent, hands each row to the event loop as a task of its
     /// own: 4,000 wake-ups for a permanence tracker export. On a connection of its own the rows are
-    /// read on SQLite's thread by a statement the connection keeps (`SQLitePreparedStatements`), and
-    /// the task that asked resumes once, on its own event loop (`leasingConnection`). PostgreSQL's
+    /// read on SQLite's thread, by a statement the connection keeps (`SQLitePreparedStatements`:
+    /// a batch's is prepared for its one run), and the task that asked resumes once, on its own
+    /// event loop (`leasingConnection`). PostgreSQL's
     /// rows are kept as PostgresNIO reads them, to be read by type rather than through `Decodable`.
     fileprivate static func fetch(_ query: any SQLExpression, on database: any SQLDatabase) async throws -> [Columns]? {
         let base = (database as? QuotedSQL)?.base ?? database
