@@ -38,6 +38,30 @@ struct SQLitePreparedStatementsTests {
         }
     }
 
+    /// A statement whose plan may depend on a value (here whether a partial index serves it) is
+    /// prepared again only when that value is bound anew — at its first run, prepared before any
+    /// value was bound, and when the value changes — as SQLite means it to be (clearing a
+    /// statement's values after each run made SQLite prepare My work's again at every run); a
+    /// statement given fewer values than it takes is refused, not run with the last run's.
+    @Test func aStatementIsNotPreparedAgainForOtherValues() async throws {
+        try await withSQLiteConnection { connection in
+            _ = try await connection.query("CREATE TABLE kept_probe (a INTEGER, b TEXT)", [])
+            _ = try await connection.query("CREATE INDEX kept_probe_flagged ON kept_probe (b) WHERE a = 1", [])
+            _ = try await connection.query("INSERT INTO kept_probe VALUES (1, 'one'), (2, 'two')", [])
+            let sql = "SELECT b FROM kept_probe WHERE a = ?1 AND b >= ?2 ORDER BY b"
+            for (flag, from, expected) in [(1, "a", ["one"]), (1, "p", []), (1, "o", ["one"]), (2, "a", ["two"])] {
+                let rows = try #require(try await SQLitePreparedStatements.rows(sql, [.integer(flag), .text(from)], on: connection))
+                #expect((0..<rows.count).map { rows.value(row: $0, column: "b") } == expected.map { .text($0) })
+            }
+            let kept = try await connection.query("SELECT reprep, run FROM sqlite_stmt WHERE sql = ?1", [.text(sql)])
+            #expect(kept.map { [$0.column("reprep"), $0.column("run")] } == [[.integer(2), .integer(4)]])
+            let error = await #expect(throws: SQLiteStatementError.self) {
+                _ = try await SQLitePreparedStatements.rows(sql, [.integer(1)], on: connection)
+            }
+            #expect(error?.description.contains("takes 2 values, not 1") == true)
+        }
+    }
+
     /// Two reads at once on one transaction's connection (whose statements are not leased one by
     /// one) each read their own rows, the same statement's.
     @Test func readsAtOnceInATransactionEachReadTheirOwnRows() async throws {

@@ -111,13 +111,11 @@ enum SQLitePreparedStatements {
             try lock.withLock {
                 let keep = values.count <= maximumValues && !finalized
                 let statement = try keep ? keptStatement(sql) : prepare(sql)
+                // Its values are left bound (clearing them would make SQLite prepare again a
+                // statement whose plan depends on a value, as My work's does), and every one is
+                // bound again at the next run (`bind`).
                 defer {
-                    if keep {
-                        sqlite_nio_sqlite3_reset(statement)
-                        sqlite_nio_sqlite3_clear_bindings(statement)
-                    } else {
-                        sqlite_nio_sqlite3_finalize(statement)
-                    }
+                    if keep { sqlite_nio_sqlite3_reset(statement) } else { sqlite_nio_sqlite3_finalize(statement) }
                 }
                 try bind(values, to: statement)
                 return try SQLiteRows(reading: statement, connection: handle)
@@ -148,6 +146,9 @@ enum SQLitePreparedStatements {
         }
 
         private func bind(_ values: [SQLiteData], to statement: OpaquePointer) throws {
+            guard sqlite_nio_sqlite3_bind_parameter_count(statement) == values.count else {
+                throw SQLiteStatementError(SQLITE_RANGE, message: "the statement takes \(sqlite_nio_sqlite3_bind_parameter_count(statement)) values, not \(values.count)")
+            }
             for (offset, value) in values.enumerated() {
                 let index = Int32(offset + 1)
                 let status: Int32 = switch value {
@@ -262,8 +263,12 @@ struct SQLiteStatementError: Error, CustomStringConvertible, DatabaseError {
     let message: String
 
     fileprivate init(_ status: Int32, _ connection: OpaquePointer) {
+        self.init(status, message: sqlite_nio_sqlite3_errmsg(connection).map { String(cString: $0) } ?? "SQLite error \(status)")
+    }
+
+    fileprivate init(_ status: Int32, message: String) {
         self.status = status
-        message = sqlite_nio_sqlite3_errmsg(connection).map { String(cString: $0) } ?? "SQLite error \(status)"
+        self.message = message
     }
 
     var description: String { "SQLite: \(message) (\(status))" }
