@@ -38,9 +38,10 @@ struct SQLitePreparedStatementsTests {
         }
     }
 
-    /// A statement whose plan may depend on a value (here whether a partial index serves it) is
-    /// prepared again only when that value is bound anew — at its first run, prepared before any
-    /// value was bound, and when the value changes — as SQLite means it to be (clearing a
+    /// A statement whose plan may depend on a value (here an integer: whether a partial index
+    /// serves it) is prepared again only when that value is bound anew — at its first run,
+    /// prepared before any value was bound, and when the value changes; a text SQLite prepares
+    /// again at every run — as SQLite means it to be (clearing a
     /// statement's values after each run made SQLite prepare My work's again at every run); a
     /// statement given fewer values than it takes is refused, not run with the last run's.
     @Test func aStatementIsNotPreparedAgainForOtherValues() async throws {
@@ -162,6 +163,15 @@ struct SQLitePreparedStatementsTests {
                 _ = try await app.db.sql.select().column("id").from(Child.schema).limit(5).all(reading: { try $0.uuid("id") })
             }
             #expect(FileManager.default.fileExists(atPath: try #require(file) + "-wal"))
+            // What reads on once they are finalized (an import still running as the application
+            // stops) keeps no statement.
+            await SQLitePreparedStatements.Finalizer().shutdownAsync(app)
+            let sqlite = try #require(app.db as? any SQLiteDatabase)
+            let (late, kept) = try await sqlite.leasingConnection { connection in
+                (try await SQLitePreparedStatements.rows("SELECT 5 AS late", [], on: connection), try await keptStatements(on: connection).map(\.sql))
+            }
+            #expect(late?.value(row: 0, column: "late") == .integer(5))
+            #expect(kept.allSatisfy { $0.contains("sqlite_stmt") })
         }
         let closed = try #require(file)
         #expect(!FileManager.default.fileExists(atPath: closed + "-wal"))

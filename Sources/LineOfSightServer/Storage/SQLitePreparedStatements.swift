@@ -30,9 +30,9 @@ enum SQLitePreparedStatements {
     static let maximumValues = 64
 
     /// The rows of `sql` run with `values` on `connection`; nil, having run nothing, when the
-    /// connection's handle cannot be reached (above).
+    /// connection's handle cannot be reached (above) or the connection is closed.
     static func rows(_ sql: String, _ values: [SQLiteData], on connection: SQLiteConnection) async throws -> SQLiteRows? {
-        guard let statements = registry.statements(of: connection) else { return nil }
+        guard !connection.isClosed, let statements = registry.statements(of: connection) else { return nil }
         return try await statements.threadPool.runIfActive {
             try statements.run(sql, values)
         }
@@ -40,49 +40,70 @@ enum SQLitePreparedStatements {
 
     private static let registry = Registry()
 
-    /// Each connection's statements, by the connection.
+    /// Each connection's statements, by the connection, and the thread pools (applications) whose
+    /// statements are finalized.
     private final class Registry: Sendable {
-        private let entries = NIOLockedValueBox<[ObjectIdentifier: Entry]>([:])
+        private let state = NIOLockedValueBox(State())
+
+        private struct State {
+            var entries: [ObjectIdentifier: Entry] = [:]
+            var finalizedPools: [FinalizedPool] = []
+        }
 
         private struct Entry {
             weak var connection: SQLiteConnection?
             let statements: ConnectionStatements?
         }
 
+        private struct FinalizedPool {
+            weak var pool: NIOThreadPool?
+        }
+
         func statements(of connection: SQLiteConnection) -> ConnectionStatements? {
-            entries.withLockedValue { entries in
+            let (statements, gone) = state.withLockedValue { state -> (ConnectionStatements?, ConnectionStatements?) in
                 let key = ObjectIdentifier(connection)
-                if let entry = entries[key], entry.connection === connection { return entry.statements }
-                // Another connection once at this address, gone without `Finalizer` (its application
-                // never shut down).
-                entries[key]?.statements?.closeGone()
-                let statements = ConnectionStatements(connection)
-                entries[key] = Entry(connection: connection, statements: statements)
-                return statements
+                if let entry = state.entries[key], entry.connection === connection { return (entry.statements, nil) }
+                // A connection first reached after its application's statements were finalized keeps
+                // none either.
+                let statements = ConnectionStatements(connection) { pool in state.finalizedPools.contains { $0.pool === pool } }
+                // Another connection was once at this address, and is gone.
+                let gone = state.entries[key]?.statements
+                state.entries[key] = Entry(connection: connection, statements: statements)
+                return (statements, gone)
             }
+            gone?.closeGone()
+            return statements
         }
 
         /// Finalizes the statements of every connection whose thread pool is `threadPool` (one
         /// application's: each makes its own, `DatabaseSetup`), each kept as finalized until the
         /// connection is gone, and lets go of those of connections gone (so that a process
-        /// running application after application, as the tests do, keeps none of theirs).
+        /// running application after application, as the tests do, keeps none of theirs). Each
+        /// waits for a statement it is running, outside the registry's lock.
         func finalizeAll(of threadPool: NIOThreadPool) {
-            entries.withLockedValue { entries in
-                for (key, entry) in entries {
+            let (theirs, gone) = state.withLockedValue { state -> ([ConnectionStatements], [ConnectionStatements]) in
+                state.finalizedPools.removeAll { $0.pool == nil }
+                state.finalizedPools.append(FinalizedPool(pool: threadPool))
+                var theirs: [ConnectionStatements] = [], gone: [ConnectionStatements] = []
+                for (key, entry) in state.entries {
+                    guard let statements = entry.statements else { continue }
                     if entry.connection == nil {
-                        entry.statements?.closeGone()
-                        entries[key] = nil
-                    } else if entry.statements?.threadPool === threadPool {
-                        entry.statements?.finalizeAll()
+                        gone.append(statements)
+                        state.entries[key] = nil
+                    } else if statements.threadPool === threadPool {
+                        theirs.append(statements)
                     }
                 }
+                return (theirs, gone)
             }
+            for statements in theirs { statements.finalizeAll() }
+            for statements in gone { statements.closeGone() }
         }
     }
 
     /// One connection's statements. Run on the connection's thread pool, one at a time (a lock:
     /// a transaction's connection is not leased to each of its statements, and the application's
-    /// shutdown finalizes them whatever is still running).
+    /// shutdown finalizes them once the one running, if any, is done).
     private final class ConnectionStatements: @unchecked Sendable {
         let handle: OpaquePointer
         let threadPool: NIOThreadPool
@@ -98,13 +119,15 @@ enum SQLitePreparedStatements {
             var lastUse: Int
         }
 
-        /// Nil when SQLiteNIO's connection does not hold its handle and thread pool as read here.
-        init?(_ connection: SQLiteConnection) {
+        /// Nil when SQLiteNIO's connection does not hold its handle and thread pool as read here;
+        /// finalized from the start where `isFinalized` says so of its thread pool.
+        init?(_ connection: SQLiteConnection, isFinalized: (NIOThreadPool) -> Bool) {
             let mirror = Mirror(reflecting: connection)
             guard let handle = mirror.descendant("handle", "raw") as? OpaquePointer,
                   let threadPool = mirror.descendant("threadPool") as? NIOThreadPool else { return nil }
             self.handle = handle
             self.threadPool = threadPool
+            finalized = isFinalized(threadPool)
         }
 
         func run(_ sql: String, _ values: [SQLiteData]) throws -> SQLiteRows {
@@ -175,9 +198,11 @@ enum SQLitePreparedStatements {
             }
         }
 
-        /// For a connection gone (its object freed) with statements still kept: SQLiteNIO's close
-        /// then failed (SQLite refuses while a statement is left) and left the handle open, so it
-        /// is closed here once they are finalized. Without statements the handle was closed.
+        /// For a connection gone (its object freed) with statements still kept: SQLiteNIO's close,
+        /// if it ran, failed (SQLite's `sqlite3_close` refuses while a statement is left, and
+        /// SQLiteNIO lets go of the handle all the same), so the handle is closed here once they
+        /// are finalized. Without statements, SQLiteNIO's close closed it (or it was never asked
+        /// to, and the handle is lost as it would have been without this cache).
         func closeGone() {
             if finalizeAll() { sqlite_nio_sqlite3_close(handle) }
         }
