@@ -30,8 +30,9 @@ struct Paged<Row: Sendable>: Sendable {
     /// page number is whatever the address says). On SQLite, with the page written into the text,
     /// My work cost its server 5–9 % less CPU (side by side, at 15,000 children, when SQLite still
     /// prepared every statement afresh; now each page's text is a statement its connection keeps,
-    /// `SQLitePreparedStatements`, up to a bound). The lists' pages (`ChildDirectory`, `CareQueries`) are still written into
-    /// the text on both: as values, PostgreSQL would plan them without knowing the page's size.
+    /// `SQLitePreparedStatements`, up to a bound). The lists' pages (`ChildDirectory`,
+    /// `CareQueries`) are still written into the text on both: as values, PostgreSQL would plan
+    /// them without knowing the page's size.
     static func page(_ number: Int, size: Int, of select: SQLSelect, on db: any SQLDatabase) -> SQLQueryString {
         let start = (number - 1) * size
         return db.dialect.name == "postgresql"
