@@ -14,7 +14,7 @@ struct CareListQuery: Sendable {
         func value(_ key: String) -> String { String((parameters[key] ?? "").prefix(40)) }
         team = value("team"); worker = value("worker"); legalStatus = value("legalStatus"); placementType = value("placementType")
         area = value("area"); age = value("age"); inCare = value("inCare"); chair = value("chair"); plan = value("plan"); drift = value("drift")
-        page = parameters["page"].flatMap { Int($0.prefix(18)) } ?? 1
+        page = parameters.page
         csv = parameters["format"] == "csv"
         printable = parameters["format"] == "print"
     }

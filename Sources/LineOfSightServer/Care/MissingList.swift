@@ -71,7 +71,7 @@ enum MissingList {
             return CSV.response(filename: "missing-and-away.csv", header: columns.map(\.header),
                                 rows: rows.map { row in columns.map { $0.text(row, today) } })
         }
-        let page = Paged(slicing: rows, page: parameters["page"].flatMap { Int($0.prefix(18)) } ?? 1, size: CareQueries.pageSize)
+        let page = Paged(slicing: rows, page: parameters.page, size: CareQueries.pageSize)
         try await req.auditShown(Array(Set(page.rows.map(\.child.id))),
                                  detail: "Listed missing and away episodes: \(page.rows.count) shown of \(rows.count), page \(page.number)")
         let teams = try await Workforce.teamNames(on: req.sql)

@@ -139,7 +139,7 @@ struct ChildListQuery: Sendable {
         team = parameters["team"] ?? ""
         service = parameters["service"] ?? ""
         unallocated = parameters["unallocated"] == "yes"
-        page = (parameters["page"]).flatMap { Int($0.prefix(18)) } ?? 1
+        page = parameters.page
     }
 
     var filter: ChildFilter {

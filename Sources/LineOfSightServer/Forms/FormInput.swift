@@ -20,6 +20,12 @@ struct FormInput: Sendable, Equatable {
 
     func all(_ name: String) -> [String] { values[name] ?? [] }
 
+    /// The page of a list the address asks for (`page`): 1 when there is none, or none a number.
+    /// Its first 18 digits only, so that a number too long for an integer asks for a page past the
+    /// last (the last is shown) rather than for none (the first); `Paged` keeps any number within
+    /// the pages there are.
+    var page: Int { self["page"].flatMap { Int($0.prefix(18)) } ?? 1 }
+
     /// One value per name, for keeping a form to restore later.
     var firstValues: [String: String] { values.compactMapValues(\.first) }
 

@@ -21,7 +21,7 @@ struct MyWork: Sendable {
         init(_ query: FormInput) {
             keep = WorkQueries.Keep(workerID: query["worker"].flatMap(UUID.init(text:)), teamID: query["team"].flatMap(UUID.init(text:)),
                                     overdueOnly: query["status"] == "overdue")
-            page = query["page"].flatMap { Int($0) } ?? 1
+            page = query.page
         }
     }
 
