@@ -63,9 +63,10 @@ enum SQLitePreparedStatements {
             let (statements, gone) = state.withLockedValue { state -> (ConnectionStatements?, ConnectionStatements?) in
                 let key = ObjectIdentifier(connection)
                 if let entry = state.entries[key], entry.connection === connection { return (entry.statements, nil) }
+                let statements = ConnectionStatements(connection)
                 // A connection first reached after its application's statements were finalized keeps
                 // none either.
-                let statements = ConnectionStatements(connection) { pool in state.finalizedPools.contains { $0.pool === pool } }
+                if let statements, state.finalizedPools.contains(where: { $0.pool === statements.threadPool }) { statements.finalizeAll() }
                 // Another connection was once at this address, and is gone.
                 let gone = state.entries[key]?.statements
                 state.entries[key] = Entry(connection: connection, statements: statements)
@@ -119,15 +120,13 @@ enum SQLitePreparedStatements {
             var lastUse: Int
         }
 
-        /// Nil when SQLiteNIO's connection does not hold its handle and thread pool as read here;
-        /// finalized from the start where `isFinalized` says so of its thread pool.
-        init?(_ connection: SQLiteConnection, isFinalized: (NIOThreadPool) -> Bool) {
+        /// Nil when SQLiteNIO's connection does not hold its handle and thread pool as read here.
+        init?(_ connection: SQLiteConnection) {
             let mirror = Mirror(reflecting: connection)
             guard let handle = mirror.descendant("handle", "raw") as? OpaquePointer,
                   let threadPool = mirror.descendant("threadPool") as? NIOThreadPool else { return nil }
             self.handle = handle
             self.threadPool = threadPool
-            finalized = isFinalized(threadPool)
         }
 
         func run(_ sql: String, _ values: [SQLiteData]) throws -> SQLiteRows {

@@ -119,7 +119,7 @@ enum MyWorkPages {
                 SupervisionPages.frequencyTable(supervision, today: work.today, dueSoonDays: dueSoonDays)
             }
             el("h2", .class("govuk-heading-m"), .id("due")) { dueHeading(work) }
-            if work.filter.keep.workerID != nil || work.filter.keep.teamID != nil || work.filter.keep.overdueOnly {
+            if !work.filter.keep.keepsEverything {
                 el("p", .class("govuk-body")) { link("Show everything", .myWork) }
             }
             if work.rows.isEmpty {
@@ -127,7 +127,7 @@ enum MyWorkPages {
             } else {
                 dueTable(work.rows, total: work.rowsTotal, work: work, showWorker: work.level != .worker)
                 pagination(page: work.page, pageCount: work.pageCount) { page in
-                    SiteURL.myWork.path(query: filterQuery(work.filter, overdueOnly: work.filter.keep.overdueOnly) + [("page", String(page))]) + "#due"
+                    SiteURL.myWork.path(query: filterQuery(work.filter.keep) + [("page", String(page))]) + "#due"
                 }
             }
             if work.level == .worker {
@@ -165,11 +165,11 @@ enum MyWorkPages {
         return text
     }
 
-    private static func filterQuery(_ filter: MyWork.Filter, overdueOnly: Bool) -> [(String, String)] {
+    private static func filterQuery(_ keep: WorkQueries.Keep) -> [(String, String)] {
         var query: [(String, String)] = []
-        if let worker = filter.keep.workerID { query.append(("worker", worker.text)) }
-        if let team = filter.keep.teamID { query.append(("team", team.text)) }
-        if overdueOnly { query.append(("status", "overdue")) }
+        if let worker = keep.workerID { query.append(("worker", worker.text)) }
+        if let team = keep.teamID { query.append(("team", team.text)) }
+        if keep.overdueOnly { query.append(("status", "overdue")) }
         return query
     }
 

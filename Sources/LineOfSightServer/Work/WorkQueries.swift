@@ -46,6 +46,9 @@ enum WorkQueries {
         var teamID: UUID?
         var overdueOnly = false
 
+        /// Whether every row is kept (no worker, team or overdue filter).
+        var keepsEverything: Bool { self == Keep() }
+
         /// The condition over `due`'s columns (`workQuery`).
         var condition: any SQLExpression {
             var conditions: [any SQLExpression] = []
