@@ -1,6 +1,7 @@
 import Fluent
 import FluentSQLiteDriver
 import Foundation
+import NIOConcurrencyHelpers
 @testable import LineOfSightServer
 import SQLKit
 import Testing
@@ -78,6 +79,49 @@ import Vapor
                     for last in (1...8).map({ $0 * 500 }) { group.addTask { (last, try await counted(to: last)) } }
                     for try await (last, numbers) in group { #expect(numbers == Array(1...last)) }
                 }
+            }
+        }
+    }
+
+    /// A kept statement whose last run was quick runs where the request is, without waiting for
+    /// the thread pool (kept busy here); one whose last run took longer than `quickRun`, whatever
+    /// its values now, and one not run before wait for the pool, as they would for SQLite's own.
+    @Test func aQuickStatementRunsWithoutWaitingForTheThreadPool() async throws {
+        try await withSQLiteTestApp { app in
+            let sqlite = try #require(app.db as? any SQLiteDatabase)
+            try await sqlite.leasingConnection { connection in
+                let quick = "SELECT ?1 AS quick"
+                let slow = "WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < ?1) SELECT count(*) AS n FROM k"
+                _ = try await SQLitePreparedStatements.rows(quick, [.integer(1)], on: connection)
+                _ = try await SQLitePreparedStatements.rows(slow, [.integer(1_000_000)], on: connection)
+
+                // Every thread of the pool, and the work queued after them, waits until released.
+                let released = DispatchSemaphore(value: 0)
+                let blockers = 64
+                let blocking = (0..<blockers).map { _ in app.threadPool.runIfActive(eventLoop: app.eventLoopGroup.next()) { released.wait() } }
+                let ran = NIOLockedValueBox<[String]>([])
+                do {
+                    try await withThrowingTaskGroup(of: Void.self) { group in
+                        for (sql, value) in [(quick, 2), (slow, 10), ("SELECT ?1 AS first", 3)] {
+                            group.addTask {
+                                _ = try await SQLitePreparedStatements.rows(sql, [.integer(value)], on: connection)
+                                ran.withLockedValue { $0.append(sql) }
+                            }
+                        }
+                        // The quick one at once (within 5 s, not to hang should it wait); the others
+                        // not in the 0.3 s after.
+                        for _ in 0..<50 where !ran.withLockedValue({ $0.contains(quick) }) { try await Task.sleep(for: .milliseconds(100)) }
+                        try await Task.sleep(for: .milliseconds(300))
+                        #expect(ran.withLockedValue { $0 } == [quick])
+                        for _ in 0..<blockers { released.signal() }
+                        try await group.waitForAll()
+                    }
+                } catch {
+                    for _ in 0..<blockers { released.signal() }
+                    throw error
+                }
+                for future in blocking { try await future.get() }
+                #expect(Set(ran.withLockedValue { $0 }) == [quick, slow, "SELECT ?1 AS first"])
             }
         }
     }

@@ -22,8 +22,9 @@ import VaporCSQLite
 /// SQLiteNIO keeps its connection's SQLite handle and thread pool to itself, so they are read by
 /// reflection (`Mirror`) once a connection; should a later SQLiteNIO name them otherwise, every
 /// statement goes through SQLiteNIO as before, and a test says so. A connection's statements run
-/// on its thread pool one at a time, each reset after its run, so that none holds a read
-/// transaction open. SQLite refuses to close a connection with statements left, so each
+/// one at a time, each reset after its run, so that none holds a read transaction open: a kept
+/// statement whose last run was quick where the request is, any other on the connection's thread
+/// pool. SQLite refuses to close a connection with statements left, so each
 /// application's are finalized when it shuts down (`Finalizer`), its requests done.
 enum SQLitePreparedStatements {
     static let maximumStatements = 200
@@ -33,10 +34,19 @@ enum SQLitePreparedStatements {
     /// connection's handle cannot be reached (above) or the connection is closed.
     static func rows(_ sql: String, _ values: [SQLiteData], on connection: SQLiteConnection) async throws -> SQLiteRows? {
         guard !connection.isClosed, let statements = registry.statements(of: connection) else { return nil }
+        // Handing a statement to the thread pool and its rows back costs two thread switches and
+        // their wake-ups: for My work's three statements, a tenth of the request's CPU and more of
+        // its time waiting (docs/performance.md). A statement kept here whose last run was quick
+        // runs where the request is; any other on the thread pool, so that a long one does not
+        // hold up the requests its event loop serves meanwhile.
+        if let rows = try statements.runIfQuick(sql, values) { return rows }
         return try await statements.threadPool.runIfActive {
             try statements.run(sql, values)
         }
     }
+
+    /// A run short enough to make on an event loop: about what rendering a long page takes there.
+    static let quickRun = Duration.milliseconds(5)
 
     private static let registry = Registry()
 
@@ -102,7 +112,7 @@ enum SQLitePreparedStatements {
         }
     }
 
-    /// One connection's statements. Run on the connection's thread pool, one at a time (a lock:
+    /// One connection's statements. Run one at a time (a lock:
     /// a transaction's connection is not leased to each of its statements, and the application's
     /// shutdown finalizes them once the one running, if any, is done).
     private final class ConnectionStatements: @unchecked Sendable {
@@ -118,6 +128,8 @@ enum SQLitePreparedStatements {
         private struct Kept {
             let statement: OpaquePointer
             var lastUse: Int
+            /// How long its last run took; nil before its first.
+            var lastRun: Duration?
         }
 
         /// Nil when SQLiteNIO's connection does not hold its handle and thread pool as read here.
@@ -130,18 +142,35 @@ enum SQLitePreparedStatements {
         }
 
         func run(_ sql: String, _ values: [SQLiteData]) throws -> SQLiteRows {
+            try lock.withLock { try unlockedRun(sql, values) }
+        }
+
+        /// `run`, if the statement is kept and its last run took less than `quickRun`; else nil,
+        /// having run nothing.
+        func runIfQuick(_ sql: String, _ values: [SQLiteData]) throws -> SQLiteRows? {
             try lock.withLock {
-                let keep = values.count <= maximumValues && !finalized
-                let statement = try keep ? keptStatement(sql) : prepare(sql)
-                // Its values are left bound (clearing them would make SQLite prepare again a
-                // statement whose plan depends on a value, as My work's does), and every one is
-                // bound again at the next run (`bind`).
-                defer {
-                    if keep { sqlite_nio_sqlite3_reset(statement) } else { sqlite_nio_sqlite3_finalize(statement) }
-                }
-                try bind(values, to: statement)
-                return try SQLiteRows(reading: statement, connection: handle)
+                guard values.count <= maximumValues, let lastRun = kept[sql]?.lastRun, lastRun < quickRun else { return nil }
+                return try unlockedRun(sql, values)
             }
+        }
+
+        private func unlockedRun(_ sql: String, _ values: [SQLiteData]) throws -> SQLiteRows {
+            let keep = values.count <= maximumValues && !finalized
+            let statement = try keep ? keptStatement(sql) : prepare(sql)
+            let started = ContinuousClock.now
+            // Its values are left bound (clearing them would make SQLite prepare again a
+            // statement whose plan depends on a value, as My work's does), and every one is
+            // bound again at the next run (`bind`).
+            defer {
+                if keep {
+                    sqlite_nio_sqlite3_reset(statement)
+                    kept[sql]?.lastRun = started.duration(to: .now)
+                } else {
+                    sqlite_nio_sqlite3_finalize(statement)
+                }
+            }
+            try bind(values, to: statement)
+            return try SQLiteRows(reading: statement, connection: handle)
         }
 
         private func keptStatement(_ sql: String) throws -> OpaquePointer {
