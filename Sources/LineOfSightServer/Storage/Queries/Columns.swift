@@ -21,12 +21,26 @@ struct Columns: Sendable {
         case sqlite(SQLiteRows, row: Int)
         case postgres(PostgresRandomAccessRow)
         /// Any other row (read with `first()`, or from a driver or values `fetch` does not know),
-        /// through SQLKit; `idsAreText` on SQLite.
-        case sql(any SQLRow, idsAreText: Bool)
+        /// through SQLKit.
+        case sql(OtherRow)
+    }
+
+    /// SQLKit's row, held by reference: a row of a protocol's type held in place would make every
+    /// `Row` one copied through its type's functions, at every read's `switch` (4 % of My work's
+    /// CPU on PostgreSQL).
+    private final class OtherRow: Sendable {
+        let row: any SQLRow
+        /// On SQLite, whose ids are stored as text.
+        let idsAreText: Bool
+
+        init(_ row: any SQLRow, idsAreText: Bool) {
+            self.row = row
+            self.idsAreText = idsAreText
+        }
     }
 
     init(_ row: any SQLRow, of database: any SQLDatabase) {
-        self.row = .sql(row, idsAreText: database.dialect.name == "sqlite")
+        self.row = .sql(OtherRow(row, idsAreText: database.dialect.name == "sqlite"))
     }
 
     fileprivate init(sqlite rows: SQLiteRows, row: Int) { self.row = .sqlite(rows, row: row) }
@@ -42,7 +56,7 @@ struct Columns: Sendable {
         switch row {
         case let .sqlite(rows, row): rows.value(row: row, column: name) != nil
         case let .postgres(row): row.contains(name)
-        case let .sql(row, _): row.contains(column: name)
+        case let .sql(other): other.row.contains(column: name)
         }
     }
 
@@ -51,7 +65,7 @@ struct Columns: Sendable {
         switch row {
         case let .sqlite(rows, row): (rows.value(row: row, column: name) ?? .null) == .null
         case let .postgres(row): !row.contains(name) || row[name].bytes == nil
-        case let .sql(row, _): try row.decodeNil(column: name)
+        case let .sql(other): try other.row.decodeNil(column: name)
         }
     }
 
@@ -77,7 +91,7 @@ struct Columns: Sendable {
     func uuid(_ name: String) throws -> UUID {
         switch row {
         case let .postgres(row): return try cell(row, name).decode(UUID.self)
-        case let .sql(row, idsAreText) where !idsAreText: return try row.decode(column: name, as: UUID.self)
+        case let .sql(other) where !other.idsAreText: return try other.row.decode(column: name, as: UUID.self)
         case .sqlite, .sql: return try Self.id(text(name), name)
         }
     }
@@ -85,7 +99,8 @@ struct Columns: Sendable {
     func uuid(ifAny name: String) throws -> UUID? {
         switch row {
         // Read by their own type: SQLite's `stored` is never asked.
-        case .postgres, .sql(_, idsAreText: false): try value(ifAny: name) { _ in nil }
+        case .postgres: try value(ifAny: name) { _ in nil }
+        case let .sql(other) where !other.idsAreText: try value(ifAny: name) { _ in nil }
         case .sqlite, .sql: try text(ifAny: name).map { try Self.id($0, name) }
         }
     }
@@ -170,7 +185,7 @@ struct Columns: Sendable {
             guard let data = rows.value(row: row, column: name) else { throw MissingColumn(name: name) }
             return try stored(data) ?? SQLiteDataDecoder().decode(Value.self, from: data)
         case let .postgres(row): return try cell(row, name).decode(Value.self)
-        case let .sql(row, _): return try row.decode(column: name, as: Value.self)
+        case let .sql(other): return try other.row.decode(column: name, as: Value.self)
         }
     }
 
@@ -186,7 +201,7 @@ struct Columns: Sendable {
             guard row.contains(name) else { return nil }
             let cell = row[name]
             return cell.bytes == nil ? nil : try cell.decode(Value.self)
-        case let .sql(row, _): return try row.decodeNil(column: name) ? nil : try row.decode(column: name, as: Value.self)
+        case let .sql(other): return try other.row.decodeNil(column: name) ? nil : try other.row.decode(column: name, as: Value.self)
         }
     }
 
