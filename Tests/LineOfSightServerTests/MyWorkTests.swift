@@ -197,9 +197,9 @@ import VaporTesting
             let today = app.clock.today
             let scope = ChildScope(teamID: team, grantsOf: manager.id, today: today)
             // The statement a manager's My work runs: the team's work with all that goes with it.
-            let query = WorkQueries.workQuery(.teams([team]), until: today.adding(days: 14), scope: scope,
-                                              bounds: StatusBounds(asOf: today, dueSoonDays: 5), keep: .init(), page: 1, pageSize: MyWork.pageSize,
-                                              managerOf: team, on: db).query
+            let query = WorkQueries.workQuery(.init(whose: .teams([team]), until: today.adding(days: 14), scope: scope,
+                                                    bounds: StatusBounds(asOf: today, dueSoonDays: 5), keep: .init(), page: 1,
+                                                    pageSize: MyWork.pageSize, managerOf: team), on: db)
             let plan = try await db.raw("EXPLAIN QUERY PLAN \(query)").all().map { try $0.decode(column: "detail", as: String.self) }
             #expect(plan.contains { $0.contains("USING COVERING INDEX obligations_unmet") }, "\(plan)")
             // The manager's own team admits every child it holds: no set of every way in to gather,

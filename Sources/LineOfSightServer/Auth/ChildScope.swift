@@ -8,7 +8,7 @@ import SQLKit
 /// service heads are read by subqueries of that same statement rather than loaded beforehand: every
 /// page that shows a child needs its scope, and a separate query for it would cost a round trip on
 /// every one of them.
-struct ChildScope: Sendable, Equatable {
+struct ChildScope: Sendable, Hashable {
     /// Every child whose record is not restricted.
     var everyone = false
     /// Children currently allocated to this team (the person's own).
@@ -86,7 +86,7 @@ struct ChildScope: Sendable, Equatable {
     }
 
     /// The children of a way in that a query may keep its rows to.
-    enum WayIn: Sendable {
+    enum WayIn: Sendable, Hashable {
         /// Openly allocated to this worker.
         case worker(UUID)
         /// Openly allocated to any of these teams, or with a transfer to one of them awaiting its decision.

@@ -41,7 +41,7 @@ enum WorkQueries {
     }
 
     /// Which of the work due a page lists: one worker's, one team's, only what is overdue.
-    struct Keep: Sendable, Equatable {
+    struct Keep: Sendable, Hashable {
         var workerID: UUID?
         var teamID: UUID?
         var overdueOnly = false
@@ -97,8 +97,9 @@ enum WorkQueries {
         // No teams, no team's work (a manager not yet given a team); PostgreSQL refuses an empty IN list.
         if case let .teams(ids) = whose, ids.isEmpty { return (Work(), 1) }
         func read(page: Int) async throws -> Work {
-            try await WorkQueries.read(workQuery(whose, until: until, scope: scope, bounds: bounds, keep: keep, page: page, pageSize: pageSize,
-                                                 managerOf: team, on: db))
+            let statement = Statement(whose: whose, until: until, scope: scope, bounds: bounds, keep: keep, page: page, pageSize: pageSize,
+                                      managerOf: team)
+            return try await WorkQueries.read(db.raw("\(written.statement(statement, on: db, build: workQuery))"))
         }
         let asked = Paged<Row>.asked(page, size: pageSize)
         let work = try await read(page: asked)
@@ -111,7 +112,7 @@ enum WorkQueries {
         case due, count, awaiting, unallocated
     }
 
-    private static func read(_ query: SQLSelectBuilder) async throws -> Work {
+    private static func read(_ query: SQLRawBuilder) async throws -> Work {
         enum Item { case row(Row), group(Group), awaiting(Awaiting?), unallocated(ChildListRow, total: Int) }
         let items = try await query.all { columns -> Item in
             switch try columns.code("part", as: Part.self) {
@@ -141,6 +142,22 @@ enum WorkQueries {
         return work
     }
 
+    /// What `workQuery` builds its statement from: `work`'s arguments, for one page.
+    struct Statement: Hashable, Sendable {
+        let whose: ChildScope.WayIn
+        let until: CivilDate
+        let scope: ChildScope
+        let bounds: StatusBounds
+        let keep: Keep
+        let page: Int
+        let pageSize: Int
+        let managerOf: UUID?
+    }
+
+    /// `workQuery`'s statements, written once for each page asked for (`WrittenStatements`): a
+    /// thousand, at about 6 KB each.
+    private static let written = WrittenStatements<Statement>(capacity: 1_000)
+
     /// `work`'s statement: the work due (`dueQuery`) as `due`, with whether each is overdue by the
     /// core's status rule; then in a union, each part selecting `workColumns` and naming itself
     /// in `part`: the page of `due` that `keep` lists, most urgent first (and then by child: every
@@ -149,8 +166,9 @@ enum WorkQueries {
     /// team's children without a worker, by name as every list of children is. The database
     /// gathers `due` once for both its parts (a query named in a statement twice is worked out
     /// once, by SQLite and by PostgreSQL alike).
-    static func workQuery(_ whose: ChildScope.WayIn, until: CivilDate, scope: ChildScope, bounds: StatusBounds, keep: Keep,
-                          page: Int, pageSize: Int, managerOf team: UUID?, on db: any SQLDatabase) -> SQLSelectBuilder {
+    static func workQuery(_ statement: Statement, on db: any SQLDatabase) -> any SQLExpression {
+        let (whose, until, scope, bounds, keep, page, pageSize, team) = (statement.whose, statement.until, statement.scope, statement.bounds,
+                                                                         statement.keep, statement.page, statement.pageSize, statement.managerOf)
         /// 1 where the condition holds, else 0: a flag both databases count and compare alike.
         func flag(_ condition: any SQLExpression) -> SQLQueryString { "CASE WHEN \(condition) THEN 1 ELSE 0 END" }
         let due = dueQuery(whose, until: until, scope: scope, bounds: bounds, on: db)
@@ -179,7 +197,7 @@ enum WorkQueries {
         let work = db.select().with("due", as: due.select).column(SQLLiteral.all)
             .from(SQLAlias(SQLGroupExpression(union.union), as: SQLIdentifier("work")))
         for column in order { work.orderBy(column) }
-        return work
+        return work.query
     }
 
     /// The order of `workQuery`'s rows: the work due most urgent first, then by child; the
