@@ -245,10 +245,13 @@ import VaporTesting
             #expect(!apart.isEmpty && read.staff.map(\.id) == apart.map(\.id) && read.staff.map(\.fullName) == apart.map(\.fullName))
             let supervisees = apart.filter { $0.$manager.id == manager }
             #expect(!supervisees.isEmpty && !read.sessions.isEmpty && Set(read.sessions.keys).isSubset(of: Set(supervisees.compactMap(\.id))))
+            #expect(read.staff.map(\.managerID) == apart.map(\.$manager.id) && read.staff.map(\.teamID) == apart.map(\.$team.id))
+            #expect(read.staff.map(\.startDate) == apart.map(\.startDate) && read.staff.map(\.leavingDate) == apart.map(\.leavingDate))
+            #expect(read.staff.map(\.newlyQualified) == apart.map(\.newlyQualified) && read.staff.map(\.jobRole) == apart.map(\.jobRole))
             func summary(_ frequencies: [SupervisionFrequency]) -> [String] {
                 frequencies.map { "\($0.staffID) \($0.lastSession?.iso ?? "-") \($0.next?.due.iso ?? "-") \($0.obligations?.count ?? -1)" }
             }
-            let together = SupervisionFrequency.of(supervisees, sessions: read.sessions, setup: app.standards)
+            let together = SupervisionFrequency.of(supervisees.compactMap(StaffMember.Record.init), sessions: read.sessions, setup: app.standards)
             #expect(summary(together) == summary(try await SupervisionFrequency.of(supervisees, setup: app.standards, on: db)))
             // Without a supervisor, the team's staff alone.
             let teamOnly = try await SupervisionFrequency.staff(inTeams: [team], supervisedBy: nil, on: db)

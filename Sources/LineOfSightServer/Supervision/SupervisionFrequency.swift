@@ -29,8 +29,9 @@ struct SupervisionFrequency: Sendable {
     private static let standardKinds = SupervisionKind.allCases.filter(\.meetsStandard).map(\.rawValue)
 
     /// The workers given, each with their supervision: their individual sessions read in one query.
-    static func of(_ staff: [StaffMember], setup: StandardsFile, on db: any SQLDatabase) async throws -> [SupervisionFrequency] {
-        let ids = staff.compactMap(\.id)
+    static func of(_ members: [StaffMember], setup: StandardsFile, on db: any SQLDatabase) async throws -> [SupervisionFrequency] {
+        let staff = members.compactMap(StaffMember.Record.init)
+        let ids = staff.map(\.id)
         guard !ids.isEmpty else { return [] }
         let rows = try await db.select().columns("id", "supervisee_id", "date").from(SupervisionSession.schema)
             .where("supervisee_id", .in, SQLBind.group(ids))
@@ -50,17 +51,16 @@ struct SupervisionFrequency: Sendable {
     }
 
     /// The workers given, each with their supervision derived from `sessions`.
-    static func of(_ staff: [StaffMember], sessions: Sessions, setup: StandardsFile) -> [SupervisionFrequency] {
-        staff.compactMap { member in
-            guard let id = member.id else { return nil }
-            let dated = sessions[id] ?? []
+    static func of(_ staff: [StaffMember.Record], sessions: Sessions, setup: StandardsFile) -> [SupervisionFrequency] {
+        staff.map { member in
+            let dated = sessions[member.id] ?? []
             let obligations = member.startDate.map { start in
-                deriveSupervision(StaffSupervision(staffID: id.text, teamID: member.$team.id?.text,
-                                                   managerID: member.$manager.id?.text, start: start, end: member.leavingDate,
+                deriveSupervision(StaffSupervision(staffID: member.id.text, teamID: member.teamID?.text,
+                                                   managerID: member.managerID?.text, start: start, end: member.leavingDate,
                                                    newlyQualified: member.newlyQualified, sessions: dated),
                                   standards: setup.standards, calendar: setup.calendar)
             }
-            return SupervisionFrequency(staffID: id, name: member.fullName, newlyQualified: member.newlyQualified,
+            return SupervisionFrequency(staffID: member.id, name: member.fullName, newlyQualified: member.newlyQualified,
                                         obligations: obligations, lastSession: dated.last?.date)
         }
     }
@@ -71,8 +71,8 @@ struct SupervisionFrequency: Sendable {
     /// (docs/performance.md). A supervisee's row comes once for each of their sessions, in date
     /// order (or once, without one); anyone else's once.
     static func staff(inTeams teams: Set<UUID>, supervisedBy supervisor: UUID?,
-                      on db: any SQLDatabase) async throws -> (staff: [StaffMember], sessions: Sessions) {
-        guard let supervisor else { return (try await StaffMember.active(inTeams: teams, orManagedBy: nil, on: db), [:]) }
+                      on db: any SQLDatabase) async throws -> (staff: [StaffMember.Record], sessions: Sessions) {
+        guard let supervisor else { return (try await StaffMember.active(inTeams: teams, orManagedBy: nil, on: db, reading: StaffMember.Record.init), [:]) }
         let supervisee = SQLBinaryExpression(SQLColumn("manager_id", table: "st"), .equal, SQLBind(supervisor))
         let theirSessions = SQLBinaryExpression(
             SQLBinaryExpression(SQLColumn("supervisee_id", table: "ss"), .equal, SQLColumn("id", table: "st")), .and,
@@ -89,8 +89,8 @@ struct SupervisionFrequency: Sendable {
             .orderBy(SQLColumn("last_name", table: "st")).orderBy(SQLColumn("first_name", table: "st")).orderBy(SQLColumn("id", table: "st"))
             .orderBy(SQLColumn("date", table: "ss"))
             .all { columns in (id: try columns.uuid("id"), columns: columns, session: try columns.uuid(ifAny: "session_id"), date: try columns.date(ifAny: "session_date")) }
-        var staff: [StaffMember] = []
-        for row in rows where staff.last?.id != row.id { staff.append(try StaffMember(row.columns)) }
+        var staff: [StaffMember.Record] = []
+        for row in rows where staff.last?.id != row.id { staff.append(try StaffMember.Record(row.columns)) }
         return (staff, grouped(rows.map { ($0.id, $0.session, $0.date) }))
     }
 

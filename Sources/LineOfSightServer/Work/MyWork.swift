@@ -85,7 +85,7 @@ struct MyWork: Sendable {
     let awaitingAuthorisation: [WorkQueries.Awaiting]
     /// The active staff this person manages (a team manager or head of service), whose supervision
     /// sessions the page shows as the manager's own work.
-    let supervisees: [StaffMember]
+    let supervisees: [StaffMember.Record]
     /// Their supervision sessions that meet the standard.
     let supervisionSessions: SupervisionFrequency.Sessions
     let filter: Filter
@@ -132,10 +132,9 @@ struct MyWork: Sendable {
         case .worker: break
         case .team:
             // Not a supervisee on another team.
-            let teamStaff = staff.filter { member in member.$team.id.map { teamsCounted.contains($0) } ?? false }
+            let teamStaff = staff.filter { member in member.teamID.map { teamsCounted.contains($0) } ?? false }
             counts = teamStaff.filter(\.jobRole.holdsCases).map { member in
-                let id = member.id
-                return Count(id: id, name: member.fullName, counted.byWorker[id] ?? Tally())
+                Count(id: member.id, name: member.fullName, counted.byWorker[member.id] ?? Tally())
             }
             if let unassigned = counted.byWorker[UUID?.none] {
                 counts.append(Count(id: nil, name: "Children with no allocated worker", unassigned))
@@ -152,7 +151,7 @@ struct MyWork: Sendable {
         return MyWork(level: level, until: until, today: today, dueSoonDays: setup.standards.dueSoonDays, rows: work.rows, rowsTotal: work.kept,
                       page: page, overdue: counted.all.overdue, notOverdue: counted.all.total - counted.all.overdue, actions: actions,
                       counts: counts, unallocated: work.unallocated, unallocatedTotal: work.unallocatedTotal, awaitingAuthorisation: work.awaiting,
-                      supervisees: supervisor.map { id in staff.filter { $0.$manager.id == id } } ?? [], supervisionSessions: sessions,
+                      supervisees: supervisor.map { id in staff.filter { $0.managerID == id } } ?? [], supervisionSessions: sessions,
                       filter: filter, people: people)
     }
 
@@ -161,10 +160,10 @@ struct MyWork: Sendable {
     /// teams counted. A worker or team chosen by id is named only as one of those: anyone else's,
     /// asked for in the address, is "this worker" or "this team", not named to someone with no
     /// work of theirs to see.
-    private static func names(level: Level, staff: [StaffMember], rows: [WorkQueries.Row], teams: Set<UUID>, filter: Filter,
+    private static func names(level: Level, staff: [StaffMember.Record], rows: [WorkQueries.Row], teams: Set<UUID>, filter: Filter,
                               on db: any Database) async throws -> People {
         var known = People()
-        for member in staff { if let id = member.id { known.staff[id.text] = member.fullName } }
+        for member in staff { known.staff[member.id.text] = member.fullName }
         let shown = level == .worker ? [] : rows.compactMap(\.worker_id)
         let namedTeams = (level == .service ? teams : []).union([filter.keep.teamID].compactMap { $0 }.filter(teams.contains))
         return try await People.load(staff: Set(shown), teams: namedTeams, knowing: known, on: db)

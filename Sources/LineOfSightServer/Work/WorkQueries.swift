@@ -167,25 +167,24 @@ enum WorkQueries {
     /// gathers `due` once for both its parts (a query named in a statement twice is worked out
     /// once, by SQLite and by PostgreSQL alike).
     static func workQuery(_ statement: Statement, on db: any SQLDatabase) -> any SQLExpression {
-        let (whose, until, scope, bounds, keep, page, pageSize, team) = (statement.whose, statement.until, statement.scope, statement.bounds,
-                                                                         statement.keep, statement.page, statement.pageSize, statement.managerOf)
         /// 1 where the condition holds, else 0: a flag both databases count and compare alike.
         func flag(_ condition: any SQLExpression) -> SQLQueryString { "CASE WHEN \(condition) THEN 1 ELSE 0 END" }
-        let due = dueQuery(whose, until: until, scope: scope, bounds: bounds, on: db)
-            .column(flag(StatusSQL.condition(.overdue, bounds: bounds, columns: columns)), as: "overdue")
+        let due = dueQuery(statement.whose, until: statement.until, scope: statement.scope, bounds: statement.bounds, on: db)
+            .column(flag(StatusSQL.condition(.overdue, bounds: statement.bounds, columns: columns)), as: "overdue")
         // `due` has no local id (only the children without a worker do).
-        let ordered = db.select().column(SQLLiteral.all).from("due").where(keep.condition)
+        let ordered = db.select().column(SQLLiteral.all).from("due").where(statement.keep.condition)
         for column in order where column != "la_child_id" { ordered.orderBy(column) }
+        let page = Paged<Row>.page(statement.page, size: statement.pageSize, of: ordered.select, on: db)
         let rows = part(.due, db.select(), ["child_id", "first_name", "last_name", "id", "rule", "due", "team_id", "worker_id", "overdue"])
-            .from(SQLAlias(SQLGroupExpression(Paged<Row>.page(page, size: pageSize, of: ordered.select, on: db)), as: SQLIdentifier("page")))
+            .from(SQLAlias(SQLGroupExpression(page), as: SQLIdentifier("page")))
         let groups = part(.count, db.select(), ["team_id", "worker_id", "overdue"], [
-            "kept": flag(keep.condition), "n": SQLFunction("COUNT", args: SQLLiteral.all),
+            "kept": flag(statement.keep.condition), "n": SQLFunction("COUNT", args: SQLLiteral.all),
         ]).from("due").groupBy("team_id").groupBy("worker_id").groupBy("overdue")
         var union = SQLUnionBuilder(on: db, initialQuery: rows.select).union(all: groups.select)
-        if let team {
-            for query in awaitingQueries(teams: [team], scope: scope, on: db) { union = union.union(all: query.select) }
+        if let team = statement.managerOf {
+            for query in awaitingQueries(teams: [team], scope: statement.scope, on: db) { union = union.union(all: query.select) }
             // A team's few children without a worker: counted as they are sorted.
-            let children = ChildDirectory.pageOfChildren(ChildFilter(teamID: team, unallocatedOnly: true), scope: scope, page: 1, total: .window, on: db)
+            let children = ChildDirectory.pageOfChildren(ChildFilter(teamID: team, unallocatedOnly: true), scope: statement.scope, page: 1, total: .window, on: db)
             let unallocated = part(.unallocated, db.select(), ["first_name", "last_name", "la_child_id", "date_of_birth", "expected_date_of_birth"],
                                    ["child_id": SQLColumn("id"), "n": SQLColumn("total")])
                 .from(SQLAlias(SQLGroupExpression(children.select), as: SQLIdentifier("unallocated")))
