@@ -213,14 +213,36 @@ enum SiteURL: Sendable {
         return path.isEmpty ? "/" : path
     }
 
-    /// The address with a query string, e.g. a filtered list.
+    /// The address with a query string, e.g. a filtered list: each name and value percent-encoded
+    /// but for the characters a URL never reserves. Written by hand: `URLComponents` cost a list
+    /// page a percent of its CPU, and leaves a `+` as it is, which a form's query reads as a space.
     func path(query: [(String, String)]) -> String {
         guard !query.isEmpty else { return path }
-        var components = URLComponents()
-        components.path = path
-        components.queryItems = query.map { URLQueryItem(name: $0.0, value: $0.1) }
-        return components.string ?? path
+        var bytes = Array(path.utf8)
+        for (index, (name, value)) in query.enumerated() {
+            bytes.append(index == 0 ? UInt8(ascii: "?") : UInt8(ascii: "&"))
+            Self.appendEncoded(name, to: &bytes)
+            bytes.append(UInt8(ascii: "="))
+            Self.appendEncoded(value, to: &bytes)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
+
+    private static func appendEncoded(_ text: String, to bytes: inout [UInt8]) {
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                bytes.append(byte)
+            default:
+                bytes.append(UInt8(ascii: "%"))
+                bytes.append(hexDigits[Int(byte >> 4)])
+                bytes.append(hexDigits[Int(byte & 0x0F)])
+            }
+        }
+    }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
 }
 
 extension RoutesBuilder {

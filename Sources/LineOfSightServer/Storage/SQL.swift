@@ -59,12 +59,12 @@ struct QuotedSQL: SQLDatabase {
     var queryLogLevel: Logger.Level? { base.queryLogLevel }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
-        base.execute(sql: Written(query, by: self), onRow)
+        base.execute(sql: WrittenStatement(query, by: self), onRow)
     }
 
     /// On PostgreSQL, straight through PostgresNIO, by name when it is one to name (`PostgresNamedStatement`).
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
-        let written = Written(query, by: self)
+        let written = WrittenStatement(query, by: self)
         if let postgres = base as? any PostgresDatabase, let statement = PostgresNamedStatement(sql: written.sql, binds: written.binds) {
             logExecuting(written.sql, written.binds)
             for row in try await statement.rows(on: postgres, logger: logger) { onRow(row.sql()) }
@@ -75,21 +75,6 @@ struct QuotedSQL: SQLDatabase {
 
     func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         try await base.withSession { try await closure(QuotedSQL($0)) }
-    }
-
-    /// A statement already written: the driver copies its text and binds.
-    private struct Written: SQLExpression {
-        let sql: String
-        let binds: [any Encodable & Sendable]
-
-        init(_ query: any SQLExpression, by database: QuotedSQL) {
-            (sql, binds) = database.serialize(query)
-        }
-
-        func serialize(to serializer: inout SQLSerializer) {
-            serializer.write(sql)
-            serializer.binds += binds
-        }
     }
 }
 

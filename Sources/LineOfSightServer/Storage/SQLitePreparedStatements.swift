@@ -4,6 +4,7 @@ import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import SQLiteNIO
+import Synchronization
 import Vapor
 // SQLiteNIO's own copy of SQLite, which its connections run: its functions are named `sqlite_nio_…`.
 import VaporCSQLite
@@ -23,9 +24,9 @@ import VaporCSQLite
 /// reflection (`Mirror`) once a connection; should a later SQLiteNIO name them otherwise, every
 /// statement goes through SQLiteNIO as before, and a test says so. A connection's statements run
 /// one at a time, each reset after its run, so that none holds a read transaction open: a kept
-/// statement whose last run was quick where the request is, any other on the connection's thread
-/// pool. SQLite refuses to close a connection with statements left, so each
-/// application's are finalized when it shuts down (`Finalizer`), its requests done.
+/// read whose last run was quick where the request is, any other on the connection's thread pool.
+/// SQLite refuses to close a connection with statements left, so each application's are finalized
+/// when it shuts down (`Finalizer`), its requests done.
 enum SQLitePreparedStatements {
     static let maximumStatements = 200
     static let maximumValues = 64
@@ -36,9 +37,11 @@ enum SQLitePreparedStatements {
         guard !connection.isClosed, let statements = registry.statements(of: connection) else { return nil }
         // Handing a statement to the thread pool and its rows back costs two thread switches and
         // their wake-ups: for My work's three statements, a tenth of the request's CPU and more of
-        // its time waiting (docs/performance.md). A statement kept here whose last run was quick
-        // runs where the request is; any other on the thread pool, so that a long one does not
-        // hold up the requests its event loop serves meanwhile.
+        // its time waiting (docs/performance.md). A read kept here whose last run was quick runs
+        // where the request is, on its event loop; any other on the thread pool, so that a long
+        // one does not hold up the requests the event loop serves meanwhile, nor a write the loop
+        // while it waits for another connection's (SQLite's busy handler sleeps; a read in
+        // write-ahead-log mode waits for no writer).
         if let rows = try statements.runIfQuick(sql, values) { return rows }
         return try await statements.threadPool.runIfActive {
             try statements.run(sql, values)
@@ -46,6 +49,8 @@ enum SQLitePreparedStatements {
     }
 
     /// A run short enough to make on an event loop: about what rendering a long page takes there.
+    /// Judged by a statement's last run: one run with other values may take longer (a large
+    /// team's work after a small one's), and the run after it then goes to the thread pool.
     static let quickRun = Duration.milliseconds(5)
 
     private static let registry = Registry()
@@ -112,13 +117,13 @@ enum SQLitePreparedStatements {
         }
     }
 
-    /// One connection's statements. Run one at a time (a lock:
-    /// a transaction's connection is not leased to each of its statements, and the application's
-    /// shutdown finalizes them once the one running, if any, is done).
+    /// One connection's statements, run one at a time (a lock: a transaction's connection is not
+    /// leased to each of its statements, and the application's shutdown finalizes them once the
+    /// one running, if any, is done).
     private final class ConnectionStatements: @unchecked Sendable {
         let handle: OpaquePointer
         let threadPool: NIOThreadPool
-        private let lock = NIOLock()
+        private let lock = Mutex(())
         private var kept: [String: Kept] = [:]
         private var uses = 0
         /// Set once the statements are finalized: each is then prepared for its one run, so that
@@ -128,7 +133,9 @@ enum SQLitePreparedStatements {
         private struct Kept {
             let statement: OpaquePointer
             var lastUse: Int
-            /// How long its last run took; nil before its first.
+            /// Whether it only reads (`sqlite3_stmt_readonly`).
+            let reads: Bool
+            /// How long its last run took, whether it failed or not; nil before its first.
             var lastRun: Duration?
         }
 
@@ -142,16 +149,19 @@ enum SQLitePreparedStatements {
         }
 
         func run(_ sql: String, _ values: [SQLiteData]) throws -> SQLiteRows {
-            try lock.withLock { try unlockedRun(sql, values) }
+            try lock.withLock { _ in try unlockedRun(sql, values) }
         }
 
-        /// `run`, if the statement is kept and its last run took less than `quickRun`; else nil,
-        /// having run nothing.
+        /// `run`, if the statement is a read kept here whose last run took less than `quickRun`
+        /// and no other statement of the connection is running; else nil, having run nothing.
         func runIfQuick(_ sql: String, _ values: [SQLiteData]) throws -> SQLiteRows? {
-            try lock.withLock {
-                guard values.count <= maximumValues, let lastRun = kept[sql]?.lastRun, lastRun < quickRun else { return nil }
-                return try unlockedRun(sql, values)
+            let ran: Result<SQLiteRows?, any Error>? = lock.withLockIfAvailable { _ in
+                guard values.count <= maximumValues, let found = kept[sql], found.reads, let lastRun = found.lastRun, lastRun < quickRun else {
+                    return .success(nil)
+                }
+                return Result { try unlockedRun(sql, values) }
             }
+            return try ran?.get() ?? nil
         }
 
         private func unlockedRun(_ sql: String, _ values: [SQLiteData]) throws -> SQLiteRows {
@@ -184,7 +194,7 @@ enum SQLitePreparedStatements {
                 sqlite_nio_sqlite3_finalize(oldest.value.statement)
                 kept[oldest.key] = nil
             }
-            kept[sql] = Kept(statement: statement, lastUse: uses)
+            kept[sql] = Kept(statement: statement, lastUse: uses, reads: sqlite_nio_sqlite3_stmt_readonly(statement) != 0)
             return statement
         }
 
@@ -218,7 +228,7 @@ enum SQLitePreparedStatements {
         /// Returns whether there were any.
         @discardableResult
         func finalizeAll() -> Bool {
-            lock.withLock {
+            lock.withLock { _ in
                 finalized = true
                 defer { kept = [:] }
                 for (_, found) in kept { sqlite_nio_sqlite3_finalize(found.statement) }

@@ -110,7 +110,8 @@ struct MyWork: Sendable {
         }
         let teams = try await ChildScope.responsibleTeams(of: principal, on: req.db)
         let whose: ChildScope.WayIn = switch level {
-        case .worker: .worker(principal.staffID ?? UUID())
+        // Someone without a staff record has no caseload: no teams, no work.
+        case .worker: principal.staffID.map(ChildScope.WayIn.worker) ?? .teams([])
         case .team, .service: .teams(teams)
         }
         let bounds = StatusBounds(asOf: today, dueSoonDays: setup.standards.dueSoonDays)

@@ -142,7 +142,9 @@ enum WorkQueries {
         return work
     }
 
-    /// What `workQuery` builds its statement from: `work`'s arguments, for one page.
+    /// What `workQuery` builds its statement from: `work`'s arguments, for one page. The
+    /// statement is kept by it (`written`), so `workQuery` reads nothing else: a reader's scope
+    /// left out would give one person's statement to another.
     struct Statement: Hashable, Sendable {
         let whose: ChildScope.WayIn
         let until: CivilDate

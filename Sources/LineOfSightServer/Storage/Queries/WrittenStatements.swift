@@ -8,7 +8,8 @@ import SQLKit
 /// SQLKit builds a statement as a tree of expressions and writes its text by walking the tree, at
 /// every run. For My work's statement of five parts that was a tenth of the request's CPU on
 /// PostgreSQL (docs/performance.md), and a person opening the same page again the same day runs the
-/// very same statement. What a statement reads is always read afresh: only its text is kept.
+/// very same statement. Only the statement is kept, its text and values: what it reads is read
+/// afresh at every run.
 ///
 /// A key must hold everything its statement is built from: `build` is given the key and the
 /// database (for its dialect) and nothing else.
@@ -46,8 +47,7 @@ final class WrittenStatements<Key: Hashable & Sendable>: Sendable {
         }
         if let found { return found }
         // Written outside the lock: two requests at once may each write it, and either is kept.
-        let (sql, binds) = db.serialize(build(key, db))
-        let statement = WrittenStatement(sql: sql, binds: binds)
+        let statement = WrittenStatement(build(key, db), by: db)
         state.withLockedValue { state in
             if state.kept[written] == nil, state.kept.count >= capacity,
                let oldest = state.kept.min(by: { $0.value.lastUse < $1.value.lastUse }) {
@@ -67,6 +67,11 @@ final class WrittenStatements<Key: Hashable & Sendable>: Sendable {
 struct WrittenStatement: SQLExpression {
     let sql: String
     let binds: [any Encodable & Sendable]
+
+    /// `query` as `database` writes it.
+    init(_ query: any SQLExpression, by database: any SQLDatabase) {
+        (sql, binds) = database.serialize(query)
+    }
 
     func serialize(to serializer: inout SQLSerializer) {
         assert(serializer.sql.isEmpty && serializer.binds.isEmpty, "a written statement is only ever a whole statement")
