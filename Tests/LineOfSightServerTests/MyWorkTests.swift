@@ -38,6 +38,23 @@ import VaporTesting
             #expect(busiest.overdue > 0, "the demo team has drift")
             let filtered = try await manager.get("/my-work?worker=\(busiest.id!)&status=overdue").body.string
             #expect(filtered.components(separatedBy: "govuk-tag--red").count - 1 == busiest.overdue)
+            // The row of the children with no allocated worker leads to theirs: one of the busiest
+            // worker's children with overdue work, allocated to the team without a worker.
+            let busiestsWork = try await manager.get("/api/v1/me/work?worker=\(busiest.id!)&status=overdue").body.string
+            let child = try #require(try JSONDecoder().decode(APIWorkCheck.self, from: Data(busiestsWork.utf8)).items.first?.childID)
+            let team = try #require(try await StaffMember.find(demo.account(.teamManager).staffID, on: app.db)?.$team.id)
+            let today = app.clock.today
+            _ = try await manager.get("/children/\(child)/allocate")
+            let moved = try await manager.post("/children/\(child)/allocate", ["team": team.uuidString, "worker": "", "start-date-day": "\(today.day)",
+                                                                              "start-date-month": "\(today.month)", "start-date-year": "\(today.year)"])
+            #expect(moved.status == .seeOther)
+            let after = try JSONDecoder().decode(APIWorkCheck.self, from: Data(try await manager.get("/api/v1/me/work").body.string.utf8))
+            let withoutWorker = try #require(after.counts.first { $0.id == nil })
+            let counted = try await manager.get("/my-work").body.string
+            #expect(withoutWorker.overdue > 0 && counted.contains("href=\"/my-work?worker=none&amp;status=overdue#due\""))
+            let theirs = try await manager.get("/my-work?worker=none&status=overdue").body.string
+            #expect(theirs.contains("Overdue for children with no allocated worker"))
+            #expect(theirs.components(separatedBy: "govuk-tag--red").count - 1 == withoutWorker.overdue)
             var head = try await Visitor.signedIn(app, as: "head.of.service")
             #expect(try await head.get("/my-work").body.string.contains("By team"))
             var board = try await Visitor.signedIn(app, as: "board")
@@ -139,10 +156,10 @@ import VaporTesting
             #expect(!unallocated.rows.isEmpty)
             let size = 5
             for keep in [WorkQueries.Keep(), .init(overdueOnly: true), .init(workerID: worker), .init(workerID: worker, overdueOnly: true),
-                         .init(teamID: team), .init(teamID: UUID())] {
+                         .init(withoutWorker: true), .init(teamID: team), .init(teamID: UUID())] {
                 let kept = all.filter { row in
                     (!keep.overdueOnly || row.status(bounds) == .overdue) && (keep.workerID.map { $0 == row.worker_id } ?? true)
-                        && (keep.teamID.map { $0 == row.team_id } ?? true)
+                        && (!keep.withoutWorker || row.worker_id == nil) && (keep.teamID.map { $0 == row.team_id } ?? true)
                 }
                 let last = max(1, (kept.count + size - 1) / size)
                 for asked in [1, 2, last, last + 1, Int.max] {

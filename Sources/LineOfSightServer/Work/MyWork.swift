@@ -18,11 +18,14 @@ struct MyWork: Sendable {
         /// The page of rows asked for (any number is safe: it is kept within the pages there are).
         var page: Int
 
+        /// A worker's id, or `none` for the children with no allocated worker (`noWorker`).
         init(_ query: FormInput) {
-            keep = WorkQueries.Keep(workerID: query["worker"].flatMap(UUID.init(text:)), teamID: query["team"].flatMap(UUID.init(text:)),
-                                    overdueOnly: query["status"] == "overdue")
+            keep = WorkQueries.Keep(workerID: query["worker"].flatMap(UUID.init(text:)), withoutWorker: query["worker"] == Self.noWorker,
+                                    teamID: query["team"].flatMap(UUID.init(text:)), overdueOnly: query["status"] == "overdue")
             page = query.page
         }
+
+        static let noWorker = "none"
     }
 
     struct Count: Sendable {

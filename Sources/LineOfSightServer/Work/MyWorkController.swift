@@ -105,8 +105,8 @@ enum MyWorkPages {
                     .init(header: work.level == .team ? "Worker" : "Team"), .init(header: "Overdue", numeric: true),
                     .init(header: "Due in the next \(MyWork.windowWorkingDays) working days", numeric: true),
                 ], rows: work.counts.map { count in
-                    var query = work.level == .team ? [("worker", count.id?.text ?? "")] : [("team", count.id?.text ?? "")]
-                    if count.id == nil { query = [] }
+                    // A team's row without an id is its children's with no allocated worker.
+                    let query = work.level == .team ? [("worker", count.id?.text ?? MyWork.Filter.noWorker)] : [("team", count.id?.text ?? "")]
                     return [
                         link(count.name, href: SiteURL.myWork.path(query: query) + "#due"),
                         link("\(count.overdue)", href: SiteURL.myWork.path(query: query + [("status", "overdue")]) + "#due"),
@@ -161,6 +161,7 @@ enum MyWorkPages {
     private static func dueHeading(_ work: MyWork) -> String {
         var text = work.filter.keep.overdueOnly ? "Overdue" : "Overdue and due by \(DateText.long(work.until))"
         if let worker = work.filter.keep.workerID { text += " for " + (work.people.staff[worker.text] ?? "this worker") }
+        if work.filter.keep.withoutWorker { text += " for children with no allocated worker" }
         if let team = work.filter.keep.teamID { text += " in " + (work.people.teams[team.text] ?? "this team") }
         return text
     }
@@ -168,6 +169,7 @@ enum MyWorkPages {
     private static func filterQuery(_ keep: WorkQueries.Keep) -> [(String, String)] {
         var query: [(String, String)] = []
         if let worker = keep.workerID { query.append(("worker", worker.text)) }
+        if keep.withoutWorker { query.append(("worker", MyWork.Filter.noWorker)) }
         if let team = keep.teamID { query.append(("team", team.text)) }
         if keep.overdueOnly { query.append(("status", "overdue")) }
         return query

@@ -40,9 +40,11 @@ enum WorkQueries {
         bounds.status(due: CivilDate(iso: due) ?? bounds.asOf, met: nil, notApplicableSince: nil)
     }
 
-    /// Which of the work due a page lists: one worker's, one team's, only what is overdue.
+    /// Which of the work due a page lists: one worker's, that of children with no allocated
+    /// worker, one team's, only what is overdue.
     struct Keep: Sendable, Hashable {
         var workerID: UUID?
+        var withoutWorker = false
         var teamID: UUID?
         var overdueOnly = false
 
@@ -53,6 +55,7 @@ enum WorkQueries {
         var condition: any SQLExpression {
             var conditions: [any SQLExpression] = []
             if let workerID { conditions.append(SQLBinaryExpression(SQLColumn("worker_id"), .equal, SQLBind(workerID))) }
+            if withoutWorker { conditions.append(SQLBinaryExpression(SQLColumn("worker_id"), .is, SQLLiteral.null)) }
             if let teamID { conditions.append(SQLBinaryExpression(SQLColumn("team_id"), .equal, SQLBind(teamID))) }
             if overdueOnly { conditions.append(SQLBinaryExpression(SQLColumn("overdue"), .equal, SQLLiteral.numeric("1"))) }
             return allOf(conditions)
