@@ -215,7 +215,8 @@ enum SiteURL: Sendable {
 
     /// The address with a query string, e.g. a filtered list: each name and value percent-encoded
     /// but for the characters a URL never reserves. Written by hand: `URLComponents` cost a list
-    /// page a percent of its CPU, and leaves a `+` as it is, which a form's query reads as a space.
+    /// page a percent of its CPU, and leaves a `+` as it is, which a form's query reads as a space;
+    /// `addingPercentEncoding` cost My work 2–3 % more than this (side by side).
     func path(query: [(String, String)]) -> String {
         guard !query.isEmpty else { return path }
         var bytes = Array(path.utf8)

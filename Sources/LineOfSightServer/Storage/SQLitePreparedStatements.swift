@@ -155,13 +155,13 @@ enum SQLitePreparedStatements {
         /// `run`, if the statement is a read kept here whose last run took less than `quickRun`
         /// and no other statement of the connection is running; else nil, having run nothing.
         func runIfQuick(_ sql: String, _ values: [SQLiteData]) throws -> SQLiteRows? {
-            let ran: Result<SQLiteRows?, any Error>? = lock.withLockIfAvailable { _ in
+            let ran = try lock.withLockIfAvailable { _ -> SQLiteRows? in
                 guard values.count <= maximumValues, let found = kept[sql], found.reads, let lastRun = found.lastRun, lastRun < quickRun else {
-                    return .success(nil)
+                    return nil
                 }
-                return Result { try unlockedRun(sql, values) }
+                return try unlockedRun(sql, values)
             }
-            return try ran?.get() ?? nil
+            return ran ?? nil
         }
 
         private func unlockedRun(_ sql: String, _ values: [SQLiteData]) throws -> SQLiteRows {

@@ -18,14 +18,24 @@ struct MyWork: Sendable {
         /// The page of rows asked for (any number is safe: it is kept within the pages there are).
         var page: Int
 
-        /// A worker's id, or `none` for the children with no allocated worker (`noWorker`).
+        /// A worker's id, or `none` for the children with no allocated worker.
         init(_ query: FormInput) {
             keep = WorkQueries.Keep(workerID: query["worker"].flatMap(UUID.init(text:)), withoutWorker: query["worker"] == Self.noWorker,
                                     teamID: query["team"].flatMap(UUID.init(text:)), overdueOnly: query["status"] == "overdue")
             page = query.page
         }
 
-        static let noWorker = "none"
+        /// The address's query that `init` reads as `keep`: for the links that lead to those rows.
+        static func query(_ keep: WorkQueries.Keep) -> [(String, String)] {
+            var query: [(String, String)] = []
+            if let worker = keep.workerID { query.append(("worker", worker.text)) }
+            if keep.withoutWorker { query.append(("worker", noWorker)) }
+            if let team = keep.teamID { query.append(("team", team.text)) }
+            if keep.overdueOnly { query.append(("status", "overdue")) }
+            return query
+        }
+
+        private static let noWorker = "none"
     }
 
     struct Count: Sendable {

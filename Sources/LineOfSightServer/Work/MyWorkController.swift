@@ -90,7 +90,7 @@ enum MyWorkPages {
         return Layout.page(title: "My work", context: context) {
             heading("My work", caption: "As of \(DateText.long(work.today))")
             el("div", .class("app-card-grid")) {
-                HomePage.card("\(work.overdue)", "overdue", href: SiteURL.myWork.path(query: [("status", "overdue")]) + "#due")
+                HomePage.card("\(work.overdue)", "overdue", href: dueLink(WorkQueries.Keep(overdueOnly: true)))
                 HomePage.card("\(work.notOverdue)", "due by \(DateText.long(work.until))", href: SiteURL.myWork.path + "#due")
                 switch work.level {
                 case .worker: HomePage.card("\(work.actions.count)", "open actions", href: "#actions")
@@ -106,12 +106,10 @@ enum MyWorkPages {
                     .init(header: "Due in the next \(MyWork.windowWorkingDays) working days", numeric: true),
                 ], rows: work.counts.map { count in
                     // A team's row without an id is its children's with no allocated worker.
-                    let query = work.level == .team ? [("worker", count.id?.text ?? MyWork.Filter.noWorker)] : [("team", count.id?.text ?? "")]
-                    return [
-                        link(count.name, href: SiteURL.myWork.path(query: query) + "#due"),
-                        link("\(count.overdue)", href: SiteURL.myWork.path(query: query + [("status", "overdue")]) + "#due"),
-                        link("\(count.dueSoon)", href: SiteURL.myWork.path(query: query) + "#due"),
-                    ]
+                    var keep = work.level == .team ? WorkQueries.Keep(workerID: count.id, withoutWorker: count.id == nil) : WorkQueries.Keep(teamID: count.id)
+                    let all = dueLink(keep)
+                    keep.overdueOnly = true
+                    return [link(count.name, href: all), link("\(count.overdue)", href: dueLink(keep)), link("\(count.dueSoon)", href: all)]
                 })
             }
             if !supervision.isEmpty {
@@ -126,9 +124,7 @@ enum MyWorkPages {
                 paragraph(work.filter.keep.overdueOnly ? "Nothing is overdue." : "Nothing is overdue or due by \(DateText.long(work.until)).")
             } else {
                 dueTable(work.rows, total: work.rowsTotal, work: work, showWorker: work.level != .worker)
-                pagination(page: work.page, pageCount: work.pageCount) { page in
-                    SiteURL.myWork.path(query: filterQuery(work.filter.keep) + [("page", String(page))]) + "#due"
-                }
+                pagination(page: work.page, pageCount: work.pageCount) { page in dueLink(work.filter.keep, page: page) }
             }
             if work.level == .worker {
                 el("h2", .class("govuk-heading-m"), .id("actions")) { "Your open actions" }
@@ -166,13 +162,9 @@ enum MyWorkPages {
         return text
     }
 
-    private static func filterQuery(_ keep: WorkQueries.Keep) -> [(String, String)] {
-        var query: [(String, String)] = []
-        if let worker = keep.workerID { query.append(("worker", worker.text)) }
-        if keep.withoutWorker { query.append(("worker", MyWork.Filter.noWorker)) }
-        if let team = keep.teamID { query.append(("team", team.text)) }
-        if keep.overdueOnly { query.append(("status", "overdue")) }
-        return query
+    /// My work's rows that `keep` lists, at the table of them (on page `page`, if given).
+    private static func dueLink(_ keep: WorkQueries.Keep, page: Int? = nil) -> String {
+        SiteURL.myWork.path(query: MyWork.Filter.query(keep) + (page.map { [("page", String($0))] } ?? [])) + "#due"
     }
 
     private static func dueTable(_ rows: [WorkQueries.Row], total: Int, work: MyWork, showWorker: Bool) -> Node {

@@ -135,13 +135,13 @@ extension StaffMember {
         }
     }
 
-    /// A row of `staff`, read column by column.
+    /// A row of `staff`, read column by column: a `Record`'s columns and the rest.
     convenience init(_ columns: Columns) throws {
-        self.init(id: try columns.uuid("id"), firstName: try columns.text("first_name"), lastName: try columns.text("last_name"),
-                  jobRole: try columns.code("job_role", as: JobRole.self), teamID: try columns.uuid(ifAny: "team_id"),
-                  managerID: try columns.uuid(ifAny: "manager_id"), fte: try columns.double("fte"), agency: try columns.bool("agency"),
-                  newlyQualified: try columns.bool("newly_qualified"), active: try columns.bool("active"),
-                  startDate: try columns.date(ifAny: "start_date"), leavingDate: try columns.date(ifAny: "leaving_date"))
+        let record = try Record(columns)
+        self.init(id: record.id, firstName: record.firstName, lastName: record.lastName, jobRole: record.jobRole, teamID: record.teamID,
+                  managerID: record.managerID, fte: try columns.double("fte"), agency: try columns.bool("agency"),
+                  newlyQualified: record.newlyQualified, active: try columns.bool("active"), startDate: record.startDate,
+                  leavingDate: record.leavingDate)
         socialWorkerID = try columns.text(ifAny: "sw_id")
         version = try columns.int("version")
         $id.exists = true
